@@ -1,0 +1,18 @@
+package org.her2feeds.sources;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What kind of publisher a source is; shown on each article so readers can weigh it. */
+public enum SourceKind {
+    JOURNAL, PREPRINT, REGISTRY, REGULATOR, NEWS, PATIENT;
+
+    /** The lower-case name used in files, URLs and JSON. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Optional<SourceKind> fromSlug(String slug) {
+        return Arrays.stream(values()).filter(kind -> kind.slug().equals(slug)).findFirst();
+    }
+}

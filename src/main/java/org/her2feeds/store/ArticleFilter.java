@@ -1,0 +1,26 @@
+package org.her2feeds.store;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Which published articles a reader asked for. Empty sets mean "any".
+ *
+ * @param sourceIds articles that came from at least one of these sources (how a kind filter is expressed)
+ * @param text      case-insensitive search in title and summary; null for none
+ * @param since     only articles filed at or after this time; null for none
+ * @param before    cursor: only articles ordered after this position (older); null for the first page
+ */
+public record ArticleFilter(Set<String> topics, Set<String> sourceIds, String text, Instant since, Position before) {
+
+    public static final ArticleFilter ALL = new ArticleFilter(Set.of(), Set.of(), null, null, null);
+
+    public ArticleFilter {
+        topics = topics == null ? Set.of() : Set.copyOf(topics);
+        sourceIds = sourceIds == null ? null : Set.copyOf(sourceIds);
+    }
+
+    /** A place in the newest-first order: articles are ordered by filing time, then id. */
+    public record Position(Instant sortAt, String id) {
+    }
+}

@@ -1,0 +1,151 @@
+package org.her2feeds.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.her2feeds.tagging.TaggingResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads published articles. Every query follows an index: newest first, by day, by topic. */
+@Component
+public class ArticleQueries {
+
+    private static final String COLUMNS = "a.id, a.title, a.url, a.summary_html, a.summary_text, a.authors, a.categories, "
+            + "a.doi, a.pmid, a.published_at, a.first_seen_at, a.updated_at, a.sort_at, a.digest_date, a.relevant, a.tagging";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public ArticleQueries(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Published articles, newest first. */
+    public List<StoredArticle> newest(ArticleFilter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE a.relevant = TRUE");
+        appendFilter(filter, sql, params);
+        sql.append(" ORDER BY a.sort_at DESC, a.id DESC FETCH FIRST ").append(Math.max(0, limit)).append(" ROWS ONLY");
+        return load(sql.toString(), params);
+    }
+
+    /** The published articles filed under one digest day, newest first. */
+    public List<StoredArticle> day(LocalDate day, ArticleFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("day", day);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE a.digest_date = :day AND a.relevant = TRUE");
+        appendFilter(filter, sql, params);
+        sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
+        return load(sql.toString(), params);
+    }
+
+    public Optional<StoredArticle> find(String id) {
+        List<StoredArticle> found = load("SELECT " + COLUMNS + " FROM article a WHERE a.id = :id AND a.relevant = TRUE", Map.of("id", id));
+        return found.stream().findFirst();
+    }
+
+    /** The days that have published articles, newest first. */
+    public List<DayCount> days() {
+        return jdbc.sql("SELECT digest_date, COUNT(*) FROM article WHERE relevant = TRUE GROUP BY digest_date ORDER BY digest_date DESC")
+                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+    }
+
+    /** When the articles of a day last changed (late articles can join a past day); empty for a day without any. */
+    public Optional<Instant> dayUpdatedAt(LocalDate day) {
+        return jdbc.sql("SELECT MAX(updated_at) FROM article WHERE digest_date = :day AND relevant = TRUE").param("day", day)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().map(OffsetDateTime::toInstant);
+    }
+
+    /** Published articles per topic slug. */
+    public Map<String, Long> topicCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT slug, COUNT(*) FROM article_topic GROUP BY slug")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private static void appendFilter(ArticleFilter filter, StringBuilder sql, Map<String, Object> params) {
+        if (!filter.topics().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id AND t.slug IN (:topics))");
+            params.put("topics", List.copyOf(filter.topics()));
+        }
+        if (filter.sourceIds() != null) {
+            if (filter.sourceIds().isEmpty()) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(" AND EXISTS (SELECT 1 FROM article_source s WHERE s.article_id = a.id AND s.source_id IN (:sources))");
+                params.put("sources", List.copyOf(filter.sourceIds()));
+            }
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" AND (LOWER(a.title) LIKE :text ESCAPE '\\' OR LOWER(a.summary_text) LIKE :text ESCAPE '\\')");
+            String escaped = filter.text().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.put("text", "%" + escaped + "%");
+        }
+        if (filter.since() != null) {
+            sql.append(" AND a.sort_at >= :since");
+            params.put("since", ArticleStore.timestamp(filter.since()));
+        }
+        if (filter.before() != null) {
+            sql.append(" AND (a.sort_at < :beforeAt OR (a.sort_at = :beforeAt AND a.id < :beforeId))");
+            params.put("beforeAt", ArticleStore.timestamp(filter.before().sortAt()));
+            params.put("beforeId", filter.before().id());
+        }
+    }
+
+    private List<StoredArticle> load(String sql, Map<String, Object> params) {
+        List<StoredArticle> articles = jdbc.sql(sql).params(params).query(this::article).list();
+        if (articles.isEmpty()) {
+            return articles;
+        }
+        Map<String, List<ArticleOrigin>> origins = new HashMap<>();
+        jdbc.sql("SELECT article_id, source_id, guid, link, first_seen_at FROM article_source WHERE article_id IN (:ids) ORDER BY first_seen_at, source_id")
+                .param("ids", articles.stream().map(StoredArticle::id).toList())
+                .query((rs, n) -> origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                        .add(new ArticleOrigin(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class).toInstant())))
+                .list();
+        return articles.stream().map(article -> withOrigins(article, origins.getOrDefault(article.id(), List.of()))).toList();
+    }
+
+    private static StoredArticle withOrigins(StoredArticle a, List<ArticleOrigin> origins) {
+        return new StoredArticle(a.id(), a.title(), a.url(), a.summaryHtml(), a.summaryText(), a.authors(), a.categories(),
+                a.doi(), a.pmid(), a.publishedAt(), a.firstSeenAt(), a.updatedAt(), a.sortAt(), a.digestDate(),
+                a.relevant(), a.relevanceHits(), a.topics(), List.copyOf(origins));
+    }
+
+    private StoredArticle article(ResultSet rs, int row) throws SQLException {
+        TaggingResult tagging = json.readValue(rs.getString("tagging"), TaggingResult.class);
+        boolean relevant = rs.getBoolean("relevant");
+        return new StoredArticle(rs.getString("id"), rs.getString("title"), rs.getString("url"),
+                rs.getString("summary_html"), rs.getString("summary_text"), strings(rs.getString("authors")),
+                strings(rs.getString("categories")), rs.getString("doi"), rs.getString("pmid"),
+                instant(rs, "published_at"), instant(rs, "first_seen_at"), instant(rs, "updated_at"),
+                instant(rs, "sort_at"), rs.getObject("digest_date", LocalDate.class), relevant,
+                List.copyOf(tagging.relevanceHits()), relevant ? List.copyOf(tagging.topics()) : List.of(), List.of());
+    }
+
+    private List<String> strings(String array) {
+        return List.copyOf(json.readValue(array, new TypeReference<List<String>>() { }));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

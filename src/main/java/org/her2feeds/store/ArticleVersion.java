@@ -1,0 +1,85 @@
+package org.her2feeds.store;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The archive's change counter, held in memory so that a poll of an unchanged output costs no query.
+ * Every committed change bumps the counter in the database; this instance refreshes its copy at once after
+ * its own writes and every few seconds for the writes of other instances of a cluster, and announces each
+ * new value with {@link ArticlesChanged}.
+ */
+@Component
+public class ArticleVersion implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleVersion.class);
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final StoreProperties properties;
+    private final AtomicLong current = new AtomicLong(-1);
+    private ScheduledExecutorService poller;
+
+    public ArticleVersion(JdbcClient jdbc, ApplicationEventPublisher events, StoreProperties properties) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    /** The last known version; cheap. */
+    public long current() {
+        long value = current.get();
+        return value >= 0 ? value : refresh();
+    }
+
+    /** Reads the counter and announces it when it moved. */
+    public long refresh() {
+        long fresh = jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'").query(Long.class).single();
+        long previous = current.getAndAccumulate(fresh, Math::max);
+        if (fresh > previous) {
+            events.publishEvent(new ArticlesChanged(fresh));
+        }
+        return Math.max(previous, fresh);
+    }
+
+    @Override
+    public void start() {
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "article-version-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = properties.changePollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not read the archive's change counter: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+            poller = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+}

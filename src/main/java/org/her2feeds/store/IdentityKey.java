@@ -1,0 +1,28 @@
+package org.her2feeds.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** One name an article is known by, strongest first: a DOI, a PubMed id, its canonical link, a source's GUID. */
+record IdentityKey(String kind, String value) {
+
+    /** Fixed-width form for the index: long links stay indexable on every database. */
+    String hash() {
+        return sha256Hex(kind + ":" + value);
+    }
+
+    /** The article id minted from the key it was first seen with; stable, so feed GUIDs never change. */
+    String articleId() {
+        return hash().substring(0, 32);
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
