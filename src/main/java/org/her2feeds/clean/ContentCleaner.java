@@ -1,0 +1,168 @@
+package org.her2feeds.clean;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cleans what feeds send (summaries, titles, links) into what the service may store and show.
+ * Thread-safe: it holds only an immutable policy.
+ */
+@Component
+public class ContentCleaner {
+
+    /** Double-escaped markup is undone at most this often; feeds escaped three times over are not worth more. */
+    private static final int MAX_UNESCAPE_ROUNDS = 3;
+
+    private static final Set<String> BLOCKS = Set.of("p", "ul", "ol", "li", "blockquote");
+
+    private final Safelist safelist = SummaryPolicy.safelist();
+    private final LinkNormalizer links = new LinkNormalizer();
+
+    public ContentCleaner() {
+    }
+
+    /** The safe HTML of a summary and its plain text, both from a single parse. */
+    public CleanSummary summary(String html, URI base) {
+        if (html == null || html.isBlank()) {
+            return CleanSummary.empty();
+        }
+        Document dirty = Jsoup.parseBodyFragment(html, baseUri(base));
+        SummaryPolicy.removeUnwantedContent(dirty.body());
+        Document clean = new Cleaner(safelist).clean(dirty);
+        clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+        Element body = clean.body();
+        normalizeLinks(body);
+        dropEmptyElements(body);
+        normalizeTextNodes(body);
+        String text = PlainTextRules.truncate(textOf(body.text()), CleanSummary.MAX_TEXT_LENGTH);
+        return new CleanSummary(body.html().strip(), text);
+    }
+
+    /** Plain text for titles and author names: tags dropped, entities decoded, whitespace collapsed, trimmed. */
+    public String plainText(String maybeHtml) {
+        if (maybeHtml == null || maybeHtml.isBlank()) {
+            return "";
+        }
+        return textOf(visibleText(maybeHtml));
+    }
+
+    /** An absolute http(s) link without tracking parameters, or empty when the input is not such a link. */
+    public Optional<URI> link(String url, URI base) {
+        return links.normalize(url, base);
+    }
+
+    /**
+     * Text that still contains tags after one decoding was escaped twice by its feed (a title of
+     * "&amp;lt;b&amp;gt;HER2&amp;lt;/b&amp;gt;"); it is read as HTML again, so readers see "HER2", not markup.
+     */
+    private static String textOf(String decoded) {
+        String text = PlainTextRules.normalize(decoded);
+        for (int round = 0; round < MAX_UNESCAPE_ROUNDS && PlainTextRules.looksLikeMarkup(text); round++) {
+            text = PlainTextRules.normalize(visibleText(text));
+        }
+        return text;
+    }
+
+    private static String visibleText(String html) {
+        Element body = Jsoup.parseBodyFragment(html).body();
+        SummaryPolicy.removeUnwantedContent(body);
+        return body.text();
+    }
+
+    private void normalizeLinks(Element body) {
+        for (Element anchor : body.select("a")) {
+            Optional<URI> href = links.normalize(anchor.attr("href"), null);
+            if (href.isPresent()) {
+                anchor.attr("href", href.get().toASCIIString()).attr("rel", SummaryPolicy.LINK_REL);
+            } else {
+                anchor.unwrap();
+            }
+        }
+    }
+
+    /** Removes elements left empty (a paragraph that held only a tracking pixel), innermost first. */
+    private static void dropEmptyElements(Element body) {
+        List<Element> elements = new ArrayList<>(body.select("*"));
+        for (int i = elements.size() - 1; i >= 1; i--) {
+            Element element = elements.get(i);
+            if (element.nameIs("br") || element.parent() == null) {
+                continue;
+            }
+            if (element.childNodeSize() == 0) {
+                element.remove();
+            } else if (isBlankContent(element)) {
+                if (BLOCKS.contains(element.normalName())) {
+                    element.remove();
+                } else {
+                    element.unwrap();
+                }
+            }
+        }
+    }
+
+    private static boolean isBlankContent(Element element) {
+        for (Node child : element.childNodes()) {
+            if (!(child instanceof TextNode text) || !text.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Joins neighbouring text nodes (left behind where the cleaner unwrapped elements) before collapsing
+     * whitespace, so that parsing the output again yields the same nodes: that is what makes cleaning idempotent.
+     */
+    private static void normalizeTextNodes(Element root) {
+        for (Element element : root.select("*")) {
+            TextNode previous = null;
+            for (Node child : new ArrayList<>(element.childNodes())) {
+                if (child instanceof TextNode text) {
+                    if (previous != null) {
+                        previous.text(previous.getWholeText() + text.getWholeText());
+                        text.remove();
+                    } else {
+                        previous = text;
+                    }
+                } else {
+                    previous = null;
+                }
+            }
+            for (Node child : element.childNodes()) {
+                if (child instanceof TextNode text) {
+                    text.text(PlainTextRules.normalizeHtmlText(text.getWholeText()));
+                }
+            }
+            if (BLOCKS.contains(element.normalName())) {
+                trimEdges(element);
+            }
+        }
+    }
+
+    /** Spaces just inside a block's tags show nowhere; dropping them keeps stored HTML tidy. */
+    private static void trimEdges(Element block) {
+        if (block.firstChild() instanceof TextNode first) {
+            first.text(first.getWholeText().stripLeading());
+        }
+        if (block.lastChild() instanceof TextNode last) {
+            last.text(last.getWholeText().stripTrailing());
+        }
+    }
+
+    private static String baseUri(URI base) {
+        return base == null ? "" : base.toString();
+    }
+}
