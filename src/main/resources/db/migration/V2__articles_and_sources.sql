@@ -3,6 +3,8 @@
 -- What the service knows about each source between runs: validators for conditional GET, health, backoff.
 CREATE TABLE source_state (
     source_id            VARCHAR(100)  NOT NULL PRIMARY KEY,
+    -- The URL in sources.yml when the state was written: an operator's edit resets an adopted redirect.
+    configured_url       VARCHAR(2000),
     current_url          VARCHAR(2000),
     etag                 VARCHAR(1000),
     last_modified        VARCHAR(100),

@@ -30,16 +30,16 @@ public class SourceStates {
 
     public void save(SourceState s) {
         int updated = jdbc.sql("""
-                UPDATE source_state SET current_url = :url, etag = :etag, last_modified = :lastModified,
+                UPDATE source_state SET configured_url = :configured, current_url = :url, etag = :etag, last_modified = :lastModified,
                     last_attempt_at = :attempt, last_success_at = :success, last_status = :status, last_error = :error,
                     consecutive_failures = :failures, next_fetch_at = :next, disabled_reason = :disabled,
                     redirect_target = :redirect, redirect_streak = :streak
                 WHERE source_id = :id""").params(params(s)).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO source_state (source_id, current_url, etag, last_modified, last_attempt_at, last_success_at,
+                    INSERT INTO source_state (source_id, configured_url, current_url, etag, last_modified, last_attempt_at, last_success_at,
                         last_status, last_error, consecutive_failures, next_fetch_at, disabled_reason, redirect_target, redirect_streak)
-                    VALUES (:id, :url, :etag, :lastModified, :attempt, :success, :status, :error, :failures, :next, :disabled,
+                    VALUES (:id, :configured, :url, :etag, :lastModified, :attempt, :success, :status, :error, :failures, :next, :disabled,
                         :redirect, :streak) ON CONFLICT DO NOTHING""").params(params(s)).update();
         }
     }
@@ -47,6 +47,7 @@ public class SourceStates {
     private static java.util.Map<String, Object> params(SourceState s) {
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put("id", s.sourceId());
+        p.put("configured", s.configuredUrl());
         p.put("url", s.currentUrl());
         p.put("etag", s.etag());
         p.put("lastModified", s.lastModified());
@@ -67,7 +68,7 @@ public class SourceStates {
     }
 
     private SourceState state(ResultSet rs, int row) throws SQLException {
-        return new SourceState(rs.getString("source_id"), rs.getString("current_url"), rs.getString("etag"),
+        return new SourceState(rs.getString("source_id"), rs.getString("configured_url"), rs.getString("current_url"), rs.getString("etag"),
                 rs.getString("last_modified"), instant(rs, "last_attempt_at"), instant(rs, "last_success_at"),
                 (Integer) rs.getObject("last_status", Integer.class), rs.getString("last_error"),
                 rs.getInt("consecutive_failures"), instant(rs, "next_fetch_at"), rs.getString("disabled_reason"),

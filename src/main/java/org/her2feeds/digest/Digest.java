@@ -1,0 +1,18 @@
+package org.her2feeds.digest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One day's published articles, newest first, as the portal reads them.
+ *
+ * @param updatedAt when the day's articles last changed (late articles can join a past day); null for an empty day
+ * @param topics    article count per topic slug, in the order of {@code topics.yml}
+ */
+public record Digest(int schemaVersion, LocalDate date, String zone, OffsetDateTime generatedAt,
+        OffsetDateTime updatedAt, int count, Map<String, Long> topics, List<DigestArticle> articles) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

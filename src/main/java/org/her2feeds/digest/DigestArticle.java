@@ -1,0 +1,27 @@
+package org.her2feeds.digest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.her2feeds.tagging.TermHit;
+
+/**
+ * An article in a digest.
+ *
+ * @param id          stable; the same as the feeds' GUID
+ * @param summary     plain text, at most 500 characters
+ * @param summaryHtml the sanitised HTML summary
+ * @param publishedAt null when the source gave no usable date (the article is filed by {@code firstSeenAt})
+ */
+public record DigestArticle(String id, String title, String url, String summary, String summaryHtml,
+        OffsetDateTime publishedAt, OffsetDateTime firstSeenAt, List<Topic> topics, List<SourceRef> sources,
+        List<String> authors, String doi, String pmid) {
+
+    /** A topic of the article, with the terms that put it there: the explanation a reader or operator can check. */
+    public record Topic(String slug, String label, List<TermHit> matched) {
+    }
+
+    /** A source the article came from. */
+    public record SourceRef(String id, String title, String kind) {
+    }
+}

@@ -1,0 +1,23 @@
+package org.her2feeds.ingest;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the service reacts to what a fetch tells it.
+ *
+ * @param maxBackoff          the longest wait after repeated failures
+ * @param redirectConfirmations on how many consecutive fetches a permanent redirect must be seen before the
+ *                            source's stored URL follows it (one 301 may be a publisher's mistake)
+ */
+@Validated
+@ConfigurationProperties("her2.ingest")
+public record IngestProperties(@NotNull @DefaultValue("24h") Duration maxBackoff,
+        @Min(1) @DefaultValue("3") int redirectConfirmations) {
+}

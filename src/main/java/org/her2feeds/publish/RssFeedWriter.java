@@ -1,0 +1,110 @@
+package org.her2feeds.publish;
+
+import java.io.StringWriter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.modules.atom.modules.AtomLinkModule;
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.rss.Source;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+
+import org.her2feeds.store.StoredArticle;
+import org.her2feeds.tagging.TopicTag;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes RSS 2.0 with Rome. The channel is built directly (not through Rome's synd model) so every element
+ * the readers rely on is explicit: a permanent GUID, one category per topic, the source it came from.
+ */
+@Component
+public class RssFeedWriter {
+
+    public String write(FeedDocument document) {
+        Channel channel = new Channel("rss_2.0");
+        channel.setTitle(document.title());
+        channel.setLink(document.homeUrl());
+        channel.setDescription(document.description());
+        channel.setLanguage("en");
+        channel.setGenerator("HER2 Feeds");
+        channel.setTtl((int) Math.max(1, document.ttl().toMinutes()));
+        channel.setLastBuildDate(Date.from(document.updatedAt()));
+        channel.setPubDate(Date.from(document.updatedAt()));
+        AtomLinkModule atom = new AtomLinkModuleImpl();
+        Link self = new Link();
+        self.setRel("self");
+        self.setHref(document.selfUrl());
+        self.setType("application/rss+xml");
+        atom.setLinks(List.of(self));
+        channel.getModules().add(atom);
+
+        List<Item> items = new ArrayList<>();
+        for (FeedArticle article : document.articles()) {
+            items.add(item(article));
+        }
+        channel.setItems(items);
+        try {
+            StringWriter out = new StringWriter(4096 + 2048 * items.size());
+            new WireFeedOutput().output(channel, out, true);
+            return out.toString();
+        } catch (FeedException | IOException e) {
+            throw new IllegalStateException("Could not write the RSS feed", e);
+        }
+    }
+
+    private static Item item(FeedArticle feedArticle) {
+        StoredArticle article = feedArticle.article();
+        Item item = new Item();
+        item.setTitle(article.title());
+        item.setLink(article.url() != null ? article.url() : feedArticle.permalink());
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(article.id());
+        item.setGuid(guid);
+        Description description = new Description();
+        description.setType("text/html");
+        description.setValue(article.summaryHtml().isEmpty() ? escape(article.summaryText()) : article.summaryHtml());
+        item.setDescription(description);
+        item.setPubDate(Date.from(article.sortAt()));
+        List<Category> categories = new ArrayList<>();
+        for (TopicTag topic : article.topics()) {
+            Category category = new Category();
+            category.setDomain(feedArticle.topicDomain());
+            category.setValue(topic.slug());
+            categories.add(category);
+        }
+        item.setCategories(categories);
+        if (feedArticle.sourceTitle() != null && feedArticle.sourceUrl() != null) {
+            Source source = new Source();
+            source.setUrl(feedArticle.sourceUrl());
+            source.setValue(feedArticle.sourceTitle());
+            item.setSource(source);
+        }
+        if (!article.authors().isEmpty()) {
+            DCModule dc = new DCModuleImpl();
+            dc.setCreators(article.authors());
+            List<Module> modules = new ArrayList<>(item.getModules());
+            modules.add(dc);
+            item.setModules(modules);
+        }
+        return item;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+}

@@ -1,0 +1,18 @@
+package org.her2feeds.schedule;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param firstFetchWindow sources never fetched before (or overdue after downtime) are fetched within this
+ *                         long after start-up, each at its own moment so they do not all start at once
+ */
+@Validated
+@ConfigurationProperties("her2.schedule")
+public record ScheduleProperties(@NotNull @DefaultValue("1m") Duration firstFetchWindow) {
+}

@@ -1,0 +1,114 @@
+package org.her2feeds.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.her2feeds.ingest.IngestService;
+import org.her2feeds.sources.Source;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the persistent Quartz schedule in line with the sources file: new sources are scheduled (never-fetched
+ * ones spread over the first minute so they do not all start at once), removed and disabled ones unscheduled,
+ * changed intervals rescheduled. Runs at start-up and on an operator's reload.
+ */
+@Component
+@Order(10)
+public class SourceScheduler implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
+
+    private final Scheduler scheduler;
+    private final IngestService ingest;
+    private final SourceTriggers triggers;
+    private final Duration firstFetchWindow;
+    private final Clock clock;
+
+    public SourceScheduler(Scheduler scheduler, IngestService ingest, SourceTriggers triggers,
+            ScheduleProperties properties, Clock clock) {
+        this.firstFetchWindow = properties.firstFetchWindow();
+        this.scheduler = scheduler;
+        this.ingest = ingest;
+        this.triggers = triggers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws SchedulerException {
+        synchronize();
+    }
+
+    /** @return a one-line summary of what changed */
+    public synchronized String synchronize() throws SchedulerException {
+        List<Source> active = ingest.activeSources();
+        Instant now = clock.instant();
+        Set<String> wanted = new HashSet<>();
+        int added = 0;
+        int rescheduled = 0;
+        int newcomers = 0;
+        for (Source source : active) {
+            wanted.add(source.id());
+            Trigger existing = scheduler.getTrigger(triggers.triggerKey(source.id()));
+            if (existing != null && triggers.intervalOf(existing).equals(source.interval())) {
+                continue;
+            }
+            Instant first = ingest.plannedFetch(source.id()).orElse(null);
+            if (first == null || first.isBefore(now)) {
+                // Never fetched, or overdue after downtime: within the first minute, each source at its own moment.
+                long slot = firstFetchWindow.toMillis() * (++newcomers) / (active.size() + 1);
+                first = now.plusMillis(slot);
+            } else if (existing != null && first.isAfter(now.plus(source.interval()))) {
+                first = now.plus(source.interval());
+            }
+            Trigger trigger = triggers.periodic(source.id(), source.interval(), Date.from(first));
+            if (!scheduler.checkExists(triggers.jobKey(source.id()))) {
+                scheduler.addJob(triggers.job(source.id()), true);
+            }
+            if (existing == null) {
+                scheduler.scheduleJob(trigger);
+                added++;
+            } else {
+                scheduler.rescheduleJob(existing.getKey(), trigger);
+                rescheduled++;
+            }
+        }
+        int removed = 0;
+        for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SourceTriggers.GROUP))) {
+            if (!wanted.contains(key.getName())) {
+                scheduler.deleteJob(key);
+                removed++;
+            }
+        }
+        String summary = "scheduled " + added + " new, rescheduled " + rescheduled + ", removed " + removed + ", "
+                + wanted.size() + " sources active";
+        log.info("Fetch schedule in line with the sources: {}", summary);
+        return summary;
+    }
+
+    /** Runs a source's job once now, besides its regular trigger. */
+    public void fetchNow(String sourceId) throws SchedulerException {
+        scheduler.scheduleJob(triggers.oneOff(sourceId));
+    }
+
+    /** Next planned run of a source, if it is scheduled. */
+    public Instant nextRun(String sourceId) throws SchedulerException {
+        Trigger trigger = scheduler.getTrigger(triggers.triggerKey(sourceId));
+        return trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant();
+    }
+
+}

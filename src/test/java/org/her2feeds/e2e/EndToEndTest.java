@@ -1,0 +1,203 @@
+package org.her2feeds.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+import org.her2feeds.ingest.IngestOutcome;
+import org.her2feeds.ingest.IngestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service against feeds served over real HTTP: Quartz runs the fetch jobs, the feed and the digest are
+ * read back as a reader and the portal would read them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EndToEndTest {
+
+    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    @TempDir
+    static Path work;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    JsonMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        remote.start();
+        serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml; charset=utf-8", "\"j-1\"");
+        serve("/news.atom", "e2e/news.atom.xml", "application/atom+xml", null);
+        serve("/preprints.rdf", "e2e/preprints.rdf", "application/rdf+xml", null);
+        Path sources = work.resolve("sources.yml");
+        Files.writeString(sources, """
+                sources:
+                  - id: journal
+                    title: Journal of Breast Oncology
+                    url: %1$s/journal.rss
+                    interval: PT5M
+                    kind: journal
+                  - id: news
+                    title: Oncology Wire
+                    url: %1$s/news.atom
+                    interval: PT5M
+                    kind: news
+                  - id: preprints
+                    title: Preprints Oncology
+                    url: %1$s/preprints.rdf
+                    interval: PT5M
+                    kind: preprint
+                """.formatted(remote.baseUrl()));
+        registry.add("her2.sources-file", sources::toString);
+        registry.add("her2.data-dir", () -> work.resolve("data").toString());
+        registry.add("her2.fetch.allow-private-addresses", () -> "true");
+        registry.add("her2.schedule.first-fetch-window", () -> "PT2S");
+    }
+
+    private static void serve(String path, String resource, String contentType, String etag) throws IOException {
+        byte[] body;
+        try (var in = EndToEndTest.class.getClassLoader().getResourceAsStream(resource)) {
+            body = in.readAllBytes();
+        }
+        var response = aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body);
+        if (etag != null) {
+            response = response.withHeader("ETag", etag);
+            remote.stubFor(get(path).withHeader("If-None-Match", WireMock.equalTo(etag)).atPriority(1)
+                    .willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
+        }
+        remote.stubFor(get(path).atPriority(5).willReturn(response));
+    }
+
+    @AfterAll
+    static void stopRemote() {
+        remote.stop();
+    }
+
+    @Test
+    void scheduledJobsFillTheFeedAndTheDigestAndRepeatedRunsAddNothing() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            remote.verify(getRequestedFor(urlEqualTo("/journal.rss")));
+            remote.verify(getRequestedFor(urlEqualTo("/news.atom")));
+            remote.verify(getRequestedFor(urlEqualTo("/preprints.rdf")));
+            assertThat(readFeed().getEntries()).hasSize(3);
+        });
+
+        SyndFeed feed = readFeed();
+        assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+        assertThat(feed.getTitle()).isEqualTo("HER2 Feeds");
+        List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
+        // Newest first; the HR+/HER2-negative article and the prostate news are not about HER2.
+        assertThat(titles).containsExactly(
+                "ERBB2 amplification in gastric adenocarcinoma: a cohort study",
+                "Trastuzumab deruxtecan after progression on T-DM1 in HER2-positive metastatic breast cancer",
+                "Tucatinib resistance mechanisms in HER2-mutant lung cancer");
+        SyndEntry tdxd = feed.getEntries().get(1);
+        assertThat(tdxd.getLink()).isEqualTo("https://journal.example/articles/101");
+        assertThat(tdxd.getUri()).matches("[0-9a-f]{32}");
+        assertThat(tdxd.getDescription().getValue()).contains("<b>T-DXd</b>").doesNotContain("script", "track.example");
+        assertThat(tdxd.getPublishedDate().toInstant()).hasToString("2026-11-24T09:30:00Z");
+        assertThat(tdxd.getCategories()).extracting(SyndCategory::getName).isNotEmpty();
+        assertThat(tdxd.getAuthor()).isEqualTo("A. Researcher");
+
+        JsonNode days = getJson("/api/digests");
+        assertThat(days.findValuesAsString("date")).containsExactly("2026-11-25", "2026-11-24", "2026-11-20");
+
+        JsonNode digest = getJson("/api/digests/2026-11-24");
+        assertThat(digest.get("date").asString()).isEqualTo("2026-11-24");
+        assertThat(digest.get("zone").asString()).isEqualTo("UTC");
+        assertThat(digest.get("count").asInt()).isEqualTo(1);
+        JsonNode article = digest.get("articles").get(0);
+        assertThat(article.get("id").asString()).isEqualTo(tdxd.getUri());
+        assertThat(article.get("url").asString()).isEqualTo("https://journal.example/articles/101");
+        assertThat(article.get("summary").asString()).isEqualTo("In this phase 3 trial, T-DXd improved progression-free survival.");
+        assertThat(article.get("publishedAt").asString()).isEqualTo("2026-11-24T09:30:00Z");
+        assertThat(article.get("doi").asString()).isEqualTo("10.5555/jbo.2026.101");
+        // The same DOI came from the journal and the news feed: one article, two sources.
+        assertThat(article.get("sources").findValuesAsString("id")).containsExactlyInAnyOrder("journal", "news");
+        assertThat(article.get("topics").size()).isPositive();
+        assertThat(article.get("topics").get(0).get("matched").size()).isPositive();
+        assertThat(digest.get("topics").size()).isPositive();
+
+        // Fetching again adds nothing; the journal answers 304 to its ETag.
+        IngestOutcome journal = ingest.ingest("journal");
+        assertThat(journal.status()).isEqualTo(304);
+        assertThat(journal.added()).isZero();
+        remote.verify(getRequestedFor(urlEqualTo("/journal.rss")).withHeader("If-None-Match", WireMock.equalTo("\"j-1\"")));
+        IngestOutcome news = ingest.ingest("news");
+        assertThat(news.status()).isEqualTo(200);
+        assertThat(news.added() + news.updated() + news.duplicates()).isZero();
+        assertThat(news.unchanged()).isEqualTo(2);
+        assertThat(readFeed().getEntries()).hasSize(3);
+    }
+
+    @Test
+    void anInvalidDateIsABadRequestAndAnEmptyDayIsAnEmptyDigest() throws Exception {
+        HttpResponse<String> bad = http.send(request("/api/digests/2026-13-45"), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+        assertThat(json.readTree(bad.body()).get("detail").asString()).contains("2026-13-45");
+
+        JsonNode empty = getJson("/api/digests/1999-01-01");
+        assertThat(empty.get("count").asInt()).isZero();
+        assertThat(empty.get("articles").isArray()).isTrue();
+        assertThat(empty.get("articles").size()).isZero();
+    }
+
+    private SyndFeed readFeed() throws Exception {
+        HttpResponse<String> response = http.send(request("/feed.xml"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/rss+xml;charset=utf-8");
+        return new SyndFeedInput().build(new StringReader(response.body()));
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+    }
+}
