@@ -135,9 +135,13 @@ final class LinkNormalizer {
                 && HEX.indexOf(Character.toUpperCase(s.charAt(at + 2))) >= 0;
     }
 
-    /** '#' is left out: URL already split the fragment off, so any '#' left is data. */
+    /**
+     * '#' is left out because URL already split the fragment off, so any '#' left is data. Parentheses are
+     * escaped too: servers read %28/%29 as the same path, and an escaped link cannot close a CSS url(...) or a
+     * JavaScript call in whatever template later embeds it.
+     */
     private static boolean isAllowed(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || "-._~:/?@!$&'()*+,;=".indexOf(c) >= 0;
+                || "-._~:/?@!$&'*+,;=".indexOf(c) >= 0;
     }
 }

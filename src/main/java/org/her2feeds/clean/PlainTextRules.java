@@ -5,9 +5,12 @@ import java.util.regex.Pattern;
 /** Rules for text that leaves this package: no control characters, single spaces, bounded length. */
 final class PlainTextRules {
 
-    /** A tag or comment written as text (or still escaped once more), which is what over-escaped fields decode to. */
+    /**
+     * A tag or comment written as text (or still escaped once more), which is what over-escaped fields decode to.
+     * As in the HTML tokenizer, a tag starts only where a letter follows "<" directly: "p < 0.05 >" is text.
+     */
     private static final Pattern MARKUP = Pattern.compile(
-            "<\\s*/?\\s*[A-Za-z][^<>]*>|<!--|&lt;\\s*/?\\s*[A-Za-z][^<>&]*&gt;");
+            "</?[A-Za-z][^<>]*>|<!--|&lt;/?[A-Za-z][^<>&]*&gt;");
 
     private PlainTextRules() {
     }

@@ -176,6 +176,7 @@ class ContentCleanerTest {
         @Test
         void comparisonsThatOnlyLookLikeMarkupStay() {
             assertThat(cleaner.plainText("HER2 &lt; 2+ and p<0.05 & OS > 5 y")).isEqualTo("HER2 < 2+ and p<0.05 & OS > 5 y");
+            assertThat(cleaner.plainText("a &lt; b and c &gt; d")).isEqualTo("a < b and c > d");
         }
 
         @Test
@@ -250,6 +251,12 @@ class ContentCleanerTest {
             assertThat(cleaner.link(" https://example.com/HER2 study/ä?q=a b&r=%20 \n", null))
                     .contains(URI.create("https://example.com/HER2%20study/%C3%A4?q=a%20b&r=%20"));
             assertThat(cleaner.link("https://bücher.example/", null)).contains(URI.create("https://xn--bcher-kva.example/"));
+        }
+
+        @Test
+        void parenthesesAreEscapedSoLinksCannotCloseACallOrCssUrl() {
+            assertThat(cleaner.link("https://en.wikipedia.org/wiki/HER2_(gene)", null))
+                    .contains(URI.create("https://en.wikipedia.org/wiki/HER2_%28gene%29"));
         }
 
         @Test

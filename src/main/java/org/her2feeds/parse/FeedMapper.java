@@ -1,0 +1,190 @@
+package org.her2feeds.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jdom2.Document;
+import org.jdom2.Element;
+
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+
+/** Reads an XML tree with Rome and maps it, with the raw values Rome drops, to a {@link ParsedFeed}. */
+final class FeedMapper {
+
+    private final DatePolicy dates;
+
+    FeedMapper(DatePolicy dates) {
+        this.dates = dates;
+    }
+
+    ParsedFeed map(Document document, boolean repaired) throws FeedParseException {
+        Element root = document.getRootElement();
+        boolean versionAdded = addMissingRssVersion(root);
+        if (isRss(root) && channel(root) == null) {
+            throw new FeedParseException("invalid feed: <" + root.getQualifiedName() + "> has no <channel>");
+        }
+        SyndFeed feed = readWithRome(document);
+        List<SyndEntry> entries = feed.getEntries();
+        List<Element> items = itemElements(root);
+        boolean itemsMatch = items.size() == entries.size();
+        List<ParsedEntry> parsed = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            RawItem raw = itemsMatch ? RawItem.of(items.get(i)) : RawItem.absent();
+            parsed.add(entry(entries.get(i), raw));
+        }
+        return new ParsedFeed(trimToNull(feed.getTitle()), trimToNull(feed.getLink()), feed.getFeedType(),
+                PublisherTtl.minutes(channel(root)), parsed, repaired || versionAdded);
+    }
+
+    private static SyndFeed readWithRome(Document document) throws FeedParseException {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setPreserveWireFeed(true);
+        input.setXmlHealerOn(false);
+        try {
+            return input.build(document);
+        } catch (IllegalArgumentException notAFeed) {
+            // Rome's way of saying no parser recognised the root element.
+            throw notAFeed(document.getRootElement(), notAFeed);
+        } catch (FeedException e) {
+            throw new FeedParseException("invalid feed: " + e.getMessage(), e);
+        } catch (RuntimeException romeFailure) {
+            // Rome trusts some structure (a channel, valid base64) and fails with whatever exception follows.
+            throw new FeedParseException("invalid feed: Rome could not read it (" + romeFailure + ")", romeFailure);
+        }
+    }
+
+    private static FeedParseException notAFeed(Element root, Exception cause) {
+        String name = root.getName();
+        if (name.equalsIgnoreCase("html")) {
+            return new FeedParseException("not a feed (HTML page)", cause);
+        }
+        String namespace = root.getNamespaceURI().isEmpty() ? "" : " in namespace " + root.getNamespaceURI();
+        return new FeedParseException("not a feed: root element <" + root.getQualifiedName() + ">" + namespace
+                + " is not RSS, RDF or Atom", cause);
+    }
+
+    /**
+     * Rome recognises RSS by its version attribute; many small feeds omit it. Reading them as RSS 2.0 (which
+     * every later RSS reads as) is what other readers do.
+     */
+    private static boolean addMissingRssVersion(Element root) {
+        if (root.getName().equals("rss") && root.getNamespaceURI().isEmpty()
+                && root.getAttributeValue("version") == null) {
+            root.setAttribute("version", "2.0");
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isRss(Element root) {
+        return root.getName().equals("rss") || root.getName().equals("RDF");
+    }
+
+    private static Element channel(Element root) {
+        if (root.getName().equals("feed")) {
+            return root;
+        }
+        for (Element child : root.getChildren()) {
+            if (child.getName().equals("channel")) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    /** The item elements in the order Rome reads them (RSS in the channel, RDF beside it, Atom in the feed). */
+    private static List<Element> itemElements(Element root) {
+        Element channel = channel(root);
+        if (channel == null) {
+            return List.of();
+        }
+        String name = root.getName().equals("feed") ? "entry" : "item";
+        Element parent = root.getName().equals("rss") ? channel : root;
+        return parent.getChildren(name, channel.getNamespace());
+    }
+
+    private ParsedEntry entry(SyndEntry entry, RawItem raw) {
+        String guid = guid(entry);
+        String link = trimToNull(entry.getLink());
+        List<String> identifiers = new ArrayList<>(raw.identifierTexts());
+        DCModule dc = (DCModule) entry.getModule(DCModule.URI);
+        if (dc != null) {
+            identifiers.addAll(dc.getIdentifiers());
+        }
+        List<String> others = new ArrayList<>();
+        others.add(guid);
+        others.add(link);
+        others.addAll(raw.linkTexts());
+        ArticleIds.Found ids = ArticleIds.find(identifiers, others);
+        return new ParsedEntry(guid, link, trimToNull(entry.getTitle()), summary(entry), authors(entry, dc),
+                categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
+                dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid());
+    }
+
+    /** The feed's own identifier for the item; Rome's URI falls back to the link, which is not one. */
+    private static String guid(SyndEntry entry) {
+        Object wire = entry.getWireEntry();
+        if (wire instanceof Item item) {
+            return item.getGuid() != null ? trimToNull(item.getGuid().getValue()) : trimToNull(item.getUri());
+        }
+        if (wire instanceof Entry atom) {
+            return trimToNull(atom.getId());
+        }
+        return null;
+    }
+
+    private static String summary(SyndEntry entry) {
+        SyndContent description = entry.getDescription();
+        if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
+            return description.getValue();
+        }
+        for (SyndContent content : entry.getContents()) {
+            if (content.getValue() != null && !content.getValue().isBlank()) {
+                return content.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> authors(SyndEntry entry, DCModule dc) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SyndPerson person : entry.getAuthors()) {
+            addTrimmed(names, person.getName() != null ? person.getName() : person.getEmail());
+        }
+        if (dc != null) {
+            dc.getCreators().forEach(creator -> addTrimmed(names, creator));
+        }
+        addTrimmed(names, entry.getAuthor());
+        return List.copyOf(names);
+    }
+
+    private static List<String> categories(SyndEntry entry) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SyndCategory category : entry.getCategories()) {
+            addTrimmed(names, category.getName());
+        }
+        return List.copyOf(names);
+    }
+
+    private static void addTrimmed(Set<String> set, String value) {
+        String trimmed = trimToNull(value);
+        if (trimmed != null) {
+            set.add(trimmed);
+        }
+    }
+
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

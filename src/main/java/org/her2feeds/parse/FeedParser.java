@@ -1,0 +1,116 @@
+package org.her2feeds.parse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.springframework.stereotype.Component;
+
+import com.rometools.rome.io.XmlReader;
+
+/**
+ * Reads fetched feed documents (RSS 0.9x, RSS 1.0/RDF, RSS 2.0, Atom 0.3/1.0) into {@link ParsedFeed}s.
+ * <p>
+ * Well-formed documents take the fast path: one strict parse, without Rome's XML healer (which costs three to
+ * four times the parse). Only a document that fails goes through the repair path (leading garbage, HTML named
+ * entities, stray ampersands, characters XML forbids, an external DOCTYPE) and is parsed again; the result is
+ * then marked {@link ParsedFeed#repaired()}. DOCTYPEs with entity declarations are refused on both paths.
+ * Thread-safe.
+ */
+@Component
+public class FeedParser {
+
+    /** Far larger than any journal feed; a bound on what one document may make the parser hold. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    static final int MAX_ELEMENT_DEPTH = 256;
+
+    private final HardenedXmlBuilder xml = new HardenedXmlBuilder(MAX_ELEMENT_DEPTH);
+    private final XmlRepair repair = new XmlRepair(HtmlEntities.load());
+    private final FeedMapper mapper;
+
+    public FeedParser() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the present, against which dates far in the future are judged */
+    FeedParser(Clock clock) {
+        this.mapper = new FeedMapper(new DatePolicy(clock));
+    }
+
+    /**
+     * @param body        the fetched bytes
+     * @param contentType the HTTP Content-Type, or null; its charset is honoured as XML over HTTP requires
+     * @param feedUri     where the document came from (the XML base of the document)
+     * @throws FeedParseException when the document is not a feed or cannot be repaired into one
+     */
+    public ParsedFeed parse(byte[] body, String contentType, URI feedUri) throws FeedParseException {
+        if (body == null || body.length == 0) {
+            throw new FeedParseException("empty body");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new FeedParseException("body too large: " + body.length + " bytes (limit " + MAX_BODY_BYTES + ")");
+        }
+        String systemId = feedUri == null ? null : feedUri.toString();
+        Exception strictFailure;
+        try {
+            Document document = xml.build(strictReader(body, contentType), systemId);
+            return mapper.map(document, false);
+        } catch (JDOMException | IOException e) {
+            strictFailure = e;
+        }
+        return parseRepaired(decode(body, contentType), systemId, strictFailure);
+    }
+
+    private ParsedFeed parseRepaired(String text, String systemId, Exception strictFailure)
+            throws FeedParseException {
+        switch (BodyShape.of(text)) {
+            case EMPTY:
+                throw new FeedParseException("empty body");
+            case HTML:
+                throw new FeedParseException("not a feed (HTML page)");
+            case JSON:
+                throw new FeedParseException("not a feed: looks like JSON, not RSS or Atom");
+            case NO_MARKUP:
+                throw new FeedParseException("not a feed: no XML markup in the body");
+            default:
+                break;
+        }
+        String repaired = repair.repair(text);
+        Document document;
+        try {
+            document = xml.build(new StringReader(repaired), systemId);
+        } catch (JDOMException | IOException e) {
+            FeedParseException failure = XmlErrors.describe(e, MAX_ELEMENT_DEPTH);
+            failure.addSuppressed(strictFailure);
+            throw failure;
+        }
+        return mapper.map(document, true);
+    }
+
+    /** BOM, then HTTP charset, then the XML declaration, as RFC 7303 orders them; lenient on conflicts. */
+    private static Reader strictReader(byte[] body, String contentType) throws IOException {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        return contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true);
+    }
+
+    private static String decode(byte[] body, String contentType) {
+        try (Reader reader = strictReader(body, contentType)) {
+            StringBuilder text = new StringBuilder(body.length);
+            char[] buffer = new char[8192];
+            int read;
+            while ((read = reader.read(buffer)) >= 0) {
+                text.append(buffer, 0, read);
+            }
+            return text.toString();
+        } catch (IOException undecodable) {
+            // An unknown or broken charset label: UTF-8 with replacement keeps the ASCII markup readable.
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.her2feeds.parse;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One item or entry of a feed, with its values as the feed gave them (nothing is cleaned or resolved here).
+ *
+ * @param guid        the RSS guid, the RDF item's {@code rdf:about} or the Atom id; null when absent
+ * @param link        the item's link exactly as written (may be relative); null when absent
+ * @param title       the title as written; may contain markup or entities
+ * @param summaryHtml the description, or the content when there is no description; null when neither exists
+ * @param authors     author names in document order, without duplicates
+ * @param categories  category names in document order, without duplicates
+ * @param publishedAt when the item was published; null when missing, unreadable, before 1990 or more than two
+ *                    days in the future
+ * @param updatedAt   when the item was last updated, with the same rules; null when absent
+ * @param doi         the article's DOI in lower case (e.g. "10.1056/nejmoa2203690"), or null
+ * @param pmid        the article's PubMed id (digits), or null
+ */
+public record ParsedEntry(String guid, String link, String title, String summaryHtml, List<String> authors,
+        List<String> categories, Instant publishedAt, Instant updatedAt, String doi, String pmid) {
+
+    public ParsedEntry {
+        authors = List.copyOf(authors);
+        categories = List.copyOf(categories);
+    }
+}

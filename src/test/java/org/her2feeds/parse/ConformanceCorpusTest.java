@@ -1,0 +1,236 @@
+package org.her2feeds.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.her2feeds.testsupport.SharedMaterial;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs every case of the third-party conformance corpus (feedparser, Rome, miniflux) through the parser: nothing
+ * may escape but {@link FeedParseException}, well-formed feeds must give their items, and the values the
+ * corpus's expected.jsonl checks (titles, links, descriptions) must come out as the reference readers have them.
+ */
+class ConformanceCorpusTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * feedparser maps these two by HTML 4; HTML5 (whose table the parser uses) moved them to the mathematical
+     * angle brackets because U+2329/U+232A are deprecated. Expected here as HTML5 has them.
+     */
+    private static final Map<String, String> HTML5_OVER_HTML4 = Map.of(
+            "lang.xml feed.title", "testing \u27e8 entity",
+            "rang.xml feed.title", "testing \u27e9 entity");
+    private final FeedParser parser = new FeedParser();
+
+    @Test
+    void wellformedFeedsGiveTheirItems() throws IOException {
+        Run run = run("wellformed");
+        List<String> itemless = new ArrayList<>();
+        for (Outcome o : run.outcomes) {
+            boolean hasItems = o.text().contains("<item") || o.text().contains("<entry");
+            if (hasItems && o.feed() != null && o.feed().entries().isEmpty()) {
+                itemless.add(o.file());
+            }
+        }
+        assertThat(itemless).as("well-formed feeds with items that gave none").isEmpty();
+        assertThat(run.refusedOtherThan("DOCTYPE refused")).as("well-formed feeds refused").isEmpty();
+        assertThat(run.checkFailures).as("expected.jsonl checks").isEmpty();
+    }
+
+    @Test
+    void illformedFeedsNeverEscapeAsOtherExceptions() throws IOException {
+        Run run = run("illformed");
+        assertThat(run.checkFailures).as("expected.jsonl checks").isEmpty();
+    }
+
+    @Test
+    void encodingCasesHonourBomHttpCharsetAndProlog() throws IOException {
+        Run run = run("encoding");
+        assertThat(run.checkFailures).as("expected.jsonl checks").isEmpty();
+    }
+
+    @Test
+    void everyHtmlNamedEntityIsDecodedThroughTheRepairPath() throws IOException {
+        Run run = run("entities", HTML5_OVER_HTML4);
+        assertThat(run.refused).as("entity cases refused").isEmpty();
+        assertThat(run.checkFailures).as("expected.jsonl checks").isEmpty();
+        assertThat(run.checked).as("entity cases checked").isGreaterThanOrEqualTo(250);
+    }
+
+    @Test
+    void romeSamplesParse() throws IOException {
+        run("rome");
+    }
+
+    @Test
+    void minifluxFixturesParse() throws IOException {
+        run("miniflux");
+    }
+
+    private Run run(String folder) throws IOException {
+        return run(folder, Map.of());
+    }
+
+    private Run run(String folder, Map<String, String> overrides) throws IOException {
+        Path root = SharedMaterial.conformance().resolve(folder);
+        Map<String, JsonNode> expectations = expectations(root.resolve("expected.jsonl"));
+        Run run = new Run(folder, overrides);
+        for (String[] row : manifest(root.resolve("MANIFEST.tsv"))) {
+            String file = row[0];
+            byte[] body = Files.readAllBytes(root.resolve(file));
+            String contentType = contentType(row.length > 3 ? row[3] : "");
+            Outcome outcome;
+            try {
+                ParsedFeed feed = parser.parse(body, contentType, URI.create("http://example.test/" + file));
+                outcome = new Outcome(file, new String(body, StandardCharsets.ISO_8859_1), feed, null);
+            } catch (FeedParseException e) {
+                outcome = new Outcome(file, new String(body, StandardCharsets.ISO_8859_1), null, e.getMessage());
+            }
+            // Anything else thrown fails the test right here, which is the point of running every case.
+            run.add(outcome, expectations.get(file));
+        }
+        run.print();
+        return run;
+    }
+
+    private static List<String[]> manifest(Path manifest) throws IOException {
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, JsonNode> expectations(Path jsonl) throws IOException {
+        Map<String, JsonNode> byFile = new LinkedHashMap<>();
+        if (Files.exists(jsonl)) {
+            for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    JsonNode node = JSON.readTree(line);
+                    byFile.put(node.get("file").asString(), node);
+                }
+            }
+        }
+        return byFile;
+    }
+
+    /** The manifest's extra column carries "Header: Content-type: ..." for cases served over HTTP. */
+    private static String contentType(String extra) {
+        for (String part : extra.split("\\|")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "Header: Content-type:", 0, 21)) {
+                return p.substring(21).trim();
+            }
+        }
+        return null;
+    }
+
+    record Outcome(String file, String text, ParsedFeed feed, String refusal) {
+    }
+
+    /** Tallies one folder and compares the values expected.jsonl checks that this parser exposes. */
+    static final class Run {
+        final String folder;
+        final Map<String, String> overrides;
+        final List<Outcome> outcomes = new ArrayList<>();
+        final List<String> refused = new ArrayList<>();
+        final Map<String, Integer> reasons = new TreeMap<>();
+        final List<String> checkFailures = new ArrayList<>();
+        int parsed;
+        int repaired;
+        int checked;
+
+        Run(String folder, Map<String, String> overrides) {
+            this.folder = folder;
+            this.overrides = overrides;
+        }
+
+        void add(Outcome outcome, JsonNode expectation) {
+            outcomes.add(outcome);
+            if (outcome.feed() == null) {
+                refused.add(outcome.file() + ": " + outcome.refusal());
+                reasons.merge(bucket(outcome.refusal()), 1, Integer::sum);
+                return;
+            }
+            parsed++;
+            repaired += outcome.feed().repaired() ? 1 : 0;
+            if (expectation != null) {
+                for (JsonNode check : expectation.get("checks")) {
+                    compare(outcome, check);
+                }
+            }
+        }
+
+        List<String> refusedOtherThan(String prefix) {
+            return refused.stream().filter(r -> !r.substring(r.indexOf(": ") + 2).startsWith(prefix)).toList();
+        }
+
+        private void compare(Outcome outcome, JsonNode check) {
+            if (!check.get("op").asString().equals("==") || !check.get("value").isString()) {
+                return;
+            }
+            String path = pathOf(check.get("path"));
+            String expected = overrides.getOrDefault(outcome.file() + " " + path, check.get("value").asString());
+            ParsedFeed feed = outcome.feed();
+            ParsedEntry first = feed.entries().isEmpty() ? null : feed.entries().get(0);
+            String actual;
+            switch (path) {
+                case "feed.title" -> actual = feed.title();
+                case "feed.link" -> actual = feed.link();
+                case "entries.0.title", "entries.0.title_detail.value" -> actual = first == null ? null : first.title();
+                case "entries.0.link" -> actual = first == null ? null : first.link();
+                case "entries.0.description", "entries.0.summary" ->
+                        actual = first == null ? null : first.summaryHtml();
+                default -> {
+                    return;
+                }
+            }
+            checked++;
+            if (!expected.equals(actual)) {
+                checkFailures.add(outcome.file() + " " + path + ": expected <" + expected + "> but was <" + actual + ">");
+            }
+        }
+
+        private static String pathOf(JsonNode path) {
+            List<String> parts = new ArrayList<>();
+            path.forEach(p -> parts.add(p.asString()));
+            return String.join(".", parts);
+        }
+
+        private static String bucket(String message) {
+            String m = message.replaceAll("line \\d+", "line N");
+            int colon = m.indexOf(": ");
+            if (m.startsWith("XML error") && colon > 0) {
+                m = "XML error: " + m.substring(colon + 2).replaceAll("\"[^\"]*\"", "\"...\"");
+            }
+            return m.length() > 90 ? m.substring(0, 90) + "..." : m;
+        }
+
+        void print() {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format("conformance %-10s run %4d, parsed %4d (repaired %3d), refused %3d, checks %3d (failed %d)%n",
+                    folder, outcomes.size(), parsed, repaired, refused.size(), checked, checkFailures.size()));
+            reasons.forEach((reason, count) -> out.append(String.format("    %4d  %s%n", count, reason)));
+            checkFailures.forEach(f -> out.append("    check failed: ").append(f).append('\n'));
+            System.out.print(out);
+        }
+    }
+}
