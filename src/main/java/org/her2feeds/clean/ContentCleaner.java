@@ -34,13 +34,17 @@ public class ContentCleaner {
     public ContentCleaner() {
     }
 
-    /** The safe HTML of a summary and its plain text, both from a single parse. */
+    /**
+     * The safe HTML of a summary and its plain text, both from one parse (text that turns out to hold escaped
+     * markup costs a second, for the text only). A relative link needs {@code base}; without it the link is
+     * dropped and its words kept.
+     */
     public CleanSummary summary(String html, URI base) {
         if (html == null || html.isBlank()) {
             return CleanSummary.empty();
         }
         Document dirty = Jsoup.parseBodyFragment(html, baseUri(base));
-        SummaryPolicy.removeUnwantedContent(dirty.body());
+        SummaryPolicy.prepare(dirty.body());
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
         Element body = clean.body();
@@ -78,7 +82,7 @@ public class ContentCleaner {
 
     private static String visibleText(String html) {
         Element body = Jsoup.parseBodyFragment(html).body();
-        SummaryPolicy.removeUnwantedContent(body);
+        SummaryPolicy.prepare(body);
         return body.text();
     }
 

@@ -1,5 +1,9 @@
 package org.her2feeds.clean;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
@@ -12,7 +16,7 @@ final class SummaryPolicy {
      * Removed with their content before cleaning. jsoup's cleaner keeps the text of a disallowed element, which
      * is right for a {@code <div>} but would leak script source, CSS, iframe fallbacks, form labels and the like.
      */
-    private static final String REMOVED_WITH_CONTENT = String.join(",",
+    private static final Set<String> REMOVED_WITH_CONTENT = Set.of(
             "script", "style", "iframe", "frame", "frameset", "noframes", "object", "embed", "applet", "param",
             "noembed", "noscript", "template", "svg", "math", "form", "select", "textarea", "button", "input",
             "option", "datalist", "title", "head", "meta", "link", "base", "audio", "video", "canvas", "map");
@@ -20,17 +24,33 @@ final class SummaryPolicy {
     private SummaryPolicy() {
     }
 
+    private static final Set<String> ALLOWED = Set.of(
+            "p", "br", "ul", "ol", "li", "em", "i", "strong", "b", "sub", "sup", "blockquote", "code", "a");
+
     static Safelist safelist() {
         return new Safelist()
-                .addTags("p", "br", "ul", "ol", "li", "em", "i", "strong", "b", "sub", "sup", "blockquote",
-                        "code", "a")
+                .addTags(ALLOWED.toArray(String[]::new))
                 .addAttributes("a", "href")
                 .addProtocols("a", "href", "http", "https")
                 .addEnforcedAttribute("a", "rel", LINK_REL)
                 .preserveRelativeLinks(false);
     }
 
-    static void removeUnwantedContent(Element root) {
-        root.select(REMOVED_WITH_CONTENT).remove();
+    /**
+     * Prepares a parsed tree for the cleaner: removes what must go with its content, and puts spaces around
+     * block elements the cleaner will unwrap, so "&lt;td&gt;one&lt;/td&gt;&lt;td&gt;two&lt;/td&gt;" reads "one two", not "onetwo".
+     */
+    static void prepare(Element root) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            String name = element.normalName();
+            if (REMOVED_WITH_CONTENT.contains(name)) {
+                doomed.add(element);
+            } else if (element != root && element.tag().isBlock() && !ALLOWED.contains(name)) {
+                element.before(" ");
+                element.after(" ");
+            }
+        }
+        doomed.forEach(Element::remove);
     }
 }

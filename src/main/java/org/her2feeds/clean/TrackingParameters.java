@@ -36,8 +36,11 @@ final class TrackingParameters {
     private static boolean isTracking(String pair) {
         int equals = pair.indexOf('=');
         String name = (equals < 0 ? pair : pair.substring(0, equals)).toLowerCase(Locale.ROOT);
-        // Some mailers escape the underscore; compare the decoded form of the one escape seen in practice.
+        // Some mailers escape the underscore, and over-escaped feeds leave "&amp;" in links: "amp;utm_source".
         name = name.replace("%5f", "_");
+        if (name.startsWith("amp;")) {
+            name = name.substring(4);
+        }
         return name.startsWith("utm_") || NAMES.contains(name);
     }
 }

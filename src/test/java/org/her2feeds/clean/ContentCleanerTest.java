@@ -97,6 +97,18 @@ class ContentCleanerTest {
         }
 
         @Test
+        void unwrappedBlocksStillSeparateWords() {
+            String html = "<table><tr><td>HER2 <b>3+</b></td><td>ER&minus;</td></tr></table><h2>Results</h2>"
+                    + "<div>Median PFS</div><div>9.9 months</div><pre>p&lt;0.001</pre>H<span>ER</span>2";
+
+            CleanSummary summary = cleaner.summary(html, null);
+
+            assertThat(summary.text()).isEqualTo("HER2 3+ ER− Results Median PFS 9.9 months p<0.001 HER2");
+            assertThat(summary.html()).isEqualTo("HER2 <b>3+</b> ER− Results Median PFS 9.9 months p&lt;0.001 HER2");
+            assertThat(cleaner.plainText("<div>Breast</div><div>cancer</div>")).isEqualTo("Breast cancer");
+        }
+
+        @Test
         void longTextIsCutAtAWordBoundaryWithAnEllipsis() {
             String sentence = "Trastuzumab improves survival in HER2-positive early breast cancer. ";
             String html = "<p>" + sentence.repeat(20) + "</p>";
@@ -203,6 +215,12 @@ class ContentCleanerTest {
             assertThat(cleaner.link("https://example.com/a?z=1&utm_source=x&UTM_Campaign=y&b=2&gclid=g&dclid=d"
                     + "&msclkid=m&mc_cid=c&mc_eid=e&_hsenc=h&_hsmi=i&igshid=j&yclid=k&ref_src=twsrc&a=3#top", null))
                     .contains(URI.create("https://example.com/a?z=1&b=2&a=3#top"));
+        }
+
+        @Test
+        void trackingParametersBehindAnOverEscapedAmpersandAreRemovedToo() {
+            assertThat(cleaner.link("https://example.com/a?id=9&amp;utm_source=rss&amp;page=2", null))
+                    .contains(URI.create("https://example.com/a?id=9&amp;page=2"));
         }
 
         @Test
