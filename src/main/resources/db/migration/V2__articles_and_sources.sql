@@ -42,7 +42,9 @@ CREATE TABLE article (
     digest_date     DATE           NOT NULL,
     relevant        BOOLEAN        NOT NULL,
     tagging         VARCHAR(20000) NOT NULL,
-    content_hash    VARCHAR(64)    NOT NULL
+    content_hash    VARCHAR(64)    NOT NULL,
+    -- The source whose version of the article is stored; only its later changes update the article.
+    owner_source    VARCHAR(100)   NOT NULL
 );
 CREATE INDEX article_published_order ON article (relevant, sort_at, id);
 CREATE INDEX article_by_day ON article (digest_date, relevant);

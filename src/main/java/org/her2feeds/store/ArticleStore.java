@@ -94,17 +94,20 @@ public class ArticleStore {
             }
             prepared.articleId = articleId;
             Existing current = existing.get(articleId);
-            if (current == null || !current.fromThisSource) {
-                duplicates.add(prepared);
-            } else if (!current.contentHash.equals(prepared.contentHash)) {
+            if (current != null && current.ownedByThisSource && !current.contentHash.equals(prepared.contentHash)) {
                 prepared.firstSeenAt = current.firstSeenAt;
                 updated.add(prepared);
-            } else {
+            } else if (current != null && current.fromThisSource) {
+                // Unchanged, or another source's copy of the article is the one stored: nothing to do.
                 unchanged++;
+            } else {
+                duplicates.add(prepared);
             }
             prepared.newKeys = prepared.keys.stream().filter(key -> !articleByKey.containsKey(key.hash())).toList();
         }
-        insertArticles(added, now);
+        List<Prepared> lostRace = insertArticles(added, sourceId, now);
+        added.removeAll(lostRace);
+        duplicates.addAll(lostRace);
         updateArticles(updated, now);
         List<Prepared> keyed = new ArrayList<>(added);
         keyed.addAll(updated);
@@ -136,27 +139,43 @@ public class ArticleStore {
         Map<String, Existing> found = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(ids))) {
             jdbc.sql("""
-                    SELECT a.id, a.content_hash, a.first_seen_at, s.source_id
+                    SELECT a.id, a.content_hash, a.first_seen_at, a.owner_source, s.source_id
                     FROM article a LEFT JOIN article_source s ON s.article_id = a.id AND s.source_id = :source
                     WHERE a.id IN (:ids)""")
                     .param("source", sourceId).param("ids", chunk)
                     .query((rs, row) -> found.put(rs.getString(1), new Existing(rs.getString(2),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4) != null)))
+                            rs.getObject(3, OffsetDateTime.class).toInstant(), sourceId.equals(rs.getString(4)),
+                            rs.getString(5) != null)))
                     .list();
         }
         return found;
     }
 
-    private void insertArticles(List<Prepared> added, Instant now) {
+    /**
+     * Inserts new articles. Another feed (on this instance or another one) may have stored the same article a
+     * moment ago: the insert then does nothing, and the item is returned to be recorded as a duplicate.
+     */
+    private List<Prepared> insertArticles(List<Prepared> added, String sourceId, Instant now) {
         if (added.isEmpty()) {
-            return;
+            return List.of();
         }
-        // ON CONFLICT DO NOTHING: another instance may have stored the same article a moment ago.
-        batch.batchUpdate("""
+        int[] counts = batch.batchUpdate("""
                 INSERT INTO article (id, title, url, summary_html, summary_text, authors, categories, doi, pmid,
-                    published_at, first_seen_at, updated_at, sort_at, digest_date, relevant, tagging, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                added.stream().map(prepared -> articleRow(prepared, now, now)).toList());
+                    published_at, first_seen_at, updated_at, sort_at, digest_date, relevant, tagging, content_hash, owner_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                added.stream().map(prepared -> {
+                    Object[] row = articleRow(prepared, now, now);
+                    Object[] owned = java.util.Arrays.copyOf(row, row.length + 1);
+                    owned[row.length] = sourceId;
+                    return owned;
+                }).toList());
+        List<Prepared> lost = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                lost.add(added.get(i));
+            }
+        }
+        return lost;
     }
 
     private void updateArticles(List<Prepared> updated, Instant now) {
@@ -328,7 +347,7 @@ public class ArticleStore {
         }
     }
 
-    private record Existing(String contentHash, Instant firstSeenAt, boolean fromThisSource) {
+    private record Existing(String contentHash, Instant firstSeenAt, boolean ownedByThisSource, boolean fromThisSource) {
     }
 
     private record Row(String id, String title, String summaryText, String categories, String tagging, Instant sortAt,

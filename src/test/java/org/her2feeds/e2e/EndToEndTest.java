@@ -126,38 +126,51 @@ class EndToEndTest {
         SyndFeed feed = readFeed();
         assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
         assertThat(feed.getTitle()).isEqualTo("HER2 Feeds");
-        List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
-        // Newest first; the HR+/HER2-negative article and the prostate news are not about HER2.
-        assertThat(titles).containsExactly(
-                "ERBB2 amplification in gastric adenocarcinoma: a cohort study",
-                "Trastuzumab deruxtecan after progression on T-DM1 in HER2-positive metastatic breast cancer",
-                "Tucatinib resistance mechanisms in HER2-mutant lung cancer");
-        SyndEntry tdxd = feed.getEntries().get(1);
-        assertThat(tdxd.getLink()).isEqualTo("https://journal.example/articles/101");
-        assertThat(tdxd.getUri()).matches("[0-9a-f]{32}");
-        assertThat(tdxd.getDescription().getValue()).contains("<b>T-DXd</b>").doesNotContain("script", "track.example");
-        assertThat(tdxd.getPublishedDate().toInstant()).hasToString("2026-11-24T09:30:00Z");
-        assertThat(tdxd.getCategories()).extracting(SyndCategory::getName).isNotEmpty();
-        assertThat(tdxd.getAuthor()).isEqualTo("A. Researcher");
+        // Newest first; the HR+/HER2-negative article and the prostate news are not about HER2. The T-DXd trial came
+        // from the journal and the news feed (same DOI): whichever was fetched first is stored, once.
+        List<String> links = feed.getEntries().stream().map(SyndEntry::getLink).toList();
+        assertThat(links).hasSize(3);
+        assertThat(links.get(0)).isEqualTo("https://journal.example/articles/103");
+        assertThat(links.get(1)).isIn("https://journal.example/articles/101", "https://news.example/story/7001");
+        assertThat(links.get(2)).isEqualTo("https://preprints.example/content/2026.11.20.1");
+
+        SyndEntry gastric = feed.getEntries().get(0);
+        assertThat(gastric.getTitle()).isEqualTo("ERBB2 amplification in gastric adenocarcinoma: a cohort study");
+        assertThat(gastric.getUri()).matches("[0-9a-f]{32}");
+        assertThat(gastric.getPublishedDate().toInstant()).hasToString("2026-11-25T23:30:00Z");
+        assertThat(gastric.getCategories()).extracting(SyndCategory::getName).isNotEmpty();
+        assertThat(gastric.getSource().getTitle()).isEqualTo("Journal of Breast Oncology");
+        SyndEntry trial = feed.getEntries().get(1);
+        assertThat(trial.getDescription().getValue()).doesNotContain("script", "track.example", "utm_");
 
         JsonNode days = getJson("/api/digests");
         assertThat(days.findValuesAsString("date")).containsExactly("2026-11-25", "2026-11-24", "2026-11-20");
+        assertThat(days.findValuesAsString("count")).containsExactly("1", "1", "1");
 
-        JsonNode digest = getJson("/api/digests/2026-11-24");
-        assertThat(digest.get("date").asString()).isEqualTo("2026-11-24");
+        JsonNode digest = getJson("/api/digests/2026-11-25");
+        assertThat(digest.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(digest.get("date").asString()).isEqualTo("2026-11-25");
         assertThat(digest.get("zone").asString()).isEqualTo("UTC");
+        assertThat(digest.get("generatedAt").asString()).isNotBlank();
         assertThat(digest.get("count").asInt()).isEqualTo(1);
         JsonNode article = digest.get("articles").get(0);
-        assertThat(article.get("id").asString()).isEqualTo(tdxd.getUri());
-        assertThat(article.get("url").asString()).isEqualTo("https://journal.example/articles/101");
-        assertThat(article.get("summary").asString()).isEqualTo("In this phase 3 trial, T-DXd improved progression-free survival.");
-        assertThat(article.get("publishedAt").asString()).isEqualTo("2026-11-24T09:30:00Z");
-        assertThat(article.get("doi").asString()).isEqualTo("10.5555/jbo.2026.101");
-        // The same DOI came from the journal and the news feed: one article, two sources.
-        assertThat(article.get("sources").findValuesAsString("id")).containsExactlyInAnyOrder("journal", "news");
-        assertThat(article.get("topics").size()).isPositive();
+        assertThat(article.get("id").asString()).isEqualTo(gastric.getUri());
+        assertThat(article.get("title").asString()).isEqualTo(gastric.getTitle());
+        assertThat(article.get("url").asString()).isEqualTo("https://journal.example/articles/103");
+        assertThat(article.get("summary").asString()).isEqualTo("HER2 testing by IHC and ISH in 800 gastric tumours.");
+        assertThat(article.get("summaryHtml").asString()).isEqualTo("HER2 testing by IHC and ISH in 800 gastric tumours.");
+        assertThat(article.get("publishedAt").asString()).isEqualTo("2026-11-25T23:30:00Z");
+        assertThat(article.get("firstSeenAt").asString()).isNotBlank();
+        assertThat(article.get("sources").findValuesAsString("id")).containsExactly("journal");
+        assertThat(article.get("sources").get(0).get("kind").asString()).isEqualTo("journal");
+        assertThat(article.get("topics").findValuesAsString("slug")).isNotEmpty();
         assertThat(article.get("topics").get(0).get("matched").size()).isPositive();
         assertThat(digest.get("topics").size()).isPositive();
+
+        JsonNode tdxd = getJson("/api/digests/2026-11-24").get("articles").get(0);
+        assertThat(tdxd.get("id").asString()).isEqualTo(trial.getUri());
+        assertThat(tdxd.get("doi").asString()).isEqualTo("10.5555/jbo.2026.101");
+        assertThat(tdxd.get("sources").findValuesAsString("id")).containsExactlyInAnyOrder("journal", "news");
 
         // Fetching again adds nothing; the journal answers 304 to its ETag.
         IngestOutcome journal = ingest.ingest("journal");
