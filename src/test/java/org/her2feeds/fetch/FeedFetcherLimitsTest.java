@@ -31,7 +31,7 @@ class FeedFetcherLimitsTest {
     @BeforeAll
     static void startServer() {
         // WireMock sends bodies chunked by default: no Content-Length unless a stub declares one.
-        wm = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
+        wm = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort().gzipDisabled(true));
         wm.start();
     }
 
@@ -46,7 +46,7 @@ class FeedFetcherLimitsTest {
     }
 
     private URI url(String path) {
-        return URI.create(wm.baseUrl() + path);
+        return URI.create("http://localhost:" + wm.port() + path);
     }
 
     private static FetchResult fetch(TestProperties props, URI url) {
@@ -165,6 +165,16 @@ class FeedFetcherLimitsTest {
         URI url = URI.create("http://127.0.0.1:" + port + "/feed");
 
         Failed failed = assertFailed(fetch(TestProperties.loopbackAllowed(), url), "ConnectError", url);
+
+        assertThat(failed.status()).isNull();
+    }
+
+    @Test
+    void untrustedCertificateIsATlsFailure() {
+        wm.stubFor(get("/tls").willReturn(aResponse().withBody("<rss/>")));
+        URI url = URI.create("https://localhost:" + wm.httpsPort() + "/tls");
+
+        Failed failed = assertFailed(fetch(TestProperties.loopbackAllowed(), url), "Tls", url);
 
         assertThat(failed.status()).isNull();
     }

@@ -48,7 +48,8 @@ class FeedFetcherSsrfTest {
 
     @Test
     void loopbackUrlsAreRefusedWithoutContact() {
-        try (FeedFetcher fetcher = new FeedFetcher(TestProperties.loopbackAllowed().privateAddressesRefused().build())) {
+        FetchProperties strict = TestProperties.loopbackAllowed().privateAddressesRefused().build();
+        try (FeedFetcher fetcher = new FeedFetcher(strict)) {
             for (String base : new String[] {"http://127.0.0.1:", "http://localhost:", "http://[::1]:",
                     "http://0.0.0.0:"}) {
                 URI url = URI.create(base + wm.port() + "/feed");
