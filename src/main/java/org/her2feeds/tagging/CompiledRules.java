@@ -1,0 +1,125 @@
+package org.her2feeds.tagging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The relevance rule (index 0) and the topics (1..n) compiled into one trie. At each token position the
+ * longest pattern of each rule wins; an exception phrase that wins masks the tokens it covers for that rule
+ * only, so "trastuzumab deruxtecan" can be an ADC term while hiding "trastuzumab" from the trastuzumab topic.
+ */
+final class CompiledRules {
+
+    /**
+     * Bump when matching semantics change in code, so stored articles are re-tagged even if the file is the same.
+     */
+    private static final String MATCHER_VERSION = "matcher-1";
+
+    private record Entry(int rule, boolean except, TermPattern pattern) {
+    }
+
+    private final List<Rule> rules;
+    private final TermTrie<Entry> trie = new TermTrie<>();
+    private final String fingerprint;
+
+    CompiledRules(TopicRulesReader.RuleBook book) {
+        List<Rule> all = new ArrayList<>();
+        all.add(book.relevance());
+        all.addAll(book.topics());
+        this.rules = List.copyOf(all);
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            for (TermPattern term : rule.terms()) {
+                trie.add(term, new Entry(r, false, term));
+            }
+            for (TermPattern except : rule.excepts()) {
+                trie.add(except, new Entry(r, true, except));
+            }
+        }
+        this.fingerprint = fingerprintOf(rules);
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    /**
+     * For each rule (same indexes as {@link #rules()}), the sources of its terms that matched, in text order
+     * (repeats included).
+     */
+    List<List<String>> match(List<Token> tokens) {
+        List<List<String>> hits = new ArrayList<>(rules.size());
+        for (int r = 0; r < rules.size(); r++) {
+            hits.add(new ArrayList<>(2));
+        }
+        int[] nextFree = new int[rules.size()];
+        Entry[] best = new Entry[rules.size()];
+        int[] bestLength = new int[rules.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            List<TermTrie.Match<Entry>> found = trie.matchesAt(tokens, i);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Arrays.fill(best, null);
+            Arrays.fill(bestLength, 0);
+            for (TermTrie.Match<Entry> match : found) {
+                int r = match.payload().rule();
+                boolean longer = match.length() > bestLength[r];
+                boolean exceptOnTie = match.length() == bestLength[r] && match.payload().except();
+                if (longer || exceptOnTie) {
+                    best[r] = match.payload();
+                    bestLength[r] = match.length();
+                }
+            }
+            for (int r = 0; r < rules.size(); r++) {
+                if (best[r] == null || i < nextFree[r]) {
+                    continue;
+                }
+                int end = i + bestLength[r];
+                nextFree[r] = end;
+                if (!best[r].except() && !rules.get(r).negatedAt(tokens, i, end)) {
+                    hits.get(r).add(best[r].pattern().source());
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static String fingerprintOf(List<Rule> rules) {
+        StringBuilder canonical = new StringBuilder(MATCHER_VERSION).append('\n');
+        for (Rule rule : rules) {
+            canonical.append("rule ").append(rule.slug()).append('|').append(rule.label()).append('|')
+                    .append(rule.description()).append('\n');
+            append(canonical, "term", rule.terms());
+            append(canonical, "except", rule.excepts());
+            append(canonical, "not-followed-by", rule.notFollowedBy());
+            append(canonical, "not-preceded-by", rule.notPrecededBy());
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    /**
+     * Sorted, so that reordering terms (which changes no decision) keeps the fingerprint; the source is kept
+     * because it is what explanations show.
+     */
+    private static void append(StringBuilder canonical, String kind, List<TermPattern> patterns) {
+        Stream<String> forms = patterns.stream().map(p -> p.canonical() + " = " + p.source()).sorted();
+        forms.forEach(form -> canonical.append(kind).append(' ').append(form).append('\n'));
+    }
+}

@@ -1,0 +1,16 @@
+package org.her2feeds.tagging;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param topicsFile the relevance and topic rules ({@code her2.topics-file}); a relative path is resolved
+ *                   against the working directory
+ */
+@Validated
+@ConfigurationProperties("her2")
+public record TaggingProperties(@NotNull @DefaultValue("config/topics.yml") Path topicsFile) {
+}

@@ -1,0 +1,26 @@
+package org.her2feeds.tagging;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the tagger decided about one article.
+ *
+ * <p>Topics are computed for every article, relevant or not, so that stored articles can be inspected; only
+ * relevant articles are meant to be published with them.
+ *
+ * @param relevant       whether the article concerns HER2
+ * @param relevanceHits  the terms that made it relevant (empty when not relevant)
+ * @param topics         topics in rules-file order, each with its matched terms
+ */
+public record TaggingResult(boolean relevant, List<TermHit> relevanceHits, List<TopicTag> topics) {
+
+    public TaggingResult {
+        relevanceHits = List.copyOf(relevanceHits);
+        topics = List.copyOf(topics);
+    }
+
+    public Optional<TopicTag> topic(String slug) {
+        return topics.stream().filter(t -> t.slug().equals(slug)).findFirst();
+    }
+}
