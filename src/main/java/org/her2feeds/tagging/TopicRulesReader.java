@@ -112,7 +112,7 @@ final class TopicRulesReader {
         List<Rule> topics = new ArrayList<>();
         Map<String, Integer> slugLines = new HashMap<>();
         for (Node topicNode : sequence.getValue()) {
-            Map<String, NodeTuple> fields = mapping(topicNode, "topic", null);
+            Map<String, NodeTuple> fields = mapping(topicNode, "topic" + peekSlug(topicNode), null);
             NodeTuple slugEntry = fields.get("slug");
             if (slugEntry == null) {
                 throw error(topicNode, "topic without 'slug'");
@@ -248,6 +248,19 @@ final class TopicRulesReader {
                         + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(allowedKeys)) + ")");
             }
         }
+    }
+
+    /** The slug of a topic not yet validated, so that even its first error can say which topic it is in. */
+    private static String peekSlug(Node topic) {
+        if (topic instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("slug")
+                        && tuple.getValueNode() instanceof ScalarNode value) {
+                    return " '" + value.getValue() + "'";
+                }
+            }
+        }
+        return "";
     }
 
     private static List<TermPattern> distinct(List<TermPattern> patterns) {
