@@ -1,6 +1,5 @@
 package org.her2feeds.tagging;
 
-import java.util.List;
 import java.util.Set;
 
 /** One article of the evaluation set with the labels a person gave it. */
