@@ -30,10 +30,7 @@ final class FeedMapper {
 
     ParsedFeed map(Document document, boolean repaired) throws FeedParseException {
         Element root = document.getRootElement();
-        boolean versionAdded = addMissingRssVersion(root);
-        if (isRss(root) && channel(root) == null) {
-            throw new FeedParseException("invalid feed: <" + root.getQualifiedName() + "> has no <channel>");
-        }
+        boolean adjusted = LegacyShapes.adjust(root);
         SyndFeed feed = readWithRome(document);
         List<SyndEntry> entries = feed.getEntries();
         List<Element> items = itemElements(root);
@@ -43,8 +40,13 @@ final class FeedMapper {
             RawItem raw = itemsMatch ? RawItem.of(items.get(i)) : RawItem.absent();
             parsed.add(entry(entries.get(i), raw));
         }
-        return new ParsedFeed(trimToNull(feed.getTitle()), trimToNull(feed.getLink()), feed.getFeedType(),
-                PublisherTtl.minutes(channel(root)), parsed, repaired || versionAdded);
+        String title = trimToNull(feed.getTitle());
+        DCModule feedDc = (DCModule) feed.getModule(DCModule.URI);
+        if (title == null && feedDc != null) {
+            title = trimToNull(feedDc.getTitle());
+        }
+        return new ParsedFeed(C1Controls.remap(title), trimToNull(feed.getLink()), feed.getFeedType(),
+                PublisherTtl.minutes(channel(root)), parsed, repaired || adjusted);
     }
 
     private static SyndFeed readWithRome(Document document) throws FeedParseException {
@@ -74,24 +76,7 @@ final class FeedMapper {
                 + " is not RSS, RDF or Atom", cause);
     }
 
-    /**
-     * Rome recognises RSS by its version attribute; many small feeds omit it. Reading them as RSS 2.0 (which
-     * every later RSS reads as) is what other readers do.
-     */
-    private static boolean addMissingRssVersion(Element root) {
-        if (root.getName().equals("rss") && root.getNamespaceURI().isEmpty()
-                && root.getAttributeValue("version") == null) {
-            root.setAttribute("version", "2.0");
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean isRss(Element root) {
-        return root.getName().equals("rss") || root.getName().equals("RDF");
-    }
-
-    private static Element channel(Element root) {
+    static Element channel(Element root) {
         if (root.getName().equals("feed")) {
             return root;
         }
@@ -127,8 +112,12 @@ final class FeedMapper {
         others.add(link);
         others.addAll(raw.linkTexts());
         ArticleIds.Found ids = ArticleIds.find(identifiers, others);
-        return new ParsedEntry(guid, link, trimToNull(entry.getTitle()), summary(entry), authors(entry, dc),
-                categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
+        String title = trimToNull(entry.getTitle());
+        if (title == null && dc != null) {
+            title = trimToNull(dc.getTitle());
+        }
+        return new ParsedEntry(guid, link, C1Controls.remap(title), C1Controls.remap(summary(entry, dc)),
+                authors(entry, dc), categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
                 dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid());
     }
 
@@ -144,7 +133,7 @@ final class FeedMapper {
         return null;
     }
 
-    private static String summary(SyndEntry entry) {
+    private static String summary(SyndEntry entry, DCModule dc) {
         SyndContent description = entry.getDescription();
         if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
             return description.getValue();
@@ -154,7 +143,7 @@ final class FeedMapper {
                 return content.getValue();
             }
         }
-        return null;
+        return dc == null ? null : trimToNull(dc.getDescription());
     }
 
     private static List<String> authors(SyndEntry entry, DCModule dc) {
@@ -178,7 +167,7 @@ final class FeedMapper {
     }
 
     private static void addTrimmed(Set<String> set, String value) {
-        String trimmed = trimToNull(value);
+        String trimmed = C1Controls.remap(trimToNull(value));
         if (trimmed != null) {
             set.add(trimmed);
         }

@@ -2,9 +2,11 @@ package org.her2feeds.parse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -29,6 +31,7 @@ public class FeedParser {
     /** Far larger than any journal feed; a bound on what one document may make the parser hold. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     static final int MAX_ELEMENT_DEPTH = 256;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final HardenedXmlBuilder xml = new HardenedXmlBuilder(MAX_ELEMENT_DEPTH);
     private final XmlRepair repair = new XmlRepair(HtmlEntities.load());
@@ -78,6 +81,8 @@ public class FeedParser {
                 throw new FeedParseException("not a feed: looks like JSON, not RSS or Atom");
             case NO_MARKUP:
                 throw new FeedParseException("not a feed: no XML markup in the body");
+            case NO_ELEMENT:
+                throw new FeedParseException("not a feed: the document has no root element");
             default:
                 break;
         }
@@ -93,10 +98,20 @@ public class FeedParser {
         return mapper.map(document, true);
     }
 
-    /** BOM, then HTTP charset, then the XML declaration, as RFC 7303 orders them; lenient on conflicts. */
+    /**
+     * BOM, then HTTP charset, then the XML declaration, as RFC 7303 orders them; lenient on conflicts. Latin-1
+     * and ASCII labels are read as windows-1252, as browsers do: publishers who write them usually mean it, and
+     * its curly quotes would otherwise become invisible C1 controls.
+     */
     private static Reader strictReader(byte[] body, String contentType) throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(body);
-        return contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true);
+        XmlReader reader = contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true);
+        String encoding = reader.getEncoding();
+        if (encoding.equalsIgnoreCase("ISO-8859-1") || encoding.equalsIgnoreCase("US-ASCII")) {
+            reader.close();
+            return new InputStreamReader(new ByteArrayInputStream(body), WINDOWS_1252);
+        }
+        return reader;
     }
 
     private static String decode(byte[] body, String contentType) {
