@@ -3,12 +3,15 @@ package org.her2feeds.parse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
 
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -38,14 +41,14 @@ final class FeedMapper {
         List<ParsedEntry> parsed = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             RawItem raw = itemsMatch ? RawItem.of(items.get(i)) : RawItem.absent();
-            parsed.add(entry(entries.get(i), raw));
+            parsed.add(entry(entries.get(i), raw, isRdf(root)));
         }
         String title = trimToNull(feed.getTitle());
         DCModule feedDc = (DCModule) feed.getModule(DCModule.URI);
         if (title == null && feedDc != null) {
             title = trimToNull(feedDc.getTitle());
         }
-        return new ParsedFeed(C1Controls.remap(title), trimToNull(feed.getLink()), feed.getFeedType(),
+        return new ParsedFeed(C1Controls.remap(title), feedLink(feed), feed.getFeedType(),
                 PublisherTtl.minutes(channel(root)), parsed, repaired || adjusted);
     }
 
@@ -76,6 +79,19 @@ final class FeedMapper {
                 + " is not RSS, RDF or Atom", cause);
     }
 
+    private static boolean isRdf(Element root) {
+        return root.getName().equals("RDF");
+    }
+
+    /** Atom's alternate link; Rome gives the first link of any relation (often rel="self") when none exists. */
+    private static String feedLink(SyndFeed feed) {
+        if (feed.originalWireFeed() instanceof Feed atom) {
+            return atom.getAlternateLinks().stream().map(Link::getHref).map(FeedMapper::trimToNull)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        return trimToNull(feed.getLink());
+    }
+
     static Element channel(Element root) {
         if (root.getName().equals("feed")) {
             return root;
@@ -99,8 +115,8 @@ final class FeedMapper {
         return parent.getChildren(name, channel.getNamespace());
     }
 
-    private ParsedEntry entry(SyndEntry entry, RawItem raw) {
-        String guid = guid(entry);
+    private ParsedEntry entry(SyndEntry entry, RawItem raw, boolean rdf) {
+        String guid = guid(entry, rdf);
         String link = trimToNull(entry.getLink());
         List<String> identifiers = new ArrayList<>(raw.identifierTexts());
         DCModule dc = (DCModule) entry.getModule(DCModule.URI);
@@ -121,11 +137,17 @@ final class FeedMapper {
                 dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid());
     }
 
-    /** The feed's own identifier for the item; Rome's URI falls back to the link, which is not one. */
-    private static String guid(SyndEntry entry) {
+    /**
+     * The feed's own identifier for the item: RSS guid, the RDF item's rdf:about (which Rome keeps as the item
+     * URI) or the Atom id. Rome's entry URI falls back to the link in RSS 2.0, which is not an identifier.
+     */
+    private static String guid(SyndEntry entry, boolean rdf) {
         Object wire = entry.getWireEntry();
         if (wire instanceof Item item) {
-            return item.getGuid() != null ? trimToNull(item.getGuid().getValue()) : trimToNull(item.getUri());
+            if (item.getGuid() != null) {
+                return trimToNull(item.getGuid().getValue());
+            }
+            return rdf ? trimToNull(item.getUri()) : null;
         }
         if (wire instanceof Entry atom) {
             return trimToNull(atom.getId());

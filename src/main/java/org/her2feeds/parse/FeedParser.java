@@ -1,20 +1,13 @@
 package org.her2feeds.parse;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.springframework.stereotype.Component;
-
-import com.rometools.rome.io.XmlReader;
 
 /**
  * Reads fetched feed documents (RSS 0.9x, RSS 1.0/RDF, RSS 2.0, Atom 0.3/1.0) into {@link ParsedFeed}s.
@@ -31,7 +24,6 @@ public class FeedParser {
     /** Far larger than any journal feed; a bound on what one document may make the parser hold. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     static final int MAX_ELEMENT_DEPTH = 256;
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final HardenedXmlBuilder xml = new HardenedXmlBuilder(MAX_ELEMENT_DEPTH);
     private final XmlRepair repair = new XmlRepair(HtmlEntities.load());
@@ -60,14 +52,18 @@ public class FeedParser {
             throw new FeedParseException("body too large: " + body.length + " bytes (limit " + MAX_BODY_BYTES + ")");
         }
         String systemId = feedUri == null ? null : feedUri.toString();
-        Exception strictFailure;
+        Document document = null;
+        Exception strictFailure = null;
         try {
-            Document document = xml.build(strictReader(body, contentType), systemId);
-            return mapper.map(document, false);
-        } catch (JDOMException | IOException e) {
+            document = xml.build(BodyDecoding.open(body, contentType), systemId);
+        } catch (JDOMException | IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a charset name the JDK does not know.
             strictFailure = e;
         }
-        return parseRepaired(decode(body, contentType), systemId, strictFailure);
+        if (document != null) {
+            return mapper.map(document, false);
+        }
+        return parseRepaired(BodyDecoding.decode(body, contentType), systemId, strictFailure);
     }
 
     private ParsedFeed parseRepaired(String text, String systemId, Exception strictFailure)
@@ -96,36 +92,5 @@ public class FeedParser {
             throw failure;
         }
         return mapper.map(document, true);
-    }
-
-    /**
-     * BOM, then HTTP charset, then the XML declaration, as RFC 7303 orders them; lenient on conflicts. Latin-1
-     * and ASCII labels are read as windows-1252, as browsers do: publishers who write them usually mean it, and
-     * its curly quotes would otherwise become invisible C1 controls.
-     */
-    private static Reader strictReader(byte[] body, String contentType) throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
-        XmlReader reader = contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true);
-        String encoding = reader.getEncoding();
-        if (encoding.equalsIgnoreCase("ISO-8859-1") || encoding.equalsIgnoreCase("US-ASCII")) {
-            reader.close();
-            return new InputStreamReader(new ByteArrayInputStream(body), WINDOWS_1252);
-        }
-        return reader;
-    }
-
-    private static String decode(byte[] body, String contentType) {
-        try (Reader reader = strictReader(body, contentType)) {
-            StringBuilder text = new StringBuilder(body.length);
-            char[] buffer = new char[8192];
-            int read;
-            while ((read = reader.read(buffer)) >= 0) {
-                text.append(buffer, 0, read);
-            }
-            return text.toString();
-        } catch (IOException undecodable) {
-            // An unknown or broken charset label: UTF-8 with replacement keeps the ASCII markup readable.
-            return new String(body, StandardCharsets.UTF_8);
-        }
     }
 }
