@@ -33,7 +33,7 @@ final class FeedMapper {
 
     ParsedFeed map(Document document, boolean repaired) throws FeedParseException {
         Element root = document.getRootElement();
-        boolean adjusted = LegacyShapes.adjust(root);
+        LegacyShapes.adjust(root);
         SyndFeed feed = readWithRome(document);
         List<SyndEntry> entries = feed.getEntries();
         List<Element> items = itemElements(root);
@@ -49,7 +49,7 @@ final class FeedMapper {
             title = trimToNull(feedDc.getTitle());
         }
         return new ParsedFeed(C1Controls.remap(title), feedLink(feed), feed.getFeedType(),
-                PublisherTtl.minutes(channel(root)), parsed, repaired || adjusted);
+                PublisherTtl.minutes(channel(root)), parsed, repaired);
     }
 
     private static SyndFeed readWithRome(Document document) throws FeedParseException {

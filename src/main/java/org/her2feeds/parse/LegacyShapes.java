@@ -23,43 +23,37 @@ final class LegacyShapes {
     private LegacyShapes() {
     }
 
-    /** @return true when the tree had to be adjusted */
-    static boolean adjust(Element root) {
+    static void adjust(Element root) {
         switch (root.getName()) {
-            case "rss":
-                return rss(root);
-            case "RDF":
-                return addMissingChannel(root, root.getNamespace(""));
-            case "feed":
-                if (!root.getNamespaceURI().isEmpty()) {
-                    return false;
+            case "rss" -> rss(root);
+            case "RDF" -> addMissingChannel(root, root.getNamespace(""));
+            case "feed" -> {
+                if (root.getNamespaceURI().isEmpty()) {
+                    moveInto(root, Namespace.NO_NAMESPACE, ATOM_10);
                 }
-                moveInto(root, Namespace.NO_NAMESPACE, ATOM_10);
-                return true;
-            default:
-                return false;
+            }
+            default -> {
+                // not a shape Rome mishandles
+            }
         }
     }
 
-    private static boolean rss(Element rss) {
-        boolean adjusted = false;
+    private static void rss(Element rss) {
         String namespace = rss.getNamespaceURI();
         if (!namespace.isEmpty() && !namespace.equals(RSS2_USERLAND)) {
             moveInto(rss, rss.getNamespace(), Namespace.NO_NAMESPACE);
-            adjusted = true;
         }
         if (rss.getNamespaceURI().isEmpty() && !ROME_RSS_VERSIONS.contains(rss.getAttributeValue("version", ""))) {
-            // 0.91 names the Netscape or Userland flavour; Rome wants that exact string, anything else is 2.0.
+            // Rome wants one of the versions it knows exactly; anything else reads as 2.0.
             rss.setAttribute("version", "2.0");
-            adjusted = true;
         }
-        return addMissingChannel(rss, rss.getNamespace()) | adjusted;
+        addMissingChannel(rss, rss.getNamespace());
     }
 
-    private static boolean addMissingChannel(Element root, Namespace namespace) {
+    private static void addMissingChannel(Element root, Namespace namespace) {
         for (Element child : root.getChildren()) {
             if (child.getName().equals("channel")) {
-                return false;
+                return;
             }
         }
         Element channel = new Element("channel", namespace);
@@ -67,7 +61,6 @@ final class LegacyShapes {
             channel.addContent(root.removeContent());
         }
         root.addContent(0, channel);
-        return true;
     }
 
     private static void moveInto(Element root, Namespace from, Namespace to) {
