@@ -53,14 +53,15 @@ final class ArticleIds {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
+        // Links may escape the DOI's slash (doi.org/10.1002%2Fcncr.1).
+        String text = value.indexOf('%') >= 0 ? decodePercent(value.trim()) : value.trim();
         Matcher m = DOI_IN_TEXT.matcher(text);
         if (m.find()) {
             return normaliseDoi(m.group(1));
         }
         m = DOI_IN_URL.matcher(text);
         if (m.find()) {
-            return normaliseDoi(decodePercent(m.group(1)));
+            return normaliseDoi(m.group(1));
         }
         m = BARE_DOI.matcher(text);
         return bareAllowed && m.find() ? normaliseDoi(m.group(1)) : null;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a document that failed to parse as XML looks like, to tell an operator why. */
 enum BodyShape {
-    EMPTY, HTML, JSON, NO_MARKUP, XML_LIKE;
+    EMPTY, HTML, JSON, NO_MARKUP, NO_ELEMENT, XML_LIKE;
 
     static BodyShape of(String text) {
         int i = 0;
@@ -21,7 +21,7 @@ enum BodyShape {
         }
         String root = firstElementName(text, text.indexOf('<', i));
         if (root == null) {
-            return text.indexOf('<', i) < 0 ? NO_MARKUP : XML_LIKE;
+            return text.indexOf('<', i) < 0 ? NO_MARKUP : NO_ELEMENT;
         }
         return root.toLowerCase(Locale.ROOT).equals("html") ? HTML : XML_LIKE;
     }

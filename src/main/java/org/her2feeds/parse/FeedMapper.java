@@ -3,12 +3,15 @@ package org.her2feeds.parse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
 
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -30,10 +33,7 @@ final class FeedMapper {
 
     ParsedFeed map(Document document, boolean repaired) throws FeedParseException {
         Element root = document.getRootElement();
-        boolean versionAdded = addMissingRssVersion(root);
-        if (isRss(root) && channel(root) == null) {
-            throw new FeedParseException("invalid feed: <" + root.getQualifiedName() + "> has no <channel>");
-        }
+        LegacyShapes.adjust(root);
         SyndFeed feed = readWithRome(document);
         List<SyndEntry> entries = feed.getEntries();
         List<Element> items = itemElements(root);
@@ -41,10 +41,15 @@ final class FeedMapper {
         List<ParsedEntry> parsed = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             RawItem raw = itemsMatch ? RawItem.of(items.get(i)) : RawItem.absent();
-            parsed.add(entry(entries.get(i), raw));
+            parsed.add(entry(entries.get(i), raw, isRdf(root)));
         }
-        return new ParsedFeed(trimToNull(feed.getTitle()), trimToNull(feed.getLink()), feed.getFeedType(),
-                PublisherTtl.minutes(channel(root)), parsed, repaired || versionAdded);
+        String title = trimToNull(feed.getTitle());
+        DCModule feedDc = (DCModule) feed.getModule(DCModule.URI);
+        if (title == null && feedDc != null) {
+            title = trimToNull(feedDc.getTitle());
+        }
+        return new ParsedFeed(C1Controls.remap(title), feedLink(feed), feed.getFeedType(),
+                PublisherTtl.minutes(channel(root)), parsed, repaired);
     }
 
     private static SyndFeed readWithRome(Document document) throws FeedParseException {
@@ -74,24 +79,20 @@ final class FeedMapper {
                 + " is not RSS, RDF or Atom", cause);
     }
 
-    /**
-     * Rome recognises RSS by its version attribute; many small feeds omit it. Reading them as RSS 2.0 (which
-     * every later RSS reads as) is what other readers do.
-     */
-    private static boolean addMissingRssVersion(Element root) {
-        if (root.getName().equals("rss") && root.getNamespaceURI().isEmpty()
-                && root.getAttributeValue("version") == null) {
-            root.setAttribute("version", "2.0");
-            return true;
+    private static boolean isRdf(Element root) {
+        return root.getName().equals("RDF");
+    }
+
+    /** Atom's alternate link; Rome gives the first link of any relation (often rel="self") when none exists. */
+    private static String feedLink(SyndFeed feed) {
+        if (feed.originalWireFeed() instanceof Feed atom) {
+            return atom.getAlternateLinks().stream().map(Link::getHref).map(FeedMapper::trimToNull)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
         }
-        return false;
+        return trimToNull(feed.getLink());
     }
 
-    private static boolean isRss(Element root) {
-        return root.getName().equals("rss") || root.getName().equals("RDF");
-    }
-
-    private static Element channel(Element root) {
+    static Element channel(Element root) {
         if (root.getName().equals("feed")) {
             return root;
         }
@@ -114,8 +115,8 @@ final class FeedMapper {
         return parent.getChildren(name, channel.getNamespace());
     }
 
-    private ParsedEntry entry(SyndEntry entry, RawItem raw) {
-        String guid = guid(entry);
+    private ParsedEntry entry(SyndEntry entry, RawItem raw, boolean rdf) {
+        String guid = guid(entry, rdf);
         String link = trimToNull(entry.getLink());
         List<String> identifiers = new ArrayList<>(raw.identifierTexts());
         DCModule dc = (DCModule) entry.getModule(DCModule.URI);
@@ -127,16 +128,26 @@ final class FeedMapper {
         others.add(link);
         others.addAll(raw.linkTexts());
         ArticleIds.Found ids = ArticleIds.find(identifiers, others);
-        return new ParsedEntry(guid, link, trimToNull(entry.getTitle()), summary(entry), authors(entry, dc),
-                categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
+        String title = trimToNull(entry.getTitle());
+        if (title == null && dc != null) {
+            title = trimToNull(dc.getTitle());
+        }
+        return new ParsedEntry(guid, link, C1Controls.remap(title), C1Controls.remap(summary(entry, dc)),
+                authors(entry, dc), categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
                 dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid());
     }
 
-    /** The feed's own identifier for the item; Rome's URI falls back to the link, which is not one. */
-    private static String guid(SyndEntry entry) {
+    /**
+     * The feed's own identifier for the item: RSS guid, the RDF item's rdf:about (which Rome keeps as the item
+     * URI) or the Atom id. Rome's entry URI falls back to the link in RSS 2.0, which is not an identifier.
+     */
+    private static String guid(SyndEntry entry, boolean rdf) {
         Object wire = entry.getWireEntry();
         if (wire instanceof Item item) {
-            return item.getGuid() != null ? trimToNull(item.getGuid().getValue()) : trimToNull(item.getUri());
+            if (item.getGuid() != null) {
+                return trimToNull(item.getGuid().getValue());
+            }
+            return rdf ? trimToNull(item.getUri()) : null;
         }
         if (wire instanceof Entry atom) {
             return trimToNull(atom.getId());
@@ -144,7 +155,7 @@ final class FeedMapper {
         return null;
     }
 
-    private static String summary(SyndEntry entry) {
+    private static String summary(SyndEntry entry, DCModule dc) {
         SyndContent description = entry.getDescription();
         if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
             return description.getValue();
@@ -154,7 +165,7 @@ final class FeedMapper {
                 return content.getValue();
             }
         }
-        return null;
+        return dc == null ? null : trimToNull(dc.getDescription());
     }
 
     private static List<String> authors(SyndEntry entry, DCModule dc) {
@@ -178,7 +189,7 @@ final class FeedMapper {
     }
 
     private static void addTrimmed(Set<String> set, String value) {
-        String trimmed = trimToNull(value);
+        String trimmed = C1Controls.remap(trimToNull(value));
         if (trimmed != null) {
             set.add(trimmed);
         }

@@ -1,18 +1,13 @@
 package org.her2feeds.parse;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.springframework.stereotype.Component;
-
-import com.rometools.rome.io.XmlReader;
 
 /**
  * Reads fetched feed documents (RSS 0.9x, RSS 1.0/RDF, RSS 2.0, Atom 0.3/1.0) into {@link ParsedFeed}s.
@@ -57,14 +52,18 @@ public class FeedParser {
             throw new FeedParseException("body too large: " + body.length + " bytes (limit " + MAX_BODY_BYTES + ")");
         }
         String systemId = feedUri == null ? null : feedUri.toString();
-        Exception strictFailure;
+        Document document = null;
+        Exception strictFailure = null;
         try {
-            Document document = xml.build(strictReader(body, contentType), systemId);
-            return mapper.map(document, false);
-        } catch (JDOMException | IOException e) {
+            document = xml.build(BodyDecoding.open(body, contentType), systemId);
+        } catch (JDOMException | IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a charset name the JDK does not know.
             strictFailure = e;
         }
-        return parseRepaired(decode(body, contentType), systemId, strictFailure);
+        if (document != null) {
+            return mapper.map(document, false);
+        }
+        return parseRepaired(BodyDecoding.decode(body, contentType), systemId, strictFailure);
     }
 
     private ParsedFeed parseRepaired(String text, String systemId, Exception strictFailure)
@@ -78,6 +77,8 @@ public class FeedParser {
                 throw new FeedParseException("not a feed: looks like JSON, not RSS or Atom");
             case NO_MARKUP:
                 throw new FeedParseException("not a feed: no XML markup in the body");
+            case NO_ELEMENT:
+                throw new FeedParseException("not a feed: the document has no root element");
             default:
                 break;
         }
@@ -91,26 +92,5 @@ public class FeedParser {
             throw failure;
         }
         return mapper.map(document, true);
-    }
-
-    /** BOM, then HTTP charset, then the XML declaration, as RFC 7303 orders them; lenient on conflicts. */
-    private static Reader strictReader(byte[] body, String contentType) throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
-        return contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true);
-    }
-
-    private static String decode(byte[] body, String contentType) {
-        try (Reader reader = strictReader(body, contentType)) {
-            StringBuilder text = new StringBuilder(body.length);
-            char[] buffer = new char[8192];
-            int read;
-            while ((read = reader.read(buffer)) >= 0) {
-                text.append(buffer, 0, read);
-            }
-            return text.toString();
-        } catch (IOException undecodable) {
-            // An unknown or broken charset label: UTF-8 with replacement keeps the ASCII markup readable.
-            return new String(body, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -45,5 +45,4 @@ final class XmlErrors {
         String line = message.replaceAll("\\s+", " ").trim();
         return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line;
     }
-
 }

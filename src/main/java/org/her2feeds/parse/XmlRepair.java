@@ -46,7 +46,7 @@ final class XmlRepair {
             return text.length();
         }
         int end = start;
-        if (text.startsWith("<?xml", start)) {
+        if (isXmlDeclaration(text, start)) {
             int close = text.indexOf("?>", start);
             end = close < 0 ? start : close + 2;
         }
@@ -64,8 +64,19 @@ final class XmlRepair {
         if (text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
             return skipDoctype(text, i, out);
         }
+        if (isXmlDeclaration(text, i)) {
+            // Only legal as the very first thing; feeds that start with a comment repeat it later.
+            int close = text.indexOf("?>", i);
+            int end = close < 0 ? text.length() : close + 2;
+            keepLineBreaks(text, i, end, out);
+            return end;
+        }
         out.append('<');
         return i + 1;
+    }
+
+    private static boolean isXmlDeclaration(String text, int i) {
+        return text.startsWith("<?xml", i) && i + 5 < text.length() && Character.isWhitespace(text.charAt(i + 5));
     }
 
     private static int skipDoctype(String text, int i, StringBuilder out) throws FeedParseException {

@@ -1,0 +1,60 @@
+package org.her2feeds.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ArticleIdsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "doi:10.1056/NEJMoa2203690              | 10.1056/nejmoa2203690",
+            "DOI: 10.1200/JCO.2023.41.16_suppl.1000. | 10.1200/jco.2023.41.16_suppl.1000",
+            "info:doi/10.1016/S0140-6736(23)01234-5 | 10.1016/s0140-6736(23)01234-5",
+            "10.1186/s13058-024-01790-4             | 10.1186/s13058-024-01790-4",
+            "(doi:10.1038/s41586-024-07000-1)       | 10.1038/s41586-024-07000-1",
+    })
+    void findsDoisInIdentifierFields(String identifier, String doi) {
+        assertThat(ArticleIds.find(List.of(identifier), List.of()).doi()).isEqualTo(doi);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "https://doi.org/10.1056/NEJMoa2203690                     | 10.1056/nejmoa2203690",
+            "http://dx.doi.org/10.1002%2Fcncr.35000                    | 10.1002/cncr.35000",
+            "https://www.nejm.org/doi/full/10.1056/NEJMoa2115022?af=R  | 10.1056/nejmoa2115022",
+            "https://onlinelibrary.wiley.com/doi/abs/10.1002/ijc.34567 | 10.1002/ijc.34567",
+            "https://ascopubs.org/doi/10.1200/JCO.23.00001/            | 10.1200/jco.23.00001",
+    })
+    void findsDoisInLinks(String link, String doi) {
+        assertThat(ArticleIds.find(List.of(), List.of(link)).doi()).isEqualTo(doi);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "pmid:38123456                                                 | 38123456",
+            "pubmed:38123456                                               | 38123456",
+            "info:pmid/38123456                                            | 38123456",
+            "https://pubmed.ncbi.nlm.nih.gov/38123456/?utm_source=rss      | 38123456",
+            "https://www.ncbi.nlm.nih.gov/pubmed/38123456                  | 38123456",
+    })
+    void findsPubmedIds(String value, String pmid) {
+        assertThat(ArticleIds.find(List.of(), List.of(value)).pmid()).isEqualTo(pmid);
+    }
+
+    @Test
+    void identifierFieldsWinOverLinksAndNothingIsInventedFromOrdinaryUrls() {
+        ArticleIds.Found found = ArticleIds.find(List.of("pmid:111", "doi:10.1000/first"),
+                List.of("https://doi.org/10.1000/second", "https://pubmed.ncbi.nlm.nih.gov/222/"));
+        assertThat(found).isEqualTo(new ArticleIds.Found("10.1000/first", "111"));
+
+        ArticleIds.Found none = ArticleIds.find(List.of("urn:uuid:1234"),
+                List.of("https://www.nature.com/articles/s41586-024-07000-1", "https://example.org/10.1000/x",
+                        "tag:example.org,2024:12345678"));
+        assertThat(none).isEqualTo(new ArticleIds.Found(null, null));
+    }
+}
