@@ -1,7 +1,11 @@
 package org.her2feeds;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
 
+import org.her2feeds.tagging.TopicsEvaluationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +16,17 @@ import org.springframework.context.annotation.Bean;
 public class Her2FeedsApplication {
 
     public static void main(String[] args) {
+        Optional<String> evaluationSet = option(args, "--evaluate-topics=");
+        if (evaluationSet.isPresent()) {
+            // An operator checks a changed topics.yml before deploying it: no database, no server.
+            Path topics = Path.of(option(args, "--her2.topics-file=").orElse("config/topics.yml"));
+            System.exit(TopicsEvaluationCommand.run(topics, Path.of(evaluationSet.get()), System.out));
+        }
         SpringApplication.run(Her2FeedsApplication.class, args);
+    }
+
+    private static Optional<String> option(String[] args, String prefix) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith(prefix)).map(arg -> arg.substring(prefix.length())).findFirst();
     }
 
     /** One clock for every "now", so tests can reason about times. */

@@ -45,7 +45,12 @@ final class EntryMapper {
         List<String> categories = entry.categories().stream().map(cleaner::plainText).filter(s -> !s.isEmpty()).distinct().toList();
         var tagging = tagger.tag(new TaggableText(title, summary.text(), categories));
         return Optional.of(new NewArticle(sourceId, entry.guid(), link == null ? null : link.toString(), title,
-                summary.html(), summary.text(), authors, categories, entry.publishedAt(), entry.doi(), entry.pmid(), tagging));
+                summary.html(), summary.text(), authors, categories, publicationDate(entry), entry.doi(), entry.pmid(), tagging));
+    }
+
+    /** Atom entries often carry only {@code <updated>}; readers take it as the date, and so does the digest. */
+    private static java.time.Instant publicationDate(ParsedEntry entry) {
+        return entry.publishedAt() != null ? entry.publishedAt() : entry.updatedAt();
     }
 
     /** RSS GUIDs are often the permalink even when no link element is given. */
