@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Which published articles a reader asked for. Empty sets mean "any".
+ * Which published articles a reader asked for. An empty topic set means any topic; a null source set means any
+ * source (an empty one means none, e.g. a kind that no source has).
  *
  * @param sourceIds articles that came from at least one of these sources (how a kind filter is expressed)
  * @param text      case-insensitive search in title and summary; null for none
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 public record ArticleFilter(Set<String> topics, Set<String> sourceIds, String text, Instant since, Position before) {
 
-    public static final ArticleFilter ALL = new ArticleFilter(Set.of(), Set.of(), null, null, null);
+    public static final ArticleFilter ALL = new ArticleFilter(Set.of(), null, null, null, null);
 
     public ArticleFilter {
         topics = topics == null ? Set.of() : Set.copyOf(topics);
