@@ -104,7 +104,9 @@ class ClusterTest {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        remote.stop();
+        if (remote.isRunning()) {
+            remote.stop();
+        }
         if (database != null) {
             database.close();
         }

@@ -49,6 +49,8 @@ public final class TestPostgres implements AutoCloseable {
             if (Boolean.parseBoolean(System.getenv("HER2_REQUIRE_POSTGRES"))) {
                 throw new AssertionError(message + " It is required here (HER2_REQUIRE_POSTGRES=true).", e);
             }
+            // Surefire counts a class aborted in @BeforeAll as zero tests and drops the reason: say it here too.
+            System.err.println("SKIPPED " + purpose + ": " + message);
             Assumptions.abort(message + " Skipping.");
         }
         return database;
