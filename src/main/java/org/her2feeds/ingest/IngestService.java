@@ -29,6 +29,7 @@ import org.her2feeds.store.SourceStates;
 import org.her2feeds.tagging.Tagger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,9 +51,11 @@ public class IngestService {
     private final NextFetchPolicy nextFetch;
     private final IngestProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public IngestService(SourceCatalog catalog, SourceStates states, FeedFetcher fetcher, FeedParser parser,
-            ContentCleaner cleaner, Tagger tagger, ArticleStore store, IngestProperties properties, Clock clock) {
+            ContentCleaner cleaner, Tagger tagger, ArticleStore store, IngestProperties properties, Clock clock,
+            ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.states = states;
         this.fetcher = fetcher;
@@ -62,6 +65,7 @@ public class IngestService {
         this.nextFetch = new NextFetchPolicy(properties.maxBackoff());
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The enabled sources that are not retired (gone, paused): those that should have a schedule. */
@@ -100,6 +104,7 @@ public class IngestService {
                 sourceId, outcome.status(), outcome.added(), outcome.updated(), outcome.unchanged(), outcome.duplicates(),
                 outcome.irrelevant(), outcome.rejected(), outcome.duration().toMillis(),
                 outcome.error() == null ? "" : " error=\"" + outcome.error() + "\"");
+        events.publishEvent(new IngestCompleted(outcome));
         return outcome;
     }
 

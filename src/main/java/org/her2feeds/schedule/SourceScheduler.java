@@ -11,6 +11,7 @@ import java.util.Set;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.sources.Source;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -80,8 +81,13 @@ public class SourceScheduler implements ApplicationRunner {
                 scheduler.addJob(triggers.job(source.id()), true);
             }
             if (existing == null) {
-                scheduler.scheduleJob(trigger);
-                added++;
+                try {
+                    scheduler.scheduleJob(trigger);
+                    added++;
+                } catch (ObjectAlreadyExistsException e) {
+                    // Another instance of the cluster, starting at the same moment, scheduled the source first.
+                    log.debug("source={} was scheduled by another instance meanwhile", source.id());
+                }
             } else {
                 scheduler.rescheduleJob(existing.getKey(), trigger);
                 rescheduled++;

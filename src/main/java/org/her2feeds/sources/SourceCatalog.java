@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 public class SourceCatalog {
 
     private final SourcesProperties properties;
-    private final SourcesFileReader reader = new SourcesFileReader();
+    private final SourcesFileReader reader;
     private final AtomicReference<List<Source>> sources = new AtomicReference<>();
 
     public SourceCatalog(SourcesProperties properties) {
         this.properties = properties;
+        this.reader = new SourcesFileReader(properties.minimumHttpInterval());
         sources.set(reader.read(properties.sourcesFile()));
     }
 

@@ -35,6 +35,17 @@ public final class SourcesFileReader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> KEYS = Set.of("id", "title", "url", "interval", "enabled", "kind");
 
+    private final Duration minimumHttpInterval;
+
+    public SourcesFileReader() {
+        this(Source.MINIMUM_HTTP_INTERVAL);
+    }
+
+    /** @param minimumHttpInterval the shortest interval allowed for http sources; lowered only by tests */
+    public SourcesFileReader(Duration minimumHttpInterval) {
+        this.minimumHttpInterval = minimumHttpInterval;
+    }
+
     /** Reads and validates the file; relative {@code file:} URLs are resolved against the file's folder. */
     public List<Source> read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -49,15 +60,17 @@ public final class SourcesFileReader {
         } catch (IOException | RuntimeException e) {
             throw new SourcesFileException(file + ": cannot be read: " + e.getMessage(), e);
         }
-        return new FileContext(file).sources(root);
+        return new FileContext(file, minimumHttpInterval).sources(root);
     }
 
     private static final class FileContext {
         private final Path file;
         private final Path folder;
+        private final Duration minimumHttpInterval;
 
-        FileContext(Path file) {
+        FileContext(Path file, Duration minimumHttpInterval) {
             this.file = file;
+            this.minimumHttpInterval = minimumHttpInterval;
             Path parent = file.toAbsolutePath().getParent();
             this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
         }
@@ -166,8 +179,8 @@ public final class SourcesFileReader {
             if (interval.isNegative() || interval.isZero()) {
                 throw error(node, name + ": interval '" + text + "' must be positive");
             }
-            if (remote && interval.compareTo(Source.MINIMUM_HTTP_INTERVAL) < 0) {
-                throw error(node, name + ": interval '" + text + "' is below the minimum of PT5M for http sources");
+            if (remote && interval.compareTo(minimumHttpInterval) < 0) {
+                throw error(node, name + ": interval '" + text + "' is below the minimum of " + minimumHttpInterval + " for http sources");
             }
             return interval;
         }

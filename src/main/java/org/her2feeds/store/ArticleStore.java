@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TopicTag;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ArticleStore {
 
     private static final int LOOKUP_CHUNK = 500;
+    private static final int LOCK_CONFLICT_ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -58,11 +61,28 @@ public class ArticleStore {
     /** Stores one fetched feed atomically; a second run of the same feed changes nothing. */
     public SaveSummary saveFeed(String sourceId, List<NewArticle> items) {
         Instant now = clock.instant();
-        SaveSummary summary = transactions.execute(status -> write(sourceId, items, now));
+        SaveSummary summary = writeRetryingLockConflicts(sourceId, items, now);
         if (summary.changedAnything()) {
             version.refresh();
         }
         return summary;
+    }
+
+    /**
+     * Rows are locked in one global order (article id, key hash), so two instances storing overlapping feeds wait
+     * for each other instead of deadlocking; should the database still pick this transaction as a deadlock victim,
+     * the whole feed is written again, as nothing of the failed attempt was kept.
+     */
+    private SaveSummary writeRetryingLockConflicts(String sourceId, List<NewArticle> items, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> write(sourceId, items, now));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == LOCK_CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private SaveSummary write(String sourceId, List<NewArticle> items, Instant now) {
@@ -105,6 +125,7 @@ public class ArticleStore {
             }
             prepared.newKeys = prepared.keys.stream().filter(key -> !articleByKey.containsKey(key.hash())).toList();
         }
+        added.sort(Comparator.comparing(prepared -> prepared.articleId));
         List<Prepared> lostRace = insertArticles(added, sourceId, now);
         added.removeAll(lostRace);
         duplicates.addAll(lostRace);
@@ -219,6 +240,7 @@ public class ArticleStore {
             List<IdentityKey> keys = p.newKeys == null ? p.keys : p.newKeys;
             keys.forEach(key -> rows.add(new Object[] {key.hash(), key.kind(), p.articleId}));
         }
+        rows.sort(Comparator.comparing(row -> (String) row[0]));
         if (!rows.isEmpty()) {
             batch.batchUpdate("INSERT INTO article_key (key_hash, key_kind, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows);
         }

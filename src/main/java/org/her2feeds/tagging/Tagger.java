@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Decides whether an article concerns HER2 and which topics it belongs to, from the rules in
- * {@code her2.topics-file}. The rules are read and compiled once, at construction; a bad file stops start-up
- * with a {@link TopicRulesException} naming the file, line and problem. Instances are immutable and
- * thread-safe.
+ * {@code her2.topics-file}. The rules are read and compiled at construction; a bad file stops start-up
+ * with a {@link TopicRulesException} naming the file, line and problem. An operator's {@link #reload()} swaps
+ * in newly compiled rules at once, so every tagging sees one complete rule set; thread-safe.
  */
 @Component
 public class Tagger {
@@ -20,12 +22,30 @@ public class Tagger {
     private static final String SUMMARY = "summary";
     private static final String CATEGORY = "category";
 
-    private final CompiledRules rules;
-    private final List<TopicDefinition> topics;
+    private record Compiled(CompiledRules rules, List<TopicDefinition> topics) {
+    }
+
+    private final TaggingProperties props;
+    private final AtomicReference<Compiled> compiled = new AtomicReference<>();
 
     public Tagger(TaggingProperties props) {
-        this.rules = new CompiledRules(TopicRulesReader.read(props.topicsFile()));
-        this.topics = rules.rules().stream().skip(1).map(Rule::definition).toList();
+        this.props = props;
+        compiled.set(compile());
+    }
+
+    private Compiled compile() {
+        CompiledRules rules = new CompiledRules(TopicRulesReader.read(props.topicsFile()));
+        return new Compiled(rules, rules.rules().stream().skip(1).map(Rule::definition).toList());
+    }
+
+    /**
+     * Reads the rules file again; a bad file throws {@link TopicRulesException} and keeps the current rules.
+     *
+     * @return whether the rules changed (their fingerprint differs)
+     */
+    public boolean reload() {
+        Compiled fresh = compile();
+        return !compiled.getAndSet(fresh).rules().fingerprint().equals(fresh.rules().fingerprint());
     }
 
     /** For tests and command-line tools that run without Spring. */
@@ -34,14 +54,15 @@ public class Tagger {
     }
 
     public TaggingResult tag(TaggableText text) {
+        CompiledRules rules = compiled.get().rules();
         List<Set<TermHit>> hits = new ArrayList<>();
         for (int r = 0; r < rules.rules().size(); r++) {
             hits.add(new LinkedHashSet<>());
         }
-        collect(text.title(), TITLE, hits);
-        collect(text.summary(), SUMMARY, hits);
+        collect(rules, text.title(), TITLE, hits);
+        collect(rules, text.summary(), SUMMARY, hits);
         for (String category : text.categories()) {
-            collect(category, CATEGORY, hits);
+            collect(rules, category, CATEGORY, hits);
         }
         List<TopicTag> tags = new ArrayList<>();
         for (int r = 1; r < rules.rules().size(); r++) {
@@ -56,7 +77,7 @@ public class Tagger {
 
     /** The topics in rules-file order. */
     public List<TopicDefinition> topics() {
-        return topics;
+        return compiled.get().topics();
     }
 
     /**
@@ -64,10 +85,10 @@ public class Tagger {
      * different when a term, exception, qualifier, label, description or topic changes.
      */
     public String rulesFingerprint() {
-        return rules.fingerprint();
+        return compiled.get().rules().fingerprint();
     }
 
-    private void collect(String text, String field, List<Set<TermHit>> hits) {
+    private static void collect(CompiledRules rules, String text, String field, List<Set<TermHit>> hits) {
         if (text == null || text.isBlank()) {
             return;
         }

@@ -1,0 +1,124 @@
+package org.her2feeds.ops;
+
+import java.util.List;
+
+import org.her2feeds.ingest.ArchiveReevaluation;
+import org.her2feeds.ingest.IngestService;
+import org.her2feeds.sources.Source;
+import org.her2feeds.sources.SourceCatalog;
+import org.her2feeds.store.SourceState;
+import org.her2feeds.store.SourceStates;
+import org.her2feeds.schedule.SourceScheduler;
+import org.her2feeds.tagging.Tagger;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What an operator can do to a running service. Fetches go through the shared Quartz schedule, so a fetch asked
+ * for on one instance may run on another, and never beside a scheduled run of the same source. Pauses are kept
+ * in the database (the source's disabled reason), so they survive restarts and hold for the whole cluster.
+ */
+@Service
+public class SourceOperations {
+
+    static final String PAUSED = "paused by operator";
+    private static final Logger log = LoggerFactory.getLogger(SourceOperations.class);
+
+    private final SourceCatalog catalog;
+    private final SourceStates states;
+    private final IngestService ingest;
+    private final SourceScheduler scheduler;
+    private final Tagger tagger;
+    private final ArchiveReevaluation reevaluation;
+    private final ArticleGauges gauges;
+
+    public SourceOperations(SourceCatalog catalog, SourceStates states, IngestService ingest, SourceScheduler scheduler,
+            Tagger tagger, ArchiveReevaluation reevaluation, ArticleGauges gauges) {
+        this.catalog = catalog;
+        this.states = states;
+        this.ingest = ingest;
+        this.scheduler = scheduler;
+        this.tagger = tagger;
+        this.reevaluation = reevaluation;
+        this.gauges = gauges;
+    }
+
+    /** Schedules one extra run of an active source now. */
+    public void fetchNow(String sourceId) throws SchedulerException {
+        Source source = known(sourceId);
+        if (ingest.activeSources().stream().noneMatch(active -> active.id().equals(sourceId))) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "source '" + sourceId + "' is not active: "
+                    + (source.enabled() ? states.find(sourceId).map(SourceState::disabledReason).orElse("not scheduled")
+                            : "disabled in the sources file"));
+        }
+        scheduler.fetchNow(sourceId);
+        log.info("source={} fetch requested by an operator", sourceId);
+    }
+
+    /** Schedules one extra run of every active source now; returns their ids. */
+    public List<String> fetchAll() throws SchedulerException {
+        List<String> ids = ingest.activeSources().stream().map(Source::id).toList();
+        for (String id : ids) {
+            scheduler.fetchNow(id);
+        }
+        log.info("Fetch of all {} active sources requested by an operator", ids.size());
+        return ids;
+    }
+
+    public SourceState pause(String sourceId) throws SchedulerException {
+        SourceState paused = withDisabledReason(sourceId, PAUSED);
+        scheduler.synchronize();
+        log.info("source={} paused by an operator", sourceId);
+        return paused;
+    }
+
+    /** Clears any reason the source was stopped for (a pause, or a 410 Gone the operator knows is over). */
+    public SourceState resume(String sourceId) throws SchedulerException {
+        SourceState resumed = withDisabledReason(sourceId, null);
+        scheduler.synchronize();
+        log.info("source={} resumed by an operator", sourceId);
+        return resumed;
+    }
+
+    /** @return how many articles changed */
+    public int retag() {
+        return reevaluation.reevaluate();
+    }
+
+    /**
+     * Reads topics.yml and sources.yml again, brings the schedule in line and re-tags the archive when the rules
+     * changed. A bad file throws (naming file and line) and leaves that file's current version in force.
+     */
+    public Reloaded reload() throws SchedulerException {
+        boolean rulesChanged = tagger.reload();
+        gauges.registerTopics();
+        int sources = catalog.reload().size();
+        String schedule = scheduler.synchronize();
+        int retagged = reevaluation.reevaluateIfRulesChanged();
+        log.info("Reloaded by an operator: {} sources, rules changed: {}, {} articles re-tagged", sources, rulesChanged, retagged);
+        return new Reloaded(sources, tagger.topics().size(), rulesChanged, retagged, schedule);
+    }
+
+    private SourceState withDisabledReason(String sourceId, String reason) {
+        known(sourceId);
+        SourceState s = states.find(sourceId).orElse(SourceState.initial(sourceId));
+        SourceState changed = new SourceState(s.sourceId(), s.configuredUrl(), s.currentUrl(), s.etag(), s.lastModified(),
+                s.lastAttemptAt(), s.lastSuccessAt(), s.lastStatus(), s.lastError(), s.consecutiveFailures(), s.nextFetchAt(),
+                reason, s.redirectTarget(), s.redirectStreak());
+        states.save(changed);
+        return changed;
+    }
+
+    private Source known(String sourceId) {
+        return catalog.find(sourceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no source '" + sourceId + "' in the sources file"));
+    }
+
+    /** What a reload did. */
+    public record Reloaded(int sources, int topics, boolean rulesChanged, int articlesRetagged, String schedule) {
+    }
+}

@@ -1,0 +1,282 @@
+package org.her2feeds.ops;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import org.her2feeds.Her2FeedsApplication;
+import org.her2feeds.testsupport.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the service (separate JVMs, as in production) on one PostgreSQL schema, clustered through
+ * Quartz, fetching feeds served by WireMock. Proves from WireMock's request journal that no source is fetched
+ * twice within its interval, that both instances serve the same feed, and that when one instance is killed
+ * (SIGKILL, in the middle of a fetch) the other fetches every source, the interrupted one included, once Quartz
+ * has declared the dead instance failed.
+ *
+ * <p>Short intervals make this take seconds: sources every {@value #INTERVAL_SECONDS} s (allowed by the
+ * test-only {@code her2.minimum-http-interval}), check-in every {@value #CHECKIN_MILLIS} ms.
+ */
+class ClusterTest {
+
+    static final int INTERVAL_SECONDS = 5;
+    static final long CHECKIN_MILLIS = 2000;
+    /** Quartz adds this fixed grace to an instance's check-in interval before it declares the instance failed. */
+    static final long QUARTZ_FAILURE_GRACE_MILLIS = 7500;
+    static final int SOURCES = 5;
+    static final int SLOW_SECONDS = 4;
+
+    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .containerThreads(20));
+    static TestPostgres database;
+
+    @TempDir
+    static Path work;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final List<Node> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void sources() throws IOException {
+        database = TestPostgres.freshSchema("cluster");
+        remote.start();
+        StringBuilder yaml = new StringBuilder("sources:\n");
+        for (int i = 1; i <= SOURCES; i++) {
+            String id = i == SOURCES ? "slow" : "source-" + i;
+            var response = aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml").withBody(feed(id));
+            remote.stubFor(get("/" + id + ".rss").willReturn(id.equals("slow") ? response.withFixedDelay(SLOW_SECONDS * 1000) : response));
+            yaml.append("""
+                      - id: %1$s
+                        title: Feed %1$s
+                        url: %2$s/%1$s.rss
+                        interval: PT%3$dS
+                    """.formatted(id, remote.baseUrl(), INTERVAL_SECONDS));
+        }
+        Files.writeString(work.resolve("sources.yml"), yaml);
+    }
+
+    /** Every feed carries the same trial report (one DOI) and one article of its own. */
+    static String feed(String id) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Feed %1$s</title><link>https://%1$s.example/</link><description>Feed</description>
+                <item><title>Trastuzumab deruxtecan in HER2-positive breast cancer: the shared trial</title>
+                  <link>https://doi.org/10.5555/cluster.shared</link><guid>%1$s-shared</guid>
+                  <description>HER2-positive metastatic breast cancer after trastuzumab.</description>
+                  <pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate></item>
+                <item><title>HER2-low breast cancer report from %1$s</title>
+                  <link>https://%1$s.example/articles/1</link><guid>%1$s-own</guid>
+                  <description>HER2-low disease and antibody-drug conjugates.</description>
+                  <pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>
+                </channel></rss>
+                """.formatted(id);
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (remote.isRunning()) {
+            remote.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void twoInstancesShareTheSourcesServeTheSameFeedAndOneTakesOverWhenTheOtherIsKilled() throws Exception {
+        try {
+            Node a = start("node-a");
+            Node b = start("node-b");
+            a.awaitReady();
+            b.awaitReady();
+
+            // Every source fetched a few times over, by whichever instance acquired its trigger.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> fetchesBySource().values().stream().allMatch(list -> list.size() >= 3)
+                            && fetchesBySource().size() == SOURCES);
+            assertNoSourceFetchedTwiceWithinItsInterval();
+            Map<String, Long> byNode = remote.getAllServeEvents().stream()
+                    .collect(Collectors.groupingBy(event -> event.getRequest().getHeader("User-Agent"), Collectors.counting()));
+            assertThat(byNode.keySet()).as("every fetch came from one of the instances").isSubsetOf("her2-node-a", "her2-node-b");
+            System.out.println("ClusterTest: fetches per instance " + byNode);
+
+            // The same archive, the same feed from both (the base URL in links is the one each was reached at).
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                String feedA = a.feed();
+                assertThat(feedA).contains("the shared trial");
+                for (int i = 1; i < SOURCES; i++) {
+                    assertThat(feedA).contains("report from source-" + i);
+                }
+                assertThat(feedA.split("<item>", -1)).as("one shared article, one of each source").hasSize(SOURCES + 2);
+                assertThat(b.feed()).isEqualTo(feedA);
+            });
+
+            // Kill whichever instance is in the middle of fetching the slow source.
+            String busy = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> executing("slow"), name -> name != null);
+            Node killed = busy.equals(a.name) ? a : b;
+            Node survivor = killed == a ? b : a;
+            killed.process.destroyForcibly().waitFor();
+            Instant killedAt = Instant.now();
+
+            // The survivor fetches every source, the interrupted one included, once Quartz declared the other dead.
+            Duration bound = Duration.ofSeconds(INTERVAL_SECONDS + SLOW_SECONDS)
+                    .plusMillis(2 * CHECKIN_MILLIS + QUARTZ_FAILURE_GRACE_MILLIS).plusSeconds(10);
+            await().atMost(bound).pollInterval(Duration.ofMillis(200)).until(() -> fetchedBySince(survivor, killedAt).size() == SOURCES);
+            Map<String, Instant> after = fetchedBySince(survivor, killedAt);
+            System.out.println("ClusterTest: after killing " + killed.name + ", " + survivor.name + " fetched: "
+                    + after.entrySet().stream().map(e -> e.getKey() + " +" + Duration.between(killedAt, e.getValue()).toMillis() + "ms")
+                            .sorted().toList());
+            assertThat(survivor.process.isAlive()).isTrue();
+            assertNoSourceFetchedTwiceWithinItsInterval();
+            assertThat(survivor.feed()).contains("the shared trial");
+        } finally {
+            for (Node node : nodes) {
+                node.process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Within one source, requests are at least an interval apart, whichever instances sent them. */
+    private void assertNoSourceFetchedTwiceWithinItsInterval() {
+        fetchesBySource().forEach((url, events) -> {
+            for (int i = 1; i < events.size(); i++) {
+                long gap = events.get(i).getRequest().getLoggedDate().getTime() - events.get(i - 1).getRequest().getLoggedDate().getTime();
+                assertThat(gap).as("%s fetched by %s then by %s %d ms later", url, events.get(i - 1).getRequest().getHeader("User-Agent"),
+                        events.get(i).getRequest().getHeader("User-Agent"), gap).isGreaterThanOrEqualTo(INTERVAL_SECONDS * 1000L);
+            }
+        });
+    }
+
+    private Map<String, List<ServeEvent>> fetchesBySource() {
+        return remote.getAllServeEvents().stream()
+                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+                .collect(Collectors.groupingBy(event -> event.getRequest().getUrl(), Collectors.toList()));
+    }
+
+    private Map<String, Instant> fetchedBySince(Node node, Instant since) {
+        return remote.getAllServeEvents().stream()
+                .filter(event -> ("her2-" + node.name).equals(event.getRequest().getHeader("User-Agent")))
+                .filter(event -> event.getRequest().getLoggedDate().toInstant().isAfter(since))
+                .collect(Collectors.toMap(event -> event.getRequest().getUrl(), event -> event.getRequest().getLoggedDate().toInstant(),
+                        (x, y) -> x.isBefore(y) ? x : y));
+    }
+
+    /** The Quartz instance running a source's job now, from the cluster's shared table. */
+    private String executing(String sourceId) throws Exception {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = ? AND state = 'EXECUTING'")) {
+            query.setString(1, sourceId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    private Node start(String name) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Her2FeedsApplication.class.getName(),
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--her2.sources-file=" + work.resolve("sources.yml"),
+                "--her2.data-dir=" + work.resolve(name),
+                "--her2.minimum-http-interval=PT1S",
+                "--her2.schedule.first-fetch-window=PT3S",
+                "--her2.change-poll-interval=500ms",
+                "--her2.fetch.allow-private-addresses=true",
+                "--her2.fetch.user-agent=her2-" + name,
+                "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=" + CHECKIN_MILLIS);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
+        builder.environment().put("HER2_DB_URL", database.url());
+        builder.environment().put("HER2_DB_USER", database.user());
+        builder.environment().put("HER2_DB_PASSWORD", database.password());
+        Node node = new Node(name, builder.start(), port, work.resolve(name + ".log"));
+        nodes.add(node);
+        return node;
+    }
+
+    private final class Node {
+        final String name;
+        final Process process;
+        final int port;
+        final Path log;
+
+        Node(String name, Process process, int port, Path log) {
+            this.name = name;
+            this.process = process;
+            this.port = port;
+            this.log = log;
+        }
+
+        void awaitReady() throws Exception {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    fail(name + " exited with " + process.exitValue() + ":\n" + tail());
+                }
+                try {
+                    if (http.send(request("/actuator/health/readiness"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYetListening) {
+                    // starting
+                }
+                Thread.sleep(300);
+            }
+            fail(name + " did not become ready:\n" + tail());
+        }
+
+        String feed() throws Exception {
+            HttpResponse<String> response = http.send(request("/feed.xml"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(name + " /feed.xml").isEqualTo(200);
+            return response.body().replace("localhost:" + port, "localhost:PORT");
+        }
+
+        private HttpRequest request(String path) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10)).build();
+        }
+
+        private String tail() throws IOException {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        }
+    }
+}

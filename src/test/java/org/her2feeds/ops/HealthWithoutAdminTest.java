@@ -1,0 +1,132 @@
+package org.her2feeds.ops;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import org.her2feeds.ingest.IngestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An instance whose operator configured no admin credentials: the admin API and the private actuator endpoints
+ * are closed to everyone (403), not open. And the sources' health as a monitor sees it: WARNING (still HTTP 200)
+ * when more than the configured share of sources fail, DOWN (503) when all do, while the readiness probe that
+ * load balancers use stays UP, because the archive is still served.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HealthWithoutAdminTest {
+
+    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    @TempDir
+    static Path work;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    JsonMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        remote.start();
+        try (var in = HealthWithoutAdminTest.class.getClassLoader().getResourceAsStream("e2e/journal.rss.xml")) {
+            remote.stubFor(get("/journal.rss").willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/rss+xml").withBody(in.readAllBytes())));
+        }
+        remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500)));
+        Files.writeString(work.resolve("sources.yml"), """
+                sources:
+                  - id: journal
+                    title: Journal
+                    url: %1$s/journal.rss
+                  - id: broken
+                    title: Broken
+                    url: %1$s/broken.rss
+                """.formatted(remote.baseUrl()));
+        registry.add("her2.sources-file", () -> work.resolve("sources.yml").toString());
+        registry.add("her2.data-dir", () -> work.resolve("data").toString());
+        registry.add("her2.fetch.allow-private-addresses", () -> "true");
+        registry.add("her2.schedule.first-fetch-window", () -> "PT10M");
+        registry.add("her2.ops.failing-share-warning", () -> "0.4");
+        // An operator's environment may hold these; this instance is meant to have none.
+        registry.add("her2.admin.user", () -> "");
+        registry.add("her2.admin.password", () -> "");
+        registry.add("her2.admin.token", () -> "");
+    }
+
+    @AfterAll
+    static void stopRemote() {
+        remote.stop();
+    }
+
+    @Test
+    void withoutConfiguredCredentialsTheAdminApiIsClosedToEveryone() throws Exception {
+        for (String path : new String[] {"/admin/fetch", "/admin/reload", "/admin/sources/journal/pause"}) {
+            HttpRequest anonymous = request(path).POST(HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(http.send(anonymous, HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(403);
+            HttpRequest guessing = request(path).POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", OperationsTest.basic("admin", "admin")).build();
+            assertThat(http.send(guessing, HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(status("/actuator/prometheus")).isEqualTo(403);
+        assertThat(status("/feed.xml")).isEqualTo(200);
+        assertThat(status("/actuator/info")).isEqualTo(200);
+    }
+
+    @Test
+    void sourcesHealthWarnsThenGoesDownWhileTheInstanceStaysReady() throws Exception {
+        ingest.ingest("journal");
+        ingest.ingest("broken");
+        HttpResponse<String> warning = fetch("/actuator/health");
+        assertThat(warning.statusCode()).as("WARNING is served with 200").isEqualTo(200);
+        assertThat(json.readTree(warning.body()).get("status").asString()).isEqualTo("WARNING");
+        assertThat(json.readTree(warning.body()).get("components").get("sources").get("status").asString()).isEqualTo("WARNING");
+
+        remote.stubFor(get("/journal.rss").willReturn(aResponse().withStatus(503)));
+        ingest.ingest("journal");
+        HttpResponse<String> down = fetch("/actuator/health");
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(json.readTree(down.body()).get("components").get("sources").get("status").asString()).isEqualTo("DOWN");
+        assertThat(json.readTree(down.body()).get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(status("/actuator/health/readiness")).isEqualTo(200);
+        assertThat(status("/feed.xml")).as("the archive is still served").isEqualTo(200);
+    }
+
+    private int status(String path) throws Exception {
+        return fetch(path).statusCode();
+    }
+
+    private HttpResponse<String> fetch(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+}
