@@ -1,5 +1,7 @@
 package org.her2feeds.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +28,6 @@ class HomeController {
 
     @ExceptionHandler(PageRequestException.class)
     ModelAndView badRequest(PageRequestException e) {
-        return new ModelAndView("bad-request", java.util.Map.of("message", e.getMessage()), HttpStatus.BAD_REQUEST);
+        return new ModelAndView("bad-request", Map.of("message", e.getMessage()), HttpStatus.BAD_REQUEST);
     }
 }

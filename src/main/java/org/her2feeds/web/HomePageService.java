@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,7 +123,7 @@ public class HomePageService {
         if (url == null) {
             return null;
         }
-        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        String lower = url.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
     }
 

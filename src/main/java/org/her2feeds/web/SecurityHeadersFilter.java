@@ -21,13 +21,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public static final String CONTENT_SECURITY_POLICY = policy("style-src 'self'");
+    /**
+     * Swagger UI (springdoc, under /swagger-ui/) injects a style element from its script bundle and cannot run
+     * without inline style; script stays limited to this origin there too. It shows no feed content.
+     */
+    public static final String API_DOCS_POLICY = policy("style-src 'self' 'unsafe-inline'");
+    static final String API_DOCS_PATH = "/swagger-ui/";
+
+    private static String policy(String styleSource) {
+        return "default-src 'self'; script-src 'self'; " + styleSource + "; img-src 'self' data:; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader("Content-Security-Policy", path.startsWith(API_DOCS_PATH) ? API_DOCS_POLICY : CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package org.her2feeds.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ final class TopicChartBuilder {
                 perTopic.computeIfAbsent(count.slug(), slug -> new long[DAYS])[day] += count.count();
             }
         }
-        long max = perTopic.values().stream().flatMapToLong(java.util.Arrays::stream).max().orElse(0);
+        long max = perTopic.values().stream().flatMapToLong(Arrays::stream).max().orElse(0);
         long step = step(max);
         long top = Math.max(step, (max + step - 1) / step * step);
 
@@ -79,13 +80,11 @@ final class TopicChartBuilder {
         return new TopicChart.Series(slug, label, "series-" + style, total, points.toString(), List.copyOf(markers));
     }
 
+    /** Weekly labels counted back from the last day, so the newest day is always labelled and none collide. */
     private static List<TopicChart.Tick> xTicks(LocalDate first) {
         List<TopicChart.Tick> ticks = new ArrayList<>();
-        for (int day = 0; day < DAYS; day += 7) {
+        for (int day = (DAYS - 1) % 7; day < DAYS; day += 7) {
             ticks.add(new TopicChart.Tick(x(day), first.plusDays(day).format(TICK)));
-        }
-        if ((DAYS - 1) % 7 != 0) {
-            ticks.add(new TopicChart.Tick(x(DAYS - 1), first.plusDays(DAYS - 1).format(TICK)));
         }
         return List.copyOf(ticks);
     }

@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -243,10 +246,17 @@ class HomePageBrowserTest {
     void theChartHasOneLinePerTopicOfTheLastThirtyDaysAndALegend() throws Exception {
         open("/");
         Set<String> expected = new HashSet<>();
+        Set<String> expectedMarkers = new HashSet<>();
         for (JsonNode day : getJson("/api/digests")) {
             LocalDate date = LocalDate.parse(day.get("date").asString());
             if (!date.isBefore(TODAY.minusDays(29)) && !date.isAfter(TODAY)) {
-                getJson("/api/digests/" + date).get("topics").propertyNames().forEach(expected::add);
+                JsonNode digest = getJson("/api/digests/" + date);
+                for (String slug : digest.get("topics").propertyNames()) {
+                    expected.add(slug);
+                    long count = digest.get("topics").get(slug).asLong();
+                    expectedMarkers.add(label(digest, slug) + ": " + count + (count == 1 ? " article on " : " articles on ")
+                            + date.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)));
+                }
             }
         }
         assertThat(expected).isNotEmpty();
@@ -260,6 +270,9 @@ class HomePageBrowserTest {
         assertThat(lines).allSatisfy(line -> assertThat(line.getAttribute("points").split(" ")).hasSize(30));
         assertThat(browser.driver.findElements(By.cssSelector("#activity .legend li"))).extracting(li -> li.getAttribute("data-topic"))
                 .containsExactlyInAnyOrderElementsOf(expected);
+        // A dot per topic and day with articles, its tooltip giving the count the digest API reports for that day.
+        assertThat(chart.findElements(By.cssSelector("circle.marker title"))).extracting(t -> t.getAttribute("textContent"))
+                .containsExactlyInAnyOrderElementsOf(expectedMarkers);
         // Each line is drawn in its own colour from the style sheet (no inline styles under this CSP).
         Set<String> colours = new HashSet<>();
         lines.forEach(line -> colours.add(line.getCssValue("stroke") + line.getCssValue("stroke-dasharray")));
@@ -387,7 +400,7 @@ class HomePageBrowserTest {
 
     @Test
     void theLayoutFitsAPhoneScreen() {
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
         try {
             open("/");
             browser.screenshot("home-phone");
@@ -397,7 +410,7 @@ class HomePageBrowserTest {
             assertThat(browser.driver.findElement(By.id("apply-filter")).getSize().getWidth()).isGreaterThan(300);
             assertThat(browser.consoleErrors()).isEmpty();
         } finally {
-            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+            browser.driver.manage().window().setSize(new Dimension(1280, 1800));
         }
     }
 
@@ -410,6 +423,17 @@ class HomePageBrowserTest {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("strict-origin-when-cross-origin");
         }
+    }
+
+    private static String label(JsonNode digest, String slug) {
+        for (JsonNode article : digest.get("articles")) {
+            for (JsonNode topic : article.get("topics")) {
+                if (topic.get("slug").asString().equals(slug)) {
+                    return topic.get("label").asString();
+                }
+            }
+        }
+        throw new AssertionError("no label for " + slug);
     }
 
     private void open(String path) {
@@ -433,7 +457,7 @@ class HomePageBrowserTest {
     }
 
     private List<String> apiTitles(LocalDate day) throws Exception {
-        List<String> titles = new java.util.ArrayList<>();
+        List<String> titles = new ArrayList<>();
         getJson("/api/digests/" + day).get("articles").forEach(article -> titles.add(article.get("title").asString()));
         return titles;
     }
