@@ -1,5 +1,6 @@
 package org.her2feeds.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,9 +37,11 @@ public class HomePageService {
     private final Tagger tagger;
     private final SourceHealth health;
     private final PageTimes times;
+    private final Clock clock;
     private final TopicChartBuilder charts = new TopicChartBuilder();
 
-    HomePageService(DigestService digests, ArticleQueries articles, Tagger tagger, SourceHealth health, PageTimes times) {
+    HomePageService(DigestService digests, ArticleQueries articles, Tagger tagger, SourceHealth health, PageTimes times, Clock clock) {
+        this.clock = clock;
         this.digests = digests;
         this.articles = articles;
         this.tagger = tagger;
@@ -55,7 +58,7 @@ public class HomePageService {
         List<TopicDefinition> topics = tagger.topics();
         Optional<TopicDefinition> selected = topic(topic, topics);
         List<DayEntry> days = digests.days();
-        LocalDate day = day(date).orElseGet(() -> days.isEmpty() ? LocalDate.now(times.zone()) : days.get(0).date());
+        LocalDate day = day(date).orElseGet(() -> days.isEmpty() ? LocalDate.now(clock.withZone(times.zone())) : days.get(0).date());
 
         ArticleFilter filter = new ArticleFilter(selected.map(t -> Set.of(t.slug())).orElse(Set.of()), null, null, null, null);
         Digest digest = digests.digest(day, filter);

@@ -415,6 +415,15 @@ class HomePageBrowserTest {
     }
 
     @Test
+    void thePageNeedsNoScriptAndNoInlineStyle() throws Exception {
+        for (String path : List.of("/", "/?date=" + YESTERDAY, "/?topic=breast-cancer", "/?date=nonsense")) {
+            String html = http.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(html).as(path).doesNotContainIgnoringCase("<script").doesNotContainPattern("(?i)<[^>]*\\sstyle\\s*=")
+                    .doesNotContainPattern("(?i)<[^>]*\\son[a-z]+\\s*=").doesNotContainIgnoringCase("<style");
+        }
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/", "/css/page.css", "/api/digests", "/feed.xml", "/?date=nonsense")) {
             HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
