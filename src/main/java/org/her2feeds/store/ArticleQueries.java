@@ -79,6 +79,14 @@ public class ArticleQueries {
         return counts;
     }
 
+    /** Published articles per topic and digest day, from {@code from} to {@code to} inclusive; days without any are absent. */
+    public List<TopicDayCount> topicCountsByDay(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT t.slug, a.digest_date, COUNT(*) FROM article a JOIN article_topic t ON t.article_id = a.id "
+                        + "WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE GROUP BY t.slug, a.digest_date")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new TopicDayCount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3))).list();
+    }
+
     private static void appendFilter(ArticleFilter filter, StringBuilder sql, Map<String, Object> params) {
         if (!filter.topics().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id AND t.slug IN (:topics))");

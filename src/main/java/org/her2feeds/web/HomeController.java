@@ -1,0 +1,33 @@
+package org.her2feeds.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The page people open: the day's articles, subscriptions, activity and source health. */
+@Controller
+class HomeController {
+
+    private final HomePageService pages;
+
+    HomeController(HomePageService pages) {
+        this.pages = pages;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(required = false) String date, @RequestParam(required = false) String topic, Model model) {
+        model.addAttribute("page", pages.page(date, topic));
+        return "home";
+    }
+
+    @ExceptionHandler(PageRequestException.class)
+    ModelAndView badRequest(PageRequestException e) {
+        return new ModelAndView("bad-request", Map.of("message", e.getMessage()), HttpStatus.BAD_REQUEST);
+    }
+}

@@ -1,0 +1,46 @@
+package org.her2feeds.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Browser-side defences on every response. The page needs no inline script or style (CSS is a file, the chart is
+ * plain SVG), so the policy allows only this origin; feed and summary text can then not run even if escaping failed.
+ * Headers are set, not added, so running twice or beside another header writer leaves one value each.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class SecurityHeadersFilter extends OncePerRequestFilter {
+
+    public static final String CONTENT_SECURITY_POLICY = policy("style-src 'self'");
+    /**
+     * Swagger UI (springdoc, under /swagger-ui/) injects a style element from its script bundle and cannot run
+     * without inline style; script stays limited to this origin there too. It shows no feed content.
+     */
+    public static final String API_DOCS_POLICY = policy("style-src 'self' 'unsafe-inline'");
+    static final String API_DOCS_PATH = "/swagger-ui/";
+
+    private static String policy(String styleSource) {
+        return "default-src 'self'; script-src 'self'; " + styleSource + "; img-src 'self' data:; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader("Content-Security-Policy", path.startsWith(API_DOCS_PATH) ? API_DOCS_POLICY : CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        chain.doFilter(request, response);
+    }
+}
