@@ -150,6 +150,8 @@ public class IngestService {
             }
         }
         int irrelevant = (int) articles.stream().filter(a -> !a.tagging().relevant()).count();
+        // Marks the start of the one transaction that stores the feed (the crash-safety test kills the process here).
+        log.debug("source={} storing {} articles in one transaction", source.id(), articles.size());
         SaveSummary saved = store.saveFeed(source.id(), articles);
         Duration requested = longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
         return recordSuccess(source, redirected, started, fetched.status(), fetched.etag(), fetched.lastModified(),

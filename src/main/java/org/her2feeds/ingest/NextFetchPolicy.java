@@ -12,6 +12,7 @@ final class NextFetchPolicy {
     /** The publisher may ask for a longer interval; more than a day would hide news for too long. */
     private static final Duration LONGEST_REQUESTED_INTERVAL = Duration.ofHours(24);
     private static final Duration SHORTEST_RETRY = Duration.ofMinutes(1);
+    private static final double JITTER = 0.2;
 
     private final Duration maxBackoff;
 
@@ -30,7 +31,8 @@ final class NextFetchPolicy {
 
     /**
      * Exponential backoff with jitter (so sources that failed together do not retry together), capped; a
-     * server's Retry-After is honoured as the wait when it gives one.
+     * server's Retry-After is honoured as the wait when it gives one. The jitter shortens the wait by up to a
+     * fifth rather than lengthening it, so it spreads retries even for sources that have reached the cap.
      */
     Instant afterFailure(Source source, Instant now, int consecutiveFailures, Duration retryAfter) {
         if (retryAfter != null) {
@@ -38,9 +40,8 @@ final class NextFetchPolicy {
             return now.plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
         }
         int doublings = Math.min(Math.max(consecutiveFailures, 1), 20);
-        double base = source.interval().toMillis() * Math.pow(2, doublings);
-        double jittered = base * ThreadLocalRandom.current().nextDouble(1.0, 1.25);
-        long millis = (long) Math.min(jittered, maxBackoff.toMillis());
+        double base = Math.min(source.interval().toMillis() * Math.pow(2, doublings), maxBackoff.toMillis());
+        long millis = (long) (base * ThreadLocalRandom.current().nextDouble(1 - JITTER, 1.0));
         return now.plusMillis(Math.max(millis, SHORTEST_RETRY.toMillis()));
     }
 }

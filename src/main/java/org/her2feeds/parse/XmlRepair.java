@@ -14,6 +14,8 @@ final class XmlRepair {
 
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
     private static final int LONGEST_ENTITY_NAME = 32;
+    /** How far into the text a misplaced XML declaration is still taken as the document's start. */
+    private static final int LEADING_GARBAGE_LIMIT = 4096;
 
     private final HtmlEntities entities;
 
@@ -45,6 +47,7 @@ final class XmlRepair {
         if (start < 0) {
             return text.length();
         }
+        start = declarationAfterMarkupGarbage(text, start);
         int end = start;
         if (isXmlDeclaration(text, start)) {
             int close = text.indexOf("?>", start);
@@ -52,6 +55,22 @@ final class XmlRepair {
         }
         keepLineBreaks(text, 0, end, out);
         return end;
+    }
+
+    /**
+     * A script that prints a warning before its feed ({@code <br /><b>Warning</b>: ...}) leaves markup before the XML
+     * declaration, which may only come first: such a declaration marks where the document really starts. It is
+     * looked for only near the start and before any feed root, so a declaration quoted inside an item is never
+     * mistaken for it.
+     */
+    private static int declarationAfterMarkupGarbage(String text, int firstTag) {
+        int declaration = text.indexOf("<?xml", firstTag);
+        if (declaration <= firstTag || declaration - firstTag > LEADING_GARBAGE_LIMIT) {
+            return firstTag;
+        }
+        String before = text.substring(firstTag, declaration).toLowerCase(java.util.Locale.ROOT);
+        boolean feedStartsEarlier = before.contains("<rss") || before.contains("<feed") || before.contains("<rdf");
+        return feedStartsEarlier ? firstTag : declaration;
     }
 
     private int copyMarkup(String text, int i, StringBuilder out) throws FeedParseException {

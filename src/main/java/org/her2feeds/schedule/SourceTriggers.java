@@ -29,7 +29,9 @@ public class SourceTriggers {
     }
 
     JobDetail job(String sourceId) {
-        return JobBuilder.newJob(FetchSourceJob.class).withIdentity(jobKey(sourceId)).storeDurably()
+        // requestRecovery: a fetch cut short by a crash runs again as soon as the scheduler is back, rather than
+        // waiting a whole interval (nothing of an interrupted feed was stored: it is one transaction).
+        return JobBuilder.newJob(FetchSourceJob.class).withIdentity(jobKey(sourceId)).storeDurably().requestRecovery()
                 .withDescription("Fetch source " + sourceId).build();
     }
 
@@ -51,8 +53,10 @@ public class SourceTriggers {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
     }
 
+    /** An operator's "fetch now", or Quartz re-running a fetch a crash interrupted: the regular trigger stays. */
     static boolean isOneOff(Trigger trigger) {
-        return ONE_OFF_GROUP.equals(trigger.getKey().getGroup());
+        String group = trigger.getKey().getGroup();
+        return ONE_OFF_GROUP.equals(group) || org.quartz.Scheduler.DEFAULT_RECOVERY_GROUP.equals(group);
     }
 
     Duration intervalOf(Trigger trigger) {

@@ -1,0 +1,32 @@
+package org.her2feeds.ops;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The health of every source: what was fetched when, what went wrong, and when the next fetch is due. */
+@RestController
+public class SourceStatusController {
+
+    private final SourceStatusService statuses;
+
+    public SourceStatusController(SourceStatusService statuses) {
+        this.statuses = statuses;
+    }
+
+    /** Every configured source, in the order of the sources file. */
+    @GetMapping("/api/sources")
+    public List<SourceStatus> all() {
+        return statuses.all();
+    }
+
+    @GetMapping("/api/sources/{id}")
+    public SourceStatus one(@PathVariable String id) {
+        return statuses.find(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
+    }
+}
