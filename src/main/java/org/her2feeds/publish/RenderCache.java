@@ -4,10 +4,12 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.her2feeds.store.ArticleVersion;
 import org.her2feeds.store.ArticlesChanged;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,17 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenderCache {
 
-    private final ArticleVersion version;
+    private final LongSupplier version;
     private final int maxEntries;
     private final long maxBytes;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong renders = new AtomicLong();
 
+    @Autowired
     public RenderCache(ArticleVersion version, PublishProperties properties) {
+        this(version::current, properties.cacheEntries(), properties.cacheSize().toBytes());
+    }
+
+    RenderCache(LongSupplier version, int maxEntries, long maxBytes) {
         this.version = version;
-        this.maxEntries = properties.cacheEntries();
-        this.maxBytes = properties.cacheSize().toBytes();
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -38,7 +45,7 @@ public class RenderCache {
      * is read before rendering, so a change committed during a render makes the next request render again.
      */
     public Rendered get(String key, Supplier<Rendered> render) {
-        long current = version.current();
+        long current = version.getAsLong();
         Entry entry = entries.get(key);
         if (entry != null && entry.version == current) {
             entry.lastUsed = System.nanoTime();
