@@ -1,6 +1,11 @@
 package org.her2feeds;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+
+import org.her2feeds.ops.ExportCommand;
+import org.her2feeds.publish.OpmlImportCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +17,13 @@ import org.springframework.context.annotation.Bean;
 public class Her2FeedsApplication {
 
     public static void main(String[] args) {
+        Optional<Path> opml = OpmlImportCommand.requested(args);
+        if (opml.isPresent()) {
+            System.exit(OpmlImportCommand.run(opml.get(), args, System.out));
+        }
+        if (ExportCommand.requested(args)) {
+            System.exit(ExportCommand.run(Her2FeedsApplication.class, args, System.out));
+        }
         SpringApplication.run(Her2FeedsApplication.class, args);
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public record ArticleFilter(Set<String> topics, Set<String> sourceIds, String text, Instant since, Position before) {
 
-    public static final ArticleFilter ALL = new ArticleFilter(Set.of(), Set.of(), null, null, null);
+    public static final ArticleFilter ALL = new ArticleFilter(Set.of(), null, null, null, null);
 
     public ArticleFilter {
         topics = topics == null ? Set.of() : Set.copyOf(topics);
