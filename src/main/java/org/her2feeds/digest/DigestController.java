@@ -73,7 +73,7 @@ public class DigestController {
             @Parameter(description = "Source kinds, any of them (range only)", example = "journal") @RequestParam(required = false) List<String> kind,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (from == null && to == null) {
-            send("days", request, response, () -> json(digests.days(), null));
+            send(request, response, () -> json(digests.days(), null));
             return;
         }
         if (from == null || to == null) {
@@ -82,7 +82,7 @@ public class DigestController {
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         ArticleFilter filter = filter(topic, kind);
-        send("range", request, response, () -> {
+        send(request, response, () -> {
             DigestRange range = digests.range(first, last, filter);
             return json(range, range.updatedAt() == null ? null : range.updatedAt().toInstant());
         });
@@ -102,15 +102,15 @@ public class DigestController {
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         LocalDate day = day("date", date);
         ArticleFilter filter = filter(topic, kind);
-        send("digest", request, response, () -> {
+        send(request, response, () -> {
             Digest digest = digests.digest(day, filter);
             return json(digest, digest.updatedAt() == null ? null : digest.updatedAt().toInstant());
         });
     }
 
-    private void send(String output, HttpServletRequest request, HttpServletResponse response,
+    private void send(HttpServletRequest request, HttpServletResponse response,
             java.util.function.Supplier<Rendered> render) throws IOException {
-        responses.send(request, response, cache.get(output + " " + RequestUrls.self(request), render));
+        responses.send(request, response, cache.get(RequestUrls.self(request), render));
     }
 
     private Rendered json(Object value, Instant lastModified) {

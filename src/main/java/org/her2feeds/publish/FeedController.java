@@ -117,7 +117,7 @@ public class FeedController {
     private void send(FeedFormat format, FeedSelection selection, TopicDefinition topic,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         String self = RequestUrls.self(request);
-        Rendered rendered = cache.get(format + " " + self, () -> renderer.render(format,
+        Rendered rendered = cache.get(self, () -> renderer.render(format,
                 feeds.feed(RequestUrls.base(request), self, selection, topic)));
         responses.send(request, response, rendered);
     }

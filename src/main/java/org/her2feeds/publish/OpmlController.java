@@ -40,14 +40,14 @@ public class OpmlController {
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/x-opml")))
     public void feeds(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = RequestUrls.base(request);
-        responses.send(request, response, cache.get("feeds.opml " + base, () -> opml.feeds(base)));
+        responses.send(request, response, cache.get(RequestUrls.self(request), () -> opml.feeds(base)));
     }
 
     @GetMapping("/sources.opml")
     @Operation(summary = "OPML of the configured sources (http and https ones), grouped by kind",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/x-opml")))
     public void sources(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        responses.send(request, response, cache.get("sources.opml", opml::sources));
+        responses.send(request, response, cache.get(RequestUrls.self(request), opml::sources));
     }
 
     /** Builds the two lists; also used for static publishing. */

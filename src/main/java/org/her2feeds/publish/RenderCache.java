@@ -14,7 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered outputs by key (the output and the URL that asked for it), valid for one version of the archive.
+ * Rendered outputs by key (the URL that asked for them, see {@link RequestUrls#self}), valid for one version of the archive.
  * A poll of an unchanged output is a map lookup: no query, no rendering, no compression. Entries are dropped
  * when the archive changes and, least recently used first, when there are too many or they hold too much
  * memory, so filter and {@code ?limit=} permutations cannot exhaust the heap.
@@ -57,6 +57,16 @@ public class RenderCache {
         bytes.addAndGet(fresh.size() - (replaced == null ? 0 : replaced.rendered.size()));
         evictBeyondBudget();
         return fresh;
+    }
+
+    /** The output for the key if it is current; null when it must be rendered (by the controller that owns it). */
+    public Rendered peek(String key) {
+        Entry entry = entries.get(key);
+        if (entry != null && entry.version == version.getAsLong()) {
+            entry.lastUsed = System.nanoTime();
+            return entry.rendered;
+        }
+        return null;
     }
 
     @EventListener

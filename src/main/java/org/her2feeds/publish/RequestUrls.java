@@ -15,8 +15,13 @@ public final class RequestUrls {
         return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }
 
-    /** The full URL the client asked for, query included. */
+    /**
+     * The full URL the client asked for, query included, exactly as sent: the self link of a feed and the key of
+     * its rendered output. Built from the servlet request directly because it is computed for every poll.
+     */
     public static String self(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
+        StringBuffer url = request.getRequestURL();
+        String query = request.getQueryString();
+        return query == null ? url.toString() : url.append('?').append(query).toString();
     }
 }
