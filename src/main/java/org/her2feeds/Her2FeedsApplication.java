@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.her2feeds.ops.ExportCommand;
+import org.her2feeds.publish.OpmlImportCommand;
 import org.her2feeds.tagging.TopicsEvaluationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,12 +17,20 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class Her2FeedsApplication {
 
+    /** Runs the service, or one of the operator's commands, which exit when done. */
     public static void main(String[] args) {
         Optional<String> evaluationSet = option(args, "--evaluate-topics=");
         if (evaluationSet.isPresent()) {
             // An operator checks a changed topics.yml before deploying it: no database, no server.
             Path topics = Path.of(option(args, "--her2.topics-file=").orElse("config/topics.yml"));
             System.exit(TopicsEvaluationCommand.run(topics, Path.of(evaluationSet.get()), System.out));
+        }
+        Optional<Path> opml = OpmlImportCommand.requested(args);
+        if (opml.isPresent()) {
+            System.exit(OpmlImportCommand.run(opml.get(), args, System.out));
+        }
+        if (ExportCommand.requested(args)) {
+            System.exit(ExportCommand.run(Her2FeedsApplication.class, args, System.out));
         }
         SpringApplication.run(Her2FeedsApplication.class, args);
     }

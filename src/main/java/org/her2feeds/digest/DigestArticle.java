@@ -12,9 +12,10 @@ import org.her2feeds.tagging.TermHit;
  * @param summary     plain text, at most 500 characters
  * @param summaryHtml the sanitised HTML summary
  * @param publishedAt null when the source gave no usable date (the article is filed by {@code firstSeenAt})
+ * @param updatedAt   when the stored article last changed
  */
 public record DigestArticle(String id, String title, String url, String summary, String summaryHtml,
-        OffsetDateTime publishedAt, OffsetDateTime firstSeenAt, List<Topic> topics, List<SourceRef> sources,
+        OffsetDateTime publishedAt, OffsetDateTime firstSeenAt, OffsetDateTime updatedAt, List<Topic> topics, List<SourceRef> sources,
         List<String> authors, String doi, String pmid) {
 
     /** A topic of the article, with the terms that put it there: the explanation a reader or operator can check. */

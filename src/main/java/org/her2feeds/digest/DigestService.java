@@ -3,16 +3,18 @@ package org.her2feeds.digest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
-import org.her2feeds.sources.SourceCatalog;
+import org.her2feeds.publish.InvalidRequestException;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
-import org.her2feeds.store.DigestZoneProperties;
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
@@ -22,22 +24,51 @@ import org.springframework.stereotype.Service;
 @Service
 public class DigestService {
 
+    /** The longest range one request may ask for: a quarter. */
+    public static final int MAX_RANGE_DAYS = 92;
+
     private final ArticleQueries articles;
-    private final SourceCatalog sources;
     private final Tagger tagger;
-    private final ZoneId zone;
+    private final DigestArticles view;
     private final Clock clock;
 
-    public DigestService(ArticleQueries articles, SourceCatalog sources, Tagger tagger, DigestZoneProperties digest, Clock clock) {
+    public DigestService(ArticleQueries articles, Tagger tagger, DigestArticles view, Clock clock) {
         this.articles = articles;
-        this.sources = sources;
         this.tagger = tagger;
-        this.zone = digest.zone();
+        this.view = view;
         this.clock = clock;
     }
 
     public Digest digest(LocalDate day, ArticleFilter filter) {
-        List<StoredArticle> stored = articles.day(day, filter);
+        return digest(day, articles.day(day, filter), clock.instant());
+    }
+
+    /** Every day from {@code from} to {@code to} inclusive, newest first, in one query. */
+    public DigestRange range(LocalDate from, LocalDate to, ArticleFilter filter) {
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("from (" + from + ") must not be after to (" + to + ").");
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days > MAX_RANGE_DAYS) {
+            throw new InvalidRequestException("The range " + from + " to " + to + " spans " + days
+                    + " days; ask for at most " + MAX_RANGE_DAYS + " days at a time.");
+        }
+        Instant now = clock.instant();
+        Map<LocalDate, List<StoredArticle>> byDay = articles.days(from, to, filter).stream()
+                .collect(Collectors.groupingBy(StoredArticle::digestDate, LinkedHashMap::new, Collectors.toList()));
+        List<Digest> digests = new ArrayList<>();
+        for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
+            digests.add(digest(day, byDay.getOrDefault(day, List.of()), now));
+        }
+        var updated = digests.stream().map(Digest::updatedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return new DigestRange(Digest.SCHEMA_VERSION, from, to, view.zone().getId(), updated, digests);
+    }
+
+    public List<DayEntry> days() {
+        return articles.days().stream().map(day -> new DayEntry(day.date(), day.count())).toList();
+    }
+
+    private Digest digest(LocalDate day, List<StoredArticle> stored, Instant now) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (TopicDefinition topic : tagger.topics()) {
             long count = stored.stream().filter(a -> a.topicSlugs().contains(topic.slug())).count();
@@ -46,25 +77,7 @@ public class DigestService {
             }
         }
         Instant updated = stored.stream().map(StoredArticle::updatedAt).max(Instant::compareTo).orElse(null);
-        return new Digest(Digest.SCHEMA_VERSION, day, zone.getId(), at(clock.instant()), at(updated), stored.size(),
-                counts, stored.stream().map(this::article).toList());
-    }
-
-    public List<DayEntry> days() {
-        return articles.days().stream().map(day -> new DayEntry(day.date(), day.count())).toList();
-    }
-
-    private DigestArticle article(StoredArticle a) {
-        List<DigestArticle.Topic> topics = a.topics().stream()
-                .map(t -> new DigestArticle.Topic(t.slug(), t.label(), List.copyOf(t.matched()))).toList();
-        List<DigestArticle.SourceRef> refs = a.origins().stream().map(origin -> sources.find(origin.sourceId())
-                .map(s -> new DigestArticle.SourceRef(s.id(), s.title(), s.kindSlug()))
-                .orElse(new DigestArticle.SourceRef(origin.sourceId(), origin.sourceId(), null))).toList();
-        return new DigestArticle(a.id(), a.title(), a.url(), a.summaryText(), a.summaryHtml(), at(a.publishedAt()),
-                at(a.firstSeenAt()), topics, refs, a.authors(), a.doi(), a.pmid());
-    }
-
-    private OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+        return new Digest(Digest.SCHEMA_VERSION, day, view.zone().getId(), view.at(now), view.at(updated), stored.size(),
+                counts, stored.stream().map(view::of).toList());
     }
 }

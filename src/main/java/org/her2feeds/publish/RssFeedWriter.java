@@ -1,8 +1,7 @@
 package org.her2feeds.publish;
 
-import java.io.StringWriter;
 import java.io.IOException;
-import java.time.Duration;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -35,9 +34,9 @@ public class RssFeedWriter {
 
     public String write(FeedDocument document) {
         Channel channel = new Channel("rss_2.0");
-        channel.setTitle(document.title());
+        channel.setTitle(XmlText.of(document.title()));
         channel.setLink(document.homeUrl());
-        channel.setDescription(document.description());
+        channel.setDescription(XmlText.of(document.description()));
         channel.setLanguage("en");
         channel.setGenerator("HER2 Feeds");
         channel.setTtl((int) Math.max(1, document.ttl().toMinutes()));
@@ -47,7 +46,7 @@ public class RssFeedWriter {
         Link self = new Link();
         self.setRel("self");
         self.setHref(document.selfUrl());
-        self.setType("application/rss+xml");
+        self.setType(FeedFormat.RSS.mediaType());
         atom.setLinks(List.of(self));
         channel.getModules().add(atom);
 
@@ -68,7 +67,7 @@ public class RssFeedWriter {
     private static Item item(FeedArticle feedArticle) {
         StoredArticle article = feedArticle.article();
         Item item = new Item();
-        item.setTitle(article.title());
+        item.setTitle(XmlText.of(article.title()));
         item.setLink(article.url() != null ? article.url() : feedArticle.permalink());
         Guid guid = new Guid();
         guid.setPermaLink(false);
@@ -76,7 +75,7 @@ public class RssFeedWriter {
         item.setGuid(guid);
         Description description = new Description();
         description.setType("text/html");
-        description.setValue(article.summaryHtml().isEmpty() ? escape(article.summaryText()) : article.summaryHtml());
+        description.setValue(XmlText.of(FeedSummary.html(article)));
         item.setDescription(description);
         item.setPubDate(Date.from(article.sortAt()));
         List<Category> categories = new ArrayList<>();
@@ -90,21 +89,16 @@ public class RssFeedWriter {
         if (feedArticle.sourceTitle() != null && feedArticle.sourceUrl() != null) {
             Source source = new Source();
             source.setUrl(feedArticle.sourceUrl());
-            source.setValue(feedArticle.sourceTitle());
+            source.setValue(XmlText.of(feedArticle.sourceTitle()));
             item.setSource(source);
         }
         if (!article.authors().isEmpty()) {
             DCModule dc = new DCModuleImpl();
-            dc.setCreators(article.authors());
+            dc.setCreators(article.authors().stream().map(XmlText::of).toList());
             List<Module> modules = new ArrayList<>(item.getModules());
             modules.add(dc);
             item.setModules(modules);
         }
         return item;
     }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
 }

@@ -54,6 +54,17 @@ public class ArticleQueries {
         return load(sql.toString(), params);
     }
 
+    /** The published articles filed under the days from {@code from} to {@code to} inclusive, newest first. */
+    public List<StoredArticle> days(LocalDate from, LocalDate to, ArticleFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", from);
+        params.put("to", to);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE");
+        appendFilter(filter, sql, params);
+        sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
+        return load(sql.toString(), params);
+    }
+
     public Optional<StoredArticle> find(String id) {
         List<StoredArticle> found = load("SELECT " + COLUMNS + " FROM article a WHERE a.id = :id AND a.relevant = TRUE", Map.of("id", id));
         return found.stream().findFirst();

@@ -1,0 +1,11 @@
+package org.her2feeds.digest;
+
+import java.util.List;
+
+/**
+ * One page of the article list, newest first.
+ *
+ * @param nextCursor pass as {@code cursor} for the next (older) page; null on the last page
+ */
+public record ArticlePage(List<DigestArticle> articles, String nextCursor) {
+}

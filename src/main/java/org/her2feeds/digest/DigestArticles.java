@@ -1,0 +1,42 @@
+package org.her2feeds.digest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.her2feeds.sources.SourceCatalog;
+import org.her2feeds.store.DigestZoneProperties;
+import org.her2feeds.store.StoredArticle;
+import org.springframework.stereotype.Component;
+
+/** Shows stored articles as the JSON API presents them, with times in the digest zone. */
+@Component
+class DigestArticles {
+
+    private final SourceCatalog sources;
+    private final ZoneId zone;
+
+    DigestArticles(SourceCatalog sources, DigestZoneProperties digest) {
+        this.sources = sources;
+        this.zone = digest.zone();
+    }
+
+    DigestArticle of(StoredArticle a) {
+        List<DigestArticle.Topic> topics = a.topics().stream()
+                .map(t -> new DigestArticle.Topic(t.slug(), t.label(), List.copyOf(t.matched()))).toList();
+        List<DigestArticle.SourceRef> refs = a.origins().stream().map(origin -> sources.find(origin.sourceId())
+                .map(s -> new DigestArticle.SourceRef(s.id(), s.title(), s.kindSlug()))
+                .orElse(new DigestArticle.SourceRef(origin.sourceId(), origin.sourceId(), null))).toList();
+        return new DigestArticle(a.id(), a.title(), a.url(), a.summaryText(), a.summaryHtml(), at(a.publishedAt()),
+                at(a.firstSeenAt()), at(a.updatedAt()), topics, refs, a.authors(), a.doi(), a.pmid());
+    }
+
+    OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+}

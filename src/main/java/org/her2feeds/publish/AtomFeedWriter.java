@@ -1,0 +1,111 @@
+package org.her2feeds.publish;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+
+import org.her2feeds.store.StoredArticle;
+import org.her2feeds.tagging.TopicTag;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes Atom 1.0 with Rome's Atom model. Atom ids must be IRIs, so an article's id is written as a tag URI
+ * (RFC 4151) ending in the same id the RSS GUID and the JSON Feed carry: {@link #entryId(String)}.
+ */
+@Component
+public class AtomFeedWriter {
+
+    static final String ID_PREFIX = "tag:her2feeds,2026:article/";
+
+    /** The Atom id of an article: fixed, whatever host the feed is read from. */
+    public static String entryId(String articleId) {
+        return ID_PREFIX + articleId;
+    }
+
+    public String write(FeedDocument document) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(document.selfUrl());
+        feed.setTitle(XmlText.of(document.title()));
+        Content subtitle = new Content();
+        subtitle.setType(Content.TEXT);
+        subtitle.setValue(XmlText.of(document.description()));
+        feed.setSubtitle(subtitle);
+        feed.setUpdated(Date.from(document.updatedAt()));
+        feed.setLanguage("en");
+        Generator generator = new Generator();
+        generator.setValue("HER2 Feeds");
+        feed.setGenerator(generator);
+        Person author = new Person();
+        author.setName("HER2 Feeds");
+        author.setUri(document.homeUrl());
+        feed.setAuthors(List.of(author));
+        feed.setAlternateLinks(List.of(link("alternate", document.homeUrl(), "text/html")));
+        feed.setOtherLinks(List.of(link("self", document.selfUrl(), FeedFormat.ATOM.mediaType())));
+
+        List<Entry> entries = new ArrayList<>();
+        for (FeedArticle article : document.articles()) {
+            entries.add(entry(article));
+        }
+        feed.setEntries(entries);
+        try {
+            StringWriter out = new StringWriter(4096 + 2048 * entries.size());
+            new WireFeedOutput().output(feed, out, true);
+            return out.toString();
+        } catch (FeedException | IOException e) {
+            throw new IllegalStateException("Could not write the Atom feed", e);
+        }
+    }
+
+    private static Entry entry(FeedArticle feedArticle) {
+        StoredArticle article = feedArticle.article();
+        Entry entry = new Entry();
+        entry.setId(entryId(article.id()));
+        entry.setTitle(XmlText.of(article.title()));
+        entry.setAlternateLinks(List.of(link("alternate",
+                article.url() != null ? article.url() : feedArticle.permalink(), null)));
+        entry.setPublished(Date.from(article.sortAt()));
+        entry.setUpdated(Date.from(article.updatedAt()));
+        Content summary = new Content();
+        summary.setType(Content.HTML);
+        summary.setValue(XmlText.of(FeedSummary.html(article)));
+        entry.setSummary(summary);
+        List<Category> categories = new ArrayList<>();
+        for (TopicTag topic : article.topics()) {
+            Category category = new Category();
+            category.setTerm(topic.slug());
+            category.setLabel(XmlText.of(topic.label()));
+            category.setScheme(feedArticle.topicDomain());
+            categories.add(category);
+        }
+        entry.setCategories(categories);
+        List<SyndPerson> authors = new ArrayList<>();
+        for (String name : article.authors()) {
+            Person person = new Person();
+            person.setName(XmlText.of(name));
+            authors.add(person);
+        }
+        entry.setAuthors(authors);
+        return entry;
+    }
+
+    private static Link link(String rel, String href, String type) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        return link;
+    }
+}

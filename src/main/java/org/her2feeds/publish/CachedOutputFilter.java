@@ -1,0 +1,43 @@
+package org.her2feeds.publish;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers a poll of a current rendered output before Spring MVC dispatches it: the request was validated when
+ * the output was first rendered, so what remains is a lookup and a write. Cross-origin requests (with an
+ * {@code Origin} header) always go through MVC, where the CORS rules apply; so does everything not yet rendered.
+ */
+@Component
+public class CachedOutputFilter extends OncePerRequestFilter {
+
+    private final RenderCache cache;
+    private final CachedResponses responses;
+
+    public CachedOutputFilter(RenderCache cache, CachedResponses responses) {
+        this.cache = cache;
+        this.responses = responses;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (("GET".equals(method) || "HEAD".equals(method)) && request.getHeader(HttpHeaders.ORIGIN) == null) {
+            Rendered rendered = cache.peek(RequestUrls.self(request));
+            if (rendered != null) {
+                responses.send(request, response, rendered);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,112 @@
+package org.her2feeds.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What readers and caches rely on: validators, 304s, HEAD, gzip, freshness, and one render per change. */
+class HttpSemanticsTest extends ApiTestSupport {
+
+    @Autowired
+    RenderCache cache;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/feed.xml", "/feed.atom?topic=adc", "/feed.json?kind=journal", "/topics/adc/feed.xml",
+            "/api/digests/2025-03-10", "/api/digests", "/api/digests?from=2025-03-08&to=2025-03-11"})
+    void everyOutputHasValidatorsFreshnessAndAnswers304(String path) {
+        HttpResponse<byte[]> full = get(path);
+        assertThat(full.statusCode()).isEqualTo(200);
+        String etag = full.headers().firstValue("ETag").orElseThrow();
+        String lastModified = full.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(etag).as("strong").startsWith("\"");
+        // The shortest interval of the enabled sources is the journal's PT15M.
+        assertThat(full.headers().firstValue("Cache-Control")).hasValue("public, max-age=900");
+        assertThat(full.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+
+        HttpResponse<byte[]> byTag = get(path, "If-None-Match", etag);
+        assertThat(byTag.statusCode()).isEqualTo(304);
+        assertThat(byTag.body()).isEmpty();
+        assertThat(byTag.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(byTag.headers().firstValue("Cache-Control")).hasValue("public, max-age=900");
+
+        assertThat(get(path, "If-None-Match", "\"other\", " + etag).statusCode()).isEqualTo(304);
+        assertThat(get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(get(path, "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").statusCode()).isEqualTo(200);
+        // If-None-Match decides alone when present (RFC 9110 13.2.2).
+        assertThat(get(path, "If-None-Match", "\"stale\"", "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void headSendsTheHeadersOfGetWithoutABody() {
+        HttpResponse<byte[]> full = get("/feed.xml");
+        HttpResponse<byte[]> head = send("HEAD", "/feed.xml");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(full.body().length));
+        assertThat(head.headers().firstValue("ETag")).isEqualTo(full.headers().firstValue("ETag"));
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(full.headers().firstValue("Content-Type"));
+    }
+
+    @Test
+    void gzipGoesToClientsThatAcceptItWithItsOwnStrongTag() throws Exception {
+        HttpResponse<byte[]> plain = get("/feed.xml");
+        HttpResponse<byte[]> gzip = get("/feed.xml", "Accept-Encoding", "br;q=1.0, gzip;q=0.8");
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzipTag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(get("/feed.xml", "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+        assertThat(get("/feed.xml", "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
+    void anUnchangedOutputIsRenderedOnceAndAChangeRendersItAgain() {
+        List<String> paths = List.of("/feed.xml?limit=7", "/feed.json?limit=7", "/api/digests/2025-03-11");
+        paths.forEach(this::get);
+        long renders = cache.renders();
+        for (int poll = 0; poll < 20; poll++) {
+            for (String path : paths) {
+                HttpResponse<byte[]> response = get(path, "Accept-Encoding", "gzip");
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(get(path, "If-None-Match", response.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+            }
+        }
+        assertThat(cache.renders()).as("120 polls of unchanged outputs render (and query) nothing").isEqualTo(renders);
+
+        String before = get("/feed.xml?limit=7").headers().firstValue("ETag").orElseThrow();
+        store.saveFeed("wire", List.of(article("wire", "w-semantics", "https://wire.example/s/1",
+                "Pertuzumab news for the cache test", "2025-03-11T10:00:00Z", "antibodies")));
+        HttpResponse<byte[]> after = get("/feed.xml?limit=7", "If-None-Match", before);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(new String(after.body())).contains("Pertuzumab news for the cache test");
+        assertThat(cache.renders()).isEqualTo(renders + 1);
+        assertThat(get("/api/digests/2025-03-11").body()).asString().contains("Pertuzumab news for the cache test");
+    }
+
+    @Test
+    void corsLetsOnlyThePortalReadTheApi() {
+        HttpResponse<byte[]> portal = get("/api/digests", "Origin", "https://portal.example");
+        assertThat(portal.statusCode()).isEqualTo(200);
+        assertThat(portal.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://portal.example");
+        assertThat(portal.headers().allValues("Access-Control-Expose-Headers").toString()).contains("ETag");
+
+        HttpResponse<byte[]> stranger = get("/api/topics", "Origin", "https://elsewhere.example");
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<byte[]> preflight = send("OPTIONS", "/api/articles", "Origin", "https://portal.example",
+                "Access-Control-Request-Method", "GET");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://portal.example");
+    }
+}
