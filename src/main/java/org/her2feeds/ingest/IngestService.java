@@ -41,6 +41,7 @@ import org.springframework.stereotype.Service;
 public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final String GONE = "gone:";
 
     private final SourceCatalog catalog;
     private final SourceStates states;
@@ -71,7 +72,7 @@ public class IngestService {
     /** The enabled sources that are not retired (gone, paused): those that should have a schedule. */
     public List<Source> activeSources() {
         return catalog.enabled().stream()
-                .filter(source -> states.find(source.id()).map(state -> state.disabledReason() == null).orElse(true))
+                .filter(source -> states.find(source.id()).map(state -> stopReason(source, state) == null).orElse(true))
                 .toList();
     }
 
@@ -115,9 +116,21 @@ public class IngestService {
         if (!configured.equals(state.configuredUrl())) {
             return new SourceState(source.id(), configured, configured, null, null, state.lastAttemptAt(),
                     state.lastSuccessAt(), state.lastStatus(), state.lastError(), state.consecutiveFailures(),
-                    state.nextFetchAt(), state.disabledReason(), null, 0);
+                    state.nextFetchAt(), stopReason(source, state), null, 0);
         }
         return state;
+    }
+
+    /**
+     * Why a listed source is not fetched, or null. A source retired by 410 Gone comes back when the operator gives
+     * it a new URL; a pause stays until the operator resumes it.
+     */
+    private static String stopReason(Source source, SourceState state) {
+        String reason = state.disabledReason();
+        if (reason != null && reason.startsWith(GONE) && !source.url().toString().equals(state.configuredUrl())) {
+            return null;
+        }
+        return reason;
     }
 
     private IngestOutcome run(Source source, SourceState state, Instant started) {
@@ -186,9 +199,10 @@ public class IngestService {
     private IngestOutcome recordSuccess(Source source, SourceState s, Instant started, Integer status, String etag,
             String lastModified, Duration requested, SaveSummary saved, int irrelevant, int rejected) {
         Instant now = clock.instant();
-        Instant next = nextFetch.afterSuccess(source, now, requested);
+        String stopped = stoppedMeanwhile(s.sourceId());
+        Instant next = stopped != null ? null : nextFetch.afterSuccess(source, now, requested);
         states.save(new SourceState(s.sourceId(), s.configuredUrl(), s.currentUrl(), etag, lastModified, started, now,
-                status, null, 0, next, null, s.redirectTarget(), s.redirectStreak()));
+                status, null, 0, next, stopped, s.redirectTarget(), s.redirectStreak()));
         return new IngestOutcome(source.id(), status, saved.added(), saved.updated(), saved.unchanged(),
                 saved.duplicates(), irrelevant, rejected, null, next, Duration.between(started, now));
     }
@@ -197,11 +211,17 @@ public class IngestService {
             Duration retryAfter, boolean gone) {
         Instant now = clock.instant();
         int failures = s.consecutiveFailures() + 1;
-        Instant next = gone ? null : nextFetch.afterFailure(source, now, failures, retryAfter);
-        String disabled = gone ? "gone: the server answered 410 Gone at " + now : null;
+        String stopped = stoppedMeanwhile(s.sourceId());
+        Instant next = gone || stopped != null ? null : nextFetch.afterFailure(source, now, failures, retryAfter);
+        String disabled = gone ? GONE + " the server answered 410 Gone at " + now : stopped;
         states.save(new SourceState(s.sourceId(), s.configuredUrl(), s.currentUrl(), s.etag(), s.lastModified(), started,
                 s.lastSuccessAt(), status, error, failures, next, disabled, s.redirectTarget(), s.redirectStreak()));
         return new IngestOutcome(source.id(), status, 0, 0, 0, 0, 0, 0, error, next, Duration.between(started, now));
+    }
+
+    /** An operator may pause the source while its fetch runs; the fetch's own record must not undo that. */
+    private String stoppedMeanwhile(String sourceId) {
+        return states.find(sourceId).map(SourceState::disabledReason).filter(reason -> !reason.startsWith(GONE)).orElse(null);
     }
 
     private static Duration longest(Duration a, Duration b) {

@@ -1,5 +1,6 @@
 package org.her2feeds.ops;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * with a header, and scripts (curl, a scheduler) are the intended clients, not a browser.
  */
 @Configuration(proxyBeanMethods = false)
+// Commands and tests that run without a web server (export, import, re-tagging checks) have nothing to secure.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
