@@ -3,6 +3,7 @@ package org.her2feeds.ops;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -52,8 +53,11 @@ public class SecurityConfiguration {
             }
             requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
             requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
+            // CORS preflights of the portal; which origins may read is decided by the MVC CORS rules (ApiCors).
+            requests.requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll();
             requests.anyRequest().denyAll();
         });
+        http.cors(Customizer.withDefaults());
         http.csrf(csrf -> csrf.disable());
         http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.requestCache(cache -> cache.disable());
