@@ -260,9 +260,14 @@ class ConformanceThroughPipelineTest {
         }
         String rss = getText("/feed.xml?limit=5000");
         tally.unsafe.addAll(OutputSafety.rssViolations(rss));
+        tally.unsafe.addAll(OutputSafety.atomViolations(getText("/feed.atom?limit=5000")));
+        String jsonFeed = getText("/feed.json?limit=5000");
+        tally.unsafe.addAll(OutputSafety.jsonFeedViolations(jsonFeed, JSON.readTree(jsonFeed)));
         for (JsonNode day : JSON.readTree(getText("/api/digests"))) {
-            String raw = getText("/api/digests/" + day.get("date").asString());
+            String date = day.get("date").asString();
+            String raw = getText("/api/digests/" + date);
             tally.unsafe.addAll(OutputSafety.digestViolations(raw, JSON.readTree(raw)));
+            tally.unsafe.addAll(OutputSafety.pageViolations("page of " + date, getText("/?date=" + date)));
             tally.digestArticles += day.get("count").asInt();
         }
     }
@@ -346,7 +351,7 @@ class ConformanceThroughPipelineTest {
 
         void print() {
             System.out.printf("[conformance-pipeline] %s: %d cases, %d ingested, %d recorded a source error, %d entries stored "
-                    + "as %d articles; outputs checked (RSS + digests, %d digest articles in all); %d leaked, %d unsafe, "
+                    + "as %d articles; outputs checked (RSS, Atom, JSON Feed, digests, page; %d digest articles in all); %d leaked, %d unsafe, "
                     + "%d not idempotent, %d item feeds without entries%n", folder, cases, succeeded, failed, entries, articles,
                     digestArticles, leaked.size(), unsafe.size(), notIdempotent.size(), itemless.size());
         }

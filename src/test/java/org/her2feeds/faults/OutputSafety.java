@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
  * What no published output may carry, whatever the format: no script, iframe, object, embed, meta, link or style
  * element, no event handler or style attribute, no javascript:/vbscript:/data:text/html URL. Checks a whole
  * output document as text (an escaped {@code &lt;script} is harmless, a raw {@code <script} is not) and the HTML
- * each of its articles carries as a browser would read it. Written for every output: RSS and the JSON digest
- * here; Atom, JSON Feed and the HTML page can add their own extraction and reuse {@link #htmlViolations}.
+ * each of its articles carries as a browser would read it, for every output: RSS, Atom, JSON Feed, the JSON digest
+ * and the HTML page.
  */
 public final class OutputSafety {
 
@@ -77,6 +77,59 @@ public final class OutputSafety {
             problems.addAll(textViolations("rss title of " + entry.getUri(), entry.getTitle()));
             problems.addAll(urlViolations("rss link of " + entry.getUri(), entry.getLink()));
         }
+        return problems;
+    }
+
+    /** An Atom document: its raw text, then each entry's summary and content as HTML and its title as text. */
+    public static List<String> atomViolations(String xml) {
+        List<String> problems = new ArrayList<>(rawXmlFeedViolations("atom", xml));
+        SyndFeed feed;
+        try {
+            feed = new SyndFeedInput().build(new StringReader(xml));
+        } catch (Exception e) {
+            problems.add("atom does not parse: " + e);
+            return problems;
+        }
+        for (SyndEntry entry : feed.getEntries()) {
+            if (entry.getDescription() != null) {
+                problems.addAll(htmlViolations("atom summary of " + entry.getUri(), entry.getDescription().getValue()));
+            }
+            for (SyndContent content : entry.getContents()) {
+                problems.addAll(htmlViolations("atom content of " + entry.getUri(), content.getValue()));
+            }
+            problems.addAll(textViolations("atom title of " + entry.getUri(), entry.getTitle()));
+            problems.addAll(urlViolations("atom link of " + entry.getUri(), entry.getLink()));
+        }
+        return problems;
+    }
+
+    /** A JSON Feed document: its raw text, then each item's content_html, title and url. */
+    public static List<String> jsonFeedViolations(String rawJson, JsonNode feed) {
+        List<String> problems = new ArrayList<>(rawDocumentViolations("json feed", rawJson));
+        for (JsonNode item : feed.path("items")) {
+            String id = "json feed item " + item.path("id").asString();
+            problems.addAll(htmlViolations(id + " content_html", item.path("content_html").asString()));
+            problems.addAll(textViolations(id + " title", item.path("title").asString()));
+            problems.addAll(urlViolations(id + " url", item.path("url").asString()));
+        }
+        return problems;
+    }
+
+    /**
+     * The HTML page: everything inside {@code <main>} (the articles; the head legitimately links its stylesheet and
+     * feeds) as a browser builds it, and no script anywhere in the page.
+     */
+    public static List<String> pageViolations(String what, String page) {
+        List<String> problems = new ArrayList<>();
+        if (Pattern.compile("<\\s*script\\b", Pattern.CASE_INSENSITIVE).matcher(page).find()) {
+            problems.add(what + ": the page carries a script element");
+        }
+        Element main = Jsoup.parse(page).selectFirst("main");
+        if (main == null) {
+            problems.add(what + ": no <main> element");
+            return problems;
+        }
+        problems.addAll(htmlViolations(what, main.html()));
         return problems;
     }
 
