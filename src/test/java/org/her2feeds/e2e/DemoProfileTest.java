@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,6 +26,10 @@ import org.her2feeds.ingest.IngestService;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceStates;
+import org.her2feeds.tagging.Tagger;
+import org.her2feeds.tagging.TopicDefinition;
+import org.her2feeds.testsupport.FeedValidity;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,6 +65,18 @@ class DemoProfileTest {
                     .doesNotContainAnyElementsOf(otherTitles);
             idsBefore = entries.stream().map(SyndEntry::getUri).sorted().toList();
             assertThat(get(app, "/api/digests")).contains("\"date\":\"2026-11-2");
+
+            // Every published output of the demo passes the feed formats' structural rules.
+            JsonMapper json = app.getBean(JsonMapper.class);
+            List<String> feeds = new ArrayList<>(List.of("/feed"));
+            for (TopicDefinition topic : app.getBean(Tagger.class).topics()) {
+                feeds.add("/topics/" + topic.slug() + "/feed");
+            }
+            for (String feed : feeds) {
+                FeedValidity.assertValidRss(get(app, feed + ".xml"));
+                FeedValidity.assertValidAtom(get(app, feed + ".atom"));
+                FeedValidity.assertValidJsonFeed(get(app, feed + ".json"), json);
+            }
         }
 
         try (ConfigurableApplicationContext app = start()) {
