@@ -35,9 +35,10 @@ final class BenchContext {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties, boolean web) {
+        // As command-line arguments: they outrank ./config/application.yml, which default properties do not.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(Her2FeedsApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(properties)
-                .run();
+                .run(args);
     }
 }

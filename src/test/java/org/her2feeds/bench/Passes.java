@@ -16,9 +16,22 @@ final class Passes {
         void run() throws Exception;
     }
 
-    record Result(String name, long items, List<Double> rates, HeapWatch.Heap heap) {
+    /**
+     * @param rates    items per wall-clock second, one per pass
+     * @param cpuRates items per second of process CPU time (all threads: JIT, GC and pools included), one per
+     *                 pass; steadier than wall-clock time on a machine shared with other work
+     */
+    record Result(String name, long items, List<Double> rates, List<Double> cpuRates, HeapWatch.Heap heap) {
         double median() {
-            List<Double> sorted = new ArrayList<>(rates);
+            return medianOf(rates);
+        }
+
+        double cpuMedian() {
+            return medianOf(cpuRates);
+        }
+
+        private static double medianOf(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
             sorted.sort(null);
             int n = sorted.size();
             return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
@@ -30,6 +43,9 @@ final class Passes {
         }
     }
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private Passes() {
     }
 
@@ -39,17 +55,22 @@ final class Passes {
             pass.run();
         }
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuRates = new ArrayList<>();
         long items = 0;
         try (HeapWatch heap = new HeapWatch()) {
             for (int i = 0; i < passes; i++) {
                 reset.run();
+                long cpuStart = OS.getProcessCpuTime();
                 long start = System.nanoTime();
                 items = pass.run();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (OS.getProcessCpuTime() - cpuStart) / 1e9;
                 rates.add(items / seconds);
-                System.out.printf(Locale.ROOT, "  %-34s pass %d: %,d items in %.2f s = %,.0f items/s%n", name, i + 1, items, seconds, items / seconds);
+                cpuRates.add(items / cpuSeconds);
+                System.out.printf(Locale.ROOT, "  %-34s pass %d: %,d items in %.2f s = %,.0f items/s (%.2f CPU s = %,.0f items/CPU s)%n",
+                        name, i + 1, items, seconds, items / seconds, cpuSeconds, items / cpuSeconds);
             }
-            return new Result(name, items, rates, heap.result());
+            return new Result(name, items, rates, cpuRates, heap.result());
         }
     }
 
