@@ -66,9 +66,18 @@ public class IngestService {
 
     /** The enabled sources that are not retired (gone, paused): those that should have a schedule. */
     public List<Source> activeSources() {
-        return catalog.enabled().stream()
-                .filter(source -> states.find(source.id()).map(state -> state.disabledReason() == null).orElse(true))
-                .toList();
+        // The states of all sources in one query, not one per source: thousands of sources are read at start-up.
+        java.util.Set<String> retired = new java.util.HashSet<>();
+        states.all().stream().filter(state -> state.disabledReason() != null).forEach(state -> retired.add(state.sourceId()));
+        return catalog.enabled().stream().filter(source -> !retired.contains(source.id())).toList();
+    }
+
+    /** When each source that has been fetched before is planned to be fetched next, by source id. */
+    public java.util.Map<String, Instant> plannedFetches() {
+        java.util.Map<String, Instant> planned = new java.util.HashMap<>();
+        states.all().stream().filter(state -> state.nextFetchAt() != null)
+                .forEach(state -> planned.put(state.sourceId(), state.nextFetchAt()));
+        return planned;
     }
 
     /** When the source was last planned to be fetched next, if it has been fetched before. */

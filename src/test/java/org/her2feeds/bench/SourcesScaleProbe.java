@@ -32,6 +32,8 @@ public final class SourcesScaleProbe {
         properties.put("her2.schedule.first-fetch-window", "P1D");
         try (ConfigurableApplicationContext context = BenchContext.start(properties, true)) {
             long contextMillis = (System.nanoTime() - started) / 1_000_000;
+            long cpuToReady = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
             long sinceJvmStart = System.currentTimeMillis() - jvmStart;
             long heap = HeapWatch.usedAfterGc();
             SourceScheduler scheduler = context.getBean(SourceScheduler.class);
@@ -50,8 +52,8 @@ public final class SourcesScaleProbe {
             scheduler.synchronize();
             long freshMillis = (System.nanoTime() - t) / 1_000_000;
             System.out.printf(Locale.ROOT, "RESULT context_ms=%d%nRESULT jvm_to_ready_ms=%d%nRESULT heap_after_gc_mb=%d%n"
-                    + "RESULT jobs=%d%nRESULT sync_steady_ms=%d%nRESULT sync_fresh_ms=%d%nRESULT idle_cpu_ms_per_10s=%d%n",
-                    contextMillis, sinceJvmStart, heap >> 20, jobs, steadyMillis, freshMillis, idleCpuMillis);
+                    + "RESULT cpu_to_ready_ms=%d%nRESULT jobs=%d%nRESULT sync_steady_ms=%d%nRESULT sync_fresh_ms=%d%nRESULT idle_cpu_ms_per_10s=%d%n",
+                    contextMillis, sinceJvmStart, heap >> 20, cpuToReady, jobs, steadyMillis, freshMillis, idleCpuMillis);
         }
     }
 }
