@@ -48,7 +48,7 @@ public class ContentCleaner {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
         Element body = clean.body();
-        normalizeLinks(body);
+        normalizeLinks(body, base);
         dropEmptyElements(body);
         normalizeTextNodes(body);
         String text = PlainTextRules.truncate(textOf(body.text()), CleanSummary.MAX_TEXT_LENGTH);
@@ -59,6 +59,10 @@ public class ContentCleaner {
     public String plainText(String maybeHtml) {
         if (maybeHtml == null || maybeHtml.isBlank()) {
             return "";
+        }
+        if (maybeHtml.indexOf('<') < 0 && maybeHtml.indexOf('&') < 0) {
+            // No tag and no entity: parsing it as HTML would only collapse its whitespace, which normalize does.
+            return PlainTextRules.normalize(maybeHtml);
         }
         return textOf(visibleText(maybeHtml));
     }
@@ -86,15 +90,32 @@ public class ContentCleaner {
         return body.text();
     }
 
-    private void normalizeLinks(Element body) {
+    /** Relative links are resolved against {@code base}; only absolute http(s) links survive. */
+    private void normalizeLinks(Element body, URI base) {
         for (Element anchor : body.select("a")) {
-            Optional<URI> href = links.normalize(anchor.attr("href"), null);
+            Optional<URI> href = links.normalize(withoutControls(anchor.attr("href")), base);
             if (href.isPresent()) {
                 anchor.attr("href", href.get().toASCIIString()).attr("rel", SummaryPolicy.LINK_REL);
             } else {
                 anchor.unwrap();
             }
         }
+    }
+
+    /** C0 controls inside a link are dropped before it is read, as jsoup's own link resolution did. */
+    private static String withoutControls(String href) {
+        for (int i = 0; i < href.length(); i++) {
+            if (href.charAt(i) < ' ') {
+                StringBuilder out = new StringBuilder(href.length());
+                for (int j = 0; j < href.length(); j++) {
+                    if (href.charAt(j) >= ' ') {
+                        out.append(href.charAt(j));
+                    }
+                }
+                return out.toString();
+            }
+        }
+        return href;
     }
 
     /** Removes elements left empty (a paragraph that held only a tracking pixel), innermost first. */

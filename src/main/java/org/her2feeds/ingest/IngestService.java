@@ -71,9 +71,20 @@ public class IngestService {
 
     /** The enabled sources that are not retired (gone, paused): those that should have a schedule. */
     public List<Source> activeSources() {
+        // The states of all sources in one query, not one per source: thousands of sources are read at start-up.
+        java.util.Map<String, SourceState> byId = new java.util.HashMap<>();
+        states.all().forEach(state -> byId.put(state.sourceId(), state));
         return catalog.enabled().stream()
-                .filter(source -> states.find(source.id()).map(state -> stopReason(source, state) == null).orElse(true))
+                .filter(source -> byId.get(source.id()) == null || stopReason(source, byId.get(source.id())) == null)
                 .toList();
+    }
+
+    /** When each source that has been fetched before is planned to be fetched next, by source id. */
+    public java.util.Map<String, Instant> plannedFetches() {
+        java.util.Map<String, Instant> planned = new java.util.HashMap<>();
+        states.all().stream().filter(state -> state.nextFetchAt() != null)
+                .forEach(state -> planned.put(state.sourceId(), state.nextFetchAt()));
+        return planned;
     }
 
     /** When the source was last planned to be fetched next, if it has been fetched before. */

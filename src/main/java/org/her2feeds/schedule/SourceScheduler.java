@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.sources.Source;
+import org.quartz.JobDetail;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -57,6 +59,10 @@ public class SourceScheduler implements ApplicationRunner {
     /** @return a one-line summary of what changed */
     public synchronized String synchronize() throws SchedulerException {
         List<Source> active = ingest.activeSources();
+        // One query for every source's plan, and one Quartz transaction for every new job: per-source round
+        // trips made a first start with 10,000 sources take about a minute.
+        Map<String, Instant> planned = ingest.plannedFetches();
+        Map<JobDetail, Set<? extends Trigger>> fresh = new LinkedHashMap<>();
         Instant now = clock.instant();
         Set<String> wanted = new HashSet<>();
         int added = 0;
@@ -68,7 +74,7 @@ public class SourceScheduler implements ApplicationRunner {
             if (existing != null && triggers.intervalOf(existing).equals(source.interval())) {
                 continue;
             }
-            Instant first = ingest.plannedFetch(source.id()).orElse(null);
+            Instant first = planned.get(source.id());
             if (first == null || first.isBefore(now)) {
                 // Never fetched, or overdue after downtime: within the first minute, each source at its own moment.
                 long slot = firstFetchWindow.toMillis() * (++newcomers) / (active.size() + 1);
@@ -77,21 +83,21 @@ public class SourceScheduler implements ApplicationRunner {
                 first = now.plus(source.interval());
             }
             Trigger trigger = triggers.periodic(source.id(), source.interval(), Date.from(first));
-            if (!scheduler.checkExists(triggers.jobKey(source.id()))) {
-                scheduler.addJob(triggers.job(source.id()), true);
-            }
             if (existing == null) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                    added++;
-                } catch (ObjectAlreadyExistsException e) {
-                    // Another instance of the cluster, starting at the same moment, scheduled the source first.
-                    log.debug("source={} was scheduled by another instance meanwhile", source.id());
-                }
+                fresh.put(triggers.job(source.id()), Set.of(trigger));
+                added++;
             } else {
+                if (!scheduler.checkExists(triggers.jobKey(source.id()))) {
+                    scheduler.addJob(triggers.job(source.id()), true);
+                }
                 scheduler.rescheduleJob(existing.getKey(), trigger);
                 rescheduled++;
             }
+        }
+        if (!fresh.isEmpty()) {
+            // Replacing, not failing: another instance of a cluster starting at the same moment may have scheduled
+            // some of these sources already; either way each source ends with one job and one trigger.
+            scheduler.scheduleJobs(fresh, true);
         }
         int removed = 0;
         for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SourceTriggers.GROUP))) {

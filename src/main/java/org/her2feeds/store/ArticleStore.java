@@ -136,9 +136,9 @@ public class ArticleStore {
         insertKeys(keyed);
         insertOrigins(added, sourceId, now);
         insertOrigins(duplicates, sourceId, now);
-        List<Prepared> retopiced = new ArrayList<>(added);
-        retopiced.addAll(updated);
-        replaceTopics(retopiced);
+        insertTopics(added);
+        deleteTopics(updated);
+        insertTopics(updated);
         SaveSummary summary = new SaveSummary(added.size(), updated.size(), unchanged, duplicates.size());
         if (summary.changedAnything()) {
             bumpVersion();
@@ -256,12 +256,15 @@ public class ArticleStore {
                 prepared.stream().map(p -> new Object[] {p.articleId, sourceId, p.item.guid(), p.item.link(), timestamp(now)}).toList());
     }
 
-    private void replaceTopics(List<Prepared> prepared) {
-        if (prepared.isEmpty()) {
-            return;
+    /** Only updated articles have topics to replace: an article inserted in this transaction has none yet. */
+    private void deleteTopics(List<Prepared> prepared) {
+        if (!prepared.isEmpty()) {
+            batch.batchUpdate("DELETE FROM article_topic WHERE article_id = ?",
+                    prepared.stream().map(p -> new Object[] {p.articleId}).toList());
         }
-        batch.batchUpdate("DELETE FROM article_topic WHERE article_id = ?",
-                prepared.stream().map(p -> new Object[] {p.articleId}).toList());
+    }
+
+    private void insertTopics(List<Prepared> prepared) {
         List<Object[]> rows = new ArrayList<>();
         for (Prepared p : prepared) {
             if (p.item.tagging().relevant()) {

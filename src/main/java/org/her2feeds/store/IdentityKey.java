@@ -6,11 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** One name an article is known by, strongest first: a DOI, a PubMed id, its canonical link, a source's GUID. */
-record IdentityKey(String kind, String value) {
+record IdentityKey(String kind, String value, String hash) {
 
-    /** Fixed-width form for the index: long links stay indexable on every database. */
-    String hash() {
-        return sha256Hex(kind + ":" + value);
+    /**
+     * @param hash fixed-width form for the index, so long links stay indexable on every database; computed once
+     *             here because a feed's save looks it up several times per key
+     */
+    IdentityKey(String kind, String value) {
+        this(kind, value, sha256Hex(kind + ":" + value));
     }
 
     /** The article id minted from the key it was first seen with; stable, so feed GUIDs never change. */

@@ -19,8 +19,32 @@ final class TermTrie<P> {
     private static final class Node<P> {
         final Map<Edge, Node<P>> exact = new HashMap<>();
         final List<Map.Entry<TermPattern.Step, Node<P>>> prefixes = new ArrayList<>();
+        /**
+         * The same prefix edges by their first character: the root holds every "word*" term, and testing each
+         * of them against every token of every text was the matcher's largest cost.
+         */
+        final Map<Character, List<Map.Entry<TermPattern.Step, Node<P>>>> prefixesByFirst = new HashMap<>();
         final List<P> payloads = new ArrayList<>();
+
+        List<Map.Entry<TermPattern.Step, Node<P>>> prefixesFor(String text) {
+            if (prefixes.isEmpty()) {
+                return List.of();
+            }
+            List<Map.Entry<TermPattern.Step, Node<P>>> candidates = text.isEmpty() ? null : prefixesByFirst.get(text.charAt(0));
+            List<Map.Entry<TermPattern.Step, Node<P>>> any = prefixesByFirst.get(ANY);
+            if (any == null) {
+                return candidates == null ? List.of() : candidates;
+            }
+            List<Map.Entry<TermPattern.Step, Node<P>>> all = new ArrayList<>(any);
+            if (candidates != null) {
+                all.addAll(candidates);
+            }
+            return all;
+        }
     }
+
+    /** Key of prefix edges with an empty text, which every token starts with. */
+    private static final Character ANY = '\uFFFF';
 
     /** A pattern found at a position: its payload and how many tokens it covers. */
     record Match<P>(P payload, int length) {
@@ -42,7 +66,10 @@ final class TermTrie<P> {
                 }
                 if (next == null) {
                     next = new Node<>();
-                    node.prefixes.add(Map.entry(new TermPattern.Step(step.text(), true, join), next));
+                    Map.Entry<TermPattern.Step, Node<P>> edge = Map.entry(new TermPattern.Step(step.text(), true, join), next);
+                    node.prefixes.add(edge);
+                    Character first = step.text().isEmpty() ? ANY : step.text().charAt(0);
+                    node.prefixesByFirst.computeIfAbsent(first, c -> new ArrayList<>()).add(edge);
                 }
                 node = next;
             } else {
@@ -75,7 +102,7 @@ final class TermTrie<P> {
                 walk(next, tokens, from, depth + 1, found);
             }
         }
-        for (Map.Entry<TermPattern.Step, Node<P>> entry : node.prefixes) {
+        for (Map.Entry<TermPattern.Step, Node<P>> entry : node.prefixesFor(token.text())) {
             TermPattern.Step step = entry.getKey();
             if ((depth == 0 || step.joinAccepts(actual)) && token.text().startsWith(step.text())) {
                 walk(entry.getValue(), tokens, from, depth + 1, found);

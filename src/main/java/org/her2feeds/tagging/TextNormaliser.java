@@ -14,7 +14,8 @@ final class TextNormaliser {
     }
 
     static String normalise(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // ASCII is its own NFKC form; most feed text is ASCII, and normalising it anyway costs a copy and a scan.
+        String folded = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
@@ -32,6 +33,15 @@ final class TextNormaliser {
             }
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDash(char c) {

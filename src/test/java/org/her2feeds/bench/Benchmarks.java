@@ -1,0 +1,365 @@
+package org.her2feeds.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.her2feeds.store.ArticleFilter;
+import org.her2feeds.store.ArticleQueries;
+import org.her2feeds.tagging.Tagger;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ingest and scale benchmark (issue 8). Run with {@code ./mvnw -q -Pbench verify}; options as
+ * {@code -Dbench.args="feeds=60 archive=20000"}. Everything it writes stays under target/: the corpus
+ * (target/bench-corpus), the databases (target/bench-data) and the report (target/bench-report.md).
+ *
+ * <p>Options: {@code feeds} (500), {@code items} (mean items per feed, 60), {@code seed} (42), {@code passes} (3),
+ * {@code warmups} (1), {@code archive} (articles already stored for the growth check, 200000), {@code sources}
+ * (for the scheduling check, 10000), {@code articles} (for the query latency check, 1000000), {@code requests}
+ * (per endpoint, 300), {@code only} (comma-separated: parse, h2, growth, pg, sources, queries).
+ */
+public final class Benchmarks {
+
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final Path target = Path.of("target").toAbsolutePath();
+    private final List<String> report = new ArrayList<>();
+    private final Map<String, Passes.Result> rates = new LinkedHashMap<>();
+
+    private Benchmarks(String[] args) {
+        for (String arg : args) {
+            for (String part : arg.trim().split("\\s+")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("option '" + part + "' is not key=value (see Benchmarks javadoc)");
+                }
+                options.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Benchmarks(args).run();
+        // Quartz and pool threads of closed contexts must not keep Maven's exec waiting.
+        System.exit(0);
+    }
+
+    private int option(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)).replace("_", ""));
+    }
+
+    private boolean wanted(String part) {
+        String only = options.get("only");
+        return only == null || Set.of(only.split(",")).contains(part);
+    }
+
+    private void run() throws Exception {
+        int passes = option("passes", 3);
+        int warmups = option("warmups", 1);
+        Path corpusDir = target.resolve("bench-corpus");
+        deleteTree(corpusDir);
+        long t = System.nanoTime();
+        CorpusGenerator.Corpus corpus = new CorpusGenerator(option("seed", 42), option("feeds", 500), option("items", 60)).write(corpusDir);
+        System.out.printf(Locale.ROOT, "Corpus: %d feeds, %,d items, %.1f MB in %s (%.1f s)%n", corpus.files().size(),
+                corpus.items(), corpus.bytes() / 1e6, corpusDir, (System.nanoTime() - t) / 1e9);
+        report.add("# Ingest and scale benchmark\n");
+        report.add(String.format(Locale.ROOT, "Corpus: %d feeds (RSS 2.0, Atom, RDF), %,d items, %.1f MB; seed %d. "
+                + "Java %s, %d cores, max heap %d MB. Median of %d passes after %d warm-up pass(es).%n",
+                corpus.files().size(), corpus.items(), corpus.bytes() / 1e6, option("seed", 42),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, passes, warmups));
+
+        if (wanted("parse")) {
+            ParseBench parse = new ParseBench(corpus.files());
+            record("StAX, every event (floor)", Passes.measure("StAX", warmups + 1, passes, parse::stax));
+            record("Rome SyndFeedInput, healer off", Passes.measure("Rome", warmups + 1, passes, parse::rome));
+            record("FeedParser (Rome + mapping)", Passes.measure("FeedParser", warmups + 1, passes, parse::feedParser));
+        }
+        String pipelineNote = "";
+        if (wanted("h2") || wanted("growth")) {
+            pipelineNote = h2(corpus, warmups, passes);
+        }
+        if (wanted("pg")) {
+            postgres(corpus, warmups, passes);
+        }
+        printRates(corpus, pipelineNote);
+        if (wanted("sources")) {
+            sources(corpus);
+        }
+        if (wanted("queries")) {
+            queries(corpus);
+        }
+        Path file = target.resolve("bench-report.md");
+        Files.writeString(file, String.join("\n", report) + "\n");
+        System.out.println("\nReport written to " + file);
+    }
+
+    private void record(String label, Passes.Result result) {
+        rates.put(label, result);
+    }
+
+    private String h2(CorpusGenerator.Corpus corpus, int warmups, int passes) throws Exception {
+        Path data = target.resolve("bench-data/h2");
+        deleteTree(data);
+        try (ConfigurableApplicationContext context = BenchContext.start(BenchContext.properties(corpus.sourcesFile(), data), false)) {
+            PipelineBench pipeline = new PipelineBench(context);
+            long items = corpus.items();
+            if (wanted("h2")) {
+                record("Full pipeline, H2 (empty archive)", Passes.measure("pipeline H2, empty archive", warmups, passes,
+                        pipeline::reset, () -> pipeline.pass(items)));
+                System.out.println("  last pass: " + pipeline.lastTotals() + ", articles stored " + pipeline.articleCount());
+            }
+            if (wanted("growth")) {
+                int archive = option("archive", 200_000);
+                ArchiveFiller filler = filler(context);
+                pipeline.reset();
+                double seconds = filler.fill(0, archive, "growth archive");
+                System.out.printf(Locale.ROOT, "  archive of %,d articles written in %.0f s (%,.0f rows/s of article)%n", archive, seconds, archive / seconds);
+                record(String.format(Locale.ROOT, "Full pipeline, H2 (archive of %,d)", archive),
+                        Passes.measure("pipeline H2, archive " + archive, 0, passes, pipeline::reset, () -> pipeline.pass(items)));
+                System.out.println("  last pass: " + pipeline.lastTotals());
+            }
+            return pipeline.lastTotals() == null ? "" : pipeline.lastTotals().toString();
+        }
+    }
+
+    private void postgres(CorpusGenerator.Corpus corpus, int warmups, int passes) throws Exception {
+        if (!reachable("127.0.0.1", 5432)) {
+            String message = "PostgreSQL: skipped, nothing listens on 127.0.0.1:5432";
+            System.out.println(message);
+            report.add(message + "\n");
+            return;
+        }
+        String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        try (Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS her2_bench");
+            c.createStatement().execute("CREATE DATABASE her2_bench");
+        }
+        try {
+            Map<String, Object> properties = BenchContext.postgres(BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/pg")), "her2_bench");
+            try (ConfigurableApplicationContext context = BenchContext.start(properties, false)) {
+                PipelineBench pipeline = new PipelineBench(context);
+                record("Full pipeline, PostgreSQL (empty archive)", Passes.measure("pipeline PostgreSQL", warmups, passes,
+                        pipeline::reset, () -> pipeline.pass(corpus.items())));
+                System.out.println("  last pass: " + pipeline.lastTotals());
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS her2_bench WITH (FORCE)");
+            }
+        }
+    }
+
+    private void printRates(CorpusGenerator.Corpus corpus, String totals) {
+        if (rates.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("## Ingest throughput (median of passes; wall-clock items/s with its range, and items per CPU-second of the"
+                + " whole process; ratios on CPU-seconds in brackets; peak heap while measuring)\n");
+        lines.add("| pipeline | items/s | range | items/CPU s | × Rome | × StAX | heap |");
+        lines.add("|---|---:|---:|---:|---:|---:|---|");
+        Passes.Result rome = rates.get("Rome SyndFeedInput, healer off");
+        Passes.Result stax = rates.get("StAX, every event (floor)");
+        for (Map.Entry<String, Passes.Result> e : rates.entrySet()) {
+            double median = e.getValue().median();
+            double cpu = e.getValue().cpuMedian();
+            lines.add(String.format(Locale.ROOT, "| %s | %,.0f | %s | %,.0f | %s | %s | %s |", e.getKey(), median, e.getValue().spread(), cpu,
+                    rome == null ? "-" : String.format(Locale.ROOT, "%.2f (%.2f)", median / rome.median(), cpu / rome.cpuMedian()),
+                    stax == null ? "-" : String.format(Locale.ROOT, "%.2f (%.2f)", median / stax.median(), cpu / stax.cpuMedian()),
+                    e.getValue().heap().describe()));
+        }
+        if (!totals.isEmpty()) {
+            lines.add("\nLast pipeline pass: " + totals + ".");
+        }
+        Passes.Result full = rates.get("Full pipeline, H2 (empty archive)");
+        if (full != null && rome != null) {
+            double ratio = full.median() / rome.median();
+            double cpuRatio = full.cpuMedian() / rome.cpuMedian();
+            lines.add(String.format(Locale.ROOT, "%nGoal full pipeline (H2) ≥ 0.5 × Rome alone: %.2f × wall-clock, %.2f × CPU — %s.",
+                    ratio, cpuRatio, Math.max(ratio, cpuRatio) >= 0.5 ? "met" : "missed"));
+        }
+        rates.keySet().stream().filter(k -> k.startsWith("Full pipeline, H2 (archive")).findFirst().ifPresent(k -> {
+            if (full != null) {
+                lines.add(String.format(Locale.ROOT, "Growth: into the large archive at %.2f × the rate into an empty one (%.2f × per CPU-second).",
+                        rates.get(k).median() / full.median(), rates.get(k).cpuMedian() / full.cpuMedian()));
+            }
+        });
+        lines.forEach(System.out::println);
+        report.addAll(lines);
+        report.add("");
+    }
+
+    private void sources(CorpusGenerator.Corpus corpus) throws Exception {
+        int count = option("sources", 10_000);
+        Path file = corpus.directory().resolve("sources-" + count + ".yml");
+        StringBuilder yaml = new StringBuilder("sources:\n");
+        List<Path> small = corpus.files().stream().sorted(Comparator.comparing(p -> {
+            try {
+                return Files.size(p);
+            } catch (IOException e) {
+                return Long.MAX_VALUE;
+            }
+        })).limit(5).toList();
+        for (int i = 0; i < count; i++) {
+            yaml.append(String.format(Locale.ROOT, "  - id: s%05d%n    title: Source %d%n    url: %s%n    interval: PT%dH%n",
+                    i, i, small.get(i % small.size()).toUri(), 6 + i % 19));
+        }
+        Files.writeString(file, yaml);
+        Path data = target.resolve("bench-data/sources");
+        deleteTree(data);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "## %,d enabled sources (own JVM, -Xmx512m, Quartz running, web server on)%n", count));
+        lines.add("| start | start-up (context) | JVM start to ready | CPU to ready (all threads) | heap after GC | jobs | synchronize, all in place | synchronize, empty schedule | idle CPU per 10 s |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (String start : List.of("first (empty database)", "restart (schedule in place)")) {
+            Map<String, String> r = probe(file, data);
+            lines.add(String.format(Locale.ROOT, "| %s | %s ms | %s ms | %s ms | %s MB | %s | %s ms | %s ms | %s ms |", start,
+                    r.get("context_ms"), r.get("jvm_to_ready_ms"), r.get("cpu_to_ready_ms"), r.get("heap_after_gc_mb"), r.get("jobs"),
+                    r.get("sync_steady_ms"), r.get("sync_fresh_ms"), r.get("idle_cpu_ms_per_10s")));
+        }
+        lines.add("\nGoal: start-up under 20 s, heap under 512 MB.\n");
+        lines.forEach(System.out::println);
+        report.addAll(lines);
+    }
+
+    private Map<String, String> probe(Path sources, Path data) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                SourcesScaleProbe.class.getName(), sources.toString(), data.toString())
+                .redirectErrorStream(true).start();
+        Map<String, String> results = new LinkedHashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    String[] kv = line.substring(7).split("=", 2);
+                    results.put(kv[0], kv[1]);
+                } else if (!line.isBlank()) {
+                    System.out.println("  probe: " + line);
+                }
+            }
+        }
+        if (process.waitFor() != 0 || results.isEmpty()) {
+            throw new IllegalStateException("the sources probe failed (exit " + process.exitValue() + ")");
+        }
+        System.out.println("  probe: " + results);
+        return results;
+    }
+
+    private void queries(CorpusGenerator.Corpus corpus) throws Exception {
+        int articles = option("articles", 1_000_000);
+        int requests = option("requests", 300);
+        Path data = target.resolve("bench-data/archive-" + articles);
+        Map<String, Object> properties = BenchContext.properties(corpus.sourcesFile(), data);
+        properties.put("server.port", "0");
+        List<String> lines = new ArrayList<>();
+        try (ConfigurableApplicationContext context = BenchContext.start(properties, true)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long stored = jdbc.queryForObject("SELECT COUNT(*) FROM article", Long.class);
+            if (stored < articles) {
+                System.out.printf(Locale.ROOT, "Filling the archive to %,d articles (kept in %s for the next run)%n", articles, data);
+                double seconds = filler(context).fill(stored, articles - stored, "archive");
+                System.out.printf(Locale.ROOT, "  %.0f s%n", seconds);
+            }
+            jdbc.execute("ANALYZE");
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            String base = "http://127.0.0.1:" + port;
+            LatencyBench bench = new LatencyBench();
+            SplittableRandom random = new SplittableRandom(5);
+            LocalDate newest = LocalDate.ofInstant(CorpusGenerator.NEWEST, java.time.ZoneOffset.UTC).minusDays(1);
+            List<LocalDate> days = Stream.generate(() -> newest.minusDays(random.nextInt(3 * 365))).limit(2000L).toList();
+            ArticleQueries queries = context.getBean(ArticleQueries.class);
+            System.out.printf(Locale.ROOT, "Query latency over %,d stored articles, %d sequential requests each:%n", articles, requests);
+            lines.add(String.format(Locale.ROOT, "## Query latency, %,d stored articles (sequential requests, ms)%n", articles));
+            lines.add("| request | n | p50 | p99 | max | bytes |");
+            lines.add("|---|---:|---:|---:|---:|---:|");
+            int warm = Math.max(20, requests / 10);
+            lines.add(bench.http("GET /feed.xml", warm, requests, i -> base + "/feed.xml").row());
+            lines.add(bench.http("GET /feed.xml?topic=adc", warm, requests, i -> base + "/feed.xml?topic=adc").row());
+            lines.add(bench.http("GET /feed.xml?topic=patient-care", warm, requests, i -> base + "/feed.xml?topic=patient-care").row());
+            lines.add(bench.http("GET /api/digests/{date}", warm, requests, i -> base + "/api/digests/" + days.get(i % days.size())).row());
+            lines.add(bench.http("GET /api/digests", warm, Math.max(20, requests / 10), i -> base + "/api/digests").row());
+            if (hasArticlesApi(base)) {
+                lines.add(bench.http("GET /api/articles?topic=tki", warm, requests, i -> base + "/api/articles?topic=tki").row());
+            } else {
+                lines.add(LatencyBench.measure("ArticleQueries.newest(topic=tki, 50) (no /api/articles in this build)", warm, requests,
+                        i -> queries.newest(new ArticleFilter(Set.of("tki"), null, null, null, null), 50).size()).row());
+            }
+            List<String> viaIndex = queries.newest(new ArticleFilter(Set.of("adc"), null, null, null, null), 50).stream()
+                    .map(org.her2feeds.store.StoredArticle::id).toList();
+            List<String> viaExists = jdbc.queryForList("""
+                    SELECT a.id FROM article a WHERE a.relevant = TRUE
+                    AND EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id AND t.slug = 'adc')
+                    ORDER BY a.sort_at DESC, a.id DESC FETCH FIRST 50 ROWS ONLY""", String.class);
+            if (!viaIndex.equals(viaExists)) {
+                throw new IllegalStateException("the topic query returns other articles than the plain EXISTS form");
+            }
+            System.out.println("  topic query checked: the same 50 articles as the plain EXISTS form");
+            lines.add(LatencyBench.measure("ArticleQueries.newest(topics=adc,tki, 50)", warm, requests,
+                    i -> queries.newest(new ArticleFilter(Set.of("adc", "tki"), null, null, null, null), 50).size()).row());
+        }
+        lines.add("\nGoal: p99 under 50 ms.\n");
+        report.addAll(lines);
+    }
+
+    private static boolean hasArticlesApi(String base) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/articles?topic=tki")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static ArchiveFiller filler(ConfigurableApplicationContext context) {
+        return new ArchiveFiller(context.getBean(JdbcTemplate.class), context.getBean(TransactionTemplate.class),
+                context.getBean(Tagger.class), context.getBean(JsonMapper.class));
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
