@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.her2feeds.ingest.ArchiveReevaluation;
 import org.her2feeds.ingest.IngestService;
+import org.her2feeds.publish.RenderCache;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceState;
@@ -35,9 +36,10 @@ public class SourceOperations {
     private final Tagger tagger;
     private final ArchiveReevaluation reevaluation;
     private final ArticleGauges gauges;
+    private final RenderCache renderCache;
 
     public SourceOperations(SourceCatalog catalog, SourceStates states, IngestService ingest, SourceScheduler scheduler,
-            Tagger tagger, ArchiveReevaluation reevaluation, ArticleGauges gauges) {
+            Tagger tagger, ArchiveReevaluation reevaluation, ArticleGauges gauges, RenderCache renderCache) {
         this.catalog = catalog;
         this.states = states;
         this.ingest = ingest;
@@ -45,6 +47,7 @@ public class SourceOperations {
         this.tagger = tagger;
         this.reevaluation = reevaluation;
         this.gauges = gauges;
+        this.renderCache = renderCache;
     }
 
     /** Schedules one extra run of an active source now. */
@@ -99,6 +102,8 @@ public class SourceOperations {
         int sources = catalog.reload().size();
         String schedule = scheduler.synchronize();
         int retagged = reevaluation.reevaluateIfRulesChanged();
+        // Outputs name sources and topics: new titles, kinds or labels must show without waiting for new articles.
+        renderCache.clear();
         log.info("Reloaded by an operator: {} sources, rules changed: {}, {} articles re-tagged", sources, rulesChanged, retagged);
         return new Reloaded(sources, tagger.topics().size(), rulesChanged, retagged, schedule);
     }

@@ -155,11 +155,11 @@ public class ArticleQueries {
         }
         if (filter.since() != null) {
             sql.append(" AND a.sort_at >= :since");
-            params.put("since", ArticleStore.timestamp(filter.since()));
+            params.put("since", Timestamps.of(filter.since()));
         }
         if (filter.before() != null) {
             sql.append(" AND (a.sort_at < :beforeAt OR (a.sort_at = :beforeAt AND a.id < :beforeId))");
-            params.put("beforeAt", ArticleStore.timestamp(filter.before().sortAt()));
+            params.put("beforeAt", Timestamps.of(filter.before().sortAt()));
             params.put("beforeId", filter.before().id());
         }
     }
@@ -191,8 +191,8 @@ public class ArticleQueries {
         return new StoredArticle(rs.getString("id"), rs.getString("title"), rs.getString("url"),
                 rs.getString("summary_html"), rs.getString("summary_text"), strings(rs.getString("authors")),
                 strings(rs.getString("categories")), rs.getString("doi"), rs.getString("pmid"),
-                instant(rs, "published_at"), instant(rs, "first_seen_at"), instant(rs, "updated_at"),
-                instant(rs, "sort_at"), rs.getObject("digest_date", LocalDate.class), relevant,
+                Timestamps.read(rs, "published_at"), Timestamps.read(rs, "first_seen_at"), Timestamps.read(rs, "updated_at"),
+                Timestamps.read(rs, "sort_at"), rs.getObject("digest_date", LocalDate.class), relevant,
                 List.copyOf(tagging.relevanceHits()), relevant ? List.copyOf(tagging.topics()) : List.of(), List.of());
     }
 
@@ -200,8 +200,4 @@ public class ArticleQueries {
         return List.copyOf(json.readValue(array, new TypeReference<List<String>>() { }));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -224,8 +223,8 @@ public class ArticleStore {
         prepared.sortAt = sortAt;
         return new Object[] {prepared.articleId, item.title(), item.link(), item.summaryHtml(), item.summaryText(),
                 json.writeValueAsString(item.authors()), json.writeValueAsString(item.categories()),
-                ArticleIdentity.normaliseDoi(item.doi()), item.pmid(), timestamp(published), timestamp(firstSeenAt),
-                timestamp(now), timestamp(sortAt), LocalDate.ofInstant(sortAt, zone), item.tagging().relevant(),
+                ArticleIdentity.normaliseDoi(item.doi()), item.pmid(), Timestamps.of(published), Timestamps.of(firstSeenAt),
+                Timestamps.of(now), Timestamps.of(sortAt), LocalDate.ofInstant(sortAt, zone), item.tagging().relevant(),
                 json.writeValueAsString(item.tagging()), prepared.contentHash};
     }
 
@@ -253,7 +252,7 @@ public class ArticleStore {
         batch.batchUpdate("""
                 INSERT INTO article_source (article_id, source_id, guid, link, first_seen_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                prepared.stream().map(p -> new Object[] {p.articleId, sourceId, p.item.guid(), p.item.link(), timestamp(now)}).toList());
+                prepared.stream().map(p -> new Object[] {p.articleId, sourceId, p.item.guid(), p.item.link(), Timestamps.of(now)}).toList());
     }
 
     /** Only updated articles have topics to replace: an article inserted in this transaction has none yet. */
@@ -269,7 +268,7 @@ public class ArticleStore {
         for (Prepared p : prepared) {
             if (p.item.tagging().relevant()) {
                 for (TopicTag topic : p.item.tagging().topics()) {
-                    rows.add(new Object[] {topic.slug(), p.articleId, timestamp(p.sortAt)});
+                    rows.add(new Object[] {topic.slug(), p.articleId, Timestamps.of(p.sortAt)});
                 }
             }
         }
@@ -325,12 +324,12 @@ public class ArticleStore {
             changed++;
             jdbc.sql("UPDATE article SET tagging = :tagging, relevant = :relevant, digest_date = :day, updated_at = :now WHERE id = :id")
                     .param("tagging", tagging).param("relevant", result.relevant()).param("day", day)
-                    .param("now", timestamp(clock.instant())).param("id", row.id()).update();
+                    .param("now", Timestamps.of(clock.instant())).param("id", row.id()).update();
             jdbc.sql("DELETE FROM article_topic WHERE article_id = :id").param("id", row.id()).update();
             if (result.relevant()) {
                 for (TopicTag topic : result.topics()) {
                     jdbc.sql("INSERT INTO article_topic (slug, article_id, sort_at) VALUES (:slug, :id, :sortAt)")
-                            .param("slug", topic.slug()).param("id", row.id()).param("sortAt", timestamp(row.sortAt())).update();
+                            .param("slug", topic.slug()).param("id", row.id()).param("sortAt", Timestamps.of(row.sortAt())).update();
                 }
             }
         }
@@ -344,9 +343,6 @@ public class ArticleStore {
                 json.writeValueAsString(item.categories()), json.writeValueAsString(item.tagging())));
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static <T> List<List<T>> chunks(List<T> values) {
         List<List<T>> chunks = new ArrayList<>();

@@ -2,8 +2,6 @@ package org.her2feeds.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,12 +49,12 @@ public class SourceStates {
         p.put("url", s.currentUrl());
         p.put("etag", s.etag());
         p.put("lastModified", s.lastModified());
-        p.put("attempt", ArticleStore.timestamp(s.lastAttemptAt()));
-        p.put("success", ArticleStore.timestamp(s.lastSuccessAt()));
+        p.put("attempt", Timestamps.of(s.lastAttemptAt()));
+        p.put("success", Timestamps.of(s.lastSuccessAt()));
         p.put("status", s.lastStatus());
         p.put("error", truncate(s.lastError(), 1000));
         p.put("failures", s.consecutiveFailures());
-        p.put("next", ArticleStore.timestamp(s.nextFetchAt()));
+        p.put("next", Timestamps.of(s.nextFetchAt()));
         p.put("disabled", truncate(s.disabledReason(), 200));
         p.put("redirect", truncate(s.redirectTarget(), 2000));
         p.put("streak", s.redirectStreak());
@@ -69,14 +67,10 @@ public class SourceStates {
 
     private SourceState state(ResultSet rs, int row) throws SQLException {
         return new SourceState(rs.getString("source_id"), rs.getString("configured_url"), rs.getString("current_url"), rs.getString("etag"),
-                rs.getString("last_modified"), instant(rs, "last_attempt_at"), instant(rs, "last_success_at"),
+                rs.getString("last_modified"), Timestamps.read(rs, "last_attempt_at"), Timestamps.read(rs, "last_success_at"),
                 (Integer) rs.getObject("last_status", Integer.class), rs.getString("last_error"),
-                rs.getInt("consecutive_failures"), instant(rs, "next_fetch_at"), rs.getString("disabled_reason"),
+                rs.getInt("consecutive_failures"), Timestamps.read(rs, "next_fetch_at"), rs.getString("disabled_reason"),
                 rs.getString("redirect_target"), rs.getInt("redirect_streak"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }
