@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +28,7 @@ import com.rometools.rome.io.SyndFeedInput;
 
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
+import org.her2feeds.testsupport.RemoteSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,47 +66,25 @@ class EndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.start();
-        serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml; charset=utf-8", "\"j-1\"");
-        serve("/news.atom", "e2e/news.atom.xml", "application/atom+xml", null);
-        serve("/preprints.rdf", "e2e/preprints.rdf", "application/rdf+xml", null);
-        Path sources = work.resolve("sources.yml");
-        Files.writeString(sources, """
-                sources:
-                  - id: journal
-                    title: Journal of Breast Oncology
-                    url: %1$s/journal.rss
-                    interval: PT5M
-                    kind: journal
-                  - id: news
-                    title: Oncology Wire
-                    url: %1$s/news.atom
-                    interval: PT5M
-                    kind: news
-                  - id: preprints
-                    title: Preprints Oncology
-                    url: %1$s/preprints.rdf
-                    interval: PT5M
-                    kind: preprint
-                """.formatted(remote.baseUrl()));
-        registry.add("her2.sources-file", sources::toString);
-        registry.add("her2.data-dir", () -> work.resolve("data").toString());
-        registry.add("her2.fetch.allow-private-addresses", () -> "true");
-        registry.add("her2.schedule.first-fetch-window", () -> "PT2S");
+        RemoteSources sources = new RemoteSources(remote, work)
+                .serve("/news.atom", "e2e/news.atom.xml", "application/atom+xml")
+                .serve("/preprints.rdf", "e2e/preprints.rdf", "application/rdf+xml");
+        // The journal also answers conditional requests: 304 to the ETag it gave.
+        remote.stubFor(get("/journal.rss").atPriority(1).withHeader("If-None-Match", WireMock.equalTo("\"j-1\""))
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"j-1\"")));
+        remote.stubFor(get("/journal.rss").atPriority(5).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/rss+xml; charset=utf-8").withHeader("ETag", "\"j-1\"")
+                .withBody(resource("e2e/journal.rss.xml"))));
+        sources.add("journal", "Journal of Breast Oncology", "/journal.rss", "journal", "PT5M")
+                .add("news", "Oncology Wire", "/news.atom", "news", "PT5M")
+                .add("preprints", "Preprints Oncology", "/preprints.rdf", "preprint", "PT5M")
+                .register(registry, Duration.ofSeconds(2));
     }
 
-    private static void serve(String path, String resource, String contentType, String etag) throws IOException {
-        byte[] body;
-        try (var in = EndToEndTest.class.getClassLoader().getResourceAsStream(resource)) {
-            body = in.readAllBytes();
+    private static byte[] resource(String name) throws IOException {
+        try (var in = EndToEndTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
         }
-        var response = aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body);
-        if (etag != null) {
-            response = response.withHeader("ETag", etag);
-            remote.stubFor(get(path).withHeader("If-None-Match", WireMock.equalTo(etag)).atPriority(1)
-                    .willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
-        }
-        remote.stubFor(get(path).atPriority(5).willReturn(response));
     }
 
     @AfterAll

@@ -9,13 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.her2feeds.ingest.IngestService;
+import org.her2feeds.testsupport.RemoteSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,25 +55,11 @@ class HealthWithoutAdminTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.start();
-        try (var in = HealthWithoutAdminTest.class.getClassLoader().getResourceAsStream("e2e/journal.rss.xml")) {
-            remote.stubFor(get("/journal.rss").willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/rss+xml").withBody(in.readAllBytes())));
-        }
+        RemoteSources sources = new RemoteSources(remote, work).serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml");
         remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500)));
-        Files.writeString(work.resolve("sources.yml"), """
-                sources:
-                  - id: journal
-                    title: Journal
-                    url: %1$s/journal.rss
-                  - id: broken
-                    title: Broken
-                    url: %1$s/broken.rss
-                """.formatted(remote.baseUrl()));
-        registry.add("her2.sources-file", () -> work.resolve("sources.yml").toString());
-        registry.add("her2.data-dir", () -> work.resolve("data").toString());
-        registry.add("her2.fetch.allow-private-addresses", () -> "true");
-        registry.add("her2.schedule.first-fetch-window", () -> "PT10M");
+        sources.add("journal", "Journal", "/journal.rss", null, null)
+                .add("broken", "Broken", "/broken.rss", null, null)
+                .register(registry, Duration.ofMinutes(10));
         registry.add("her2.ops.failing-share-warning", () -> "0.4");
         // An operator's environment may hold these; this instance is meant to have none.
         registry.add("her2.admin.user", () -> "");

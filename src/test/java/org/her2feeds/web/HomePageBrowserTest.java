@@ -34,6 +34,7 @@ import org.her2feeds.store.NewArticle;
 import org.her2feeds.store.SourceStates;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
+import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.SharedMaterial;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,29 +104,11 @@ class HomePageBrowserTest {
         remote.stubFor(get("/journal.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(journal())));
         remote.stubFor(get("/hostile.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(hostile())));
         remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500).withBody("upstream exploded")));
-        Path sources = work.resolve("sources.yml");
-        Files.writeString(sources, """
-                sources:
-                  - id: journal
-                    title: Journal of Breast Oncology
-                    url: %1$s/journal.rss
-                    interval: PT5M
-                    kind: journal
-                  - id: hostile
-                    title: Hostile Wire
-                    url: %1$s/hostile.rss
-                    interval: PT5M
-                    kind: news
-                  - id: broken
-                    title: Broken Registry
-                    url: %1$s/broken.rss
-                    interval: PT5M
-                    kind: registry
-                """.formatted(remote.baseUrl()));
-        registry.add("her2.sources-file", sources::toString);
-        registry.add("her2.data-dir", () -> work.resolve("data").toString());
-        registry.add("her2.fetch.allow-private-addresses", () -> "true");
-        registry.add("her2.schedule.first-fetch-window", () -> "PT2S");
+        new RemoteSources(remote, work)
+                .add("journal", "Journal of Breast Oncology", "/journal.rss", "journal", "PT5M")
+                .add("hostile", "Hostile Wire", "/hostile.rss", "news", "PT5M")
+                .add("broken", "Broken Registry", "/broken.rss", "registry", "PT5M")
+                .register(registry, Duration.ofSeconds(2));
     }
 
     /** Payloads picked from the corpus by their exact text, so a changed corpus fails loudly instead of testing less. */
