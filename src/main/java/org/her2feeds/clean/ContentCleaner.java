@@ -51,8 +51,20 @@ public class ContentCleaner {
         normalizeLinks(body, base);
         dropEmptyElements(body);
         normalizeTextNodes(body);
-        String text = PlainTextRules.truncate(textOf(body.text()), CleanSummary.MAX_TEXT_LENGTH);
-        return new CleanSummary(body.html().strip(), text);
+        String fullText = textOf(body.text());
+        String text = PlainTextRules.truncate(fullText, CleanSummary.MAX_TEXT_LENGTH);
+        return new CleanSummary(body.html().strip(), text, PlainTextRules.cut(fullText, CleanSummary.MAX_FULL_TEXT_LENGTH));
+    }
+
+    /**
+     * The plain text of a whole HTML body (a feed's full content), at most
+     * {@link CleanSummary#MAX_FULL_TEXT_LENGTH} characters: what relevance reads beyond the short summary.
+     */
+    public String fullText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return PlainTextRules.cut(plainText(html), CleanSummary.MAX_FULL_TEXT_LENGTH);
     }
 
     /** Plain text for titles and author names: tags dropped, entities decoded, whitespace collapsed, trimmed. */
@@ -73,15 +85,27 @@ public class ContentCleaner {
     }
 
     /**
+     * The base URI in force after applying {@code xmlBases} (outermost first) to {@code base}, per RFC 3986:
+     * each one is resolved against the one before. A relative one that cannot be resolved is skipped.
+     */
+    public Optional<URI> base(URI base, List<String> xmlBases) {
+        URI current = base;
+        for (String xmlBase : xmlBases) {
+            current = links.normalize(xmlBase, current).orElse(current);
+        }
+        return Optional.ofNullable(current);
+    }
+
+    /**
      * Text that still contains tags after one decoding was escaped twice by its feed (a title of
      * "&amp;lt;b&amp;gt;HER2&amp;lt;/b&amp;gt;"); it is read as HTML again, so readers see "HER2", not markup.
      */
     private static String textOf(String decoded) {
         String text = PlainTextRules.normalize(decoded);
-        for (int round = 0; round < MAX_UNESCAPE_ROUNDS && PlainTextRules.looksLikeMarkup(text); round++) {
+        for (int round = 0; round < MAX_UNESCAPE_ROUNDS && PlainTextRules.mayHoldMarkup(text); round++) {
             text = PlainTextRules.normalize(visibleText(text));
         }
-        return text;
+        return PlainTextRules.withoutTagOpeners(text);
     }
 
     private static String visibleText(String html) {

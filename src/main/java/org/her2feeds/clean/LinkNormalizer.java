@@ -17,8 +17,40 @@ import java.util.Optional;
 final class LinkNormalizer {
 
     private static final String HEX = "0123456789ABCDEF";
+    private static final java.util.regex.Pattern REDIRECTORS = java.util.regex.Pattern.compile("(www\\.)?google\\.[a-z.]+");
 
     Optional<URI> normalize(String url, URI base) {
+        return resolve(url, base).map(uri -> unwrapRedirect(uri, base).orElse(uri));
+    }
+
+    /**
+     * Alert services (Google Alerts, for one) wrap every link in a redirect through their own site, which tracks
+     * the click and breaks when the alert expires; the destination is in its {@code url} (or {@code q}) parameter.
+     */
+    private Optional<URI> unwrapRedirect(URI uri, URI base) {
+        String host = uri.getHost();
+        if (host == null || !REDIRECTORS.matcher(host).matches() || !"/url".equals(uri.getPath())
+                || uri.getRawQuery() == null) {
+            return Optional.empty();
+        }
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (eq > 0 && (name.equals("url") || name.equals("q"))) {
+                try {
+                    String target = java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    if (target.startsWith("http://") || target.startsWith("https://")) {
+                        return resolve(target, base);
+                    }
+                } catch (IllegalArgumentException malformedEscape) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<URI> resolve(String url, URI base) {
         String spec = stripInvisible(url);
         if (spec.isEmpty()) {
             return Optional.empty();

@@ -20,6 +20,50 @@ final class PlainTextRules {
     }
 
     /**
+     * Whether text may still hold markup once read as HTML: a complete tag, an escaped one, or a tag opener
+     * ("<" then a letter, "/", "!" or "?") even without its closing ">" ("&lt;img src=x onerror=…" decodes
+     * to the start of a tag that a reader rendering titles as HTML would build).
+     */
+    static boolean mayHoldMarkup(String text) {
+        return looksLikeMarkup(text) || tagOpenerAt(text, 0) >= 0;
+    }
+
+    /**
+     * Text that no HTML reader can take for markup: a "<" that would open a tag becomes "‹". Reached only by
+     * text that is still tag-like after being read as HTML several times, which no honest title is.
+     */
+    static String withoutTagOpeners(String text) {
+        int at = tagOpenerAt(text, 0);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (; at >= 0; at = tagOpenerAt(text, at + 1)) {
+            out.setCharAt(at, '\u2039');
+        }
+        return out.toString();
+    }
+
+    private static int tagOpenerAt(String text, int from) {
+        for (int at = text.indexOf('<', from); at >= 0 && at + 1 < text.length(); at = text.indexOf('<', at + 1)) {
+            char next = text.charAt(at + 1);
+            if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?') {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** At most {@code max} chars, cut hard (never inside a surrogate pair): text that is read, not shown. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    /**
      * Drops characters that have no business in stored text (C0/C1 controls, lone surrogates, noncharacters),
      * turns every kind of space or line break into one space, and trims.
      */

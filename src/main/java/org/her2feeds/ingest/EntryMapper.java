@@ -1,12 +1,14 @@
 package org.her2feeds.ingest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.parse.ParsedEntry;
+import org.her2feeds.parse.ParsedFeed;
 import org.her2feeds.store.NewArticle;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
@@ -24,16 +26,30 @@ final class EntryMapper {
         this.tagger = tagger;
     }
 
-    Optional<NewArticle> map(String sourceId, ParsedEntry entry, URI feedUrl) {
-        URI link = cleaner.link(entry.link(), feedUrl)
-                .or(() -> guidAsLink(entry.guid(), feedUrl))
+    /**
+     * The URI that the feed's relative references start from: the document's own URL when it was fetched over
+     * http(s); otherwise (a file source) the feed's site link, since a file path is nothing a reader can open.
+     */
+    URI documentBase(ParsedFeed feed, URI documentUrl) {
+        if (documentUrl != null && ("http".equals(documentUrl.getScheme()) || "https".equals(documentUrl.getScheme()))) {
+            return documentUrl;
+        }
+        URI feedBase = cleaner.base(null, feed.xmlBases()).orElse(null);
+        return feed.link() == null ? feedBase : cleaner.link(feed.link(), feedBase).orElse(feedBase);
+    }
+
+    Optional<NewArticle> map(String sourceId, ParsedEntry entry, URI documentBase) {
+        URI base = cleaner.base(documentBase, entry.xmlBases()).orElse(null);
+        URI link = cleaner.link(entry.link(), base)
+                .or(() -> guidAsLink(entry.guid(), base))
+                .or(() -> identifierLink(entry))
                 .orElse(null);
-        URI base = link != null ? link : feedUrl;
-        CleanSummary summary = cleaner.summary(entry.summaryHtml(), base);
+        CleanSummary summary = cleaner.summary(entry.summaryHtml(), link != null && base == null ? link : base);
+        String contentText = cleaner.fullText(entry.contentHtml());
         String title = cleaner.plainText(entry.title());
         if (title.isEmpty()) {
             // Some feeds (microblogs, registries) send untitled items; the start of the text stands in.
-            title = shorten(summary.text());
+            title = shorten(summary.text().isEmpty() ? contentText : summary.text());
         }
         if (title.isEmpty() && link == null) {
             return Optional.empty();
@@ -43,22 +59,34 @@ final class EntryMapper {
         }
         List<String> authors = entry.authors().stream().map(cleaner::plainText).filter(s -> !s.isEmpty()).distinct().toList();
         List<String> categories = entry.categories().stream().map(cleaner::plainText).filter(s -> !s.isEmpty()).distinct().toList();
-        var tagging = tagger.tag(new TaggableText(title, summary.text(), categories));
+        TaggableText text = new TaggableText(title, summary.fullText(), contentText, categories);
         return Optional.of(new NewArticle(sourceId, entry.guid(), link == null ? null : link.toString(), title,
-                summary.html(), summary.text(), authors, categories, publicationDate(entry), entry.doi(), entry.pmid(), tagging));
+                summary.html(), summary.text(), authors, categories, publicationDate(entry), entry.doi(), entry.pmid(),
+                tagger.tag(text), text.summary(), text.content()));
     }
 
     /** Atom entries often carry only {@code <updated>}; readers take it as the date, and so does the digest. */
-    private static java.time.Instant publicationDate(ParsedEntry entry) {
+    private static Instant publicationDate(ParsedEntry entry) {
         return entry.publishedAt() != null ? entry.publishedAt() : entry.updatedAt();
     }
 
     /** RSS GUIDs are often the permalink even when no link element is given. */
-    private Optional<URI> guidAsLink(String guid, URI feedUrl) {
+    private Optional<URI> guidAsLink(String guid, URI base) {
         if (guid == null || !(guid.startsWith("http://") || guid.startsWith("https://"))) {
             return Optional.empty();
         }
-        return cleaner.link(guid, feedUrl);
+        return cleaner.link(guid, base);
+    }
+
+    /** With no usable link, the resolver of the article's DOI, else its PubMed record, is where readers go. */
+    private Optional<URI> identifierLink(ParsedEntry entry) {
+        if (entry.doi() != null) {
+            return cleaner.link("https://doi.org/" + entry.doi(), null);
+        }
+        if (entry.pmid() != null) {
+            return cleaner.link("https://pubmed.ncbi.nlm.nih.gov/" + entry.pmid() + "/", null);
+        }
+        return Optional.empty();
     }
 
     private static String shorten(String text) {

@@ -165,13 +165,20 @@ public class IngestService {
         }
         List<NewArticle> articles = new ArrayList<>(feed.entries().size());
         int rejected = 0;
+        URI documentBase = mapper.documentBase(feed, fetched.finalUrl());
         for (ParsedEntry entry : feed.entries()) {
-            var article = mapper.map(source.id(), entry, fetched.finalUrl());
+            var article = mapper.map(source.id(), entry, documentBase);
             if (article.isPresent()) {
                 articles.add(article.get());
             } else {
                 rejected++;
             }
+        }
+        long withoutLink = articles.stream().filter(a -> a.link() == null).count();
+        if (withoutLink > 0) {
+            // Such articles reach readers without anything to click: worth an operator's look at the source.
+            log.warn("source={} articles_without_link={} of {} (no usable link, DOI or PubMed id)", source.id(),
+                    withoutLink, articles.size());
         }
         int irrelevant = (int) articles.stream().filter(a -> !a.tagging().relevant()).count();
         // Marks the start of the one transaction that stores the feed (the crash-safety test kills the process here).

@@ -2,60 +2,82 @@ package org.her2feeds.parse;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds an article's DOI and PubMed id in the places journal and PubMed feeds put them: {@code dc:identifier}
- * and {@code prism:doi} ("doi:10...", "info:doi/10...", "pmid:123", "info:pmid/123", a bare DOI), the guid
- * ("pubmed:123") and links (doi.org, publishers' /doi/ paths, pubmed.ncbi.nlm.nih.gov/123).
+ * Finds an article's own DOI and PubMed id in the places journal and PubMed feeds put them, and nowhere else: a
+ * DOI that the item only cites (a related link, a reference list, one of several DOIs in the text) must never
+ * become its identity, or two different papers would be merged into one.
+ * <p>
+ * Trusted in this order: identifier fields ({@code dc:identifier}, {@code prism:doi}: "doi:10...", "info:doi/10...",
+ * a doi.org URL, a bare DOI), then the item's own links and guid (doi.org and publishers' /doi/ paths, PubMed
+ * URLs, "pubmed:123"), then a single "doi:"/"PMID:" statement closing a PubMed-style description. Every pattern
+ * here runs in time linear in its input: feeds are untrusted and can be megabytes long.
  */
 final class ArticleIds {
 
+    /** The DOI and PubMed id of an item, each null when it has none of its own. */
     record Found(String doi, String pmid) {
     }
 
-    private static final String DOI_BODY = "(10\\.\\d{4,9}/\\S+)";
-    private static final Pattern DOI_IN_TEXT = Pattern.compile(
-            "(?i)(?:^|[\\s(\\[])(?:doi:\\s*|info:doi/|https?://(?:dx\\.)?doi\\.org/)" + DOI_BODY);
+    /** Where PubMed and Europe PMC put their "PMID: … DOI: …" line: at the end of the description. */
+    static final int STATEMENT_TAIL = 600;
+
+    private static final String DOI_BODY = "(10\\.\\d{4,9}/[^\\s\"<>]+)";
+    private static final Pattern DOI_LABELLED = Pattern.compile(
+            "(?i)(?:^|[\\s(\\[|:;,.])(?:doi:\\s*|info:doi/)" + DOI_BODY);
     private static final Pattern BARE_DOI = Pattern.compile("^" + DOI_BODY + "$");
     private static final Pattern DOI_IN_URL = Pattern.compile(
-            "(?i)(?:doi\\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/|reader/|book/)?)(10\\.\\d{4,9}/[^?#\\s]+)");
-    private static final Pattern PMID_IN_TEXT = Pattern.compile(
-            "(?i)(?:^|\\s)(?:pmid|pubmed)\\s*:\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
+            "(?i)(?:doi\\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/|reader/|book/|suppl/)?)(10\\.\\d{4,9}/[^?#\\s\"<>]+)");
+    /** Any DOI-shaped string, to tell a description that names one DOI from one that cites several. */
+    private static final Pattern ANY_DOI = Pattern.compile("(?<![\\w.])(10\\.\\d{4,9}/[^\\s\"<>]+)");
+    private static final Pattern PMID_LABELLED = Pattern.compile(
+            "(?i)(?:^|[\\s(\\[|;,.])(?:pmid|pubmed)\\s*:\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
     private static final Pattern PMID_IN_URL = Pattern.compile(
-            "(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/)(\\d{1,9})(?=[/?#]|$)");
+            "(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/|europepmc\\.org/(?:abstract/)?(?:med|article/med)/)(\\d{1,9})(?=[/?#]|$)");
 
     private ArticleIds() {
     }
 
     /**
-     * @param identifiers values meant as identifiers (dc:identifier, prism:doi), where a bare DOI counts
-     * @param others      guid and links, where only a marked DOI or PubMed id counts
+     * @param identifiers     values meant as identifiers (dc:identifier, prism:doi), where a bare DOI counts
+     * @param ownLinks        the item's guid and its own links (never related or cited ones), where only a DOI in
+     *                        a doi.org or /doi/ URL, or a marked PubMed id, counts
+     * @param descriptionText the description as text (markup removed), or null
      */
-    static Found find(List<String> identifiers, List<String> others) {
+    static Found find(List<String> identifiers, List<String> ownLinks, String descriptionText) {
         String doi = null;
         String pmid = null;
         for (String value : identifiers) {
-            doi = doi != null ? doi : doiIn(value, true);
+            doi = doi != null ? doi : doiInIdentifier(value);
             pmid = pmid != null ? pmid : pmidIn(value);
         }
-        for (String value : others) {
-            doi = doi != null ? doi : doiIn(value, false);
+        for (String value : ownLinks) {
+            doi = doi != null ? doi : doiInLink(value);
             pmid = pmid != null ? pmid : pmidIn(value);
+        }
+        if (descriptionText != null && (doi == null || pmid == null)) {
+            doi = doi != null ? doi : statedDoi(descriptionText);
+            pmid = pmid != null ? pmid : statedPmid(descriptionText);
         }
         return new Found(doi, pmid);
     }
 
-    private static String doiIn(String value, boolean bareAllowed) {
+    static Found find(List<String> identifiers, List<String> ownLinks) {
+        return find(identifiers, ownLinks, null);
+    }
+
+    private static String doiInIdentifier(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        // Links may escape the DOI's slash (doi.org/10.1002%2Fcncr.1).
-        String text = value.indexOf('%') >= 0 ? decodePercent(value.trim()) : value.trim();
-        Matcher m = DOI_IN_TEXT.matcher(text);
+        String text = decodePercent(value.strip());
+        Matcher m = DOI_LABELLED.matcher(text);
         if (m.find()) {
             return normaliseDoi(m.group(1));
         }
@@ -64,16 +86,65 @@ final class ArticleIds {
             return normaliseDoi(m.group(1));
         }
         m = BARE_DOI.matcher(text);
-        return bareAllowed && m.find() ? normaliseDoi(m.group(1)) : null;
+        return m.find() ? normaliseDoi(m.group(1)) : null;
+    }
+
+    private static String doiInLink(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = decodePercent(value.strip());
+        Matcher m = DOI_IN_URL.matcher(text);
+        if (m.find()) {
+            return normaliseDoi(m.group(1));
+        }
+        // A guid written as "doi:10..." (some journal platforms) names the item itself.
+        m = DOI_LABELLED.matcher(text);
+        return m.find() && m.start(1) <= 12 ? normaliseDoi(m.group(1)) : null;
+    }
+
+    /**
+     * A "doi:" statement near the end of the description (where PubMed and Europe PMC print it), when the
+     * description mentions no other DOI: with several, the item's own cannot be told from those it cites.
+     */
+    private static String statedDoi(String text) {
+        Set<String> all = new LinkedHashSet<>();
+        Matcher any = ANY_DOI.matcher(text);
+        while (any.find() && all.size() < 2) {
+            String doi = normaliseDoi(any.group(1));
+            if (doi != null) {
+                all.add(doi);
+            }
+        }
+        if (all.size() != 1) {
+            return null;
+        }
+        Matcher m = DOI_LABELLED.matcher(text);
+        m.region(Math.max(0, text.length() - STATEMENT_TAIL), text.length());
+        return m.find() ? normaliseDoi(m.group(1)) : null;
+    }
+
+    private static String statedPmid(String text) {
+        Matcher m = PMID_LABELLED.matcher(text);
+        m.region(Math.max(0, text.length() - STATEMENT_TAIL), text.length());
+        String found = null;
+        while (m.find()) {
+            String pmid = m.group(1) != null ? m.group(1) : m.group(2);
+            if (found != null && !found.equals(pmid)) {
+                return null;
+            }
+            found = pmid;
+        }
+        return found;
     }
 
     private static String pmidIn(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
-        Matcher m = PMID_IN_TEXT.matcher(text);
-        if (m.find()) {
+        String text = value.strip();
+        Matcher m = PMID_LABELLED.matcher(text);
+        if (m.find() && m.start() <= 12) {
             return m.group(1) != null ? m.group(1) : m.group(2);
         }
         m = PMID_IN_URL.matcher(text);
@@ -81,30 +152,69 @@ final class ArticleIds {
     }
 
     private static String decodePercent(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
         try {
+            // Links may escape the DOI's slash (doi.org/10.1002%2Fcncr.1); '+' is a DOI character, not a space.
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             return text;
         }
     }
 
-    /** Lower case, without the punctuation that ends the sentence or the URL around it. */
-    private static String normaliseDoi(String doi) {
-        String d = doi;
-        boolean trimmed = true;
-        while (trimmed && !d.isEmpty()) {
-            char last = d.charAt(d.length() - 1);
-            trimmed = ".,;:'\"/>".indexOf(last) >= 0
-                    || (last == ')' && count(d, '(') < count(d, ')'))
-                    || (last == ']' && count(d, '[') < count(d, ']'));
-            if (trimmed) {
-                d = d.substring(0, d.length() - 1);
+    /**
+     * The one normal form of a DOI: lower case (DOIs are case-insensitive), without the punctuation that ends the
+     * sentence or the URL around it. Brackets are counted once, so the cost stays linear however many there are.
+     *
+     * @return the normal form, or null when what is left is not a DOI
+     */
+    static String normaliseDoi(String doi) {
+        if (doi == null) {
+            return null;
+        }
+        String d = doi.strip();
+        String lower = d.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("doi:")) {
+            Matcher m = (lower.startsWith("doi:") ? DOI_LABELLED : DOI_IN_URL).matcher(d);
+            if (!m.find()) {
+                return null;
+            }
+            d = m.group(1);
+        }
+        int openParens = 0;
+        int closeParens = 0;
+        int openBrackets = 0;
+        int closeBrackets = 0;
+        for (int i = 0; i < d.length(); i++) {
+            switch (d.charAt(i)) {
+                case '(' -> openParens++;
+                case ')' -> closeParens++;
+                case '[' -> openBrackets++;
+                case ']' -> closeBrackets++;
+                default -> { }
             }
         }
-        return d.contains("/") && !d.endsWith("/") ? d.toLowerCase(Locale.ROOT) : null;
-    }
-
-    private static long count(String s, char c) {
-        return s.chars().filter(ch -> ch == c).count();
+        int end = d.length();
+        while (end > 0) {
+            char last = d.charAt(end - 1);
+            if (".,;:'\"/>".indexOf(last) >= 0) {
+                end--;
+            } else if (last == ')' && openParens < closeParens) {
+                closeParens--;
+                end--;
+            } else if (last == ']' && openBrackets < closeBrackets) {
+                closeBrackets--;
+                end--;
+            } else {
+                break;
+            }
+        }
+        String trimmed = d.substring(0, end);
+        int slash = trimmed.indexOf('/');
+        if (!trimmed.startsWith("10.") || slash < 0 || slash == trimmed.length() - 1) {
+            return null;
+        }
+        return trimmed.toLowerCase(Locale.ROOT);
     }
 }

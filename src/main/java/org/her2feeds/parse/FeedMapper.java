@@ -48,7 +48,7 @@ final class FeedMapper {
         if (title == null && feedDc != null) {
             title = trimToNull(feedDc.getTitle());
         }
-        return new ParsedFeed(C1Controls.remap(title), feedLink(feed), feed.getFeedType(),
+        return new ParsedFeed(C1Controls.remap(title), feedLink(feed), RawItem.xmlBases(channel(root)), feed.getFeedType(),
                 PublisherTtl.minutes(channel(root)), parsed, repaired);
     }
 
@@ -117,22 +117,28 @@ final class FeedMapper {
 
     private ParsedEntry entry(SyndEntry entry, RawItem raw, boolean rdf) {
         String guid = guid(entry, rdf);
-        String link = trimToNull(entry.getLink());
+        Element linkElement = raw.linkElement();
+        String link = linkElement != null ? RawItem.linkValue(linkElement) : trimToNull(entry.getLink());
+        List<String> bases = RawItem.xmlBases(linkElement != null ? linkElement : raw.element());
         List<String> identifiers = new ArrayList<>(raw.identifierTexts());
         DCModule dc = (DCModule) entry.getModule(DCModule.URI);
         if (dc != null) {
             identifiers.addAll(dc.getIdentifiers());
         }
-        List<String> others = new ArrayList<>();
-        others.add(guid);
-        others.add(link);
-        others.addAll(raw.linkTexts());
-        ArticleIds.Found ids = ArticleIds.find(identifiers, others);
+        List<String> ownLinks = new ArrayList<>();
+        ownLinks.add(guid);
+        ownLinks.add(link);
+        ownLinks.addAll(raw.ownLinkTexts());
+        String description = description(entry, dc);
+        String content = raw.element() != null ? raw.contentHtml() : romeContent(entry);
+        String summary = description != null ? description : content;
+        ArticleIds.Found ids = ArticleIds.find(identifiers, ownLinks, MarkupText.of(description));
         String title = trimToNull(entry.getTitle());
         if (title == null && dc != null) {
             title = trimToNull(dc.getTitle());
         }
-        return new ParsedEntry(guid, link, C1Controls.remap(title), C1Controls.remap(summary(entry, dc)),
+        return new ParsedEntry(guid, link, bases, C1Controls.remap(title), C1Controls.remap(summary),
+                content == null || content.equals(summary) ? null : C1Controls.remap(content),
                 authors(entry, dc), categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
                 dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid());
     }
@@ -155,17 +161,23 @@ final class FeedMapper {
         return null;
     }
 
-    private static String summary(SyndEntry entry, DCModule dc) {
+    /** The description (RSS description, Atom summary, dc:description); null when there is none. */
+    private static String description(SyndEntry entry, DCModule dc) {
         SyndContent description = entry.getDescription();
         if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
             return description.getValue();
         }
+        return dc == null ? null : trimToNull(dc.getDescription());
+    }
+
+    /** Rome's first non-blank content, used when the item's element could not be matched to Rome's entry. */
+    private static String romeContent(SyndEntry entry) {
         for (SyndContent content : entry.getContents()) {
             if (content.getValue() != null && !content.getValue().isBlank()) {
                 return content.getValue();
             }
         }
-        return dc == null ? null : trimToNull(dc.getDescription());
+        return null;
     }
 
     private static List<String> authors(SyndEntry entry, DCModule dc) {

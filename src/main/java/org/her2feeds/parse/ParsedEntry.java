@@ -8,8 +8,11 @@ import java.util.List;
  *
  * @param guid        the RSS guid, the RDF item's {@code rdf:about} or the Atom id; null when absent
  * @param link        the item's link exactly as written (may be relative); null when absent
+ * @param xmlBases    the {@code xml:base} values in force at the link (or the item), outermost first, as written
  * @param title       the title as written; may contain markup or entities
  * @param summaryHtml the description, or the content when there is no description; null when neither exists
+ * @param contentHtml the full content ({@code content:encoded}, Atom content) when it differs from
+ *                    {@code summaryHtml}; null otherwise. Often the description is a teaser and this the text.
  * @param authors     author names in document order, without duplicates
  * @param categories  category names in document order, without duplicates
  * @param publishedAt when the item was published; null when missing, unreadable, before 1990 or more than two
@@ -18,10 +21,12 @@ import java.util.List;
  * @param doi         the article's DOI in lower case (e.g. "10.1056/nejmoa2203690"), or null
  * @param pmid        the article's PubMed id (digits), or null
  */
-public record ParsedEntry(String guid, String link, String title, String summaryHtml, List<String> authors,
+public record ParsedEntry(String guid, String link, List<String> xmlBases, String title, String summaryHtml,
+        String contentHtml, List<String> authors,
         List<String> categories, Instant publishedAt, Instant updatedAt, String doi, String pmid) {
 
     public ParsedEntry {
+        xmlBases = List.copyOf(xmlBases);
         authors = List.copyOf(authors);
         categories = List.copyOf(categories);
     }

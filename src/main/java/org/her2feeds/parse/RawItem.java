@@ -15,6 +15,8 @@ final class RawItem {
 
     static final String DC = "http://purl.org/dc/elements/1.1/";
     static final String DCTERMS = "http://purl.org/dc/terms/";
+    static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    static final String FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0";
     private static final String PRISM_PREFIX = "http://prismstandard.org/namespaces/";
     private static final RawItem ABSENT = new RawItem(null);
 
@@ -56,15 +58,107 @@ final class RawItem {
         return texts(found);
     }
 
-    /** Link texts and hrefs, for identifiers hidden in URLs. */
-    List<String> linkTexts() {
+    /**
+     * The item's own link texts and hrefs, for identifiers hidden in URLs. Links to other documents (Atom
+     * {@code rel="related"}, {@code via}, {@code enclosure}, {@code replies}) are left out: a paper an item
+     * cites is not the item.
+     */
+    List<String> ownLinkTexts() {
         List<String> links = new ArrayList<>();
         for (Element link : ownChildren("link")) {
-            String href = link.getAttributeValue("href");
-            links.add(href != null ? href : link.getTextTrim());
+            if (isOwnLink(link)) {
+                String href = link.getAttributeValue("href");
+                links.add(href != null ? href : link.getTextTrim());
+            }
         }
         links.addAll(texts(prismChildren("url")));
+        links.addAll(texts(children(FEEDBURNER, "origLink")));
         return links;
+    }
+
+    /**
+     * The element that holds the item's link (the Atom alternate link, preferring an HTML one, or the RSS
+     * {@code link}); null when there is none. FeedBurner's {@code origLink} wins over a redirecting proxy link.
+     */
+    Element linkElement() {
+        if (element == null) {
+            return null;
+        }
+        List<Element> origin = children(FEEDBURNER, "origLink");
+        if (!origin.isEmpty() && !origin.get(0).getTextTrim().isEmpty()) {
+            return origin.get(0);
+        }
+        Element first = null;
+        for (Element link : ownChildren("link")) {
+            String rel = link.getAttributeValue("rel");
+            if (rel != null && !rel.isBlank() && !rel.strip().equals("alternate")) {
+                continue;
+            }
+            String type = link.getAttributeValue("type");
+            if (type == null || type.contains("html")) {
+                return link;
+            }
+            first = first == null ? link : first;
+        }
+        return first;
+    }
+
+    private static boolean isOwnLink(Element link) {
+        String rel = link.getAttributeValue("rel");
+        return rel == null || rel.isBlank() || rel.strip().equals("alternate") || rel.strip().equals("self");
+    }
+
+    /** The link's href or text; null when absent. */
+    static String linkValue(Element link) {
+        if (link == null) {
+            return null;
+        }
+        String href = link.getAttributeValue("href");
+        String value = href != null ? href : link.getTextTrim();
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * The {@code xml:base} values in force at {@code from}, outermost first, each to be resolved against the one
+     * before it (RFC 3986 section 5.1.1); empty when none is given.
+     */
+    static List<String> xmlBases(Element from) {
+        List<String> bases = new ArrayList<>();
+        for (Element e = from; e != null; e = e.getParentElement()) {
+            String base = e.getAttributeValue("base", Namespace.XML_NAMESPACE);
+            if (base != null) {
+                bases.add(0, base.strip());
+            }
+        }
+        return bases;
+    }
+
+    Element element() {
+        return element;
+    }
+
+    /**
+     * The full text the item carries besides its description ({@code content:encoded}, Atom {@code content}),
+     * or null. Feeds often send a teaser as the description and the text here.
+     */
+    String contentHtml() {
+        if (element == null) {
+            return null;
+        }
+        List<Element> found = new ArrayList<>(children(CONTENT, "encoded"));
+        found.addAll(ownChildren("content"));
+        for (Element content : found) {
+            String text = content.getChildren().isEmpty() ? content.getText() : xhtml(content);
+            if (text != null && !text.isBlank()) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** Atom's type="xhtml" content is a div of elements; its markup is what the cleaner reads. */
+    private static String xhtml(Element content) {
+        return new org.jdom2.output.XMLOutputter(org.jdom2.output.Format.getRawFormat()).outputString(content.getContent());
     }
 
     private List<Element> ownChildren(String... names) {

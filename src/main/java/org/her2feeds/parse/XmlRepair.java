@@ -100,14 +100,24 @@ final class XmlRepair {
 
     private static int skipDoctype(String text, int i, StringBuilder out) throws FeedParseException {
         int close = text.indexOf('>', i);
-        int subset = text.indexOf('[', i);
-        if (subset >= 0 && (close < 0 || subset < close)) {
+        // Looked for only up to the DOCTYPE's end, so a body of many DOCTYPEs is still read in one pass.
+        int subset = indexOf(text, '[', i, close < 0 ? text.length() : close);
+        if (subset >= 0) {
             throw new FeedParseException("DOCTYPE refused: the document declares its own entities "
                     + "(internal DTD subset), which could expand without bound or read local files");
         }
         int end = close < 0 ? text.length() : close + 1;
         keepLineBreaks(text, i, end, out);
         return end;
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (text.charAt(j) == c) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static int copyVerbatimUntil(String text, int i, String terminator, StringBuilder out) {

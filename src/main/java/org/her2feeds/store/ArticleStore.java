@@ -181,8 +181,9 @@ public class ArticleStore {
         }
         int[] counts = batch.batchUpdate("""
                 INSERT INTO article (id, title, url, summary_html, summary_text, authors, categories, doi, pmid,
-                    published_at, first_seen_at, updated_at, sort_at, digest_date, relevant, tagging, content_hash, owner_source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    published_at, first_seen_at, updated_at, sort_at, digest_date, relevant, tagging, content_hash,
+                    description_text, content_text, owner_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 added.stream().map(prepared -> {
                     Object[] row = articleRow(prepared, now, now);
                     Object[] owned = java.util.Arrays.copyOf(row, row.length + 1);
@@ -205,7 +206,7 @@ public class ArticleStore {
         batch.batchUpdate("""
                 UPDATE article SET title = ?, url = ?, summary_html = ?, summary_text = ?, authors = ?, categories = ?,
                     doi = ?, pmid = ?, published_at = ?, first_seen_at = ?, updated_at = ?, sort_at = ?, digest_date = ?,
-                    relevant = ?, tagging = ?, content_hash = ?
+                    relevant = ?, tagging = ?, content_hash = ?, description_text = ?, content_text = ?
                 WHERE id = ?""",
                 updated.stream().map(prepared -> {
                     Object[] row = articleRow(prepared, prepared.firstSeenAt, now);
@@ -225,7 +226,7 @@ public class ArticleStore {
                 json.writeValueAsString(item.authors()), json.writeValueAsString(item.categories()),
                 ArticleIdentity.normaliseDoi(item.doi()), item.pmid(), Timestamps.of(published), Timestamps.of(firstSeenAt),
                 Timestamps.of(now), Timestamps.of(sortAt), LocalDate.ofInstant(sortAt, zone), item.tagging().relevant(),
-                json.writeValueAsString(item.tagging()), prepared.contentHash};
+                json.writeValueAsString(item.tagging()), prepared.contentHash, item.descriptionText(), item.contentText()};
     }
 
     /** A date in the future is a feed's mistake (or a time-zone slip); the article is filed when first seen. */
@@ -292,11 +293,12 @@ public class ArticleStore {
         String after = "";
         while (true) {
             List<Row> page = jdbc.sql("""
-                    SELECT id, title, summary_text, categories, tagging, sort_at, digest_date FROM article
+                    SELECT id, title, description_text, content_text, categories, tagging, sort_at, digest_date FROM article
                     WHERE id > :after ORDER BY id FETCH FIRST 500 ROWS ONLY""")
                     .param("after", after)
                     .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, LocalDate.class)))
+                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                            rs.getObject(8, LocalDate.class)))
                     .list();
             if (page.isEmpty()) {
                 break;
@@ -315,7 +317,7 @@ public class ArticleStore {
         int changed = 0;
         for (Row row : page) {
             List<String> categories = json.readValue(row.categories(), new TypeReference<List<String>>() { });
-            TaggingResult result = tagger.apply(new TaggableText(row.title(), row.summaryText(), categories));
+            TaggingResult result = tagger.apply(new TaggableText(row.title(), row.descriptionText(), row.contentText(), categories));
             String tagging = json.writeValueAsString(result);
             LocalDate day = LocalDate.ofInstant(row.sortAt(), zone);
             if (tagging.equals(row.tagging()) && day.equals(row.digestDate())) {
@@ -339,7 +341,7 @@ public class ArticleStore {
     private String contentHash(NewArticle item) {
         return IdentityKey.sha256Hex(String.join("\u0000", String.valueOf(item.title()), String.valueOf(item.link()),
                 String.valueOf(item.summaryHtml()), String.valueOf(item.publishedAt()), String.valueOf(item.doi()),
-                String.valueOf(item.pmid()), json.writeValueAsString(item.authors()),
+                String.valueOf(item.pmid()), item.contentText(), json.writeValueAsString(item.authors()),
                 json.writeValueAsString(item.categories()), json.writeValueAsString(item.tagging())));
     }
 
@@ -371,7 +373,8 @@ public class ArticleStore {
     private record Existing(String contentHash, Instant firstSeenAt, boolean ownedByThisSource, boolean fromThisSource) {
     }
 
-    private record Row(String id, String title, String summaryText, String categories, String tagging, Instant sortAt,
+    private record Row(String id, String title, String descriptionText, String contentText, String categories,
+            String tagging, Instant sortAt,
             LocalDate digestDate) {
     }
 

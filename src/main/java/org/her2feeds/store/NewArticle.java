@@ -9,9 +9,19 @@ import org.her2feeds.tagging.TaggingResult;
  * One cleaned and tagged item of a feed, ready to be stored.
  *
  * @param link        the item's link, absolute and without tracking parameters; may be null
- * @param publishedAt may be null when the feed gave no usable date
+ * @param publishedAt     may be null when the feed gave no usable date
+ * @param descriptionText the whole description as plain text (bounded), kept so that rules can read it again
+ * @param contentText     the whole content as plain text (bounded), or "" when the feed gave none
  */
 public record NewArticle(String sourceId, String guid, String link, String title, String summaryHtml,
         String summaryText, List<String> authors, List<String> categories, Instant publishedAt, String doi,
-        String pmid, TaggingResult tagging) {
+        String pmid, TaggingResult tagging, String descriptionText, String contentText) {
+
+    /** An article whose description text is its summary text and which has no separate content. */
+    public NewArticle(String sourceId, String guid, String link, String title, String summaryHtml, String summaryText,
+            List<String> authors, List<String> categories, Instant publishedAt, String doi, String pmid,
+            TaggingResult tagging) {
+        this(sourceId, guid, link, title, summaryHtml, summaryText, authors, categories, publishedAt, doi, pmid, tagging,
+                summaryText, "");
+    }
 }

@@ -20,6 +20,7 @@ public class Tagger {
 
     private static final String TITLE = "title";
     private static final String SUMMARY = "summary";
+    private static final String CONTENT = "content";
     private static final String CATEGORY = "category";
 
     private record Compiled(CompiledRules rules, List<TopicDefinition> topics) {
@@ -61,6 +62,7 @@ public class Tagger {
         }
         collect(rules, text.title(), TITLE, hits);
         collect(rules, text.summary(), SUMMARY, hits);
+        collect(rules, text.content(), CONTENT, hits);
         for (String category : text.categories()) {
             collect(rules, category, CATEGORY, hits);
         }

@@ -148,8 +148,8 @@ class ContentCleanerTest {
 
         @Test
         void nullOrBlankGivesAnEmptySummary() {
-            assertThat(cleaner.summary(null, BASE)).isEqualTo(new CleanSummary("", ""));
-            assertThat(cleaner.summary(" \n ", BASE)).isEqualTo(new CleanSummary("", ""));
+            assertThat(cleaner.summary(null, BASE)).isEqualTo(new CleanSummary("", "", ""));
+            assertThat(cleaner.summary(" \n ", BASE)).isEqualTo(new CleanSummary("", "", ""));
         }
 
         @Test
@@ -194,6 +194,15 @@ class ContentCleanerTest {
         @Test
         void escapedScriptDoesNotLeakIntoText() {
             assertThat(cleaner.plainText("HER2 &lt;script&gt;alert(1)&lt;/script&gt; news")).isEqualTo("HER2 news");
+        }
+
+        @Test
+        void anUnclosedTagInATitleNeverReachesReadersAsMarkup() {
+            for (String title : new String[] {"&lt;img src=x onerror=alert(1)", "HER2 news &lt;img src=x onerror=alert(1)",
+                    "&amp;lt;svg/onload=alert(1)", "&lt;/title&gt;&lt;script", "a &lt;!-- b", "&lt;?php x", "T-DXd &lt;i"}) {
+                assertThat(cleaner.plainText(title)).as(title).doesNotContainPattern("<[A-Za-z/!?]");
+            }
+            assertThat(cleaner.plainText("HER2 news &lt;img src=x onerror=alert(1)")).startsWith("HER2 news");
         }
 
         @Test

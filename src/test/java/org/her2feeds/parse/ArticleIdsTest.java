@@ -57,4 +57,37 @@ class ArticleIdsTest {
                         "tag:example.org,2024:12345678"));
         assertThat(none).isEqualTo(new ArticleIds.Found(null, null));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http://doi.org/10.5555/ABC.1?utm_source=rss&utm_medium=feed   | 10.5555/abc.1",
+            "https://dx.doi.org/10.5555/abc.2#abstract                     | 10.5555/abc.2",
+            "https://doi.org/10.5555%2Fabc.3%3Futm_source%3Dx              | 10.5555/abc.3",
+            "doi:10.5555/abc.4                                             | 10.5555/abc.4",
+            "https://www.doi.org/10.5555/abc.(5)                           | 10.5555/abc.(5)",
+    })
+    void theDoiOfADoiLinkIgnoresSchemeQueryFragmentAndEscapes(String link, String doi) {
+        assertThat(ArticleIds.find(List.of(), List.of(link)).doi()).isEqualTo(doi);
+    }
+
+    @Test
+    void aPubmedStyleDescriptionStatesTheItemsOwnDoiAndPmid() {
+        String description = "BACKGROUND: Abstract text about a trial. CONCLUSIONS: Longer follow-up is needed. "
+                + " PMID: 99100042 | DOI: 10.5555/JCO.2026.77 ";
+        ArticleIds.Found found = ArticleIds.find(List.of(), List.of("https://pubmed.ncbi.nlm.nih.gov/99100042/"), description);
+        assertThat(found).isEqualTo(new ArticleIds.Found("10.5555/jco.2026.77", "99100042"));
+    }
+
+    @Test
+    void aDoiThatIsOnlyCitedNeverBecomesTheItemsIdentity() {
+        String twoDois = "Our results extend earlier work (doi:10.5555/old.1). Article doi: 10.5555/new.2";
+        assertThat(ArticleIds.find(List.of(), List.of("https://news.example/a"), twoDois).doi()).isNull();
+
+        String citedEarly = "As reported in doi: 10.5555/cited.3, the cohort was followed for five years. "
+                + "x".repeat(ArticleIds.STATEMENT_TAIL) + " More text without identifiers.";
+        assertThat(ArticleIds.find(List.of(), List.of("https://news.example/b"), citedEarly).doi()).isNull();
+
+        String twoPmids = "See PMID: 1234 and PMID: 5678.";
+        assertThat(ArticleIds.find(List.of(), List.of(), twoPmids).pmid()).isNull();
+    }
 }
