@@ -74,14 +74,22 @@ public class AtomFeedWriter {
         Entry entry = new Entry();
         entry.setId(entryId(article.id()));
         entry.setTitle(XmlText.of(article.title()));
-        entry.setAlternateLinks(List.of(link("alternate",
-                article.url() != null ? article.url() : feedArticle.permalink(), null)));
+        if (article.url() != null) {
+            entry.setAlternateLinks(List.of(link("alternate", article.url(), null)));
+        }
         entry.setPublished(Date.from(article.sortAt()));
         entry.setUpdated(Date.from(article.updatedAt()));
         Content summary = new Content();
         summary.setType(Content.HTML);
         summary.setValue(XmlText.of(FeedSummary.html(article)));
         entry.setSummary(summary);
+        if (article.url() == null) {
+            // Atom requires an entry without an alternate link to carry its content (RFC 4287, 4.1.2).
+            Content content = new Content();
+            content.setType(Content.HTML);
+            content.setValue(summary.getValue());
+            entry.setContents(List.of(content));
+        }
         List<Category> categories = new ArrayList<>();
         for (TopicTag topic : article.topics()) {
             Category category = new Category();

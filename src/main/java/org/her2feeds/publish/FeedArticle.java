@@ -5,9 +5,8 @@ import org.her2feeds.store.StoredArticle;
 /**
  * An article with what a feed shows about where it came from.
  *
- * @param permalink   the service's own URL of the article, for items that have no link of their own
  * @param topicDomain the URL that category elements point to (the topics' listing)
  */
-public record FeedArticle(StoredArticle article, String sourceTitle, String sourceUrl, String permalink,
+public record FeedArticle(StoredArticle article, String sourceTitle, String sourceUrl,
         String topicDomain) {
 }

@@ -61,8 +61,7 @@ public class FeedService {
             Source origin = article.origins().stream().map(ArticleOrigin::sourceId).map(sources::find)
                     .flatMap(Optional::stream).findFirst().orElse(null);
             String sourceUrl = origin == null || !origin.isRemote() ? null : origin.url().toString();
-            return new FeedArticle(article, origin == null ? null : origin.title(), sourceUrl,
-                    baseUrl + "/api/articles/" + article.id(), topicDomain);
+            return new FeedArticle(article, origin == null ? null : origin.title(), sourceUrl, topicDomain);
         }).toList();
         String title = topic == null ? properties.title() : properties.title() + " – " + topic.label();
         String description = topic == null || topic.description() == null || topic.description().isBlank()

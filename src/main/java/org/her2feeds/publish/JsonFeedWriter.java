@@ -38,7 +38,9 @@ public class JsonFeedWriter {
             StoredArticle article = feedArticle.article();
             ObjectNode item = items.addObject();
             item.put("id", article.id());
-            item.put("url", article.url() != null ? article.url() : feedArticle.permalink());
+            if (article.url() != null) {
+                item.put("url", article.url());
+            }
             item.put("title", XmlText.of(article.title()));
             item.put("content_html", XmlText.of(FeedSummary.html(article)));
             item.put("summary", XmlText.of(article.summaryText()));

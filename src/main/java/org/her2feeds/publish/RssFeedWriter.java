@@ -68,7 +68,10 @@ public class RssFeedWriter {
         StoredArticle article = feedArticle.article();
         Item item = new Item();
         item.setTitle(XmlText.of(article.title()));
-        item.setLink(article.url() != null ? article.url() : feedArticle.permalink());
+        // An article without a link of its own gets none: a reader opening the service's JSON would see no article.
+        if (article.url() != null) {
+            item.setLink(article.url());
+        }
         Guid guid = new Guid();
         guid.setPermaLink(false);
         guid.setValue(article.id());
