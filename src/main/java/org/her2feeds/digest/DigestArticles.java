@@ -29,7 +29,8 @@ class DigestArticles {
                 .map(s -> new DigestArticle.SourceRef(s.id(), s.title(), s.kindSlug()))
                 .orElse(new DigestArticle.SourceRef(origin.sourceId(), origin.sourceId(), null))).toList();
         return new DigestArticle(a.id(), a.title(), a.url(), a.summaryText(), a.summaryHtml(), at(a.publishedAt()),
-                at(a.firstSeenAt()), at(a.updatedAt()), topics, refs, a.authors(), a.doi(), a.pmid());
+                at(a.firstSeenAt()), at(a.updatedAt()), topics, refs, a.authors(), a.doi(), a.pmid(),
+                new DigestArticle.Relevance(a.relevanceHits(), a.discounted()));
     }
 
     OffsetDateTime at(Instant instant) {

@@ -182,7 +182,7 @@ public class ArticleQueries {
     private static StoredArticle withOrigins(StoredArticle a, List<ArticleOrigin> origins) {
         return new StoredArticle(a.id(), a.title(), a.url(), a.summaryHtml(), a.summaryText(), a.authors(), a.categories(),
                 a.doi(), a.pmid(), a.publishedAt(), a.firstSeenAt(), a.updatedAt(), a.sortAt(), a.digestDate(),
-                a.relevant(), a.relevanceHits(), a.topics(), List.copyOf(origins));
+                a.relevant(), a.relevanceHits(), a.discounted(), a.topics(), List.copyOf(origins));
     }
 
     private StoredArticle article(ResultSet rs, int row) throws SQLException {
@@ -193,7 +193,8 @@ public class ArticleQueries {
                 strings(rs.getString("categories")), rs.getString("doi"), rs.getString("pmid"),
                 Timestamps.read(rs, "published_at"), Timestamps.read(rs, "first_seen_at"), Timestamps.read(rs, "updated_at"),
                 Timestamps.read(rs, "sort_at"), rs.getObject("digest_date", LocalDate.class), relevant,
-                List.copyOf(tagging.relevanceHits()), relevant ? List.copyOf(tagging.topics()) : List.of(), List.of());
+                List.copyOf(tagging.relevanceHits()), List.copyOf(tagging.discounted()),
+                relevant ? List.copyOf(tagging.topics()) : List.of(), List.of());
     }
 
     private List<String> strings(String array) {

@@ -19,7 +19,7 @@ final class CompiledRules {
     /**
      * Bump when matching semantics change in code, so stored articles are re-tagged even if the file is the same.
      */
-    private static final String MATCHER_VERSION = "matcher-1";
+    private static final String MATCHER_VERSION = "matcher-2";
 
     private record Entry(int rule, boolean except, TermPattern pattern) {
     }
@@ -53,14 +53,23 @@ final class CompiledRules {
         return fingerprint;
     }
 
+    /** A term that matched but was cancelled by a qualifier next to it. */
+    record Discounted(String term, String qualifier) {
+    }
+
     /**
-     * For each rule (same indexes as {@link #rules()}), the sources of its terms that matched, in text order
-     * (repeats included).
+     * What matched, per rule (same indexes as {@link #rules()}): the sources of its terms that counted, in text
+     * order (repeats included), and those that a negative qualifier cancelled.
      */
-    List<List<String>> match(List<Token> tokens) {
+    record Matches(List<List<String>> hits, List<List<Discounted>> discounted) {
+    }
+
+    Matches match(List<Token> tokens) {
         List<List<String>> hits = new ArrayList<>(rules.size());
+        List<List<Discounted>> discounted = new ArrayList<>(rules.size());
         for (int r = 0; r < rules.size(); r++) {
             hits.add(new ArrayList<>(2));
+            discounted.add(new ArrayList<>(0));
         }
         int[] nextFree = new int[rules.size()];
         Entry[] best = new Entry[rules.size()];
@@ -87,12 +96,18 @@ final class CompiledRules {
                 }
                 int end = i + bestLength[r];
                 nextFree[r] = end;
-                if (!best[r].except() && !rules.get(r).negatedAt(tokens, i, end)) {
+                if (best[r].except()) {
+                    continue;
+                }
+                TermPattern negation = rules.get(r).negationAt(tokens, i, end);
+                if (negation == null) {
                     hits.get(r).add(best[r].pattern().source());
+                } else {
+                    discounted.get(r).add(new Discounted(best[r].pattern().source(), negation.source()));
                 }
             }
         }
-        return hits;
+        return new Matches(hits, discounted);
     }
 
     private static String fingerprintOf(List<Rule> rules) {

@@ -52,8 +52,10 @@ final class EvaluationSetReader {
                     throw new IllegalArgumentException(file + ": " + where + ": unknown topic '" + topic + "'");
                 }
             }
+            Object content = fields.get("content");
             TaggableText text = new TaggableText(text(file, fields, "title", where),
-                    text(file, fields, "summary", where), strings(file, fields, "categories", where));
+                    text(file, fields, "summary", where), content == null ? "" : text(file, fields, "content", where),
+                    strings(file, fields, "categories", where));
             Object why = fields.get("why");
             articles.add(new LabelledArticle(id, text, relevant, Set.copyOf(topics), why == null ? "" : why.toString()));
         }

@@ -17,24 +17,64 @@ record Rule(String slug, String label, String description, List<TermPattern> ter
         notPrecededBy = List.copyOf(notPrecededBy);
     }
 
-    /** Whether a match of this rule's term over tokens [start, end) is cancelled by a qualifier next to it. */
-    boolean negatedAt(List<Token> tokens, int start, int end) {
-        if (end < tokens.size() && tokens.get(end).joinBefore() != Join.BREAK) {
-            for (TermPattern qualifier : notFollowedBy) {
-                if (qualifier.matchesAt(tokens, end)) {
-                    return true;
-                }
-            }
+    /**
+     * The qualifier that cancels a match of this rule's term over tokens [start, end), or null when none does.
+     * A qualifier counts directly after the term, after a bracketed gloss that follows it ("human epidermal
+     * growth factor receptor 2 (HER2)-negative"), after the brackets the term stands in ("(HER2; also known
+     * as ERBB2)-negative"), or directly before the term.
+     */
+    TermPattern negationAt(List<Token> tokens, int start, int end) {
+        TermPattern after = qualifierAt(notFollowedBy, tokens, end);
+        if (after == null) {
+            after = qualifierAt(notFollowedBy, tokens, afterBrackets(tokens, end, tokens.get(end - 1).depth()));
+        }
+        if (after == null && tokens.get(start).depth() > 0) {
+            after = qualifierAt(notFollowedBy, tokens, afterBrackets(tokens, end, tokens.get(start).depth() - 1));
+        }
+        if (after != null) {
+            return after;
         }
         if (start > 0 && tokens.get(start).joinBefore() != Join.BREAK) {
             for (TermPattern qualifier : notPrecededBy) {
                 if (qualifier.matchesAt(tokens, start - qualifier.length())) {
-                    return true;
+                    return qualifier;
                 }
             }
         }
-        return false;
+        return null;
     }
+
+    private static TermPattern qualifierAt(List<TermPattern> qualifiers, List<Token> tokens, int at) {
+        if (at < 0 || at >= tokens.size() || tokens.get(at).joinBefore() == Join.BREAK) {
+            return null;
+        }
+        for (TermPattern qualifier : qualifiers) {
+            if (qualifier.matchesAt(tokens, at)) {
+                return qualifier;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first token after the bracketed tokens that start at {@code from} and stand deeper than {@code depth};
+     * -1 when no bracket opens there, or it is not closed within a short gloss.
+     */
+    private static int afterBrackets(List<Token> tokens, int from, int depth) {
+        if (from >= tokens.size() || tokens.get(from).depth() <= depth) {
+            return -1;
+        }
+        int limit = Math.min(tokens.size(), from + GLOSS_TOKENS);
+        for (int k = from; k < limit; k++) {
+            if (tokens.get(k).depth() <= depth) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Longest bracketed gloss looked past: "(HER2; also known as ERBB2)" is six tokens. */
+    private static final int GLOSS_TOKENS = 12;
 
     TopicDefinition definition() {
         return new TopicDefinition(slug, label, description);

@@ -20,6 +20,7 @@ public class Tagger {
 
     private static final String TITLE = "title";
     private static final String SUMMARY = "summary";
+    /** The full content a feed gives besides its description. */
     private static final String CONTENT = "content";
     private static final String CATEGORY = "category";
 
@@ -60,11 +61,12 @@ public class Tagger {
         for (int r = 0; r < rules.rules().size(); r++) {
             hits.add(new LinkedHashSet<>());
         }
-        collect(rules, text.title(), TITLE, hits);
-        collect(rules, text.summary(), SUMMARY, hits);
-        collect(rules, text.content(), CONTENT, hits);
+        Set<Discount> discounted = new LinkedHashSet<>();
+        collect(rules, text.title(), TITLE, hits, discounted);
+        collect(rules, text.summary(), SUMMARY, hits, discounted);
+        collect(rules, text.content(), CONTENT, hits, discounted);
         for (String category : text.categories()) {
-            collect(rules, category, CATEGORY, hits);
+            collect(rules, category, CATEGORY, hits, discounted);
         }
         List<TopicTag> tags = new ArrayList<>();
         for (int r = 1; r < rules.rules().size(); r++) {
@@ -74,7 +76,7 @@ public class Tagger {
             }
         }
         Set<TermHit> relevanceHits = hits.get(0);
-        return new TaggingResult(!relevanceHits.isEmpty(), List.copyOf(relevanceHits), tags);
+        return new TaggingResult(!relevanceHits.isEmpty(), List.copyOf(relevanceHits), List.copyOf(discounted), tags);
     }
 
     /** The topics in rules-file order. */
@@ -90,15 +92,20 @@ public class Tagger {
         return compiled.get().rules().fingerprint();
     }
 
-    private static void collect(CompiledRules rules, String text, String field, List<Set<TermHit>> hits) {
+    private static void collect(CompiledRules rules, String text, String field, List<Set<TermHit>> hits,
+            Set<Discount> discounted) {
         if (text == null || text.isBlank()) {
             return;
         }
-        List<List<String>> matched = rules.match(Tokeniser.tokenise(TextNormaliser.normalise(text)));
-        for (int r = 0; r < matched.size(); r++) {
-            for (String term : matched.get(r)) {
+        CompiledRules.Matches matched = rules.match(Tokeniser.tokenise(TextNormaliser.normalise(text)));
+        for (int r = 0; r < matched.hits().size(); r++) {
+            for (String term : matched.hits().get(r)) {
                 hits.get(r).add(new TermHit(term, field));
             }
+        }
+        // Only the relevance rule's cancelled terms are evidence a reader needs; a topic's are noise.
+        for (CompiledRules.Discounted d : matched.discounted().get(0)) {
+            discounted.add(new Discount(d.term(), field, d.qualifier()));
         }
     }
 }

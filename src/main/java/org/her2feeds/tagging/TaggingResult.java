@@ -10,14 +10,22 @@ import java.util.Optional;
  * relevant articles are meant to be published with them.
  *
  * @param relevant       whether the article concerns HER2
- * @param relevanceHits  the terms that made it relevant (empty when not relevant)
+ * @param relevanceHits  the terms that made it relevant, with the field each was found in (empty when not relevant)
+ * @param discounted     relevance terms that matched but were cancelled as negative descriptors
  * @param topics         topics in rules-file order, each with its matched terms
  */
-public record TaggingResult(boolean relevant, List<TermHit> relevanceHits, List<TopicTag> topics) {
+public record TaggingResult(boolean relevant, List<TermHit> relevanceHits, List<Discount> discounted,
+        List<TopicTag> topics) {
 
     public TaggingResult {
         relevanceHits = List.copyOf(relevanceHits);
+        // Absent in results stored before discounted terms were recorded.
+        discounted = discounted == null ? List.of() : List.copyOf(discounted);
         topics = List.copyOf(topics);
+    }
+
+    public TaggingResult(boolean relevant, List<TermHit> relevanceHits, List<TopicTag> topics) {
+        this(relevant, relevanceHits, List.of(), topics);
     }
 
     public Optional<TopicTag> topic(String slug) {

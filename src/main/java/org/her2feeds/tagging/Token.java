@@ -2,9 +2,14 @@ package org.her2feeds.tagging;
 
 /**
  * A run of letters and digits, or a {@code +}/{@code -} sign written against a word ({@code HR+},
- * {@code HER2-}), with its offsets in the normalised text.
+ * {@code HER2-}) or alone in brackets ({@code HER2 (-)}), with its offsets in the normalised text and how deep
+ * inside brackets it stands (0 outside any).
  */
-record Token(String text, Join joinBefore, int start, int end) {
+record Token(String text, Join joinBefore, int start, int end, int depth) {
+
+    Token(String text, Join joinBefore, int start, int end) {
+        this(text, joinBefore, start, end, 0);
+    }
 
     boolean isSign() {
         return text.equals("+") || text.equals("-");

@@ -16,6 +16,7 @@ final class Tokeniser {
     static List<Token> tokenise(String normalised) {
         List<Token> tokens = new ArrayList<>();
         Join pending = Join.BREAK;
+        int depth = 0;
         int n = normalised.length();
         int i = 0;
         while (i < n) {
@@ -25,7 +26,7 @@ final class Tokeniser {
                 while (i < n && Character.isLetterOrDigit(normalised.charAt(i))) {
                     i++;
                 }
-                tokens.add(new Token(normalised.substring(start, i), pending, start, i));
+                tokens.add(new Token(normalised.substring(start, i), pending, start, i, depth));
                 pending = Join.NONE;
                 continue;
             }
@@ -33,9 +34,15 @@ final class Tokeniser {
             boolean beforeWord = i + 1 < n && Character.isLetterOrDigit(normalised.charAt(i + 1));
             if (c == '-' && afterWord && beforeWord) {
                 pending = pending.strongest(Join.TIGHT);
-            } else if ((c == '+' || c == '-') && afterWord) {
-                tokens.add(new Token(String.valueOf(c), pending, i, i + 1));
+            } else if ((c == '+' || c == '-') && (afterWord || aloneInBrackets(normalised, i))) {
+                tokens.add(new Token(String.valueOf(c), pending, i, i + 1, depth));
                 pending = Join.NONE;
+            } else if (c == '(' || c == '[') {
+                depth++;
+                pending = pending.strongest(Join.SPACE);
+            } else if (c == ')' || c == ']') {
+                depth = Math.max(0, depth - 1);
+                pending = pending.strongest(Join.SPACE);
             } else if (endsClause(c, afterWord, beforeWord)) {
                 pending = Join.BREAK;
             } else {
@@ -44,6 +51,12 @@ final class Tokeniser {
             i++;
         }
         return tokens;
+    }
+
+    /** "HER2 (−)" and "ER (+)": a status written as a sign in brackets of its own. */
+    private static boolean aloneInBrackets(String text, int i) {
+        return i > 0 && i + 1 < text.length() && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '[')
+                && (text.charAt(i + 1) == ')' || text.charAt(i + 1) == ']');
     }
 
     private static boolean endsClause(char c, boolean afterWord, boolean beforeWord) {

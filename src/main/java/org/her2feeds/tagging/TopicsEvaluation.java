@@ -180,8 +180,8 @@ public final class TopicsEvaluation {
         LabelledArticle a = o.article();
         out.printf(Locale.ROOT, "- %s: %s%n", a.id(), a.text().title());
         if (o.relevanceWrong()) {
-            out.printf(Locale.ROOT, "    relevant: expected %s, got %s; matched %s%n", a.relevant(),
-                    o.result().relevant(), describe(o.result().relevanceHits()));
+            out.printf(Locale.ROOT, "    relevant: expected %s, got %s; %s%n", a.relevant(), o.result().relevant(),
+                    evidence(o.result()));
         }
         if (o.topicsWrong()) {
             Set<String> expected = new TreeSet<>(a.topics());
@@ -202,6 +202,26 @@ public final class TopicsEvaluation {
         if (!a.why().isBlank()) {
             out.printf(Locale.ROOT, "    label note: %s%n", a.why());
         }
+    }
+
+    /** Every decision with its evidence, one line per article: what an operator checks a rules change against. */
+    public void printDecisions(PrintStream out) {
+        out.printf(Locale.ROOT, "Decisions (id, relevant, evidence):%n");
+        for (Outcome o : outcomes) {
+            out.printf(Locale.ROOT, "  %s %s %s%n", o.article().id(), o.result().relevant() ? "relevant" : "not-relevant",
+                    evidence(o.result()));
+        }
+    }
+
+    /** The terms that made the decision and the mentions discounted as negative descriptors. */
+    static String evidence(TaggingResult result) {
+        String matched = "matched " + describe(result.relevanceHits());
+        if (result.discounted().isEmpty()) {
+            return matched;
+        }
+        return matched + result.discounted().stream()
+                .map(d -> "'" + d.term() + "' (" + d.field() + ", discounted by '" + d.qualifier() + "')")
+                .collect(Collectors.joining(", ", "; discounted [", "]"));
     }
 
     private static String describe(List<TermHit> hits) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The evaluation report as a command ({@code --evaluate-topics=<set> [--her2.topics-file=...]}): prints the
- * precision/recall table, every misclassified article and a rough throughput figure.
+ * precision/recall table, every misclassified article, every decision with its evidence (the terms that made it
+ * and the mentions discounted as negative descriptors) and a rough throughput figure.
  */
 public final class TopicsEvaluationCommand {
 
@@ -23,6 +24,8 @@ public final class TopicsEvaluationCommand {
             TopicsEvaluation evaluation = TopicsEvaluation.run(tagger, evaluationSet);
             out.printf(Locale.ROOT, "Rules: %s (fingerprint %s)%n", topicsFile, tagger.rulesFingerprint());
             evaluation.printReport(out);
+            out.println();
+            evaluation.printDecisions(out);
             evaluation.measureThroughput(WARM_UP_PASSES);
             out.printf(Locale.ROOT, "Throughput: about %.0f articles/s (tag() on this set, %d passes after warm-up, one thread)%n",
                     evaluation.measureThroughput(THROUGHPUT_PASSES), THROUGHPUT_PASSES);

@@ -37,6 +37,10 @@ class TaggingEvaluationTest {
 
         assertThat(status).isZero();
         assertThat(report).contains("Relevance: precision", "micro", "Thresholds:", "met", "Throughput");
+        // Every decision is printed with its evidence, including the HER2 mentions discounted as negative.
+        assertThat(report).contains("Decisions (id, relevant, evidence):")
+                .containsPattern("(?m)^  r001 relevant matched \\[.*'trastuzumab deruxtecan' \\(title\\)")
+                .containsPattern("(?m)^  n\\d+ not-relevant matched \\[\\]; discounted \\[.*discounted by '");
     }
 
     @Test
