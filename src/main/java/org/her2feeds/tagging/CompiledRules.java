@@ -19,7 +19,7 @@ final class CompiledRules {
     /**
      * Bump when matching semantics change in code, so stored articles are re-tagged even if the file is the same.
      */
-    private static final String MATCHER_VERSION = "matcher-2";
+    private static final String MATCHER_VERSION = "matcher-3";
 
     private record Entry(int rule, boolean except, TermPattern pattern) {
     }
@@ -64,7 +64,7 @@ final class CompiledRules {
     record Matches(List<List<String>> hits, List<List<Discounted>> discounted) {
     }
 
-    Matches match(List<Token> tokens) {
+    Matches match(List<Token> tokens, boolean inTitle) {
         List<List<String>> hits = new ArrayList<>(rules.size());
         List<List<Discounted>> discounted = new ArrayList<>(rules.size());
         for (int r = 0; r < rules.size(); r++) {
@@ -99,11 +99,15 @@ final class CompiledRules {
                 if (best[r].except()) {
                     continue;
                 }
-                TermPattern negation = rules.get(r).negationAt(tokens, i, end);
-                if (negation == null) {
+                Rule rule = rules.get(r);
+                TermPattern negation = rule.negationAt(tokens, i, end);
+                String descriptor = negation != null ? null
+                        : rule.descriptorReason(best[r].pattern(), tokens, i, end, inTitle);
+                if (negation == null && descriptor == null) {
                     hits.get(r).add(best[r].pattern().source());
                 } else {
-                    discounted.get(r).add(new Discounted(best[r].pattern().source(), negation.source()));
+                    discounted.get(r).add(new Discounted(best[r].pattern().source(),
+                            negation != null ? negation.source() : descriptor));
                 }
             }
         }
@@ -119,6 +123,10 @@ final class CompiledRules {
             append(canonical, "except", rule.excepts());
             append(canonical, "not-followed-by", rule.notFollowedBy());
             append(canonical, "not-preceded-by", rule.notPrecededBy());
+            append(canonical, "marker", rule.terms().stream().filter(t -> rule.markers().contains(t.canonical())).toList());
+            append(canonical, "negated-after", rule.context().negatedAfter());
+            append(canonical, "negated-before", rule.context().negatedBefore());
+            append(canonical, "subtype-list", rule.context().subtypeList());
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

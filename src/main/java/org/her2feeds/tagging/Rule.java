@@ -1,6 +1,7 @@
 package org.her2feeds.tagging;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One compiled rule: the relevance rule or a topic. A rule matches where one of its terms matches, unless a
@@ -8,9 +9,16 @@ import java.util.List;
  * negating qualifier.
  */
 record Rule(String slug, String label, String description, List<TermPattern> terms, List<TermPattern> excepts,
+            List<TermPattern> notFollowedBy, List<TermPattern> notPrecededBy, Set<String> markers,
+            DescriptorContext context) {
+
+    Rule(String slug, String label, String description, List<TermPattern> terms, List<TermPattern> excepts,
             List<TermPattern> notFollowedBy, List<TermPattern> notPrecededBy) {
+        this(slug, label, description, terms, excepts, notFollowedBy, notPrecededBy, Set.of(), DescriptorContext.NONE);
+    }
 
     Rule {
+        markers = Set.copyOf(markers);
         terms = List.copyOf(terms);
         excepts = List.copyOf(excepts);
         notFollowedBy = List.copyOf(notFollowedBy);
@@ -75,6 +83,18 @@ record Rule(String slug, String label, String description, List<TermPattern> ter
 
     /** Longest bracketed gloss looked past: "(HER2; also known as ERBB2)" is six tokens. */
     private static final int GLOSS_TOKENS = 12;
+
+    /**
+     * Why a match of {@code term} over [start, end) that no qualifier cancelled still only describes a population
+     * (see {@link DescriptorContext}); null when it names the subject. Only the rule's own markers are judged so:
+     * a HER2 drug named as an exclusion criterion still concerns HER2.
+     */
+    String descriptorReason(TermPattern term, List<Token> tokens, int start, int end, boolean inTitle) {
+        if (context.isEmpty() || !markers.contains(term.canonical())) {
+            return null;
+        }
+        return context.reason(tokens, start, end, inTitle);
+    }
 
     TopicDefinition definition() {
         return new TopicDefinition(slug, label, description);

@@ -97,7 +97,7 @@ public class Tagger {
         if (text == null || text.isBlank()) {
             return;
         }
-        CompiledRules.Matches matched = rules.match(Tokeniser.tokenise(TextNormaliser.normalise(text)));
+        CompiledRules.Matches matched = rules.match(Tokeniser.tokenise(TextNormaliser.normalise(text)), field.equals(TITLE));
         for (int r = 0; r < matched.hits().size(); r++) {
             for (String term : matched.hits().get(r)) {
                 hits.get(r).add(new TermHit(term, field));

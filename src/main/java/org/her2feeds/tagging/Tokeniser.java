@@ -17,6 +17,7 @@ final class Tokeniser {
         List<Token> tokens = new ArrayList<>();
         Join pending = Join.BREAK;
         int depth = 0;
+        int sentence = 0;
         int n = normalised.length();
         int i = 0;
         while (i < n) {
@@ -26,7 +27,7 @@ final class Tokeniser {
                 while (i < n && Character.isLetterOrDigit(normalised.charAt(i))) {
                     i++;
                 }
-                tokens.add(new Token(normalised.substring(start, i), pending, start, i, depth));
+                tokens.add(new Token(normalised.substring(start, i), pending, start, i, depth, sentence));
                 pending = Join.NONE;
                 continue;
             }
@@ -35,7 +36,7 @@ final class Tokeniser {
             if (c == '-' && afterWord && beforeWord) {
                 pending = pending.strongest(Join.TIGHT);
             } else if ((c == '+' || c == '-') && (afterWord || aloneInBrackets(normalised, i))) {
-                tokens.add(new Token(String.valueOf(c), pending, i, i + 1, depth));
+                tokens.add(new Token(String.valueOf(c), pending, i, i + 1, depth, sentence));
                 pending = Join.NONE;
             } else if (c == '(' || c == '[') {
                 depth++;
@@ -45,6 +46,9 @@ final class Tokeniser {
                 pending = pending.strongest(Join.SPACE);
             } else if (endsClause(c, afterWord, beforeWord)) {
                 pending = Join.BREAK;
+                if (c == '.' || c == '!' || c == '?') {
+                    sentence++;
+                }
             } else {
                 pending = pending.strongest(Join.SPACE);
             }

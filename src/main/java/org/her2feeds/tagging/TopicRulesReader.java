@@ -35,8 +35,8 @@ final class TopicRulesReader {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> ROOT_KEYS = Set.of("term-lists", "relevance", "topics");
-    private static final Set<String> RELEVANCE_KEYS =
-            Set.of("description", "terms", "use", "except", "not-followed-by", "not-preceded-by");
+    private static final Set<String> RELEVANCE_KEYS = Set.of("description", "terms", "use", "except",
+            "not-followed-by", "not-preceded-by", "negated-after", "negated-before", "subtype-list");
     private static final Set<String> TOPIC_KEYS =
             Set.of("slug", "label", "description", "terms", "use", "except", "not-followed-by", "not-preceded-by");
 
@@ -149,8 +149,16 @@ final class TopicRulesReader {
         }
         List<TermPattern> excepts = optionalPatterns(fields, context, "except");
         checkNoTermIsAlsoExcepted(fields, context, terms, excepts);
+        // The rule's own terms are markers (HER2, ERBB2 ...); terms taken from lists with 'use' are drug names.
+        Set<String> markers = new HashSet<>();
+        if (fields.containsKey("terms")) {
+            patterns(fields.get("terms").getValueNode(), context, "terms").forEach(t -> markers.add(t.canonical()));
+        }
+        DescriptorContext descriptors = new DescriptorContext(optionalPatterns(fields, context, "negated-after"),
+                optionalPatterns(fields, context, "negated-before"), optionalPatterns(fields, context, "subtype-list"));
         return new Rule(slug, label, description, distinct(terms), distinct(excepts),
-                optionalPatterns(fields, context, "not-followed-by"), optionalPatterns(fields, context, "not-preceded-by"));
+                optionalPatterns(fields, context, "not-followed-by"), optionalPatterns(fields, context, "not-preceded-by"),
+                markers, descriptors);
     }
 
     private List<TermPattern> usedLists(Node node, String context) {
