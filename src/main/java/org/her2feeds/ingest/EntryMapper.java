@@ -43,6 +43,7 @@ final class EntryMapper {
         URI link = cleaner.link(entry.link(), base)
                 .or(() -> guidAsLink(entry.guid(), base))
                 .or(() -> identifierLink(entry))
+                .or(() -> cleaner.link(entry.enclosure(), base))
                 .orElse(null);
         CleanSummary summary = cleaner.summary(entry.summaryHtml(), link != null && base == null ? link : base);
         String contentText = cleaner.fullText(entry.contentHtml());
@@ -78,7 +79,10 @@ final class EntryMapper {
         return cleaner.link(guid, base);
     }
 
-    /** With no usable link, the resolver of the article's DOI, else its PubMed record, is where readers go. */
+    /**
+     * With no usable link, the resolver of the article's DOI, else its PubMed record, is where readers go; the
+     * media file of a podcast episode without a page comes last.
+     */
     private Optional<URI> identifierLink(ParsedEntry entry) {
         if (entry.doi() != null) {
             return cleaner.link("https://doi.org/" + entry.doi(), null);

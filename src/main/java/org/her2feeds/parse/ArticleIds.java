@@ -34,6 +34,14 @@ final class ArticleIds {
     private static final Pattern BARE_DOI = Pattern.compile("^" + DOI_BODY + "$");
     private static final Pattern DOI_IN_URL = Pattern.compile(
             "(?i)(?:doi\\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/|reader/|book/|suppl/)?)(10\\.\\d{4,9}/[^?#\\s\"<>]+)");
+    /**
+     * Publishers whose article pages are named by the DOI without a /doi/ marker: Frontiers and Springer/BMC
+     * ("/articles/10.…"), and Silverchair platforms (OUP, Karger, JAMA: "/article/doi/10.…/<article id>/<slug>").
+     */
+    private static final Pattern DOI_IN_ARTICLE_PATH = Pattern.compile(
+            "(?i)^https?://[^/?#]+(?:/[^?#]*)?/(articles?)/(?:doi/)?(10\\.\\d{4,9}/[^?#\\s\"<>]+)");
+    /** Page views that publishers append to the DOI in a path: not part of the DOI. */
+    private static final Pattern PAGE_VIEW = Pattern.compile("(?i)/(?:full|abstract|fulltext|pdf|epdf|html|figures|references|metrics)/?$");
     /** Any DOI-shaped string, to tell a description that names one DOI from one that cites several. */
     private static final Pattern ANY_DOI = Pattern.compile("(?<![\\w.])(10\\.\\d{4,9}/[^\\s\"<>]+)");
     private static final Pattern PMID_LABELLED = Pattern.compile(
@@ -96,7 +104,15 @@ final class ArticleIds {
         String text = decodePercent(value.strip());
         Matcher m = DOI_IN_URL.matcher(text);
         if (m.find()) {
-            return normaliseDoi(m.group(1));
+            boolean resolver = text.regionMatches(true, m.start(), "doi.org/", 0, 8);
+            // A publisher's /doi/ page may add a view or, on Silverchair, an article id and a slug after the DOI.
+            return normaliseDoi(resolver ? m.group(1) : beforeNumericSegment(PAGE_VIEW.matcher(m.group(1)).replaceFirst("")));
+        }
+        m = DOI_IN_ARTICLE_PATH.matcher(text);
+        if (m.find()) {
+            String doi = PAGE_VIEW.matcher(m.group(2)).replaceFirst("");
+            // Silverchair follows the DOI with the platform's numeric article id and a slug.
+            return normaliseDoi(m.group(1).equalsIgnoreCase("article") ? beforeNumericSegment(doi) : doi);
         }
         // A guid written as "doi:10..." (some journal platforms) names the item itself.
         m = DOI_LABELLED.matcher(text);
@@ -136,6 +152,19 @@ final class ArticleIds {
             found = pmid;
         }
         return found;
+    }
+
+    /** "10.5555/jnci/djaf302/8000302/slug" is "10.5555/jnci/djaf302": the suffix ends before an all-digit segment. */
+    private static String beforeNumericSegment(String doi) {
+        String[] segments = doi.split("/");
+        StringBuilder out = new StringBuilder(segments[0]).append('/').append(segments.length > 1 ? segments[1] : "");
+        for (int i = 2; i < segments.length; i++) {
+            if (!segments[i].isEmpty() && segments[i].chars().allMatch(Character::isDigit)) {
+                break;
+            }
+            out.append('/').append(segments[i]);
+        }
+        return out.toString();
     }
 
     private static String pmidIn(String value) {

@@ -30,6 +30,10 @@ final class BodyDecoding {
     }
 
     static Reader open(byte[] body, String contentType) throws IOException {
+        Reader utf16 = utf16(body);
+        if (utf16 != null) {
+            return utf16;
+        }
         Charset http = httpCharset(contentType);
         if (http != null && !startsWithByteOrderMark(body)) {
             return new InputStreamReader(new ByteArrayInputStream(body), widened(http));
@@ -57,6 +61,36 @@ final class BodyDecoding {
         } catch (IOException | IllegalArgumentException undecodable) {
             return new String(body, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A UTF-16 body, recognised by its byte order mark or, without one, by the "<?" of its declaration in two-byte
+     * form (XML 1.0, appendix F). Rome's reader names such a body "UTF-16" after consuming a little-endian mark,
+     * and then decodes it as big-endian; so UTF-16 is read here, with the order the bytes show.
+     */
+    private static Reader utf16(byte[] body) {
+        if (body.length < 4) {
+            return null;
+        }
+        int b0 = body[0] & 0xFF;
+        int b1 = body[1] & 0xFF;
+        int b2 = body[2] & 0xFF;
+        int b3 = body[3] & 0xFF;
+        Charset charset = null;
+        int skip = 0;
+        if (b0 == 0xFF && b1 == 0xFE && !(b2 == 0 && b3 == 0)) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (b0 == 0xFE && b1 == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (b0 == '<' && b1 == 0 && b2 == '?' && b3 == 0) {
+            charset = StandardCharsets.UTF_16LE;
+        } else if (b0 == 0 && b1 == '<' && b2 == 0 && b3 == '?') {
+            charset = StandardCharsets.UTF_16BE;
+        }
+        return charset == null ? null
+                : new InputStreamReader(new ByteArrayInputStream(body, skip, body.length - skip), charset);
     }
 
     private static Charset httpCharset(String contentType) {

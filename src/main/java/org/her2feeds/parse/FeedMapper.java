@@ -140,7 +140,8 @@ final class FeedMapper {
         return new ParsedEntry(guid, link, bases, C1Controls.remap(title), C1Controls.remap(summary),
                 content == null || content.equals(summary) ? null : C1Controls.remap(content),
                 authors(entry, dc), categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
-                dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid());
+                dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid(),
+                RawItem.linkValue(raw.enclosureElement()));
     }
 
     /**

@@ -20,10 +20,11 @@ import java.util.List;
  * @param updatedAt   when the item was last updated, with the same rules; null when absent
  * @param doi         the article's DOI in lower case (e.g. "10.1056/nejmoa2203690"), or null
  * @param pmid        the article's PubMed id (digits), or null
+ * @param enclosure   the media file the item carries (a podcast's audio), as written; null when none
  */
 public record ParsedEntry(String guid, String link, List<String> xmlBases, String title, String summaryHtml,
         String contentHtml, List<String> authors,
-        List<String> categories, Instant publishedAt, Instant updatedAt, String doi, String pmid) {
+        List<String> categories, Instant publishedAt, Instant updatedAt, String doi, String pmid, String enclosure) {
 
     public ParsedEntry {
         xmlBases = List.copyOf(xmlBases);

@@ -16,6 +16,7 @@ final class RawItem {
     static final String DC = "http://purl.org/dc/elements/1.1/";
     static final String DCTERMS = "http://purl.org/dc/terms/";
     static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    static final String MEDIA = "http://search.yahoo.com/mrss/";
     static final String FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0";
     private static final String PRISM_PREFIX = "http://prismstandard.org/namespaces/";
     private static final RawItem ABSENT = new RawItem(null);
@@ -108,13 +109,34 @@ final class RawItem {
         return rel == null || rel.isBlank() || rel.strip().equals("alternate") || rel.strip().equals("self");
     }
 
+    /**
+     * The media file the item carries (RSS {@code enclosure}, Atom {@code rel="enclosure"}, Media RSS
+     * {@code content}): a podcast episode without a web page is still something a reader can open.
+     */
+    Element enclosureElement() {
+        if (element == null) {
+            return null;
+        }
+        for (Element child : element.getChildren()) {
+            boolean rssEnclosure = child.getName().equals("enclosure") && child.getAttributeValue("url") != null;
+            boolean atomEnclosure = child.getName().equals("link") && "enclosure".equals(child.getAttributeValue("rel"));
+            boolean media = child.getName().equals("content") && MEDIA.equals(child.getNamespaceURI())
+                    && child.getAttributeValue("url") != null;
+            if (rssEnclosure || atomEnclosure || media) {
+                return child;
+            }
+        }
+        return null;
+    }
+
     /** The link's href or text; null when absent. */
     static String linkValue(Element link) {
         if (link == null) {
             return null;
         }
         String href = link.getAttributeValue("href");
-        String value = href != null ? href : link.getTextTrim();
+        String url = link.getAttributeValue("url");
+        String value = href != null ? href : url != null ? url : link.getTextTrim();
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -65,6 +65,10 @@ class ArticleIdsTest {
             "https://doi.org/10.5555%2Fabc.3%3Futm_source%3Dx              | 10.5555/abc.3",
             "doi:10.5555/abc.4                                             | 10.5555/abc.4",
             "https://www.doi.org/10.5555/abc.(5)                           | 10.5555/abc.(5)",
+            "https://www.frontiersin.org/journals/oncology/articles/10.5555/fonc.2025.1/full#h1 | 10.5555/fonc.2025.1",
+            "https://bmccancer.biomedcentral.com/articles/10.5555/s12885-025-9                 | 10.5555/s12885-025-9",
+            "https://karger.com/ocl/article/doi/10.5555/000599475/9100475/neratinib-in-her2   | 10.5555/000599475",
+            "https://academic.oup.com/jnci/advance-article/doi/10.5555/jnci/djaf302/8000302?rss=1 | 10.5555/jnci/djaf302",
     })
     void theDoiOfADoiLinkIgnoresSchemeQueryFragmentAndEscapes(String link, String doi) {
         assertThat(ArticleIds.find(List.of(), List.of(link)).doi()).isEqualTo(doi);

@@ -240,6 +240,20 @@ class FeedParserTest {
     }
 
     @Test
+    void utf16InEitherByteOrderWithOrWithoutAMarkIsRead() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>\u00e9t\u00e9 HER2\u2212</title></item></channel></rss>";
+        for (byte[] body : new byte[][] {("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE),
+                ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16BE), xml.getBytes(StandardCharsets.UTF_16LE),
+                xml.getBytes(StandardCharsets.UTF_16BE)}) {
+            for (String contentType : new String[] {null, "application/xml", "text/xml"}) {
+                ParsedFeed feed = parser.parse(body, contentType, FEED_URI);
+                assertThat(feed.entries()).extracting(ParsedEntry::title).as(contentType).containsExactly("\u00e9t\u00e9 HER2\u2212");
+            }
+        }
+    }
+
+    @Test
     void aByteOrderMarkSelectsUtf16() throws Exception {
         String xml = "<rss version=\"2.0\"><channel><title>\u00e9t\u00e9</title></channel></rss>";
         byte[] body = ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16BE);
