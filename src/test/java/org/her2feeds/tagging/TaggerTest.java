@@ -162,4 +162,50 @@ class TaggerTest {
     private static Path write(Path dir, String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
+
+    private static TaggingResult tagSummary(String summary) {
+        return shipped.tag(new TaggableText("A study in advanced breast cancer", summary, List.of()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Patients had human epidermal growth factor receptor 2 (HER2; also known as ERBB2)-negative disease.",
+            "Tumours were ER (+), PR (+) and HER2 (\u2212).",
+            "The HER2 status was negative in all patients.",
+            "All tumours were negative for ER, PR and HER2 by immunohistochemistry.",
+            "Patients with HER2-positive tumours were excluded.",
+            "HER3 is expressed regardless of HER2 status.",
+            "Survival differed between luminal A, luminal B, HER2-enriched and basal-like tumours."})
+    void aHer2MarkerThatOnlyDescribesAPopulationIsDiscountedWithItsReason(String summary) {
+        TaggingResult result = tagSummary(summary);
+
+        assertThat(result.relevant()).as(summary).isFalse();
+        assertThat(result.discounted()).as(summary).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.field()).isEqualTo("summary"))
+                .allSatisfy(d -> assertThat(d.qualifier()).isNotBlank());
+    }
+
+    @Test
+    void aContrastEndsANegationsScopeAndAListInTheTitleIsTheStudyQuestion() {
+        assertThat(tagSummary("Tumours were negative for ER and PR but HER2-positive by FISH.").relevant()).isTrue();
+        assertThat(tagTitle("Outcomes of luminal B and HER2-enriched tumours after neoadjuvant therapy").relevant()).isTrue();
+        // A HER2 drug named as an exclusion still concerns HER2: only markers are judged by their context.
+        assertThat(tagSummary("Patients previously treated with trastuzumab were excluded.").relevant()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"p95HER2 expression and response", "the HER2\u039416 splice variant", "HER2 delta16 isoform",
+            "tumour onset in MMTV-neu mice", "neu-transgenic mice fed a high-fat diet", "a rat neu vaccine model",
+            "ERBB2 (Erb-B2 receptor tyrosine kinase 2) copy number"})
+    void unusualSpellingsOfTheMarkerCount(String title) {
+        assertThat(tagTitle(title).relevant()).as(title).isTrue();
+    }
+
+    @Test
+    void theEvidenceNamesTheFieldOfEveryCountingTerm() {
+        TaggingResult result = shipped.tag(new TaggableText("Conference roundup", "Teaser text.",
+                "The session covered trastuzumab deruxtecan in HER2-low disease.", List.of("Breast Neoplasms")));
+
+        assertThat(result.relevanceHits()).contains(new TermHit("trastuzumab deruxtecan", "content"), new TermHit("her2", "content"));
+    }
 }
