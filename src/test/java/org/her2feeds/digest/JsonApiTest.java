@@ -118,6 +118,13 @@ class JsonApiTest extends ApiTestSupport {
         assertThat(article.get("title").asString()).isEqualTo("Trastuzumab deruxtecan & <HER2-low> tumours");
         assertThat(article.get("sources").findValuesAsString("kind")).containsExactly("journal");
         assertThat(article.get("topics").findValuesAsString("slug")).containsExactly("adc", "breast-cancer");
+        // The evidence for publishing it: each counting term with its field, and the discounted mentions.
+        assertThat(article.get("relevance").get("terms").get(0).get("term").asString()).isEqualTo("HER2");
+        assertThat(article.get("relevance").get("terms").get(0).get("field").asString()).isEqualTo("title");
+        assertThat(article.get("relevance").get("discounted").isArray()).isTrue();
+        for (JsonNode inDigest : ok("/api/digests/2025-03-10").get("articles")) {
+            assertThat(inDigest.get("relevance").get("terms").size()).as("evidence in the digest").isPositive();
+        }
 
         problem("/api/articles/0123456789abcdef", 404, "No published article has id '0123456789abcdef'");
         problem("/api/articles?cursor=not-a-cursor", 400, "cursor 'not-a-cursor' is not one this service issued");
