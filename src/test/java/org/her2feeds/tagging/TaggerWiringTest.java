@@ -40,7 +40,7 @@ class TaggerWiringTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(TopicRulesException.class)
                     .hasMessage(rules + " line 3: relevance: unknown key 'term' (allowed: description, except,"
-                            + " not-followed-by, not-preceded-by, terms, use)");
+                            + " negated-after, negated-before, not-followed-by, not-preceded-by, subtype-list, terms, use)");
         });
     }
 }
