@@ -94,11 +94,10 @@ public class ArticleStore {
             }
             if (!storable.changes().isEmpty()) {
                 bounded++;
-                log.info("source={} item bounded to fit: guid=\"{}\" link=\"{}\" {}", sourceId, shown(item.guid()),
-                        shown(item.link()), storable.changes());
             }
             // Identity from what the feed said (a long GUID keeps its full value, hashed); storage from the bounded form.
-            candidates.add(new Candidate(storable.stored(), ArticleIdentity.keys(item), contentHash(storable.stored())));
+            candidates.add(new Candidate(storable.stored(), ArticleIdentity.keys(item), contentHash(storable.stored()),
+                    item, storable.changes()));
         }
         List<Candidate> distinct = distinctArticles(candidates);
         SaveSummary summary;
@@ -152,11 +151,21 @@ public class ArticleStore {
             try {
                 total = total.plus(writeRetryingLockConflicts(sourceId, kind, List.of(candidate), now));
             } catch (DataIntegrityViolationException | JacksonException | DateTimeException e) {
-                logRejected(sourceId, candidate.item(), reason(e));
+                logRejected(sourceId, candidate.given(), reason(e));
                 total = total.plus(new SaveSummary(0, 0, 0, 0, 1, 0));
             }
         }
         return total;
+    }
+
+    /** What bounding changed, logged when the bounded copy is written (not at every fetch of an unchanged feed). */
+    private static void logBounded(String sourceId, List<Prepared> written) {
+        for (Prepared p : written) {
+            if (!p.changes.isEmpty()) {
+                log.info("source={} item stored bounded to fit its columns: guid=\"{}\" link=\"{}\" {}", sourceId,
+                        shown(p.given.guid()), shown(p.given.link()), p.changes);
+            }
+        }
     }
 
     private static void logRejected(String sourceId, NewArticle item, String reason) {
@@ -252,6 +261,8 @@ public class ArticleStore {
         insertTopics(added);
         deleteTopics(updated);
         insertTopics(updated);
+        logBounded(sourceId, added);
+        logBounded(sourceId, updated);
         SaveSummary summary = new SaveSummary(added.size(), updated.size(), unchanged, duplicates.size(), 0, 0);
         if (summary.changedAnything()) {
             bumpVersion();
@@ -513,15 +524,22 @@ public class ArticleStore {
         return chunks;
     }
 
-    /** A bounded item of the feed with the identity keys of what the feed said. */
-    private record Candidate(NewArticle item, List<IdentityKey> keys, String contentHash) {
+    /**
+     * A bounded item of the feed with the identity keys of what the feed said.
+     *
+     * @param given   the item as the caller gave it (for the log)
+     * @param changes what bounding changed
+     */
+    private record Candidate(NewArticle item, List<IdentityKey> keys, String contentHash, NewArticle given,
+            List<String> changes) {
 
         boolean hasGuid() {
             return keys.stream().anyMatch(key -> "guid".equals(key.kind()));
         }
 
         Candidate withoutLinkKey() {
-            return new Candidate(item, keys.stream().filter(key -> !"link".equals(key.kind())).toList(), contentHash);
+            return new Candidate(item, keys.stream().filter(key -> !"link".equals(key.kind())).toList(), contentHash, given,
+                    changes);
         }
     }
 
@@ -535,9 +553,13 @@ public class ArticleStore {
         Instant sortAt;
         List<IdentityKey> newKeys;
         String expectedOwner;
+        final NewArticle given;
+        final List<String> changes;
 
         Prepared(Candidate candidate) {
             this.item = candidate.item();
+            this.given = candidate.given();
+            this.changes = candidate.changes();
             this.keys = candidate.keys();
             this.contentHash = candidate.contentHash();
         }

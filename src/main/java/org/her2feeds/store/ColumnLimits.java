@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>the tagging explanation loses term hits (never topics or relevance) until its JSON fits.</li>
  * </ul>
  * Lengths are Java {@code char}s, which is at least the number of characters PostgreSQL and H2 count. Text is
- * also made storable: NUL and other C0 controls (PostgreSQL refuses NUL in text) are removed and lone surrogates
- * (which no UTF-8 database can hold) become U+FFFD.
+ * also made storable: NUL is removed (PostgreSQL refuses it in text) and lone surrogates (which UTF-8 cannot
+ * encode; the driver would silently turn them into "?") become U+FFFD. Other control characters are storable and
+ * left to the outputs, which each deal with them for their format.
  */
 final class ColumnLimits {
 
@@ -156,10 +157,7 @@ final class ColumnLimits {
         return value == null || value.length() > max ? null : value;
     }
 
-    /**
-     * Removes what no column can hold: NUL and the other C0 controls but tab, line feed and carriage return
-     * (PostgreSQL refuses NUL; the rest are never meant as text), and turns lone surrogates into U+FFFD.
-     */
+    /** Removes NUL, which PostgreSQL refuses in text, and turns lone surrogates, which UTF-8 cannot encode, into U+FFFD. */
     static String storable(String text) {
         if (text == null) {
             return null;
@@ -168,7 +166,7 @@ final class ColumnLimits {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             String replacement = null;
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if (c == '\u0000') {
                 replacement = "";
             } else if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

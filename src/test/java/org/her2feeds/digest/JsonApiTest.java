@@ -117,6 +117,8 @@ class JsonApiTest extends ApiTestSupport {
         JsonNode article = ok("/api/articles/" + id);
         assertThat(article.get("title").asString()).isEqualTo("Trastuzumab deruxtecan & <HER2-low> tumours");
         assertThat(article.get("sources").findValuesAsString("kind")).containsExactly("journal");
+        // Each source reference carries that source's own link to the article.
+        assertThat(article.get("sources").findValuesAsString("link")).containsExactly("https://journal.example/a/1");
         assertThat(article.get("topics").findValuesAsString("slug")).containsExactly("adc", "breast-cancer");
 
         problem("/api/articles/0123456789abcdef", 404, "No published article has id '0123456789abcdef'");

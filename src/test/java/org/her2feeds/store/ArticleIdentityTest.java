@@ -48,6 +48,18 @@ class ArticleIdentityTest {
     }
 
     @Test
+    void aSitesHomePageIsNoIdentityButAPageOrAQueryIs() {
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://blog.example/", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("guid");
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://Blog.Example:443", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("guid");
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://blog.example/?p=42", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("link", "guid");
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://blog.example/news", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("link", "guid");
+    }
+
+    @Test
     void theArticleIdIsStableAndWebSafe() {
         IdentityKey key = new IdentityKey("doi", "10.1056/nejmoa2203690");
         assertThat(key.articleId()).matches("[0-9a-f]{32}").isEqualTo(new IdentityKey("doi", "10.1056/nejmoa2203690").articleId());

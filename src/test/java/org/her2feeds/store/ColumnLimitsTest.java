@@ -99,10 +99,11 @@ class ColumnLimitsTest {
     }
 
     @Test
-    void controlCharactersGoAndLoneSurrogatesBecomeReplacementCharacters() {
-        assertThat(ColumnLimits.storable("a\u0000b\u0007c\td\ne")).isEqualTo("abc\td\ne");
+    void nulGoesAndLoneSurrogatesBecomeReplacementCharacters() {
+        // Other controls are storable; the outputs deal with them (FeedFormatsTest).
+        assertThat(ColumnLimits.storable("a\u0000b\u0007c\td\ne")).isEqualTo("ab\u0007c\td\ne");
         assertThat(ColumnLimits.storable("x\uD800y\uDC00z\uD83E\uDDEC")).isEqualTo("x\uFFFDy\uFFFDz\uD83E\uDDEC");
-        assertThat(bounded(article().title("\u0000\u0001 ")).rejection()).isEqualTo("no title");
+        assertThat(bounded(article().title("\u0000\u0000 ")).rejection()).isEqualTo("no title");
     }
 
     @Test
