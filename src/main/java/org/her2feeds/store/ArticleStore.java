@@ -179,7 +179,9 @@ public class ArticleStore {
 
     private static String reason(RuntimeException e) {
         Throwable cause = e instanceof NestedRuntimeException nested ? nested.getMostSpecificCause() : e;
-        return ColumnLimits.cut(ColumnLimits.storable(cause.getClass().getSimpleName() + ": " + cause.getMessage()), 300);
+        // One line: driver messages quote the SQL over several.
+        String message = String.valueOf(cause.getMessage()).replaceAll("\\s+", " ");
+        return ColumnLimits.cut(ColumnLimits.storable(cause.getClass().getSimpleName() + ": " + message), 300);
     }
 
     /**
