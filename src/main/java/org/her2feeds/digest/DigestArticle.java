@@ -32,7 +32,11 @@ public record DigestArticle(String id, String title, String url, String summary,
     public record Topic(String slug, String label, List<TermHit> matched) {
     }
 
-    /** A source the article came from. */
-    public record SourceRef(String id, String title, String kind) {
+    /**
+     * A source the article came from; the source whose copy is shown comes first.
+     *
+     * @param link the article's link at this source (each source's own copy); null when it gave none
+     */
+    public record SourceRef(String id, String title, String kind, String link) {
     }
 }

@@ -26,8 +26,8 @@ class DigestArticles {
         List<DigestArticle.Topic> topics = a.topics().stream()
                 .map(t -> new DigestArticle.Topic(t.slug(), t.label(), List.copyOf(t.matched()))).toList();
         List<DigestArticle.SourceRef> refs = a.origins().stream().map(origin -> sources.find(origin.sourceId())
-                .map(s -> new DigestArticle.SourceRef(s.id(), s.title(), s.kindSlug()))
-                .orElse(new DigestArticle.SourceRef(origin.sourceId(), origin.sourceId(), null))).toList();
+                .map(s -> new DigestArticle.SourceRef(s.id(), s.title(), s.kindSlug(), origin.link()))
+                .orElse(new DigestArticle.SourceRef(origin.sourceId(), origin.sourceId(), null, origin.link()))).toList();
         return new DigestArticle(a.id(), a.title(), a.url(), a.summaryText(), a.summaryHtml(), at(a.publishedAt()),
                 at(a.firstSeenAt()), at(a.updatedAt()), topics, refs, a.authors(), a.doi(), a.pmid(),
                 new DigestArticle.Relevance(a.relevanceHits(), a.discounted()));

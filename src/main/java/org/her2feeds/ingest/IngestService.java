@@ -154,7 +154,7 @@ public class IngestService {
         }
         if (result instanceof NotModified notModified) {
             return recordSuccess(source, redirected, started, notModified.status(), notModified.etag(),
-                    notModified.lastModified(), notModified.maxAge(), new SaveSummary(0, 0, 0, 0), 0, 0);
+                    notModified.lastModified(), notModified.maxAge(), SaveSummary.NOTHING, 0, 0);
         }
         Fetched fetched = (Fetched) result;
         ParsedFeed feed;
@@ -183,7 +183,8 @@ public class IngestService {
         int irrelevant = (int) articles.stream().filter(a -> !a.tagging().relevant()).count();
         // Marks the start of the one transaction that stores the feed (the crash-safety test kills the process here).
         log.debug("source={} storing {} articles in one transaction", source.id(), articles.size());
-        SaveSummary saved = store.saveFeed(source.id(), articles);
+        // The source's kind decides whose copy is shown when several sources carry one article.
+        SaveSummary saved = store.saveFeed(source.id(), source.kind(), articles);
         Duration requested = longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
         return recordSuccess(source, redirected, started, fetched.status(), fetched.etag(), fetched.lastModified(),
                 requested, saved, irrelevant, rejected);
@@ -221,8 +222,9 @@ public class IngestService {
         Instant next = stopped != null ? null : nextFetch.afterSuccess(source, now, requested);
         states.save(new SourceState(s.sourceId(), s.configuredUrl(), s.currentUrl(), etag, lastModified, started, now,
                 status, null, 0, next, stopped, s.redirectTarget(), s.redirectStreak()));
+        // Items the store could not keep count with those that had nothing to show: the rest of the feed is stored.
         return new IngestOutcome(source.id(), status, saved.added(), saved.updated(), saved.unchanged(),
-                saved.duplicates(), irrelevant, rejected, null, next, Duration.between(started, now));
+                saved.duplicates(), irrelevant, rejected + saved.rejected(), null, next, Duration.between(started, now));
     }
 
     private IngestOutcome recordFailure(Source source, SourceState s, Instant started, Integer status, String error,

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * Decides which names an incoming item is known by. The order is the order of trust: a DOI names the work
  * wherever it is published, a PubMed id names the record, a link names one copy, a GUID only means something
  * inside its own feed (hence it is scoped by source).
+ *
+ * <p>A link only names an article when it is specific: a site's home page is no key at all, and {@link ArticleStore}
+ * does not let a link merge an item into an article its own source already carries under another GUID (a section
+ * page given as the link of every item).
  */
 final class ArticleIdentity {
 
@@ -26,11 +30,12 @@ final class ArticleIdentity {
         if (doi != null) {
             keys.add(new IdentityKey("doi", doi));
         }
-        if (article.pmid() != null && PMID.matcher(article.pmid().trim()).matches()) {
-            keys.add(new IdentityKey("pmid", article.pmid().trim().replaceFirst("^0+(?=\\d)", "")));
+        String pmid = normalisePmid(article.pmid());
+        if (pmid != null) {
+            keys.add(new IdentityKey("pmid", pmid));
         }
         String link = canonicalLink(article.link());
-        if (link != null) {
+        if (link != null && !isSiteRoot(link)) {
             keys.add(new IdentityKey("link", link));
         }
         if (article.guid() != null && !article.guid().isBlank()) {
@@ -49,9 +54,32 @@ final class ArticleIdentity {
             return null;
         }
         String text = doi.trim().toLowerCase(Locale.ROOT)
-                .replaceFirst("^(https?://(dx\\.)?doi\\.org/|doi:\\s*)", "")
-                .replaceFirst("[.,;:)\\]]+$", "");
+                .replaceFirst("^(https?://(dx\\.)?doi\\.org/|doi:\\s*)", "");
+        // A loop, not a "[.,;:)\\]]+$" regex: that one retries at every position and is quadratic on ")))…x".
+        int end = text.length();
+        while (end > 0 && ".,;:)]".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        text = text.substring(0, end);
         return DOI.matcher(text).matches() ? text : null;
+    }
+
+    /**
+     * A site's home page ("https://site.example/" with no query) names no article: feeds that give it as every
+     * item's link would otherwise have all their items merged into one. Such a link is never an identity key.
+     */
+    static boolean isSiteRoot(String canonicalLink) {
+        int afterScheme = canonicalLink.indexOf("://") + 3;
+        int slash = canonicalLink.indexOf('/', afterScheme);
+        return slash == canonicalLink.length() - 1;
+    }
+
+    /** A PubMed id is a number; leading zeros are not part of it. Anything else is no PubMed id. */
+    static String normalisePmid(String pmid) {
+        if (pmid == null || !PMID.matcher(pmid.trim()).matches()) {
+            return null;
+        }
+        return pmid.trim().replaceFirst("^0+(?=\\d)", "");
     }
 
     /** Scheme and host lower-cased, default port and fragment dropped; tracking parameters are gone already. */

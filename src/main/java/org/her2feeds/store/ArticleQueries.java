@@ -170,7 +170,11 @@ public class ArticleQueries {
             return articles;
         }
         Map<String, List<ArticleOrigin>> origins = new HashMap<>();
-        jdbc.sql("SELECT article_id, source_id, guid, link, first_seen_at FROM article_source WHERE article_id IN (:ids) ORDER BY first_seen_at, source_id")
+        // The owner (whose copy is shown) first, then the others as they arrived: readers that name one source name it.
+        jdbc.sql("""
+                SELECT s.article_id, s.source_id, s.guid, s.link, s.first_seen_at FROM article_source s
+                JOIN article a ON a.id = s.article_id WHERE s.article_id IN (:ids)
+                ORDER BY CASE WHEN s.source_id = a.owner_source THEN 0 ELSE 1 END, s.first_seen_at, s.source_id""")
                 .param("ids", articles.stream().map(StoredArticle::id).toList())
                 .query((rs, n) -> origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new ArticleOrigin(rs.getString(2), rs.getString(3), rs.getString(4),

@@ -1,5 +1,6 @@
 package org.her2feeds.store;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,22 +9,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TopicTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,12 +37,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes articles. A feed is stored in one transaction, so a crash mid-feed leaves no partial article and the
  * next run stores the feed again. Look-ups go through the indexed identity keys in batches, so the cost per
  * item does not grow with the archive.
+ *
+ * <p>No item can cost a source its others: every value is bounded to its column first ({@link ColumnLimits}),
+ * and should the database still refuse the feed's data, the feed is stored item by item and only the items it
+ * refuses are rejected (logged with their reason and counted).
  */
 @Component
 public class ArticleStore {
 
+    private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
     private static final int LOOKUP_CHUNK = 500;
     private static final int LOCK_CONFLICT_ATTEMPTS = 3;
+    private static final int LOGGED_VALUE = 200;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -57,10 +69,46 @@ public class ArticleStore {
         this.clock = clock;
     }
 
-    /** Stores one fetched feed atomically; a second run of the same feed changes nothing. */
+    /** Stores one fetched feed of a source of no stated kind; see {@link #saveFeed(String, SourceKind, List)}. */
     public SaveSummary saveFeed(String sourceId, List<NewArticle> items) {
+        return saveFeed(sourceId, null, items);
+    }
+
+    /**
+     * Stores one fetched feed atomically; a second run of the same feed changes nothing.
+     *
+     * @param kind the kind of publisher the source is (null when not stated): decides whose copy of an article
+     *             carried by several sources is shown ({@link CopyAuthority})
+     */
+    public SaveSummary saveFeed(String sourceId, SourceKind kind, List<NewArticle> items) {
         Instant now = clock.instant();
-        SaveSummary summary = writeRetryingLockConflicts(sourceId, items, now);
+        List<Candidate> candidates = new ArrayList<>(items.size());
+        int rejected = 0;
+        int bounded = 0;
+        for (NewArticle item : items) {
+            ColumnLimits.Bounded storable = ColumnLimits.article(item, json);
+            if (storable.rejection() != null) {
+                logRejected(sourceId, item, storable.rejection());
+                rejected++;
+                continue;
+            }
+            if (!storable.changes().isEmpty()) {
+                bounded++;
+            }
+            // Identity from what the feed said (a long GUID keeps its full value, hashed); storage from the bounded form.
+            candidates.add(new Candidate(storable.stored(), ArticleIdentity.keys(item), contentHash(storable.stored()),
+                    item, storable.changes()));
+        }
+        List<Candidate> distinct = distinctArticles(candidates);
+        SaveSummary summary;
+        try {
+            summary = writeRetryingLockConflicts(sourceId, kind, distinct, now);
+        } catch (DataIntegrityViolationException | JacksonException | DateTimeException e) {
+            log.warn("source={} the database refused the feed's data ({}); storing its {} articles one by one",
+                    sourceId, reason(e), distinct.size());
+            summary = itemByItem(sourceId, kind, distinct, now);
+        }
+        summary = summary.plus(new SaveSummary(0, 0, 0, 0, rejected, bounded));
         if (summary.changedAnything()) {
             version.refresh();
         }
@@ -68,14 +116,83 @@ public class ArticleStore {
     }
 
     /**
+     * One entry per distinct article in this feed: a feed that lists the same DOI twice stores it once. Two items
+     * with different GUIDs that share only a link (a section page given as every item's link) are two articles.
+     */
+    private static List<Candidate> distinctArticles(List<Candidate> candidates) {
+        Map<String, Candidate> byHash = new HashMap<>();
+        List<Candidate> distinct = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
+            List<IdentityKey> colliding = candidate.keys().stream().filter(key -> byHash.containsKey(key.hash())).toList();
+            if (!colliding.isEmpty() && candidate.hasGuid() && colliding.stream()
+                    .allMatch(key -> "link".equals(key.kind()) && byHash.get(key.hash()).hasGuid())) {
+                candidate = candidate.withoutLinkKey();
+                colliding = List.of();
+            }
+            if (!colliding.isEmpty()) {
+                continue;
+            }
+            for (IdentityKey key : candidate.keys()) {
+                byHash.put(key.hash(), candidate);
+            }
+            distinct.add(candidate);
+        }
+        return distinct;
+    }
+
+    /**
+     * The fallback when the database refuses a feed's data despite the bounds: each article in a transaction of
+     * its own, so one the database refuses is rejected alone. A crash meanwhile leaves the articles stored so far,
+     * each whole; the next run stores the rest.
+     */
+    private SaveSummary itemByItem(String sourceId, SourceKind kind, List<Candidate> candidates, Instant now) {
+        SaveSummary total = SaveSummary.NOTHING;
+        for (Candidate candidate : candidates) {
+            try {
+                total = total.plus(writeRetryingLockConflicts(sourceId, kind, List.of(candidate), now));
+            } catch (DataIntegrityViolationException | JacksonException | DateTimeException e) {
+                logRejected(sourceId, candidate.given(), reason(e));
+                total = total.plus(new SaveSummary(0, 0, 0, 0, 1, 0));
+            }
+        }
+        return total;
+    }
+
+    /** What bounding changed, logged when the bounded copy is written (not at every fetch of an unchanged feed). */
+    private static void logBounded(String sourceId, List<Prepared> written) {
+        for (Prepared p : written) {
+            if (!p.changes.isEmpty()) {
+                log.info("source={} item stored bounded to fit its columns: guid=\"{}\" link=\"{}\" {}", sourceId,
+                        shown(p.given.guid()), shown(p.given.link()), p.changes);
+            }
+        }
+    }
+
+    private static void logRejected(String sourceId, NewArticle item, String reason) {
+        log.warn("source={} item rejected: guid=\"{}\" link=\"{}\" reason=\"{}\"", sourceId, shown(item.guid()),
+                shown(item.link()), reason);
+    }
+
+    private static String shown(String value) {
+        return ColumnLimits.cut(ColumnLimits.storable(value), LOGGED_VALUE);
+    }
+
+    private static String reason(RuntimeException e) {
+        Throwable cause = e instanceof NestedRuntimeException nested ? nested.getMostSpecificCause() : e;
+        // One line: driver messages quote the SQL over several.
+        String message = String.valueOf(cause.getMessage()).replaceAll("\\s+", " ");
+        return ColumnLimits.cut(ColumnLimits.storable(cause.getClass().getSimpleName() + ": " + message), 300);
+    }
+
+    /**
      * Rows are locked in one global order (article id, key hash), so two instances storing overlapping feeds wait
      * for each other instead of deadlocking; should the database still pick this transaction as a deadlock victim,
      * the whole feed is written again, as nothing of the failed attempt was kept.
      */
-    private SaveSummary writeRetryingLockConflicts(String sourceId, List<NewArticle> items, Instant now) {
+    private SaveSummary writeRetryingLockConflicts(String sourceId, SourceKind kind, List<Candidate> items, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> write(sourceId, items, now));
+                return transactions.execute(status -> write(sourceId, kind, items, now));
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == LOCK_CONFLICT_ATTEMPTS) {
                     throw e;
@@ -84,65 +201,103 @@ public class ArticleStore {
         }
     }
 
-    private SaveSummary write(String sourceId, List<NewArticle> items, Instant now) {
-        // One entry per distinct article in this feed: a feed that lists the same DOI twice stores it once.
-        Map<String, Prepared> byFirstKey = new LinkedHashMap<>();
-        Set<String> seenHashes = new HashSet<>();
-        for (NewArticle item : items) {
-            List<IdentityKey> keys = ArticleIdentity.keys(item);
-            if (keys.stream().map(IdentityKey::hash).anyMatch(seenHashes::contains)) {
-                continue;
-            }
-            keys.forEach(key -> seenHashes.add(key.hash()));
-            byFirstKey.put(keys.get(0).hash(), new Prepared(item, keys, contentHash(item)));
-        }
-        Map<String, String> articleByKey = existingKeys(seenHashes);
+    private SaveSummary write(String sourceId, SourceKind kind, List<Candidate> items, Instant now) {
+        List<Prepared> all = items.stream().map(Prepared::new).toList();
+        Set<String> hashes = new HashSet<>();
+        all.forEach(prepared -> prepared.keys.forEach(key -> hashes.add(key.hash())));
+        Map<String, String> articleByKey = existingKeys(hashes);
         Map<String, Existing> existing = existingArticles(sourceId, new HashSet<>(articleByKey.values()));
 
         List<Prepared> added = new ArrayList<>();
         List<Prepared> updated = new ArrayList<>();
         List<Prepared> duplicates = new ArrayList<>();
         int unchanged = 0;
-        for (Prepared prepared : byFirstKey.values()) {
-            String articleId = prepared.keys.stream().map(key -> articleByKey.get(key.hash()))
-                    .filter(Objects::nonNull).findFirst().orElse(null);
+        for (Prepared prepared : all) {
+            String articleId = resolve(prepared, articleByKey, existing);
             if (articleId == null) {
                 prepared.articleId = prepared.keys.get(0).articleId();
                 added.add(prepared);
                 continue;
             }
             prepared.articleId = articleId;
+            prepared.newKeys = prepared.keys.stream().filter(key -> !articleByKey.containsKey(key.hash())).toList();
             Existing current = existing.get(articleId);
-            if (current != null && current.ownedByThisSource && !current.contentHash.equals(prepared.contentHash)) {
+            if (current == null) {
+                duplicates.add(prepared);
+            } else if (current.ownedByThisSource) {
+                if (current.contentHash.equals(prepared.contentHash)) {
+                    unchanged++;
+                } else {
+                    prepared.firstSeenAt = current.firstSeenAt;
+                    prepared.expectedOwner = sourceId;
+                    updated.add(prepared);
+                }
+            } else if (CopyAuthority.takesOver(kind, current.ownerKind)) {
+                // A more authoritative copy of the article: its title and summary are shown from now on.
                 prepared.firstSeenAt = current.firstSeenAt;
+                prepared.expectedOwner = current.ownerSource;
                 updated.add(prepared);
-            } else if (current != null && current.fromThisSource) {
-                // Unchanged, or another source's copy of the article is the one stored: nothing to do.
+            } else if (current.fromThisSource) {
+                // Another source's copy of the article is the one stored: nothing to do.
                 unchanged++;
             } else {
                 duplicates.add(prepared);
             }
-            prepared.newKeys = prepared.keys.stream().filter(key -> !articleByKey.containsKey(key.hash())).toList();
         }
         added.sort(Comparator.comparing(prepared -> prepared.articleId));
-        List<Prepared> lostRace = insertArticles(added, sourceId, now);
+        List<Prepared> lostRace = insertArticles(added, sourceId, kind, now);
         added.removeAll(lostRace);
         duplicates.addAll(lostRace);
-        updateArticles(updated, now);
+        updated.sort(Comparator.comparing(prepared -> prepared.articleId));
+        List<Prepared> ownerChanged = updateArticles(updated, sourceId, kind, now);
+        updated.removeAll(ownerChanged);
+        duplicates.addAll(ownerChanged);
         List<Prepared> keyed = new ArrayList<>(added);
         keyed.addAll(updated);
         keyed.addAll(duplicates);
         insertKeys(keyed);
         insertOrigins(added, sourceId, now);
+        // A take-over is also this source's first sight of the article; for an owner's own update this does nothing.
+        insertOrigins(updated, sourceId, now);
         insertOrigins(duplicates, sourceId, now);
         insertTopics(added);
         deleteTopics(updated);
         insertTopics(updated);
-        SaveSummary summary = new SaveSummary(added.size(), updated.size(), unchanged, duplicates.size());
+        logBounded(sourceId, added);
+        logBounded(sourceId, updated);
+        SaveSummary summary = new SaveSummary(added.size(), updated.size(), unchanged, duplicates.size(), 0, 0);
         if (summary.changedAnything()) {
             bumpVersion();
         }
         return summary;
+    }
+
+    /**
+     * The stored article an item is, by its strongest key that names one, or null for a new article. A link does
+     * not merge an item into an article its own source already carries under a different GUID: within one feed
+     * such a link is generic (a section page), not the article's. Across sources a shared link still merges.
+     */
+    private static String resolve(Prepared prepared, Map<String, String> articleByKey, Map<String, Existing> existing) {
+        String guidMatch = prepared.keys.stream().filter(key -> "guid".equals(key.kind()))
+                .map(key -> articleByKey.get(key.hash())).filter(Objects::nonNull).findFirst().orElse(null);
+        boolean hasGuid = prepared.keys.stream().anyMatch(key -> "guid".equals(key.kind()));
+        List<IdentityKey> usable = new ArrayList<>(prepared.keys.size());
+        String articleId = null;
+        for (IdentityKey key : prepared.keys) {
+            String match = articleByKey.get(key.hash());
+            if (match != null && "link".equals(key.kind()) && hasGuid && !match.equals(guidMatch)) {
+                Existing other = existing.get(match);
+                if (other != null && other.fromThisSource && other.sourceGuid != null) {
+                    continue;
+                }
+            }
+            usable.add(key);
+            if (articleId == null && match != null) {
+                articleId = match;
+            }
+        }
+        prepared.keys = usable;
+        return articleId;
     }
 
     private Map<String, String> existingKeys(Set<String> hashes) {
@@ -159,13 +314,14 @@ public class ArticleStore {
         Map<String, Existing> found = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(ids))) {
             jdbc.sql("""
-                    SELECT a.id, a.content_hash, a.first_seen_at, a.owner_source, s.source_id
+                    SELECT a.id, a.content_hash, a.first_seen_at, a.owner_source, a.owner_kind, s.source_id, s.guid
                     FROM article a LEFT JOIN article_source s ON s.article_id = a.id AND s.source_id = :source
                     WHERE a.id IN (:ids)""")
                     .param("source", sourceId).param("ids", chunk)
                     .query((rs, row) -> found.put(rs.getString(1), new Existing(rs.getString(2),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), sourceId.equals(rs.getString(4)),
-                            rs.getString(5) != null)))
+                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+                            SourceKind.fromSlug(rs.getString(5)).orElse(null), sourceId.equals(rs.getString(4)),
+                            rs.getString(6) != null, rs.getString(7))))
                     .list();
         }
         return found;
@@ -175,19 +331,20 @@ public class ArticleStore {
      * Inserts new articles. Another feed (on this instance or another one) may have stored the same article a
      * moment ago: the insert then does nothing, and the item is returned to be recorded as a duplicate.
      */
-    private List<Prepared> insertArticles(List<Prepared> added, String sourceId, Instant now) {
+    private List<Prepared> insertArticles(List<Prepared> added, String sourceId, SourceKind kind, Instant now) {
         if (added.isEmpty()) {
             return List.of();
         }
         int[] counts = batch.batchUpdate("""
                 INSERT INTO article (id, title, url, summary_html, summary_text, authors, categories, doi, pmid,
                     published_at, first_seen_at, updated_at, sort_at, digest_date, relevant, tagging, content_hash,
-                    description_text, content_text, owner_source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    description_text, content_text, owner_source, owner_kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 added.stream().map(prepared -> {
                     Object[] row = articleRow(prepared, now, now);
-                    Object[] owned = java.util.Arrays.copyOf(row, row.length + 1);
+                    Object[] owned = java.util.Arrays.copyOf(row, row.length + 2);
                     owned[row.length] = sourceId;
+                    owned[row.length + 1] = kind == null ? null : kind.slug();
                     return owned;
                 }).toList());
         List<Prepared> lost = new ArrayList<>();
@@ -199,22 +356,39 @@ public class ArticleStore {
         return lost;
     }
 
-    private void updateArticles(List<Prepared> updated, Instant now) {
+    /**
+     * Writes the source's copy over the stored one and makes the source the owner. The row is only written while
+     * it still has the owner this transaction read: another instance may have taken the article over meanwhile.
+     *
+     * @return the items whose article changed owner meanwhile (recorded as duplicates instead)
+     */
+    private List<Prepared> updateArticles(List<Prepared> updated, String sourceId, SourceKind kind, Instant now) {
         if (updated.isEmpty()) {
-            return;
+            return List.of();
         }
-        batch.batchUpdate("""
+        int[] counts = batch.batchUpdate("""
                 UPDATE article SET title = ?, url = ?, summary_html = ?, summary_text = ?, authors = ?, categories = ?,
                     doi = ?, pmid = ?, published_at = ?, first_seen_at = ?, updated_at = ?, sort_at = ?, digest_date = ?,
-                    relevant = ?, tagging = ?, content_hash = ?, description_text = ?, content_text = ?
-                WHERE id = ?""",
+                    relevant = ?, tagging = ?, content_hash = ?, description_text = ?, content_text = ?,
+                    owner_source = ?, owner_kind = ?
+                WHERE id = ? AND owner_source = ?""",
                 updated.stream().map(prepared -> {
                     Object[] row = articleRow(prepared, prepared.firstSeenAt, now);
-                    Object[] shifted = new Object[row.length];
+                    Object[] shifted = new Object[row.length + 3];
                     System.arraycopy(row, 1, shifted, 0, row.length - 1);
-                    shifted[row.length - 1] = row[0];
+                    shifted[row.length - 1] = sourceId;
+                    shifted[row.length] = kind == null ? null : kind.slug();
+                    shifted[row.length + 1] = row[0];
+                    shifted[row.length + 2] = prepared.expectedOwner;
                     return shifted;
                 }).toList());
+        List<Prepared> lost = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                lost.add(updated.get(i));
+            }
+        }
+        return lost;
     }
 
     private Object[] articleRow(Prepared prepared, Instant firstSeenAt, Instant now) {
@@ -224,7 +398,7 @@ public class ArticleStore {
         prepared.sortAt = sortAt;
         return new Object[] {prepared.articleId, item.title(), item.link(), item.summaryHtml(), item.summaryText(),
                 json.writeValueAsString(item.authors()), json.writeValueAsString(item.categories()),
-                ArticleIdentity.normaliseDoi(item.doi()), item.pmid(), Timestamps.of(published), Timestamps.of(firstSeenAt),
+                item.doi(), item.pmid(), Timestamps.of(published), Timestamps.of(firstSeenAt),
                 Timestamps.of(now), Timestamps.of(sortAt), LocalDate.ofInstant(sortAt, zone), item.tagging().relevant(),
                 json.writeValueAsString(item.tagging()), prepared.contentHash, item.descriptionText(), item.contentText()};
     }
@@ -354,23 +528,52 @@ public class ArticleStore {
         return chunks;
     }
 
+    /**
+     * A bounded item of the feed with the identity keys of what the feed said.
+     *
+     * @param given   the item as the caller gave it (for the log)
+     * @param changes what bounding changed
+     */
+    private record Candidate(NewArticle item, List<IdentityKey> keys, String contentHash, NewArticle given,
+            List<String> changes) {
+
+        boolean hasGuid() {
+            return keys.stream().anyMatch(key -> "guid".equals(key.kind()));
+        }
+
+        Candidate withoutLinkKey() {
+            return new Candidate(item, keys.stream().filter(key -> !"link".equals(key.kind())).toList(), contentHash, given,
+                    changes);
+        }
+    }
+
+    /** One candidate during one write attempt (a retried attempt starts again from the candidate). */
     private static final class Prepared {
         final NewArticle item;
-        final List<IdentityKey> keys;
         final String contentHash;
+        List<IdentityKey> keys;
         String articleId;
         Instant firstSeenAt;
         Instant sortAt;
         List<IdentityKey> newKeys;
+        String expectedOwner;
+        final NewArticle given;
+        final List<String> changes;
 
-        Prepared(NewArticle item, List<IdentityKey> keys, String contentHash) {
-            this.item = item;
-            this.keys = keys;
-            this.contentHash = contentHash;
+        Prepared(Candidate candidate) {
+            this.item = candidate.item();
+            this.given = candidate.given();
+            this.changes = candidate.changes();
+            this.keys = candidate.keys();
+            this.contentHash = candidate.contentHash();
         }
     }
 
-    private record Existing(String contentHash, Instant firstSeenAt, boolean ownedByThisSource, boolean fromThisSource) {
+    /**
+     * @param sourceGuid the GUID the saving source gave the article; null when it gave none or does not carry it
+     */
+    private record Existing(String contentHash, Instant firstSeenAt, String ownerSource, SourceKind ownerKind,
+            boolean ownedByThisSource, boolean fromThisSource, String sourceGuid) {
     }
 
     private record Row(String id, String title, String descriptionText, String contentText, String categories,

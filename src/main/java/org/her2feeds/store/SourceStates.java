@@ -42,27 +42,31 @@ public class SourceStates {
         }
     }
 
+    /**
+     * Every value bounded to its column ({@link ColumnLimits}), so recording a fetch can never fail on what a
+     * server sent: an ETag, Last-Modified or redirect target too long for its column is dropped (a cut one would
+     * never match), an error text is cut. A current URL that does not fit is not adopted: the configured one is
+     * fetched instead. A configured URL that does not fit is not remembered, so each run starts from it afresh.
+     */
     private static java.util.Map<String, Object> params(SourceState s) {
+        String configured = ColumnLimits.dropIfLonger(ColumnLimits.storable(s.configuredUrl()), ColumnLimits.SOURCE_URL);
+        String current = ColumnLimits.dropIfLonger(ColumnLimits.storable(s.currentUrl()), ColumnLimits.SOURCE_URL);
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put("id", s.sourceId());
-        p.put("configured", s.configuredUrl());
-        p.put("url", s.currentUrl());
-        p.put("etag", s.etag());
-        p.put("lastModified", s.lastModified());
+        p.put("configured", configured);
+        p.put("url", current != null ? current : configured);
+        p.put("etag", ColumnLimits.dropIfLonger(ColumnLimits.storable(s.etag()), ColumnLimits.ETAG));
+        p.put("lastModified", ColumnLimits.dropIfLonger(ColumnLimits.storable(s.lastModified()), ColumnLimits.LAST_MODIFIED));
         p.put("attempt", Timestamps.of(s.lastAttemptAt()));
         p.put("success", Timestamps.of(s.lastSuccessAt()));
         p.put("status", s.lastStatus());
-        p.put("error", truncate(s.lastError(), 1000));
+        p.put("error", ColumnLimits.cut(ColumnLimits.storable(s.lastError()), ColumnLimits.LAST_ERROR));
         p.put("failures", s.consecutiveFailures());
         p.put("next", Timestamps.of(s.nextFetchAt()));
-        p.put("disabled", truncate(s.disabledReason(), 200));
-        p.put("redirect", truncate(s.redirectTarget(), 2000));
+        p.put("disabled", ColumnLimits.cut(ColumnLimits.storable(s.disabledReason()), ColumnLimits.DISABLED_REASON));
+        p.put("redirect", ColumnLimits.dropIfLonger(ColumnLimits.storable(s.redirectTarget()), ColumnLimits.SOURCE_URL));
         p.put("streak", s.redirectStreak());
         return p;
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private SourceState state(ResultSet rs, int row) throws SQLException {

@@ -117,6 +117,8 @@ class JsonApiTest extends ApiTestSupport {
         JsonNode article = ok("/api/articles/" + id);
         assertThat(article.get("title").asString()).isEqualTo("Trastuzumab deruxtecan & <HER2-low> tumours");
         assertThat(article.get("sources").findValuesAsString("kind")).containsExactly("journal");
+        // Each source reference carries that source's own link to the article.
+        assertThat(article.get("sources").findValuesAsString("link")).containsExactly("https://journal.example/a/1");
         assertThat(article.get("topics").findValuesAsString("slug")).containsExactly("adc", "breast-cancer");
         // The evidence for publishing it: each counting term with its field, and the discounted mentions.
         assertThat(article.get("relevance").get("terms").get(0).get("term").asString()).isEqualTo("HER2");

@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class ArticleIdentityTest {
 
     @Test
+    void normalisingAMegabyteOfBracketsIsLinear() {
+        // A quadratic trim takes hours on this; a linear one, milliseconds. The bound only catches the former.
+        String hostile = "10.1234/x" + ")".repeat(1 << 20) + "x";
+        String trailing = "10.1234/x" + ")".repeat(1 << 20);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(ArticleIdentity.normaliseDoi(hostile)).startsWith("10.1234/x)");
+            assertThat(ArticleIdentity.normaliseDoi(trailing)).isEqualTo("10.1234/x");
+        });
+    }
+
+    @Test
     void keysComeStrongestFirstDoiThenPubmedThenLinkThenTheSourcesGuid() {
         List<IdentityKey> keys = ArticleIdentity.keys(article("pubmed", "pubmed:39000001",
                 "https://pubmed.ncbi.nlm.nih.gov/39000001/", "10.1056/NEJMoa2203690", "39000001"));
@@ -45,6 +56,18 @@ class ArticleIdentityTest {
     void invalidIdentifiersAreIgnoredRatherThanMergingUnrelatedArticles() {
         assertThat(ArticleIdentity.keys(article("a", "g", null, "not a doi", "PMC123"))).extracting(IdentityKey::kind)
                 .containsExactly("guid");
+    }
+
+    @Test
+    void aSitesHomePageIsNoIdentityButAPageOrAQueryIs() {
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://blog.example/", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("guid");
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://Blog.Example:443", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("guid");
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://blog.example/?p=42", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("link", "guid");
+        assertThat(ArticleIdentity.keys(article("a", "g", "https://blog.example/news", null, null))).extracting(IdentityKey::kind)
+                .containsExactly("link", "guid");
     }
 
     @Test
