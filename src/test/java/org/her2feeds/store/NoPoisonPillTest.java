@@ -11,18 +11,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * "No item can cost a source its others", as a property of the real store on a real H2 file database: feeds of
@@ -31,11 +29,14 @@ import org.her2feeds.tagging.TopicTag;
  * mix, the save does not fail, every good item is stored as given, every other item is stored (bounded) or
  * counted as rejected, and saving the same feed again changes nothing.
  *
+ * <p>Feeds come from a seeded generator (the seed is the test's name, so a failure is reproduced by running that
+ * seed alone): 80 feeds of up to 70 items, about 2,800 items per run, half of them hostile in one or more fields.
+ *
  * <p>On the store before ColumnLimits the first generated feed with one oversized value failed as a whole
  * ("Value too long for column", DataIntegrityViolationException), losing its good items; an item with no title
  * and no other identity failed it with a NullPointerException.
  */
-class NoPoisonPillProperties {
+class NoPoisonPillTest {
 
     private static final AtomicInteger FEEDS = new AtomicInteger();
     private static Path dir;
@@ -77,22 +78,29 @@ class NoPoisonPillProperties {
         }
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void open() throws IOException {
         dir = Files.createTempDirectory("no-poison-pill");
         db = new H2FileStore(dir);
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() {
         if (db != null) {
             db.close();
         }
     }
 
-    @Property(tries = 80)
-    void everyGoodItemIsStoredAndEveryOtherIsStoredBoundedOrRejected(
-            @ForAll("feeds") List<Recipe> recipes, @ForAll("duplicates") List<Integer> duplicated) {
+    static IntStream seeds() {
+        return IntStream.rangeClosed(1, 80);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyGoodItemIsStoredAndEveryOtherIsStoredBoundedOrRejected(int seed) {
+        Random random = new Random(seed);
+        List<Recipe> recipes = feed(random);
+        List<Integer> duplicated = IntStream.range(0, random.nextInt(5)).map(i -> random.nextInt(1001)).boxed().toList();
         String source = "gen-" + FEEDS.incrementAndGet();
         List<NewArticle> items = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
@@ -137,29 +145,38 @@ class NoPoisonPillProperties {
         assertThat(again.rejected()).isEqualTo(first.rejected());
     }
 
-    @Provide
-    Arbitrary<List<Recipe>> feeds() {
-        Arbitrary<String> noise = Arbitraries.strings().all().ofMaxLength(40);
-        Arbitrary<Recipe> hostile = Combinators.combine(
-                Arbitraries.of(Title.class), Arbitraries.of(Guid.class), Arbitraries.of(Link.class),
-                Arbitraries.of(Authors.class), Arbitraries.of(Categories.class), Arbitraries.of(Ids.class),
-                Arbitraries.of(Summary.class), Combinators.combine(Arbitraries.of(Tagging.class), noise).as(TaggedNoise::new))
-                .as((title, guid, link, authors, categories, ids, summary, tagged) -> {
-                    // Every item must stay one distinct article: without a GUID, it gets a specific link of its own.
-                    Link usable = (guid == Guid.EMPTY || guid == Guid.NULL) && link != Link.GOOD && link != Link.HUGE ? Link.GOOD : link;
-                    return new Recipe(title, guid, usable, authors, categories, ids, summary, tagged.tagging(), tagged.noise());
-                });
-        Arbitrary<Recipe> good = noise.map(Recipe::good);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, good), net.jqwik.api.Tuple.of(1, hostile))
-                .list().ofMinSize(1).ofMaxSize(70);
+    /** 1 to 70 items, each good or hostile with even odds; a hostile item picks every field's case at random. */
+    static List<Recipe> feed(Random random) {
+        int size = 1 + random.nextInt(70);
+        List<Recipe> recipes = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String noise = noise(random);
+            if (random.nextBoolean()) {
+                recipes.add(Recipe.good(noise));
+                continue;
+            }
+            Guid guid = pick(random, Guid.values());
+            Link link = pick(random, Link.values());
+            // Every item must stay one distinct article: without a GUID, it gets a specific link of its own.
+            Link usable = (guid == Guid.EMPTY || guid == Guid.NULL) && link != Link.GOOD && link != Link.HUGE ? Link.GOOD : link;
+            recipes.add(new Recipe(pick(random, Title.values()), guid, usable, pick(random, Authors.values()),
+                    pick(random, Categories.values()), pick(random, Ids.values()), pick(random, Summary.values()),
+                    pick(random, Tagging.values()), noise));
+        }
+        return recipes;
     }
 
-    @Provide
-    Arbitrary<List<Integer>> duplicates() {
-        return Arbitraries.integers().between(0, 1000).list().ofMaxSize(4);
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
     }
 
-    record TaggedNoise(Tagging tagging, String noise) {
+    /** Up to 40 arbitrary UTF-16 code units: controls, lone surrogates and noncharacters included. */
+    private static String noise(Random random) {
+        char[] chars = new char[random.nextInt(41)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = random.nextInt(4) == 0 ? (char) random.nextInt(0x20) : (char) random.nextInt(0x10000);
+        }
+        return new String(chars);
     }
 
     /** The item a recipe describes; deterministic, so the test can build it again to check what was stored. */
