@@ -13,6 +13,7 @@ import java.util.Set;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.sources.Source;
 import org.quartz.JobDetail;
+import org.quartz.JobPersistenceException;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -53,7 +54,15 @@ public class SourceScheduler implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws SchedulerException {
-        synchronize();
+        try {
+            synchronize();
+        } catch (JobPersistenceException raced) {
+            // Two instances of a cluster starting on a fresh database can both find a job missing and both insert
+            // it (Quartz's row lock does not exist yet to order them); the loser sees the winner's jobs on a retry.
+            log.info("schedule: another instance scheduled the same sources at the same moment ({}); synchronising again",
+                    raced.getMessage());
+            synchronize();
+        }
     }
 
     /** @return a one-line summary of what changed */
