@@ -2,6 +2,7 @@ package org.her2feeds.ingest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,34 @@ final class EntryMapper {
         }
         URI feedBase = cleaner.base(null, feed.xmlBases()).orElse(null);
         return feed.link() == null ? feedBase : cleaner.link(feed.link(), feedBase).orElse(feedBase);
+    }
+
+    /** Every entry of a feed fetched from {@code documentUrl}, as articles; entries with nothing to show are counted. */
+    Mapped mapAll(String sourceId, ParsedFeed feed, URI documentUrl) {
+        List<NewArticle> articles = new ArrayList<>(feed.entries().size());
+        int rejected = 0;
+        URI base = documentBase(feed, documentUrl);
+        for (ParsedEntry entry : feed.entries()) {
+            Optional<NewArticle> article = map(sourceId, entry, base);
+            if (article.isPresent()) {
+                articles.add(article.get());
+            } else {
+                rejected++;
+            }
+        }
+        return new Mapped(articles, rejected);
+    }
+
+    /** A feed's articles, and how many of its entries had nothing to show. */
+    record Mapped(List<NewArticle> articles, int rejected) {
+
+        long withoutLink() {
+            return articles.stream().filter(a -> a.link() == null).count();
+        }
+
+        int irrelevant() {
+            return (int) articles.stream().filter(a -> !a.tagging().relevant()).count();
+        }
     }
 
     Optional<NewArticle> map(String sourceId, ParsedEntry entry, URI documentBase) {

@@ -2,11 +2,14 @@ package org.her2feeds.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 import org.her2feeds.sources.Source;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /** When to fetch a source again, after a success or a failure. */
+@Component
 final class NextFetchPolicy {
 
     /** The publisher may ask for a longer interval; more than a day would hide news for too long. */
@@ -15,9 +18,17 @@ final class NextFetchPolicy {
     private static final double JITTER = 0.2;
 
     private final Duration maxBackoff;
+    private final RandomGenerator jitter;
 
-    NextFetchPolicy(Duration maxBackoff) {
+    @Autowired
+    NextFetchPolicy(IngestProperties properties, RandomGenerator jitter) {
+        this(properties.maxBackoff(), jitter);
+    }
+
+    /** @param jitter where the spread of retries comes from; tests give a fixed one */
+    NextFetchPolicy(Duration maxBackoff, RandomGenerator jitter) {
         this.maxBackoff = maxBackoff;
+        this.jitter = jitter;
     }
 
     /** The source's interval, lengthened (never shortened) by the feed's ttl or the server's max-age. */
@@ -41,7 +52,7 @@ final class NextFetchPolicy {
         }
         int doublings = Math.min(Math.max(consecutiveFailures, 1), 20);
         double base = Math.min(source.interval().toMillis() * Math.pow(2, doublings), maxBackoff.toMillis());
-        long millis = (long) (base * ThreadLocalRandom.current().nextDouble(1 - JITTER, 1.0));
+        long millis = (long) (base * jitter.nextDouble(1 - JITTER, 1.0));
         return now.plusMillis(Math.max(millis, SHORTEST_RETRY.toMillis()));
     }
 }

@@ -1,6 +1,7 @@
 package org.her2feeds.ops;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.her2feeds.ingest.ArchiveReevaluation;
 import org.her2feeds.ingest.IngestService;
@@ -9,6 +10,7 @@ import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
+import org.her2feeds.store.SourceStatus;
 import org.her2feeds.schedule.SourceScheduler;
 import org.her2feeds.tagging.Tagger;
 import org.quartz.SchedulerException;
@@ -21,12 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * What an operator can do to a running service. Fetches go through the shared Quartz schedule, so a fetch asked
  * for on one instance may run on another, and never beside a scheduled run of the same source. Pauses are kept
- * in the database (the source's disabled reason), so they survive restarts and hold for the whole cluster.
+ * in the database (the source's stop), so they survive restarts and hold for the whole cluster.
  */
 @Service
 public class SourceOperations {
 
-    static final String PAUSED = "paused by operator";
     private static final Logger log = LoggerFactory.getLogger(SourceOperations.class);
 
     private final SourceCatalog catalog;
@@ -52,11 +53,9 @@ public class SourceOperations {
 
     /** Schedules one extra run of an active source now. */
     public void fetchNow(String sourceId) throws SchedulerException {
-        Source source = known(sourceId);
-        if (ingest.activeSources().stream().noneMatch(active -> active.id().equals(sourceId))) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "source '" + sourceId + "' is not active: "
-                    + (source.enabled() ? states.find(sourceId).map(SourceState::disabledReason).orElse("not scheduled")
-                            : "disabled in the sources file"));
+        SourceStatus status = states.statusOf(known(sourceId));
+        if (!status.isActive()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "source '" + sourceId + "' is not active: " + status.notFetchedBecause());
         }
         scheduler.fetchNow(sourceId);
         log.info("source={} fetch requested by an operator", sourceId);
@@ -73,7 +72,7 @@ public class SourceOperations {
     }
 
     public SourceState pause(String sourceId) throws SchedulerException {
-        SourceState paused = withDisabledReason(sourceId, PAUSED);
+        SourceState paused = save(sourceId, SourceState::paused);
         scheduler.synchronize();
         log.info("source={} paused by an operator", sourceId);
         return paused;
@@ -81,7 +80,7 @@ public class SourceOperations {
 
     /** Clears any reason the source was stopped for (a pause, or a 410 Gone the operator knows is over). */
     public SourceState resume(String sourceId) throws SchedulerException {
-        SourceState resumed = withDisabledReason(sourceId, null);
+        SourceState resumed = save(sourceId, SourceState::resumed);
         scheduler.synchronize();
         log.info("source={} resumed by an operator", sourceId);
         return resumed;
@@ -108,12 +107,9 @@ public class SourceOperations {
         return new Reloaded(sources, tagger.topics().size(), rulesChanged, retagged, schedule);
     }
 
-    private SourceState withDisabledReason(String sourceId, String reason) {
+    private SourceState save(String sourceId, UnaryOperator<SourceState> change) {
         known(sourceId);
-        SourceState s = states.find(sourceId).orElse(SourceState.initial(sourceId));
-        SourceState changed = new SourceState(s.sourceId(), s.configuredUrl(), s.currentUrl(), s.etag(), s.lastModified(),
-                s.lastAttemptAt(), s.lastSuccessAt(), s.lastStatus(), s.lastError(), s.consecutiveFailures(), s.nextFetchAt(),
-                reason, s.redirectTarget(), s.redirectStreak());
+        SourceState changed = change.apply(states.find(sourceId).orElse(SourceState.initial(sourceId)));
         states.save(changed);
         return changed;
     }

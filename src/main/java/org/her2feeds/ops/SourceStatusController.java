@@ -20,12 +20,12 @@ public class SourceStatusController {
 
     /** Every configured source, in the order of the sources file. */
     @GetMapping("/api/sources")
-    public List<SourceStatus> all() {
+    public List<SourceReport> all() {
         return statuses.all();
     }
 
     @GetMapping("/api/sources/{id}")
-    public SourceStatus one(@PathVariable String id) {
+    public SourceReport one(@PathVariable String id) {
         return statuses.find(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
     }

@@ -1,21 +1,143 @@
 package org.her2feeds.store;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What the service remembers about one source between fetches.
+ * What the service remembers about one source between fetches. Every change is one of the named transitions
+ * below, each a pure function from one state to the next; whether the source is fetched at all is decided from
+ * a state by {@link SourceStatus#of}.
  *
  * @param configuredUrl  the URL in sources.yml when this state was written
  * @param currentUrl     the URL fetched now: the configured one, or where a lasting permanent redirect led
- * @param disabledReason why the source is not fetched although it is listed (410 Gone, paused); null when active
+ * @param stop           why the source is not fetched although it is listed (410 Gone, paused); null when not stopped
  * @param redirectTarget a permanent redirect seen on the last fetches, not yet adopted
  * @param redirectStreak on how many consecutive fetches {@code redirectTarget} was seen
  */
 public record SourceState(String sourceId, String configuredUrl, String currentUrl, String etag, String lastModified, Instant lastAttemptAt,
         Instant lastSuccessAt, Integer lastStatus, String lastError, int consecutiveFailures, Instant nextFetchAt,
-        String disabledReason, String redirectTarget, int redirectStreak) {
+        @JsonIgnore Stop stop, String redirectTarget, int redirectStreak) {
+
+    /** Why a listed source is not fetched: stored as its kind and a sentence, never decided from the sentence. */
+    public record Stop(Kind kind, String reason) {
+
+        public enum Kind {
+            /** The server answered 410 Gone; lifted when the operator gives the source a new URL, or resumes it. */
+            GONE,
+            /** An operator paused the source; lifted only when the operator resumes it. */
+            PAUSED
+        }
+
+        public static final String PAUSED_BY_OPERATOR = "paused by operator";
+
+        public Stop {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        static Stop gone(Instant at) {
+            return new Stop(Kind.GONE, "the server answered 410 Gone at " + at);
+        }
+
+        static Stop paused() {
+            return new Stop(Kind.PAUSED, PAUSED_BY_OPERATOR);
+        }
+
+        /** The words the API, the page and the ingest's log use: {@code gone: …} or the pause's reason. */
+        public String text() {
+            return kind == Kind.GONE ? "gone: " + reason : reason;
+        }
+    }
 
     public static SourceState initial(String sourceId) {
         return new SourceState(sourceId, null, null, null, null, null, null, null, null, 0, null, null, null, 0);
+    }
+
+    /** The stop in words (see {@link Stop#text()}), null when the source is not stopped; what the admin API shows. */
+    @JsonProperty("disabledReason")
+    public String disabledReason() {
+        return stop == null ? null : stop.text();
+    }
+
+    /**
+     * This state for the URL now in the sources file. An operator's edit of the URL resets what was learnt about
+     * the old one (validators, an adopted or pending redirect) and lifts a 410 Gone, which was about the old URL;
+     * a pause stays. The same state when the URL is unchanged.
+     */
+    public SourceState urlChangedByOperator(String configured) {
+        if (configured.equals(configuredUrl)) {
+            return this;
+        }
+        Stop kept = stop != null && stop.kind() == Stop.Kind.GONE ? null : stop;
+        return new SourceState(sourceId, configured, configured, null, null, lastAttemptAt, lastSuccessAt, lastStatus,
+                lastError, consecutiveFailures, nextFetchAt, kept, null, 0);
+    }
+
+    /**
+     * After a fetch that did or did not meet a permanent redirect: the redirect is adopted (validators of the old
+     * URL forgotten) once seen on {@code confirmations} consecutive fetches; a fetch without one ends the streak.
+     */
+    public SourceState afterRedirect(URI target, int confirmations) {
+        if (target == null) {
+            return withRedirect(currentUrl, null, 0);
+        }
+        int streak = Objects.equals(target.toString(), redirectTarget) ? redirectStreak + 1 : 1;
+        return streak >= confirmations ? withRedirect(target.toString(), null, 0) : withRedirect(currentUrl, target.toString(), streak);
+    }
+
+    private SourceState withRedirect(String url, String target, int streak) {
+        boolean moved = !Objects.equals(url, currentUrl);
+        return new SourceState(sourceId, configuredUrl, url, moved ? null : etag, moved ? null : lastModified, lastAttemptAt,
+                lastSuccessAt, lastStatus, lastError, consecutiveFailures, nextFetchAt, stop, target, streak);
+    }
+
+    /** A fetch started at {@code started} succeeded at {@code now} (200 or 304) with these validators. */
+    public SourceState afterSuccess(Instant started, Instant now, Integer status, String newEtag, String newLastModified, Instant next) {
+        return new SourceState(sourceId, configuredUrl, currentUrl, newEtag, newLastModified, started, now, status, null, 0,
+                next, stop, redirectTarget, redirectStreak);
+    }
+
+    /** A fetch started at {@code started} failed; the validators and the last success stay. */
+    public SourceState afterFailure(Instant started, Integer status, String error, Instant next) {
+        return new SourceState(sourceId, configuredUrl, currentUrl, etag, lastModified, started, lastSuccessAt, status, error,
+                consecutiveFailures + 1, next, stop, redirectTarget, redirectStreak);
+    }
+
+    /** The server answered 410 Gone at {@code now}: a failure that retires the source until its URL changes. */
+    public SourceState afterGone(Instant started, Instant now, Integer status, String error) {
+        return afterFailure(started, status, error, null).withStop(Stop.gone(now));
+    }
+
+    /**
+     * Paused by an operator: not fetched until resumed, across restarts and the whole cluster. The planned next
+     * fetch is kept, so a resumed source picks up its old rhythm.
+     */
+    public SourceState paused() {
+        return withStop(Stop.paused());
+    }
+
+    /** Resumed by an operator: whatever stopped the source (a pause, or a 410 Gone the operator knows is over) is lifted. */
+    public SourceState resumed() {
+        return withStop(null);
+    }
+
+    /**
+     * This fetch's record, keeping a pause an operator made while the fetch ran ({@code latest} is the state as
+     * stored now): the fetch must not undo it, nor plan a next fetch. A 410 Gone this fetch met stays as it is.
+     */
+    public SourceState keepingPauseFrom(SourceState latest) {
+        if (stop != null || latest == null || latest.stop() == null || latest.stop().kind() != Stop.Kind.PAUSED) {
+            return this;
+        }
+        return new SourceState(sourceId, configuredUrl, currentUrl, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus,
+                lastError, consecutiveFailures, null, latest.stop(), redirectTarget, redirectStreak);
+    }
+
+    private SourceState withStop(Stop newStop) {
+        return new SourceState(sourceId, configuredUrl, currentUrl, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus,
+                lastError, consecutiveFailures, nextFetchAt, newStop, redirectTarget, redirectStreak);
     }
 }

@@ -2,8 +2,14 @@ package org.her2feeds.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.her2feeds.sources.Source;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,18 +32,41 @@ public class SourceStates {
         return jdbc.sql("SELECT * FROM source_state ORDER BY source_id").query(this::state).list();
     }
 
+    /** Every recorded state by source id, in one query. */
+    public Map<String, SourceState> byId() {
+        return all().stream().collect(Collectors.toMap(SourceState::sourceId, Function.identity()));
+    }
+
+    /** The status of one configured source (see {@link SourceStatus#of}). */
+    public SourceStatus statusOf(Source source) {
+        return SourceStatus.of(source, find(source.id()).orElse(null));
+    }
+
+    /** The status of each of these sources, by source id, from one query; iterates in the order given. */
+    public Map<String, SourceStatus> statusesOf(List<Source> sources) {
+        Map<String, SourceState> recorded = byId();
+        Map<String, SourceStatus> statuses = new LinkedHashMap<>();
+        sources.forEach(source -> statuses.put(source.id(), SourceStatus.of(source, recorded.get(source.id()))));
+        return statuses;
+    }
+
+    /** The state a fetch of the source starts from: the recorded one, made current for the configured URL. */
+    public SourceState currentFor(Source source) {
+        return SourceStatus.current(source, find(source.id()).orElse(null));
+    }
+
     public void save(SourceState s) {
         int updated = jdbc.sql("""
                 UPDATE source_state SET configured_url = :configured, current_url = :url, etag = :etag, last_modified = :lastModified,
                     last_attempt_at = :attempt, last_success_at = :success, last_status = :status, last_error = :error,
-                    consecutive_failures = :failures, next_fetch_at = :next, disabled_reason = :disabled,
+                    consecutive_failures = :failures, next_fetch_at = :next, stop_kind = :stopKind, disabled_reason = :disabled,
                     redirect_target = :redirect, redirect_streak = :streak
                 WHERE source_id = :id""").params(params(s)).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO source_state (source_id, configured_url, current_url, etag, last_modified, last_attempt_at, last_success_at,
-                        last_status, last_error, consecutive_failures, next_fetch_at, disabled_reason, redirect_target, redirect_streak)
-                    VALUES (:id, :configured, :url, :etag, :lastModified, :attempt, :success, :status, :error, :failures, :next, :disabled,
+                        last_status, last_error, consecutive_failures, next_fetch_at, stop_kind, disabled_reason, redirect_target, redirect_streak)
+                    VALUES (:id, :configured, :url, :etag, :lastModified, :attempt, :success, :status, :error, :failures, :next, :stopKind, :disabled,
                         :redirect, :streak) ON CONFLICT DO NOTHING""").params(params(s)).update();
         }
     }
@@ -63,7 +92,8 @@ public class SourceStates {
         p.put("error", ColumnLimits.cut(ColumnLimits.storable(s.lastError()), ColumnLimits.LAST_ERROR));
         p.put("failures", s.consecutiveFailures());
         p.put("next", Timestamps.of(s.nextFetchAt()));
-        p.put("disabled", ColumnLimits.cut(ColumnLimits.storable(s.disabledReason()), ColumnLimits.DISABLED_REASON));
+        p.put("stopKind", s.stop() == null ? null : s.stop().kind().name());
+        p.put("disabled", s.stop() == null ? null : ColumnLimits.cut(ColumnLimits.storable(s.stop().reason()), ColumnLimits.DISABLED_REASON));
         p.put("redirect", ColumnLimits.dropIfLonger(ColumnLimits.storable(s.redirectTarget()), ColumnLimits.SOURCE_URL));
         p.put("streak", s.redirectStreak());
         return p;
@@ -73,8 +103,13 @@ public class SourceStates {
         return new SourceState(rs.getString("source_id"), rs.getString("configured_url"), rs.getString("current_url"), rs.getString("etag"),
                 rs.getString("last_modified"), Timestamps.read(rs, "last_attempt_at"), Timestamps.read(rs, "last_success_at"),
                 (Integer) rs.getObject("last_status", Integer.class), rs.getString("last_error"),
-                rs.getInt("consecutive_failures"), Timestamps.read(rs, "next_fetch_at"), rs.getString("disabled_reason"),
+                rs.getInt("consecutive_failures"), Timestamps.read(rs, "next_fetch_at"), stop(rs),
                 rs.getString("redirect_target"), rs.getInt("redirect_streak"));
+    }
+
+    private static SourceState.Stop stop(ResultSet rs) throws SQLException {
+        String kind = rs.getString("stop_kind");
+        return kind == null ? null : new SourceState.Stop(SourceState.Stop.Kind.valueOf(kind), rs.getString("disabled_reason"));
     }
 
 }

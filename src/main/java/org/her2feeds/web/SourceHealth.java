@@ -2,13 +2,12 @@ package org.her2feeds.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
+import org.her2feeds.store.SourceStatus;
 import org.springframework.stereotype.Component;
 
 /** The configured sources beside what the last fetches recorded about them. */
@@ -26,25 +25,26 @@ class SourceHealth {
     }
 
     List<SourceHealthRow> rows() {
-        Map<String, SourceState> byId = states.all().stream().collect(Collectors.toMap(SourceState::sourceId, Function.identity()));
+        Map<String, SourceState> byId = states.byId();
         return catalog.all().stream().map(source -> row(source, byId.get(source.id()))).toList();
     }
 
-    private SourceHealthRow row(Source source, SourceState state) {
+    /** The words for each {@link SourceStatus}: "OK", "Failing", "Not fetched yet", "Stopped: …", "Disabled". */
+    private SourceHealthRow row(Source source, SourceState recorded) {
         String kind = source.kindSlug() == null ? "unspecified" : source.kindSlug();
-        if (state == null) {
-            return new SourceHealthRow(source.id(), source.title(), kind, source.enabled() ? "Not fetched yet" : "Paused", false,
-                    null, null, 0, null);
-        }
+        SourceState state = SourceStatus.current(source, recorded);
+        SourceStatus status = SourceStatus.of(source, state);
         boolean failing = state.consecutiveFailures() > 0;
-        boolean stopped = state.disabledReason() != null;
-        String status = stopped ? "Stopped: " + state.disabledReason()
-                : !source.enabled() ? "Paused"
-                : failing ? "Failing"
-                : state.lastSuccessAt() == null ? "Not fetched yet" : "OK";
-        return new SourceHealthRow(source.id(), source.title(), kind, status, failing || stopped, times.time(state.lastSuccessAt()),
-                failing || stopped ? error(state) : null, state.consecutiveFailures(),
-                source.enabled() && !stopped ? times.time(state.nextFetchAt()) : null);
+        boolean stopped = status.stopReason() != null;
+        String words;
+        if (status instanceof SourceStatus.Active active) {
+            words = active.failing() ? "Failing" : active.everSucceeded() ? "OK" : "Not fetched yet";
+        } else {
+            words = stopped ? "Stopped: " + status.stopReason() : "Disabled";
+        }
+        boolean attention = failing || stopped;
+        return new SourceHealthRow(source.id(), source.title(), kind, words, attention, times.time(state.lastSuccessAt()),
+                attention ? error(state) : null, state.consecutiveFailures(), status.isActive() ? times.time(state.nextFetchAt()) : null);
     }
 
     private static String error(SourceState state) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.random.RandomGenerator;
 
 import org.her2feeds.sources.Source;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class NextFetchPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private final Source source = new Source("s", "S", URI.create("https://feeds.example/s"), Duration.ofMinutes(30), true, null);
-    private final NextFetchPolicy policy = new NextFetchPolicy(Duration.ofHours(24));
+    private final NextFetchPolicy policy = new NextFetchPolicy(Duration.ofHours(24), new java.util.Random(13));
 
     @Test
     void eachFailureDoublesTheWaitLessUpToAFifthOfJitter() {
@@ -35,6 +36,17 @@ class NextFetchPolicyTest {
             waits.add(next);
         }
         assertThat(waits).as("sources failing together retry apart").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void theJitterComesFromTheInjectedGeneratorAndOnlyShortensTheWait() {
+        Duration full = Duration.ofMinutes(30).multipliedBy(4);
+        RandomGenerator lowest = () -> 0L;
+        assertThat(new NextFetchPolicy(Duration.ofHours(24), lowest).afterFailure(source, NOW, 2, null))
+                .isEqualTo(NOW.plus(full.multipliedBy(4).dividedBy(5)));
+        RandomGenerator highest = () -> -1L;
+        Instant longest = new NextFetchPolicy(Duration.ofHours(24), highest).afterFailure(source, NOW, 2, null);
+        assertThat(longest).isBefore(NOW.plus(full)).isAfter(NOW.plus(full).minusSeconds(1));
     }
 
     @Test
