@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import javax.net.ssl.SSLException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,10 +43,10 @@ public class FeedFetcher implements AutoCloseable {
     private final BodyReader bodyReader;
     private final FileFetcher fileFetcher;
 
+    /** @param clock the present, against which a Retry-After date is read */
     @Autowired
-    public FeedFetcher(FetchProperties props) {
-        this(props, AddressPolicy.of(props.allowPrivateAddresses()), new HostPermits(props.maxConcurrentPerHost()),
-                Clock.systemUTC());
+    public FeedFetcher(FetchProperties props, Clock clock) {
+        this(props, AddressPolicy.of(props.allowPrivateAddresses()), new HostPermits(props.maxConcurrentPerHost()), clock);
     }
 
     FeedFetcher(FetchProperties props, AddressPolicy addressPolicy, HostPermits hostPermits, Clock clock) {
@@ -60,15 +61,17 @@ public class FeedFetcher implements AutoCloseable {
                 // HTTP/1.1: the client's h2c upgrade attempt on plain http upsets some old feed servers.
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.deadlineTimer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "her2-fetch-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.deadlineTimer = new ScheduledThreadPoolExecutor(1, daemonThreads("her2-fetch-deadline"));
         deadlineTimer.setRemoveOnCancelPolicy(true);
         long maxBytes = props.maxBodySize().toBytes();
         this.bodyReader = new BodyReader(maxBytes, deadlineTimer);
         this.fileFetcher = new FileFetcher(maxBytes);
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String name) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     public FetchResult fetch(FetchRequest request) {

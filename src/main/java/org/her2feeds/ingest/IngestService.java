@@ -72,8 +72,8 @@ public class IngestService {
     /** The sources that are fetched ({@link SourceStatus.Active}): those that should have a schedule. */
     public List<Source> activeSources() {
         // The states of all sources in one query, not one per source: thousands of sources are read at start-up.
-        Map<String, SourceStatus> statuses = states.statusesOf(catalog.enabled());
-        return catalog.enabled().stream().filter(source -> statuses.get(source.id()).isActive()).toList();
+        return states.standings(catalog.enabled()).stream().filter(standing -> standing.status().isActive())
+                .map(SourceStates.Standing::source).toList();
     }
 
     /** When each source that has been fetched before is planned to be fetched next, by source id. */
@@ -91,11 +91,11 @@ public class IngestService {
         if (source == null) {
             return IngestOutcome.unknownSource(sourceId);
         }
-        SourceState state = states.currentFor(source);
-        SourceStatus status = SourceStatus.of(source, state);
-        if (!status.isActive()) {
-            return IngestOutcome.notFetched(sourceId, status.notFetchedBecause());
+        SourceStates.Standing standing = states.standing(source);
+        if (!standing.status().isActive()) {
+            return IngestOutcome.notFetched(sourceId, standing.status().notFetchedBecause());
         }
+        SourceState state = standing.state();
         IngestOutcome outcome;
         try {
             outcome = run(source, state, started);

@@ -1,50 +1,64 @@
 package org.her2feeds.ops;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 
 import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.store.ArticleVersion;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The gauge {@code her2.articles} (published articles per topic). Counted again only when the archive's change
- * counter moved since the last scrape, so scraping an unchanged archive costs no query.
+ * The gauge {@code her2.articles} (published articles per topic), one series per topic of the current rules: a
+ * topic removed by a reload loses its series. Counted again only when the archive's change counter moved since
+ * the last scrape, so scraping an unchanged archive costs no query.
  */
 @Component
-public class ArticleGauges {
+class ArticleGauges {
 
-    private final ArticleQueries queries;
-    private final ArticleVersion version;
-    private final MeterRegistry registry;
-    private final Tagger tagger;
+    private final Supplier<Map<String, Long>> topicCounts;
+    private final LongSupplier version;
+    private final Supplier<List<String>> topics;
+    private final MultiGauge gauge;
     private long countedAt = -1;
     private Map<String, Long> counts = Map.of();
 
-    public ArticleGauges(ArticleQueries queries, ArticleVersion version, MeterRegistry registry, Tagger tagger) {
-        this.queries = queries;
+    @Autowired
+    ArticleGauges(ArticleQueries queries, ArticleVersion version, MeterRegistry registry, Tagger tagger) {
+        this(queries::topicCounts, version::current, () -> tagger.topics().stream().map(TopicDefinition::slug).toList(), registry);
+    }
+
+    /**
+     * @param topicCounts published articles by topic slug (a query)
+     * @param version     the archive's change counter
+     * @param topics      the slugs of the current rules' topics
+     */
+    ArticleGauges(Supplier<Map<String, Long>> topicCounts, LongSupplier version, Supplier<List<String>> topics, MeterRegistry registry) {
+        this.topicCounts = topicCounts;
         this.version = version;
-        this.registry = registry;
-        this.tagger = tagger;
+        this.topics = topics;
+        this.gauge = MultiGauge.builder("her2.articles").description("Published articles per topic").register(registry);
         registerTopics();
     }
 
-    /** Adds a gauge for each topic of the current rules; called again after the rules are reloaded. */
-    public void registerTopics() {
-        for (TopicDefinition topic : tagger.topics()) {
-            Gauge.builder("her2.articles", this, gauges -> gauges.count(topic.slug()))
-                    .description("Published articles per topic").tag("topic", topic.slug()).register(registry);
-        }
+    /** One series for each topic of the current rules, and none for others; called again after the rules are reloaded. */
+    void registerTopics() {
+        gauge.register(topics.get().stream()
+                .map(slug -> MultiGauge.Row.of(Tags.of("topic", slug), this, gauges -> gauges.count(slug))).toList(), true);
     }
 
     private synchronized long count(String slug) {
-        long current = version.current();
+        long current = version.getAsLong();
         if (current != countedAt) {
-            counts = queries.topicCounts();
+            counts = topicCounts.get();
             countedAt = current;
         }
         return counts.getOrDefault(slug, 0L);

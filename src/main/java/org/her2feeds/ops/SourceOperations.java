@@ -26,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
  * in the database (the source's stop), so they survive restarts and hold for the whole cluster.
  */
 @Service
-public class SourceOperations {
+class SourceOperations {
 
     private static final Logger log = LoggerFactory.getLogger(SourceOperations.class);
 
@@ -39,7 +39,7 @@ public class SourceOperations {
     private final ArticleGauges gauges;
     private final RenderCache renderCache;
 
-    public SourceOperations(SourceCatalog catalog, SourceStates states, IngestService ingest, SourceScheduler scheduler,
+    SourceOperations(SourceCatalog catalog, SourceStates states, IngestService ingest, SourceScheduler scheduler,
             Tagger tagger, ArchiveReevaluation reevaluation, ArticleGauges gauges, RenderCache renderCache) {
         this.catalog = catalog;
         this.states = states;
@@ -53,7 +53,7 @@ public class SourceOperations {
 
     /** Schedules one extra run of an active source now. */
     public void fetchNow(String sourceId) throws SchedulerException {
-        SourceStatus status = states.statusOf(known(sourceId));
+        SourceStatus status = states.standing(known(sourceId)).status();
         if (!status.isActive()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "source '" + sourceId + "' is not active: " + status.notFetchedBecause());
         }

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
  * @param nextFetchAt         when the source will be fetched next, null when it will not be (disabled, gone)
  * @param disabledReason      why the service stopped fetching a listed source (e.g. 410 Gone), else null
  */
-public record SourceReport(String id, String title, String url, String kind, String interval, boolean enabled,
+record SourceReport(String id, String title, String url, String kind, String interval, boolean enabled,
         OffsetDateTime lastAttemptAt, OffsetDateTime lastSuccessAt, Integer lastStatus, String lastError,
         int consecutiveFailures, OffsetDateTime nextFetchAt, String disabledReason) {
 }

@@ -10,11 +10,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The health of every source: what was fetched when, what went wrong, and when the next fetch is due. */
 @RestController
-public class SourceStatusController {
+class SourceStatusController {
 
     private final SourceStatusService statuses;
 
-    public SourceStatusController(SourceStatusService statuses) {
+    SourceStatusController(SourceStatusService statuses) {
         this.statuses = statuses;
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.her2feeds.schedule.SourceScheduler;
@@ -31,18 +30,18 @@ class SourceStatusService {
     }
 
     List<SourceReport> all() {
-        Map<String, SourceState> byId = states.byId();
-        return catalog.all().stream().map(source -> report(source, byId.get(source.id()))).toList();
+        return states.standings(catalog.all()).stream().map(this::report).toList();
     }
 
     Optional<SourceReport> find(String id) {
-        return catalog.find(id).map(source -> report(source, states.find(id).orElse(null)));
+        return catalog.find(id).map(states::standing).map(this::report);
     }
 
-    private SourceReport report(Source source, SourceState recorded) {
-        // A state written for another configured URL is read as it is for the URL configured now.
-        SourceState state = SourceStatus.current(source, recorded);
-        SourceStatus status = SourceStatus.of(source, state);
+    /** A state written for another configured URL is read as it is for the URL configured now. */
+    private SourceReport report(SourceStates.Standing standing) {
+        Source source = standing.source();
+        SourceState state = standing.state();
+        SourceStatus status = standing.status();
         Instant next = status instanceof SourceStatus.Active active
                 ? (active.nextAttemptAt() != null ? active.nextAttemptAt() : scheduledRun(source.id())) : null;
         return new SourceReport(source.id(), source.title(),

@@ -29,12 +29,8 @@ public class FeedParser {
     private final XmlRepair repair = new XmlRepair(HtmlEntities.load());
     private final FeedMapper mapper;
 
-    public FeedParser() {
-        this(Clock.systemUTC());
-    }
-
     /** @param clock the present, against which dates far in the future are judged */
-    FeedParser(Clock clock) {
+    public FeedParser(Clock clock) {
         this.mapper = new FeedMapper(new DatePolicy(clock));
     }
 

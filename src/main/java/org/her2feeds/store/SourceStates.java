@@ -2,7 +2,6 @@ package org.her2feeds.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,22 +36,23 @@ public class SourceStates {
         return all().stream().collect(Collectors.toMap(SourceState::sourceId, Function.identity()));
     }
 
-    /** The status of one configured source (see {@link SourceStatus#of}). */
-    public SourceStatus statusOf(Source source) {
-        return SourceStatus.of(source, find(source.id()).orElse(null));
+    /** One configured source with the state a fetch of it starts from and its status (see {@link SourceStatus#of}). */
+    public record Standing(Source source, SourceState state, SourceStatus status) {
+
+        static Standing of(Source source, SourceState recorded) {
+            SourceState state = SourceStatus.current(source, recorded);
+            return new Standing(source, state, SourceStatus.of(source, state));
+        }
     }
 
-    /** The status of each of these sources, by source id, from one query; iterates in the order given. */
-    public Map<String, SourceStatus> statusesOf(List<Source> sources) {
+    public Standing standing(Source source) {
+        return Standing.of(source, find(source.id()).orElse(null));
+    }
+
+    /** The standing of each of these sources, in the order given, from one query. */
+    public List<Standing> standings(List<Source> sources) {
         Map<String, SourceState> recorded = byId();
-        Map<String, SourceStatus> statuses = new LinkedHashMap<>();
-        sources.forEach(source -> statuses.put(source.id(), SourceStatus.of(source, recorded.get(source.id()))));
-        return statuses;
-    }
-
-    /** The state a fetch of the source starts from: the recorded one, made current for the configured URL. */
-    public SourceState currentFor(Source source) {
-        return SourceStatus.current(source, find(source.id()).orElse(null));
+        return sources.stream().map(source -> Standing.of(source, recorded.get(source.id()))).toList();
     }
 
     public void save(SourceState s) {

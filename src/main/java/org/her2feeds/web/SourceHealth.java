@@ -1,7 +1,6 @@
 package org.her2feeds.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
@@ -25,15 +24,15 @@ class SourceHealth {
     }
 
     List<SourceHealthRow> rows() {
-        Map<String, SourceState> byId = states.byId();
-        return catalog.all().stream().map(source -> row(source, byId.get(source.id()))).toList();
+        return states.standings(catalog.all()).stream().map(this::row).toList();
     }
 
     /** The words for each {@link SourceStatus}: "OK", "Failing", "Not fetched yet", "Stopped: …", "Disabled". */
-    private SourceHealthRow row(Source source, SourceState recorded) {
+    private SourceHealthRow row(SourceStates.Standing standing) {
+        Source source = standing.source();
         String kind = source.kindSlug() == null ? "unspecified" : source.kindSlug();
-        SourceState state = SourceStatus.current(source, recorded);
-        SourceStatus status = SourceStatus.of(source, state);
+        SourceState state = standing.state();
+        SourceStatus status = standing.status();
         boolean failing = state.consecutiveFailures() > 0;
         boolean stopped = status.stopReason() != null;
         String words;

@@ -1,5 +1,6 @@
 package org.her2feeds.bench;
 
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class ParseBench {
 
     private final List<Document> documents = new ArrayList<>();
     private final XMLInputFactory stax = XMLInputFactory.newFactory();
-    private final FeedParser feedParser = new FeedParser();
+    private final FeedParser feedParser = new FeedParser(Clock.systemUTC());
 
     ParseBench(List<Path> files) throws Exception {
         for (Path file : files) {

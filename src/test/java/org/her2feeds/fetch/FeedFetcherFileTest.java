@@ -3,6 +3,7 @@ package org.her2feeds.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class FeedFetcherFileTest {
     Path dir;
 
     private final FeedFetcher fetcher =
-            new FeedFetcher(TestProperties.loopbackAllowed().maxBodySize(DataSize.ofKilobytes(1)).build());
+            new FeedFetcher(TestProperties.loopbackAllowed().maxBodySize(DataSize.ofKilobytes(1)).build(), Clock.systemUTC());
 
     @AfterEach
     void close() {

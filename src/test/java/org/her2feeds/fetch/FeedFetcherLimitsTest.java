@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -50,7 +51,7 @@ class FeedFetcherLimitsTest {
     }
 
     private static FetchResult fetch(TestProperties props, URI url) {
-        try (FeedFetcher fetcher = new FeedFetcher(props.build())) {
+        try (FeedFetcher fetcher = new FeedFetcher(props.build(), Clock.systemUTC())) {
             return fetcher.fetch(FetchRequest.of("s", url));
         }
     }

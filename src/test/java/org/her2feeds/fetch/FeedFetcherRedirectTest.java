@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
+import java.time.Clock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -38,7 +39,7 @@ class FeedFetcherRedirectTest {
     @BeforeEach
     void setUp() {
         wm.resetAll();
-        fetcher = new FeedFetcher(TestProperties.loopbackAllowed().build());
+        fetcher = new FeedFetcher(TestProperties.loopbackAllowed().build(), Clock.systemUTC());
     }
 
     @AfterEach

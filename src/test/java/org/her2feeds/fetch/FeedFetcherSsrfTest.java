@@ -49,7 +49,7 @@ class FeedFetcherSsrfTest {
     @Test
     void loopbackUrlsAreRefusedWithoutContact() {
         FetchProperties strict = TestProperties.loopbackAllowed().privateAddressesRefused().build();
-        try (FeedFetcher fetcher = new FeedFetcher(strict)) {
+        try (FeedFetcher fetcher = new FeedFetcher(strict, Clock.systemUTC())) {
             for (String base : new String[] {"http://127.0.0.1:", "http://localhost:", "http://[::1]:",
                     "http://0.0.0.0:"}) {
                 URI url = URI.create(base + wm.port() + "/feed");
@@ -103,7 +103,7 @@ class FeedFetcherSsrfTest {
                 DataSize.ofMegabytes(10), "ua", 2, false, 5);
         URI url = URI.create("http://127.0.0.1:" + wm.port() + "/feed");
 
-        try (FeedFetcher fetcher = new FeedFetcher(defaults)) {
+        try (FeedFetcher fetcher = new FeedFetcher(defaults, Clock.systemUTC())) {
             assertFailed(fetcher.fetch(FetchRequest.of("s", url)), "ForbiddenAddress", url);
         }
         wm.verify(0, anyRequestedFor(anyUrl()));
@@ -113,7 +113,7 @@ class FeedFetcherSsrfTest {
     void otherSchemesAreRefused() {
         URI ftp = URI.create("ftp://localhost:" + wm.port() + "/feed.xml");
 
-        try (FeedFetcher fetcher = new FeedFetcher(TestProperties.loopbackAllowed().build())) {
+        try (FeedFetcher fetcher = new FeedFetcher(TestProperties.loopbackAllowed().build(), Clock.systemUTC())) {
             assertFailed(fetcher.fetch(FetchRequest.of("s", ftp)), "UnsupportedScheme", ftp);
         }
     }
