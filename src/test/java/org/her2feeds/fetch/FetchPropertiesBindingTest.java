@@ -2,6 +2,7 @@ package org.her2feeds.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class FetchPropertiesBindingTest {
     }
 
     private final ApplicationContextRunner runner =
-            new ApplicationContextRunner().withUserConfiguration(FetchConfig.class);
+            new ApplicationContextRunner().withUserConfiguration(FetchConfig.class).withBean(Clock.class, Clock::systemUTC);
 
     @Test
     void defaultsAreSafeForProduction() {
