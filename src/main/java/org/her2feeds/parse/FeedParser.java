@@ -3,7 +3,6 @@ package org.her2feeds.parse;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.time.Clock;
 
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
@@ -30,12 +29,7 @@ public class FeedParser {
     private final FeedMapper mapper;
 
     public FeedParser() {
-        this(Clock.systemUTC());
-    }
-
-    /** @param clock the present, against which dates far in the future are judged */
-    FeedParser(Clock clock) {
-        this.mapper = new FeedMapper(new DatePolicy(clock));
+        this.mapper = new FeedMapper(new DatePolicy());
     }
 
     /**
