@@ -51,6 +51,11 @@ public class ArticleVersion implements SmartLifecycle {
         return Math.max(previous, fresh);
     }
 
+    /** Counts one change of the archive; called inside the transaction that makes it, so both commit together. */
+    void bump() {
+        jdbc.sql("UPDATE store_meta SET long_value = long_value + 1 WHERE name = 'articles_version'").update();
+    }
+
     @Override
     public void start() {
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
