@@ -32,7 +32,7 @@ public class ArticleQueries {
     private final ArticleVersion version;
     private volatile DaysAtVersion days;
 
-    public ArticleQueries(JdbcClient jdbc, JsonMapper json, ArticleVersion version) {
+    ArticleQueries(JdbcClient jdbc, JsonMapper json, ArticleVersion version) {
         this.jdbc = jdbc;
         this.json = json;
         this.version = version;

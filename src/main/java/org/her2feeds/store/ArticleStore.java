@@ -49,7 +49,7 @@ public class ArticleStore {
     private final ArticleWriter writer;
     private final ArticleReevaluation reevaluation;
 
-    public ArticleStore(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
+    ArticleStore(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
             DigestZoneProperties digest, ArticleVersion version, Clock clock) {
         this.transactions = transactions;
         this.json = json;

@@ -29,7 +29,7 @@ public class ArticleVersion implements SmartLifecycle {
     private final AtomicLong current = new AtomicLong(-1);
     private ScheduledExecutorService poller;
 
-    public ArticleVersion(JdbcClient jdbc, ApplicationEventPublisher events, StoreProperties properties) {
+    ArticleVersion(JdbcClient jdbc, ApplicationEventPublisher events, StoreProperties properties) {
         this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
@@ -42,7 +42,7 @@ public class ArticleVersion implements SmartLifecycle {
     }
 
     /** Reads the counter and announces it when it moved. */
-    public long refresh() {
+    long refresh() {
         long fresh = jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'").query(Long.class).single();
         long previous = current.getAndAccumulate(fresh, Math::max);
         if (fresh > previous) {

@@ -7,11 +7,12 @@ import java.time.ZoneId;
 /**
  * Where an article stands in the archive's order and which digest day it is filed under.
  *
- * <p>The one rule for publication dates in the future: a date later than the moment the service stores the copy
- * it came with is not used (null), and the article is filed by the time the service first saw it. The parser only
- * refuses what cannot be a date at all (unreadable, before 1990); whether a date is in the future is judged here,
- * where the moment of first sight is known. A date that is in the future only by a feed's time-zone slip is filed
- * by first sight too; it costs the article a few hours of order, never a place at the top for days.
+ * <p>The one rule for publication dates in the future, decided here and nowhere else: a date later than the
+ * moment the service stores the copy that carries it is not used (null), and the article is filed by the time the
+ * service first saw it (for a new article, that same moment: the README's "in the future, by the time the service
+ * first saw the article"). The parser only refuses what cannot be a date at all (unreadable, before 1990); the
+ * future can only be judged where the moment of sight is known. A date in the future by a mere time-zone slip is
+ * filed by first sight too: it costs the article a few hours of order, never days at the top of every feed.
  *
  * @param publishedAt the usable publication date; null when missing or in the future
  * @param sortAt      the publication date, or first sight without a usable one
