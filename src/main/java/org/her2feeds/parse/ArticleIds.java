@@ -80,21 +80,19 @@ final class ArticleIds {
         return find(identifiers, ownLinks, null);
     }
 
+    /** In an identifier field: a labelled DOI, a DOI in a URL, or a bare DOI, in that order. */
     private static String doiInIdentifier(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = decodePercent(value.strip());
-        Matcher m = DOI_LABELLED.matcher(text);
-        if (m.find()) {
-            return normaliseDoi(m.group(1));
+        for (Pattern shape : List.of(DOI_LABELLED, DOI_IN_URL, BARE_DOI)) {
+            Matcher m = shape.matcher(text);
+            if (m.find()) {
+                return normaliseDoi(m.group(1));
+            }
         }
-        m = DOI_IN_URL.matcher(text);
-        if (m.find()) {
-            return normaliseDoi(m.group(1));
-        }
-        m = BARE_DOI.matcher(text);
-        return m.find() ? normaliseDoi(m.group(1)) : null;
+        return null;
     }
 
     private static String doiInLink(String value) {

@@ -3,7 +3,6 @@ package org.her2feeds.parse;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.time.Clock;
 
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
@@ -29,9 +28,8 @@ public class FeedParser {
     private final XmlRepair repair = new XmlRepair(HtmlEntities.load());
     private final FeedMapper mapper;
 
-    /** @param clock the present, against which dates far in the future are judged */
-    public FeedParser(Clock clock) {
-        this.mapper = new FeedMapper(new DatePolicy(clock));
+    public FeedParser() {
+        this.mapper = new FeedMapper(new DatePolicy());
     }
 
     /**

@@ -15,8 +15,8 @@ import java.util.List;
  *                    {@code summaryHtml}; null otherwise. Often the description is a teaser and this the text.
  * @param authors     author names in document order, without duplicates
  * @param categories  category names in document order, without duplicates
- * @param publishedAt when the item was published; null when missing, unreadable, before 1990 or more than two
- *                    days in the future
+ * @param publishedAt when the item was published; null when missing, unreadable or before 1990. A date in the
+ *                    future is given as stated: the store decides whether it is used
  * @param updatedAt   when the item was last updated, with the same rules; null when absent
  * @param doi         the article's DOI in lower case (e.g. "10.1056/nejmoa2203690"), or null
  * @param pmid        the article's PubMed id (digits), or null

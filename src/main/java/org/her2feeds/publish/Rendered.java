@@ -3,12 +3,12 @@ package org.her2feeds.publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
+
+import org.her2feeds.Sha256;
 
 /**
  * An output rendered once, with everything a response needs precomputed: the gzip body (compressing per
@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
 public record Rendered(byte[] body, byte[] gzip, String contentType, String etag, String gzipEtag, Instant lastModified) {
 
     public static Rendered of(byte[] body, String contentType, Instant lastModified) {
-        String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(body)).substring(0, 27);
+        String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(body)).substring(0, 27);
         return new Rendered(body, gzip(body), contentType, '"' + hash + '"', "\"" + hash + "-gz\"",
                 lastModified.truncatedTo(ChronoUnit.SECONDS));
     }
@@ -41,11 +41,4 @@ public record Rendered(byte[] body, byte[] gzip, String contentType, String etag
         return out.toByteArray();
     }
 
-    private static byte[] sha256(byte[] body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

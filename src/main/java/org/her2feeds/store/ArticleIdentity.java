@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class ArticleIdentity {
 
-    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
     private static final Pattern PMID = Pattern.compile("\\d{1,10}");
 
     private ArticleIdentity() {
@@ -26,7 +25,7 @@ final class ArticleIdentity {
 
     static List<IdentityKey> keys(NewArticle article) {
         List<IdentityKey> keys = new ArrayList<>(4);
-        String doi = normaliseDoi(article.doi());
+        String doi = doi(article.doi());
         if (doi != null) {
             keys.add(new IdentityKey("doi", doi));
         }
@@ -48,20 +47,32 @@ final class ArticleIdentity {
         return keys;
     }
 
-    /** DOIs are case-insensitive; resolver prefixes and trailing punctuation are not part of them. */
-    static String normaliseDoi(String doi) {
-        if (doi == null) {
+    /**
+     * The DOI when it is in the one normal form, which the parser gives it ({@code parse/ArticleIds.normaliseDoi}:
+     * resolver prefixes and trailing punctuation removed, lower case); null for anything else. The store does not
+     * normalise again, it only checks the shape: "10.", four to nine digits, "/", a suffix without white space,
+     * nothing in upper case. One pass over the text, so a megabyte of hostile text costs a megabyte of reading.
+     * A DOI not in that form is no key: at worst two copies stay separate, never are two articles merged.
+     */
+    static String doi(String doi) {
+        if (doi == null || !doi.startsWith("10.")) {
             return null;
         }
-        String text = doi.trim().toLowerCase(Locale.ROOT)
-                .replaceFirst("^(https?://(dx\\.)?doi\\.org/|doi:\\s*)", "");
-        // A loop, not a "[.,;:)\\]]+$" regex: that one retries at every position and is quadratic on ")))…x".
-        int end = text.length();
-        while (end > 0 && ".,;:)]".indexOf(text.charAt(end - 1)) >= 0) {
-            end--;
+        int i = 3;
+        while (i < doi.length() && doi.charAt(i) >= '0' && doi.charAt(i) <= '9') {
+            i++;
         }
-        text = text.substring(0, end);
-        return DOI.matcher(text).matches() ? text : null;
+        int registrantDigits = i - 3;
+        if (registrantDigits < 4 || registrantDigits > 9 || i + 1 >= doi.length() || doi.charAt(i) != '/') {
+            return null;
+        }
+        for (int j = i + 1; j < doi.length(); j++) {
+            char c = doi.charAt(j);
+            if (" \t\n\u000B\f\r".indexOf(c) >= 0 || Character.toLowerCase(c) != c) {
+                return null;
+            }
+        }
+        return doi;
     }
 
     /**

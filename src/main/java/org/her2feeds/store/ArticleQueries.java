@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ public class ArticleQueries {
     private final ArticleVersion version;
     private volatile DaysAtVersion days;
 
-    public ArticleQueries(JdbcClient jdbc, JsonMapper json, ArticleVersion version) {
+    ArticleQueries(JdbcClient jdbc, JsonMapper json, ArticleVersion version) {
         this.jdbc = jdbc;
         this.json = json;
         this.version = version;
@@ -105,12 +104,6 @@ public class ArticleQueries {
         return counted;
     }
 
-    /** When the articles of a day last changed (late articles can join a past day); empty for a day without any. */
-    public Optional<Instant> dayUpdatedAt(LocalDate day) {
-        return jdbc.sql("SELECT MAX(updated_at) FROM article WHERE digest_date = :day AND relevant = TRUE").param("day", day)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().map(OffsetDateTime::toInstant);
-    }
-
     /** Published articles per topic slug. */
     public Map<String, Long> topicCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -178,7 +171,7 @@ public class ArticleQueries {
                 .param("ids", articles.stream().map(StoredArticle::id).toList())
                 .query((rs, n) -> origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new ArticleOrigin(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getObject(5, OffsetDateTime.class).toInstant())))
+                                Timestamps.read(rs, 5))))
                 .list();
         return articles.stream().map(article -> withOrigins(article, origins.getOrDefault(article.id(), List.of()))).toList();
     }

@@ -29,7 +29,7 @@ public class ArticleVersion implements SmartLifecycle {
     private final AtomicLong current = new AtomicLong(-1);
     private ScheduledExecutorService poller;
 
-    public ArticleVersion(JdbcClient jdbc, ApplicationEventPublisher events, StoreProperties properties) {
+    ArticleVersion(JdbcClient jdbc, ApplicationEventPublisher events, StoreProperties properties) {
         this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
@@ -42,13 +42,18 @@ public class ArticleVersion implements SmartLifecycle {
     }
 
     /** Reads the counter and announces it when it moved. */
-    public long refresh() {
+    long refresh() {
         long fresh = jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'").query(Long.class).single();
         long previous = current.getAndAccumulate(fresh, Math::max);
         if (fresh > previous) {
             events.publishEvent(new ArticlesChanged(fresh));
         }
         return Math.max(previous, fresh);
+    }
+
+    /** Counts one change of the archive; called inside the transaction that makes it, so both commit together. */
+    void bump() {
+        jdbc.sql("UPDATE store_meta SET long_value = long_value + 1 WHERE name = 'articles_version'").update();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.her2feeds.Sha256;
 import org.her2feeds.tagging.Discount;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
@@ -106,7 +107,8 @@ final class ColumnLimits {
         note(changes, "authors", item.authors() == null ? List.of() : item.authors(), authors);
         List<String> categories = boundList(item.categories(), CATEGORIES_JSON, null, json);
         note(changes, "categories", item.categories() == null ? List.of() : item.categories(), categories);
-        String doi = ArticleIdentity.normaliseDoi(storable(item.doi()));
+        // Only a DOI in the parser's normal form is kept (ArticleIdentity.doi checks the shape, it does not repair).
+        String doi = ArticleIdentity.doi(storable(item.doi()));
         if (doi != null && doi.length() > DOI) {
             doi = null;
         }
@@ -140,7 +142,7 @@ final class ColumnLimits {
         if (clean == null || clean.length() <= GUID) {
             return clean;
         }
-        String hash = IdentityKey.sha256Hex(guid);
+        String hash = Sha256.hex(guid);
         return clean.substring(0, safeEnd(clean, GUID - hash.length() - 2)) + ELLIPSIS + "#" + hash;
     }
 

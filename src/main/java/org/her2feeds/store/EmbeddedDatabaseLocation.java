@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * property source (command line, environment, tests) has been seen.
  */
 @Component
-public class EmbeddedDatabaseLocation implements BeanPostProcessor, EnvironmentAware {
+class EmbeddedDatabaseLocation implements BeanPostProcessor, EnvironmentAware {
 
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 

@@ -1,9 +1,6 @@
 package org.her2feeds.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.her2feeds.Sha256;
 
 /** One name an article is known by, strongest first: a DOI, a PubMed id, its canonical link, a source's GUID. */
 record IdentityKey(String kind, String value, String hash) {
@@ -13,7 +10,7 @@ record IdentityKey(String kind, String value, String hash) {
      *             here because a feed's save looks it up several times per key
      */
     IdentityKey(String kind, String value) {
-        this(kind, value, sha256Hex(kind + ":" + value));
+        this(kind, value, Sha256.hex(kind + ":" + value));
     }
 
     /** The article id minted from the key it was first seen with; stable, so feed GUIDs never change. */
@@ -21,11 +18,11 @@ record IdentityKey(String kind, String value, String hash) {
         return hash().substring(0, 32);
     }
 
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+    boolean isGuid() {
+        return "guid".equals(kind);
+    }
+
+    boolean isLink() {
+        return "link".equals(kind);
     }
 }

@@ -13,7 +13,7 @@ public record SaveSummary(int added, int updated, int unchanged, int duplicates,
 
     public static final SaveSummary NOTHING = new SaveSummary(0, 0, 0, 0, 0, 0);
 
-    public boolean changedAnything() {
+    boolean changedAnything() {
         return added + updated + duplicates > 0;
     }
 

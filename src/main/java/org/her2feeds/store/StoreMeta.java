@@ -11,7 +11,7 @@ public class StoreMeta {
 
     private final JdbcClient jdbc;
 
-    public StoreMeta(JdbcClient jdbc) {
+    StoreMeta(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

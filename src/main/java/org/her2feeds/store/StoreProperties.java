@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2")
-public record StoreProperties(@NotNull @DefaultValue("data") Path dataDir,
+record StoreProperties(@NotNull @DefaultValue("data") Path dataDir,
         @NotNull @DefaultValue("2s") Duration changePollInterval) {
 }

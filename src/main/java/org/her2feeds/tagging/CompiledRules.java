@@ -1,13 +1,11 @@
 package org.her2feeds.tagging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.her2feeds.Sha256;
 
 /**
  * The relevance rule (index 0) and the topics (1..n) compiled into one trie. At each token position the
@@ -128,13 +126,7 @@ final class CompiledRules {
             append(canonical, "negated-before", rule.context().negatedBefore());
             append(canonical, "subtype-list", rule.context().subtypeList());
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 
     /**

@@ -10,8 +10,4 @@ record Token(String text, Join joinBefore, int start, int end, int depth, int se
     Token(String text, Join joinBefore, int start, int end) {
         this(text, joinBefore, start, end, 0, 0);
     }
-
-    boolean isSign() {
-        return text.equals("+") || text.equals("-");
-    }
 }

@@ -1,6 +1,5 @@
 package org.her2feeds.bench;
 
-import java.time.Clock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ public final class StageProfile {
         for (Path file : files) {
             bodies.add(Files.readAllBytes(file));
         }
-        FeedParser parser = new FeedParser(Clock.systemUTC());
+        FeedParser parser = new FeedParser();
         ContentCleaner cleaner = new ContentCleaner();
         Tagger tagger = Tagger.fromFile(Path.of("config/topics.yml"));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -2,7 +2,6 @@ package org.her2feeds.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ class EntryMapperTest {
 
     private static final Tagger TAGGER = Tagger.fromFile(Path.of("config/topics.yml"));
     private final EntryMapper mapper = new EntryMapper(new ContentCleaner(), TAGGER);
-    private final FeedParser parser = new FeedParser(Clock.systemUTC());
+    private final FeedParser parser = new FeedParser();
 
     private Map<String, NewArticle> ingest(String xml, String documentUrl) throws Exception {
         URI url = URI.create(documentUrl);

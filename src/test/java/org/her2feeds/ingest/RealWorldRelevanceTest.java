@@ -2,7 +2,6 @@ package org.her2feeds.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -38,7 +37,7 @@ class RealWorldRelevanceTest {
     void publishedArticlesOfTheRealWorldCorpusAreAboutHer2() throws Exception {
         Tagger tagger = Tagger.fromFile(Path.of("config/topics.yml"));
         EntryMapper mapper = new EntryMapper(new ContentCleaner(), tagger);
-        FeedParser parser = new FeedParser(Clock.systemUTC());
+        FeedParser parser = new FeedParser();
         List<Labelled> labels = labels();
         int tp = 0;
         int fp = 0;

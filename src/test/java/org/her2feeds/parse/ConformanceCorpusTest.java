@@ -2,7 +2,6 @@ package org.her2feeds.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ class ConformanceCorpusTest {
             "DOCTYPE refused", "not a feed: root element <CHANNEL>", "not a feed: root element <feed> in namespace",
             "invalid feed: Rome could not read it (java.lang.ArrayIndexOutOfBoundsException");
 
-    private final FeedParser parser = new FeedParser(Clock.systemUTC());
+    private final FeedParser parser = new FeedParser();
 
     @Test
     void wellformedFeedsGiveTheirItems() throws IOException {

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class FeedParserTest {
 
     private static final URI FEED_URI = URI.create("https://example.org/feed");
-    private final FeedParser parser = new FeedParser(
-            Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC));
+    private final FeedParser parser = new FeedParser();
 
     private ParsedFeed parse(String xml) throws FeedParseException {
         return parser.parse(xml.getBytes(StandardCharsets.UTF_8), "application/rss+xml", FEED_URI);
@@ -212,7 +209,7 @@ class FeedParserTest {
     }
 
     @Test
-    void impossibleOrInsaneDatesBecomeNull() throws Exception {
+    void impossibleOrInsaneDatesBecomeNullAndFutureOnesAreLeftToTheStore() throws Exception {
         ParsedFeed feed = parse("""
                 <rss version="2.0"><channel><title>t</title>
                   <item><title>a</title><pubDate>2024-13-45T99:99:99Z</pubDate></item>
@@ -224,7 +221,9 @@ class FeedParserTest {
                 </channel></rss>
                 """);
 
-        assertThat(feed.entries()).extracting(ParsedEntry::publishedAt).containsExactly(null, null, null, null,
+        // 2035 is kept as stated: whether a future date is used is the store's one rule (store/Filing).
+        assertThat(feed.entries()).extracting(ParsedEntry::publishedAt).containsExactly(null, null,
+                Instant.parse("2035-01-01T00:00:00Z"), null,
                 Instant.parse("2024-03-05T10:00:00Z"), Instant.parse("2024-03-05T00:00:00Z"));
     }
 

@@ -3,7 +3,6 @@ package org.her2feeds.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ class HostileInputTest {
     private static final URI FEED_URI = URI.create("https://attacker.example/feed");
     private static final String SECRET = "TOP-SECRET-7f3a9c";
 
-    private final FeedParser parser = new FeedParser(Clock.systemUTC());
+    private final FeedParser parser = new FeedParser();
 
     @TempDir
     Path dir;

@@ -1,0 +1,124 @@
+package org.her2feeds.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.her2feeds.tagging.TaggableText;
+import org.her2feeds.tagging.TaggingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluates every stored article again with the current rules and files it again under the current digest zone,
+ * a page of articles per transaction. Articles stored as not relevant are included: new rules may make them
+ * relevant. The filing time itself does not change: it was decided when the article was stored ({@link Filing}).
+ */
+final class ArticleReevaluation {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleReevaluation.class);
+    private static final int PAGE = 500;
+
+    private record Row(String id, String title, String descriptionText, String contentText, String categories,
+            String tagging, Instant sortAt, LocalDate digestDate) {
+    }
+
+    /** An article whose tagging or digest day changes. */
+    private record Change(Row row, TaggingResult result, String tagging, LocalDate day) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TopicIndex topics;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final ArticleVersion version;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    ArticleReevaluation(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions,
+            JsonMapper json, ArticleVersion version, ZoneId zone, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.topics = new TopicIndex(named);
+        this.transactions = transactions;
+        this.json = json;
+        this.version = version;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** @return how many articles changed */
+    int reevaluateAll(Function<TaggableText, TaggingResult> tagger) {
+        int changed = 0;
+        String after = "";
+        while (true) {
+            List<Row> page = jdbc.sql("""
+                    SELECT id, title, description_text, content_text, categories, tagging, sort_at, digest_date FROM article
+                    WHERE id > :after ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
+                    .param("after", after)
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), Timestamps.read(rs, 7), rs.getObject(8, LocalDate.class)))
+                    .list();
+            if (page.isEmpty()) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+            List<Change> changes = changes(page, tagger);
+            if (!changes.isEmpty()) {
+                transactions.executeWithoutResult(status -> write(changes));
+                changed += changes.size();
+            }
+        }
+        if (changed > 0) {
+            transactions.executeWithoutResult(status -> version.bump());
+            version.refresh();
+        }
+        return changed;
+    }
+
+    private List<Change> changes(List<Row> page, Function<TaggableText, TaggingResult> tagger) {
+        List<Change> changes = new ArrayList<>();
+        for (Row row : page) {
+            List<String> categories = json.readValue(row.categories(), new TypeReference<List<String>>() { });
+            TaggingResult fresh = tagger.apply(new TaggableText(row.title(), row.descriptionText(), row.contentText(), categories));
+            // Bounded as when the article was stored: the same rules then give the same JSON, and it fits its column.
+            TaggingResult result = ColumnLimits.boundTagging(fresh, json);
+            if (result == null) {
+                log.warn("article={} keeps its tagging: the new explanation does not fit its column even without term hits",
+                        row.id());
+                continue;
+            }
+            String tagging = json.writeValueAsString(result);
+            LocalDate day = Filing.digestDay(row.sortAt(), zone);
+            if (!tagging.equals(row.tagging()) || !day.equals(row.digestDate())) {
+                changes.add(new Change(row, result, tagging, day));
+            }
+        }
+        return changes;
+    }
+
+    private void write(List<Change> changes) {
+        Instant now = clock.instant();
+        named.batchUpdate("""
+                UPDATE article SET tagging = :tagging, relevant = :relevant, digest_date = :day, updated_at = :now
+                WHERE id = :id""", changes.stream().map(change -> new MapSqlParameterSource()
+                .addValue("tagging", change.tagging()).addValue("relevant", change.result().relevant())
+                .addValue("day", change.day()).addValue("now", Timestamps.of(now)).addValue("id", change.row().id()))
+                .toArray(SqlParameterSource[]::new));
+        topics.replace(changes.stream()
+                .map(change -> new TopicIndex.Entry(change.row().id(), change.result(), change.row().sortAt())).toList());
+    }
+}
