@@ -26,16 +26,16 @@ import org.springframework.stereotype.Component;
  * (RFC 4151) ending in the same id the RSS GUID and the JSON Feed carry: {@link #entryId(String)}.
  */
 @Component
-public class AtomFeedWriter {
+class AtomFeedWriter {
 
     static final String ID_PREFIX = "tag:her2feeds,2026:article/";
 
     /** The Atom id of an article: fixed, whatever host the feed is read from. */
-    public static String entryId(String articleId) {
+    static String entryId(String articleId) {
         return ID_PREFIX + articleId;
     }
 
-    public String write(FeedDocument document) {
+    String write(FeedDocument document) {
         Feed feed = new Feed("atom_1.0");
         feed.setId(document.selfUrl());
         feed.setTitle(XmlText.of(document.title()));
@@ -46,10 +46,10 @@ public class AtomFeedWriter {
         feed.setUpdated(Date.from(document.updatedAt()));
         feed.setLanguage("en");
         Generator generator = new Generator();
-        generator.setValue("HER2 Feeds");
+        generator.setValue(XmlText.of(document.publisher()));
         feed.setGenerator(generator);
         Person author = new Person();
-        author.setName("HER2 Feeds");
+        author.setName(XmlText.of(document.publisher()));
         author.setUri(document.homeUrl());
         feed.setAuthors(List.of(author));
         feed.setAlternateLinks(List.of(link("alternate", document.homeUrl(), "text/html")));

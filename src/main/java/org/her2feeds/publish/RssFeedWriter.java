@@ -30,15 +30,15 @@ import org.springframework.stereotype.Component;
  * the readers rely on is explicit: a permanent GUID, one category per topic, the source it came from.
  */
 @Component
-public class RssFeedWriter {
+class RssFeedWriter {
 
-    public String write(FeedDocument document) {
+    String write(FeedDocument document) {
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(XmlText.of(document.title()));
         channel.setLink(document.homeUrl());
         channel.setDescription(XmlText.of(document.description()));
         channel.setLanguage("en");
-        channel.setGenerator("HER2 Feeds");
+        channel.setGenerator(XmlText.of(document.publisher()));
         channel.setTtl((int) Math.max(1, document.ttl().toMinutes()));
         channel.setLastBuildDate(Date.from(document.updatedAt()));
         channel.setPubDate(Date.from(document.updatedAt()));

@@ -17,6 +17,7 @@ import com.rometools.modules.atom.modules.AtomLinkModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.io.WireFeedInput;
 
+import org.her2feeds.staticsite.StaticPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;

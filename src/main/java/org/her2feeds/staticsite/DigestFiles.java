@@ -1,4 +1,4 @@
-package org.her2feeds.digest;
+package org.her2feeds.staticsite;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.her2feeds.publish.StaticFile;
-import org.her2feeds.publish.StaticFiles;
+import org.her2feeds.digest.DayEntry;
+import org.her2feeds.digest.Digest;
+import org.her2feeds.digest.DigestRange;
+import org.her2feeds.digest.DigestService;
 import org.her2feeds.store.ArticleFilter;
 import org.springframework.stereotype.Component;
 

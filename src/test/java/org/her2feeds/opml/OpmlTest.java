@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.opml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.query;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.her2feeds.http.InvalidRequestException;
+import org.her2feeds.http.NotFoundException;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.sources.SourceKind;
@@ -25,7 +27,7 @@ public class ReaderFilters {
     private final Tagger tagger;
     private final SourceCatalog sources;
 
-    public ReaderFilters(Tagger tagger, SourceCatalog sources) {
+    ReaderFilters(Tagger tagger, SourceCatalog sources) {
         this.tagger = tagger;
         this.sources = sources;
     }

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.staticsite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ public class StaticPublisher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StaticPublisher.class);
 
     private final List<StaticFiles> contributors;
-    private final PublishProperties properties;
+    private final StaticSiteProperties properties;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1), runnable -> {
                 Thread thread = new Thread(runnable, "static-publisher");
@@ -38,13 +38,13 @@ public class StaticPublisher implements DisposableBean {
                 return thread;
             }, new ThreadPoolExecutor.DiscardPolicy());
 
-    public StaticPublisher(List<StaticFiles> contributors, PublishProperties properties) {
+    StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties) {
         this.contributors = contributors;
         this.properties = properties;
     }
 
     @EventListener
-    public void onArticlesChanged(ArticlesChanged event) {
+    void onArticlesChanged(ArticlesChanged event) {
         if (properties.dir() != null) {
             worker.execute(this::publishQuietly);
         }

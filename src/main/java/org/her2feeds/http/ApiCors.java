@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.http;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -7,11 +7,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Lets the portal's origins, and only those, read the JSON API from a browser, validators included. */
 @Configuration
-public class ApiCors implements WebMvcConfigurer {
+class ApiCors implements WebMvcConfigurer {
 
     private final PortalProperties portal;
 
-    public ApiCors(PortalProperties portal) {
+    ApiCors(PortalProperties portal) {
         this.portal = portal;
     }
 

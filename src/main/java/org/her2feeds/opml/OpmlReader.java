@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.opml;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.opml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import org.her2feeds.sources.SourcesFileReader;
  * comment and blank line stays as the operator wrote it; the result is read back with the strict sources reader
  * before it atomically replaces the file, so a failed import leaves the file untouched.
  */
-public final class OpmlImport {
+final class OpmlImport {
 
     private static final Pattern FIRST_ENTRY = Pattern.compile("(?m)^([ \\t]*)- ");
     private static final int MAX_SLUG = 60;
@@ -37,10 +37,10 @@ public final class OpmlImport {
      * @param added   the ids and URLs of the new sources
      * @param skipped one line per feed not added, with the reason
      */
-    public record Result(List<String> added, List<String> skipped) {
+    record Result(List<String> added, List<String> skipped) {
     }
 
-    public static Result importInto(Path sourcesFile, List<OpmlOutline> feeds, String origin) {
+    static Result importInto(Path sourcesFile, List<OpmlOutline> feeds, String origin) {
         SourcesFileReader reader = new SourcesFileReader();
         List<Source> existing = reader.read(sourcesFile);
         Set<String> ids = new HashSet<>();

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.http;
 
 import java.util.Comparator;
 import java.util.Map;
@@ -30,7 +30,7 @@ public class RenderCache {
     private final AtomicLong renders = new AtomicLong();
 
     @Autowired
-    public RenderCache(ArticleVersion version, PublishProperties properties) {
+    RenderCache(ArticleVersion version, RenderCacheProperties properties) {
         this(version::current, properties.cacheEntries(), properties.cacheSize().toBytes());
     }
 

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.http;
 
 import java.io.IOException;
 
@@ -22,12 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class CachedOutputFilter extends OncePerRequestFilter {
+class CachedOutputFilter extends OncePerRequestFilter {
 
     private final RenderCache cache;
     private final CachedResponses responses;
 
-    public CachedOutputFilter(RenderCache cache, CachedResponses responses) {
+    CachedOutputFilter(RenderCache cache, CachedResponses responses) {
         this.cache = cache;
         this.responses = responses;
     }

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.opml;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -10,15 +10,20 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** Writes OPML 2.0 subscription lists with the JDK's StAX writer (Rome has no OPML support). */
-public final class OpmlWriter {
+import org.her2feeds.publish.XmlText;
 
-    public static final String CONTENT_TYPE = "text/x-opml;charset=utf-8";
+/**
+ * Writes OPML 2.0 subscription lists with the JDK's StAX writer. Rome's OPML support is a separate artifact
+ * ({@code rome-opml}) this project does not depend on; two flat lists do not need it.
+ */
+final class OpmlWriter {
+
+    static final String CONTENT_TYPE = "text/x-opml;charset=utf-8";
 
     private OpmlWriter() {
     }
 
-    public static byte[] write(String title, Instant created, List<OpmlOutline> outlines) {
+    static byte[] write(String title, Instant created, List<OpmlOutline> outlines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");

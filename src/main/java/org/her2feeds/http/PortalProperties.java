@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.http;
 
 import java.util.List;
 
@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                empty (the default) allows none
  */
 @ConfigurationProperties("her2.portal")
-public record PortalProperties(@DefaultValue List<String> origins) {
+record PortalProperties(@DefaultValue List<String> origins) {
 }

@@ -1,4 +1,4 @@
-package org.her2feeds.publish;
+package org.her2feeds.http;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,8 +1,9 @@
-package org.her2feeds.publish;
+package org.her2feeds.http;
 
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,9 +22,19 @@ import org.springframework.stereotype.Component;
 public class CachedResponses {
 
     private final SourceCatalog sources;
+    private final RenderCache cache;
 
-    public CachedResponses(SourceCatalog sources) {
+    CachedResponses(SourceCatalog sources, RenderCache cache) {
         this.sources = sources;
+        this.cache = cache;
+    }
+
+    /**
+     * Sends the output the request's URL names: from the render cache when the archive has not changed since it
+     * was rendered, otherwise rendered now. Validate the request before calling: a cached output skips {@code render}.
+     */
+    public void serve(HttpServletRequest request, HttpServletResponse response, Supplier<Rendered> render) throws IOException {
+        send(request, response, cache.get(RequestUrls.self(request), render));
     }
 
     public void send(HttpServletRequest request, HttpServletResponse response, Rendered rendered) throws IOException {
