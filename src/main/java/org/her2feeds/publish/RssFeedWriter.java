@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import com.rometools.modules.atom.modules.AtomLinkModule;
-import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
@@ -23,6 +20,8 @@ import com.rometools.rome.io.WireFeedOutput;
 
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RssFeedWriter {
+
+    private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
     String write(FeedDocument document) {
         Channel channel = new Channel("rss_2.0");
@@ -42,13 +43,11 @@ class RssFeedWriter {
         channel.setTtl((int) Math.max(1, document.ttl().toMinutes()));
         channel.setLastBuildDate(Date.from(document.updatedAt()));
         channel.setPubDate(Date.from(document.updatedAt()));
-        AtomLinkModule atom = new AtomLinkModuleImpl();
-        Link self = new Link();
-        self.setRel("self");
-        self.setHref(document.selfUrl());
-        self.setType(FeedFormat.RSS.mediaType());
-        atom.setLinks(List.of(self));
-        channel.getModules().add(atom);
+        // atom:link rel="self" (the RSS Advisory Board's recommendation), as foreign markup: Rome core writes it as is.
+        channel.setForeignMarkup(List.of(new Element("link", ATOM)
+                .setAttribute("href", document.selfUrl())
+                .setAttribute("type", FeedFormat.RSS.mediaType())
+                .setAttribute("rel", "self")));
 
         List<Item> items = new ArrayList<>();
         for (FeedArticle article : document.articles()) {
