@@ -1,10 +1,9 @@
 package org.her2feeds.publish;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
@@ -14,8 +13,6 @@ import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
@@ -55,18 +52,8 @@ class AtomFeedWriter {
         feed.setAlternateLinks(List.of(link("alternate", document.homeUrl(), "text/html")));
         feed.setOtherLinks(List.of(link("self", document.selfUrl(), FeedFormat.ATOM.mediaType())));
 
-        List<Entry> entries = new ArrayList<>();
-        for (FeedArticle article : document.articles()) {
-            entries.add(entry(article));
-        }
-        feed.setEntries(entries);
-        try {
-            StringWriter out = new StringWriter(4096 + 2048 * entries.size());
-            new WireFeedOutput().output(feed, out, true);
-            return out.toString();
-        } catch (FeedException | IOException e) {
-            throw new IllegalStateException("Could not write the Atom feed", e);
-        }
+        feed.setEntries(document.articles().stream().map(AtomFeedWriter::entry).collect(Collectors.toCollection(ArrayList::new)));
+        return XmlFeedOutput.write(feed, document.articles().size());
     }
 
     private static Entry entry(FeedArticle feedArticle) {

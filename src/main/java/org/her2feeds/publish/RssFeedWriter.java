@@ -1,10 +1,9 @@
 package org.her2feeds.publish;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCModuleImpl;
@@ -15,8 +14,6 @@ import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.rss.Source;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
@@ -49,18 +46,8 @@ class RssFeedWriter {
                 .setAttribute("type", FeedFormat.RSS.mediaType())
                 .setAttribute("rel", "self")));
 
-        List<Item> items = new ArrayList<>();
-        for (FeedArticle article : document.articles()) {
-            items.add(item(article));
-        }
-        channel.setItems(items);
-        try {
-            StringWriter out = new StringWriter(4096 + 2048 * items.size());
-            new WireFeedOutput().output(channel, out, true);
-            return out.toString();
-        } catch (FeedException | IOException e) {
-            throw new IllegalStateException("Could not write the RSS feed", e);
-        }
+        channel.setItems(document.articles().stream().map(RssFeedWriter::item).collect(Collectors.toCollection(ArrayList::new)));
+        return XmlFeedOutput.write(channel, document.articles().size());
     }
 
     private static Item item(FeedArticle feedArticle) {
