@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.her2feeds.ops.ExportCommand;
-import org.her2feeds.publish.OpmlImportCommand;
+import org.her2feeds.opml.OpmlImportCommand;
 import org.her2feeds.tagging.TopicsEvaluationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

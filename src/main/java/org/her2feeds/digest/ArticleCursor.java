@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
-import org.her2feeds.publish.InvalidRequestException;
+import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.store.ArticleFilter;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.her2feeds.publish.InvalidRequestException;
+import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.store.StoredArticle;
@@ -32,7 +32,7 @@ public class DigestService {
     private final DigestArticles view;
     private final Clock clock;
 
-    public DigestService(ArticleQueries articles, Tagger tagger, DigestArticles view, Clock clock) {
+    DigestService(ArticleQueries articles, Tagger tagger, DigestArticles view, Clock clock) {
         this.articles = articles;
         this.tagger = tagger;
         this.view = view;

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
-import org.her2feeds.publish.StaticPublisher;
+import org.her2feeds.staticsite.StaticPublisher;
 import org.her2feeds.sources.Source;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;

@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 
 import org.her2feeds.ingest.ArchiveReevaluation;
 import org.her2feeds.ingest.IngestService;
-import org.her2feeds.publish.RenderCache;
+import org.her2feeds.http.RenderCache;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceState;

@@ -1,10 +1,9 @@
 package org.her2feeds.publish;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
@@ -14,8 +13,6 @@ import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
@@ -26,16 +23,16 @@ import org.springframework.stereotype.Component;
  * (RFC 4151) ending in the same id the RSS GUID and the JSON Feed carry: {@link #entryId(String)}.
  */
 @Component
-public class AtomFeedWriter {
+class AtomFeedWriter {
 
     static final String ID_PREFIX = "tag:her2feeds,2026:article/";
 
     /** The Atom id of an article: fixed, whatever host the feed is read from. */
-    public static String entryId(String articleId) {
+    static String entryId(String articleId) {
         return ID_PREFIX + articleId;
     }
 
-    public String write(FeedDocument document) {
+    String write(FeedDocument document) {
         Feed feed = new Feed("atom_1.0");
         feed.setId(document.selfUrl());
         feed.setTitle(XmlText.of(document.title()));
@@ -46,27 +43,17 @@ public class AtomFeedWriter {
         feed.setUpdated(Date.from(document.updatedAt()));
         feed.setLanguage("en");
         Generator generator = new Generator();
-        generator.setValue("HER2 Feeds");
+        generator.setValue(XmlText.of(document.publisher()));
         feed.setGenerator(generator);
         Person author = new Person();
-        author.setName("HER2 Feeds");
+        author.setName(XmlText.of(document.publisher()));
         author.setUri(document.homeUrl());
         feed.setAuthors(List.of(author));
         feed.setAlternateLinks(List.of(link("alternate", document.homeUrl(), "text/html")));
         feed.setOtherLinks(List.of(link("self", document.selfUrl(), FeedFormat.ATOM.mediaType())));
 
-        List<Entry> entries = new ArrayList<>();
-        for (FeedArticle article : document.articles()) {
-            entries.add(entry(article));
-        }
-        feed.setEntries(entries);
-        try {
-            StringWriter out = new StringWriter(4096 + 2048 * entries.size());
-            new WireFeedOutput().output(feed, out, true);
-            return out.toString();
-        } catch (FeedException | IOException e) {
-            throw new IllegalStateException("Could not write the Atom feed", e);
-        }
+        feed.setEntries(document.articles().stream().map(AtomFeedWriter::entry).collect(Collectors.toCollection(ArrayList::new)));
+        return XmlFeedOutput.write(feed, document.articles().size());
     }
 
     private static Entry entry(FeedArticle feedArticle) {

@@ -7,6 +7,6 @@ import org.her2feeds.store.StoredArticle;
  *
  * @param topicDomain the URL that category elements point to (the topics' listing)
  */
-public record FeedArticle(StoredArticle article, String sourceTitle, String sourceUrl,
+record FeedArticle(StoredArticle article, String sourceTitle, String sourceUrl,
         String topicDomain) {
 }

@@ -14,6 +14,16 @@ public enum FeedFormat {
         this.contentType = contentType;
     }
 
+    /** @throws IllegalArgumentException when no format has this file name */
+    static FeedFormat ofFileName(String fileName) {
+        for (FeedFormat format : values()) {
+            if (format.fileName.equals(fileName)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("no feed format is published as " + fileName);
+    }
+
     /** The last path segment of the feed's URL and its file name when published statically. */
     public String fileName() {
         return fileName;

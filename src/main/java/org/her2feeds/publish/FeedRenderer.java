@@ -2,23 +2,24 @@ package org.her2feeds.publish;
 
 import java.nio.charset.StandardCharsets;
 
+import org.her2feeds.http.Rendered;
 import org.springframework.stereotype.Component;
 
 /** Renders a feed document in one of the formats, ready to be cached and sent. */
 @Component
-public class FeedRenderer {
+class FeedRenderer {
 
     private final RssFeedWriter rss;
     private final AtomFeedWriter atom;
     private final JsonFeedWriter json;
 
-    public FeedRenderer(RssFeedWriter rss, AtomFeedWriter atom, JsonFeedWriter json) {
+    FeedRenderer(RssFeedWriter rss, AtomFeedWriter atom, JsonFeedWriter json) {
         this.rss = rss;
         this.atom = atom;
         this.json = json;
     }
 
-    public Rendered render(FeedFormat format, FeedDocument document) {
+    Rendered render(FeedFormat format, FeedDocument document) {
         byte[] body = switch (format) {
             case RSS -> rss.write(document).getBytes(StandardCharsets.UTF_8);
             case ATOM -> atom.write(document).getBytes(StandardCharsets.UTF_8);

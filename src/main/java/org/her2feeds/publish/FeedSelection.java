@@ -10,14 +10,14 @@ import org.her2feeds.store.ArticleFilter;
  * @param topics    topic slugs, any of them; empty for all topics
  * @param sourceIds the sources of the requested kinds; null when no kind was asked for
  */
-public record FeedSelection(Set<String> topics, Set<String> sourceIds, int limit) {
+record FeedSelection(Set<String> topics, Set<String> sourceIds, int limit) {
 
-    public FeedSelection {
+    FeedSelection {
         topics = Set.copyOf(topics);
         sourceIds = sourceIds == null ? null : Set.copyOf(sourceIds);
     }
 
-    public ArticleFilter filter() {
+    ArticleFilter filter() {
         return new ArticleFilter(topics, sourceIds, null, null, null);
     }
 }

@@ -6,7 +6,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
+import org.her2feeds.http.Rendered;
+import org.her2feeds.http.RequestLimits;
+import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.ArticleOrigin;
@@ -16,44 +21,58 @@ import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
 import org.springframework.stereotype.Service;
 
-/** Gathers what a feed carries: the newest published articles matching the reader's filters. */
+/**
+ * The feeds: the newest published articles matching a reader's filters, rendered in one of the formats. Each
+ * method checks the reader's parameters at once (cheap, no query), so a bad request fails before the render
+ * cache is asked, and returns the rendering, which runs only when no current copy is cached.
+ */
 @Service
 public class FeedService {
 
     private final ArticleQueries articles;
     private final SourceCatalog sources;
     private final ReaderFilters filters;
+    private final RequestLimits limits;
     private final Tagger tagger;
+    private final FeedRenderer renderer;
     private final FeedProperties properties;
     private final Clock clock;
 
-    public FeedService(ArticleQueries articles, SourceCatalog sources, ReaderFilters filters, Tagger tagger,
-            FeedProperties properties, Clock clock) {
+    FeedService(ArticleQueries articles, SourceCatalog sources, ReaderFilters filters, RequestLimits limits, Tagger tagger,
+            FeedRenderer renderer, FeedProperties properties, Clock clock) {
         this.articles = articles;
         this.sources = sources;
         this.filters = filters;
+        this.limits = limits;
         this.tagger = tagger;
+        this.renderer = renderer;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Validates a reader's parameters; cheap (no query), so it can run before the rendered-output cache. */
-    public FeedSelection select(Collection<String> topics, Collection<String> kinds, Integer limit) {
-        return new FeedSelection(filters.topics(topics), filters.sourceIdsOfKinds(kinds), limit(limit));
-    }
-
-    /** The topic of a per-topic feed. */
-    public TopicDefinition topic(String slug) {
-        String wanted = filters.topics(List.of(slug)).iterator().next();
-        return tagger.topics().stream().filter(t -> t.slug().equals(wanted)).findFirst().orElseThrow();
-    }
-
     /**
+     * The merged feed, optionally narrowed to topics and source kinds.
+     *
      * @param baseUrl the service's root URL as the client reached it, without a trailing slash
      * @param selfUrl the full URL of the requested feed
-     * @param topic   the topic of a per-topic feed; null for the merged feed
      */
-    public FeedDocument feed(String baseUrl, String selfUrl, FeedSelection selection, TopicDefinition topic) {
+    public Supplier<Rendered> merged(FeedFormat format, Collection<String> topics, Collection<String> kinds, Integer limit,
+            String baseUrl, String selfUrl) {
+        FeedSelection selection = new FeedSelection(filters.topics(topics), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
+        return () -> renderer.render(format, document(baseUrl, selfUrl, selection, null));
+    }
+
+    /** One topic's feed; an unknown slug is a 404 naming the valid ones. See {@link #merged} for the URLs. */
+    public Supplier<Rendered> topic(FeedFormat format, String slug, Collection<String> kinds, Integer limit,
+            String baseUrl, String selfUrl) {
+        String wanted = filters.topics(List.of(slug)).iterator().next();
+        TopicDefinition topic = tagger.topics().stream().filter(t -> t.slug().equals(wanted)).findFirst().orElseThrow();
+        FeedSelection selection = new FeedSelection(Set.of(topic.slug()), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
+        return () -> renderer.render(format, document(baseUrl, selfUrl, selection, topic));
+    }
+
+    /** @param topic the topic of a per-topic feed; null for the merged feed */
+    private FeedDocument document(String baseUrl, String selfUrl, FeedSelection selection, TopicDefinition topic) {
         List<StoredArticle> newest = articles.newest(selection.filter(), selection.limit());
         Instant updated = newest.stream().map(StoredArticle::updatedAt).max(Comparator.naturalOrder()).orElse(clock.instant());
         String topicDomain = baseUrl + "/api/topics";
@@ -66,16 +85,7 @@ public class FeedService {
         String title = topic == null ? properties.title() : properties.title() + " – " + topic.label();
         String description = topic == null || topic.description() == null || topic.description().isBlank()
                 ? properties.description() : topic.description();
-        return new FeedDocument(title, description, baseUrl + "/", selfUrl, updated, sources.shortestInterval(), entries);
-    }
-
-    public int limit(Integer requested) {
-        if (requested == null) {
-            return properties.size();
-        }
-        if (requested < 1 || requested > properties.maxLimit()) {
-            throw new InvalidRequestException("limit must be between 1 and " + properties.maxLimit() + ", not " + requested + ".");
-        }
-        return requested;
+        return new FeedDocument(title, description, properties.title(), baseUrl + "/", selfUrl, updated,
+                sources.shortestInterval(), entries);
     }
 }

@@ -14,17 +14,17 @@ import tools.jackson.databind.node.ObjectNode;
  * formats, so the three formats carry identical titles.
  */
 @Component
-public class JsonFeedWriter {
+class JsonFeedWriter {
 
     static final String VERSION = "https://jsonfeed.org/version/1.1";
 
     private final JsonMapper json;
 
-    public JsonFeedWriter(JsonMapper json) {
+    JsonFeedWriter(JsonMapper json) {
         this.json = json;
     }
 
-    public byte[] write(FeedDocument document) {
+    byte[] write(FeedDocument document) {
         ObjectNode feed = json.createObjectNode();
         feed.put("version", VERSION);
         feed.put("title", document.title());
@@ -32,7 +32,7 @@ public class JsonFeedWriter {
         feed.put("feed_url", document.selfUrl());
         feed.put("description", document.description());
         feed.put("language", "en");
-        feed.putArray("authors").addObject().put("name", "HER2 Feeds").put("url", document.homeUrl());
+        feed.putArray("authors").addObject().put("name", XmlText.of(document.publisher())).put("url", document.homeUrl());
         ArrayNode items = feed.putArray("items");
         for (FeedArticle feedArticle : document.articles()) {
             StoredArticle article = feedArticle.article();

@@ -14,7 +14,7 @@ public class PublishedFeeds {
     private final Tagger tagger;
     private final FeedProperties properties;
 
-    public PublishedFeeds(Tagger tagger, FeedProperties properties) {
+    PublishedFeeds(Tagger tagger, FeedProperties properties) {
         this.tagger = tagger;
         this.properties = properties;
     }

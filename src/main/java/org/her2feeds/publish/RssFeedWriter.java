@@ -1,14 +1,10 @@
 package org.her2feeds.publish;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
-import com.rometools.modules.atom.modules.AtomLinkModule;
-import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
@@ -18,11 +14,11 @@ import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.rss.Source;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,38 +26,28 @@ import org.springframework.stereotype.Component;
  * the readers rely on is explicit: a permanent GUID, one category per topic, the source it came from.
  */
 @Component
-public class RssFeedWriter {
+class RssFeedWriter {
 
-    public String write(FeedDocument document) {
+    private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+    String write(FeedDocument document) {
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(XmlText.of(document.title()));
         channel.setLink(document.homeUrl());
         channel.setDescription(XmlText.of(document.description()));
         channel.setLanguage("en");
-        channel.setGenerator("HER2 Feeds");
+        channel.setGenerator(XmlText.of(document.publisher()));
         channel.setTtl((int) Math.max(1, document.ttl().toMinutes()));
         channel.setLastBuildDate(Date.from(document.updatedAt()));
         channel.setPubDate(Date.from(document.updatedAt()));
-        AtomLinkModule atom = new AtomLinkModuleImpl();
-        Link self = new Link();
-        self.setRel("self");
-        self.setHref(document.selfUrl());
-        self.setType(FeedFormat.RSS.mediaType());
-        atom.setLinks(List.of(self));
-        channel.getModules().add(atom);
+        // atom:link rel="self" (the RSS Advisory Board's recommendation), as foreign markup: Rome core writes it as is.
+        channel.setForeignMarkup(List.of(new Element("link", ATOM)
+                .setAttribute("href", document.selfUrl())
+                .setAttribute("type", FeedFormat.RSS.mediaType())
+                .setAttribute("rel", "self")));
 
-        List<Item> items = new ArrayList<>();
-        for (FeedArticle article : document.articles()) {
-            items.add(item(article));
-        }
-        channel.setItems(items);
-        try {
-            StringWriter out = new StringWriter(4096 + 2048 * items.size());
-            new WireFeedOutput().output(channel, out, true);
-            return out.toString();
-        } catch (FeedException | IOException e) {
-            throw new IllegalStateException("Could not write the RSS feed", e);
-        }
+        channel.setItems(document.articles().stream().map(RssFeedWriter::item).collect(Collectors.toCollection(ArrayList::new)));
+        return XmlFeedOutput.write(channel, document.articles().size());
     }
 
     private static Item item(FeedArticle feedArticle) {

@@ -2,14 +2,15 @@ package org.her2feeds.publish;
 
 /**
  * Removes the characters XML 1.0 forbids (C0 controls other than tab, newline, carriage return; lone surrogates;
- * U+FFFE/U+FFFF). The cleaner already drops them; this keeps a single stray one from making a whole feed unreadable.
+ * U+FFFE/U+FFFF). The cleaner already drops them; this keeps a single stray one from making a whole feed (or OPML
+ * list) unreadable.
  */
-final class XmlText {
+public final class XmlText {
 
     private XmlText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return null;
         }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.her2feeds.opml.OpmlOutline;
+import org.her2feeds.opml.OpmlReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,7 +36,7 @@ class OpenApiAndOpmlEndpointsTest extends ApiTestSupport {
         List<String> served = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             String type = mappings.getHandlerMethods().get(info).getBeanType().getPackageName();
-            if (type.equals("org.her2feeds.publish") || type.equals("org.her2feeds.digest")) {
+            if (type.equals("org.her2feeds.publish") || type.equals("org.her2feeds.digest") || type.equals("org.her2feeds.opml")) {
                 served.addAll(info.getPatternValues());
             }
         }

@@ -1,0 +1,39 @@
+package org.her2feeds.staticsite;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.her2feeds.opml.SubscriptionLists;
+import org.her2feeds.publish.FeedService;
+import org.her2feeds.publish.PublishedFeed;
+import org.her2feeds.publish.PublishedFeeds;
+import org.springframework.stereotype.Component;
+
+/** The feeds and {@code feeds.opml} as static files, each with its public URL as self link. */
+@Component
+class FeedFiles implements StaticFiles {
+
+    private final PublishedFeeds published;
+    private final FeedService feeds;
+    private final SubscriptionLists opml;
+
+    FeedFiles(PublishedFeeds published, FeedService feeds, SubscriptionLists opml) {
+        this.published = published;
+        this.feeds = feeds;
+        this.opml = opml;
+    }
+
+    @Override
+    public List<StaticFile> files(String baseUrl) {
+        List<StaticFile> files = new ArrayList<>();
+        for (PublishedFeed feed : published.all()) {
+            String self = baseUrl + feed.path();
+            var output = feed.topic() == null
+                    ? feeds.merged(feed.format(), List.of(), null, null, baseUrl, self)
+                    : feeds.topic(feed.format(), feed.topic().slug(), null, null, baseUrl, self);
+            files.add(new StaticFile(feed.path().substring(1), output.get().body()));
+        }
+        files.add(new StaticFile("feeds.opml", opml.feeds(baseUrl).body()));
+        return files;
+    }
+}
