@@ -269,6 +269,7 @@ public class ArticleStore {
         if (summary.changedAnything()) {
             bumpVersion();
         }
+        TransactionHoldHook.holdIfRequested(sourceId, summary);
         return summary;
     }
 
