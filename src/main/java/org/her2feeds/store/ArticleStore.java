@@ -165,7 +165,11 @@ public class ArticleStore {
             Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> writer.write(sourceId, kind, items, now));
+                return transactions.execute(status -> {
+                    SaveSummary written = writer.write(sourceId, kind, items, now);
+                    TransactionHoldHook.holdIfRequested(sourceId, written);
+                    return written;
+                });
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == LOCK_CONFLICT_ATTEMPTS) {
                     throw e;

@@ -9,18 +9,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -29,12 +24,11 @@ import com.rometools.rome.io.SyndFeedInput;
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.RemoteSources;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,24 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole service against feeds served over real HTTP: Quartz runs the fetch jobs, the feed and the digest are
  * read back as a reader and the portal would read them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EndToEndTest {
+class EndToEndTest extends RunningApplication {
 
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    @TempDir
-    static Path work;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    JsonMapper json;
-
-    final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClass();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -74,23 +54,14 @@ class EndToEndTest {
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"j-1\"")));
         remote.stubFor(get("/journal.rss").atPriority(5).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/rss+xml; charset=utf-8").withHeader("ETag", "\"j-1\"")
-                .withBody(resource("e2e/journal.rss.xml"))));
+                .withBody(RemoteSources.resource("e2e/journal.rss.xml"))));
         sources.add("journal", "Journal of Breast Oncology", "/journal.rss", "journal", "PT5M")
                 .add("news", "Oncology Wire", "/news.atom", "news", "PT5M")
                 .add("preprints", "Preprints Oncology", "/preprints.rdf", "preprint", "PT5M")
                 .register(registry, Duration.ofSeconds(2));
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (var in = EndToEndTest.class.getClassLoader().getResourceAsStream(name)) {
-            return in.readAllBytes();
-        }
-    }
 
-    @AfterAll
-    static void stopRemote() {
-        remote.stop();
-    }
 
     @Test
     void scheduledJobsFillTheFeedAndTheDigestAndRepeatedRunsAddNothing() throws Exception {
@@ -164,7 +135,7 @@ class EndToEndTest {
 
     @Test
     void anInvalidDateIsABadRequestAndAnEmptyDayIsAnEmptyDigest() throws Exception {
-        HttpResponse<String> bad = http.send(request("/api/digests/2026-13-45"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = http.send(request("/api/digests/2026-13-45").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
         assertThat(json.readTree(bad.body()).get("detail").asString()).contains("2026-13-45");
@@ -176,19 +147,15 @@ class EndToEndTest {
     }
 
     private SyndFeed readFeed() throws Exception {
-        HttpResponse<String> response = http.send(request("/feed.xml"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request("/feed.xml").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/rss+xml;charset=utf-8");
         return new SyndFeedInput().build(new StringReader(response.body()));
     }
 
     private JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());
-    }
-
-    private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,19 +14,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.SharedMaterial;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.RemoteSources;
+import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,23 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  * output. No case may escape as an exception, no dangerous markup may reach an output, cleaning the stored HTML
  * again must change nothing, and the well-formed feeds must give their entries.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConformanceThroughPipelineTest {
+class ConformanceThroughPipelineTest extends RunningApplication {
 
     static final List<String> FEED_FOLDERS = List.of("sanitize", "wellformed", "illformed", "encoding", "entities", "rome", "miniflux");
     static final int PAYLOADS_PER_FEED = 250;
 
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort().gzipDisabled(true));
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClassAsStubbed();
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TempDir
-    static Path work;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
 
     @Autowired
     ContentCleaner cleaner;
@@ -66,48 +54,15 @@ class ConformanceThroughPipelineTest {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.start();
-        StringBuilder sources = new StringBuilder("sources:\n");
+        RemoteSources sources = new RemoteSources(remote, work);
         for (String folder : FEED_FOLDERS) {
-            sources.append(source("conf-" + folder));
+            sources.add("conf-" + folder, "conf-" + folder, "/conf-" + folder, null, "PT30M");
         }
-        sources.append(source("conf-xss"));
-        Path file = work.resolve("sources.yml");
-        Files.writeString(file, sources);
-        Path topics = work.resolve("topics.yml");
-        Files.writeString(topics, everythingRelevant());
-        registry.add("her2.sources-file", file::toString);
-        registry.add("her2.topics-file", topics::toString);
-        registry.add("her2.feed.max-limit", () -> "5000");
-        registry.add("her2.data-dir", () -> work.resolve("data").toString());
-        registry.add("her2.fetch.allow-private-addresses", () -> "true");
-        registry.add("spring.quartz.auto-startup", () -> "false");
-    }
-
-    private static String source(String id) {
-        return "  - id: %s\n    title: %s\n    url: %s/%s\n    interval: PT30M\n".formatted(id, id, remote.baseUrl(), id);
-    }
-
-    /** Any word starting with a letter or digit makes an article relevant, so each case reaches the outputs. */
-    private static String everythingRelevant() {
-        StringBuilder terms = new StringBuilder();
-        for (char c = 'a'; c <= 'z'; c++) {
-            terms.append("    - ").append(c).append("*\n");
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            terms.append("    - \"").append(c).append("*\"\n");
-        }
-        return "relevance:\n  description: everything\n  terms:\n" + terms
-                + "topics:\n  - slug: all\n    label: All\n    description: everything\n    terms:\n" + terms;
-    }
-
-    @AfterAll
-    static void stop() {
-        remote.stop();
+        sources.add("conf-xss", "conf-xss", "/conf-xss", null, "PT30M")
+                .topics(RemoteSources.everythingRelevant()).property("her2.feed.max-limit", "5000").schedulerOff()
+                .register(registry);
     }
 
     @Test

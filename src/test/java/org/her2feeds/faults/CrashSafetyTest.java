@@ -1,6 +1,7 @@
 package org.her2feeds.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,20 +20,28 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.h2.api.ErrorCode;
 import org.her2feeds.Her2FeedsApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills the service (SIGKILL, a separate JVM) while it stores a large feed, restarts it on the same database, and
- * checks that the feed was stored all or nothing, never twice, and fetched again after the restart.
+ * Kills the service (SIGKILL, a separate JVM) inside the transaction that stores a large feed, restarts it on the
+ * same database, and checks that nothing of the feed was kept and that the restart stores it whole, once.
+ *
+ * <p>The kill provably lands inside the transaction: a test-only hook (the JVM system property
+ * {@value #HOLD_PROPERTY}) holds the transaction open after every row is written, and a second connection sees
+ * nothing committed, a session with uncommitted changes, and the row the transaction updated locked.
  */
 class CrashSafetyTest {
 
     static final int ITEMS = 10_000;
     static final String STORING = "source=big storing " + ITEMS + " articles in one transaction";
     static final String STORED = "source=big status=200 new=" + ITEMS;
+    /** Set in the first instance only: its store stops before the feed's commit (see TransactionHoldHook). */
+    static final String HOLD_PROPERTY = "her2.test.hold-feed-transaction";
+    static final String HOLDING = "source=big holding the feed's transaction open before its commit";
 
     @TempDir
     Path work;
@@ -58,24 +67,35 @@ class CrashSafetyTest {
                 """.formatted(feed.toUri()));
         Path data = work.resolve("data");
 
-        Child first = start(sources, data);
-        first.awaitLine(STORING, 240);
+        // The first instance writes the whole feed, then holds its transaction open before the commit (test hook).
+        Child first = start(sources, data, "-D" + HOLD_PROPERTY + "=big");
+        first.awaitLine(HOLDING, 240);
+        assertThat(first.transcript).contains(STORING);
+        try (Connection other = DriverManager.getConnection(url(data), "sa", ""); Statement s = other.createStatement()) {
+            // Seen from a second connection while the first instance is stopped at the hook: nothing committed yet...
+            assertThat(count(s, "SELECT COUNT(*) FROM article")).as("committed articles while the feed is being stored").isZero();
+            // ...a session holding uncommitted changes...
+            assertThat(count(s, "SELECT COUNT(*) FROM information_schema.sessions WHERE contains_uncommitted"))
+                    .as("sessions with uncommitted changes").isPositive();
+            // ...and the row the feed's transaction updated last (the archive version) is locked by it.
+            s.execute("SET LOCK_TIMEOUT 1000");
+            assertThatThrownBy(() -> s.executeQuery("SELECT long_value FROM store_meta WHERE name = 'articles_version' FOR UPDATE"))
+                    .as("the archive version row, locked by the open transaction")
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.LOCK_TIMEOUT_1));
+        }
         first.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(first.process.isAlive()).isFalse();
 
         Counts afterKill = counts(data);
-        System.out.printf("[crash] killed while storing: %d articles, %d source links in the database%n",
-                afterKill.articles, afterKill.links);
-        assertThat(afterKill.articles).as("articles after the kill: all or nothing").isIn(0, ITEMS);
-        assertThat(afterKill.links).isEqualTo(afterKill.articles);
+        assertThat(afterKill.articles).as("articles after a kill inside the transaction").isZero();
+        assertThat(afterKill.links).as("source links after a kill inside the transaction").isZero();
+        assertThat(afterKill.lastSuccess).as("the interrupted fetch recorded as a success").isFalse();
 
         Child second = start(sources, data);
-        String stored = second.awaitLine(afterKill.articles == 0 ? STORED : "source=big status=200", 240);
-        System.out.println("[crash] after the restart: " + stored.substring(stored.indexOf("source=big")));
-        if (afterKill.articles == 0) {
-            // Fetched again at once, not an hour later at its next regular fire: Quartz recovered the cut-short job.
-            assertThat(second.transcript).contains("Recovering 1 jobs that were in-progress");
-        }
+        second.awaitLine(STORED, 240);
+        // Fetched again at once, not an hour later at its next regular fire: Quartz recovered the cut-short job.
+        assertThat(second.transcript).contains("Recovering 1 jobs that were in-progress");
+        assertThat(second.transcript).doesNotContain(HOLDING);
         second.process.destroy();
         second.process.waitFor(60, TimeUnit.SECONDS);
         second.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -87,22 +107,30 @@ class CrashSafetyTest {
         assertThat(afterRestart.lastSuccess).as("the interrupted source was fetched again").isTrue();
     }
 
-    private Child start(Path sources, Path data) throws IOException {
+    private Child start(Path sources, Path data, String... jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(List.of(jvmOptions));
         // Under surefire the class path is a manifest-only jar, which serves the child as well.
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Her2FeedsApplication.class.getName(),
-                "--her2.sources-file=" + sources, "--her2.data-dir=" + data, "--server.port=0",
-                "--her2.schedule.first-fetch-window=PT1S", "--logging.level.org.her2feeds.ingest=DEBUG")
-                .redirectErrorStream(true);
-        Process process = builder.start();
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Her2FeedsApplication.class.getName(),
+                "--her2.sources-file=" + sources, "--spring.datasource.url=" + url(data), "--spring.datasource.username=sa",
+                "--server.port=0", "--her2.schedule.first-fetch-window=PT1S", "--logging.level.org.her2feeds.ingest=DEBUG"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         started.add(process);
         return new Child(process);
     }
 
+    /**
+     * The service's H2 file database, as {@code her2.data-dir} would give it, with H2's automatic server mixed
+     * in so that the test can open a second connection while the service holds the database.
+     */
+    private static String url(Path data) {
+        return "jdbc:h2:file:" + data.toAbsolutePath().resolve("her2")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    }
+
     private static Counts counts(Path data) throws SQLException {
-        String url = "jdbc:h2:file:" + data.toAbsolutePath().resolve("her2") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(data), "sa", ""); Statement s = c.createStatement()) {
             return new Counts(count(s, "SELECT COUNT(*) FROM article"),
                     count(s, "SELECT COUNT(DISTINCT guid) FROM article_source WHERE source_id = 'big'"),
                     count(s, "SELECT COUNT(*) FROM article_source WHERE source_id = 'big'"),

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,25 +27,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
+import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,9 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and next fetch time (through {@code /api/sources}), the partner fetched normally, and no article lost or
  * duplicated. The scheduler is not started: the tests drive {@link IngestService#ingest(String)} themselves.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class FaultMatrixTest {
+class FaultMatrixTest extends RunningApplication {
 
     static final Duration INTERVAL = Duration.ofMinutes(30);
     static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(2);
@@ -75,32 +71,19 @@ class FaultMatrixTest {
             "long-attribute", "ttl", "max-age-short", "max-age-long", "ttl-huge", "not-modified");
     static final int PER_HOST_SOURCES = 6;
 
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort().gzipDisabled(true));
-
-    @TempDir
-    static Path work;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClassAsStubbed();
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    JsonMapper json;
-
-    @Autowired
     Scheduler scheduler;
 
-    final HttpClient http = HttpClient.newHttpClient();
     static final ExecutorService together = Executors.newFixedThreadPool(PER_HOST_SOURCES);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.start();
         StringBuilder sources = new StringBuilder("sources:\n");
         for (String id : CASES) {
             sources.append(source(id, "/" + id + "/feed")).append(source(id + "-ok", "/" + id + "/ok"));
@@ -131,7 +114,6 @@ class FaultMatrixTest {
 
     @AfterAll
     static void stop() {
-        remote.stop();
         together.shutdownNow();
     }
 

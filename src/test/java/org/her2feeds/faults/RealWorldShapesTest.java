@@ -1,15 +1,11 @@
 package org.her2feeds.faults;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +23,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
@@ -38,12 +32,12 @@ import org.assertj.core.api.SoftAssertions;
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.FeedValidity;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.RemoteSources;
+import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,28 +52,17 @@ import tools.jackson.databind.json.JsonMapper;
  * relevant here (the topic rules accept any word), so each item reaches the outputs; the HER2 labels of the manifest
  * are not judged by this test. Each property is its own soft assertion listing the offending items.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RealWorldShapesTest {
+class RealWorldShapesTest extends RunningApplication {
 
     static final String ROOT = "realworld/";
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort().gzipDisabled(true));
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClassAsStubbed();
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Markup in text: '<' followed by a letter, '/', '!' or '?'. */
     static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!?]");
 
-    @TempDir
-    static Path work;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
-
     @Autowired
     JdbcClient jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     record FileRow(String file, String shape, String path, String contentType) {
         String sourceId() {
@@ -99,44 +82,12 @@ class RealWorldShapesTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.start();
-        StringBuilder sources = new StringBuilder("sources:\n");
+        RemoteSources sources = new RemoteSources(remote, work);
         for (FileRow f : files()) {
-            remote.stubFor(get(urlEqualTo(f.path())).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", f.contentType()).withBody(resource(f.file()))));
-            sources.append("  - id: ").append(f.sourceId()).append('\n')
-                    .append("    title: ").append(f.sourceId()).append('\n')
-                    .append("    url: \"").append(remote.baseUrl()).append(f.path()).append("\"\n")
-                    .append("    interval: PT30M\n");
+            sources.serve(f.path(), ROOT + f.file(), f.contentType()).add(f.sourceId(), f.sourceId(), f.path(), null, "PT30M");
         }
-        Path file = work.resolve("sources.yml");
-        Files.writeString(file, sources);
-        Path topics = work.resolve("topics.yml");
-        Files.writeString(topics, everythingRelevant());
-        registry.add("her2.sources-file", file::toString);
-        registry.add("her2.topics-file", topics::toString);
-        registry.add("her2.feed.max-limit", () -> "5000");
-        registry.add("her2.data-dir", () -> work.resolve("data").toString());
-        registry.add("her2.fetch.allow-private-addresses", () -> "true");
-        registry.add("spring.quartz.auto-startup", () -> "false");
-    }
-
-    /** Any word starting with a letter or digit makes an article relevant, so each item reaches the outputs. */
-    private static String everythingRelevant() {
-        StringBuilder terms = new StringBuilder();
-        for (char c = 'a'; c <= 'z'; c++) {
-            terms.append("    - ").append(c).append("*\n");
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            terms.append("    - \"").append(c).append("*\"\n");
-        }
-        return "relevance:\n  description: everything\n  terms:\n" + terms
-                + "topics:\n  - slug: all\n    label: All\n    description: everything\n    terms:\n" + terms;
-    }
-
-    @AfterAll
-    static void stop() {
-        remote.stop();
+        sources.topics(RemoteSources.everythingRelevant()).property("her2.feed.max-limit", "5000").schedulerOff()
+                .register(registry);
     }
 
     @Test

@@ -10,18 +10,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.StubServer;
+import org.her2feeds.testsupport.RunningApplication;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,23 +29,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * healthy source in the same run is stored as usual. (A redirect from a public host to such an address is refused
  * the same way, hop by hop: see {@code FeedFetcherSsrfTest}.)
  */
-@SpringBootTest
-class SsrfRefusalTest {
+class SsrfRefusalTest extends RunningApplication {
 
-    static final WireMockServer internal = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    @TempDir
-    static Path work;
-
-    @Autowired
-    IngestService ingest;
+    @RegisterExtension
+    static final StubServer internal = StubServer.perClass();
 
     @Autowired
     SourceStates states;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        internal.start();
         internal.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(TestFeeds.rss("internal", 1, 2))));
         Path healthy = work.resolve("healthy.rss");
         Files.writeString(healthy, TestFeeds.rss("healthy", 1, 3));
@@ -72,10 +63,6 @@ class SsrfRefusalTest {
         registry.add("spring.quartz.auto-startup", () -> "false");
     }
 
-    @AfterAll
-    static void stop() {
-        internal.stop();
-    }
 
     @Test
     void privateAddressesAreRefusedAndRecordedWhileOtherSourcesCarryOn() {

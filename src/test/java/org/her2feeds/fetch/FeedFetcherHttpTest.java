@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
@@ -22,10 +21,9 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,24 +34,12 @@ class FeedFetcherHttpTest {
             + "<item><title>Trastuzumab deruxtecan in HER2-low breast cancer</title></item></channel></rss>";
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
-    private static WireMockServer wm;
+    @RegisterExtension
+    static final StubServer wm = StubServer.perTest();
     private FeedFetcher fetcher;
-
-    @BeforeAll
-    static void startServer() {
-        // gzip off: each test decides the Content-Encoding itself.
-        wm = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wm.stop();
-    }
 
     @BeforeEach
     void setUp() {
-        wm.resetAll();
         FetchProperties props = TestProperties.loopbackAllowed().build();
         fetcher = new FeedFetcher(props, AddressPolicy.of(true), new HostPermits(2), Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
@@ -12,33 +11,21 @@ import java.time.Clock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Redirects are followed by hand: permanence, relative targets, loops and the hop limit (5). */
 class FeedFetcherRedirectTest {
 
-    private static WireMockServer wm;
+    @RegisterExtension
+    static final StubServer wm = StubServer.perTest();
     private FeedFetcher fetcher;
-
-    @BeforeAll
-    static void startServer() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wm.stop();
-    }
 
     @BeforeEach
     void setUp() {
-        wm.resetAll();
         fetcher = new FeedFetcher(TestProperties.loopbackAllowed().build(), Clock.systemUTC());
     }
 

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
@@ -14,9 +13,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -27,22 +25,11 @@ import org.springframework.util.unit.DataSize;
  */
 class FeedFetcherSsrfTest {
 
-    private static WireMockServer wm;
-
-    @BeforeAll
-    static void startServer() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wm.stop();
-    }
+    @RegisterExtension
+    static final StubServer wm = StubServer.perTest();
 
     @BeforeEach
     void reset() {
-        wm.resetAll();
         wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("secret")));
     }
 

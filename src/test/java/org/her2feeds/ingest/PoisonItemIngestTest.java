@@ -12,11 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.her2feeds.testsupport.RemoteSources;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +40,8 @@ class PoisonItemIngestTest {
 
     private static final long SEED = 20261205L;
     private static final int ITEMS = 400;
-    private static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClass();
 
     @TempDir
     static Path work;
@@ -72,10 +72,6 @@ class PoisonItemIngestTest {
         registry.add("her2.fetch.max-body-size", () -> "64MB");
     }
 
-    @AfterAll
-    static void stop() {
-        remote.stop();
-    }
 
     @Test
     void oversizedItemsAndHeadersCostTheSourceNothing() {

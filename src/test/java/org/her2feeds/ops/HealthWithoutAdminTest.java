@@ -6,23 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.RemoteSources;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,24 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * when more than the configured share of sources fail, DOWN (503) when all do, while the readiness probe that
  * load balancers use stays UP, because the archive is still served.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HealthWithoutAdminTest {
+class HealthWithoutAdminTest extends RunningApplication {
 
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    @TempDir
-    static Path work;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    JsonMapper json;
-
-    final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClass();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -67,10 +49,6 @@ class HealthWithoutAdminTest {
         registry.add("her2.admin.token", () -> "");
     }
 
-    @AfterAll
-    static void stopRemote() {
-        remote.stop();
-    }
 
     @Test
     void withoutConfiguredCredentialsTheAdminApiIsClosedToEveryone() throws Exception {
@@ -111,9 +89,5 @@ class HealthWithoutAdminTest {
 
     private HttpResponse<String> fetch(String path) throws Exception {
         return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     }
 }

@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +18,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.her2feeds.schedule.SourceTriggers;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceStates;
-import org.junit.jupiter.api.AfterAll;
+import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.StubServer;
+import org.her2feeds.testsupport.RemoteSources;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,23 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * callers without the admin's credentials, and do what they say with them; the public outputs stay open and
  * read-only; health, info and the Prometheus metrics report what happened.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperationsTest {
+class OperationsTest extends RunningApplication {
 
     static final String USER = "operator";
     static final String PASSWORD = "correct horse battery staple";
     static final String TOKEN = "t0ken-for-scripts-0123456789";
 
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    @TempDir
-    static Path work;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClass();
 
     @Autowired
     Scheduler scheduler;
@@ -73,25 +61,17 @@ class OperationsTest {
     @Autowired
     SourceCatalog catalog;
 
-    final HttpClient http = HttpClient.newHttpClient();
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.start();
-        serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml");
-        serve("/news.atom", "e2e/news.atom.xml", "application/atom+xml");
-        remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500)));
+        // The test rewrites the sources file (reloads), so it writes the listing itself.
+        new RemoteSources(remote.started(), work).serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml")
+                .serve("/news.atom", "e2e/news.atom.xml", "application/atom+xml")
+                .topics(Files.readString(Path.of("config/topics.yml")))
+                .property("her2.admin.user", USER).property("her2.admin.password", PASSWORD).property("her2.admin.token", TOKEN)
+                // Scheduled fetches come late; the test drives fetching through the admin API.
+                .register(registry, Duration.ofMinutes(10));
         Files.writeString(work.resolve("sources.yml"), sources(""));
-        Files.copy(Path.of("config/topics.yml"), work.resolve("topics.yml"));
-        registry.add("her2.sources-file", () -> work.resolve("sources.yml").toString());
-        registry.add("her2.topics-file", () -> work.resolve("topics.yml").toString());
-        registry.add("her2.data-dir", () -> work.resolve("data").toString());
-        registry.add("her2.fetch.allow-private-addresses", () -> "true");
-        // Scheduled fetches come late; the test drives fetching through the admin API.
-        registry.add("her2.schedule.first-fetch-window", () -> "PT10M");
-        registry.add("her2.admin.user", () -> USER);
-        registry.add("her2.admin.password", () -> PASSWORD);
-        registry.add("her2.admin.token", () -> TOKEN);
+        remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500)));
     }
 
     static String sources(String extra) {
@@ -112,17 +92,7 @@ class OperationsTest {
                 %2$s""".formatted(remote.baseUrl(), extra);
     }
 
-    private static void serve(String path, String resource, String contentType) throws IOException {
-        try (var in = OperationsTest.class.getClassLoader().getResourceAsStream(resource)) {
-            remote.stubFor(get(path).willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType)
-                    .withBody(in.readAllBytes())));
-        }
-    }
 
-    @AfterAll
-    static void stopRemote() {
-        remote.stop();
-    }
 
     @Test
     void everyAdminCallAndNonPublicActuatorEndpointIsRefusedWithoutCredentials() throws Exception {
@@ -257,10 +227,6 @@ class OperationsTest {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     }
 
     private HttpRequest.Builder post(String path) {

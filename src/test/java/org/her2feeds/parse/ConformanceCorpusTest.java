@@ -49,6 +49,11 @@ class ConformanceCorpusTest {
             "DOCTYPE refused", "not a feed: root element <CHANNEL>", "not a feed: root element <feed> in namespace",
             "invalid feed: Rome could not read it (java.lang.ArrayIndexOutOfBoundsException");
 
+    /** Refusal openings shared by many cases of the folders below. */
+    private static final String JSON_FEED = "not a feed: looks like JSON, not RSS or Atom";
+    private static final String HTML = "not a feed (HTML page)";
+    private static final String FRAGMENT = "XML error at line 1: The markup in the document following the root element must be well-formed";
+
     private final FeedParser parser = new FeedParser();
 
     @Test
@@ -87,12 +92,108 @@ class ConformanceCorpusTest {
 
     @Test
     void romeSamplesParse() throws IOException {
-        run("rome");
+        Run run = run("rome");
+        assertThat(run.outcomes).as("Rome samples run").hasSize(163);
+        assertThat(run.parsed).as("Rome samples parsed").isEqualTo(159);
+        run.assertRefusedExactly(ROME_REFUSALS);
     }
 
     @Test
     void minifluxFixturesParse() throws IOException {
-        run("miniflux");
+        Run run = run("miniflux");
+        assertThat(run.outcomes).as("miniflux fixtures run").hasSize(261);
+        assertThat(run.parsed).as("miniflux fixtures parsed").isEqualTo(199);
+        run.assertRefusedExactly(MINIFLUX_REFUSALS);
+    }
+
+    /** Every Rome sample refused, with the start of its refusal; all others must parse. */
+    private static final Map<String, String> ROME_REFUSALS = refusals(
+            // An HTML error page ("We're Sorry") saved under a .rss name among Rome's module samples.
+            "rome-modules/2.rss", "not a feed (HTML page)",
+            // OPML outlines (subscription lists), not feeds: Rome reads them with its separate OPML module.
+            "rome-opml/opml_1.0.xml", "not a feed: root element <opml>",
+            "rome-opml/opml_1.0_links.xml", "not a feed: root element <opml>",
+            "rome-opml/opml_2.0.xml", "not a feed: root element <opml>");
+
+    /** Every miniflux fixture refused, with the start of its refusal; all others must parse. */
+    private static final Map<String, String> MINIFLUX_REFUSALS = refusals(
+            // miniflux's own test inputs carry a stray </content> (Go's decoder tolerates it): not well-formed XML,
+            // and the repair path does not invent structure.
+            "inline/atom10/TestParseEntryWithDuplicateEnclosureURL.xml", "XML error at line 22: The element type \"entry\"",
+            "inline/atom10/TestParseEntryWithRelativeEnclosureURL.xml", "XML error at line 17: The element type \"entry\"",
+            // miniflux's "invalid input" cases: the body is the word "garbage" or "null", no markup at all.
+            "inline/atom10/TestParseInvalidXml.xml", "not a feed: no XML markup in the body",
+            "inline/rdf/TestParseInvalidXml.xml", "not a feed: no XML markup in the body",
+            "inline/rss/TestParseInvalidXml.xml", "not a feed: no XML markup in the body",
+            "inline/jsonfeed/TestParseInvalidJSON.json", "not a feed: no XML markup in the body",
+            "inline/jsonfeed/TestParseNullJSONFeed.json", "not a feed: no XML markup in the body",
+            // JSON Feed: miniflux reads it, this service reads RSS, RDF and Atom only (refused by name, not as garbage).
+            "inline/detect/TestParseJson.json", JSON_FEED,
+            "inline/detect/TestParseJsonFeedWithRelativeURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedFavicon.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedIcon.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedSiteURLWithTrailingSpace.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithDescription.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithFeedURLWithTrailingSpace.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithLanguage.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithRelativeAttachmentURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithRelativeFeedURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithRelativeSiteURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithoutFeedURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithoutHomePage.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithoutLanguage.json", JSON_FEED,
+            "inline/jsonfeed/TestParseFeedWithoutTitle.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemHashFallsBackToContent.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemHashPrefersIDOverURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemHashUsesExternalURLFallback.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemHashUsesURLWhenNoID.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemTags.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemTitleWithXMLTags.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithAuthorsObject.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithExternalURLAndNoURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithExternalURLAndURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithInvalidDate.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithLanguage.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithLegacyAuthorField.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithMissingTitleUsesContentTextFallback.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithMissingTitleUsesHTMLFallback.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithMissingTitleUsesSummaryFallback.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithMissingTitleUsesURLFallback.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithMultipleAuthorFields.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithMultipleDuplicateAuthors.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithPlainTextContentContainingHTMLCharacters.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithRelativeURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithTooLongUnicodeTitle.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithoutAttachmentURL.json", JSON_FEED,
+            "inline/jsonfeed/TestParseItemWithoutLanguageInheritsFeedLanguage.json", JSON_FEED,
+            "inline/jsonfeed/TestParseJsonFeedVersion1.json", JSON_FEED,
+            "inline/jsonfeed/TestParsePodcast.json", JSON_FEED,
+            // miniflux's feed-detection case: an XHTML page, which must be told apart from a feed.
+            "inline/detect/TestParseUnknownFeed.xml", HTML,
+            // Web pages miniflux's charset reader, sanitiser and scraper tests read: HTML, not feeds.
+            "testdata/reader/encoding/iso-8859-1-meta-after-1024.html", HTML,
+            "testdata/reader/encoding/iso-8859-1.html", HTML,
+            "testdata/reader/encoding/utf8-meta-after-1024.html", HTML,
+            "testdata/reader/encoding/utf8.html", HTML,
+            "testdata/reader/sanitizer/miniflux_github.html", HTML,
+            "testdata/reader/sanitizer/miniflux_wikipedia.html", HTML,
+            "testdata/reader/scraper/iframe.html", HTML,
+            "testdata/reader/scraper/img.html", HTML,
+            "testdata/reader/scraper/p.html", HTML,
+            // The scraper's expected outputs: HTML fragments of several sibling elements, so not one XML document.
+            "testdata/reader/scraper/iframe.html-result", FRAGMENT,
+            "testdata/reader/scraper/img.html-result", FRAGMENT,
+            "testdata/reader/scraper/p.html-result", FRAGMENT,
+            // The XML reader's charset tests use a plain <note> document: well-formed XML, not a feed.
+            "testdata/reader/xml/iso88591.xml", "not a feed: root element <note>",
+            "testdata/reader/xml/iso88591_utf8_mismatch.xml", "not a feed: root element <note>");
+
+    private static Map<String, String> refusals(String... fileThenReason) {
+        Map<String, String> byFile = new LinkedHashMap<>();
+        for (int i = 0; i < fileThenReason.length; i += 2) {
+            byFile.put(fileThenReason[i], fileThenReason[i + 1]);
+        }
+        return byFile;
     }
 
     /** An item in RSS and RDF, an entry in Atom (an Atom feed with an {@code <item>} has no entries). */
@@ -195,6 +296,14 @@ class ConformanceCorpusTest {
                     compare(outcome, check);
                 }
             }
+        }
+
+        /** The refused files are exactly those expected, each with a refusal starting as expected. */
+        void assertRefusedExactly(Map<String, String> expected) {
+            Map<String, String> actual = new LinkedHashMap<>();
+            outcomes.stream().filter(o -> o.feed() == null).forEach(o -> actual.put(o.file(), o.refusal()));
+            assertThat(actual.keySet()).as(folder + ": refused files").containsExactlyInAnyOrderElementsOf(expected.keySet());
+            expected.forEach((file, reason) -> assertThat(actual.get(file)).as(folder + ": refusal of " + file).startsWith(reason));
         }
 
         List<String> refusedOtherThan(List<String> expectedPrefixes) {

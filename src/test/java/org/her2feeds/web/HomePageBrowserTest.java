@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
@@ -36,6 +34,8 @@ import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.SharedMaterial;
+import org.her2feeds.testsupport.StubServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HomePageBrowserTest {
 
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final StubServer remote = StubServer.perClass();
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static final LocalDate YESTERDAY = TODAY.minusDays(1);
     static final LocalDate EARLIER = TODAY.minusDays(3);
@@ -100,7 +101,6 @@ class HomePageBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.start();
         remote.stubFor(get("/journal.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(journal())));
         remote.stubFor(get("/hostile.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(hostile())));
         remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500).withBody("upstream exploded")));
@@ -169,7 +169,6 @@ class HomePageBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        remote.stop();
     }
 
     /** Waits for the first fetches, then stores one article exactly as a bad feed might have left it, title untouched. */
