@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
-
-import org.her2feeds.ops.ExportCommand;
 import org.her2feeds.opml.OpmlImportCommand;
+import org.her2feeds.ops.ExportCommand;
 import org.her2feeds.tagging.TopicsEvaluationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -36,7 +35,10 @@ public class Her2FeedsApplication {
     }
 
     private static Optional<String> option(String[] args, String prefix) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith(prefix)).map(arg -> arg.substring(prefix.length())).findFirst();
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(prefix))
+                .map(arg -> arg.substring(prefix.length()))
+                .findFirst();
     }
 
     /** One clock for every "now", so tests can reason about times. */

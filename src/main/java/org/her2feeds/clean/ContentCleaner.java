@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,8 +30,7 @@ public class ContentCleaner {
     private final Safelist safelist = SummaryPolicy.safelist();
     private final LinkNormalizer links = new LinkNormalizer();
 
-    public ContentCleaner() {
-    }
+    public ContentCleaner() {}
 
     /**
      * The safe HTML of a summary and its plain text, both from one parse (text that turns out to hold escaped
@@ -53,7 +51,8 @@ public class ContentCleaner {
         normalizeTextNodes(body);
         String fullText = textOf(body.text());
         String text = PlainTextRules.truncate(fullText, CleanSummary.MAX_TEXT_LENGTH);
-        return new CleanSummary(body.html().strip(), text, PlainTextRules.cut(fullText, CleanSummary.MAX_FULL_TEXT_LENGTH));
+        return new CleanSummary(
+                body.html().strip(), text, PlainTextRules.cut(fullText, CleanSummary.MAX_FULL_TEXT_LENGTH));
     }
 
     /**

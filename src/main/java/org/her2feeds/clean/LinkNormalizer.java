@@ -17,7 +17,8 @@ import java.util.Optional;
 final class LinkNormalizer {
 
     private static final String HEX = "0123456789ABCDEF";
-    private static final java.util.regex.Pattern REDIRECTORS = java.util.regex.Pattern.compile("(www\\.)?google\\.[a-z.]+");
+    private static final java.util.regex.Pattern REDIRECTORS =
+            java.util.regex.Pattern.compile("(www\\.)?google\\.[a-z.]+");
 
     Optional<URI> normalize(String url, URI base) {
         return resolve(url, base).map(uri -> unwrapRedirect(uri, base).orElse(uri));
@@ -29,7 +30,9 @@ final class LinkNormalizer {
      */
     private Optional<URI> unwrapRedirect(URI uri, URI base) {
         String host = uri.getHost();
-        if (host == null || !REDIRECTORS.matcher(host).matches() || !"/url".equals(uri.getPath())
+        if (host == null
+                || !REDIRECTORS.matcher(host).matches()
+                || !"/url".equals(uri.getPath())
                 || uri.getRawQuery() == null) {
             return Optional.empty();
         }
@@ -163,7 +166,8 @@ final class LinkNormalizer {
     }
 
     private static boolean isEscape(String s, int at) {
-        return at + 2 < s.length() && HEX.indexOf(Character.toUpperCase(s.charAt(at + 1))) >= 0
+        return at + 2 < s.length()
+                && HEX.indexOf(Character.toUpperCase(s.charAt(at + 1))) >= 0
                 && HEX.indexOf(Character.toUpperCase(s.charAt(at + 2))) >= 0;
     }
 
@@ -173,7 +177,9 @@ final class LinkNormalizer {
      * JavaScript call in whatever template later embeds it.
      */
     private static boolean isAllowed(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || "-._~:/?@!$&'*+,;=".indexOf(c) >= 0;
     }
 }

@@ -9,14 +9,13 @@ final class PlainTextRules {
      * A tag or comment written as text (or still escaped once more), which is what over-escaped fields decode to.
      * As in the HTML tokenizer, a tag starts only where a letter follows "<" directly: "p < 0.05 >" is text.
      */
-    private static final Pattern MARKUP = Pattern.compile(
-            "</?[A-Za-z][^<>]*>|<!--|&lt;/?[A-Za-z][^<>&]*&gt;");
+    private static final Pattern MARKUP = Pattern.compile("</?[A-Za-z][^<>]*>|<!--|&lt;/?[A-Za-z][^<>&]*&gt;");
 
-    private PlainTextRules() {
-    }
+    private PlainTextRules() {}
 
     static boolean looksLikeMarkup(String text) {
-        return (text.indexOf('<') >= 0 || text.contains("&lt;")) && MARKUP.matcher(text).find();
+        return (text.indexOf('<') >= 0 || text.contains("&lt;"))
+                && MARKUP.matcher(text).find();
     }
 
     /**
@@ -47,7 +46,11 @@ final class PlainTextRules {
     private static int tagOpenerAt(String text, int from) {
         for (int at = text.indexOf('<', from); at >= 0 && at + 1 < text.length(); at = text.indexOf('<', at + 1)) {
             char next = text.charAt(at + 1);
-            if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?') {
+            if ((next >= 'a' && next <= 'z')
+                    || (next >= 'A' && next <= 'Z')
+                    || next == '/'
+                    || next == '!'
+                    || next == '?') {
                 return at;
             }
         }
@@ -133,7 +136,10 @@ final class PlainTextRules {
     }
 
     private static boolean isUnwanted(int cp) {
-        return Character.isISOControl(cp) || (cp <= 0xFFFF && Character.isSurrogate((char) cp))
-                || cp == 0xFEFF || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+        return Character.isISOControl(cp)
+                || (cp <= 0xFFFF && Character.isSurrogate((char) cp))
+                || cp == 0xFEFF
+                || (cp & 0xFFFE) == 0xFFFE
+                || (cp >= 0xFDD0 && cp <= 0xFDEF);
     }
 }

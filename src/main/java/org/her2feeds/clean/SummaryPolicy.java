@@ -3,7 +3,6 @@ package org.her2feeds.clean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
@@ -17,15 +16,42 @@ final class SummaryPolicy {
      * is right for a {@code <div>} but would leak script source, CSS, iframe fallbacks, form labels and the like.
      */
     private static final Set<String> REMOVED_WITH_CONTENT = Set.of(
-            "script", "style", "iframe", "frame", "frameset", "noframes", "object", "embed", "applet", "param",
-            "noembed", "noscript", "template", "svg", "math", "form", "select", "textarea", "button", "input",
-            "option", "datalist", "title", "head", "meta", "link", "base", "audio", "video", "canvas", "map");
+            "script",
+            "style",
+            "iframe",
+            "frame",
+            "frameset",
+            "noframes",
+            "object",
+            "embed",
+            "applet",
+            "param",
+            "noembed",
+            "noscript",
+            "template",
+            "svg",
+            "math",
+            "form",
+            "select",
+            "textarea",
+            "button",
+            "input",
+            "option",
+            "datalist",
+            "title",
+            "head",
+            "meta",
+            "link",
+            "base",
+            "audio",
+            "video",
+            "canvas",
+            "map");
 
-    private SummaryPolicy() {
-    }
+    private SummaryPolicy() {}
 
-    private static final Set<String> ALLOWED = Set.of(
-            "p", "br", "ul", "ol", "li", "em", "i", "strong", "b", "sub", "sup", "blockquote", "code", "a");
+    private static final Set<String> ALLOWED =
+            Set.of("p", "br", "ul", "ol", "li", "em", "i", "strong", "b", "sub", "sup", "blockquote", "code", "a");
 
     /**
      * No protocol list here: jsoup checks protocols by resolving every link against the base URI with a regular
@@ -41,7 +67,8 @@ final class SummaryPolicy {
 
     /**
      * Prepares a parsed tree for the cleaner: removes what must go with its content, and puts spaces around
-     * block elements the cleaner will unwrap, so "&lt;td&gt;one&lt;/td&gt;&lt;td&gt;two&lt;/td&gt;" reads "one two", not "onetwo".
+     * block elements the cleaner will unwrap, so "&lt;td&gt;one&lt;/td&gt;&lt;td&gt;two&lt;/td&gt;" reads "one two",
+     * not "onetwo".
      */
     static void prepare(Element root) {
         List<Element> doomed = new ArrayList<>();

@@ -7,13 +7,42 @@ import java.util.Set;
 final class TrackingParameters {
 
     private static final Set<String> NAMES = Set.of(
-            "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
-            "igshid", "li_fat_id", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp",
-            "hsctatracking", "mkt_tok", "ref_src", "ref_url", "_ga", "_gl", "oly_anon_id", "oly_enc_id",
-            "_openstat", "vero_id", "vero_conv", "wickedid", "rb_clickid", "s_cid", "spm");
+            "fbclid",
+            "gclid",
+            "gclsrc",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "yclid",
+            "twclid",
+            "ttclid",
+            "igshid",
+            "li_fat_id",
+            "mc_cid",
+            "mc_eid",
+            "_hsenc",
+            "_hsmi",
+            "__hstc",
+            "__hssc",
+            "__hsfp",
+            "hsctatracking",
+            "mkt_tok",
+            "ref_src",
+            "ref_url",
+            "_ga",
+            "_gl",
+            "oly_anon_id",
+            "oly_enc_id",
+            "_openstat",
+            "vero_id",
+            "vero_conv",
+            "wickedid",
+            "rb_clickid",
+            "s_cid",
+            "spm");
 
-    private TrackingParameters() {
-    }
+    private TrackingParameters() {}
 
     /** The query without tracking parameters; the other parameters keep their order and their encoding. */
     static String strip(String rawQuery) {

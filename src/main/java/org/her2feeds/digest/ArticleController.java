@@ -1,12 +1,10 @@
 package org.her2feeds.digest;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,25 +22,39 @@ class ArticleController {
     }
 
     @GetMapping("/api/articles")
-    @Operation(summary = "Published articles, newest first, a page at a time",
+    @Operation(
+            summary = "Published articles, newest first, a page at a time",
             description = "Follow nextCursor for older articles; pages do not shift when new articles arrive.",
             responses = @ApiResponse(responseCode = "400", description = "Unknown kind, bad since, cursor or limit"))
     ArticlePage list(
-            @Parameter(description = "Topic slugs, any of them", example = "adc") @RequestParam(required = false) List<String> topic,
-            @Parameter(description = "Source kinds, any of them", example = "journal") @RequestParam(required = false) List<String> kind,
-            @Parameter(description = "Words to find in title or summary, any case", example = "deruxtecan") @RequestParam(required = false) String q,
-            @Parameter(description = "Only articles filed at or after this time (ISO-8601 with offset) or day (yyyy-MM-dd)",
-                    example = "2026-11-01") @RequestParam(required = false) String since,
+            @Parameter(description = "Topic slugs, any of them", example = "adc") @RequestParam(required = false)
+                    List<String> topic,
+            @Parameter(description = "Source kinds, any of them", example = "journal") @RequestParam(required = false)
+                    List<String> kind,
+            @Parameter(description = "Words to find in title or summary, any case", example = "deruxtecan")
+                    @RequestParam(required = false)
+                    String q,
+            @Parameter(
+                            description = "Only articles filed at or after this time (ISO-8601 with offset) or day "
+                                    + "(yyyy-MM-dd)",
+                            example = "2026-11-01")
+                    @RequestParam(required = false)
+                    String since,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @Parameter(description = "Page size (default her2.feed.size, at most her2.feed.max-limit)", example = "20")
-            @RequestParam(required = false) Integer limit) {
+                    @RequestParam(required = false)
+                    Integer limit) {
         return articles.page(topic, kind, q, since, cursor, limit);
     }
 
     @GetMapping("/api/articles/{id}")
-    @Operation(summary = "One published article", responses = @ApiResponse(responseCode = "404", description = "No published article has this id"))
-    DigestArticle article(@Parameter(description = "The article id (the feeds' GUID)", example = "3f2a9c1e0b7d4a6f8e5c2b1a0d9f8e7c")
-            @PathVariable String id) {
+    @Operation(
+            summary = "One published article",
+            responses = @ApiResponse(responseCode = "404", description = "No published article has this id"))
+    DigestArticle article(
+            @Parameter(description = "The article id (the feeds' GUID)", example = "3f2a9c1e0b7d4a6f8e5c2b1a0d9f8e7c")
+                    @PathVariable
+                    String id) {
         return articles.article(id);
     }
 

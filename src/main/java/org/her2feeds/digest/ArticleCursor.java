@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.store.ArticleFilter;
 
@@ -14,8 +13,7 @@ import org.her2feeds.store.ArticleFilter;
  */
 final class ArticleCursor {
 
-    private ArticleCursor() {
-    }
+    private ArticleCursor() {}
 
     static String encode(ArticleFilter.Position position) {
         String text = position.sortAt() + " " + position.id();

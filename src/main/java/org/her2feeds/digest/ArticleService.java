@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.http.NotFoundException;
 import org.her2feeds.http.RequestLimits;
@@ -17,7 +16,9 @@ import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.Tagger;
 import org.springframework.stereotype.Service;
 
-/** The article list (search, filters, stable cursor pages), single articles and the topics, as the JSON API shows them. */
+/**
+ * The article list (search, filters, stable cursor pages), single articles and the topics, as the JSON API shows them.
+ */
 @Service
 class ArticleService {
 
@@ -27,7 +28,8 @@ class ArticleService {
     private final DigestArticles view;
     private final Tagger tagger;
 
-    ArticleService(ArticleQueries articles, ReaderFilters filters, RequestLimits limits, DigestArticles view, Tagger tagger) {
+    ArticleService(
+            ArticleQueries articles, ReaderFilters filters, RequestLimits limits, DigestArticles view, Tagger tagger) {
         this.articles = articles;
         this.filters = filters;
         this.limits = limits;
@@ -41,21 +43,28 @@ class ArticleService {
      * @param since  a day (yyyy-MM-dd, from its start in the digest zone) or a time with offset; null or blank for any
      * @param cursor the {@code nextCursor} of the previous page; null or blank for the first
      */
-    ArticlePage page(List<String> topics, List<String> kinds, String query, String since, String cursor, Integer limit) {
+    ArticlePage page(
+            List<String> topics, List<String> kinds, String query, String since, String cursor, Integer limit) {
         int size = limits.limit(limit);
-        ArticleFilter filter = new ArticleFilter(filters.topics(topics), filters.sourceIdsOfKinds(kinds), query, since(since),
+        ArticleFilter filter = new ArticleFilter(
+                filters.topics(topics),
+                filters.sourceIdsOfKinds(kinds),
+                query,
+                since(since),
                 cursor == null || cursor.isBlank() ? null : ArticleCursor.decode(cursor));
         List<StoredArticle> page = articles.newest(filter, size + 1);
         List<StoredArticle> shown = page.subList(0, Math.min(size, page.size()));
         String next = page.size() > size
-                ? ArticleCursor.encode(new ArticleFilter.Position(shown.get(size - 1).sortAt(), shown.get(size - 1).id()))
+                ? ArticleCursor.encode(new ArticleFilter.Position(
+                        shown.get(size - 1).sortAt(), shown.get(size - 1).id()))
                 : null;
         return new ArticlePage(shown.stream().map(view::of).toList(), next);
     }
 
     /** @throws NotFoundException when no published article has the id */
     DigestArticle article(String id) {
-        return articles.find(id).map(view::of)
+        return articles.find(id)
+                .map(view::of)
                 .orElseThrow(() -> new NotFoundException("No published article has id '" + id + "'."));
     }
 
@@ -63,7 +72,8 @@ class ArticleService {
     List<TopicSummary> topics() {
         Map<String, Long> counts = articles.topicCounts();
         return tagger.topics().stream()
-                .map(t -> new TopicSummary(t.slug(), t.label(), t.description(), counts.getOrDefault(t.slug(), 0L))).toList();
+                .map(t -> new TopicSummary(t.slug(), t.label(), t.description(), counts.getOrDefault(t.slug(), 0L)))
+                .toList();
     }
 
     private Instant since(String text) {
@@ -71,10 +81,13 @@ class ArticleService {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(view.zone()).toInstant() : OffsetDateTime.parse(text).toInstant();
+            return text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(view.zone()).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("since '" + text + "' is neither a day (yyyy-MM-dd) nor a time with offset "
-                    + "(for example 2026-11-29T08:00:00Z).");
+            throw new InvalidRequestException(
+                    "since '" + text + "' is neither a day (yyyy-MM-dd) nor a time with offset "
+                            + "(for example 2026-11-29T08:00:00Z).");
         }
     }
 }

@@ -11,8 +11,15 @@ import java.util.Map;
  * @param updatedAt when the day's articles last changed (late articles can join a past day); null for an empty day
  * @param topics    article count per topic slug, in the order of {@code topics.yml}
  */
-public record Digest(int schemaVersion, LocalDate date, String zone, OffsetDateTime generatedAt,
-        OffsetDateTime updatedAt, int count, Map<String, Long> topics, List<DigestArticle> articles) {
+public record Digest(
+        int schemaVersion,
+        LocalDate date,
+        String zone,
+        OffsetDateTime generatedAt,
+        OffsetDateTime updatedAt,
+        int count,
+        Map<String, Long> topics,
+        List<DigestArticle> articles) {
 
     public static final int SCHEMA_VERSION = 1;
 }

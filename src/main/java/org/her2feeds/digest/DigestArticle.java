@@ -2,7 +2,6 @@ package org.her2feeds.digest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.her2feeds.tagging.Discount;
 import org.her2feeds.tagging.TermHit;
 
@@ -16,27 +15,36 @@ import org.her2feeds.tagging.TermHit;
  * @param updatedAt   when the stored article last changed
  * @param relevance   why the article was judged to be about HER2
  */
-public record DigestArticle(String id, String title, String url, String summary, String summaryHtml,
-        OffsetDateTime publishedAt, OffsetDateTime firstSeenAt, OffsetDateTime updatedAt, List<Topic> topics, List<SourceRef> sources,
-        List<String> authors, String doi, String pmid, Relevance relevance) {
+public record DigestArticle(
+        String id,
+        String title,
+        String url,
+        String summary,
+        String summaryHtml,
+        OffsetDateTime publishedAt,
+        OffsetDateTime firstSeenAt,
+        OffsetDateTime updatedAt,
+        List<Topic> topics,
+        List<SourceRef> sources,
+        List<String> authors,
+        String doi,
+        String pmid,
+        Relevance relevance) {
 
     /**
      * The evidence for the relevance decision: the terms that made the article relevant, each with the field it
      * was found in (title, summary, content, category), and the HER2 mentions that were discounted as negative
      * descriptors, with the qualifier that cancelled each.
      */
-    public record Relevance(List<TermHit> terms, List<Discount> discounted) {
-    }
+    public record Relevance(List<TermHit> terms, List<Discount> discounted) {}
 
     /** A topic of the article, with the terms that put it there: the explanation a reader or operator can check. */
-    public record Topic(String slug, String label, List<TermHit> matched) {
-    }
+    public record Topic(String slug, String label, List<TermHit> matched) {}
 
     /**
      * A source the article came from; the source whose copy is shown comes first.
      *
      * @param link the article's link at this source (each source's own copy); null when it gave none
      */
-    public record SourceRef(String id, String title, String kind, String link) {
-    }
+    public record SourceRef(String id, String title, String kind, String link) {}
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.DigestZoneProperties;
 import org.her2feeds.store.StoredArticle;
@@ -24,12 +23,27 @@ class DigestArticles {
 
     DigestArticle of(StoredArticle a) {
         List<DigestArticle.Topic> topics = a.topics().stream()
-                .map(t -> new DigestArticle.Topic(t.slug(), t.label(), List.copyOf(t.matched()))).toList();
-        List<DigestArticle.SourceRef> refs = a.origins().stream().map(origin -> sources.find(origin.sourceId())
-                .map(s -> new DigestArticle.SourceRef(s.id(), s.title(), s.kindSlug(), origin.link()))
-                .orElse(new DigestArticle.SourceRef(origin.sourceId(), origin.sourceId(), null, origin.link()))).toList();
-        return new DigestArticle(a.id(), a.title(), a.url(), a.summaryText(), a.summaryHtml(), at(a.publishedAt()),
-                at(a.firstSeenAt()), at(a.updatedAt()), topics, refs, a.authors(), a.doi(), a.pmid(),
+                .map(t -> new DigestArticle.Topic(t.slug(), t.label(), List.copyOf(t.matched())))
+                .toList();
+        List<DigestArticle.SourceRef> refs = a.origins().stream()
+                .map(origin -> sources.find(origin.sourceId())
+                        .map(s -> new DigestArticle.SourceRef(s.id(), s.title(), s.kindSlug(), origin.link()))
+                        .orElse(new DigestArticle.SourceRef(origin.sourceId(), origin.sourceId(), null, origin.link())))
+                .toList();
+        return new DigestArticle(
+                a.id(),
+                a.title(),
+                a.url(),
+                a.summaryText(),
+                a.summaryHtml(),
+                at(a.publishedAt()),
+                at(a.firstSeenAt()),
+                at(a.updatedAt()),
+                topics,
+                refs,
+                a.authors(),
+                a.doi(),
+                a.pmid(),
                 new DigestArticle.Relevance(a.relevanceHits(), a.discounted()));
     }
 

@@ -1,8 +1,5 @@
 package org.her2feeds.digest;
 
-import java.io.IOException;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -12,7 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
 import org.her2feeds.http.CachedResponses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,35 +34,73 @@ class DigestController {
     }
 
     @GetMapping("/api/digests")
-    @Operation(summary = "The days that have articles, with counts; or, with from and to, each day's digest",
+    @Operation(
+            summary = "The days that have articles, with counts; or, with from and to, each day's digest",
             description = "Without parameters: every day with published articles, newest first. With from and to "
-                    + "(inclusive, at most " + DigestService.MAX_RANGE_DAYS + " days): a DigestRange with one digest per day.",
+                    + "(inclusive, at most " + DigestService.MAX_RANGE_DAYS
+                    + " days): a DigestRange with one digest per day.",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "Days, or a range of digests", content = @Content(
-                            mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = DayEntry.class)))),
-                    @ApiResponse(responseCode = "200 (range)", description = "With from and to", content = @Content(
-                            mediaType = "application/json", schema = @Schema(implementation = DigestRange.class))),
-                    @ApiResponse(responseCode = "400", description = "A bad date, only one of from/to, or a range that is too long")})
-    void days(@Parameter(description = "First day, yyyy-MM-dd", example = "2026-11-01") @RequestParam(required = false) String from,
-            @Parameter(description = "Last day, yyyy-MM-dd", example = "2026-11-29") @RequestParam(required = false) String to,
-            @Parameter(description = "Topic slugs, any of them (range only)", example = "adc") @RequestParam(required = false) List<String> topic,
-            @Parameter(description = "Source kinds, any of them (range only)", example = "journal") @RequestParam(required = false) List<String> kind,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "Days, or a range of digests",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        array = @ArraySchema(schema = @Schema(implementation = DayEntry.class)))),
+                @ApiResponse(
+                        responseCode = "200 (range)",
+                        description = "With from and to",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = DigestRange.class))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "A bad date, only one of from/to, or a range that is too long")
+            })
+    void days(
+            @Parameter(description = "First day, yyyy-MM-dd", example = "2026-11-01") @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "Last day, yyyy-MM-dd", example = "2026-11-29") @RequestParam(required = false)
+                    String to,
+            @Parameter(description = "Topic slugs, any of them (range only)", example = "adc")
+                    @RequestParam(required = false)
+                    List<String> topic,
+            @Parameter(description = "Source kinds, any of them (range only)", example = "journal")
+                    @RequestParam(required = false)
+                    List<String> kind,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         responses.serve(request, response, digests.days(from, to, topic, kind));
     }
 
     @GetMapping("/api/digests/{date}")
-    @Operation(summary = "One day's digest", description = "The day's published articles, newest first, with topic counts.",
+    @Operation(
+            summary = "One day's digest",
+            description = "The day's published articles, newest first, with topic counts.",
             responses = {
-                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-                            schema = @Schema(implementation = Digest.class))),
-                    @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent"),
-                    @ApiResponse(responseCode = "400", description = "Not a date, or an unknown kind"),
-                    @ApiResponse(responseCode = "404", description = "Unknown topic")})
-    void digest(@Parameter(description = "The day, yyyy-MM-dd, in her2.digest.zone", example = "2026-11-25") @PathVariable String date,
-            @Parameter(description = "Topic slugs, any of them", example = "adc") @RequestParam(required = false) List<String> topic,
-            @Parameter(description = "Source kinds, any of them", example = "journal,preprint") @RequestParam(required = false) List<String> kind,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+                @ApiResponse(
+                        responseCode = "200",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = Digest.class))),
+                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent"),
+                @ApiResponse(responseCode = "400", description = "Not a date, or an unknown kind"),
+                @ApiResponse(responseCode = "404", description = "Unknown topic")
+            })
+    void digest(
+            @Parameter(description = "The day, yyyy-MM-dd, in her2.digest.zone", example = "2026-11-25") @PathVariable
+                    String date,
+            @Parameter(description = "Topic slugs, any of them", example = "adc") @RequestParam(required = false)
+                    List<String> topic,
+            @Parameter(description = "Source kinds, any of them", example = "journal,preprint")
+                    @RequestParam(required = false)
+                    List<String> kind,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         responses.serve(request, response, digests.digest(date, topic, kind));
     }
 }

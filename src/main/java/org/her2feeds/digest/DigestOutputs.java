@@ -6,14 +6,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.http.Rendered;
 import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.store.ArticleFilter;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,14 +40,16 @@ class DigestOutputs {
             return () -> json(digests.days(), null);
         }
         if (from == null || to == null) {
-            throw new InvalidRequestException("Give both from and to (yyyy-MM-dd, inclusive), or neither for the list of days.");
+            throw new InvalidRequestException(
+                    "Give both from and to (yyyy-MM-dd, inclusive), or neither for the list of days.");
         }
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         ArticleFilter filter = filter(topics, kinds);
         return () -> {
             DigestRange range = digests.range(first, last, filter);
-            return json(range, range.updatedAt() == null ? null : range.updatedAt().toInstant());
+            return json(
+                    range, range.updatedAt() == null ? null : range.updatedAt().toInstant());
         };
     }
 
@@ -58,12 +58,16 @@ class DigestOutputs {
         ArticleFilter filter = filter(topics, kinds);
         return () -> {
             Digest digest = digests.digest(day, filter);
-            return json(digest, digest.updatedAt() == null ? null : digest.updatedAt().toInstant());
+            return json(
+                    digest,
+                    digest.updatedAt() == null ? null : digest.updatedAt().toInstant());
         };
     }
 
     private Rendered json(Object value, Instant lastModified) {
-        return Rendered.of(json.writeValueAsBytes(value), MediaType.APPLICATION_JSON_VALUE,
+        return Rendered.of(
+                json.writeValueAsBytes(value),
+                MediaType.APPLICATION_JSON_VALUE,
                 lastModified == null ? clock.instant() : lastModified);
     }
 
@@ -75,7 +79,8 @@ class DigestOutputs {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(parameter + " '" + text + "' is not a date: use yyyy-MM-dd, for example 2026-11-29.");
+            throw new InvalidRequestException(
+                    parameter + " '" + text + "' is not a date: use yyyy-MM-dd, for example 2026-11-29.");
         }
     }
 }

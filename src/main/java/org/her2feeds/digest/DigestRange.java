@@ -9,6 +9,5 @@ import java.util.List;
  *
  * @param updatedAt the latest {@code updatedAt} of its days; null when every day is empty
  */
-public record DigestRange(int schemaVersion, LocalDate from, LocalDate to, String zone, OffsetDateTime updatedAt,
-        List<Digest> digests) {
-}
+public record DigestRange(
+        int schemaVersion, LocalDate from, LocalDate to, String zone, OffsetDateTime updatedAt, List<Digest> digests) {}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
@@ -60,24 +59,42 @@ public class DigestService {
         for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
             digests.add(digest(day, byDay.getOrDefault(day, List.of()), now));
         }
-        var updated = digests.stream().map(Digest::updatedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        var updated = digests.stream()
+                .map(Digest::updatedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         return new DigestRange(Digest.SCHEMA_VERSION, from, to, view.zone().getId(), updated, digests);
     }
 
     public List<DayEntry> days() {
-        return articles.days().stream().map(day -> new DayEntry(day.date(), day.count())).toList();
+        return articles.days().stream()
+                .map(day -> new DayEntry(day.date(), day.count()))
+                .toList();
     }
 
     private Digest digest(LocalDate day, List<StoredArticle> stored, Instant now) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (TopicDefinition topic : tagger.topics()) {
-            long count = stored.stream().filter(a -> a.topicSlugs().contains(topic.slug())).count();
+            long count = stored.stream()
+                    .filter(a -> a.topicSlugs().contains(topic.slug()))
+                    .count();
             if (count > 0) {
                 counts.put(topic.slug(), count);
             }
         }
-        Instant updated = stored.stream().map(StoredArticle::updatedAt).max(Instant::compareTo).orElse(null);
-        return new Digest(Digest.SCHEMA_VERSION, day, view.zone().getId(), view.at(now), view.at(updated), stored.size(),
-                counts, stored.stream().map(view::of).toList());
+        Instant updated = stored.stream()
+                .map(StoredArticle::updatedAt)
+                .max(Instant::compareTo)
+                .orElse(null);
+        return new Digest(
+                Digest.SCHEMA_VERSION,
+                day,
+                view.zone().getId(),
+                view.at(now),
+                view.at(updated),
+                stored.size(),
+                counts,
+                stored.stream().map(view::of).toList());
     }
 }

@@ -48,16 +48,22 @@ final class AddressPolicy {
         // Every address counts: the HTTP client may connect to any of them.
         for (InetAddress address : addresses) {
             if (isForbidden(address)) {
-                throw new FetchException(url, "ForbiddenAddress", "host " + url.getHost() + " resolves to "
-                        + address.getHostAddress() + ", an internal address; refused"
-                        + " (her2.fetch.allow-private-addresses is false)");
+                throw new FetchException(
+                        url,
+                        "ForbiddenAddress",
+                        "host " + url.getHost() + " resolves to "
+                                + address.getHostAddress() + ", an internal address; refused"
+                                + " (her2.fetch.allow-private-addresses is false)");
             }
         }
     }
 
     static boolean isForbidden(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] b = address.getAddress();
@@ -77,8 +83,8 @@ final class AddressPolicy {
     private static boolean isForbiddenV4(byte[] b) {
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
-        return first == 0                                     // 0.0.0.0/8 "this network", reaches the local host
-                || (first == 100 && (second & 0xc0) == 64)    // 100.64.0.0/10 carrier-grade NAT, provider-internal
+        return first == 0 // 0.0.0.0/8 "this network", reaches the local host
+                || (first == 100 && (second & 0xc0) == 64) // 100.64.0.0/10 carrier-grade NAT, provider-internal
                 || (b[0] & b[1] & b[2] & b[3]) == (byte) 0xff; // limited broadcast
     }
 

@@ -35,14 +35,16 @@ final class BodyReader {
         this.timer = timer;
     }
 
-    byte[] read(URI url, int status, InputStream raw, String contentEncoding, Deadline deadline)
-            throws FetchException {
+    byte[] read(URI url, int status, InputStream raw, String contentEncoding, Deadline deadline) throws FetchException {
         AtomicInteger state = new AtomicInteger(READING);
-        ScheduledFuture<?> closer = timer.schedule(() -> {
-            if (state.compareAndSet(READING, EXPIRED)) {
-                closeQuietly(raw);
-            }
-        }, deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> closer = timer.schedule(
+                () -> {
+                    if (state.compareAndSet(READING, EXPIRED)) {
+                        closeQuietly(raw);
+                    }
+                },
+                deadline.remaining().toNanos(),
+                TimeUnit.NANOSECONDS);
         try {
             byte[] body = decodeAndRead(url, status, new CappedInputStream(raw, maxBytes, "body"), contentEncoding);
             // A closed stream reads as a clean end, so only the state tells a timeout from a complete body.
@@ -53,11 +55,13 @@ final class BodyReader {
         } catch (BodyTooLargeException e) {
             throw new FetchException(url, status, "BodyTooLarge", e.getMessage());
         } catch (ZipException e) {
-            throw state.get() == EXPIRED ? timeout(url, status, deadline)
-                    : new FetchException(url, status, "ContentEncoding", "corrupt " + contentEncoding + " body: "
-                    + e.getMessage());
+            throw state.get() == EXPIRED
+                    ? timeout(url, status, deadline)
+                    : new FetchException(
+                            url, status, "ContentEncoding", "corrupt " + contentEncoding + " body: " + e.getMessage());
         } catch (IOException e) {
-            throw state.get() == EXPIRED ? timeout(url, status, deadline)
+            throw state.get() == EXPIRED
+                    ? timeout(url, status, deadline)
                     : new FetchException(url, status, "Io", "reading the body failed: " + FetchException.describe(e));
         } finally {
             closer.cancel(false);
@@ -81,8 +85,9 @@ final class BodyReader {
             case "", "identity" -> in;
             case "gzip", "x-gzip" -> new GZIPInputStream(in, 8192);
             case "deflate" -> new InflaterInputStream(in, new Inflater(!isZlibHeader(first, second)), 8192);
-            default -> throw new FetchException(url, status, "ContentEncoding",
-                    "unsupported Content-Encoding '" + contentEncoding + "'");
+            default ->
+                throw new FetchException(
+                        url, status, "ContentEncoding", "unsupported Content-Encoding '" + contentEncoding + "'");
         };
         // Counted again after decompression: a few kilobytes of gzip can expand to gigabytes.
         return readAll(new CappedInputStream(decoded, maxBytes, "decompressed body"));
@@ -100,8 +105,12 @@ final class BodyReader {
     }
 
     private static FetchException timeout(URI url, int status, Deadline deadline) {
-        return new FetchException(url, status, "Timeout",
-                "body not complete within the total timeout of " + deadline.total().toMillis() + " ms");
+        return new FetchException(
+                url,
+                status,
+                "Timeout",
+                "body not complete within the total timeout of "
+                        + deadline.total().toMillis() + " ms");
     }
 
     private static void closeQuietly(InputStream in) {

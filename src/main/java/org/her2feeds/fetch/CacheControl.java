@@ -9,8 +9,7 @@ final class CacheControl {
 
     private static final String MAX_AGE = "max-age=";
 
-    private CacheControl() {
-    }
+    private CacheControl() {}
 
     /** max-age from all Cache-Control header values, or null when absent or unreadable. */
     static Duration maxAge(List<String> headerValues) {
@@ -18,7 +17,8 @@ final class CacheControl {
             for (String directive : value.split(",")) {
                 String d = directive.strip().toLowerCase(Locale.ROOT);
                 if (d.startsWith(MAX_AGE)) {
-                    String seconds = d.substring(MAX_AGE.length()).replace("\"", "").strip();
+                    String seconds =
+                            d.substring(MAX_AGE.length()).replace("\"", "").strip();
                     try {
                         long parsed = Long.parseLong(seconds);
                         return parsed < 0 ? null : Duration.ofSeconds(parsed);

@@ -14,8 +14,16 @@ import java.time.Duration;
  * @param retryAfter wait the server asked for with Retry-After on 429 or 503, else null
  * @param gone       true when the server answered 410 Gone: the source should be retired
  */
-public record Failed(URI finalUrl, Integer status, String errorClass, String message, Duration retryAfter,
-                     boolean gone, URI permanentRedirect, Duration elapsed) implements FetchResult {
+public record Failed(
+        URI finalUrl,
+        Integer status,
+        String errorClass,
+        String message,
+        Duration retryAfter,
+        boolean gone,
+        URI permanentRedirect,
+        Duration elapsed)
+        implements FetchResult {
 
     public Failed {
         // Messages end up in logs and the admin UI one per line; exception texts sometimes span lines.

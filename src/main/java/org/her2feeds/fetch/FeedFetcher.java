@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-
 import javax.net.ssl.SSLException;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -46,7 +44,11 @@ public class FeedFetcher implements AutoCloseable {
     /** @param clock the present, against which a Retry-After date is read */
     @Autowired
     public FeedFetcher(FetchProperties props, Clock clock) {
-        this(props, AddressPolicy.of(props.allowPrivateAddresses()), new HostPermits(props.maxConcurrentPerHost()), clock);
+        this(
+                props,
+                AddressPolicy.of(props.allowPrivateAddresses()),
+                new HostPermits(props.maxConcurrentPerHost()),
+                clock);
     }
 
     FeedFetcher(FetchProperties props, AddressPolicy addressPolicy, HostPermits hostPermits, Clock clock) {
@@ -76,7 +78,9 @@ public class FeedFetcher implements AutoCloseable {
 
     public FetchResult fetch(FetchRequest request) {
         Deadline deadline = Deadline.after(props.totalTimeout());
-        String scheme = request.url().getScheme() == null ? "" : request.url().getScheme().toLowerCase(Locale.ROOT);
+        String scheme = request.url().getScheme() == null
+                ? ""
+                : request.url().getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("file")) {
             return fileFetcher.fetch(request, deadline);
         }
@@ -94,7 +98,9 @@ public class FeedFetcher implements AutoCloseable {
                     return result(response, request, chain.permanentTarget(), deadline);
                 }
                 try {
-                    chain.follow(response.status(), response.headers().firstValue("Location").orElse(null));
+                    chain.follow(
+                            response.status(),
+                            response.headers().firstValue("Location").orElse(null));
                 } catch (FetchException e) {
                     return e.toFailed(null, deadline.elapsed());
                 }
@@ -102,8 +108,8 @@ public class FeedFetcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             URI url = chain.current();
-            return new Failed(url, null, "Interrupted", url + ": fetch interrupted", null, false, null,
-                    deadline.elapsed());
+            return new Failed(
+                    url, null, "Interrupted", url + ": fetch interrupted", null, false, null, deadline.elapsed());
         }
     }
 
@@ -112,8 +118,11 @@ public class FeedFetcher implements AutoCloseable {
             throws FetchException, InterruptedException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException(url, "UnsupportedScheme", "only http, https and file URLs can be fetched"
-                    + (url.equals(request.url()) ? "" : " (reached by redirect from " + request.url() + ")"));
+            throw new FetchException(
+                    url,
+                    "UnsupportedScheme",
+                    "only http, https and file URLs can be fetched"
+                            + (url.equals(request.url()) ? "" : " (reached by redirect from " + request.url() + ")"));
         }
         if (url.getHost() == null) {
             throw new FetchException(url, "BadUrl", "URL has no host");
@@ -121,8 +130,11 @@ public class FeedFetcher implements AutoCloseable {
         addressPolicy.check(url);
         try (HostPermits.Permit permit = hostPermits.acquire(url.getHost(), deadline.remaining())) {
             if (permit == null) {
-                throw new FetchException(url, "Timeout", "no free slot for host " + url.getHost()
-                        + " within the total timeout of " + deadline.total().toMillis() + " ms");
+                throw new FetchException(
+                        url,
+                        "Timeout",
+                        "no free slot for host " + url.getHost() + " within the total timeout of "
+                                + deadline.total().toMillis() + " ms");
             }
             HttpResponse<InputStream> response = send(url, request, deadline);
             try (InputStream body = response.body()) {
@@ -130,12 +142,16 @@ public class FeedFetcher implements AutoCloseable {
                 byte[] bytes = null;
                 if (status >= 200 && status < 300) {
                     checkDeclaredLength(url, status, response.headers());
-                    String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
+                    String encoding =
+                            response.headers().firstValue("Content-Encoding").orElse(null);
                     bytes = bodyReader.read(url, status, body, encoding, deadline);
                 }
                 return new HopResponse(url, status, response.headers(), bytes);
             } catch (IOException closing) {
-                throw new FetchException(url, response.statusCode(), "Io",
+                throw new FetchException(
+                        url,
+                        response.statusCode(),
+                        "Io",
                         "closing the response failed: " + FetchException.describe(closing));
             }
         }
@@ -166,7 +182,9 @@ public class FeedFetcher implements AutoCloseable {
         try {
             return client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
-            throw new FetchException(url, "Timeout",
+            throw new FetchException(
+                    url,
+                    "Timeout",
                     "could not connect within " + props.connectTimeout().toMillis() + " ms");
         } catch (HttpTimeoutException e) {
             throw totalTimeout(url, deadline);
@@ -186,7 +204,10 @@ public class FeedFetcher implements AutoCloseable {
         long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
         long max = props.maxBodySize().toBytes();
         if (declared > max) {
-            throw new FetchException(url, status, "BodyTooLarge",
+            throw new FetchException(
+                    url,
+                    status,
+                    "BodyTooLarge",
                     "Content-Length " + declared + " is larger than the limit of " + max + " bytes");
         }
     }
@@ -199,25 +220,47 @@ public class FeedFetcher implements AutoCloseable {
         String etag = headers.firstValue("ETag").orElse(null);
         String lastModified = headers.firstValue("Last-Modified").orElse(null);
         if (status == 304) {
-            return new NotModified(url, status, etag != null ? etag : request.etag(),
-                    lastModified != null ? lastModified : request.lastModified(), maxAge, permanentRedirect,
+            return new NotModified(
+                    url,
+                    status,
+                    etag != null ? etag : request.etag(),
+                    lastModified != null ? lastModified : request.lastModified(),
+                    maxAge,
+                    permanentRedirect,
                     deadline.elapsed());
         }
         if (response.body() != null) {
-            return new Fetched(url, status, response.body(), headers.firstValue("Content-Type").orElse(null), etag,
-                    lastModified, maxAge, permanentRedirect, deadline.elapsed());
+            return new Fetched(
+                    url,
+                    status,
+                    response.body(),
+                    headers.firstValue("Content-Type").orElse(null),
+                    etag,
+                    lastModified,
+                    maxAge,
+                    permanentRedirect,
+                    deadline.elapsed());
         }
         Duration retryAfter = status == 429 || status == 503
                 ? RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock)
                 : null;
         String problem = "HTTP " + status + (status == 410 ? " Gone" : "")
                 + (retryAfter != null ? ", retry after " + retryAfter.toSeconds() + " s" : "");
-        return new Failed(url, status, "HttpStatus", url + ": " + problem, retryAfter, status == 410,
-                permanentRedirect, deadline.elapsed());
+        return new Failed(
+                url,
+                status,
+                "HttpStatus",
+                url + ": " + problem,
+                retryAfter,
+                status == 410,
+                permanentRedirect,
+                deadline.elapsed());
     }
 
     private static FetchException totalTimeout(URI url, Deadline deadline) {
-        return new FetchException(url, "Timeout",
+        return new FetchException(
+                url,
+                "Timeout",
                 "no response within the total timeout of " + deadline.total().toMillis() + " ms");
     }
 
@@ -227,6 +270,5 @@ public class FeedFetcher implements AutoCloseable {
     }
 
     /** A response whose body, for 2xx answers only, has already been read. */
-    private record HopResponse(URI url, int status, HttpHeaders headers, byte[] body) {
-    }
+    private record HopResponse(URI url, int status, HttpHeaders headers, byte[] body) {}
 }

@@ -36,7 +36,8 @@ final class FetchException extends Exception {
         while (cause.getMessage() == null && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+        return cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 }

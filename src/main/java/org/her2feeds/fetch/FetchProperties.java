@@ -1,11 +1,10 @@
 package org.her2feeds.fetch;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,11 +25,17 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("her2.fetch")
 @Validated
 public record FetchProperties(
-        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration connectTimeout,
-        @NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration totalTimeout,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10s")
+        Duration connectTimeout,
+
+        @NotNull @DurationMin(millis = 1) @DefaultValue("60s")
+        Duration totalTimeout,
+
         @NotNull @DefaultValue("10MB") DataSize maxBodySize,
-        @NotBlank @DefaultValue("HER2Feeds/0.1 (+https://github.com/her2feeds)") String userAgent,
+
+        @NotBlank @DefaultValue("HER2Feeds/0.1 (+https://github.com/her2feeds)")
+        String userAgent,
+
         @Min(1) @DefaultValue("2") int maxConcurrentPerHost,
         @DefaultValue("false") boolean allowPrivateAddresses,
-        @Min(0) @Max(20) @DefaultValue("5") int maxRedirects) {
-}
+        @Min(0) @Max(20) @DefaultValue("5") int maxRedirects) {}

@@ -12,8 +12,16 @@ import java.time.Duration;
  * @param lastModified Last-Modified to send as If-Modified-Since next time, or null
  * @param maxAge       Cache-Control max-age, or null
  */
-public record Fetched(URI finalUrl, Integer status, byte[] body, String contentType, String etag,
-                      String lastModified, Duration maxAge, URI permanentRedirect, Duration elapsed)
+public record Fetched(
+        URI finalUrl,
+        Integer status,
+        byte[] body,
+        String contentType,
+        String etag,
+        String lastModified,
+        Duration maxAge,
+        URI permanentRedirect,
+        Duration elapsed)
         implements FetchResult {
 
     @Override

@@ -65,8 +65,8 @@ final class FileFetcher {
     }
 
     private FetchException tooLarge(URI url, String size) {
-        return new FetchException(url, "BodyTooLarge",
-                "file is " + size + ", larger than the limit of " + maxBytes + " bytes");
+        return new FetchException(
+                url, "BodyTooLarge", "file is " + size + ", larger than the limit of " + maxBytes + " bytes");
     }
 
     private static Failed failed(URI url, String errorClass, String problem, Deadline deadline) {

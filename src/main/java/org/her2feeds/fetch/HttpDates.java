@@ -17,8 +17,9 @@ import java.util.Optional;
  */
 final class HttpDates {
 
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
             .appendPattern("EEEE, dd-MMM-")
@@ -34,8 +35,7 @@ final class HttpDates {
     private static final List<DateTimeFormatter> READERS =
             List.of(DateTimeFormatter.RFC_1123_DATE_TIME, RFC_850, ASCTIME);
 
-    private HttpDates() {
-    }
+    private HttpDates() {}
 
     static String format(Instant instant) {
         return IMF_FIXDATE.format(instant);

@@ -36,7 +36,10 @@ final class RedirectChain {
             throw new FetchException(from, status, "RedirectLoop", "redirect loop: " + path(target));
         }
         if (visited.size() > maxRedirects) {
-            throw new FetchException(from, status, "TooManyRedirects",
+            throw new FetchException(
+                    from,
+                    status,
+                    "TooManyRedirects",
                     "more than " + maxRedirects + " redirects (started at " + visited.get(0) + ")");
         }
         allPermanent &= status == 301 || status == 308;

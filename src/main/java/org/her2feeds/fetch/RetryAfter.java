@@ -6,8 +6,7 @@ import java.time.Duration;
 /** Retry-After in either of its forms: delta-seconds or an HTTP date. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait asked for, zero for a date in the past, null when absent or unreadable. */
     static Duration parse(String value, Clock clock) {

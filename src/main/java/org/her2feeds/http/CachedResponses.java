@@ -1,13 +1,11 @@
 package org.her2feeds.http;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.her2feeds.sources.SourceCatalog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -33,16 +31,20 @@ public class CachedResponses {
      * Sends the output the request's URL names: from the render cache when the archive has not changed since it
      * was rendered, otherwise rendered now. Validate the request before calling: a cached output skips {@code render}.
      */
-    public void serve(HttpServletRequest request, HttpServletResponse response, Supplier<Rendered> render) throws IOException {
+    public void serve(HttpServletRequest request, HttpServletResponse response, Supplier<Rendered> render)
+            throws IOException {
         send(request, response, cache.get(RequestUrls.self(request), render));
     }
 
     public void send(HttpServletRequest request, HttpServletResponse response, Rendered rendered) throws IOException {
         boolean gzip = acceptsGzip(request);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + sources.shortestInterval().toSeconds());
+        response.setHeader(
+                HttpHeaders.CACHE_CONTROL,
+                "public, max-age=" + sources.shortestInterval().toSeconds());
         response.setHeader(HttpHeaders.ETAG, gzip ? rendered.gzipEtag() : rendered.etag());
-        response.setDateHeader(HttpHeaders.LAST_MODIFIED, rendered.lastModified().toEpochMilli());
+        response.setDateHeader(
+                HttpHeaders.LAST_MODIFIED, rendered.lastModified().toEpochMilli());
         if (notModified(request, rendered)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -70,7 +72,9 @@ public class CachedResponses {
                     if (candidate.startsWith("W/")) {
                         candidate = candidate.substring(2);
                     }
-                    if (candidate.equals("*") || candidate.equals(rendered.etag()) || candidate.equals(rendered.gzipEtag())) {
+                    if (candidate.equals("*")
+                            || candidate.equals(rendered.etag())
+                            || candidate.equals(rendered.gzipEtag())) {
                         return true;
                     }
                 }

@@ -1,7 +1,6 @@
 package org.her2feeds.http;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                empty (the default) allows none
  */
 @ConfigurationProperties("her2.portal")
-record PortalProperties(@DefaultValue List<String> origins) {
-}
+record PortalProperties(@DefaultValue List<String> origins) {}

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-
 import org.her2feeds.store.ArticleVersion;
 import org.her2feeds.store.ArticlesChanged;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +13,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered outputs by key (the URL that asked for them, see {@link RequestUrls#self}), valid for one version of the archive.
+ * Rendered outputs by key (the URL that asked for them, see {@link RequestUrls#self}), valid for one version of the
+ * archive.
  * A poll of an unchanged output is a map lookup: no query, no rendering, no compression. Entries are dropped
  * when the archive changes and, least recently used first, when there are too many or they hold too much
  * memory, so filter and {@code ?limit=} permutations cannot exhaust the heap.
@@ -89,7 +89,8 @@ public class RenderCache {
 
     private synchronized void evictBeyondBudget() {
         while (entries.size() > maxEntries || (bytes.get() > maxBytes && entries.size() > 1)) {
-            entries.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().lastUsed))
+            entries.entrySet().stream()
+                    .min(Comparator.comparingLong(e -> e.getValue().lastUsed))
                     .ifPresent(oldest -> remove(oldest.getKey()));
         }
     }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
-
 import org.her2feeds.Sha256;
 
 /**
@@ -18,11 +17,20 @@ import org.her2feeds.Sha256;
  * @param gzipEtag     strong ETag of the gzip encoding (a different representation must have a different strong ETag)
  * @param lastModified when the content last changed, to the second (the precision of HTTP dates)
  */
-public record Rendered(byte[] body, byte[] gzip, String contentType, String etag, String gzipEtag, Instant lastModified) {
+public record Rendered(
+        byte[] body, byte[] gzip, String contentType, String etag, String gzipEtag, Instant lastModified) {
 
     public static Rendered of(byte[] body, String contentType, Instant lastModified) {
-        String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(body)).substring(0, 27);
-        return new Rendered(body, gzip(body), contentType, '"' + hash + '"', "\"" + hash + "-gz\"",
+        String hash = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Sha256.of(body))
+                .substring(0, 27);
+        return new Rendered(
+                body,
+                gzip(body),
+                contentType,
+                '"' + hash + '"',
+                "\"" + hash + "-gz\"",
                 lastModified.truncatedTo(ChronoUnit.SECONDS));
     }
 
@@ -40,5 +48,4 @@ public record Rendered(byte[] body, byte[] gzip, String contentType, String etag
         }
         return out.toByteArray();
     }
-
 }

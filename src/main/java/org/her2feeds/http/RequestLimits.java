@@ -2,13 +2,15 @@ package org.her2feeds.http;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
-/** The {@code ?limit=} every list output accepts (feeds, the article list): a default when absent, a 400 outside the bounds. */
+/**
+ * The {@code ?limit=} every list output accepts (feeds, the article list): a default when absent, a 400 outside the
+ * bounds.
+ */
 @Component
 public class RequestLimits {
 
@@ -28,7 +30,8 @@ public class RequestLimits {
             return properties.size();
         }
         if (requested < 1 || requested > properties.maxLimit()) {
-            throw new InvalidRequestException("limit must be between 1 and " + properties.maxLimit() + ", not " + requested + ".");
+            throw new InvalidRequestException(
+                    "limit must be between 1 and " + properties.maxLimit() + ", not " + requested + ".");
         }
         return requested;
     }
@@ -41,6 +44,7 @@ public class RequestLimits {
      */
     @Validated
     @ConfigurationProperties("her2.feed")
-    record Properties(@Min(1) @Max(1000) @DefaultValue("50") int size, @Min(1) @Max(5000) @DefaultValue("500") int maxLimit) {
-    }
+    record Properties(
+            @Min(1) @Max(1000) @DefaultValue("50") int size,
+            @Min(1) @Max(5000) @DefaultValue("500") int maxLimit) {}
 }

@@ -1,14 +1,12 @@
 package org.her2feeds.http;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The URLs of a request as the client used them: the base for absolute links, the full URL for self links and keys. */
 public final class RequestUrls {
 
-    private RequestUrls() {
-    }
+    private RequestUrls() {}
 
     /** The service's root URL, without a trailing slash. */
     public static String base(HttpServletRequest request) {

@@ -44,7 +44,8 @@ public class ArchiveReevaluation implements ApplicationRunner {
     /** @return how many articles changed */
     public int reevaluateIfRulesChanged() {
         String fingerprint = tagger.rulesFingerprint();
-        if (fingerprint.equals(meta.text(RULES).orElse(null)) && zone.equals(meta.text(ZONE).orElse(null))) {
+        if (fingerprint.equals(meta.text(RULES).orElse(null))
+                && zone.equals(meta.text(ZONE).orElse(null))) {
             return 0;
         }
         return reevaluate();
@@ -56,8 +57,12 @@ public class ArchiveReevaluation implements ApplicationRunner {
         int changed = store.reevaluateAll(tagger::tag);
         meta.setText(RULES, tagger.rulesFingerprint());
         meta.setText(ZONE, zone);
-        log.info("Re-evaluated the archive with the current topic rules and digest zone {}: {} articles changed in {} ms",
-                zone, changed, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Re-evaluated the archive with the current topic rules and digest zone {}: {} articles changed in {} "
+                        + "ms",
+                zone,
+                changed,
+                (System.nanoTime() - started) / 1_000_000);
         return changed;
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.parse.ParsedEntry;
@@ -32,14 +31,19 @@ final class EntryMapper {
      * http(s); otherwise (a file source) the feed's site link, since a file path is nothing a reader can open.
      */
     URI documentBase(ParsedFeed feed, URI documentUrl) {
-        if (documentUrl != null && ("http".equals(documentUrl.getScheme()) || "https".equals(documentUrl.getScheme()))) {
+        if (documentUrl != null
+                && ("http".equals(documentUrl.getScheme()) || "https".equals(documentUrl.getScheme()))) {
             return documentUrl;
         }
         URI feedBase = cleaner.base(null, feed.xmlBases()).orElse(null);
-        return feed.link() == null ? feedBase : cleaner.link(feed.link(), feedBase).orElse(feedBase);
+        return feed.link() == null
+                ? feedBase
+                : cleaner.link(feed.link(), feedBase).orElse(feedBase);
     }
 
-    /** Every entry of a feed fetched from {@code documentUrl}, as articles; entries with nothing to show are counted. */
+    /**
+     * Every entry of a feed fetched from {@code documentUrl}, as articles; entries with nothing to show are counted.
+     */
     Mapped mapAll(String sourceId, ParsedFeed feed, URI documentUrl) {
         List<NewArticle> articles = new ArrayList<>(feed.entries().size());
         int rejected = 0;
@@ -87,12 +91,32 @@ final class EntryMapper {
         if (title.isEmpty()) {
             title = link.toString();
         }
-        List<String> authors = entry.authors().stream().map(cleaner::plainText).filter(s -> !s.isEmpty()).distinct().toList();
-        List<String> categories = entry.categories().stream().map(cleaner::plainText).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> authors = entry.authors().stream()
+                .map(cleaner::plainText)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+        List<String> categories = entry.categories().stream()
+                .map(cleaner::plainText)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
         TaggableText text = new TaggableText(title, summary.fullText(), contentText, categories);
-        return Optional.of(new NewArticle(sourceId, entry.guid(), link == null ? null : link.toString(), title,
-                summary.html(), summary.text(), authors, categories, publicationDate(entry), entry.doi(), entry.pmid(),
-                tagger.tag(text), text.summary(), text.content()));
+        return Optional.of(new NewArticle(
+                sourceId,
+                entry.guid(),
+                link == null ? null : link.toString(),
+                title,
+                summary.html(),
+                summary.text(),
+                authors,
+                categories,
+                publicationDate(entry),
+                entry.doi(),
+                entry.pmid(),
+                tagger.tag(text),
+                text.summary(),
+                text.content()));
     }
 
     /** Atom entries often carry only {@code <updated>}; readers take it as the date, and so does the digest. */

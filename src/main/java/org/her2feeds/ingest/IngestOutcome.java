@@ -2,7 +2,6 @@ package org.her2feeds.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.her2feeds.store.SaveSummary;
 
 /**
@@ -15,8 +14,18 @@ import org.her2feeds.store.SaveSummary;
  * @param rejected   items dropped because they had nothing to show (no title, no text, no link), or because the
  *                   store could not keep them (each logged with its reason); the feed's other items are stored
  */
-public record IngestOutcome(String sourceId, Integer status, int added, int updated, int unchanged, int duplicates,
-        int irrelevant, int rejected, String error, Instant nextFetchAt, Duration duration) {
+public record IngestOutcome(
+        String sourceId,
+        Integer status,
+        int added,
+        int updated,
+        int unchanged,
+        int duplicates,
+        int irrelevant,
+        int rejected,
+        String error,
+        Instant nextFetchAt,
+        Duration duration) {
 
     /** The id is not in the sources file. */
     static IngestOutcome unknownSource(String sourceId) {
@@ -37,10 +46,26 @@ public record IngestOutcome(String sourceId, Integer status, int added, int upda
      * The feed was read (or had not changed) and what it held is stored. Items the store could not keep count with
      * those that had nothing to show ({@code rejected}).
      */
-    static IngestOutcome stored(String sourceId, Integer status, SaveSummary saved, int irrelevant, int rejected,
-            Instant nextFetchAt, Duration duration) {
-        return new IngestOutcome(sourceId, status, saved.added(), saved.updated(), saved.unchanged(), saved.duplicates(),
-                irrelevant, rejected + saved.rejected(), null, nextFetchAt, duration);
+    static IngestOutcome stored(
+            String sourceId,
+            Integer status,
+            SaveSummary saved,
+            int irrelevant,
+            int rejected,
+            Instant nextFetchAt,
+            Duration duration) {
+        return new IngestOutcome(
+                sourceId,
+                status,
+                saved.added(),
+                saved.updated(),
+                saved.unchanged(),
+                saved.duplicates(),
+                irrelevant,
+                rejected + saved.rejected(),
+                null,
+                nextFetchAt,
+                duration);
     }
 
     private static IngestOutcome notRun(String sourceId, String error) {

@@ -1,10 +1,8 @@
 package org.her2feeds.ingest;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.ingest")
-public record IngestProperties(@NotNull @DefaultValue("24h") Duration maxBackoff,
-        @Min(1) @DefaultValue("3") int redirectConfirmations) {
-}
+public record IngestProperties(
+        @NotNull @DefaultValue("24h") Duration maxBackoff,
+        @Min(1) @DefaultValue("3") int redirectConfirmations) {}

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.fetch.Failed;
 import org.her2feeds.fetch.FeedFetcher;
@@ -54,9 +53,18 @@ public class IngestService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    IngestService(SourceCatalog catalog, SourceStates states, FeedFetcher fetcher, FeedParser parser,
-            ContentCleaner cleaner, Tagger tagger, ArticleStore store, IngestProperties properties, NextFetchPolicy nextFetch,
-            Clock clock, ApplicationEventPublisher events) {
+    IngestService(
+            SourceCatalog catalog,
+            SourceStates states,
+            FeedFetcher fetcher,
+            FeedParser parser,
+            ContentCleaner cleaner,
+            Tagger tagger,
+            ArticleStore store,
+            IngestProperties properties,
+            NextFetchPolicy nextFetch,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.states = states;
         this.fetcher = fetcher;
@@ -72,14 +80,17 @@ public class IngestService {
     /** The sources that are fetched ({@link SourceStatus.Active}): those that should have a schedule. */
     public List<Source> activeSources() {
         // The states of all sources in one query, not one per source: thousands of sources are read at start-up.
-        return states.standings(catalog.enabled()).stream().filter(standing -> standing.status().isActive())
-                .map(SourceStates.Standing::source).toList();
+        return states.standings(catalog.enabled()).stream()
+                .filter(standing -> standing.status().isActive())
+                .map(SourceStates.Standing::source)
+                .toList();
     }
 
     /** When each source that has been fetched before is planned to be fetched next, by source id. */
     public Map<String, Instant> plannedFetches() {
         Map<String, Instant> planned = new HashMap<>();
-        states.all().stream().filter(state -> state.nextFetchAt() != null)
+        states.all().stream()
+                .filter(state -> state.nextFetchAt() != null)
                 .forEach(state -> planned.put(state.sourceId(), state.nextFetchAt()));
         return planned;
     }
@@ -102,48 +113,92 @@ public class IngestService {
         } catch (RuntimeException e) {
             // A bug or a database problem while handling this source must not stop the others.
             log.error("source={} ingest failed unexpectedly", sourceId, e);
-            outcome = recordFailure(source, state, started, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null, false);
+            outcome = recordFailure(
+                    source, state, started, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null, false);
         }
-        log.info("source={} status={} new={} updated={} unchanged={} duplicates={} irrelevant={} rejected={} duration={}ms{}",
-                sourceId, outcome.status(), outcome.added(), outcome.updated(), outcome.unchanged(), outcome.duplicates(),
-                outcome.irrelevant(), outcome.rejected(), outcome.duration().toMillis(),
+        log.info(
+                "source={} status={} new={} updated={} unchanged={} duplicates={} irrelevant={} rejected={} "
+                        + "duration={}ms{}",
+                sourceId,
+                outcome.status(),
+                outcome.added(),
+                outcome.updated(),
+                outcome.unchanged(),
+                outcome.duplicates(),
+                outcome.irrelevant(),
+                outcome.rejected(),
+                outcome.duration().toMillis(),
                 outcome.error() == null ? "" : " error=\"" + outcome.error() + "\"");
         events.publishEvent(new IngestCompleted(outcome));
         return outcome;
     }
 
     private IngestOutcome run(Source source, SourceState state, Instant started) {
-        FetchResult result = fetcher.fetch(new FetchRequest(source.id(), URI.create(state.currentUrl()), state.etag(), state.lastModified()));
+        FetchResult result = fetcher.fetch(
+                new FetchRequest(source.id(), URI.create(state.currentUrl()), state.etag(), state.lastModified()));
         SourceState redirected = followRedirects(state, result);
         if (result instanceof Failed failed) {
             String error = failed.errorClass() + ": " + failed.message();
-            return recordFailure(source, redirected, started, failed.status(), error, failed.retryAfter(), failed.gone());
+            return recordFailure(
+                    source, redirected, started, failed.status(), error, failed.retryAfter(), failed.gone());
         }
         if (result instanceof NotModified notModified) {
-            return recordSuccess(source, redirected, started, notModified.status(), notModified.etag(),
-                    notModified.lastModified(), notModified.maxAge(), SaveSummary.NOTHING, 0, 0);
+            return recordSuccess(
+                    source,
+                    redirected,
+                    started,
+                    notModified.status(),
+                    notModified.etag(),
+                    notModified.lastModified(),
+                    notModified.maxAge(),
+                    SaveSummary.NOTHING,
+                    0,
+                    0);
         }
         Fetched fetched = (Fetched) result;
         ParsedFeed feed;
         try {
             feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
         } catch (FeedParseException e) {
-            return recordFailure(source, redirected, started, fetched.status(), "FeedParseException: " + e.getMessage(), null, false);
+            return recordFailure(
+                    source,
+                    redirected,
+                    started,
+                    fetched.status(),
+                    "FeedParseException: " + e.getMessage(),
+                    null,
+                    false);
         }
         EntryMapper.Mapped mapped = mapper.mapAll(source.id(), feed, fetched.finalUrl());
         long withoutLink = mapped.withoutLink();
         if (withoutLink > 0) {
             // Such articles reach readers without anything to click: worth an operator's look at the source.
-            log.warn("source={} articles_without_link={} of {} (no usable link, DOI or PubMed id)", source.id(),
-                    withoutLink, mapped.articles().size());
+            log.warn(
+                    "source={} articles_without_link={} of {} (no usable link, DOI or PubMed id)",
+                    source.id(),
+                    withoutLink,
+                    mapped.articles().size());
         }
         // Marks the start of the one transaction that stores the feed (the crash-safety test kills the process here).
-        log.debug("source={} storing {} articles in one transaction", source.id(), mapped.articles().size());
+        log.debug(
+                "source={} storing {} articles in one transaction",
+                source.id(),
+                mapped.articles().size());
         // The source's kind decides whose copy is shown when several sources carry one article.
         SaveSummary saved = store.saveFeed(source.id(), source.kind(), mapped.articles());
-        Duration requested = longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
-        return recordSuccess(source, redirected, started, fetched.status(), fetched.etag(), fetched.lastModified(),
-                requested, saved, mapped.irrelevant(), mapped.rejected());
+        Duration requested =
+                longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
+        return recordSuccess(
+                source,
+                redirected,
+                started,
+                fetched.status(),
+                fetched.etag(),
+                fetched.lastModified(),
+                requested,
+                saved,
+                mapped.irrelevant(),
+                mapped.rejected());
     }
 
     /** See {@link SourceState#afterRedirect}; logs the moment a permanent redirect is adopted. */
@@ -152,31 +207,65 @@ public class IngestService {
         SourceState next = state.afterRedirect(target, properties.redirectConfirmations());
         if (!Objects.equals(next.currentUrl(), state.currentUrl())) {
             int streak = Objects.equals(target.toString(), state.redirectTarget()) ? state.redirectStreak() + 1 : 1;
-            log.info("source={} moved permanently: {} -> {} (seen on {} consecutive fetches); the new URL is used from now on",
-                    state.sourceId(), state.currentUrl(), target, streak);
+            log.info(
+                    "source={} moved permanently: {} -> {} (seen on {} consecutive fetches); the new URL is used "
+                            + "from now on",
+                    state.sourceId(),
+                    state.currentUrl(),
+                    target,
+                    streak);
         }
         return next;
     }
 
-    private IngestOutcome recordSuccess(Source source, SourceState s, Instant started, Integer status, String etag,
-            String lastModified, Duration requested, SaveSummary saved, int irrelevant, int rejected) {
+    private IngestOutcome recordSuccess(
+            Source source,
+            SourceState s,
+            Instant started,
+            Integer status,
+            String etag,
+            String lastModified,
+            Duration requested,
+            SaveSummary saved,
+            int irrelevant,
+            int rejected) {
         Instant now = clock.instant();
-        SourceState recorded = record(s.afterSuccess(started, now, status, etag, lastModified, nextFetch.afterSuccess(source, now, requested)));
-        return IngestOutcome.stored(source.id(), status, saved, irrelevant, rejected, recorded.nextFetchAt(), Duration.between(started, now));
+        SourceState recorded = record(s.afterSuccess(
+                started, now, status, etag, lastModified, nextFetch.afterSuccess(source, now, requested)));
+        return IngestOutcome.stored(
+                source.id(),
+                status,
+                saved,
+                irrelevant,
+                rejected,
+                recorded.nextFetchAt(),
+                Duration.between(started, now));
     }
 
-    private IngestOutcome recordFailure(Source source, SourceState s, Instant started, Integer status, String error,
-            Duration retryAfter, boolean gone) {
+    private IngestOutcome recordFailure(
+            Source source,
+            SourceState s,
+            Instant started,
+            Integer status,
+            String error,
+            Duration retryAfter,
+            boolean gone) {
         Instant now = clock.instant();
-        SourceState failed = gone ? s.afterGone(started, now, status, error)
-                : s.afterFailure(started, status, error, nextFetch.afterFailure(source, now, s.consecutiveFailures() + 1, retryAfter));
+        SourceState failed = gone
+                ? s.afterGone(started, now, status, error)
+                : s.afterFailure(
+                        started,
+                        status,
+                        error,
+                        nextFetch.afterFailure(source, now, s.consecutiveFailures() + 1, retryAfter));
         SourceState recorded = record(failed);
         return IngestOutcome.failed(source.id(), status, error, recorded.nextFetchAt(), Duration.between(started, now));
     }
 
     /** Saves a fetch's record; an operator may have paused the source while the fetch ran, which the record keeps. */
     private SourceState record(SourceState afterFetch) {
-        SourceState recorded = afterFetch.keepingPauseFrom(states.find(afterFetch.sourceId()).orElse(null));
+        SourceState recorded =
+                afterFetch.keepingPauseFrom(states.find(afterFetch.sourceId()).orElse(null));
         states.save(recorded);
         return recorded;
     }

@@ -3,7 +3,6 @@ package org.her2feeds.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
-
 import org.her2feeds.sources.Source;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -14,6 +13,7 @@ final class NextFetchPolicy {
 
     /** The publisher may ask for a longer interval; more than a day would hide news for too long. */
     private static final Duration LONGEST_REQUESTED_INTERVAL = Duration.ofHours(24);
+
     private static final Duration SHORTEST_RETRY = Duration.ofMinutes(1);
     private static final double JITTER = 0.2;
 

@@ -1,14 +1,12 @@
 package org.her2feeds.opml;
 
-import java.io.IOException;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.her2feeds.http.CachedResponses;
 import org.her2feeds.http.RequestUrls;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +26,8 @@ class OpmlController {
     }
 
     @GetMapping("/feeds.opml")
-    @Operation(summary = "OPML of every published feed: merged and per topic, in RSS, Atom and JSON Feed",
+    @Operation(
+            summary = "OPML of every published feed: merged and per topic, in RSS, Atom and JSON Feed",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/x-opml")))
     void feeds(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = RequestUrls.base(request);
@@ -36,7 +35,8 @@ class OpmlController {
     }
 
     @GetMapping("/sources.opml")
-    @Operation(summary = "OPML of the configured sources (http and https ones), grouped by kind",
+    @Operation(
+            summary = "OPML of the configured sources (http and https ones), grouped by kind",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/x-opml")))
     void sources(HttpServletRequest request, HttpServletResponse response) throws IOException {
         responses.serve(request, response, lists::sources);

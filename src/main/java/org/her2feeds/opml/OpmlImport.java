@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourcesFileReader;
 
@@ -30,15 +29,13 @@ final class OpmlImport {
     private static final Pattern FIRST_ENTRY = Pattern.compile("(?m)^([ \\t]*)- ");
     private static final int MAX_SLUG = 60;
 
-    private OpmlImport() {
-    }
+    private OpmlImport() {}
 
     /**
      * @param added   the ids and URLs of the new sources
      * @param skipped one line per feed not added, with the reason
      */
-    record Result(List<String> added, List<String> skipped) {
-    }
+    record Result(List<String> added, List<String> skipped) {}
 
     static Result importInto(Path sourcesFile, List<OpmlOutline> feeds, String origin) {
         SourcesFileReader reader = new SourcesFileReader();
@@ -68,14 +65,23 @@ final class OpmlImport {
                 continue;
             }
             String id = unique(slug(feed.text()), ids);
-            block.append(indent).append("- id: ").append(id).append('\n')
-                    .append(indent).append("  title: ").append(quoted(feed.text())).append('\n')
-                    .append(indent).append("  url: ").append(quoted(url)).append('\n');
+            block.append(indent)
+                    .append("- id: ")
+                    .append(id)
+                    .append('\n')
+                    .append(indent)
+                    .append("  title: ")
+                    .append(quoted(feed.text()))
+                    .append('\n')
+                    .append(indent)
+                    .append("  url: ")
+                    .append(quoted(url))
+                    .append('\n');
             added.add(id + " " + url);
         }
         if (!added.isEmpty()) {
-            String updated = (text.isEmpty() || text.endsWith("\n") ? text : text + "\n")
-                    + "\n" + indent + "# Imported from " + origin.replace('\n', ' ') + "\n" + block;
+            String updated = (text.isEmpty() || text.endsWith("\n") ? text : text + "\n") + "\n" + indent
+                    + "# Imported from " + origin.replace('\n', ' ') + "\n" + block;
             replace(sourcesFile, updated, reader);
         }
         return new Result(added, skipped);
@@ -83,8 +89,10 @@ final class OpmlImport {
 
     /** A title made into an id: lower-case ASCII letters and digits joined by hyphens. */
     static String slug(String title) {
-        String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_SLUG) {
             slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
         }

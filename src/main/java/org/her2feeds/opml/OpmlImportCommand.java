@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-
 import org.her2feeds.sources.SourcesFileException;
 import org.her2feeds.sources.SourcesProperties;
 import org.springframework.boot.Banner;
@@ -22,25 +21,35 @@ public final class OpmlImportCommand {
 
     static final String OPTION = "--import-opml=";
 
-    private OpmlImportCommand() {
-    }
+    private OpmlImportCommand() {}
 
     public static Optional<Path> requested(String[] args) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith(OPTION)).findFirst().map(arg -> Path.of(arg.substring(OPTION.length())));
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(OPTION))
+                .findFirst()
+                .map(arg -> Path.of(arg.substring(OPTION.length())));
     }
 
     /** @return the process exit code: 0 when the import succeeded (even if every feed was already listed) */
     public static int run(Path opml, String[] args, PrintStream out) {
         Path sourcesFile;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Configuration.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(args)) {
             sourcesFile = context.getBean(SourcesProperties.class).sourcesFile();
         }
         try {
-            OpmlImport.Result result = OpmlImport.importInto(sourcesFile, OpmlReader.subscriptions(opml), opml.getFileName().toString());
+            OpmlImport.Result result = OpmlImport.importInto(
+                    sourcesFile,
+                    OpmlReader.subscriptions(opml),
+                    opml.getFileName().toString());
             result.added().forEach(line -> out.println("added   " + line));
             result.skipped().forEach(line -> out.println("skipped " + line));
-            out.printf("%s: %d sources added, %d skipped%n", sourcesFile, result.added().size(), result.skipped().size());
+            out.printf(
+                    "%s: %d sources added, %d skipped%n",
+                    sourcesFile, result.added().size(), result.skipped().size());
             return 0;
         } catch (SourcesFileException | IllegalArgumentException | java.io.UncheckedIOException e) {
             out.println("error: " + e.getMessage());
@@ -50,6 +59,5 @@ public final class OpmlImportCommand {
 
     /** Binds the configuration only; deliberately not a component, so the service's scan never picks it up. */
     @EnableConfigurationProperties(SourcesProperties.class)
-    static class Configuration {
-    }
+    static class Configuration {}
 }

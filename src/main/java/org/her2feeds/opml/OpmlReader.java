@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,8 +17,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class OpmlReader {
 
-    private OpmlReader() {
-    }
+    private OpmlReader() {}
 
     /** @throws IllegalArgumentException naming the file and the problem when it is not readable OPML */
     public static List<OpmlOutline> subscriptions(Path file) {
@@ -45,7 +43,10 @@ public final class OpmlReader {
                     if (xmlUrl != null) {
                         String title = attribute(xml, "title");
                         String text = title != null ? title : attribute(xml, "text");
-                        feeds.add(OpmlOutline.feed(text == null ? xmlUrl : text, xmlUrl, attribute(xml, "htmlUrl"),
+                        feeds.add(OpmlOutline.feed(
+                                text == null ? xmlUrl : text,
+                                xmlUrl,
+                                attribute(xml, "htmlUrl"),
                                 attribute(xml, "description")));
                     }
                 }

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
 import org.her2feeds.publish.XmlText;
 
 /**
@@ -20,8 +18,7 @@ final class OpmlWriter {
 
     static final String CONTENT_TYPE = "text/x-opml;charset=utf-8";
 
-    private OpmlWriter() {
-    }
+    private OpmlWriter() {}
 
     static byte[] write(String title, Instant created, List<OpmlOutline> outlines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.her2feeds.http.Rendered;
 import org.her2feeds.publish.FeedFormat;
 import org.her2feeds.publish.FeedProperties;
@@ -35,9 +34,15 @@ public class SubscriptionLists {
     public Rendered feeds(String base) {
         Map<String, List<OpmlOutline>> byFeed = new LinkedHashMap<>();
         for (PublishedFeed feed : feeds.all()) {
-            String description = feed.topic() == null ? properties.description() : feed.topic().description();
-            byFeed.computeIfAbsent(feed.title(), title -> new ArrayList<>()).add(OpmlOutline.feed(
-                    feed.title() + " (" + label(feed.format()) + ")", base + feed.path(), base + "/", description));
+            String description = feed.topic() == null
+                    ? properties.description()
+                    : feed.topic().description();
+            byFeed.computeIfAbsent(feed.title(), title -> new ArrayList<>())
+                    .add(OpmlOutline.feed(
+                            feed.title() + " (" + label(feed.format()) + ")",
+                            base + feed.path(),
+                            base + "/",
+                            description));
         }
         return list("feeds", byFeed);
     }
@@ -57,9 +62,12 @@ public class SubscriptionLists {
     /** One folder per key, in insertion order. */
     private Rendered list(String what, Map<String, List<OpmlOutline>> folders) {
         List<OpmlOutline> outlines = folders.entrySet().stream()
-                .map(entry -> OpmlOutline.folder(entry.getKey(), entry.getValue())).toList();
-        return Rendered.of(OpmlWriter.write(properties.title() + " – " + what, clock.instant(), outlines),
-                OpmlWriter.CONTENT_TYPE, clock.instant());
+                .map(entry -> OpmlOutline.folder(entry.getKey(), entry.getValue()))
+                .toList();
+        return Rendered.of(
+                OpmlWriter.write(properties.title() + " – " + what, clock.instant(), outlines),
+                OpmlWriter.CONTENT_TYPE,
+                clock.instant());
     }
 
     private static String label(FeedFormat format) {

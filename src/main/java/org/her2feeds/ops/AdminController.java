@@ -1,7 +1,6 @@
 package org.her2feeds.ops;
 
 import java.util.List;
-
 import org.her2feeds.sources.SourcesFileException;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.tagging.TopicRulesException;
@@ -68,9 +67,7 @@ public class AdminController {
     }
 
     /** Sources whose run was requested; the runs happen on whichever instance of the cluster picks them up. */
-    public record FetchRequested(List<String> scheduled) {
-    }
+    public record FetchRequested(List<String> scheduled) {}
 
-    public record Retagged(int articlesChanged) {
-    }
+    public record Retagged(int articlesChanged) {}
 }

@@ -1,7 +1,6 @@
 package org.her2feeds.ops;
 
 import jakarta.validation.constraints.Size;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -12,15 +11,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.admin")
-public record AdminProperties(String user, @Size(min = 8) String password, @Size(min = 16) String token) {
+public record AdminProperties(
+        String user,
+        @Size(min = 8) String password,
+        @Size(min = 16) String token) {
 
     public AdminProperties {
         user = blankToNull(user);
         password = blankToNull(password);
         token = blankToNull(token);
         if ((user == null) != (password == null)) {
-            throw new IllegalArgumentException("her2.admin.user and her2.admin.password (HER2_ADMIN_USER, HER2_ADMIN_PASSWORD) "
-                    + "must be set together");
+            throw new IllegalArgumentException(
+                    "her2.admin.user and her2.admin.password (HER2_ADMIN_USER, HER2_ADMIN_PASSWORD) "
+                            + "must be set together");
         }
     }
 

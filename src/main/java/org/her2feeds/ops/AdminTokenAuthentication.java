@@ -1,15 +1,13 @@
 package org.her2feeds.ops;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -35,10 +33,12 @@ final class AdminTokenAuthentication extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-                && MessageDigest.isEqual(token, header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8))) {
-            var admin = UsernamePasswordAuthenticationToken.authenticated("admin-token", null,
-                    List.of(new SimpleGrantedAuthority("ROLE_" + SecurityConfiguration.ADMIN)));
+        if (header != null
+                && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                && MessageDigest.isEqual(
+                        token, header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8))) {
+            var admin = UsernamePasswordAuthenticationToken.authenticated(
+                    "admin-token", null, List.of(new SimpleGrantedAuthority("ROLE_" + SecurityConfiguration.ADMIN)));
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(admin);
             SecurityContextHolder.setContext(context);

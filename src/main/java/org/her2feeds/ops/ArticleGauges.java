@@ -1,14 +1,12 @@
 package org.her2feeds.ops;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
-
 import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.store.ArticleVersion;
 import org.her2feeds.tagging.Tagger;
@@ -33,7 +31,11 @@ class ArticleGauges {
 
     @Autowired
     ArticleGauges(ArticleQueries queries, ArticleVersion version, MeterRegistry registry, Tagger tagger) {
-        this(queries::topicCounts, version::current, () -> tagger.topics().stream().map(TopicDefinition::slug).toList(), registry);
+        this(
+                queries::topicCounts,
+                version::current,
+                () -> tagger.topics().stream().map(TopicDefinition::slug).toList(),
+                registry);
     }
 
     /**
@@ -41,18 +43,29 @@ class ArticleGauges {
      * @param version     the archive's change counter
      * @param topics      the slugs of the current rules' topics
      */
-    ArticleGauges(Supplier<Map<String, Long>> topicCounts, LongSupplier version, Supplier<List<String>> topics, MeterRegistry registry) {
+    ArticleGauges(
+            Supplier<Map<String, Long>> topicCounts,
+            LongSupplier version,
+            Supplier<List<String>> topics,
+            MeterRegistry registry) {
         this.topicCounts = topicCounts;
         this.version = version;
         this.topics = topics;
-        this.gauge = MultiGauge.builder("her2.articles").description("Published articles per topic").register(registry);
+        this.gauge = MultiGauge.builder("her2.articles")
+                .description("Published articles per topic")
+                .register(registry);
         registerTopics();
     }
 
-    /** One series for each topic of the current rules, and none for others; called again after the rules are reloaded. */
+    /**
+     * One series for each topic of the current rules, and none for others; called again after the rules are reloaded.
+     */
     void registerTopics() {
-        gauge.register(topics.get().stream()
-                .map(slug -> MultiGauge.Row.of(Tags.of("topic", slug), this, gauges -> gauges.count(slug))).toList(), true);
+        gauge.register(
+                topics.get().stream()
+                        .map(slug -> MultiGauge.Row.of(Tags.of("topic", slug), this, gauges -> gauges.count(slug)))
+                        .toList(),
+                true);
     }
 
     private synchronized long count(String slug) {

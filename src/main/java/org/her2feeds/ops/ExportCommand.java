@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
-import org.her2feeds.staticsite.StaticPublisher;
 import org.her2feeds.sources.Source;
+import org.her2feeds.staticsite.StaticPublisher;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,8 +22,7 @@ public final class ExportCommand {
 
     static final String OPTION = "--export=";
 
-    private ExportCommand() {
-    }
+    private ExportCommand() {}
 
     public static boolean requested(String[] args) {
         return folder(args).isPresent();
@@ -34,15 +32,21 @@ public final class ExportCommand {
     public static int run(Class<?> application, String[] args, PrintStream out) {
         Path dir = folder(args).orElseThrow();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                .properties("spring.quartz.auto-startup=false").run(args)) {
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .properties("spring.quartz.auto-startup=false")
+                .run(args)) {
             IngestService ingest = context.getBean(IngestService.class);
             List<Source> sources = ingest.activeSources();
             for (Source source : sources) {
                 IngestOutcome outcome = ingest.ingest(source.id());
-                out.printf("%-40s %s%n", source.id(), outcome.succeeded()
-                        ? "added " + outcome.added() + ", updated " + outcome.updated() + ", unchanged " + outcome.unchanged()
-                        : "failed: " + outcome.error());
+                out.printf(
+                        "%-40s %s%n",
+                        source.id(),
+                        outcome.succeeded()
+                                ? "added " + outcome.added() + ", updated " + outcome.updated() + ", unchanged "
+                                        + outcome.unchanged()
+                                : "failed: " + outcome.error());
             }
             List<Path> written = context.getBean(StaticPublisher.class).publish(dir.toAbsolutePath());
             out.printf("Wrote %d files to %s%n", written.size(), dir.toAbsolutePath());
@@ -54,6 +58,9 @@ public final class ExportCommand {
     }
 
     private static Optional<Path> folder(String[] args) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith(OPTION)).findFirst().map(arg -> Path.of(arg.substring(OPTION.length())));
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(OPTION))
+                .findFirst()
+                .map(arg -> Path.of(arg.substring(OPTION.length())));
     }
 }

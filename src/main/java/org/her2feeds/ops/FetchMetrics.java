@@ -2,7 +2,6 @@ package org.her2feeds.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import org.her2feeds.ingest.IngestCompleted;
 import org.her2feeds.ingest.IngestOutcome;
 import org.springframework.context.event.EventListener;
@@ -27,9 +26,13 @@ public class FetchMetrics {
     public void record(IngestCompleted event) {
         IngestOutcome outcome = event.outcome();
         String source = outcome.sourceId();
-        registry.counter("her2.fetches", "source", source, "outcome", outcome(outcome)).increment();
-        Timer.builder("her2.fetch.duration").description("Time to fetch, parse, clean, tag and store one source")
-                .tag("source", source).register(registry).record(outcome.duration());
+        registry.counter("her2.fetches", "source", source, "outcome", outcome(outcome))
+                .increment();
+        Timer.builder("her2.fetch.duration")
+                .description("Time to fetch, parse, clean, tag and store one source")
+                .tag("source", source)
+                .register(registry)
+                .record(outcome.duration());
         count(source, "new", outcome.added());
         count(source, "updated", outcome.updated());
         count(source, "unchanged", outcome.unchanged());

@@ -1,11 +1,9 @@
 package org.her2feeds.ops;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.ops")
-public record OpsProperties(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double failingShareWarning,
-        @NotNull @DefaultValue("1m") Duration overdueAfter) {
-}
+public record OpsProperties(
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5")
+        double failingShareWarning,
+
+        @NotNull @DefaultValue("1m") Duration overdueAfter) {}

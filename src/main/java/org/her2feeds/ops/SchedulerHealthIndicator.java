@@ -1,7 +1,6 @@
 package org.her2feeds.ops;
 
 import java.time.Clock;
-
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SchedulerMetaData;
@@ -26,7 +25,8 @@ public class SchedulerHealthIndicator implements HealthIndicator {
     private final OpsProperties properties;
     private final Clock clock;
 
-    public SchedulerHealthIndicator(Scheduler scheduler, JdbcClient jdbc, SchedulerLag lag, OpsProperties properties, Clock clock) {
+    public SchedulerHealthIndicator(
+            Scheduler scheduler, JdbcClient jdbc, SchedulerLag lag, OpsProperties properties, Clock clock) {
         this.scheduler = scheduler;
         this.jdbc = jdbc;
         this.lag = lag;
@@ -43,14 +43,22 @@ public class SchedulerHealthIndicator implements HealthIndicator {
                     SELECT COUNT(*) FROM qrtz_triggers
                     WHERE sched_name = :scheduler AND trigger_state = 'WAITING' AND next_fire_time < :threshold""")
                     .param("scheduler", scheduler.getSchedulerName())
-                    .param("threshold", clock.millis() - properties.overdueAfter().toMillis())
-                    .query(Long.class).single();
-            Health.Builder health = !running ? Health.down() : overdue > 0 ? Health.status(SourcesHealth.WARNING) : Health.up();
+                    .param(
+                            "threshold",
+                            clock.millis() - properties.overdueAfter().toMillis())
+                    .query(Long.class)
+                    .single();
+            Health.Builder health =
+                    !running ? Health.down() : overdue > 0 ? Health.status(SourcesHealth.WARNING) : Health.up();
             return health.withDetail("running", running)
                     .withDetail("instanceId", scheduler.getSchedulerInstanceId())
                     .withDetail("clustered", meta.isJobStoreClustered())
-                    .withDetail("jobs", scheduler.getJobKeys(GroupMatcher.anyJobGroup()).size())
-                    .withDetail("executingHere", scheduler.getCurrentlyExecutingJobs().size())
+                    .withDetail(
+                            "jobs",
+                            scheduler.getJobKeys(GroupMatcher.anyJobGroup()).size())
+                    .withDetail(
+                            "executingHere",
+                            scheduler.getCurrentlyExecutingJobs().size())
                     .withDetail("threads", meta.getThreadPoolSize())
                     .withDetail("overdueTriggers", overdue)
                     .withDetail("lastFireLagMillis", lag.lastLagMillis())

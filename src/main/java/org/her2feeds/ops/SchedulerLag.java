@@ -1,10 +1,8 @@
 package org.her2feeds.ops;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import java.util.concurrent.atomic.AtomicLong;
 import org.quartz.JobExecutionContext;
 import org.quartz.listeners.JobListenerSupport;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
@@ -21,8 +19,10 @@ public class SchedulerLag extends JobListenerSupport implements SchedulerFactory
     private final AtomicLong lastLagMillis = new AtomicLong();
 
     public SchedulerLag(MeterRegistry registry) {
-        Gauge.builder("her2.scheduler.lag", lastLagMillis, millis -> millis.get() / 1000.0).baseUnit("seconds")
-                .description("How late the last fetch job started after its scheduled time").register(registry);
+        Gauge.builder("her2.scheduler.lag", lastLagMillis, millis -> millis.get() / 1000.0)
+                .baseUnit("seconds")
+                .description("How late the last fetch job started after its scheduled time")
+                .register(registry);
     }
 
     @Override
@@ -38,7 +38,10 @@ public class SchedulerLag extends JobListenerSupport implements SchedulerFactory
     @Override
     public void jobToBeExecuted(JobExecutionContext context) {
         if (context.getScheduledFireTime() != null && context.getFireTime() != null) {
-            lastLagMillis.set(Math.max(0, context.getFireTime().getTime() - context.getScheduledFireTime().getTime()));
+            lastLagMillis.set(Math.max(
+                    0,
+                    context.getFireTime().getTime()
+                            - context.getScheduledFireTime().getTime()));
         }
     }
 

@@ -3,11 +3,11 @@ package org.her2feeds.ops;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -42,7 +42,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin) throws Exception {
-        RequestMatcher adminOnly = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
+        RequestMatcher adminOnly = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
                 EndpointRequest.toAnyEndpoint().excluding("health", "info"));
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(EndpointRequest.to("health", "info")).permitAll();
@@ -99,8 +100,10 @@ public class SecurityConfiguration {
         if (!admin.basicEnabled()) {
             return new InMemoryUserDetailsManager();
         }
-        return new InMemoryUserDetailsManager(User.withUsername(admin.user()).password(encoder.encode(admin.password()))
-                .roles(ADMIN).build());
+        return new InMemoryUserDetailsManager(User.withUsername(admin.user())
+                .password(encoder.encode(admin.password()))
+                .roles(ADMIN)
+                .build());
     }
 
     @Bean

@@ -2,16 +2,15 @@ package org.her2feeds.ops;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-
+import org.her2feeds.http.RenderCache;
 import org.her2feeds.ingest.ArchiveReevaluation;
 import org.her2feeds.ingest.IngestService;
-import org.her2feeds.http.RenderCache;
+import org.her2feeds.schedule.SourceScheduler;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
 import org.her2feeds.store.SourceStatus;
-import org.her2feeds.schedule.SourceScheduler;
 import org.her2feeds.tagging.Tagger;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -39,8 +38,15 @@ class SourceOperations {
     private final ArticleGauges gauges;
     private final RenderCache renderCache;
 
-    SourceOperations(SourceCatalog catalog, SourceStates states, IngestService ingest, SourceScheduler scheduler,
-            Tagger tagger, ArchiveReevaluation reevaluation, ArticleGauges gauges, RenderCache renderCache) {
+    SourceOperations(
+            SourceCatalog catalog,
+            SourceStates states,
+            IngestService ingest,
+            SourceScheduler scheduler,
+            Tagger tagger,
+            ArchiveReevaluation reevaluation,
+            ArticleGauges gauges,
+            RenderCache renderCache) {
         this.catalog = catalog;
         this.states = states;
         this.ingest = ingest;
@@ -55,7 +61,8 @@ class SourceOperations {
     public void fetchNow(String sourceId) throws SchedulerException {
         SourceStatus status = states.standing(known(sourceId)).status();
         if (!status.isActive()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "source '" + sourceId + "' is not active: " + status.notFetchedBecause());
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "source '" + sourceId + "' is not active: " + status.notFetchedBecause());
         }
         scheduler.fetchNow(sourceId);
         log.info("source={} fetch requested by an operator", sourceId);
@@ -103,7 +110,11 @@ class SourceOperations {
         int retagged = reevaluation.reevaluateIfRulesChanged();
         // Outputs name sources and topics: new titles, kinds or labels must show without waiting for new articles.
         renderCache.clear();
-        log.info("Reloaded by an operator: {} sources, rules changed: {}, {} articles re-tagged", sources, rulesChanged, retagged);
+        log.info(
+                "Reloaded by an operator: {} sources, rules changed: {}, {} articles re-tagged",
+                sources,
+                rulesChanged,
+                retagged);
         return new Reloaded(sources, tagger.topics().size(), rulesChanged, retagged, schedule);
     }
 
@@ -115,11 +126,11 @@ class SourceOperations {
     }
 
     private Source known(String sourceId) {
-        return catalog.find(sourceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no source '" + sourceId + "' in the sources file"));
+        return catalog.find(sourceId)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "no source '" + sourceId + "' in the sources file"));
     }
 
     /** What a reload did. */
-    public record Reloaded(int sources, int topics, boolean rulesChanged, int articlesRetagged, String schedule) {
-    }
+    public record Reloaded(int sources, int topics, boolean rulesChanged, int articlesRetagged, String schedule) {}
 }

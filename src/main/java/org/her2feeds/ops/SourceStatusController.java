@@ -1,7 +1,6 @@
 package org.her2feeds.ops;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,8 @@ class SourceStatusController {
 
     @GetMapping("/api/sources/{id}")
     public SourceReport one(@PathVariable String id) {
-        return statuses.find(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
+        return statuses.find(id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
     }
 }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.her2feeds.schedule.SourceScheduler;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
@@ -43,11 +42,22 @@ class SourceStatusService {
         SourceState state = standing.state();
         SourceStatus status = standing.status();
         Instant next = status instanceof SourceStatus.Active active
-                ? (active.nextAttemptAt() != null ? active.nextAttemptAt() : scheduledRun(source.id())) : null;
-        return new SourceReport(source.id(), source.title(),
-                state.currentUrl() != null ? state.currentUrl() : source.url().toString(), source.kindSlug(), source.interval().toString(),
-                status.isActive(), utc(state.lastAttemptAt()), utc(state.lastSuccessAt()), state.lastStatus(), state.lastError(),
-                state.consecutiveFailures(), utc(next), status.stopReason());
+                ? (active.nextAttemptAt() != null ? active.nextAttemptAt() : scheduledRun(source.id()))
+                : null;
+        return new SourceReport(
+                source.id(),
+                source.title(),
+                state.currentUrl() != null ? state.currentUrl() : source.url().toString(),
+                source.kindSlug(),
+                source.interval().toString(),
+                status.isActive(),
+                utc(state.lastAttemptAt()),
+                utc(state.lastSuccessAt()),
+                state.lastStatus(),
+                state.lastError(),
+                state.consecutiveFailures(),
+                utc(next),
+                status.stopReason());
     }
 
     /** A source not fetched yet has no recorded plan; its first run is on the schedule. */

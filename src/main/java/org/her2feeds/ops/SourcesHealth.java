@@ -2,7 +2,6 @@ package org.her2feeds.ops;
 
 import java.util.List;
 import java.util.Map;
-
 import org.her2feeds.sources.Source;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStatus;
@@ -21,13 +20,15 @@ final class SourcesHealth {
 
     private static final int LISTED = 20;
 
-    private SourcesHealth() {
-    }
+    private SourcesHealth() {}
 
     static Health assess(List<Source> active, Map<String, SourceState> states, double failingShareWarning) {
         List<String> failing = active.stream()
-                .filter(source -> SourceStatus.of(source, states.get(source.id())) instanceof SourceStatus.Active status && status.failing())
-                .map(Source::id).sorted().toList();
+                .filter(source -> SourceStatus.of(source, states.get(source.id())) instanceof SourceStatus.Active status
+                        && status.failing())
+                .map(Source::id)
+                .sorted()
+                .toList();
         Health.Builder health;
         if (!active.isEmpty() && failing.size() == active.size()) {
             health = Health.down();
@@ -36,11 +37,21 @@ final class SourcesHealth {
         } else {
             health = Health.up();
         }
-        return health.withDetail("active", active.size()).withDetail("failing", failing.size())
+        return health.withDetail("active", active.size())
+                .withDetail("failing", failing.size())
                 .withDetail("failingShareWarning", failingShareWarning)
-                .withDetail("failingSources", failing.stream().limit(LISTED).map(id -> Map.<String, Object>of("id", id,
-                        "consecutiveFailures", states.get(id).consecutiveFailures(),
-                        "lastError", String.valueOf(states.get(id).lastError()))).toList())
+                .withDetail(
+                        "failingSources",
+                        failing.stream()
+                                .limit(LISTED)
+                                .map(id -> Map.<String, Object>of(
+                                        "id",
+                                        id,
+                                        "consecutiveFailures",
+                                        states.get(id).consecutiveFailures(),
+                                        "lastError",
+                                        String.valueOf(states.get(id).lastError())))
+                                .toList())
                 .build();
     }
 }

@@ -22,35 +22,37 @@ import java.util.regex.Pattern;
 final class ArticleIds {
 
     /** The DOI and PubMed id of an item, each null when it has none of its own. */
-    record Found(String doi, String pmid) {
-    }
+    record Found(String doi, String pmid) {}
 
     /** Where PubMed and Europe PMC put their "PMID: … DOI: …" line: at the end of the description. */
     static final int STATEMENT_TAIL = 600;
 
     private static final String DOI_BODY = "(10\\.\\d{4,9}/[^\\s\"<>]+)";
-    private static final Pattern DOI_LABELLED = Pattern.compile(
-            "(?i)(?:^|[\\s(\\[|:;,.])(?:doi:\\s*|info:doi/)" + DOI_BODY);
+    private static final Pattern DOI_LABELLED =
+            Pattern.compile("(?i)(?:^|[\\s(\\[|:;,.])(?:doi:\\s*|info:doi/)" + DOI_BODY);
     private static final Pattern BARE_DOI = Pattern.compile("^" + DOI_BODY + "$");
     private static final Pattern DOI_IN_URL = Pattern.compile(
-            "(?i)(?:doi\\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/|reader/|book/|suppl/)?)(10\\.\\d{4,9}/[^?#\\s\"<>]+)");
+            "(?i)(?:doi\\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/|reader/|book/|suppl/)?)(10\\.\\d{4,9}/[^?#\\s\"<>]"
+                    + "+)");
     /**
      * Publishers whose article pages are named by the DOI without a /doi/ marker: Frontiers and Springer/BMC
      * ("/articles/10.…"), and Silverchair platforms (OUP, Karger, JAMA: "/article/doi/10.…/<article id>/<slug>").
      */
-    private static final Pattern DOI_IN_ARTICLE_PATH = Pattern.compile(
-            "(?i)^https?://[^/?#]+(?:/[^?#]*)?/(articles?)/(?:doi/)?(10\\.\\d{4,9}/[^?#\\s\"<>]+)");
+    private static final Pattern DOI_IN_ARTICLE_PATH =
+            Pattern.compile("(?i)^https?://[^/?#]+(?:/[^?#]*)?/(articles?)/(?:doi/)?(10\\.\\d{4,9}/[^?#\\s\"<>]+)");
     /** Page views that publishers append to the DOI in a path: not part of the DOI. */
-    private static final Pattern PAGE_VIEW = Pattern.compile("(?i)/(?:full|abstract|fulltext|pdf|epdf|html|figures|references|metrics)/?$");
+    private static final Pattern PAGE_VIEW =
+            Pattern.compile("(?i)/(?:full|abstract|fulltext|pdf|epdf|html|figures|references|metrics)/?$");
     /** Any DOI-shaped string, to tell a description that names one DOI from one that cites several. */
     private static final Pattern ANY_DOI = Pattern.compile("(?<![\\w.])(10\\.\\d{4,9}/[^\\s\"<>]+)");
-    private static final Pattern PMID_LABELLED = Pattern.compile(
-            "(?i)(?:^|[\\s(\\[|;,.])(?:pmid|pubmed)\\s*:\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
-    private static final Pattern PMID_IN_URL = Pattern.compile(
-            "(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/|europepmc\\.org/(?:abstract/)?(?:med|article/med)/)(\\d{1,9})(?=[/?#]|$)");
 
-    private ArticleIds() {
-    }
+    private static final Pattern PMID_LABELLED =
+            Pattern.compile("(?i)(?:^|[\\s(\\[|;,.])(?:pmid|pubmed)\\s*:\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
+    private static final Pattern PMID_IN_URL = Pattern.compile(
+            "(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/|europepmc\\.org/(?:abstract/)?(?:"
+                    + "med|article/med)/)(\\d{1,9})(?=[/?#]|$)");
+
+    private ArticleIds() {}
 
     /**
      * @param identifiers     values meant as identifiers (dc:identifier, prism:doi), where a bare DOI counts
@@ -104,7 +106,10 @@ final class ArticleIds {
         if (m.find()) {
             boolean resolver = text.regionMatches(true, m.start(), "doi.org/", 0, 8);
             // A publisher's /doi/ page may add a view or, on Silverchair, an article id and a slug after the DOI.
-            return normaliseDoi(resolver ? m.group(1) : beforeNumericSegment(PAGE_VIEW.matcher(m.group(1)).replaceFirst("")));
+            return normaliseDoi(
+                    resolver
+                            ? m.group(1)
+                            : beforeNumericSegment(PAGE_VIEW.matcher(m.group(1)).replaceFirst("")));
         }
         m = DOI_IN_ARTICLE_PATH.matcher(text);
         if (m.find()) {
@@ -219,7 +224,7 @@ final class ArticleIds {
                 case ')' -> closeParens++;
                 case '[' -> openBrackets++;
                 case ']' -> closeBrackets++;
-                default -> { }
+                default -> {}
             }
         }
         int end = d.length();

@@ -1,5 +1,6 @@
 package org.her2feeds.parse;
 
+import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,8 +12,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.rometools.rome.io.XmlReader;
 
 /**
  * Chooses the characters of a body as RFC 7303 orders the clues: a byte order mark, then the HTTP charset, then
@@ -26,8 +25,7 @@ final class BodyDecoding {
     private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*[\"']?([^\"';\\s]+)");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private BodyDecoding() {
-    }
+    private BodyDecoding() {}
 
     static Reader open(byte[] body, String contentType) throws IOException {
         Reader utf16 = utf16(body);
@@ -89,7 +87,8 @@ final class BodyDecoding {
         } else if (b0 == 0 && b1 == '<' && b2 == 0 && b3 == '?') {
             charset = StandardCharsets.UTF_16BE;
         }
-        return charset == null ? null
+        return charset == null
+                ? null
                 : new InputStreamReader(new ByteArrayInputStream(body, skip, body.length - skip), charset);
     }
 
@@ -110,13 +109,15 @@ final class BodyDecoding {
 
     private static Charset widened(Charset charset) {
         return charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)
-                ? WINDOWS_1252 : charset;
+                ? WINDOWS_1252
+                : charset;
     }
 
     private static boolean startsWithByteOrderMark(byte[] b) {
         boolean utf8 = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
-        boolean utf16 = b.length >= 2 && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)
-                || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE));
+        boolean utf16 = b.length >= 2
+                && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)
+                        || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE));
         return utf8 || utf16;
     }
 }

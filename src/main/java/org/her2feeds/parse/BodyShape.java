@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** What a document that failed to parse as XML looks like, to tell an operator why. */
 enum BodyShape {
-    EMPTY, HTML, JSON, NO_MARKUP, NO_ELEMENT, XML_LIKE;
+    EMPTY,
+    HTML,
+    JSON,
+    NO_MARKUP,
+    NO_ELEMENT,
+    XML_LIKE;
 
     static BodyShape of(String text) {
         int i = 0;
@@ -39,7 +44,8 @@ enum BodyShape {
             } else {
                 int start = i + 1;
                 int end = start;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end))
+                while (end < text.length()
+                        && !Character.isWhitespace(text.charAt(end))
                         && "/>".indexOf(text.charAt(end)) < 0) {
                     end++;
                 }

@@ -12,8 +12,7 @@ final class C1Controls {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String MAPPED = mappedTable();
 
-    private C1Controls() {
-    }
+    private C1Controls() {}
 
     static String remap(String text) {
         if (text == null || text.chars().noneMatch(C1Controls::isC1)) {

@@ -1,12 +1,12 @@
 package org.her2feeds.parse;
 
 import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.DateTimeException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
  */
 final class DateText {
 
-    enum Verdict { PARSED, INVALID, UNRECOGNISED }
+    enum Verdict {
+        PARSED,
+        INVALID,
+        UNRECOGNISED
+    }
 
     record Reading(Verdict verdict, Instant instant) {
         static final Reading INVALID = new Reading(Verdict.INVALID, null);
@@ -36,22 +40,45 @@ final class DateText {
     private static final Pattern TRAILING_ZONE = Pattern.compile("\\s*\\(?([A-Za-z]{1,5})\\)?$");
     private static final Pattern COLON_OFFSET = Pattern.compile("([+-]\\d{2}):(\\d{2})$");
     private static final Map<String, String> NAMED_ZONES = Map.ofEntries(
-            Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"), Map.entry("GMT", "+0000"), Map.entry("Z", "+0000"),
-            Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"),
-            Map.entry("CDT", "-0500"), Map.entry("MST", "-0700"), Map.entry("MDT", "-0600"),
-            Map.entry("PST", "-0800"), Map.entry("PDT", "-0700"), Map.entry("BST", "+0100"),
-            Map.entry("CET", "+0100"), Map.entry("CEST", "+0200"), Map.entry("JST", "+0900"));
+            Map.entry("UT", "+0000"),
+            Map.entry("UTC", "+0000"),
+            Map.entry("GMT", "+0000"),
+            Map.entry("Z", "+0000"),
+            Map.entry("EST", "-0500"),
+            Map.entry("EDT", "-0400"),
+            Map.entry("CST", "-0600"),
+            Map.entry("CDT", "-0500"),
+            Map.entry("MST", "-0700"),
+            Map.entry("MDT", "-0600"),
+            Map.entry("PST", "-0800"),
+            Map.entry("PDT", "-0700"),
+            Map.entry("BST", "+0100"),
+            Map.entry("CET", "+0100"),
+            Map.entry("CEST", "+0200"),
+            Map.entry("JST", "+0900"));
 
     private static final DateTimeFormatter RFC_822 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendPattern("d[ ][-]")
-            .optionalStart().appendPattern("MMMM").optionalEnd()
-            .optionalStart().appendPattern("MMM").optionalEnd()
+            .optionalStart()
+            .appendPattern("MMMM")
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("MMM")
+            .optionalEnd()
             .appendPattern("[ ][-]")
-            .optionalStart().appendPattern("uuuu").optionalEnd()
-            .optionalStart().appendValueReduced(ChronoField.YEAR, 2, 2, 1970).optionalEnd()
-            .optionalStart().appendPattern("[ ]['T']H:mm[:ss]").optionalEnd()
-            .optionalStart().appendPattern("[ ]xx").optionalEnd()
+            .optionalStart()
+            .appendPattern("uuuu")
+            .optionalEnd()
+            .optionalStart()
+            .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("[ ]['T']H:mm[:ss]")
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("[ ]xx")
+            .optionalEnd()
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
             .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
             .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
@@ -61,17 +88,36 @@ final class DateText {
     private static final DateTimeFormatter ISO_8601 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendValue(ChronoField.YEAR, 4)
-            .optionalStart().appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2)
-            .optionalStart().appendLiteral('-').appendValue(ChronoField.DAY_OF_MONTH, 2)
-            .optionalStart().appendLiteral('T').appendValue(ChronoField.HOUR_OF_DAY, 2)
-            .appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart()
+            .appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .optionalStart()
+            .appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .optionalStart()
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
             .optionalEnd()
-            .optionalStart().appendPattern("XXX").optionalEnd()
-            .optionalStart().appendPattern("XX").optionalEnd()
-            .optionalStart().appendPattern("X").optionalEnd()
-            .optionalEnd().optionalEnd().optionalEnd()
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("XXX")
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("XX")
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern("X")
+            .optionalEnd()
+            .optionalEnd()
+            .optionalEnd()
+            .optionalEnd()
             .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
             .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
@@ -80,15 +126,16 @@ final class DateText {
             .toFormatter(Locale.ENGLISH)
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private DateText() {
-    }
+    private DateText() {}
 
     static Reading read(String raw) {
         if (raw == null || raw.isBlank()) {
             return Reading.UNRECOGNISED;
         }
         String text = raw.trim().replaceAll("\\s+", " ");
-        if (!text.isEmpty() && Character.isDigit(text.charAt(0)) && text.length() >= 4
+        if (!text.isEmpty()
+                && Character.isDigit(text.charAt(0))
+                && text.length() >= 4
                 && Character.isDigit(text.charAt(3))) {
             Matcher m = ISO_SPACE.matcher(text);
             String iso = m.find() ? m.replaceFirst("$1T$2") : text;

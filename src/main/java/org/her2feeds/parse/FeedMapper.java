@@ -1,14 +1,5 @@
 package org.her2feeds.parse;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-
-import org.jdom2.Document;
-import org.jdom2.Element;
-
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
@@ -21,6 +12,13 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.Element;
 
 /** Reads an XML tree with Rome and maps it, with the raw values Rome drops, to a {@link ParsedFeed}. */
 final class FeedMapper {
@@ -48,8 +46,14 @@ final class FeedMapper {
         if (title == null && feedDc != null) {
             title = trimToNull(feedDc.getTitle());
         }
-        return new ParsedFeed(C1Controls.remap(title), feedLink(feed), RawItem.xmlBases(channel(root)), feed.getFeedType(),
-                PublisherTtl.minutes(channel(root)), parsed, repaired);
+        return new ParsedFeed(
+                C1Controls.remap(title),
+                feedLink(feed),
+                RawItem.xmlBases(channel(root)),
+                feed.getFeedType(),
+                PublisherTtl.minutes(channel(root)),
+                parsed,
+                repaired);
     }
 
     private static SyndFeed readWithRome(Document document) throws FeedParseException {
@@ -75,8 +79,9 @@ final class FeedMapper {
             return new FeedParseException("not a feed (HTML page)", cause);
         }
         String namespace = root.getNamespaceURI().isEmpty() ? "" : " in namespace " + root.getNamespaceURI();
-        return new FeedParseException("not a feed: root element <" + root.getQualifiedName() + ">" + namespace
-                + " is not RSS, RDF or Atom", cause);
+        return new FeedParseException(
+                "not a feed: root element <" + root.getQualifiedName() + ">" + namespace + " is not RSS, RDF or Atom",
+                cause);
     }
 
     private static boolean isRdf(Element root) {
@@ -86,8 +91,12 @@ final class FeedMapper {
     /** Atom's alternate link; Rome gives the first link of any relation (often rel="self") when none exists. */
     private static String feedLink(SyndFeed feed) {
         if (feed.originalWireFeed() instanceof Feed atom) {
-            return atom.getAlternateLinks().stream().map(Link::getHref).map(FeedMapper::trimToNull)
-                    .filter(Objects::nonNull).findFirst().orElse(null);
+            return atom.getAlternateLinks().stream()
+                    .map(Link::getHref)
+                    .map(FeedMapper::trimToNull)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
         }
         return trimToNull(feed.getLink());
     }
@@ -137,10 +146,19 @@ final class FeedMapper {
         if (title == null && dc != null) {
             title = trimToNull(dc.getTitle());
         }
-        return new ParsedEntry(guid, link, bases, C1Controls.remap(title), C1Controls.remap(summary),
+        return new ParsedEntry(
+                guid,
+                link,
+                bases,
+                C1Controls.remap(title),
+                C1Controls.remap(summary),
                 content == null || content.equals(summary) ? null : C1Controls.remap(content),
-                authors(entry, dc), categories(entry), dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
-                dates.decide(raw.updatedTexts(), entry.getUpdatedDate()), ids.doi(), ids.pmid(),
+                authors(entry, dc),
+                categories(entry),
+                dates.decide(raw.publishedTexts(), entry.getPublishedDate()),
+                dates.decide(raw.updatedTexts(), entry.getUpdatedDate()),
+                ids.doi(),
+                ids.pmid(),
                 RawItem.linkValue(raw.enclosureElement()));
     }
 
@@ -165,7 +183,9 @@ final class FeedMapper {
     /** The description (RSS description, Atom summary, dc:description); null when there is none. */
     private static String description(SyndEntry entry, DCModule dc) {
         SyndContent description = entry.getDescription();
-        if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
+        if (description != null
+                && description.getValue() != null
+                && !description.getValue().isBlank()) {
             return description.getValue();
         }
         return dc == null ? null : trimToNull(dc.getDescription());

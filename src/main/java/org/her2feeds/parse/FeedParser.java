@@ -3,7 +3,6 @@ package org.her2feeds.parse;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.springframework.stereotype.Component;
@@ -22,6 +21,7 @@ public class FeedParser {
 
     /** Far larger than any journal feed; a bound on what one document may make the parser hold. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
     static final int MAX_ELEMENT_DEPTH = 256;
 
     private final HardenedXmlBuilder xml = new HardenedXmlBuilder(MAX_ELEMENT_DEPTH);
@@ -60,8 +60,7 @@ public class FeedParser {
         return parseRepaired(BodyDecoding.decode(body, contentType), systemId, strictFailure);
     }
 
-    private ParsedFeed parseRepaired(String text, String systemId, Exception strictFailure)
-            throws FeedParseException {
+    private ParsedFeed parseRepaired(String text, String systemId, Exception strictFailure) throws FeedParseException {
         switch (BodyShape.of(text)) {
             case EMPTY:
                 throw new FeedParseException("empty body");

@@ -2,9 +2,7 @@ package org.her2feeds.parse;
 
 import java.io.IOException;
 import java.io.Reader;
-
 import javax.xml.XMLConstants;
-
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;

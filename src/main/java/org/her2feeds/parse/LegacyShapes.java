@@ -3,7 +3,6 @@ package org.her2feeds.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
@@ -20,8 +19,7 @@ final class LegacyShapes {
     private static final Set<String> ROME_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
     private static final String RSS2_USERLAND = "http://backend.userland.com/rss2";
 
-    private LegacyShapes() {
-    }
+    private LegacyShapes() {}
 
     static void adjust(Element root) {
         switch (root.getName()) {

@@ -8,8 +8,7 @@ package org.her2feeds.parse;
  */
 final class MarkupText {
 
-    private MarkupText() {
-    }
+    private MarkupText() {}
 
     static String of(String html) {
         if (html == null || html.isEmpty()) {
@@ -46,7 +45,13 @@ final class MarkupText {
     }
 
     private static final String[][] KNOWN = {
-            {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#x2F;", "/"}, {"&#47;", "/"},
-            {"&nbsp;", " "}, {"&#58;", ":"},
+        {"&amp;", "&"},
+        {"&lt;", "<"},
+        {"&gt;", ">"},
+        {"&quot;", "\""},
+        {"&#x2F;", "/"},
+        {"&#47;", "/"},
+        {"&nbsp;", " "},
+        {"&#58;", ":"},
     };
 }

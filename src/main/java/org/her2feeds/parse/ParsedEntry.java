@@ -22,9 +22,20 @@ import java.util.List;
  * @param pmid        the article's PubMed id (digits), or null
  * @param enclosure   the media file the item carries (a podcast's audio), as written; null when none
  */
-public record ParsedEntry(String guid, String link, List<String> xmlBases, String title, String summaryHtml,
-        String contentHtml, List<String> authors,
-        List<String> categories, Instant publishedAt, Instant updatedAt, String doi, String pmid, String enclosure) {
+public record ParsedEntry(
+        String guid,
+        String link,
+        List<String> xmlBases,
+        String title,
+        String summaryHtml,
+        String contentHtml,
+        List<String> authors,
+        List<String> categories,
+        Instant publishedAt,
+        Instant updatedAt,
+        String doi,
+        String pmid,
+        String enclosure) {
 
     public ParsedEntry {
         xmlBases = List.copyOf(xmlBases);

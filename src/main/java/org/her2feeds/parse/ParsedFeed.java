@@ -14,7 +14,13 @@ import java.util.List;
  * @param entries    the items in document order; empty for a feed with no items
  * @param repaired   true when the document was not well-formed XML and had to be repaired before reading
  */
-public record ParsedFeed(String title, String link, List<String> xmlBases, String format, Integer ttlMinutes, List<ParsedEntry> entries,
+public record ParsedFeed(
+        String title,
+        String link,
+        List<String> xmlBases,
+        String format,
+        Integer ttlMinutes,
+        List<ParsedEntry> entries,
         boolean repaired) {
 
     public ParsedFeed {

@@ -2,7 +2,6 @@ package org.her2feeds.parse;
 
 import java.util.Locale;
 import java.util.Map;
-
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -10,11 +9,10 @@ import org.jdom2.Namespace;
 final class PublisherTtl {
 
     private static final Namespace SY = Namespace.getNamespace("http://purl.org/rss/1.0/modules/syndication/");
-    private static final Map<String, Integer> PERIOD_MINUTES = Map.of(
-            "hourly", 60, "daily", 1_440, "weekly", 10_080, "monthly", 43_200, "yearly", 525_600);
+    private static final Map<String, Integer> PERIOD_MINUTES =
+            Map.of("hourly", 60, "daily", 1_440, "weekly", 10_080, "monthly", 43_200, "yearly", 525_600);
 
-    private PublisherTtl() {
-    }
+    private PublisherTtl() {}
 
     /** @param channel the RSS channel or the Atom feed element; null gives null */
     static Integer minutes(Element channel) {

@@ -2,7 +2,6 @@ package org.her2feeds.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -106,7 +105,10 @@ final class RawItem {
 
     private static boolean isOwnLink(Element link) {
         String rel = link.getAttributeValue("rel");
-        return rel == null || rel.isBlank() || rel.strip().equals("alternate") || rel.strip().equals("self");
+        return rel == null
+                || rel.isBlank()
+                || rel.strip().equals("alternate")
+                || rel.strip().equals("self");
     }
 
     /**
@@ -119,8 +121,10 @@ final class RawItem {
         }
         for (Element child : element.getChildren()) {
             boolean rssEnclosure = child.getName().equals("enclosure") && child.getAttributeValue("url") != null;
-            boolean atomEnclosure = child.getName().equals("link") && "enclosure".equals(child.getAttributeValue("rel"));
-            boolean media = child.getName().equals("content") && MEDIA.equals(child.getNamespaceURI())
+            boolean atomEnclosure =
+                    child.getName().equals("link") && "enclosure".equals(child.getAttributeValue("rel"));
+            boolean media = child.getName().equals("content")
+                    && MEDIA.equals(child.getNamespaceURI())
                     && child.getAttributeValue("url") != null;
             if (rssEnclosure || atomEnclosure || media) {
                 return child;
@@ -180,7 +184,8 @@ final class RawItem {
 
     /** Atom's type="xhtml" content is a div of elements; its markup is what the cleaner reads. */
     private static String xhtml(Element content) {
-        return new org.jdom2.output.XMLOutputter(org.jdom2.output.Format.getRawFormat()).outputString(content.getContent());
+        return new org.jdom2.output.XMLOutputter(org.jdom2.output.Format.getRawFormat())
+                .outputString(content.getContent());
     }
 
     private List<Element> ownChildren(String... names) {

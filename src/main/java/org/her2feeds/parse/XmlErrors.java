@@ -7,8 +7,7 @@ final class XmlErrors {
 
     private static final int MAX_DETAIL = 200;
 
-    private XmlErrors() {
-    }
+    private XmlErrors() {}
 
     static FeedParseException describe(Exception failure, int maxElementDepth) {
         SAXParseException sax = saxCause(failure);

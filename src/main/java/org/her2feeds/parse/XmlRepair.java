@@ -147,7 +147,10 @@ final class XmlRepair {
                 // Unknown names stay readable as text rather than failing the whole feed.
                 out.append("&amp;").append(name).append(';');
             } else {
-                decoded.codePoints().forEach(cp -> out.append("&#x").append(Integer.toHexString(cp)).append(';'));
+                decoded.codePoints()
+                        .forEach(cp -> out.append("&#x")
+                                .append(Integer.toHexString(cp))
+                                .append(';'));
             }
         }
         return semicolon + 1;
@@ -203,7 +206,9 @@ final class XmlRepair {
     }
 
     private static boolean isXmlChar(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD
+        return cp == 0x9
+                || cp == 0xA
+                || cp == 0xD
                 || (cp >= 0x20 && cp <= 0xD7FF)
                 || (cp >= 0xE000 && cp <= 0xFFFD)
                 || (cp >= 0x10000 && cp <= 0x10FFFF);

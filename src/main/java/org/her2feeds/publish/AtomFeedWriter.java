@@ -1,10 +1,5 @@
 package org.her2feeds.publish;
 
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
@@ -13,7 +8,10 @@ import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
-
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
 import org.springframework.stereotype.Component;
@@ -52,7 +50,9 @@ class AtomFeedWriter {
         feed.setAlternateLinks(List.of(link("alternate", document.homeUrl(), "text/html")));
         feed.setOtherLinks(List.of(link("self", document.selfUrl(), FeedFormat.ATOM.mediaType())));
 
-        feed.setEntries(document.articles().stream().map(AtomFeedWriter::entry).collect(Collectors.toCollection(ArrayList::new)));
+        feed.setEntries(document.articles().stream()
+                .map(AtomFeedWriter::entry)
+                .collect(Collectors.toCollection(ArrayList::new)));
         return XmlFeedOutput.write(feed, document.articles().size());
     }
 

@@ -7,6 +7,4 @@ import org.her2feeds.store.StoredArticle;
  *
  * @param topicDomain the URL that category elements point to (the topics' listing)
  */
-record FeedArticle(StoredArticle article, String sourceTitle, String sourceUrl,
-        String topicDomain) {
-}
+record FeedArticle(StoredArticle article, String sourceTitle, String sourceUrl, String topicDomain) {}

@@ -1,8 +1,5 @@
 package org.her2feeds.publish;
 
-import java.io.IOException;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,7 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
 import org.her2feeds.http.CachedResponses;
 import org.her2feeds.http.RequestUrls;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,28 +39,57 @@ class FeedController {
     }
 
     @GetMapping({"/feed.xml", "/feed.atom", "/feed.json"})
-    @Operation(summary = "Merged feed" + FORMATS, responses = {
-            @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/rss+xml"),
-                    @Content(mediaType = "application/atom+xml"), @Content(mediaType = "application/feed+json")}),
-            @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the reader sent")})
-    void merged(@Parameter(description = TOPICS, example = "adc") @RequestParam(required = false) List<String> topic,
-            @Parameter(description = KINDS, example = "journal,preprint") @RequestParam(required = false) List<String> kind,
+    @Operation(
+            summary = "Merged feed" + FORMATS,
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        content = {
+                            @Content(mediaType = "application/rss+xml"),
+                            @Content(mediaType = "application/atom+xml"),
+                            @Content(mediaType = "application/feed+json")
+                        }),
+                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the reader sent")
+            })
+    void merged(
+            @Parameter(description = TOPICS, example = "adc") @RequestParam(required = false) List<String> topic,
+            @Parameter(description = KINDS, example = "journal,preprint") @RequestParam(required = false)
+                    List<String> kind,
             @Parameter(description = LIMIT, example = "20") @RequestParam(required = false) Integer limit,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
-        responses.serve(request, response,
-                feeds.merged(format(request), topic, kind, limit, RequestUrls.base(request), RequestUrls.self(request)));
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        responses.serve(
+                request,
+                response,
+                feeds.merged(
+                        format(request), topic, kind, limit, RequestUrls.base(request), RequestUrls.self(request)));
     }
 
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
-    @Operation(summary = "One topic's feed" + FORMATS, responses = {
-            @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/rss+xml"),
-                    @Content(mediaType = "application/atom+xml"), @Content(mediaType = "application/feed+json")}),
-            @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")})
-    void topic(@Parameter(description = "Topic slug; see /api/topics", example = "adc") @PathVariable String slug,
-            @Parameter(description = KINDS, example = "journal,preprint") @RequestParam(required = false) List<String> kind,
+    @Operation(
+            summary = "One topic's feed" + FORMATS,
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        content = {
+                            @Content(mediaType = "application/rss+xml"),
+                            @Content(mediaType = "application/atom+xml"),
+                            @Content(mediaType = "application/feed+json")
+                        }),
+                @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
+            })
+    void topic(
+            @Parameter(description = "Topic slug; see /api/topics", example = "adc") @PathVariable String slug,
+            @Parameter(description = KINDS, example = "journal,preprint") @RequestParam(required = false)
+                    List<String> kind,
             @Parameter(description = LIMIT, example = "20") @RequestParam(required = false) Integer limit,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
-        responses.serve(request, response,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        responses.serve(
+                request,
+                response,
                 feeds.topic(format(request), slug, kind, limit, RequestUrls.base(request), RequestUrls.self(request)));
     }
 

@@ -12,6 +12,12 @@ import java.util.List;
  * @param updatedAt when any of its articles last changed
  * @param ttl       how long a reader may wait before polling again
  */
-record FeedDocument(String title, String description, String publisher, String homeUrl, String selfUrl, Instant updatedAt,
-        Duration ttl, List<FeedArticle> articles) {
-}
+record FeedDocument(
+        String title,
+        String description,
+        String publisher,
+        String homeUrl,
+        String selfUrl,
+        Instant updatedAt,
+        Duration ttl,
+        List<FeedArticle> articles) {}

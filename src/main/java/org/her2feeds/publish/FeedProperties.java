@@ -1,7 +1,6 @@
 package org.her2feeds.publish;
 
 import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.feed")
-public record FeedProperties(@NotBlank @DefaultValue("HER2 Feeds") String title,
-        @NotBlank @DefaultValue("New research, trials, approvals and news about HER2 (ERBB2) and the drugs that target it.") String description) {
-}
+public record FeedProperties(
+        @NotBlank @DefaultValue("HER2 Feeds") String title,
+
+        @NotBlank
+        @DefaultValue("New research, trials, approvals and news about HER2 (ERBB2) and the drugs that target it.")
+        String description) {}

@@ -1,7 +1,6 @@
 package org.her2feeds.publish;
 
 import java.nio.charset.StandardCharsets;
-
 import org.her2feeds.http.Rendered;
 import org.springframework.stereotype.Component;
 

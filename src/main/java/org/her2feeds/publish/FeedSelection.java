@@ -1,7 +1,6 @@
 package org.her2feeds.publish;
 
 import java.util.Set;
-
 import org.her2feeds.store.ArticleFilter;
 
 /**

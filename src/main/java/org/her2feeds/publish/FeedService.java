@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.her2feeds.http.Rendered;
 import org.her2feeds.http.RequestLimits;
 import org.her2feeds.query.ReaderFilters;
@@ -38,8 +37,15 @@ public class FeedService {
     private final FeedProperties properties;
     private final Clock clock;
 
-    FeedService(ArticleQueries articles, SourceCatalog sources, ReaderFilters filters, RequestLimits limits, Tagger tagger,
-            FeedRenderer renderer, FeedProperties properties, Clock clock) {
+    FeedService(
+            ArticleQueries articles,
+            SourceCatalog sources,
+            ReaderFilters filters,
+            RequestLimits limits,
+            Tagger tagger,
+            FeedRenderer renderer,
+            FeedProperties properties,
+            Clock clock) {
         this.articles = articles;
         this.sources = sources;
         this.filters = filters;
@@ -56,36 +62,67 @@ public class FeedService {
      * @param baseUrl the service's root URL as the client reached it, without a trailing slash
      * @param selfUrl the full URL of the requested feed
      */
-    public Supplier<Rendered> merged(FeedFormat format, Collection<String> topics, Collection<String> kinds, Integer limit,
-            String baseUrl, String selfUrl) {
-        FeedSelection selection = new FeedSelection(filters.topics(topics), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
+    public Supplier<Rendered> merged(
+            FeedFormat format,
+            Collection<String> topics,
+            Collection<String> kinds,
+            Integer limit,
+            String baseUrl,
+            String selfUrl) {
+        FeedSelection selection =
+                new FeedSelection(filters.topics(topics), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, null));
     }
 
     /** One topic's feed; an unknown slug is a 404 naming the valid ones. See {@link #merged} for the URLs. */
-    public Supplier<Rendered> topic(FeedFormat format, String slug, Collection<String> kinds, Integer limit,
-            String baseUrl, String selfUrl) {
+    public Supplier<Rendered> topic(
+            FeedFormat format, String slug, Collection<String> kinds, Integer limit, String baseUrl, String selfUrl) {
         String wanted = filters.topics(List.of(slug)).iterator().next();
-        TopicDefinition topic = tagger.topics().stream().filter(t -> t.slug().equals(wanted)).findFirst().orElseThrow();
-        FeedSelection selection = new FeedSelection(Set.of(topic.slug()), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
+        TopicDefinition topic = tagger.topics().stream()
+                .filter(t -> t.slug().equals(wanted))
+                .findFirst()
+                .orElseThrow();
+        FeedSelection selection =
+                new FeedSelection(Set.of(topic.slug()), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, topic));
     }
 
     /** @param topic the topic of a per-topic feed; null for the merged feed */
     private FeedDocument document(String baseUrl, String selfUrl, FeedSelection selection, TopicDefinition topic) {
         List<StoredArticle> newest = articles.newest(selection.filter(), selection.limit());
-        Instant updated = newest.stream().map(StoredArticle::updatedAt).max(Comparator.naturalOrder()).orElse(clock.instant());
+        Instant updated = newest.stream()
+                .map(StoredArticle::updatedAt)
+                .max(Comparator.naturalOrder())
+                .orElse(clock.instant());
         String topicDomain = baseUrl + "/api/topics";
-        List<FeedArticle> entries = newest.stream().map(article -> {
-            Source origin = article.origins().stream().map(ArticleOrigin::sourceId).map(sources::find)
-                    .flatMap(Optional::stream).findFirst().orElse(null);
-            String sourceUrl = origin == null || !origin.isRemote() ? null : origin.url().toString();
-            return new FeedArticle(article, origin == null ? null : origin.title(), sourceUrl, topicDomain);
-        }).toList();
+        List<FeedArticle> entries = newest.stream()
+                .map(article -> {
+                    Source origin = article.origins().stream()
+                            .map(ArticleOrigin::sourceId)
+                            .map(sources::find)
+                            .flatMap(Optional::stream)
+                            .findFirst()
+                            .orElse(null);
+                    String sourceUrl = origin == null || !origin.isRemote()
+                            ? null
+                            : origin.url().toString();
+                    return new FeedArticle(article, origin == null ? null : origin.title(), sourceUrl, topicDomain);
+                })
+                .toList();
         String title = topic == null ? properties.title() : properties.title() + " – " + topic.label();
-        String description = topic == null || topic.description() == null || topic.description().isBlank()
-                ? properties.description() : topic.description();
-        return new FeedDocument(title, description, properties.title(), baseUrl + "/", selfUrl, updated,
-                sources.shortestInterval(), entries);
+        String description = topic == null
+                        || topic.description() == null
+                        || topic.description().isBlank()
+                ? properties.description()
+                : topic.description();
+        return new FeedDocument(
+                title,
+                description,
+                properties.title(),
+                baseUrl + "/",
+                selfUrl,
+                updated,
+                sources.shortestInterval(),
+                entries);
     }
 }

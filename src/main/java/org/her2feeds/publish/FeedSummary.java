@@ -5,8 +5,7 @@ import org.her2feeds.store.StoredArticle;
 /** The summary every format carries: the sanitised HTML, or the plain text escaped when there is no HTML. */
 final class FeedSummary {
 
-    private FeedSummary() {
-    }
+    private FeedSummary() {}
 
     static String html(StoredArticle article) {
         return article.summaryHtml().isEmpty() ? escape(article.summaryText()) : article.summaryHtml();

@@ -3,7 +3,6 @@ package org.her2feeds.publish;
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,7 +31,10 @@ class JsonFeedWriter {
         feed.put("feed_url", document.selfUrl());
         feed.put("description", document.description());
         feed.put("language", "en");
-        feed.putArray("authors").addObject().put("name", XmlText.of(document.publisher())).put("url", document.homeUrl());
+        feed.putArray("authors")
+                .addObject()
+                .put("name", XmlText.of(document.publisher()))
+                .put("url", document.homeUrl());
         ArrayNode items = feed.putArray("items");
         for (FeedArticle feedArticle : document.articles()) {
             StoredArticle article = feedArticle.article();

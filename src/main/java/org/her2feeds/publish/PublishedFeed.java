@@ -8,5 +8,4 @@ import org.her2feeds.tagging.TopicDefinition;
  * @param topic null for the merged feed
  * @param path  relative to the service's root, starting with a slash; also its file name when published statically
  */
-public record PublishedFeed(String title, TopicDefinition topic, FeedFormat format, String path) {
-}
+public record PublishedFeed(String title, TopicDefinition topic, FeedFormat format, String path) {}

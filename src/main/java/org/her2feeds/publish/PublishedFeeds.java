@@ -2,7 +2,6 @@ package org.her2feeds.publish;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,10 @@ public class PublishedFeeds {
         }
         for (TopicDefinition topic : tagger.topics()) {
             for (FeedFormat format : FeedFormat.values()) {
-                feeds.add(new PublishedFeed(properties.title() + " – " + topic.label(), topic, format,
+                feeds.add(new PublishedFeed(
+                        properties.title() + " – " + topic.label(),
+                        topic,
+                        format,
                         "/topics/" + topic.slug() + "/" + format.fileName()));
             }
         }

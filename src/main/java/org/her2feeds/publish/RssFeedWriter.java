@@ -1,10 +1,5 @@
 package org.her2feeds.publish;
 
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
@@ -14,7 +9,10 @@ import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.rss.Source;
-
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.TopicTag;
 import org.jdom2.Element;
@@ -46,7 +44,8 @@ class RssFeedWriter {
                 .setAttribute("type", FeedFormat.RSS.mediaType())
                 .setAttribute("rel", "self")));
 
-        channel.setItems(document.articles().stream().map(RssFeedWriter::item).collect(Collectors.toCollection(ArrayList::new)));
+        channel.setItems(
+                document.articles().stream().map(RssFeedWriter::item).collect(Collectors.toCollection(ArrayList::new)));
         return XmlFeedOutput.write(channel, document.articles().size());
     }
 

@@ -1,17 +1,15 @@
 package org.her2feeds.publish;
 
-import java.io.IOException;
-import java.io.StringWriter;
-
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import java.io.IOException;
+import java.io.StringWriter;
 
 /** Writes a Rome feed model (RSS channel or Atom feed) as pretty-printed XML. */
 final class XmlFeedOutput {
 
-    private XmlFeedOutput() {
-    }
+    private XmlFeedOutput() {}
 
     /** @param items how many items or entries the feed holds, to size the buffer */
     static String write(WireFeed feed, int items) {

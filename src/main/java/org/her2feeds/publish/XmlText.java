@@ -7,8 +7,7 @@ package org.her2feeds.publish;
  */
 public final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     public static String of(String text) {
         if (text == null) {

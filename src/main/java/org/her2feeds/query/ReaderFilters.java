@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.http.NotFoundException;
 import org.her2feeds.sources.Source;
@@ -38,7 +37,8 @@ public class ReaderFilters {
         List<String> known = tagger.topics().stream().map(TopicDefinition::slug).toList();
         for (String slug : slugs) {
             if (!known.contains(slug)) {
-                throw new NotFoundException("Unknown topic '" + slug + "'. Valid topics: " + String.join(", ", known) + ".");
+                throw new NotFoundException(
+                        "Unknown topic '" + slug + "'. Valid topics: " + String.join(", ", known) + ".");
             }
         }
         return slugs;
@@ -53,11 +53,17 @@ public class ReaderFilters {
         if (slugs.isEmpty()) {
             return null;
         }
-        Set<SourceKind> kinds = slugs.stream().map(slug -> SourceKind.fromSlug(slug).orElseThrow(() -> new InvalidRequestException(
-                "Unknown kind '" + slug + "'. Valid kinds: "
-                        + Arrays.stream(SourceKind.values()).map(SourceKind::slug).collect(Collectors.joining(", ")) + ".")))
+        Set<SourceKind> kinds = slugs.stream()
+                .map(slug -> SourceKind.fromSlug(slug)
+                        .orElseThrow(() -> new InvalidRequestException("Unknown kind '" + slug + "'. Valid kinds: "
+                                + Arrays.stream(SourceKind.values())
+                                        .map(SourceKind::slug)
+                                        .collect(Collectors.joining(", "))
+                                + ".")))
                 .collect(Collectors.toSet());
-        return sources.all().stream().filter(source -> kinds.contains(source.kind())).map(Source::id)
+        return sources.all().stream()
+                .filter(source -> kinds.contains(source.kind()))
+                .map(Source::id)
                 .collect(Collectors.toSet());
     }
 

@@ -1,7 +1,6 @@
 package org.her2feeds.schedule;
 
 import java.util.Date;
-
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.quartz.DisallowConcurrentExecution;
@@ -39,8 +38,11 @@ public class FetchSourceJob implements Job {
             if (outcome.nextFetchAt() == null) {
                 context.getScheduler().unscheduleJob(trigger.getKey());
             } else if (!SourceTriggers.isOneOff(trigger)) {
-                context.getScheduler().rescheduleJob(trigger.getKey(),
-                        triggers.periodic(sourceId, triggers.intervalOf(trigger), Date.from(outcome.nextFetchAt())));
+                context.getScheduler()
+                        .rescheduleJob(
+                                trigger.getKey(),
+                                triggers.periodic(
+                                        sourceId, triggers.intervalOf(trigger), Date.from(outcome.nextFetchAt())));
             }
         } catch (SchedulerException e) {
             log.warn("source={} could not be rescheduled; it keeps its regular interval: {}", sourceId, e.getMessage());

@@ -1,9 +1,7 @@
 package org.her2feeds.schedule;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,5 +12,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.schedule")
-public record ScheduleProperties(@NotNull @DefaultValue("1m") Duration firstFetchWindow) {
-}
+public record ScheduleProperties(
+        @NotNull @DefaultValue("1m") Duration firstFetchWindow) {}

@@ -9,12 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.sources.Source;
 import org.quartz.JobDetail;
-import org.quartz.JobPersistenceException;
 import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -43,8 +42,12 @@ public class SourceScheduler implements ApplicationRunner {
     private final Duration firstFetchWindow;
     private final Clock clock;
 
-    public SourceScheduler(Scheduler scheduler, IngestService ingest, SourceTriggers triggers,
-            ScheduleProperties properties, Clock clock) {
+    public SourceScheduler(
+            Scheduler scheduler,
+            IngestService ingest,
+            SourceTriggers triggers,
+            ScheduleProperties properties,
+            Clock clock) {
         this.firstFetchWindow = properties.firstFetchWindow();
         this.scheduler = scheduler;
         this.ingest = ingest;
@@ -59,7 +62,9 @@ public class SourceScheduler implements ApplicationRunner {
         } catch (JobPersistenceException raced) {
             // Two instances of a cluster starting on a fresh database can both find a job missing and both insert
             // it (Quartz's row lock does not exist yet to order them); the loser sees the winner's jobs on a retry.
-            log.info("schedule: another instance scheduled the same sources at the same moment ({}); synchronising again",
+            log.info(
+                    "schedule: another instance scheduled the same sources at the same moment ({}); synchronising "
+                            + "again",
                     raced.getMessage());
             synchronize();
         }
@@ -129,7 +134,8 @@ public class SourceScheduler implements ApplicationRunner {
     /** Next planned run of a source, if it is scheduled. */
     public Instant nextRun(String sourceId) throws SchedulerException {
         Trigger trigger = scheduler.getTrigger(triggers.triggerKey(sourceId));
-        return trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant();
+        return trigger == null || trigger.getNextFireTime() == null
+                ? null
+                : trigger.getNextFireTime().toInstant();
     }
-
 }

@@ -2,7 +2,6 @@ package org.her2feeds.schedule;
 
 import java.time.Duration;
 import java.util.Date;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -31,8 +30,12 @@ public class SourceTriggers {
     JobDetail job(String sourceId) {
         // requestRecovery: a fetch cut short by a crash runs again as soon as the scheduler is back, rather than
         // waiting a whole interval (nothing of an interrupted feed was stored: it is one transaction).
-        return JobBuilder.newJob(FetchSourceJob.class).withIdentity(jobKey(sourceId)).storeDurably().requestRecovery()
-                .withDescription("Fetch source " + sourceId).build();
+        return JobBuilder.newJob(FetchSourceJob.class)
+                .withIdentity(jobKey(sourceId))
+                .storeDurably()
+                .requestRecovery()
+                .withDescription("Fetch source " + sourceId)
+                .build();
     }
 
     /**
@@ -40,17 +43,25 @@ public class SourceTriggers {
      * count continues from there, rather than once for every interval that was missed.
      */
     Trigger periodic(String sourceId, Duration interval, Date first) {
-        return TriggerBuilder.newTrigger().withIdentity(triggerKey(sourceId)).forJob(jobKey(sourceId)).startAt(first)
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNowWithExistingCount())
+        return TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey(sourceId))
+                .forJob(jobKey(sourceId))
+                .startAt(first)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNowWithExistingCount())
                 .build();
     }
 
     /** A single extra run, for an operator's "fetch now"; it leaves the regular trigger as it is. */
     Trigger oneOff(String sourceId) {
-        return TriggerBuilder.newTrigger().withIdentity(sourceId + "-" + System.nanoTime(), ONE_OFF_GROUP)
-                .forJob(jobKey(sourceId)).startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+        return TriggerBuilder.newTrigger()
+                .withIdentity(sourceId + "-" + System.nanoTime(), ONE_OFF_GROUP)
+                .forJob(jobKey(sourceId))
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
     }
 
     /** An operator's "fetch now", or Quartz re-running a fetch a crash interrupted: the regular trigger stays. */

@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** What kind of publisher a source is; shown on each article so readers can weigh it. */
 public enum SourceKind {
-    JOURNAL, PREPRINT, REGISTRY, REGULATOR, NEWS, PATIENT;
+    JOURNAL,
+    PREPRINT,
+    REGISTRY,
+    REGULATOR,
+    NEWS,
+    PATIENT;
 
     /** The lower-case name used in files, URLs and JSON. */
     public String slug() {

@@ -8,7 +8,9 @@ class SourcesFileFailureAnalyzer extends AbstractFailureAnalyzer<SourcesFileExce
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SourcesFileException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Correct the sources file (her2.sources-file; format in the README, \"Sources\") and start again.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Correct the sources file (her2.sources-file; format in the README, \"Sources\") and start again.",
+                cause);
     }
 }

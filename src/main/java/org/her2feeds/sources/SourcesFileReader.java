@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -102,7 +101,9 @@ public final class SourcesFileReader {
                 Source source = source(entry);
                 Integer earlier = lineById.putIfAbsent(source.id(), line(entry));
                 if (earlier != null) {
-                    throw error(entry, "source '" + source.id() + "': duplicate id (first defined at line " + earlier + ")");
+                    throw error(
+                            entry,
+                            "source '" + source.id() + "': duplicate id (first defined at line " + earlier + ")");
                 }
                 sources.add(source);
             }
@@ -122,12 +123,17 @@ public final class SourcesFileReader {
             }
             String id = required(entry, values, "id", "source");
             if (!SLUG.matcher(id).matches() || id.length() > 100) {
-                throw error(values.get("id"), "source '" + id + "': id must be a slug (lower-case letters, digits, hyphens)");
+                throw error(
+                        values.get("id"),
+                        "source '" + id + "': id must be a slug (lower-case letters, digits, hyphens)");
             }
             String name = "source '" + id + "'";
             for (Map.Entry<String, Node> value : values.entrySet()) {
                 if (!KEYS.contains(value.getKey())) {
-                    throw error(value.getValue(), name + ": unknown key '" + value.getKey() + "' (allowed: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                    throw error(
+                            value.getValue(),
+                            name + ": unknown key '" + value.getKey() + "' (allowed: "
+                                    + String.join(", ", KEYS.stream().sorted().toList()) + ")");
                 }
             }
             String title = required(entry, values, "title", name);
@@ -174,13 +180,17 @@ public final class SourcesFileReader {
             try {
                 interval = Duration.parse(text.trim());
             } catch (DateTimeParseException e) {
-                throw error(node, name + ": malformed interval '" + text + "' (use an ISO-8601 duration such as PT30M)");
+                throw error(
+                        node, name + ": malformed interval '" + text + "' (use an ISO-8601 duration such as PT30M)");
             }
             if (interval.isNegative() || interval.isZero()) {
                 throw error(node, name + ": interval '" + text + "' must be positive");
             }
             if (remote && interval.compareTo(minimumHttpInterval) < 0) {
-                throw error(node, name + ": interval '" + text + "' is below the minimum of " + minimumHttpInterval + " for http sources");
+                throw error(
+                        node,
+                        name + ": interval '" + text + "' is below the minimum of " + minimumHttpInterval
+                                + " for http sources");
             }
             return interval;
         }
@@ -202,8 +212,16 @@ public final class SourcesFileReader {
                 return null;
             }
             String text = scalar(node, "kind");
-            return SourceKind.fromSlug(text).orElseThrow(() -> error(node, name + ": unknown kind '" + text
-                    + "' (one of " + String.join(", ", java.util.Arrays.stream(SourceKind.values()).map(SourceKind::slug).toList()) + ")"));
+            return SourceKind.fromSlug(text)
+                    .orElseThrow(() -> error(
+                            node,
+                            name + ": unknown kind '" + text + "' (one of "
+                                    + String.join(
+                                            ", ",
+                                            java.util.Arrays.stream(SourceKind.values())
+                                                    .map(SourceKind::slug)
+                                                    .toList())
+                                    + ")"));
         }
 
         private String required(Node entry, Map<String, Node> values, String key, String name) {

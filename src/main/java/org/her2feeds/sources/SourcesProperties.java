@@ -1,10 +1,8 @@
 package org.her2feeds.sources;
 
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import jakarta.validation.constraints.NotNull;
-
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2")
-public record SourcesProperties(@NotNull @DefaultValue("feeds/sources.yml") Path sourcesFile,
-        @NotNull @DurationMin(seconds = 1) @DefaultValue("5m") Duration minimumHttpInterval) {
-}
+public record SourcesProperties(
+        @NotNull @DefaultValue("feeds/sources.yml") Path sourcesFile,
+
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("5m")
+        Duration minimumHttpInterval) {}

@@ -6,14 +6,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.her2feeds.digest.DayEntry;
 import org.her2feeds.digest.Digest;
 import org.her2feeds.digest.DigestRange;
 import org.her2feeds.digest.DigestService;
 import org.her2feeds.store.ArticleFilter;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

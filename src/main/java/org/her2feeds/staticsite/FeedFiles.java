@@ -2,7 +2,6 @@ package org.her2feeds.staticsite;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.her2feeds.opml.SubscriptionLists;
 import org.her2feeds.publish.FeedService;
 import org.her2feeds.publish.PublishedFeed;

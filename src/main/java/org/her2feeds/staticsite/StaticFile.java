@@ -5,5 +5,4 @@ package org.her2feeds.staticsite;
  *
  * @param path relative to the publishing folder, with forward slashes, e.g. {@code topics/adc/feed.xml}
  */
-record StaticFile(String path, byte[] body) {
-}
+record StaticFile(String path, byte[] body) {}

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import org.her2feeds.store.ArticlesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +30,18 @@ public class StaticPublisher implements DisposableBean {
 
     private final List<StaticFiles> contributors;
     private final StaticSiteProperties properties;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1), runnable -> {
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1),
+            runnable -> {
                 Thread thread = new Thread(runnable, "static-publisher");
                 thread.setDaemon(true);
                 return thread;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+            },
+            new ThreadPoolExecutor.DiscardPolicy());
 
     StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties) {
         this.contributors = contributors;

@@ -1,10 +1,8 @@
 package org.her2feeds.staticsite;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
-
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,5 +15,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.publish")
-record StaticSiteProperties(Path dir, @NotNull @DefaultValue("http://localhost:8080") URI baseUrl) {
-}
+record StaticSiteProperties(
+        Path dir,
+        @NotNull @DefaultValue("http://localhost:8080") URI baseUrl) {}

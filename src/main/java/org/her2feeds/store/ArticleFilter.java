@@ -22,6 +22,5 @@ public record ArticleFilter(Set<String> topics, Set<String> sourceIds, String te
     }
 
     /** A place in the newest-first order: articles are ordered by filing time, then id. */
-    public record Position(Instant sortAt, String id) {
-    }
+    public record Position(Instant sortAt, String id) {}
 }

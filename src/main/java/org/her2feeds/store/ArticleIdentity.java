@@ -20,8 +20,7 @@ final class ArticleIdentity {
 
     private static final Pattern PMID = Pattern.compile("\\d{1,10}");
 
-    private ArticleIdentity() {
-    }
+    private ArticleIdentity() {}
 
     static List<IdentityKey> keys(NewArticle article) {
         List<IdentityKey> keys = new ArrayList<>(4);
@@ -38,11 +37,13 @@ final class ArticleIdentity {
             keys.add(new IdentityKey("link", link));
         }
         if (article.guid() != null && !article.guid().isBlank()) {
-            keys.add(new IdentityKey("guid", article.sourceId() + " " + article.guid().trim()));
+            keys.add(new IdentityKey(
+                    "guid", article.sourceId() + " " + article.guid().trim()));
         }
         if (keys.isEmpty()) {
             // Nothing identifies the item but its words: the title within its source is the last resort.
-            keys.add(new IdentityKey("title", article.sourceId() + " " + article.title().trim().toLowerCase(Locale.ROOT)));
+            keys.add(new IdentityKey(
+                    "title", article.sourceId() + " " + article.title().trim().toLowerCase(Locale.ROOT)));
         }
         return keys;
     }

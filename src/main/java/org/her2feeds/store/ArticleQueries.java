@@ -2,7 +2,6 @@ package org.her2feeds.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,11 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.her2feeds.tagging.TaggingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ArticleQueries {
 
-    private static final String COLUMNS = "a.id, a.title, a.url, a.summary_html, a.summary_text, a.authors, a.categories, "
-            + "a.doi, a.pmid, a.published_at, a.first_seen_at, a.updated_at, a.sort_at, a.digest_date, a.relevant, a.tagging";
+    private static final String COLUMNS =
+            "a.id, a.title, a.url, a.summary_html, a.summary_text, a.authors, a.categories, "
+                    + "a.doi, a.pmid, a.published_at, a.first_seen_at, a.updated_at, a.sort_at, a.digest_date, "
+                    + "a.relevant, a.tagging";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -39,8 +38,7 @@ public class ArticleQueries {
     }
 
     /** The day list as of one archive version: counting every day reads every published article's index entry. */
-    private record DaysAtVersion(long version, List<DayCount> days) {
-    }
+    private record DaysAtVersion(long version, List<DayCount> days) {}
 
     /** Published articles, newest first. */
     public List<StoredArticle> newest(ArticleFilter filter, int limit) {
@@ -52,7 +50,10 @@ public class ArticleQueries {
             sql = new StringBuilder("SELECT " + COLUMNS + " FROM article_topic t JOIN article a ON a.id = t.article_id"
                     + " WHERE t.slug = :onlyTopic AND a.relevant = TRUE");
             params.put("onlyTopic", filter.topics().iterator().next());
-            appendFilter(new ArticleFilter(Set.of(), filter.sourceIds(), filter.text(), filter.since(), filter.before()), sql, params);
+            appendFilter(
+                    new ArticleFilter(Set.of(), filter.sourceIds(), filter.text(), filter.since(), filter.before()),
+                    sql,
+                    params);
             sql.append(" ORDER BY t.sort_at DESC, t.article_id DESC");
         } else {
             sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE a.relevant = TRUE");
@@ -67,7 +68,8 @@ public class ArticleQueries {
     public List<StoredArticle> day(LocalDate day, ArticleFilter filter) {
         Map<String, Object> params = new HashMap<>();
         params.put("day", day);
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE a.digest_date = :day AND a.relevant = TRUE");
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + COLUMNS + " FROM article a WHERE a.digest_date = :day AND a.relevant = TRUE");
         appendFilter(filter, sql, params);
         sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
         return load(sql.toString(), params);
@@ -78,14 +80,16 @@ public class ArticleQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM article a WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE");
         appendFilter(filter, sql, params);
         sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
         return load(sql.toString(), params);
     }
 
     public Optional<StoredArticle> find(String id) {
-        List<StoredArticle> found = load("SELECT " + COLUMNS + " FROM article a WHERE a.id = :id AND a.relevant = TRUE", Map.of("id", id));
+        List<StoredArticle> found =
+                load("SELECT " + COLUMNS + " FROM article a WHERE a.id = :id AND a.relevant = TRUE", Map.of("id", id));
         return found.stream().findFirst();
     }
 
@@ -98,8 +102,10 @@ public class ArticleQueries {
             return cached.days();
         }
         List<DayCount> counted = List.copyOf(jdbc.sql(
-                "SELECT digest_date, COUNT(*) FROM article WHERE relevant = TRUE GROUP BY digest_date ORDER BY digest_date DESC")
-                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2))).list());
+                        "SELECT digest_date, COUNT(*) FROM article WHERE relevant = TRUE GROUP BY digest_date ORDER "
+                                + "BY digest_date DESC")
+                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list());
         days = new DaysAtVersion(current, counted);
         return counted;
     }
@@ -108,16 +114,24 @@ public class ArticleQueries {
     public Map<String, Long> topicCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT slug, COUNT(*) FROM article_topic GROUP BY slug")
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return counts;
     }
 
-    /** Published articles per topic and digest day, from {@code from} to {@code to} inclusive; days without any are absent. */
+    /**
+     * Published articles per topic and digest day, from {@code from} to {@code to} inclusive; days without any are
+     * absent.
+     */
     public List<TopicDayCount> topicCountsByDay(LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT t.slug, a.digest_date, COUNT(*) FROM article a JOIN article_topic t ON t.article_id = a.id "
-                        + "WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE GROUP BY t.slug, a.digest_date")
-                .param("from", from).param("to", to)
-                .query((rs, n) -> new TopicDayCount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3))).list();
+        return jdbc.sql("SELECT t.slug, a.digest_date, COUNT(*) FROM article a JOIN article_topic t ON t.article_id "
+                        + "= a.id "
+                        + "WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE GROUP BY t.slug, "
+                        + "a.digest_date")
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new TopicDayCount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .list();
     }
 
     private static void appendFilter(ArticleFilter filter, StringBuilder sql, Map<String, Object> params) {
@@ -128,7 +142,9 @@ public class ArticleQueries {
             sql.append(" AND (");
             for (int i = 0; i < topics.size(); i++) {
                 sql.append(i == 0 ? "" : " OR ")
-                        .append("EXISTS (SELECT 1 FROM article_topic t WHERE t.slug = :topic").append(i).append(" AND t.article_id = a.id)");
+                        .append("EXISTS (SELECT 1 FROM article_topic t WHERE t.slug = :topic")
+                        .append(i)
+                        .append(" AND t.article_id = a.id)");
                 params.put("topic" + i, topics.get(i));
             }
             sql.append(')');
@@ -137,13 +153,19 @@ public class ArticleQueries {
             if (filter.sourceIds().isEmpty()) {
                 sql.append(" AND 1 = 0");
             } else {
-                sql.append(" AND EXISTS (SELECT 1 FROM article_source s WHERE s.article_id = a.id AND s.source_id IN (:sources))");
+                sql.append(" AND EXISTS (SELECT 1 FROM article_source s WHERE s.article_id = a.id AND s.source_id IN "
+                        + "(:sources))");
                 params.put("sources", List.copyOf(filter.sourceIds()));
             }
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             sql.append(" AND (LOWER(a.title) LIKE :text ESCAPE '\\' OR LOWER(a.summary_text) LIKE :text ESCAPE '\\')");
-            String escaped = filter.text().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String escaped = filter.text()
+                    .trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
             params.put("text", "%" + escaped + "%");
         }
         if (filter.since() != null) {
@@ -158,7 +180,8 @@ public class ArticleQueries {
     }
 
     private List<StoredArticle> load(String sql, Map<String, Object> params) {
-        List<StoredArticle> articles = jdbc.sql(sql).params(params).query(this::article).list();
+        List<StoredArticle> articles =
+                jdbc.sql(sql).params(params).query(this::article).list();
         if (articles.isEmpty()) {
             return articles;
         }
@@ -170,32 +193,63 @@ public class ArticleQueries {
                 ORDER BY CASE WHEN s.source_id = a.owner_source THEN 0 ELSE 1 END, s.first_seen_at, s.source_id""")
                 .param("ids", articles.stream().map(StoredArticle::id).toList())
                 .query((rs, n) -> origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                        .add(new ArticleOrigin(rs.getString(2), rs.getString(3), rs.getString(4),
-                                Timestamps.read(rs, 5))))
+                        .add(new ArticleOrigin(
+                                rs.getString(2), rs.getString(3), rs.getString(4), Timestamps.read(rs, 5))))
                 .list();
-        return articles.stream().map(article -> withOrigins(article, origins.getOrDefault(article.id(), List.of()))).toList();
+        return articles.stream()
+                .map(article -> withOrigins(article, origins.getOrDefault(article.id(), List.of())))
+                .toList();
     }
 
     private static StoredArticle withOrigins(StoredArticle a, List<ArticleOrigin> origins) {
-        return new StoredArticle(a.id(), a.title(), a.url(), a.summaryHtml(), a.summaryText(), a.authors(), a.categories(),
-                a.doi(), a.pmid(), a.publishedAt(), a.firstSeenAt(), a.updatedAt(), a.sortAt(), a.digestDate(),
-                a.relevant(), a.relevanceHits(), a.discounted(), a.topics(), List.copyOf(origins));
+        return new StoredArticle(
+                a.id(),
+                a.title(),
+                a.url(),
+                a.summaryHtml(),
+                a.summaryText(),
+                a.authors(),
+                a.categories(),
+                a.doi(),
+                a.pmid(),
+                a.publishedAt(),
+                a.firstSeenAt(),
+                a.updatedAt(),
+                a.sortAt(),
+                a.digestDate(),
+                a.relevant(),
+                a.relevanceHits(),
+                a.discounted(),
+                a.topics(),
+                List.copyOf(origins));
     }
 
     private StoredArticle article(ResultSet rs, int row) throws SQLException {
         TaggingResult tagging = json.readValue(rs.getString("tagging"), TaggingResult.class);
         boolean relevant = rs.getBoolean("relevant");
-        return new StoredArticle(rs.getString("id"), rs.getString("title"), rs.getString("url"),
-                rs.getString("summary_html"), rs.getString("summary_text"), strings(rs.getString("authors")),
-                strings(rs.getString("categories")), rs.getString("doi"), rs.getString("pmid"),
-                Timestamps.read(rs, "published_at"), Timestamps.read(rs, "first_seen_at"), Timestamps.read(rs, "updated_at"),
-                Timestamps.read(rs, "sort_at"), rs.getObject("digest_date", LocalDate.class), relevant,
-                List.copyOf(tagging.relevanceHits()), List.copyOf(tagging.discounted()),
-                relevant ? List.copyOf(tagging.topics()) : List.of(), List.of());
+        return new StoredArticle(
+                rs.getString("id"),
+                rs.getString("title"),
+                rs.getString("url"),
+                rs.getString("summary_html"),
+                rs.getString("summary_text"),
+                strings(rs.getString("authors")),
+                strings(rs.getString("categories")),
+                rs.getString("doi"),
+                rs.getString("pmid"),
+                Timestamps.read(rs, "published_at"),
+                Timestamps.read(rs, "first_seen_at"),
+                Timestamps.read(rs, "updated_at"),
+                Timestamps.read(rs, "sort_at"),
+                rs.getObject("digest_date", LocalDate.class),
+                relevant,
+                List.copyOf(tagging.relevanceHits()),
+                List.copyOf(tagging.discounted()),
+                relevant ? List.copyOf(tagging.topics()) : List.of(),
+                List.of());
     }
 
     private List<String> strings(String array) {
-        return List.copyOf(json.readValue(array, new TypeReference<List<String>>() { }));
+        return List.copyOf(json.readValue(array, new TypeReference<List<String>>() {}));
     }
-
 }

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +29,18 @@ final class ArticleReevaluation {
     private static final Logger log = LoggerFactory.getLogger(ArticleReevaluation.class);
     private static final int PAGE = 500;
 
-    private record Row(String id, String title, String descriptionText, String contentText, String categories,
-            String tagging, Instant sortAt, LocalDate digestDate) {
-    }
+    private record Row(
+            String id,
+            String title,
+            String descriptionText,
+            String contentText,
+            String categories,
+            String tagging,
+            Instant sortAt,
+            LocalDate digestDate) {}
 
     /** An article whose tagging or digest day changes. */
-    private record Change(Row row, TaggingResult result, String tagging, LocalDate day) {
-    }
+    private record Change(Row row, TaggingResult result, String tagging, LocalDate day) {}
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -48,8 +51,14 @@ final class ArticleReevaluation {
     private final ZoneId zone;
     private final Clock clock;
 
-    ArticleReevaluation(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions,
-            JsonMapper json, ArticleVersion version, ZoneId zone, Clock clock) {
+    ArticleReevaluation(
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate named,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            ArticleVersion version,
+            ZoneId zone,
+            Clock clock) {
         this.jdbc = jdbc;
         this.named = named;
         this.topics = new TopicIndex(named);
@@ -66,11 +75,19 @@ final class ArticleReevaluation {
         String after = "";
         while (true) {
             List<Row> page = jdbc.sql("""
-                    SELECT id, title, description_text, content_text, categories, tagging, sort_at, digest_date FROM article
+                    SELECT id, title, description_text, content_text, categories, tagging, sort_at,
+                        digest_date FROM article
                     WHERE id > :after ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
                     .param("after", after)
-                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), Timestamps.read(rs, 7), rs.getObject(8, LocalDate.class)))
+                    .query((rs, n) -> new Row(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            Timestamps.read(rs, 7),
+                            rs.getObject(8, LocalDate.class)))
                     .list();
             if (page.isEmpty()) {
                 break;
@@ -92,12 +109,15 @@ final class ArticleReevaluation {
     private List<Change> changes(List<Row> page, Function<TaggableText, TaggingResult> tagger) {
         List<Change> changes = new ArrayList<>();
         for (Row row : page) {
-            List<String> categories = json.readValue(row.categories(), new TypeReference<List<String>>() { });
-            TaggingResult fresh = tagger.apply(new TaggableText(row.title(), row.descriptionText(), row.contentText(), categories));
+            List<String> categories = json.readValue(row.categories(), new TypeReference<List<String>>() {});
+            TaggingResult fresh =
+                    tagger.apply(new TaggableText(row.title(), row.descriptionText(), row.contentText(), categories));
             // Bounded as when the article was stored: the same rules then give the same JSON, and it fits its column.
             TaggingResult result = ColumnLimits.boundTagging(fresh, json);
             if (result == null) {
-                log.warn("article={} keeps its tagging: the new explanation does not fit its column even without term hits",
+                log.warn(
+                        "article={} keeps its tagging: the new explanation does not fit its column even without term "
+                                + "hits",
                         row.id());
                 continue;
             }
@@ -112,13 +132,21 @@ final class ArticleReevaluation {
 
     private void write(List<Change> changes) {
         Instant now = clock.instant();
-        named.batchUpdate("""
+        named.batchUpdate(
+                """
                 UPDATE article SET tagging = :tagging, relevant = :relevant, digest_date = :day, updated_at = :now
-                WHERE id = :id""", changes.stream().map(change -> new MapSqlParameterSource()
-                .addValue("tagging", change.tagging()).addValue("relevant", change.result().relevant())
-                .addValue("day", change.day()).addValue("now", Timestamps.of(now)).addValue("id", change.row().id()))
-                .toArray(SqlParameterSource[]::new));
+                WHERE id = :id""",
+                changes.stream()
+                        .map(change -> new MapSqlParameterSource()
+                                .addValue("tagging", change.tagging())
+                                .addValue("relevant", change.result().relevant())
+                                .addValue("day", change.day())
+                                .addValue("now", Timestamps.of(now))
+                                .addValue("id", change.row().id()))
+                        .toArray(SqlParameterSource[]::new));
         topics.replace(changes.stream()
-                .map(change -> new TopicIndex.Entry(change.row().id(), change.result(), change.row().sortAt())).toList());
+                .map(change -> new TopicIndex.Entry(
+                        change.row().id(), change.result(), change.row().sortAt()))
+                .toList());
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
@@ -22,7 +21,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,8 +47,14 @@ public class ArticleStore {
     private final ArticleWriter writer;
     private final ArticleReevaluation reevaluation;
 
-    ArticleStore(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
-            DigestZoneProperties digest, ArticleVersion version, Clock clock) {
+    ArticleStore(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            DigestZoneProperties digest,
+            ArticleVersion version,
+            Clock clock) {
         this.transactions = transactions;
         this.json = json;
         this.version = version;
@@ -93,8 +97,11 @@ public class ArticleStore {
         try {
             summary = writeRetryingLockConflicts(sourceId, kind, distinct, now);
         } catch (DataIntegrityViolationException | JacksonException | DateTimeException e) {
-            log.warn("source={} the database refused the feed's data ({}); storing its {} articles one by one",
-                    sourceId, reason(e), distinct.size());
+            log.warn(
+                    "source={} the database refused the feed's data ({}); storing its {} articles one by one",
+                    sourceId,
+                    reason(e),
+                    distinct.size());
             summary = itemByItem(sourceId, kind, distinct, now);
         }
         summary = summary.plus(new SaveSummary(0, 0, 0, 0, rejected, bounded));
@@ -121,10 +128,16 @@ public class ArticleStore {
         Map<String, IncomingArticle> byHash = new HashMap<>();
         List<IncomingArticle> distinct = new ArrayList<>(items.size());
         for (IncomingArticle item : items) {
-            List<IdentityKey> colliding = item.keys().stream().filter(key -> byHash.containsKey(key.hash())).toList();
-            if (!colliding.isEmpty() && item.hasGuid()
-                    && colliding.stream().allMatch(key -> key.isLink() && byHash.get(key.hash()).hasGuid())) {
-                item = item.withKeys(item.keys().stream().filter(key -> !key.isLink()).toList());
+            List<IdentityKey> colliding = item.keys().stream()
+                    .filter(key -> byHash.containsKey(key.hash()))
+                    .toList();
+            if (!colliding.isEmpty()
+                    && item.hasGuid()
+                    && colliding.stream()
+                            .allMatch(key ->
+                                    key.isLink() && byHash.get(key.hash()).hasGuid())) {
+                item = item.withKeys(
+                        item.keys().stream().filter(key -> !key.isLink()).toList());
                 colliding = List.of();
             }
             if (!colliding.isEmpty()) {
@@ -161,8 +174,8 @@ public class ArticleStore {
      * wait for each other instead of deadlocking; should the database still pick this transaction as a deadlock
      * victim, the whole feed is written again, as nothing of the failed attempt was kept.
      */
-    private SaveSummary writeRetryingLockConflicts(String sourceId, SourceKind kind, List<IncomingArticle> items,
-            Instant now) {
+    private SaveSummary writeRetryingLockConflicts(
+            String sourceId, SourceKind kind, List<IncomingArticle> items, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
@@ -179,8 +192,12 @@ public class ArticleStore {
     }
 
     private static void logRejected(String sourceId, NewArticle item, String reason) {
-        log.warn("source={} item rejected: guid=\"{}\" link=\"{}\" reason=\"{}\"", sourceId, shown(item.guid()),
-                shown(item.link()), reason);
+        log.warn(
+                "source={} item rejected: guid=\"{}\" link=\"{}\" reason=\"{}\"",
+                sourceId,
+                shown(item.guid()),
+                shown(item.link()),
+                reason);
     }
 
     /** A feed's value as it is logged: storable and short. */

@@ -4,7 +4,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +42,9 @@ public class ArticleVersion implements SmartLifecycle {
 
     /** Reads the counter and announces it when it moved. */
     long refresh() {
-        long fresh = jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'").query(Long.class).single();
+        long fresh = jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'")
+                .query(Long.class)
+                .single();
         long previous = current.getAndAccumulate(fresh, Math::max);
         if (fresh > previous) {
             events.publishEvent(new ArticlesChanged(fresh));
@@ -53,7 +54,8 @@ public class ArticleVersion implements SmartLifecycle {
 
     /** Counts one change of the archive; called inside the transaction that makes it, so both commit together. */
     void bump() {
-        jdbc.sql("UPDATE store_meta SET long_value = long_value + 1 WHERE name = 'articles_version'").update();
+        jdbc.sql("UPDATE store_meta SET long_value = long_value + 1 WHERE name = 'articles_version'")
+                .update();
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.her2feeds.sources.SourceKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,12 @@ final class ArticleWriter {
             WHERE id = :id AND owner_source = :expectedOwner""";
 
     /** What a feed's item does to the archive. */
-    enum Outcome { ADDED, UPDATED, UNCHANGED, DUPLICATE }
+    enum Outcome {
+        ADDED,
+        UPDATED,
+        UNCHANGED,
+        DUPLICATE
+    }
 
     /**
      * One item's place in the archive, decided before anything is written.
@@ -63,8 +67,14 @@ final class ArticleWriter {
      * @param firstSeenAt   when the service first saw the article
      * @param expectedOwner for an update: the owner the stored row must still have
      */
-    record Placement(IncomingArticle item, Outcome outcome, String articleId, List<IdentityKey> newKeys,
-            Instant firstSeenAt, Filing filing, String expectedOwner) {
+    record Placement(
+            IncomingArticle item,
+            Outcome outcome,
+            String articleId,
+            List<IdentityKey> newKeys,
+            Instant firstSeenAt,
+            Filing filing,
+            String expectedOwner) {
 
         Placement asDuplicate() {
             return new Placement(item, Outcome.DUPLICATE, articleId, newKeys, firstSeenAt, filing, null);
@@ -78,9 +88,14 @@ final class ArticleWriter {
     /**
      * @param sourceGuid the GUID the saving source gave the article; null when it gave none or does not carry it
      */
-    private record Existing(String contentHash, Instant firstSeenAt, String ownerSource, SourceKind ownerKind,
-            boolean ownedByThisSource, boolean fromThisSource, String sourceGuid) {
-    }
+    private record Existing(
+            String contentHash,
+            Instant firstSeenAt,
+            String ownerSource,
+            SourceKind ownerKind,
+            boolean ownedByThisSource,
+            boolean fromThisSource,
+            String sourceGuid) {}
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -103,7 +118,8 @@ final class ArticleWriter {
         Map<String, String> articleByKey = existingKeys(hashes);
         Map<String, Existing> existing = existingArticles(sourceId, new HashSet<>(articleByKey.values()));
         List<Placement> placements = items.stream()
-                .map(item -> place(item, sourceId, kind, articleByKey, existing, now)).toList();
+                .map(item -> place(item, sourceId, kind, articleByKey, existing, now))
+                .toList();
 
         List<Placement> added = sortedById(placements, Outcome.ADDED);
         List<Placement> updated = sortedById(placements, Outcome.UPDATED);
@@ -112,7 +128,9 @@ final class ArticleWriter {
         List<Placement> insertedFirst = written(added, insertArticles(added, sourceId, kind, now), duplicates);
         List<Placement> updatedFirst = written(updated, updateArticles(updated, sourceId, kind, now), duplicates);
 
-        List<Placement> keyed = Stream.of(insertedFirst, updatedFirst, duplicates).flatMap(List::stream).toList();
+        List<Placement> keyed = Stream.of(insertedFirst, updatedFirst, duplicates)
+                .flatMap(List::stream)
+                .toList();
         insertKeys(keyed);
         // A take-over is also this source's first sight of the article; for an owner's own update this does nothing.
         insertOrigins(keyed, sourceId, now);
@@ -120,23 +138,38 @@ final class ArticleWriter {
         topics.replace(updatedFirst.stream().map(Placement::topics).toList());
         logBounded(sourceId, insertedFirst);
         logBounded(sourceId, updatedFirst);
-        SaveSummary summary = new SaveSummary(insertedFirst.size(), updatedFirst.size(),
-                of(placements, Outcome.UNCHANGED).size(), duplicates.size(), 0, 0);
+        SaveSummary summary = new SaveSummary(
+                insertedFirst.size(),
+                updatedFirst.size(),
+                of(placements, Outcome.UNCHANGED).size(),
+                duplicates.size(),
+                0,
+                0);
         if (summary.changedAnything()) {
             version.bump();
         }
         return summary;
     }
 
-    private Placement place(IncomingArticle item, String sourceId, SourceKind kind, Map<String, String> articleByKey,
-            Map<String, Existing> existing, Instant now) {
+    private Placement place(
+            IncomingArticle item,
+            String sourceId,
+            SourceKind kind,
+            Map<String, String> articleByKey,
+            Map<String, Existing> existing,
+            Instant now) {
         List<IdentityKey> usable = usableKeys(item, articleByKey, existing);
-        String articleId = usable.stream().map(key -> articleByKey.get(key.hash())).filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        String articleId = usable.stream()
+                .map(key -> articleByKey.get(key.hash()))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         if (articleId == null) {
             return placement(item, Outcome.ADDED, usable.get(0).articleId(), usable, now, now, null);
         }
-        List<IdentityKey> newKeys = usable.stream().filter(key -> !articleByKey.containsKey(key.hash())).toList();
+        List<IdentityKey> newKeys = usable.stream()
+                .filter(key -> !articleByKey.containsKey(key.hash()))
+                .toList();
         Existing current = existing.get(articleId);
         if (current == null) {
             return placement(item, Outcome.DUPLICATE, articleId, newKeys, now, now, null);
@@ -157,10 +190,22 @@ final class ArticleWriter {
         return placement(item, outcome, articleId, newKeys, current.firstSeenAt(), now, expectedOwner);
     }
 
-    private Placement placement(IncomingArticle item, Outcome outcome, String articleId, List<IdentityKey> newKeys,
-            Instant firstSeenAt, Instant now, String expectedOwner) {
-        return new Placement(item, outcome, articleId, newKeys, firstSeenAt,
-                Filing.of(item.stored().publishedAt(), firstSeenAt, now, zone), expectedOwner);
+    private Placement placement(
+            IncomingArticle item,
+            Outcome outcome,
+            String articleId,
+            List<IdentityKey> newKeys,
+            Instant firstSeenAt,
+            Instant now,
+            String expectedOwner) {
+        return new Placement(
+                item,
+                outcome,
+                articleId,
+                newKeys,
+                firstSeenAt,
+                Filing.of(item.stored().publishedAt(), firstSeenAt, now, zone),
+                expectedOwner);
     }
 
     /**
@@ -168,21 +213,27 @@ final class ArticleWriter {
      * different GUID: within one feed such a link is generic (a section page), not the article's. Across sources a
      * shared link still merges.
      */
-    private static List<IdentityKey> usableKeys(IncomingArticle item, Map<String, String> articleByKey,
-            Map<String, Existing> existing) {
+    private static List<IdentityKey> usableKeys(
+            IncomingArticle item, Map<String, String> articleByKey, Map<String, Existing> existing) {
         if (!item.hasGuid()) {
             return item.keys();
         }
-        String guidMatch = item.keys().stream().filter(IdentityKey::isGuid)
-                .map(key -> articleByKey.get(key.hash())).filter(Objects::nonNull).findFirst().orElse(null);
-        return item.keys().stream().filter(key -> {
-            String match = articleByKey.get(key.hash());
-            if (match == null || !key.isLink() || match.equals(guidMatch)) {
-                return true;
-            }
-            Existing other = existing.get(match);
-            return other == null || !other.fromThisSource() || other.sourceGuid() == null;
-        }).toList();
+        String guidMatch = item.keys().stream()
+                .filter(IdentityKey::isGuid)
+                .map(key -> articleByKey.get(key.hash()))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        return item.keys().stream()
+                .filter(key -> {
+                    String match = articleByKey.get(key.hash());
+                    if (match == null || !key.isLink() || match.equals(guidMatch)) {
+                        return true;
+                    }
+                    Existing other = existing.get(match);
+                    return other == null || !other.fromThisSource() || other.sourceGuid() == null;
+                })
+                .toList();
     }
 
     private Map<String, String> existingKeys(Set<String> hashes) {
@@ -190,7 +241,8 @@ final class ArticleWriter {
         for (List<String> chunk : chunks(new ArrayList<>(hashes))) {
             jdbc.sql("SELECT key_hash, article_id FROM article_key WHERE key_hash IN (:hashes)")
                     .param("hashes", chunk)
-                    .query((rs, row) -> found.put(rs.getString(1), rs.getString(2))).list();
+                    .query((rs, row) -> found.put(rs.getString(1), rs.getString(2)))
+                    .list();
         }
         return found;
     }
@@ -202,11 +254,18 @@ final class ArticleWriter {
                     SELECT a.id, a.content_hash, a.first_seen_at, a.owner_source, a.owner_kind, s.source_id, s.guid
                     FROM article a LEFT JOIN article_source s ON s.article_id = a.id AND s.source_id = :source
                     WHERE a.id IN (:ids)""")
-                    .param("source", sourceId).param("ids", chunk)
-                    .query((rs, row) -> found.put(rs.getString(1), new Existing(rs.getString(2),
-                            Timestamps.read(rs, 3), rs.getString(4),
-                            SourceKind.fromSlug(rs.getString(5)).orElse(null), sourceId.equals(rs.getString(4)),
-                            rs.getString(6) != null, rs.getString(7))))
+                    .param("source", sourceId)
+                    .param("ids", chunk)
+                    .query((rs, row) -> found.put(
+                            rs.getString(1),
+                            new Existing(
+                                    rs.getString(2),
+                                    Timestamps.read(rs, 3),
+                                    rs.getString(4),
+                                    SourceKind.fromSlug(rs.getString(5)).orElse(null),
+                                    sourceId.equals(rs.getString(4)),
+                                    rs.getString(6) != null,
+                                    rs.getString(7))))
                     .list();
         }
         return found;
@@ -219,7 +278,9 @@ final class ArticleWriter {
 
     /** Writes the source's copy over the stored one and makes the source the owner. */
     private int[] updateArticles(List<Placement> updated, String sourceId, SourceKind kind, Instant now) {
-        return batch(UPDATE_ARTICLE, updated,
+        return batch(
+                UPDATE_ARTICLE,
+                updated,
                 p -> articleColumns(p, sourceId, kind, now).addValue("expectedOwner", p.expectedOwner()));
     }
 
@@ -251,22 +312,32 @@ final class ArticleWriter {
 
     /** Records the keys the articles are not yet known by, in key order. */
     private void insertKeys(List<Placement> placements) {
-        record KeyRow(IdentityKey key, String articleId) {
-        }
+        record KeyRow(IdentityKey key, String articleId) {}
         List<KeyRow> rows = placements.stream()
                 .flatMap(p -> p.newKeys().stream().map(key -> new KeyRow(key, p.articleId())))
-                .sorted(Comparator.comparing(row -> row.key().hash())).toList();
-        batch("INSERT INTO article_key (key_hash, key_kind, article_id) VALUES (:hash, :kind, :id) ON CONFLICT DO NOTHING",
-                rows, row -> new MapSqlParameterSource().addValue("hash", row.key().hash())
-                        .addValue("kind", row.key().kind()).addValue("id", row.articleId()));
+                .sorted(Comparator.comparing(row -> row.key().hash()))
+                .toList();
+        batch(
+                "INSERT INTO article_key (key_hash, key_kind, article_id) VALUES (:hash, :kind, :id) ON CONFLICT DO "
+                        + "NOTHING",
+                rows,
+                row -> new MapSqlParameterSource()
+                        .addValue("hash", row.key().hash())
+                        .addValue("kind", row.key().kind())
+                        .addValue("id", row.articleId()));
     }
 
     private void insertOrigins(List<Placement> placements, String sourceId, Instant now) {
-        batch("""
+        batch(
+                """
                 INSERT INTO article_source (article_id, source_id, guid, link, first_seen_at)
                 VALUES (:id, :source, :guid, :link, :seenAt) ON CONFLICT DO NOTHING""",
-                placements, p -> new MapSqlParameterSource().addValue("id", p.articleId()).addValue("source", sourceId)
-                        .addValue("guid", p.item().stored().guid()).addValue("link", p.item().stored().link())
+                placements,
+                p -> new MapSqlParameterSource()
+                        .addValue("id", p.articleId())
+                        .addValue("source", sourceId)
+                        .addValue("guid", p.item().stored().guid())
+                        .addValue("link", p.item().stored().link())
                         .addValue("seenAt", Timestamps.of(now)));
     }
 
@@ -281,8 +352,11 @@ final class ArticleWriter {
     private static void logBounded(String sourceId, List<Placement> written) {
         for (Placement p : written) {
             if (!p.item().changes().isEmpty()) {
-                log.info("source={} item stored bounded to fit its columns: guid=\"{}\" link=\"{}\" {}", sourceId,
-                        ArticleStore.shown(p.item().given().guid()), ArticleStore.shown(p.item().given().link()),
+                log.info(
+                        "source={} item stored bounded to fit its columns: guid=\"{}\" link=\"{}\" {}",
+                        sourceId,
+                        ArticleStore.shown(p.item().given().guid()),
+                        ArticleStore.shown(p.item().given().link()),
                         p.item().changes());
             }
         }
@@ -293,8 +367,10 @@ final class ArticleWriter {
     }
 
     private static List<Placement> sortedById(List<Placement> placements, Outcome outcome) {
-        return placements.stream().filter(p -> p.outcome() == outcome)
-                .sorted(Comparator.comparing(Placement::articleId)).toList();
+        return placements.stream()
+                .filter(p -> p.outcome() == outcome)
+                .sorted(Comparator.comparing(Placement::articleId))
+                .toList();
     }
 
     /**

@@ -3,13 +3,11 @@ package org.her2feeds.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.her2feeds.Sha256;
 import org.her2feeds.tagging.Discount;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +44,7 @@ final class ColumnLimits {
     static final int TAGGING_JSON = 20_000;
     /** The text relevance read (V5__article_full_text.sql), kept so rules can read it again. */
     static final int READ_TEXT = 20_000;
+
     static final int DISCOUNTED_KEPT = 20;
     static final int SOURCE_URL = 2000;
     static final int ETAG = 1000;
@@ -62,8 +61,7 @@ final class ColumnLimits {
 
     private static final String ELLIPSIS = "…";
 
-    private ColumnLimits() {
-    }
+    private ColumnLimits() {}
 
     /**
      * The form of an item that fits the article columns, or the reason it cannot be stored at all.
@@ -73,8 +71,7 @@ final class ColumnLimits {
      * @param changes  what bounding changed, for the log ("title cut", "link dropped (5000 chars)")
      * @param rejection why the item cannot be stored; null when it can
      */
-    record Bounded(NewArticle original, NewArticle stored, List<String> changes, String rejection) {
-    }
+    record Bounded(NewArticle original, NewArticle stored, List<String> changes, String rejection) {}
 
     static Bounded article(NewArticle item, JsonMapper json) {
         List<String> changes = new ArrayList<>();
@@ -99,7 +96,8 @@ final class ColumnLimits {
         if (html.length() > SUMMARY_HTML) {
             // Cutting markup could leave an open tag or attribute; the plain text, escaped, is always well-formed.
             html = text.isEmpty() ? "" : "<p>" + escapeHtml(text) + "</p>";
-            changes.add("summary HTML replaced by its text (" + item.summaryHtml().length() + " chars)");
+            changes.add(
+                    "summary HTML replaced by its text (" + item.summaryHtml().length() + " chars)");
         } else {
             note(changes, "summary HTML", nonNull(item.summaryHtml()), html);
         }
@@ -119,7 +117,8 @@ final class ColumnLimits {
         if (pmid == null && item.pmid() != null && !item.pmid().isBlank()) {
             changes.add("PubMed id dropped (unusable)");
         }
-        Instant published = item.publishedAt() != null && item.publishedAt().isBefore(EARLIEST_DATE) ? null : item.publishedAt();
+        Instant published =
+                item.publishedAt() != null && item.publishedAt().isBefore(EARLIEST_DATE) ? null : item.publishedAt();
         if (published == null && item.publishedAt() != null) {
             changes.add("publication date dropped (" + item.publishedAt() + ")");
         }
@@ -130,8 +129,20 @@ final class ColumnLimits {
         if (!tagging.equals(item.tagging())) {
             changes.add("tagging term hits cut");
         }
-        NewArticle stored = new NewArticle(item.sourceId(), guid, link, cutTitle, html, text, authors, categories,
-                published, doi, pmid, tagging, hardCut(nonNull(storable(item.descriptionText())), READ_TEXT),
+        NewArticle stored = new NewArticle(
+                item.sourceId(),
+                guid,
+                link,
+                cutTitle,
+                html,
+                text,
+                authors,
+                categories,
+                published,
+                doi,
+                pmid,
+                tagging,
+                hardCut(nonNull(storable(item.descriptionText())), READ_TEXT),
                 hardCut(nonNull(storable(item.contentText())), READ_TEXT));
         return new Bounded(item, stored, List.copyOf(changes), null);
     }
@@ -164,7 +175,9 @@ final class ColumnLimits {
         return value == null || value.length() > max ? null : value;
     }
 
-    /** Removes NUL, which PostgreSQL refuses in text, and turns lone surrogates, which UTF-8 cannot encode, into U+FFFD. */
+    /**
+     * Removes NUL, which PostgreSQL refuses in text, and turns lone surrogates, which UTF-8 cannot encode, into U+FFFD.
+     */
     static String storable(String text) {
         if (text == null) {
             return null;
@@ -275,16 +288,27 @@ final class ColumnLimits {
 
     private static TaggingResult storable(TaggingResult tagging) {
         // A text full of "HER2-negative" would list hundreds of discounted mentions; the first few are the evidence.
-        List<Discount> discounted = tagging.discounted().stream().limit(DISCOUNTED_KEPT)
-                .map(d -> new Discount(cut(storable(d.term()), LIST_ENTRY), storable(d.field()),
+        List<Discount> discounted = tagging.discounted().stream()
+                .limit(DISCOUNTED_KEPT)
+                .map(d -> new Discount(
+                        cut(storable(d.term()), LIST_ENTRY),
+                        storable(d.field()),
                         cut(storable(d.qualifier()), LIST_ENTRY)))
                 .toList();
-        return new TaggingResult(tagging.relevant(), hits(tagging.relevanceHits()), discounted, tagging.topics().stream()
-                .map(topic -> new TopicTag(storable(topic.slug()), storable(topic.label()), hits(topic.matched()))).toList());
+        return new TaggingResult(
+                tagging.relevant(),
+                hits(tagging.relevanceHits()),
+                discounted,
+                tagging.topics().stream()
+                        .map(topic ->
+                                new TopicTag(storable(topic.slug()), storable(topic.label()), hits(topic.matched())))
+                        .toList());
     }
 
     private static List<TermHit> hits(List<TermHit> hits) {
-        return hits.stream().map(hit -> new TermHit(cut(storable(hit.term()), LIST_ENTRY), storable(hit.field()))).toList();
+        return hits.stream()
+                .map(hit -> new TermHit(cut(storable(hit.term()), LIST_ENTRY), storable(hit.field())))
+                .toList();
     }
 
     /** Text that is read, not shown, needs no ellipsis: cut at the limit, never inside a surrogate pair. */
@@ -293,7 +317,10 @@ final class ColumnLimits {
     }
 
     private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /** An end index that does not split a surrogate pair. */

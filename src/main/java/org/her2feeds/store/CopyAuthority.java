@@ -11,8 +11,7 @@ import org.her2feeds.sources.SourceKind;
  */
 final class CopyAuthority {
 
-    private CopyAuthority() {
-    }
+    private CopyAuthority() {}
 
     static int rank(SourceKind kind) {
         if (kind == null) {
@@ -25,7 +24,9 @@ final class CopyAuthority {
         };
     }
 
-    /** Whether a copy from {@code newcomer} replaces the stored copy of {@code owner}: only a strictly higher rank does. */
+    /**
+     * Whether a copy from {@code newcomer} replaces the stored copy of {@code owner}: only a strictly higher rank does.
+     */
     static boolean takesOver(SourceKind newcomer, SourceKind owner) {
         return rank(newcomer) > rank(owner);
     }

@@ -1,7 +1,6 @@
 package org.her2feeds.store;
 
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.EnvironmentAware;

@@ -2,7 +2,6 @@ package org.her2feeds.store;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.her2feeds.tagging.TaggingResult;
 
 /**
@@ -13,15 +12,50 @@ import org.her2feeds.tagging.TaggingResult;
  * @param descriptionText the whole description as plain text (bounded), kept so that rules can read it again
  * @param contentText     the whole content as plain text (bounded), or "" when the feed gave none
  */
-public record NewArticle(String sourceId, String guid, String link, String title, String summaryHtml,
-        String summaryText, List<String> authors, List<String> categories, Instant publishedAt, String doi,
-        String pmid, TaggingResult tagging, String descriptionText, String contentText) {
+public record NewArticle(
+        String sourceId,
+        String guid,
+        String link,
+        String title,
+        String summaryHtml,
+        String summaryText,
+        List<String> authors,
+        List<String> categories,
+        Instant publishedAt,
+        String doi,
+        String pmid,
+        TaggingResult tagging,
+        String descriptionText,
+        String contentText) {
 
     /** An article whose description text is its summary text and which has no separate content. */
-    public NewArticle(String sourceId, String guid, String link, String title, String summaryHtml, String summaryText,
-            List<String> authors, List<String> categories, Instant publishedAt, String doi, String pmid,
+    public NewArticle(
+            String sourceId,
+            String guid,
+            String link,
+            String title,
+            String summaryHtml,
+            String summaryText,
+            List<String> authors,
+            List<String> categories,
+            Instant publishedAt,
+            String doi,
+            String pmid,
             TaggingResult tagging) {
-        this(sourceId, guid, link, title, summaryHtml, summaryText, authors, categories, publishedAt, doi, pmid, tagging,
-                summaryText, "");
+        this(
+                sourceId,
+                guid,
+                link,
+                title,
+                summaryHtml,
+                summaryText,
+                authors,
+                categories,
+                publishedAt,
+                doi,
+                pmid,
+                tagging,
+                summaryText,
+                "");
     }
 }

@@ -18,7 +18,12 @@ public record SaveSummary(int added, int updated, int unchanged, int duplicates,
     }
 
     SaveSummary plus(SaveSummary other) {
-        return new SaveSummary(added + other.added, updated + other.updated, unchanged + other.unchanged,
-                duplicates + other.duplicates, rejected + other.rejected, bounded + other.bounded);
+        return new SaveSummary(
+                added + other.added,
+                updated + other.updated,
+                unchanged + other.unchanged,
+                duplicates + other.duplicates,
+                rejected + other.rejected,
+                bounded + other.bounded);
     }
 }

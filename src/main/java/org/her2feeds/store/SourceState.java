@@ -1,11 +1,10 @@
 package org.her2feeds.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What the service remembers about one source between fetches. Every change is one of the named transitions
@@ -18,9 +17,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param redirectTarget a permanent redirect seen on the last fetches, not yet adopted
  * @param redirectStreak on how many consecutive fetches {@code redirectTarget} was seen
  */
-public record SourceState(String sourceId, String configuredUrl, String currentUrl, String etag, String lastModified, Instant lastAttemptAt,
-        Instant lastSuccessAt, Integer lastStatus, String lastError, int consecutiveFailures, Instant nextFetchAt,
-        @JsonIgnore Stop stop, String redirectTarget, int redirectStreak) {
+public record SourceState(
+        String sourceId,
+        String configuredUrl,
+        String currentUrl,
+        String etag,
+        String lastModified,
+        Instant lastAttemptAt,
+        Instant lastSuccessAt,
+        Integer lastStatus,
+        String lastError,
+        int consecutiveFailures,
+        Instant nextFetchAt,
+        @JsonIgnore Stop stop,
+        String redirectTarget,
+        int redirectStreak) {
 
     /** Why a listed source is not fetched: stored as its kind and a sentence, never decided from the sentence. */
     public record Stop(Kind kind, String reason) {
@@ -72,8 +83,21 @@ public record SourceState(String sourceId, String configuredUrl, String currentU
             return this;
         }
         Stop kept = stop != null && stop.kind() == Stop.Kind.GONE ? null : stop;
-        return new SourceState(sourceId, configured, configured, null, null, lastAttemptAt, lastSuccessAt, lastStatus,
-                lastError, consecutiveFailures, nextFetchAt, kept, null, 0);
+        return new SourceState(
+                sourceId,
+                configured,
+                configured,
+                null,
+                null,
+                lastAttemptAt,
+                lastSuccessAt,
+                lastStatus,
+                lastError,
+                consecutiveFailures,
+                nextFetchAt,
+                kept,
+                null,
+                0);
     }
 
     /**
@@ -85,25 +109,67 @@ public record SourceState(String sourceId, String configuredUrl, String currentU
             return withRedirect(currentUrl, null, 0);
         }
         int streak = Objects.equals(target.toString(), redirectTarget) ? redirectStreak + 1 : 1;
-        return streak >= confirmations ? withRedirect(target.toString(), null, 0) : withRedirect(currentUrl, target.toString(), streak);
+        return streak >= confirmations
+                ? withRedirect(target.toString(), null, 0)
+                : withRedirect(currentUrl, target.toString(), streak);
     }
 
     private SourceState withRedirect(String url, String target, int streak) {
         boolean moved = !Objects.equals(url, currentUrl);
-        return new SourceState(sourceId, configuredUrl, url, moved ? null : etag, moved ? null : lastModified, lastAttemptAt,
-                lastSuccessAt, lastStatus, lastError, consecutiveFailures, nextFetchAt, stop, target, streak);
+        return new SourceState(
+                sourceId,
+                configuredUrl,
+                url,
+                moved ? null : etag,
+                moved ? null : lastModified,
+                lastAttemptAt,
+                lastSuccessAt,
+                lastStatus,
+                lastError,
+                consecutiveFailures,
+                nextFetchAt,
+                stop,
+                target,
+                streak);
     }
 
     /** A fetch started at {@code started} succeeded at {@code now} (200 or 304) with these validators. */
-    public SourceState afterSuccess(Instant started, Instant now, Integer status, String newEtag, String newLastModified, Instant next) {
-        return new SourceState(sourceId, configuredUrl, currentUrl, newEtag, newLastModified, started, now, status, null, 0,
-                next, stop, redirectTarget, redirectStreak);
+    public SourceState afterSuccess(
+            Instant started, Instant now, Integer status, String newEtag, String newLastModified, Instant next) {
+        return new SourceState(
+                sourceId,
+                configuredUrl,
+                currentUrl,
+                newEtag,
+                newLastModified,
+                started,
+                now,
+                status,
+                null,
+                0,
+                next,
+                stop,
+                redirectTarget,
+                redirectStreak);
     }
 
     /** A fetch started at {@code started} failed; the validators and the last success stay. */
     public SourceState afterFailure(Instant started, Integer status, String error, Instant next) {
-        return new SourceState(sourceId, configuredUrl, currentUrl, etag, lastModified, started, lastSuccessAt, status, error,
-                consecutiveFailures + 1, next, stop, redirectTarget, redirectStreak);
+        return new SourceState(
+                sourceId,
+                configuredUrl,
+                currentUrl,
+                etag,
+                lastModified,
+                started,
+                lastSuccessAt,
+                status,
+                error,
+                consecutiveFailures + 1,
+                next,
+                stop,
+                redirectTarget,
+                redirectStreak);
     }
 
     /** The server answered 410 Gone at {@code now}: a failure that retires the source until its URL changes. */
@@ -119,7 +185,10 @@ public record SourceState(String sourceId, String configuredUrl, String currentU
         return withStop(Stop.paused());
     }
 
-    /** Resumed by an operator: whatever stopped the source (a pause, or a 410 Gone the operator knows is over) is lifted. */
+    /**
+     * Resumed by an operator: whatever stopped the source (a pause, or a 410 Gone the operator knows is over) is
+     * lifted.
+     */
     public SourceState resumed() {
         return withStop(null);
     }
@@ -129,15 +198,44 @@ public record SourceState(String sourceId, String configuredUrl, String currentU
      * stored now): the fetch must not undo it, nor plan a next fetch. A 410 Gone this fetch met stays as it is.
      */
     public SourceState keepingPauseFrom(SourceState latest) {
-        if (stop != null || latest == null || latest.stop() == null || latest.stop().kind() != Stop.Kind.PAUSED) {
+        if (stop != null
+                || latest == null
+                || latest.stop() == null
+                || latest.stop().kind() != Stop.Kind.PAUSED) {
             return this;
         }
-        return new SourceState(sourceId, configuredUrl, currentUrl, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus,
-                lastError, consecutiveFailures, null, latest.stop(), redirectTarget, redirectStreak);
+        return new SourceState(
+                sourceId,
+                configuredUrl,
+                currentUrl,
+                etag,
+                lastModified,
+                lastAttemptAt,
+                lastSuccessAt,
+                lastStatus,
+                lastError,
+                consecutiveFailures,
+                null,
+                latest.stop(),
+                redirectTarget,
+                redirectStreak);
     }
 
     private SourceState withStop(Stop newStop) {
-        return new SourceState(sourceId, configuredUrl, currentUrl, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus,
-                lastError, consecutiveFailures, nextFetchAt, newStop, redirectTarget, redirectStreak);
+        return new SourceState(
+                sourceId,
+                configuredUrl,
+                currentUrl,
+                etag,
+                lastModified,
+                lastAttemptAt,
+                lastSuccessAt,
+                lastStatus,
+                lastError,
+                consecutiveFailures,
+                nextFetchAt,
+                newStop,
+                redirectTarget,
+                redirectStreak);
     }
 }

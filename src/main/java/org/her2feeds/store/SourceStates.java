@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.her2feeds.sources.Source;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +22,16 @@ public class SourceStates {
     }
 
     public Optional<SourceState> find(String sourceId) {
-        return jdbc.sql("SELECT * FROM source_state WHERE source_id = :id").param("id", sourceId).query(this::state).optional();
+        return jdbc.sql("SELECT * FROM source_state WHERE source_id = :id")
+                .param("id", sourceId)
+                .query(this::state)
+                .optional();
     }
 
     public List<SourceState> all() {
-        return jdbc.sql("SELECT * FROM source_state ORDER BY source_id").query(this::state).list();
+        return jdbc.sql("SELECT * FROM source_state ORDER BY source_id")
+                .query(this::state)
+                .list();
     }
 
     /** Every recorded state by source id, in one query. */
@@ -52,21 +55,28 @@ public class SourceStates {
     /** The standing of each of these sources, in the order given, from one query. */
     public List<Standing> standings(List<Source> sources) {
         Map<String, SourceState> recorded = byId();
-        return sources.stream().map(source -> Standing.of(source, recorded.get(source.id()))).toList();
+        return sources.stream()
+                .map(source -> Standing.of(source, recorded.get(source.id())))
+                .toList();
     }
 
     public void save(SourceState s) {
         int updated = jdbc.sql("""
-                UPDATE source_state SET configured_url = :configured, current_url = :url, etag = :etag, last_modified = :lastModified,
+                UPDATE source_state SET configured_url = :configured, current_url = :url, etag = :etag,
+                    last_modified = :lastModified,
                     last_attempt_at = :attempt, last_success_at = :success, last_status = :status, last_error = :error,
-                    consecutive_failures = :failures, next_fetch_at = :next, stop_kind = :stopKind, disabled_reason = :disabled,
+                    consecutive_failures = :failures, next_fetch_at = :next, stop_kind = :stopKind,
+                        disabled_reason = :disabled,
                     redirect_target = :redirect, redirect_streak = :streak
                 WHERE source_id = :id""").params(params(s)).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO source_state (source_id, configured_url, current_url, etag, last_modified, last_attempt_at, last_success_at,
-                        last_status, last_error, consecutive_failures, next_fetch_at, stop_kind, disabled_reason, redirect_target, redirect_streak)
-                    VALUES (:id, :configured, :url, :etag, :lastModified, :attempt, :success, :status, :error, :failures, :next, :stopKind, :disabled,
+                    INSERT INTO source_state (source_id, configured_url, current_url, etag, last_modified,
+                        last_attempt_at, last_success_at,
+                        last_status, last_error, consecutive_failures, next_fetch_at, stop_kind, disabled_reason,
+                            redirect_target, redirect_streak)
+                    VALUES (:id, :configured, :url, :etag, :lastModified, :attempt, :success, :status, :error,
+                        :failures, :next, :stopKind, :disabled,
                         :redirect, :streak) ON CONFLICT DO NOTHING""").params(params(s)).update();
         }
     }
@@ -78,14 +88,17 @@ public class SourceStates {
      * fetched instead. A configured URL that does not fit is not remembered, so each run starts from it afresh.
      */
     private static java.util.Map<String, Object> params(SourceState s) {
-        String configured = ColumnLimits.dropIfLonger(ColumnLimits.storable(s.configuredUrl()), ColumnLimits.SOURCE_URL);
+        String configured =
+                ColumnLimits.dropIfLonger(ColumnLimits.storable(s.configuredUrl()), ColumnLimits.SOURCE_URL);
         String current = ColumnLimits.dropIfLonger(ColumnLimits.storable(s.currentUrl()), ColumnLimits.SOURCE_URL);
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put("id", s.sourceId());
         p.put("configured", configured);
         p.put("url", current != null ? current : configured);
         p.put("etag", ColumnLimits.dropIfLonger(ColumnLimits.storable(s.etag()), ColumnLimits.ETAG));
-        p.put("lastModified", ColumnLimits.dropIfLonger(ColumnLimits.storable(s.lastModified()), ColumnLimits.LAST_MODIFIED));
+        p.put(
+                "lastModified",
+                ColumnLimits.dropIfLonger(ColumnLimits.storable(s.lastModified()), ColumnLimits.LAST_MODIFIED));
         p.put("attempt", Timestamps.of(s.lastAttemptAt()));
         p.put("success", Timestamps.of(s.lastSuccessAt()));
         p.put("status", s.lastStatus());
@@ -93,23 +106,40 @@ public class SourceStates {
         p.put("failures", s.consecutiveFailures());
         p.put("next", Timestamps.of(s.nextFetchAt()));
         p.put("stopKind", s.stop() == null ? null : s.stop().kind().name());
-        p.put("disabled", s.stop() == null ? null : ColumnLimits.cut(ColumnLimits.storable(s.stop().reason()), ColumnLimits.DISABLED_REASON));
-        p.put("redirect", ColumnLimits.dropIfLonger(ColumnLimits.storable(s.redirectTarget()), ColumnLimits.SOURCE_URL));
+        p.put(
+                "disabled",
+                s.stop() == null
+                        ? null
+                        : ColumnLimits.cut(ColumnLimits.storable(s.stop().reason()), ColumnLimits.DISABLED_REASON));
+        p.put(
+                "redirect",
+                ColumnLimits.dropIfLonger(ColumnLimits.storable(s.redirectTarget()), ColumnLimits.SOURCE_URL));
         p.put("streak", s.redirectStreak());
         return p;
     }
 
     private SourceState state(ResultSet rs, int row) throws SQLException {
-        return new SourceState(rs.getString("source_id"), rs.getString("configured_url"), rs.getString("current_url"), rs.getString("etag"),
-                rs.getString("last_modified"), Timestamps.read(rs, "last_attempt_at"), Timestamps.read(rs, "last_success_at"),
-                (Integer) rs.getObject("last_status", Integer.class), rs.getString("last_error"),
-                rs.getInt("consecutive_failures"), Timestamps.read(rs, "next_fetch_at"), stop(rs),
-                rs.getString("redirect_target"), rs.getInt("redirect_streak"));
+        return new SourceState(
+                rs.getString("source_id"),
+                rs.getString("configured_url"),
+                rs.getString("current_url"),
+                rs.getString("etag"),
+                rs.getString("last_modified"),
+                Timestamps.read(rs, "last_attempt_at"),
+                Timestamps.read(rs, "last_success_at"),
+                (Integer) rs.getObject("last_status", Integer.class),
+                rs.getString("last_error"),
+                rs.getInt("consecutive_failures"),
+                Timestamps.read(rs, "next_fetch_at"),
+                stop(rs),
+                rs.getString("redirect_target"),
+                rs.getInt("redirect_streak"));
     }
 
     private static SourceState.Stop stop(ResultSet rs) throws SQLException {
         String kind = rs.getString("stop_kind");
-        return kind == null ? null : new SourceState.Stop(SourceState.Stop.Kind.valueOf(kind), rs.getString("disabled_reason"));
+        return kind == null
+                ? null
+                : new SourceState.Stop(SourceState.Stop.Kind.valueOf(kind), rs.getString("disabled_reason"));
     }
-
 }

@@ -1,7 +1,6 @@
 package org.her2feeds.store;
 
 import java.time.Instant;
-
 import org.her2feeds.sources.Source;
 
 /**
@@ -18,7 +17,8 @@ public sealed interface SourceStatus {
      * Fetched on its schedule. Its last fetches, as data: failures in a row (0 after a success or before the first
      * fetch), the last error, and when the next attempt is planned (null before the first fetch has planned one).
      */
-    record Active(int consecutiveFailures, Integer lastStatus, String lastError, Instant nextAttemptAt, boolean everSucceeded)
+    record Active(
+            int consecutiveFailures, Integer lastStatus, String lastError, Instant nextAttemptAt, boolean everSucceeded)
             implements SourceStatus {
 
         public boolean failing() {
@@ -27,16 +27,13 @@ public sealed interface SourceStatus {
     }
 
     /** Paused by an operator until resumed. */
-    record Paused(SourceState.Stop stop) implements SourceStatus {
-    }
+    record Paused(SourceState.Stop stop) implements SourceStatus {}
 
     /** Retired after a 410 Gone, until the operator gives it a new URL or resumes it. */
-    record Gone(SourceState.Stop stop) implements SourceStatus {
-    }
+    record Gone(SourceState.Stop stop) implements SourceStatus {}
 
     /** {@code enabled: false} in the sources file. */
-    record Disabled() implements SourceStatus {
-    }
+    record Disabled() implements SourceStatus {}
 
     /**
      * The one decision. {@code recorded} may be null (never fetched nor paused) or written for an older URL of the
@@ -53,20 +50,28 @@ public sealed interface SourceStatus {
         if (!source.enabled()) {
             return new Disabled();
         }
-        return new Active(state.consecutiveFailures(), state.lastStatus(), state.lastError(), state.nextFetchAt(),
+        return new Active(
+                state.consecutiveFailures(),
+                state.lastStatus(),
+                state.lastError(),
+                state.nextFetchAt(),
                 state.lastSuccessAt() != null);
     }
 
     /** The state a fetch of the source starts from: the recorded one, made current for the configured URL. */
     static SourceState current(Source source, SourceState recorded) {
-        return (recorded != null ? recorded : SourceState.initial(source.id())).urlChangedByOperator(source.url().toString());
+        return (recorded != null ? recorded : SourceState.initial(source.id()))
+                .urlChangedByOperator(source.url().toString());
     }
 
     default boolean isActive() {
         return this instanceof Active;
     }
 
-    /** Why the service stopped fetching a listed source (gone, paused), null otherwise: the API's {@code disabledReason}. */
+    /**
+     * Why the service stopped fetching a listed source (gone, paused), null otherwise: the API's {@code
+     * disabledReason}.
+     */
     default String stopReason() {
         if (this instanceof Paused paused) {
             return paused.stop().text();

@@ -1,7 +1,6 @@
 package org.her2feeds.store;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,16 +15,22 @@ public class StoreMeta {
     }
 
     public Optional<String> text(String name) {
-        return jdbc.sql("SELECT text_value FROM store_meta WHERE name = :name").param("name", name)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT text_value FROM store_meta WHERE name = :name")
+                .param("name", name)
+                .query(String.class)
+                .optional();
     }
 
     public void setText(String name, String value) {
         int updated = jdbc.sql("UPDATE store_meta SET text_value = :value WHERE name = :name")
-                .param("name", name).param("value", value).update();
+                .param("name", name)
+                .param("value", value)
+                .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO store_meta (name, text_value) VALUES (:name, :value) ON CONFLICT DO NOTHING")
-                    .param("name", name).param("value", value).update();
+                    .param("name", name)
+                    .param("value", value)
+                    .update();
         }
     }
 }

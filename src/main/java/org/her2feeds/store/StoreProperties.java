@@ -1,10 +1,8 @@
 package org.her2feeds.store;
 
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +14,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2")
-record StoreProperties(@NotNull @DefaultValue("data") Path dataDir,
-        @NotNull @DefaultValue("2s") Duration changePollInterval) {
-}
+record StoreProperties(
+        @NotNull @DefaultValue("data") Path dataDir,
+        @NotNull @DefaultValue("2s") Duration changePollInterval) {}

@@ -3,7 +3,6 @@ package org.her2feeds.store;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.her2feeds.tagging.Discount;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
@@ -17,10 +16,26 @@ import org.her2feeds.tagging.TopicTag;
  * @param relevanceHits the terms that made the article relevant (the explanation for operators)
  * @param discounted    relevance terms that were found but did not count (negative descriptors)
  */
-public record StoredArticle(String id, String title, String url, String summaryHtml, String summaryText,
-        List<String> authors, List<String> categories, String doi, String pmid, Instant publishedAt,
-        Instant firstSeenAt, Instant updatedAt, Instant sortAt, LocalDate digestDate, boolean relevant,
-        List<TermHit> relevanceHits, List<Discount> discounted, List<TopicTag> topics, List<ArticleOrigin> origins) {
+public record StoredArticle(
+        String id,
+        String title,
+        String url,
+        String summaryHtml,
+        String summaryText,
+        List<String> authors,
+        List<String> categories,
+        String doi,
+        String pmid,
+        Instant publishedAt,
+        Instant firstSeenAt,
+        Instant updatedAt,
+        Instant sortAt,
+        LocalDate digestDate,
+        boolean relevant,
+        List<TermHit> relevanceHits,
+        List<Discount> discounted,
+        List<TopicTag> topics,
+        List<ArticleOrigin> origins) {
 
     public List<String> topicSlugs() {
         return topics.stream().map(TopicTag::slug).toList();

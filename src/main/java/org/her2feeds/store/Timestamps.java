@@ -13,8 +13,7 @@ import java.time.ZoneOffset;
  */
 final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The value to bind for an instant (null stays null). */
     static OffsetDateTime of(Instant instant) {

@@ -3,7 +3,6 @@ package org.her2feeds.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TopicTag;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -20,8 +19,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 final class TopicIndex {
 
     /** The tagging an article is stored with, and its filing time. */
-    record Entry(String articleId, TaggingResult tagging, Instant sortAt) {
-    }
+    record Entry(String articleId, TaggingResult tagging, Instant sortAt) {}
 
     private final NamedParameterJdbcTemplate named;
 
@@ -35,13 +33,17 @@ final class TopicIndex {
         for (Entry entry : entries) {
             if (entry.tagging().relevant()) {
                 for (TopicTag topic : entry.tagging().topics()) {
-                    rows.add(new MapSqlParameterSource().addValue("slug", topic.slug()).addValue("id", entry.articleId())
+                    rows.add(new MapSqlParameterSource()
+                            .addValue("slug", topic.slug())
+                            .addValue("id", entry.articleId())
                             .addValue("sortAt", Timestamps.of(entry.sortAt())));
                 }
             }
         }
         if (!rows.isEmpty()) {
-            named.batchUpdate("INSERT INTO article_topic (slug, article_id, sort_at) VALUES (:slug, :id, :sortAt) ON CONFLICT DO NOTHING",
+            named.batchUpdate(
+                    "INSERT INTO article_topic (slug, article_id, sort_at) VALUES (:slug, :id, :sortAt) ON CONFLICT "
+                            + "DO NOTHING",
                     rows.toArray(SqlParameterSource[]::new));
         }
     }
@@ -51,8 +53,11 @@ final class TopicIndex {
         if (entries.isEmpty()) {
             return;
         }
-        named.batchUpdate("DELETE FROM article_topic WHERE article_id = :id", entries.stream()
-                .map(entry -> new MapSqlParameterSource("id", entry.articleId())).toArray(SqlParameterSource[]::new));
+        named.batchUpdate(
+                "DELETE FROM article_topic WHERE article_id = :id",
+                entries.stream()
+                        .map(entry -> new MapSqlParameterSource("id", entry.articleId()))
+                        .toArray(SqlParameterSource[]::new));
         add(entries);
     }
 }

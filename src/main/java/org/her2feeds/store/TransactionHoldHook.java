@@ -16,14 +16,17 @@ final class TransactionHoldHook {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionHoldHook.class);
 
-    private TransactionHoldHook() {
-    }
+    private TransactionHoldHook() {}
 
     static void holdIfRequested(String sourceId, SaveSummary written) {
         if (!sourceId.equals(System.getProperty(PROPERTY))) {
             return;
         }
-        log.warn("source={} {} (test hook {}): added={} written, not committed", sourceId, HOLDING, PROPERTY,
+        log.warn(
+                "source={} {} (test hook {}): added={} written, not committed",
+                sourceId,
+                HOLDING,
+                PROPERTY,
                 written.added());
         try {
             Thread.sleep(Long.MAX_VALUE);

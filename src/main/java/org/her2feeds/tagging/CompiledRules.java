@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.her2feeds.Sha256;
 
 /**
@@ -19,8 +18,7 @@ final class CompiledRules {
      */
     private static final String MATCHER_VERSION = "matcher-3";
 
-    private record Entry(int rule, boolean except, TermPattern pattern) {
-    }
+    private record Entry(int rule, boolean except, TermPattern pattern) {}
 
     private final List<Rule> rules;
     private final TermTrie<Entry> trie = new TermTrie<>();
@@ -52,15 +50,13 @@ final class CompiledRules {
     }
 
     /** A term that matched but was cancelled by a qualifier next to it. */
-    record Discounted(String term, String qualifier) {
-    }
+    record Discounted(String term, String qualifier) {}
 
     /**
      * What matched, per rule (same indexes as {@link #rules()}): the sources of its terms that counted, in text
      * order (repeats included), and those that a negative qualifier cancelled.
      */
-    record Matches(List<List<String>> hits, List<List<Discounted>> discounted) {
-    }
+    record Matches(List<List<String>> hits, List<List<Discounted>> discounted) {}
 
     Matches match(List<Token> tokens, boolean inTitle) {
         List<List<String>> hits = new ArrayList<>(rules.size());
@@ -82,7 +78,8 @@ final class CompiledRules {
             for (TermTrie.Match<Entry> match : found) {
                 int r = match.payload().rule();
                 boolean longer = match.length() > bestLength[r];
-                boolean exceptOnTie = match.length() == bestLength[r] && match.payload().except();
+                boolean exceptOnTie =
+                        match.length() == bestLength[r] && match.payload().except();
                 if (longer || exceptOnTie) {
                     best[r] = match.payload();
                     bestLength[r] = match.length();
@@ -99,13 +96,15 @@ final class CompiledRules {
                 }
                 Rule rule = rules.get(r);
                 TermPattern negation = rule.negationAt(tokens, i, end);
-                String descriptor = negation != null ? null
-                        : rule.descriptorReason(best[r].pattern(), tokens, i, end, inTitle);
+                String descriptor =
+                        negation != null ? null : rule.descriptorReason(best[r].pattern(), tokens, i, end, inTitle);
                 if (negation == null && descriptor == null) {
                     hits.get(r).add(best[r].pattern().source());
                 } else {
-                    discounted.get(r).add(new Discounted(best[r].pattern().source(),
-                            negation != null ? negation.source() : descriptor));
+                    discounted
+                            .get(r)
+                            .add(new Discounted(
+                                    best[r].pattern().source(), negation != null ? negation.source() : descriptor));
                 }
             }
         }
@@ -115,13 +114,24 @@ final class CompiledRules {
     private static String fingerprintOf(List<Rule> rules) {
         StringBuilder canonical = new StringBuilder(MATCHER_VERSION).append('\n');
         for (Rule rule : rules) {
-            canonical.append("rule ").append(rule.slug()).append('|').append(rule.label()).append('|')
-                    .append(rule.description()).append('\n');
+            canonical
+                    .append("rule ")
+                    .append(rule.slug())
+                    .append('|')
+                    .append(rule.label())
+                    .append('|')
+                    .append(rule.description())
+                    .append('\n');
             append(canonical, "term", rule.terms());
             append(canonical, "except", rule.excepts());
             append(canonical, "not-followed-by", rule.notFollowedBy());
             append(canonical, "not-preceded-by", rule.notPrecededBy());
-            append(canonical, "marker", rule.terms().stream().filter(t -> rule.markers().contains(t.canonical())).toList());
+            append(
+                    canonical,
+                    "marker",
+                    rule.terms().stream()
+                            .filter(t -> rule.markers().contains(t.canonical()))
+                            .toList());
             append(canonical, "negated-after", rule.context().negatedAfter());
             append(canonical, "negated-before", rule.context().negatedBefore());
             append(canonical, "subtype-list", rule.context().subtypeList());
@@ -134,7 +144,8 @@ final class CompiledRules {
      * because it is what explanations show.
      */
     private static void append(StringBuilder canonical, String kind, List<TermPattern> patterns) {
-        Stream<String> forms = patterns.stream().map(p -> p.canonical() + " = " + p.source()).sorted();
+        Stream<String> forms =
+                patterns.stream().map(p -> p.canonical() + " = " + p.source()).sorted();
         forms.forEach(form -> canonical.append(kind).append(' ').append(form).append('\n'));
     }
 }

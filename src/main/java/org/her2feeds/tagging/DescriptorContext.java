@@ -15,15 +15,16 @@ import java.util.Set;
  * @param negatedBefore triggers whose scope runs backward: markers before them are descriptors
  * @param subtypeList   other subtypes: a marker listed next to one of them (outside the title) is a comparator
  */
-record DescriptorContext(List<TermPattern> negatedAfter, List<TermPattern> negatedBefore,
-        List<TermPattern> subtypeList) {
+record DescriptorContext(
+        List<TermPattern> negatedAfter, List<TermPattern> negatedBefore, List<TermPattern> subtypeList) {
 
     /** Words a negation's scope reaches, as in NegEx's window. */
     static final int SCOPE_TOKENS = 8;
     /** How close a subtype must stand to count as the same list. */
     static final int LIST_TOKENS = 4;
-    private static final Set<String> CONTRASTS = Set.of("but", "whereas", "while", "although", "though", "however",
-            "except", "unlike", "yet");
+
+    private static final Set<String> CONTRASTS =
+            Set.of("but", "whereas", "while", "although", "though", "however", "except", "unlike", "yet");
 
     static final DescriptorContext NONE = new DescriptorContext(List.of(), List.of(), List.of());
 
@@ -40,7 +41,9 @@ record DescriptorContext(List<TermPattern> negatedAfter, List<TermPattern> negat
     /** Why the marker over tokens [start, end) is only a descriptor ("scope of 'negative for'"), or null. */
     String reason(List<Token> tokens, int start, int end, boolean inTitle) {
         int sentence = tokens.get(start).sentence();
-        for (int k = start - 1; k >= 0 && k >= start - SCOPE_TOKENS && tokens.get(k).sentence() == sentence; k--) {
+        for (int k = start - 1;
+                k >= 0 && k >= start - SCOPE_TOKENS && tokens.get(k).sentence() == sentence;
+                k--) {
             if (CONTRASTS.contains(tokens.get(k).text())) {
                 break;
             }
@@ -49,7 +52,9 @@ record DescriptorContext(List<TermPattern> negatedAfter, List<TermPattern> negat
                 return "in the scope of '" + trigger.source() + "'";
             }
         }
-        for (int k = end; k < tokens.size() && k < end + SCOPE_TOKENS && tokens.get(k).sentence() == sentence; k++) {
+        for (int k = end;
+                k < tokens.size() && k < end + SCOPE_TOKENS && tokens.get(k).sentence() == sentence;
+                k++) {
             if (CONTRASTS.contains(tokens.get(k).text())) {
                 break;
             }

@@ -8,5 +8,4 @@ package org.her2feeds.tagging;
  * @param field     where it was found, as in {@link TermHit#field()}
  * @param qualifier the qualifier that cancelled it, as written in the rules file
  */
-public record Discount(String term, String field, String qualifier) {
-}
+public record Discount(String term, String field, String qualifier) {}

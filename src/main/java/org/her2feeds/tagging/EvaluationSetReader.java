@@ -19,8 +19,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 /** Reads a labelled evaluation set (format described in src/test/resources/tagging/LABELLING.md). */
 final class EvaluationSetReader {
 
-    private EvaluationSetReader() {
-    }
+    private EvaluationSetReader() {}
 
     static List<LabelledArticle> read(Path file, Set<String> knownTopics) {
         Object root;
@@ -53,11 +52,14 @@ final class EvaluationSetReader {
                 }
             }
             Object content = fields.get("content");
-            TaggableText text = new TaggableText(text(file, fields, "title", where),
-                    text(file, fields, "summary", where), content == null ? "" : text(file, fields, "content", where),
+            TaggableText text = new TaggableText(
+                    text(file, fields, "title", where),
+                    text(file, fields, "summary", where),
+                    content == null ? "" : text(file, fields, "content", where),
                     strings(file, fields, "categories", where));
             Object why = fields.get("why");
-            articles.add(new LabelledArticle(id, text, relevant, Set.copyOf(topics), why == null ? "" : why.toString()));
+            articles.add(
+                    new LabelledArticle(id, text, relevant, Set.copyOf(topics), why == null ? "" : why.toString()));
         }
         return articles;
     }

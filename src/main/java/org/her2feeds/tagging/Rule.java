@@ -8,12 +8,25 @@ import java.util.Set;
  * longer {@code except} phrase covers the same place, or the term is directly followed or preceded by a
  * negating qualifier.
  */
-record Rule(String slug, String label, String description, List<TermPattern> terms, List<TermPattern> excepts,
-            List<TermPattern> notFollowedBy, List<TermPattern> notPrecededBy, Set<String> markers,
-            DescriptorContext context) {
+record Rule(
+        String slug,
+        String label,
+        String description,
+        List<TermPattern> terms,
+        List<TermPattern> excepts,
+        List<TermPattern> notFollowedBy,
+        List<TermPattern> notPrecededBy,
+        Set<String> markers,
+        DescriptorContext context) {
 
-    Rule(String slug, String label, String description, List<TermPattern> terms, List<TermPattern> excepts,
-            List<TermPattern> notFollowedBy, List<TermPattern> notPrecededBy) {
+    Rule(
+            String slug,
+            String label,
+            String description,
+            List<TermPattern> terms,
+            List<TermPattern> excepts,
+            List<TermPattern> notFollowedBy,
+            List<TermPattern> notPrecededBy) {
         this(slug, label, description, terms, excepts, notFollowedBy, notPrecededBy, Set.of(), DescriptorContext.NONE);
     }
 
@@ -34,10 +47,16 @@ record Rule(String slug, String label, String description, List<TermPattern> ter
     TermPattern negationAt(List<Token> tokens, int start, int end) {
         TermPattern after = qualifierAt(notFollowedBy, tokens, end);
         if (after == null) {
-            after = qualifierAt(notFollowedBy, tokens, afterBrackets(tokens, end, tokens.get(end - 1).depth()));
+            after = qualifierAt(
+                    notFollowedBy,
+                    tokens,
+                    afterBrackets(tokens, end, tokens.get(end - 1).depth()));
         }
         if (after == null && tokens.get(start).depth() > 0) {
-            after = qualifierAt(notFollowedBy, tokens, afterBrackets(tokens, end, tokens.get(start).depth() - 1));
+            after = qualifierAt(
+                    notFollowedBy,
+                    tokens,
+                    afterBrackets(tokens, end, tokens.get(start).depth() - 1));
         }
         if (after != null) {
             return after;

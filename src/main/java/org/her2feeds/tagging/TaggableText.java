@@ -18,7 +18,9 @@ public record TaggableText(String title, String summary, String content, List<St
         title = bounded(title);
         summary = bounded(summary);
         content = bounded(content);
-        categories = categories == null ? List.of() : categories.stream().map(TaggableText::bounded).toList();
+        categories = categories == null
+                ? List.of()
+                : categories.stream().map(TaggableText::bounded).toList();
     }
 
     public TaggableText(String title, String summary, List<String> categories) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +21,10 @@ public class Tagger {
     private static final String SUMMARY = "summary";
     /** The full content a feed gives besides its description. */
     private static final String CONTENT = "content";
+
     private static final String CATEGORY = "category";
 
-    private record Compiled(CompiledRules rules, List<TopicDefinition> topics) {
-    }
+    private record Compiled(CompiledRules rules, List<TopicDefinition> topics) {}
 
     private final TaggingProperties props;
     private final AtomicReference<Compiled> compiled = new AtomicReference<>();
@@ -37,7 +36,8 @@ public class Tagger {
 
     private Compiled compile() {
         CompiledRules rules = new CompiledRules(TopicRulesReader.read(props.topicsFile()));
-        return new Compiled(rules, rules.rules().stream().skip(1).map(Rule::definition).toList());
+        return new Compiled(
+                rules, rules.rules().stream().skip(1).map(Rule::definition).toList());
     }
 
     /**
@@ -47,7 +47,10 @@ public class Tagger {
      */
     public boolean reload() {
         Compiled fresh = compile();
-        return !compiled.getAndSet(fresh).rules().fingerprint().equals(fresh.rules().fingerprint());
+        return !compiled.getAndSet(fresh)
+                .rules()
+                .fingerprint()
+                .equals(fresh.rules().fingerprint());
     }
 
     /** For tests and command-line tools that run without Spring. */
@@ -92,12 +95,13 @@ public class Tagger {
         return compiled.get().rules().fingerprint();
     }
 
-    private static void collect(CompiledRules rules, String text, String field, List<Set<TermHit>> hits,
-            Set<Discount> discounted) {
+    private static void collect(
+            CompiledRules rules, String text, String field, List<Set<TermHit>> hits, Set<Discount> discounted) {
         if (text == null || text.isBlank()) {
             return;
         }
-        CompiledRules.Matches matched = rules.match(Tokeniser.tokenise(TextNormaliser.normalise(text)), field.equals(TITLE));
+        CompiledRules.Matches matched =
+                rules.match(Tokeniser.tokenise(TextNormaliser.normalise(text)), field.equals(TITLE));
         for (int r = 0; r < matched.hits().size(); r++) {
             for (String term : matched.hits().get(r)) {
                 hits.get(r).add(new TermHit(term, field));

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param discounted     relevance terms that matched but were cancelled as negative descriptors
  * @param topics         topics in rules-file order, each with its matched terms
  */
-public record TaggingResult(boolean relevant, List<TermHit> relevanceHits, List<Discount> discounted,
-        List<TopicTag> topics) {
+public record TaggingResult(
+        boolean relevant, List<TermHit> relevanceHits, List<Discount> discounted, List<TopicTag> topics) {
 
     public TaggingResult {
         relevanceHits = List.copyOf(relevanceHits);

@@ -6,5 +6,4 @@ package org.her2feeds.tagging;
  * @param term  the term as written in the rules file
  * @param field {@code "title"}, {@code "summary"} or {@code "category"}
  */
-public record TermHit(String term, String field) {
-}
+public record TermHit(String term, String field) {}

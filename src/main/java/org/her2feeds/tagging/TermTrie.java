@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class TermTrie<P> {
 
-    private record Edge(String text, Join join) {
-    }
+    private record Edge(String text, Join join) {}
 
     private static final class Node<P> {
         final Map<Edge, Node<P>> exact = new HashMap<>();
@@ -24,13 +23,15 @@ final class TermTrie<P> {
          * of them against every token of every text was the matcher's largest cost.
          */
         final Map<Character, List<Map.Entry<TermPattern.Step, Node<P>>>> prefixesByFirst = new HashMap<>();
+
         final List<P> payloads = new ArrayList<>();
 
         List<Map.Entry<TermPattern.Step, Node<P>>> prefixesFor(String text) {
             if (prefixes.isEmpty()) {
                 return List.of();
             }
-            List<Map.Entry<TermPattern.Step, Node<P>>> candidates = text.isEmpty() ? null : prefixesByFirst.get(text.charAt(0));
+            List<Map.Entry<TermPattern.Step, Node<P>>> candidates =
+                    text.isEmpty() ? null : prefixesByFirst.get(text.charAt(0));
             List<Map.Entry<TermPattern.Step, Node<P>>> any = prefixesByFirst.get(ANY);
             if (any == null) {
                 return candidates == null ? List.of() : candidates;
@@ -47,8 +48,7 @@ final class TermTrie<P> {
     private static final Character ANY = '\uFFFF';
 
     /** A pattern found at a position: its payload and how many tokens it covers. */
-    record Match<P>(P payload, int length) {
-    }
+    record Match<P>(P payload, int length) {}
 
     private final Node<P> root = new Node<>();
 
@@ -60,16 +60,20 @@ final class TermTrie<P> {
             if (step.prefix()) {
                 Node<P> next = null;
                 for (Map.Entry<TermPattern.Step, Node<P>> entry : node.prefixes) {
-                    if (entry.getKey().text().equals(step.text()) && entry.getKey().join() == join) {
+                    if (entry.getKey().text().equals(step.text())
+                            && entry.getKey().join() == join) {
                         next = entry.getValue();
                     }
                 }
                 if (next == null) {
                     next = new Node<>();
-                    Map.Entry<TermPattern.Step, Node<P>> edge = Map.entry(new TermPattern.Step(step.text(), true, join), next);
+                    Map.Entry<TermPattern.Step, Node<P>> edge =
+                            Map.entry(new TermPattern.Step(step.text(), true, join), next);
                     node.prefixes.add(edge);
                     Character first = step.text().isEmpty() ? ANY : step.text().charAt(0);
-                    node.prefixesByFirst.computeIfAbsent(first, c -> new ArrayList<>()).add(edge);
+                    node.prefixesByFirst
+                            .computeIfAbsent(first, c -> new ArrayList<>())
+                            .add(edge);
                 }
                 node = next;
             } else {

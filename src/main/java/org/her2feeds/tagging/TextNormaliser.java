@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class TextNormaliser {
 
-    private TextNormaliser() {
-    }
+    private TextNormaliser() {}
 
     static String normalise(String text) {
         // ASCII is its own NFKC form; most feed text is ASCII, and normalising it anyway costs a copy and a scan.
@@ -45,12 +44,12 @@ final class TextNormaliser {
     }
 
     private static boolean isDash(char c) {
-        return (c >= '\u2010' && c <= '\u2015')   // hyphen, non-breaking hyphen, figure dash, en/em dash, bar
-                || c == '\u2212'                  // minus sign
-                || c == '\u2043'                  // hyphen bullet
-                || c == '\uFE58'                  // small em dash
-                || c == '\uFE63'                  // small hyphen-minus
-                || c == '\uFF0D';                 // fullwidth hyphen-minus
+        return (c >= '\u2010' && c <= '\u2015') // hyphen, non-breaking hyphen, figure dash, en/em dash, bar
+                || c == '\u2212' // minus sign
+                || c == '\u2043' // hyphen bullet
+                || c == '\uFE58' // small em dash
+                || c == '\uFE63' // small hyphen-minus
+                || c == '\uFF0D'; // fullwidth hyphen-minus
     }
 
     private static boolean isPlus(char c) {

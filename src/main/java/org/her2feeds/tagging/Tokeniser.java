@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class Tokeniser {
 
-    private Tokeniser() {
-    }
+    private Tokeniser() {}
 
     static List<Token> tokenise(String normalised) {
         List<Token> tokens = new ArrayList<>();
@@ -59,7 +58,9 @@ final class Tokeniser {
 
     /** "HER2 (−)" and "ER (+)": a status written as a sign in brackets of its own. */
     private static boolean aloneInBrackets(String text, int i) {
-        return i > 0 && i + 1 < text.length() && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '[')
+        return i > 0
+                && i + 1 < text.length()
+                && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '[')
                 && (text.charAt(i + 1) == ')' || text.charAt(i + 1) == ']');
     }
 

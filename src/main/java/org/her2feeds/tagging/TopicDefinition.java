@@ -1,5 +1,4 @@
 package org.her2feeds.tagging;
 
 /** A topic as declared in the rules file. */
-public record TopicDefinition(String slug, String label, String description) {
-}
+public record TopicDefinition(String slug, String label, String description) {}

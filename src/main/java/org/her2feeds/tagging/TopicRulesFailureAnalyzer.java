@@ -8,7 +8,10 @@ class TopicRulesFailureAnalyzer extends AbstractFailureAnalyzer<TopicRulesExcept
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, TopicRulesException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Correct the topic rules (her2.topics-file; term syntax at the top of config/topics.yml) and start again.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Correct the topic rules (her2.topics-file; term syntax at the top of config/topics.yml) and start "
+                        + "again.",
+                cause);
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +30,20 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class TopicRulesReader {
 
     /** The relevance rule and the topics, in file order. */
-    record RuleBook(Rule relevance, List<Rule> topics) {
-    }
+    record RuleBook(Rule relevance, List<Rule> topics) {}
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> ROOT_KEYS = Set.of("term-lists", "relevance", "topics");
-    private static final Set<String> RELEVANCE_KEYS = Set.of("description", "terms", "use", "except",
-            "not-followed-by", "not-preceded-by", "negated-after", "negated-before", "subtype-list");
+    private static final Set<String> RELEVANCE_KEYS = Set.of(
+            "description",
+            "terms",
+            "use",
+            "except",
+            "not-followed-by",
+            "not-preceded-by",
+            "negated-after",
+            "negated-before",
+            "subtype-list");
     private static final Set<String> TOPIC_KEYS =
             Set.of("slug", "label", "description", "terms", "use", "except", "not-followed-by", "not-preceded-by");
 
@@ -58,9 +65,10 @@ final class TopicRulesReader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw mark == null ? new TopicRulesException(file + ": YAML syntax error: " + problem, e)
-                    : new TopicRulesException(file + " line " + (mark.getLine() + 1) + ": YAML syntax error: "
-                            + problem, e);
+            throw mark == null
+                    ? new TopicRulesException(file + ": YAML syntax error: " + problem, e)
+                    : new TopicRulesException(
+                            file + " line " + (mark.getLine() + 1) + ": YAML syntax error: " + problem, e);
         } catch (YAMLException e) {
             throw new TopicRulesException(file + ": cannot read YAML: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -80,9 +88,10 @@ final class TopicRulesReader {
         Node relevanceNode = relevanceEntry.getValueNode();
         Map<String, NodeTuple> relevanceFields = mapping(relevanceNode, "relevance", RELEVANCE_KEYS);
         String relevanceDescription = relevanceFields.containsKey("description")
-                ? scalar(relevanceFields.get("description").getValueNode(), "relevance", "description") : "";
-        Rule relevance = readRule(relevanceNode, relevanceFields, "relevance",
-                "relevance", "Relevant to HER2", relevanceDescription);
+                ? scalar(relevanceFields.get("description").getValueNode(), "relevance", "description")
+                : "";
+        Rule relevance = readRule(
+                relevanceNode, relevanceFields, "relevance", "relevance", "Relevant to HER2", relevanceDescription);
         NodeTuple topicsEntry = top.get("topics");
         if (topicsEntry == null) {
             throw error(root, "missing 'topics' section");
@@ -95,8 +104,9 @@ final class TopicRulesReader {
         for (Map.Entry<String, NodeTuple> entry : lists.entrySet()) {
             String name = entry.getKey();
             if (!SLUG.matcher(name).matches()) {
-                throw error(entry.getValue().getKeyNode(), "term-lists: bad name '" + name
-                        + "' (use lower-case letters, digits and single hyphens)");
+                throw error(
+                        entry.getValue().getKeyNode(),
+                        "term-lists: bad name '" + name + "' (use lower-case letters, digits and single hyphens)");
             }
             termLists.put(name, patterns(entry.getValue().getValueNode(), "term list '" + name + "'", "terms"));
         }
@@ -119,12 +129,15 @@ final class TopicRulesReader {
             }
             String slug = scalar(slugEntry.getValueNode(), "topic", "slug");
             if (!SLUG.matcher(slug).matches()) {
-                throw error(slugEntry.getValueNode(), "topic '" + slug
-                        + "': bad slug (use lower-case letters, digits and single hyphens)");
+                throw error(
+                        slugEntry.getValueNode(),
+                        "topic '" + slug + "': bad slug (use lower-case letters, digits and single hyphens)");
             }
             Integer firstLine = slugLines.putIfAbsent(slug, line(slugEntry.getValueNode()));
             if (firstLine != null) {
-                throw error(slugEntry.getValueNode(), "duplicate topic slug '" + slug + "' (first at line " + firstLine + ")");
+                throw error(
+                        slugEntry.getValueNode(),
+                        "duplicate topic slug '" + slug + "' (first at line " + firstLine + ")");
             }
             String context = "topic '" + slug + "'";
             checkKeys(fields, context, TOPIC_KEYS);
@@ -135,8 +148,8 @@ final class TopicRulesReader {
         return topics;
     }
 
-    private Rule readRule(Node node, Map<String, NodeTuple> fields, String context, String slug, String label,
-                          String description) {
+    private Rule readRule(
+            Node node, Map<String, NodeTuple> fields, String context, String slug, String label, String description) {
         List<TermPattern> terms = new ArrayList<>();
         if (fields.containsKey("terms")) {
             terms.addAll(patterns(fields.get("terms").getValueNode(), context, "terms"));
@@ -154,11 +167,20 @@ final class TopicRulesReader {
         if (fields.containsKey("terms")) {
             patterns(fields.get("terms").getValueNode(), context, "terms").forEach(t -> markers.add(t.canonical()));
         }
-        DescriptorContext descriptors = new DescriptorContext(optionalPatterns(fields, context, "negated-after"),
-                optionalPatterns(fields, context, "negated-before"), optionalPatterns(fields, context, "subtype-list"));
-        return new Rule(slug, label, description, distinct(terms), distinct(excepts),
-                optionalPatterns(fields, context, "not-followed-by"), optionalPatterns(fields, context, "not-preceded-by"),
-                markers, descriptors);
+        DescriptorContext descriptors = new DescriptorContext(
+                optionalPatterns(fields, context, "negated-after"),
+                optionalPatterns(fields, context, "negated-before"),
+                optionalPatterns(fields, context, "subtype-list"));
+        return new Rule(
+                slug,
+                label,
+                description,
+                distinct(terms),
+                distinct(excepts),
+                optionalPatterns(fields, context, "not-followed-by"),
+                optionalPatterns(fields, context, "not-preceded-by"),
+                markers,
+                descriptors);
     }
 
     private List<TermPattern> usedLists(Node node, String context) {
@@ -177,14 +199,15 @@ final class TopicRulesReader {
         return terms;
     }
 
-    private void checkNoTermIsAlsoExcepted(Map<String, NodeTuple> fields, String context, List<TermPattern> terms,
-                                           List<TermPattern> excepts) {
+    private void checkNoTermIsAlsoExcepted(
+            Map<String, NodeTuple> fields, String context, List<TermPattern> terms, List<TermPattern> excepts) {
         Set<String> termForms = new HashSet<>();
         terms.forEach(t -> termForms.add(t.canonical()));
         for (TermPattern except : excepts) {
             if (termForms.contains(except.canonical())) {
-                throw error(fields.get("except").getValueNode(), context + ": '" + except.source()
-                        + "' is both a term and an exception");
+                throw error(
+                        fields.get("except").getValueNode(),
+                        context + ": '" + except.source() + "' is both a term and an exception");
             }
         }
     }
@@ -226,8 +249,10 @@ final class TopicRulesReader {
 
     private String scalar(Node node, String context, String key) {
         if (!(node instanceof ScalarNode scalar)) {
-            throw error(node, context + ": '" + key + "' must be a single text value, not a "
-                    + (node instanceof SequenceNode ? "list" : "mapping"));
+            throw error(
+                    node,
+                    context + ": '" + key + "' must be a single text value, not a "
+                            + (node instanceof SequenceNode ? "list" : "mapping"));
         }
         return scalar.getValue();
     }
@@ -252,8 +277,10 @@ final class TopicRulesReader {
     private void checkKeys(Map<String, NodeTuple> fields, String context, Set<String> allowedKeys) {
         for (Map.Entry<String, NodeTuple> entry : fields.entrySet()) {
             if (!allowedKeys.contains(entry.getKey())) {
-                throw error(entry.getValue().getKeyNode(), context + ": unknown key '" + entry.getKey()
-                        + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(allowedKeys)) + ")");
+                throw error(
+                        entry.getValue().getKeyNode(),
+                        context + ": unknown key '" + entry.getKey() + "' (allowed: "
+                                + String.join(", ", new java.util.TreeSet<>(allowedKeys)) + ")");
             }
         }
     }
@@ -262,7 +289,8 @@ final class TopicRulesReader {
     private static String peekSlug(Node topic) {
         if (topic instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("slug")
+                if (tuple.getKeyNode() instanceof ScalarNode key
+                        && key.getValue().equals("slug")
                         && tuple.getValueNode() instanceof ScalarNode value) {
                     return " '" + value.getValue() + "'";
                 }

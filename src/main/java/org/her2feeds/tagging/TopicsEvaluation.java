@@ -40,7 +40,9 @@ public final class TopicsEvaluation {
         }
 
         Scores plus(Scores other) {
-            return new Scores(truePositives + other.truePositives, falsePositives + other.falsePositives,
+            return new Scores(
+                    truePositives + other.truePositives,
+                    falsePositives + other.falsePositives,
                     falseNegatives + other.falseNegatives);
         }
 
@@ -72,15 +74,20 @@ public final class TopicsEvaluation {
 
     private TopicsEvaluation(Tagger tagger, List<LabelledArticle> articles) {
         this.tagger = tagger;
-        this.outcomes = articles.stream().map(a -> new Outcome(a, tagger.tag(a.text()))).toList();
-        this.relevance = count(outcomes.stream().map(o -> new boolean[] {o.article().relevant(), o.result().relevant()})
+        this.outcomes =
+                articles.stream().map(a -> new Outcome(a, tagger.tag(a.text()))).toList();
+        this.relevance = count(outcomes.stream()
+                .map(o -> new boolean[] {o.article().relevant(), o.result().relevant()})
                 .toList());
         this.topicScores = new LinkedHashMap<>();
         Scores total = new Scores(0, 0, 0);
         for (TopicDefinition topic : tagger.topics()) {
-            Scores scores = count(outcomes.stream().filter(o -> o.article().relevant())
-                    .map(o -> new boolean[] {o.article().topics().contains(topic.slug()),
-                            o.gotTopics().contains(topic.slug())})
+            Scores scores = count(outcomes.stream()
+                    .filter(o -> o.article().relevant())
+                    .map(o -> new boolean[] {
+                        o.article().topics().contains(topic.slug()),
+                        o.gotTopics().contains(topic.slug())
+                    })
                     .toList());
             topicScores.put(topic.slug(), scores);
             total = total.plus(scores);
@@ -134,7 +141,8 @@ public final class TopicsEvaluation {
 
     /** Tags the whole set {@code passes} times and returns articles per second (a rough figure, not a benchmark). */
     public double measureThroughput(int passes) {
-        List<TaggableText> texts = outcomes.stream().map(o -> o.article().text()).toList();
+        List<TaggableText> texts =
+                outcomes.stream().map(o -> o.article().text()).toList();
         long started = System.nanoTime();
         int tagged = 0;
         for (int pass = 0; pass < passes; pass++) {
@@ -148,39 +156,66 @@ public final class TopicsEvaluation {
     }
 
     public void printReport(PrintStream out) {
-        out.printf(Locale.ROOT, "Evaluation set: %d articles, %d labelled relevant%n", articleCount(),
+        out.printf(
+                Locale.ROOT,
+                "Evaluation set: %d articles, %d labelled relevant%n",
+                articleCount(),
                 relevantArticleCount());
-        out.printf(Locale.ROOT, "Relevance: precision %.3f  recall %.3f  F1 %.3f  (TP %d, FP %d, FN %d)%n",
-                relevance.precision(), relevance.recall(), relevance.f1(), relevance.truePositives(),
-                relevance.falsePositives(), relevance.falseNegatives());
+        out.printf(
+                Locale.ROOT,
+                "Relevance: precision %.3f  recall %.3f  F1 %.3f  (TP %d, FP %d, FN %d)%n",
+                relevance.precision(),
+                relevance.recall(),
+                relevance.f1(),
+                relevance.truePositives(),
+                relevance.falsePositives(),
+                relevance.falseNegatives());
         out.println();
-        out.printf(Locale.ROOT, "%-18s %9s %9s %9s %5s %5s %5s%n", "topic", "precision", "recall", "F1", "TP", "FP",
-                "FN");
+        out.printf(
+                Locale.ROOT, "%-18s %9s %9s %9s %5s %5s %5s%n", "topic", "precision", "recall", "F1", "TP", "FP", "FN");
         topicScores.forEach((slug, s) -> printRow(out, slug, s));
         printRow(out, "micro", micro);
         out.println();
-        List<Outcome> wrong = outcomes.stream().filter(o -> o.relevanceWrong() || o.topicsWrong()).toList();
+        List<Outcome> wrong = outcomes.stream()
+                .filter(o -> o.relevanceWrong() || o.topicsWrong())
+                .toList();
         out.printf(Locale.ROOT, "Misclassified articles: %d%n", wrong.size());
         for (Outcome o : wrong) {
             printMistake(out, o);
         }
         out.println();
         List<String> failed = failedThresholds();
-        out.printf(Locale.ROOT, "Thresholds: relevance precision >= %.2f, recall >= %.2f, topic micro-F1 >= %.2f: %s%n",
-                MIN_RELEVANCE_PRECISION, MIN_RELEVANCE_RECALL, MIN_TOPIC_MICRO_F1,
+        out.printf(
+                Locale.ROOT,
+                "Thresholds: relevance precision >= %.2f, recall >= %.2f, topic micro-F1 >= %.2f: %s%n",
+                MIN_RELEVANCE_PRECISION,
+                MIN_RELEVANCE_RECALL,
+                MIN_TOPIC_MICRO_F1,
                 failed.isEmpty() ? "met" : "NOT MET (" + String.join("; ", failed) + ")");
     }
 
     private static void printRow(PrintStream out, String name, Scores s) {
-        out.printf(Locale.ROOT, "%-18s %9.3f %9.3f %9.3f %5d %5d %5d%n", name, s.precision(), s.recall(), s.f1(),
-                s.truePositives(), s.falsePositives(), s.falseNegatives());
+        out.printf(
+                Locale.ROOT,
+                "%-18s %9.3f %9.3f %9.3f %5d %5d %5d%n",
+                name,
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                s.truePositives(),
+                s.falsePositives(),
+                s.falseNegatives());
     }
 
     private static void printMistake(PrintStream out, Outcome o) {
         LabelledArticle a = o.article();
         out.printf(Locale.ROOT, "- %s: %s%n", a.id(), a.text().title());
         if (o.relevanceWrong()) {
-            out.printf(Locale.ROOT, "    relevant: expected %s, got %s; %s%n", a.relevant(), o.result().relevant(),
+            out.printf(
+                    Locale.ROOT,
+                    "    relevant: expected %s, got %s; %s%n",
+                    a.relevant(),
+                    o.result().relevant(),
                     evidence(o.result()));
         }
         if (o.topicsWrong()) {
@@ -195,7 +230,10 @@ public final class TopicsEvaluation {
                 out.printf(Locale.ROOT, "    missing %s%n", missing);
             }
             for (String slug : extra) {
-                out.printf(Locale.ROOT, "    extra %s from %s%n", slug,
+                out.printf(
+                        Locale.ROOT,
+                        "    extra %s from %s%n",
+                        slug,
                         o.result().topic(slug).map(t -> describe(t.matched())).orElse("[]"));
             }
         }
@@ -208,7 +246,11 @@ public final class TopicsEvaluation {
     public void printDecisions(PrintStream out) {
         out.printf(Locale.ROOT, "Decisions (id, relevant, evidence):%n");
         for (Outcome o : outcomes) {
-            out.printf(Locale.ROOT, "  %s %s %s%n", o.article().id(), o.result().relevant() ? "relevant" : "not-relevant",
+            out.printf(
+                    Locale.ROOT,
+                    "  %s %s %s%n",
+                    o.article().id(),
+                    o.result().relevant() ? "relevant" : "not-relevant",
                     evidence(o.result()));
         }
     }
@@ -219,13 +261,16 @@ public final class TopicsEvaluation {
         if (result.discounted().isEmpty()) {
             return matched;
         }
-        return matched + result.discounted().stream()
-                .map(d -> "'" + d.term() + "' (" + d.field() + ", discounted by '" + d.qualifier() + "')")
-                .collect(Collectors.joining(", ", "; discounted [", "]"));
+        return matched
+                + result.discounted().stream()
+                        .map(d -> "'" + d.term() + "' (" + d.field() + ", discounted by '" + d.qualifier() + "')")
+                        .collect(Collectors.joining(", ", "; discounted [", "]"));
     }
 
     private static String describe(List<TermHit> hits) {
-        return hits.stream().map(h -> "'" + h.term() + "' (" + h.field() + ")").collect(Collectors.joining(", ", "[", "]"));
+        return hits.stream()
+                .map(h -> "'" + h.term() + "' (" + h.field() + ")")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static Scores count(List<boolean[]> expectedAndGot) {

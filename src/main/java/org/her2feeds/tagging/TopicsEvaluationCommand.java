@@ -14,8 +14,7 @@ public final class TopicsEvaluationCommand {
     private static final int WARM_UP_PASSES = 30;
     private static final int THROUGHPUT_PASSES = 100;
 
-    private TopicsEvaluationCommand() {
-    }
+    private TopicsEvaluationCommand() {}
 
     /** @return 0 when the thresholds are met, 1 when they are not or the inputs cannot be read */
     public static int run(Path topicsFile, Path evaluationSet, PrintStream out) {
@@ -27,8 +26,11 @@ public final class TopicsEvaluationCommand {
             out.println();
             evaluation.printDecisions(out);
             evaluation.measureThroughput(WARM_UP_PASSES);
-            out.printf(Locale.ROOT, "Throughput: about %.0f articles/s (tag() on this set, %d passes after warm-up, one thread)%n",
-                    evaluation.measureThroughput(THROUGHPUT_PASSES), THROUGHPUT_PASSES);
+            out.printf(
+                    Locale.ROOT,
+                    "Throughput: about %.0f articles/s (tag() on this set, %d passes after warm-up, one thread)%n",
+                    evaluation.measureThroughput(THROUGHPUT_PASSES),
+                    THROUGHPUT_PASSES);
             return evaluation.meetsThresholds() ? 0 : 1;
         } catch (TopicRulesException | IllegalArgumentException e) {
             out.println("error: " + e.getMessage());

@@ -1,7 +1,6 @@
 package org.her2feeds.web;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +20,8 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(@RequestParam(required = false) String date, @RequestParam(required = false) String topic, Model model) {
+    String home(
+            @RequestParam(required = false) String date, @RequestParam(required = false) String topic, Model model) {
         model.addAttribute("page", pages.page(date, topic));
         return "home";
     }

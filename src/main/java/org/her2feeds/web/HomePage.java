@@ -8,19 +8,25 @@ import java.util.List;
  * @param topic  the topic the reader filtered by; null for all topics
  * @param groups the day's articles, each under its first topic (in the order of topics.yml)
  */
-public record HomePage(Day day, TopicOption topic, List<TopicGroup> groups, int articleCount, DayNavigation navigation,
-        List<TopicOption> topics, List<FeedSet> discovery, FeedSet mergedFeeds, List<FeedSet> topicFeeds,
-        TopicChart chart, List<SourceHealthRow> sources) {
+public record HomePage(
+        Day day,
+        TopicOption topic,
+        List<TopicGroup> groups,
+        int articleCount,
+        DayNavigation navigation,
+        List<TopicOption> topics,
+        List<FeedSet> discovery,
+        FeedSet mergedFeeds,
+        List<FeedSet> topicFeeds,
+        TopicChart chart,
+        List<SourceHealthRow> sources) {
 
     /** A calendar day of the digest, as a link parameter and as words. */
-    public record Day(String iso, String text) {
-    }
+    public record Day(String iso, String text) {}
 
-    public record TopicOption(String slug, String label, boolean selected) {
-    }
+    public record TopicOption(String slug, String label, boolean selected) {}
 
-    public record TopicGroup(String slug, String label, List<ArticleView> articles) {
-    }
+    public record TopicGroup(String slug, String label, List<ArticleView> articles) {}
 
     /**
      * One article.
@@ -28,29 +34,28 @@ public record HomePage(Day day, TopicOption topic, List<TopicGroup> groups, int 
      * @param url         an http(s) link, or null when the article has none
      * @param summaryHtml sanitised by the cleaner before it was stored; the only markup the page writes unescaped
      */
-    public record ArticleView(String id, String title, String url, String summaryHtml, Time time,
-            List<SourceLabel> sources, List<TopicOption> topics) {
-    }
+    public record ArticleView(
+            String id,
+            String title,
+            String url,
+            String summaryHtml,
+            Time time,
+            List<SourceLabel> sources,
+            List<TopicOption> topics) {}
 
-    public record SourceLabel(String title, String kind) {
-    }
+    public record SourceLabel(String title, String kind) {}
 
     /** A moment shown to readers, and in machine-readable form for {@code <time datetime>}. */
-    public record Time(String iso, String text) {
-    }
+    public record Time(String iso, String text) {}
 
     /** Links to the neighbouring days that have articles (keeping the topic filter); null where there is none. */
-    public record DayNavigation(DayLink earlier, DayLink later, DayLink latest, List<DayOption> days) {
-    }
+    public record DayNavigation(DayLink earlier, DayLink later, DayLink latest, List<DayOption> days) {}
 
     /** @param href the page for that day, relative to the application's root */
-    public record DayLink(String iso, String text, String href) {
-    }
+    public record DayLink(String iso, String text, String href) {}
 
-    public record DayOption(String iso, String text, long count, boolean selected) {
-    }
+    public record DayOption(String iso, String text, long count, boolean selected) {}
 
     /** One feed in its three formats. */
-    public record FeedSet(String title, String slug, String rss, String atom, String json) {
-    }
+    public record FeedSet(String title, String slug, String rss, String atom, String json) {}
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.her2feeds.digest.DayEntry;
 import org.her2feeds.digest.Digest;
 import org.her2feeds.digest.DigestArticle;
@@ -30,6 +29,7 @@ public class HomePageService {
 
     /** How many of the newest days the day picker offers (the earlier/later links reach every day). */
     static final int DAY_CHOICES = 90;
+
     static final String UNTAGGED = "other";
 
     private final DigestService digests;
@@ -40,7 +40,13 @@ public class HomePageService {
     private final Clock clock;
     private final TopicChartBuilder charts = new TopicChartBuilder();
 
-    HomePageService(DigestService digests, ArticleQueries articles, Tagger tagger, SourceHealth health, PageTimes times, Clock clock) {
+    HomePageService(
+            DigestService digests,
+            ArticleQueries articles,
+            Tagger tagger,
+            SourceHealth health,
+            PageTimes times,
+            Clock clock) {
         this.clock = clock;
         this.digests = digests;
         this.articles = articles;
@@ -58,28 +64,48 @@ public class HomePageService {
         List<TopicDefinition> topics = tagger.topics();
         Optional<TopicDefinition> selected = topic(topic, topics);
         List<DayEntry> days = digests.days();
-        LocalDate day = day(date).orElseGet(() -> days.isEmpty() ? LocalDate.now(clock.withZone(times.zone())) : days.get(0).date());
+        LocalDate day = day(date)
+                .orElseGet(() -> days.isEmpty()
+                        ? LocalDate.now(clock.withZone(times.zone()))
+                        : days.get(0).date());
 
-        ArticleFilter filter = new ArticleFilter(selected.map(t -> Set.of(t.slug())).orElse(Set.of()), null, null, null, null);
+        ArticleFilter filter =
+                new ArticleFilter(selected.map(t -> Set.of(t.slug())).orElse(Set.of()), null, null, null, null);
         Digest digest = digests.digest(day, filter);
-        Map<String, String> labels = topics.stream().collect(Collectors.toMap(TopicDefinition::slug, TopicDefinition::label, (a, b) -> a, LinkedHashMap::new));
+        Map<String, String> labels = topics.stream()
+                .collect(Collectors.toMap(
+                        TopicDefinition::slug, TopicDefinition::label, (a, b) -> a, LinkedHashMap::new));
         String selectedSlug = selected.map(TopicDefinition::slug).orElse(null);
 
         List<HomePage.TopicOption> options = topics.stream()
-                .map(t -> new HomePage.TopicOption(t.slug(), t.label(), t.slug().equals(selectedSlug))).toList();
-        HomePage.TopicOption current = selected.map(t -> new HomePage.TopicOption(t.slug(), t.label(), true)).orElse(null);
-        TopicChart chart = charts.build(topics, articles.topicCountsByDay(day.minusDays(TopicChartBuilder.DAYS - 1), day), day);
+                .map(t -> new HomePage.TopicOption(t.slug(), t.label(), t.slug().equals(selectedSlug)))
+                .toList();
+        HomePage.TopicOption current = selected.map(t -> new HomePage.TopicOption(t.slug(), t.label(), true))
+                .orElse(null);
+        TopicChart chart =
+                charts.build(topics, articles.topicCountsByDay(day.minusDays(TopicChartBuilder.DAYS - 1), day), day);
 
-        return new HomePage(times.day(day), current, groups(digest.articles(), labels, selectedSlug), digest.count(),
-                navigation(day, days, selectedSlug), options, discovery(current), feeds("All HER2 articles", null),
-                topics.stream().map(t -> feeds(t.label(), t.slug())).toList(), chart, health.rows());
+        return new HomePage(
+                times.day(day),
+                current,
+                groups(digest.articles(), labels, selectedSlug),
+                digest.count(),
+                navigation(day, days, selectedSlug),
+                options,
+                discovery(current),
+                feeds("All HER2 articles", null),
+                topics.stream().map(t -> feeds(t.label(), t.slug())).toList(),
+                chart,
+                health.rows());
     }
 
     private static Optional<TopicDefinition> topic(String slug, List<TopicDefinition> topics) {
         if (slug == null || slug.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(topics.stream().filter(t -> t.slug().equals(slug.strip())).findFirst()
+        return Optional.of(topics.stream()
+                .filter(t -> t.slug().equals(slug.strip()))
+                .findFirst()
                 .orElseThrow(() -> new PageRequestException("There is no topic '" + slug.strip() + "'. Topics: "
                         + topics.stream().map(TopicDefinition::slug).collect(Collectors.joining(", ")) + ".")));
     }
@@ -91,34 +117,54 @@ public class HomePageService {
         try {
             return Optional.of(LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
-            throw new PageRequestException("'" + text.strip() + "' is not a date: use yyyy-MM-dd, for example 2026-11-29.");
+            throw new PageRequestException(
+                    "'" + text.strip() + "' is not a date: use yyyy-MM-dd, for example 2026-11-29.");
         }
     }
 
-    /** Each article once, under its first topic in the order of topics.yml (or the filtered topic), groups in that order. */
-    private List<HomePage.TopicGroup> groups(List<DigestArticle> digestArticles, Map<String, String> labels, String selected) {
+    /**
+     * Each article once, under its first topic in the order of topics.yml (or the filtered topic), groups in that
+     * order.
+     */
+    private List<HomePage.TopicGroup> groups(
+            List<DigestArticle> digestArticles, Map<String, String> labels, String selected) {
         List<String> order = new ArrayList<>(labels.keySet());
         Map<String, List<HomePage.ArticleView>> grouped = new LinkedHashMap<>();
         for (DigestArticle article : digestArticles) {
-            String group = selected != null ? selected : article.topics().stream().map(DigestArticle.Topic::slug)
-                    .filter(labels::containsKey).min(Comparator.comparingInt(order::indexOf)).orElse(UNTAGGED);
+            String group = selected != null
+                    ? selected
+                    : article.topics().stream()
+                            .map(DigestArticle.Topic::slug)
+                            .filter(labels::containsKey)
+                            .min(Comparator.comparingInt(order::indexOf))
+                            .orElse(UNTAGGED);
             grouped.computeIfAbsent(group, g -> new ArrayList<>()).add(view(article, labels, order));
         }
         return grouped.entrySet().stream()
-                .sorted(Comparator.comparingInt(e -> order.contains(e.getKey()) ? order.indexOf(e.getKey()) : order.size()))
-                .map(e -> new HomePage.TopicGroup(e.getKey(), labels.getOrDefault(e.getKey(), "Other HER2 articles"), List.copyOf(e.getValue())))
+                .sorted(Comparator.comparingInt(
+                        e -> order.contains(e.getKey()) ? order.indexOf(e.getKey()) : order.size()))
+                .map(e -> new HomePage.TopicGroup(
+                        e.getKey(), labels.getOrDefault(e.getKey(), "Other HER2 articles"), List.copyOf(e.getValue())))
                 .toList();
     }
 
     private HomePage.ArticleView view(DigestArticle article, Map<String, String> labels, List<String> order) {
         var when = article.publishedAt() != null ? article.publishedAt() : article.firstSeenAt();
         List<HomePage.SourceLabel> sources = article.sources().stream()
-                .map(s -> new HomePage.SourceLabel(s.title(), s.kind() == null ? "unspecified" : s.kind())).toList();
+                .map(s -> new HomePage.SourceLabel(s.title(), s.kind() == null ? "unspecified" : s.kind()))
+                .toList();
         List<HomePage.TopicOption> chips = article.topics().stream()
                 .sorted(Comparator.comparingInt(t -> order.contains(t.slug()) ? order.indexOf(t.slug()) : order.size()))
-                .map(t -> new HomePage.TopicOption(t.slug(), labels.getOrDefault(t.slug(), t.label()), false)).toList();
-        return new HomePage.ArticleView(article.id(), article.title(), webLink(article.url()), article.summaryHtml(),
-                times.time(when == null ? null : when.toInstant()), sources, chips);
+                .map(t -> new HomePage.TopicOption(t.slug(), labels.getOrDefault(t.slug(), t.label()), false))
+                .toList();
+        return new HomePage.ArticleView(
+                article.id(),
+                article.title(),
+                webLink(article.url()),
+                article.summaryHtml(),
+                times.time(when == null ? null : when.toInstant()),
+                sources,
+                chips);
     }
 
     /** The cleaner stores only http(s) links; anything else is not made clickable, whatever put it there. */
@@ -131,20 +177,41 @@ public class HomePageService {
     }
 
     private HomePage.DayNavigation navigation(LocalDate day, List<DayEntry> days, String topic) {
-        LocalDate earlier = days.stream().map(DayEntry::date).filter(d -> d.isBefore(day)).max(LocalDate::compareTo).orElse(null);
-        LocalDate later = days.stream().map(DayEntry::date).filter(d -> d.isAfter(day)).min(LocalDate::compareTo).orElse(null);
-        LocalDate latest = days.isEmpty() || days.get(0).date().equals(day) ? null : days.get(0).date();
-        List<HomePage.DayOption> choices = new ArrayList<>(days.stream().limit(DAY_CHOICES)
-                .map(d -> new HomePage.DayOption(d.date().toString(), times.shortDay(d.date()), d.count(), d.date().equals(day))).toList());
+        LocalDate earlier = days.stream()
+                .map(DayEntry::date)
+                .filter(d -> d.isBefore(day))
+                .max(LocalDate::compareTo)
+                .orElse(null);
+        LocalDate later = days.stream()
+                .map(DayEntry::date)
+                .filter(d -> d.isAfter(day))
+                .min(LocalDate::compareTo)
+                .orElse(null);
+        LocalDate latest = days.isEmpty() || days.get(0).date().equals(day)
+                ? null
+                : days.get(0).date();
+        List<HomePage.DayOption> choices = new ArrayList<>(days.stream()
+                .limit(DAY_CHOICES)
+                .map(d -> new HomePage.DayOption(
+                        d.date().toString(),
+                        times.shortDay(d.date()),
+                        d.count(),
+                        d.date().equals(day)))
+                .toList());
         if (choices.stream().noneMatch(HomePage.DayOption::selected)) {
             choices.add(new HomePage.DayOption(day.toString(), times.shortDay(day), 0, true));
             choices.sort(Comparator.comparing(HomePage.DayOption::iso).reversed());
         }
-        return new HomePage.DayNavigation(link(earlier, topic, false), link(later, topic, false), link(latest, topic, true),
+        return new HomePage.DayNavigation(
+                link(earlier, topic, false),
+                link(later, topic, false),
+                link(latest, topic, true),
                 List.copyOf(choices));
     }
 
-    /** The page of a day with the same topic filter; the newest day is linked without a date so the link stays current. */
+    /**
+     * The page of a day with the same topic filter; the newest day is linked without a date so the link stays current.
+     */
     private HomePage.DayLink link(LocalDate day, String topic, boolean newest) {
         if (day == null) {
             return null;
@@ -156,10 +223,13 @@ public class HomePageService {
         if (topic != null) {
             href.queryParam("topic", topic);
         }
-        return new HomePage.DayLink(day.toString(), times.day(day).text(), href.encode().build().toUriString());
+        return new HomePage.DayLink(
+                day.toString(), times.day(day).text(), href.encode().build().toUriString());
     }
 
-    /** What the head advertises to browsers and readers: the merged feed, and the filtered topic's when there is one. */
+    /**
+     * What the head advertises to browsers and readers: the merged feed, and the filtered topic's when there is one.
+     */
     private static List<HomePage.FeedSet> discovery(HomePage.TopicOption topic) {
         List<HomePage.FeedSet> sets = new ArrayList<>();
         sets.add(feeds("HER2 Feeds", null));

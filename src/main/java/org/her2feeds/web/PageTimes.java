@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
 import org.her2feeds.store.DigestZoneProperties;
 import org.springframework.stereotype.Component;
 

@@ -1,12 +1,10 @@
 package org.her2feeds.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,6 +25,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
      * without inline style; script stays limited to this origin there too. It shows no feed content.
      */
     public static final String API_DOCS_POLICY = policy("style-src 'self' 'unsafe-inline'");
+
     static final String API_DOCS_PATH = "/swagger-ui/";
 
     private static String policy(String styleSource) {
@@ -38,7 +37,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader("Content-Security-Policy", path.startsWith(API_DOCS_PATH) ? API_DOCS_POLICY : CONTENT_SECURITY_POLICY);
+        response.setHeader(
+                "Content-Security-Policy", path.startsWith(API_DOCS_PATH) ? API_DOCS_POLICY : CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         chain.doFilter(request, response);

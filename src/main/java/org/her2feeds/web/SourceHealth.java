@@ -1,7 +1,6 @@
 package org.her2feeds.web;
 
 import java.util.List;
-
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceState;
@@ -42,13 +41,23 @@ class SourceHealth {
             words = stopped ? "Stopped: " + status.stopReason() : "Disabled";
         }
         boolean attention = failing || stopped;
-        return new SourceHealthRow(source.id(), source.title(), kind, words, attention, times.time(state.lastSuccessAt()),
-                attention ? error(state) : null, state.consecutiveFailures(), status.isActive() ? times.time(state.nextFetchAt()) : null);
+        return new SourceHealthRow(
+                source.id(),
+                source.title(),
+                kind,
+                words,
+                attention,
+                times.time(state.lastSuccessAt()),
+                attention ? error(state) : null,
+                state.consecutiveFailures(),
+                status.isActive() ? times.time(state.nextFetchAt()) : null);
     }
 
     private static String error(SourceState state) {
         String message = state.lastError() == null ? "" : state.lastError();
-        if (state.lastStatus() != null && state.lastStatus() >= 400 && !message.contains(String.valueOf(state.lastStatus()))) {
+        if (state.lastStatus() != null
+                && state.lastStatus() >= 400
+                && !message.contains(String.valueOf(state.lastStatus()))) {
             return ("HTTP " + state.lastStatus() + " " + message).strip();
         }
         return message.isEmpty() ? null : message;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.her2feeds.store.TopicDayCount;
 import org.her2feeds.tagging.TopicDefinition;
 
@@ -40,7 +39,8 @@ final class TopicChartBuilder {
                 perTopic.computeIfAbsent(count.slug(), slug -> new long[DAYS])[day] += count.count();
             }
         }
-        long max = perTopic.values().stream().flatMapToLong(Arrays::stream).max().orElse(0);
+        long max =
+                perTopic.values().stream().flatMapToLong(Arrays::stream).max().orElse(0);
         long step = step(max);
         long top = Math.max(step, (max + step - 1) / step * step);
 
@@ -56,11 +56,20 @@ final class TopicChartBuilder {
                 series.add(series(slug, labels.get(slug), order.indexOf(slug) % STYLES, values, first, top));
             }
         }
-        return new TopicChart(first.format(LONG), last.format(LONG), WIDTH, HEIGHT, PLOT, List.copyOf(series),
-                xTicks(first), yTicks(top, step), description(series, first, last));
+        return new TopicChart(
+                first.format(LONG),
+                last.format(LONG),
+                WIDTH,
+                HEIGHT,
+                PLOT,
+                List.copyOf(series),
+                xTicks(first),
+                yTicks(top, step),
+                description(series, first, last));
     }
 
-    private static TopicChart.Series series(String slug, String label, int style, long[] values, LocalDate first, long top) {
+    private static TopicChart.Series series(
+            String slug, String label, int style, long[] values, LocalDate first, long top) {
         StringBuilder points = new StringBuilder();
         List<TopicChart.Marker> markers = new ArrayList<>();
         long total = 0;
@@ -72,8 +81,11 @@ final class TopicChartBuilder {
             }
             points.append(number(x)).append(',').append(number(y));
             if (values[day] > 0) {
-                markers.add(new TopicChart.Marker(x, y, label + ": " + values[day] + (values[day] == 1 ? " article on " : " articles on ")
-                        + first.plusDays(day).format(LONG)));
+                markers.add(new TopicChart.Marker(
+                        x,
+                        y,
+                        label + ": " + values[day] + (values[day] == 1 ? " article on " : " articles on ")
+                                + first.plusDays(day).format(LONG)));
             }
             total += values[day];
         }
@@ -116,7 +128,8 @@ final class TopicChartBuilder {
         if (series.isEmpty()) {
             return window + "No articles in these days.";
         }
-        return window + "Totals: " + series.stream().map(s -> s.label() + " " + s.total()).collect(Collectors.joining(", ")) + ".";
+        return window + "Totals: "
+                + series.stream().map(s -> s.label() + " " + s.total()).collect(Collectors.joining(", ")) + ".";
     }
 
     private static double x(int day) {

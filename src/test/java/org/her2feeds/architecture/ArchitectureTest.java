@@ -3,15 +3,13 @@ package org.her2feeds.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,24 +39,46 @@ class ArchitectureTest {
             Map.entry("opml", Set.of("sources", "tagging", "http", "publish")),
             Map.entry("staticsite", Set.of("tagging", "store", "http", "publish", "digest", "opml")),
             Map.entry("web", Set.of("sources", "tagging", "store", "digest")),
-            Map.entry("ops", Set.of("sources", "fetch", "parse", "clean", "tagging", "store", "ingest", "schedule", "http", "digest", "staticsite")));
+            Map.entry(
+                    "ops",
+                    Set.of(
+                            "sources",
+                            "fetch",
+                            "parse",
+                            "clean",
+                            "tagging",
+                            "store",
+                            "ingest",
+                            "schedule",
+                            "http",
+                            "digest",
+                            "staticsite")));
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
     }
 
     @Test
     void featuresDependOnlyOnThoseBeforeThemInThePipeline() {
         for (Map.Entry<String, Set<String>> feature : ALLOWED.entrySet()) {
             String[] forbidden = ALLOWED.keySet().stream()
-                    .filter(other -> !other.equals(feature.getKey()) && !feature.getValue().contains(other))
-                    .map(other -> ROOT + "." + other + "..").toArray(String[]::new);
-            ArchRule rule = noClasses().that().resideInAPackage(ROOT + "." + feature.getKey() + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                    .because(feature.getKey() + " may only use " + feature.getValue()).allowEmptyShould(true);
+                    .filter(other -> !other.equals(feature.getKey())
+                            && !feature.getValue().contains(other))
+                    .map(other -> ROOT + "." + other + "..")
+                    .toArray(String[]::new);
+            ArchRule rule = noClasses()
+                    .that()
+                    .resideInAPackage(ROOT + "." + feature.getKey() + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(forbidden)
+                    .because(feature.getKey() + " may only use " + feature.getValue())
+                    .allowEmptyShould(true);
             rule.check(classes);
         }
     }
@@ -66,21 +86,34 @@ class ArchitectureTest {
     @Test
     void everyFeaturePackageIsKnown() {
         Set<String> known = ALLOWED.keySet();
-        classes().that().resideInAPackage(ROOT + ".*..")
-                .should().resideInAnyPackage(known.stream().map(name -> ROOT + "." + name + "..").toArray(String[]::new))
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".*..")
+                .should()
+                .resideInAnyPackage(
+                        known.stream().map(name -> ROOT + "." + name + "..").toArray(String[]::new))
                 .because("every class belongs to one of the features " + known)
                 .check(classes);
     }
 
     @Test
     void librariesStayInsideTheFeatureThatOwnsThem() {
-        List.of(new String[] {"com.rometools..", "parse", "publish"},
+        List.of(
+                        new String[] {"com.rometools..", "parse", "publish"},
                         new String[] {"org.jsoup..", "clean"},
                         new String[] {"org.quartz..", "schedule", "ops"})
                 .forEach(rule -> {
-                    String[] owners = java.util.Arrays.stream(rule, 1, rule.length).map(p -> ROOT + "." + p + "..").toArray(String[]::new);
-                    noClasses().that().resideOutsideOfPackages(owners).should().dependOnClassesThat().resideInAPackage(rule[0])
-                            .because(rule[0] + " is used only in " + String.join(", ", owners)).check(classes);
+                    String[] owners = java.util.Arrays.stream(rule, 1, rule.length)
+                            .map(p -> ROOT + "." + p + "..")
+                            .toArray(String[]::new);
+                    noClasses()
+                            .that()
+                            .resideOutsideOfPackages(owners)
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAPackage(rule[0])
+                            .because(rule[0] + " is used only in " + String.join(", ", owners))
+                            .check(classes);
                 });
     }
 }

@@ -13,14 +13,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TopicTag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,8 +32,8 @@ final class ArchiveFiller {
     private static final int BATCH = 2000;
     private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;
 
-    private record Template(String title, String html, String text, String categories, TaggingResult tagging, String taggingJson) {
-    }
+    private record Template(
+            String title, String html, String text, String categories, TaggingResult tagging, String taggingJson) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -48,19 +46,23 @@ final class ArchiveFiller {
         for (int t = 0; t < TEMPLATES; t++) {
             boolean her2 = t % 5 == 0;
             String title = her2
-                    ? capitalise(pick(random, Vocabulary.HER2_DRUGS)) + " in " + pick(random, Vocabulary.HER2_STATUS) + " "
-                            + pick(random, Vocabulary.HER2_CANCERS) + ": " + pick(random, Vocabulary.DESIGNS)
-                    : capitalise(pick(random, Vocabulary.OTHER_DRUGS)) + " in " + pick(random, Vocabulary.OTHER_DISEASES)
-                            + ": " + pick(random, Vocabulary.DESIGNS);
-            String sentence = her2 ? String.format(Locale.ROOT, pick(random, Vocabulary.HER2_FINDINGS), 1 + random.nextInt(90))
+                    ? capitalise(pick(random, Vocabulary.HER2_DRUGS)) + " in " + pick(random, Vocabulary.HER2_STATUS)
+                            + " " + pick(random, Vocabulary.HER2_CANCERS) + ": " + pick(random, Vocabulary.DESIGNS)
+                    : capitalise(pick(random, Vocabulary.OTHER_DRUGS)) + " in "
+                            + pick(random, Vocabulary.OTHER_DISEASES) + ": " + pick(random, Vocabulary.DESIGNS);
+            String sentence = her2
+                    ? String.format(Locale.ROOT, pick(random, Vocabulary.HER2_FINDINGS), 1 + random.nextInt(90))
                     : "The primary endpoint was " + pick(random, Vocabulary.OUTCOMES) + ".";
             String text = sentence + " Median follow-up was " + (6 + random.nextInt(40)) + " months. "
                     + "Results were consistent across prespecified subgroups, including age and region.";
-            String html = "<p><b>Background:</b> " + sentence + "</p><p>Median follow-up was " + (6 + random.nextInt(40))
-                    + " months. Results were consistent across prespecified subgroups, including age and region.</p>";
+            String html =
+                    "<p><b>Background:</b> " + sentence + "</p><p>Median follow-up was " + (6 + random.nextInt(40))
+                            + " months. Results were consistent across prespecified subgroups, including age and "
+                            + "region.</p>";
             List<String> categories = her2 ? List.of("Oncology", "Breast cancer") : List.of("Oncology");
             TaggingResult tagging = tagger.tag(new TaggableText(title, text, categories));
-            templates.add(new Template(title, html, text, json.writeValueAsString(categories), tagging, json.writeValueAsString(tagging)));
+            templates.add(new Template(
+                    title, html, text, json.writeValueAsString(categories), tagging, json.writeValueAsString(tagging)));
         }
     }
 
@@ -82,10 +84,26 @@ final class ArchiveFiller {
                 String doi = "10.5555/archive." + n;
                 String url = "https://archive" + (n % 50) + ".example.org/articles/" + n;
                 String source = "archive-" + (n % 50);
-                articles.add(new Object[] {id, t.title() + " (" + n + ")", url, t.html(), t.text(), "[\"Archive A\"]",
-                        t.categories(), doi, null, ts(sortAt), ts(firstSeen), ts(firstSeen), ts(sortAt),
-                        LocalDate.ofInstant(sortAt, ZoneOffset.UTC), t.tagging().relevant(), t.taggingJson(),
-                        sha256(id + "content"), source});
+                articles.add(new Object[] {
+                    id,
+                    t.title() + " (" + n + ")",
+                    url,
+                    t.html(),
+                    t.text(),
+                    "[\"Archive A\"]",
+                    t.categories(),
+                    doi,
+                    null,
+                    ts(sortAt),
+                    ts(firstSeen),
+                    ts(firstSeen),
+                    ts(sortAt),
+                    LocalDate.ofInstant(sortAt, ZoneOffset.UTC),
+                    t.tagging().relevant(),
+                    t.taggingJson(),
+                    sha256(id + "content"),
+                    source
+                });
                 keys.add(new Object[] {sha256("doi:" + doi), "doi", id});
                 keys.add(new Object[] {sha256("link:" + url), "link", id});
                 sources.add(new Object[] {id, source, "urn:archive:" + n, url, ts(firstSeen)});
@@ -98,17 +116,26 @@ final class ArchiveFiller {
             transactions.executeWithoutResult(status -> {
                 jdbc.batchUpdate("""
                         INSERT INTO article (id, title, url, summary_html, summary_text, authors, categories, doi, pmid,
-                            published_at, first_seen_at, updated_at, sort_at, digest_date, relevant, tagging, content_hash, owner_source)
+                            published_at, first_seen_at, updated_at, sort_at, digest_date, relevant, tagging,
+                                content_hash, owner_source)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", articles);
                 jdbc.batchUpdate("INSERT INTO article_key (key_hash, key_kind, article_id) VALUES (?, ?, ?)", keys);
-                jdbc.batchUpdate("INSERT INTO article_source (article_id, source_id, guid, link, first_seen_at) VALUES (?, ?, ?, ?, ?)", sources);
+                jdbc.batchUpdate(
+                        "INSERT INTO article_source (article_id, source_id, guid, link, first_seen_at) VALUES (?, ?, "
+                                + "?, ?, ?)",
+                        sources);
                 if (!topics.isEmpty()) {
                     jdbc.batchUpdate("INSERT INTO article_topic (slug, article_id, sort_at) VALUES (?, ?, ?)", topics);
                 }
             });
             long done = to - first;
             if (done % 100_000 == 0 || to == first + count) {
-                System.out.printf(Locale.ROOT, "  %s: %,d of %,d articles (%.0f s)%n", progressLabel, done, count,
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s: %,d of %,d articles (%.0f s)%n",
+                        progressLabel,
+                        done,
+                        count,
                         (System.nanoTime() - started) / 1e9);
             }
         }
@@ -122,7 +149,8 @@ final class ArchiveFiller {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -131,5 +159,4 @@ final class ArchiveFiller {
     private static String capitalise(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
-
 }

@@ -3,7 +3,6 @@ package org.her2feeds.bench;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.her2feeds.Her2FeedsApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,8 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The real application, started for a benchmark: no scheduler firing, quiet logs, data under target/. */
 final class BenchContext {
 
-    private BenchContext() {
-    }
+    private BenchContext() {}
 
     static Map<String, Object> properties(Path sourcesFile, Path dataDir) {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -36,7 +34,9 @@ final class BenchContext {
 
     static ConfigurableApplicationContext start(Map<String, Object> properties, boolean web) {
         // As command-line arguments: they outrank ./config/application.yml, which default properties do not.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(Her2FeedsApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .run(args);

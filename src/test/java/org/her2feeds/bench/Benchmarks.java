@@ -20,14 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.tagging.Tagger;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,7 +53,8 @@ public final class Benchmarks {
                 }
                 int eq = part.indexOf('=');
                 if (eq < 1) {
-                    throw new IllegalArgumentException("option '" + part + "' is not key=value (see Benchmarks javadoc)");
+                    throw new IllegalArgumentException(
+                            "option '" + part + "' is not key=value (see Benchmarks javadoc)");
                 }
                 options.put(part.substring(0, eq), part.substring(eq + 1));
             }
@@ -69,7 +68,8 @@ public final class Benchmarks {
     }
 
     private int option(String name, int fallback) {
-        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)).replace("_", ""));
+        return Integer.parseInt(
+                options.getOrDefault(name, Integer.toString(fallback)).replace("_", ""));
     }
 
     private boolean wanted(String part) {
@@ -83,15 +83,30 @@ public final class Benchmarks {
         Path corpusDir = target.resolve("bench-corpus");
         deleteTree(corpusDir);
         long t = System.nanoTime();
-        CorpusGenerator.Corpus corpus = new CorpusGenerator(option("seed", 42), option("feeds", 500), option("items", 60)).write(corpusDir);
-        System.out.printf(Locale.ROOT, "Corpus: %d feeds, %,d items, %.1f MB in %s (%.1f s)%n", corpus.files().size(),
-                corpus.items(), corpus.bytes() / 1e6, corpusDir, (System.nanoTime() - t) / 1e9);
+        CorpusGenerator.Corpus corpus =
+                new CorpusGenerator(option("seed", 42), option("feeds", 500), option("items", 60)).write(corpusDir);
+        System.out.printf(
+                Locale.ROOT,
+                "Corpus: %d feeds, %,d items, %.1f MB in %s (%.1f s)%n",
+                corpus.files().size(),
+                corpus.items(),
+                corpus.bytes() / 1e6,
+                corpusDir,
+                (System.nanoTime() - t) / 1e9);
         report.add("# Ingest and scale benchmark\n");
-        report.add(String.format(Locale.ROOT, "Corpus: %d feeds (RSS 2.0, Atom, RDF), %,d items, %.1f MB; seed %d. "
-                + "Java %s, %d cores, max heap %d MB. Median of %d passes after %d warm-up pass(es).%n",
-                corpus.files().size(), corpus.items(), corpus.bytes() / 1e6, option("seed", 42),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, passes, warmups));
+        report.add(String.format(
+                Locale.ROOT,
+                "Corpus: %d feeds (RSS 2.0, Atom, RDF), %,d items, %.1f MB; seed %d. "
+                        + "Java %s, %d cores, max heap %d MB. Median of %d passes after %d warm-up pass(es).%n",
+                corpus.files().size(),
+                corpus.items(),
+                corpus.bytes() / 1e6,
+                option("seed", 42),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                passes,
+                warmups));
 
         if (wanted("parse")) {
             ParseBench parse = new ParseBench(corpus.files());
@@ -125,22 +140,41 @@ public final class Benchmarks {
     private String h2(CorpusGenerator.Corpus corpus, int warmups, int passes) throws Exception {
         Path data = target.resolve("bench-data/h2");
         deleteTree(data);
-        try (ConfigurableApplicationContext context = BenchContext.start(BenchContext.properties(corpus.sourcesFile(), data), false)) {
+        try (ConfigurableApplicationContext context =
+                BenchContext.start(BenchContext.properties(corpus.sourcesFile(), data), false)) {
             PipelineBench pipeline = new PipelineBench(context);
             long items = corpus.items();
             if (wanted("h2")) {
-                record("Full pipeline, H2 (empty archive)", Passes.measure("pipeline H2, empty archive", warmups, passes,
-                        pipeline::reset, () -> pipeline.pass(items)));
-                System.out.println("  last pass: " + pipeline.lastTotals() + ", articles stored " + pipeline.articleCount());
+                record(
+                        "Full pipeline, H2 (empty archive)",
+                        Passes.measure(
+                                "pipeline H2, empty archive",
+                                warmups,
+                                passes,
+                                pipeline::reset,
+                                () -> pipeline.pass(items)));
+                System.out.println(
+                        "  last pass: " + pipeline.lastTotals() + ", articles stored " + pipeline.articleCount());
             }
             if (wanted("growth")) {
                 int archive = option("archive", 200_000);
                 ArchiveFiller filler = filler(context);
                 pipeline.reset();
                 double seconds = filler.fill(0, archive, "growth archive");
-                System.out.printf(Locale.ROOT, "  archive of %,d articles written in %.0f s (%,.0f rows/s of article)%n", archive, seconds, archive / seconds);
-                record(String.format(Locale.ROOT, "Full pipeline, H2 (archive of %,d)", archive),
-                        Passes.measure("pipeline H2, archive " + archive, 0, passes, pipeline::reset, () -> pipeline.pass(items)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  archive of %,d articles written in %.0f s (%,.0f rows/s of article)%n",
+                        archive,
+                        seconds,
+                        archive / seconds);
+                record(
+                        String.format(Locale.ROOT, "Full pipeline, H2 (archive of %,d)", archive),
+                        Passes.measure(
+                                "pipeline H2, archive " + archive,
+                                0,
+                                passes,
+                                pipeline::reset,
+                                () -> pipeline.pass(items)));
                 System.out.println("  last pass: " + pipeline.lastTotals());
             }
             return pipeline.lastTotals() == null ? "" : pipeline.lastTotals().toString();
@@ -160,11 +194,18 @@ public final class Benchmarks {
             c.createStatement().execute("CREATE DATABASE her2_bench");
         }
         try {
-            Map<String, Object> properties = BenchContext.postgres(BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/pg")), "her2_bench");
+            Map<String, Object> properties = BenchContext.postgres(
+                    BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/pg")), "her2_bench");
             try (ConfigurableApplicationContext context = BenchContext.start(properties, false)) {
                 PipelineBench pipeline = new PipelineBench(context);
-                record("Full pipeline, PostgreSQL (empty archive)", Passes.measure("pipeline PostgreSQL", warmups, passes,
-                        pipeline::reset, () -> pipeline.pass(corpus.items())));
+                record(
+                        "Full pipeline, PostgreSQL (empty archive)",
+                        Passes.measure(
+                                "pipeline PostgreSQL",
+                                warmups,
+                                passes,
+                                pipeline::reset,
+                                () -> pipeline.pass(corpus.items())));
                 System.out.println("  last pass: " + pipeline.lastTotals());
             }
         } finally {
@@ -179,7 +220,8 @@ public final class Benchmarks {
             return;
         }
         List<String> lines = new ArrayList<>();
-        lines.add("## Ingest throughput (median of passes; wall-clock items/s with its range, and items per CPU-second of the"
+        lines.add("## Ingest throughput (median of passes; wall-clock items/s with its range, and items per CPU-second "
+                + "of the"
                 + " whole process; ratios on CPU-seconds in brackets; peak heap while measuring)\n");
         lines.add("| pipeline | items/s | range | items/CPU s | × Rome | × StAX | heap |");
         lines.add("|---|---:|---:|---:|---:|---:|---|");
@@ -188,9 +230,19 @@ public final class Benchmarks {
         for (Map.Entry<String, Passes.Result> e : rates.entrySet()) {
             double median = e.getValue().median();
             double cpu = e.getValue().cpuMedian();
-            lines.add(String.format(Locale.ROOT, "| %s | %,.0f | %s | %,.0f | %s | %s | %s |", e.getKey(), median, e.getValue().spread(), cpu,
-                    rome == null ? "-" : String.format(Locale.ROOT, "%.2f (%.2f)", median / rome.median(), cpu / rome.cpuMedian()),
-                    stax == null ? "-" : String.format(Locale.ROOT, "%.2f (%.2f)", median / stax.median(), cpu / stax.cpuMedian()),
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %s | %,.0f | %s | %s | %s |",
+                    e.getKey(),
+                    median,
+                    e.getValue().spread(),
+                    cpu,
+                    rome == null
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2f (%.2f)", median / rome.median(), cpu / rome.cpuMedian()),
+                    stax == null
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2f (%.2f)", median / stax.median(), cpu / stax.cpuMedian()),
                     e.getValue().heap().describe()));
         }
         if (!totals.isEmpty()) {
@@ -200,15 +252,26 @@ public final class Benchmarks {
         if (full != null && rome != null) {
             double ratio = full.median() / rome.median();
             double cpuRatio = full.cpuMedian() / rome.cpuMedian();
-            lines.add(String.format(Locale.ROOT, "%nGoal full pipeline (H2) ≥ 0.5 × Rome alone: %.2f × wall-clock, %.2f × CPU — %s.",
-                    ratio, cpuRatio, Math.max(ratio, cpuRatio) >= 0.5 ? "met" : "missed"));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%nGoal full pipeline (H2) ≥ 0.5 × Rome alone: %.2f × wall-clock, %.2f × CPU — %s.",
+                    ratio,
+                    cpuRatio,
+                    Math.max(ratio, cpuRatio) >= 0.5 ? "met" : "missed"));
         }
-        rates.keySet().stream().filter(k -> k.startsWith("Full pipeline, H2 (archive")).findFirst().ifPresent(k -> {
-            if (full != null) {
-                lines.add(String.format(Locale.ROOT, "Growth: into the large archive at %.2f × the rate into an empty one (%.2f × per CPU-second).",
-                        rates.get(k).median() / full.median(), rates.get(k).cpuMedian() / full.cpuMedian()));
-            }
-        });
+        rates.keySet().stream()
+                .filter(k -> k.startsWith("Full pipeline, H2 (archive"))
+                .findFirst()
+                .ifPresent(k -> {
+                    if (full != null) {
+                        lines.add(String.format(
+                                Locale.ROOT,
+                                "Growth: into the large archive at %.2f × the rate into an empty one (%.2f × per "
+                                        + "CPU-second).",
+                                rates.get(k).median() / full.median(),
+                                rates.get(k).cpuMedian() / full.cpuMedian()));
+                    }
+                });
         lines.forEach(System.out::println);
         report.addAll(lines);
         report.add("");
@@ -218,29 +281,48 @@ public final class Benchmarks {
         int count = option("sources", 10_000);
         Path file = corpus.directory().resolve("sources-" + count + ".yml");
         StringBuilder yaml = new StringBuilder("sources:\n");
-        List<Path> small = corpus.files().stream().sorted(Comparator.comparing(p -> {
-            try {
-                return Files.size(p);
-            } catch (IOException e) {
-                return Long.MAX_VALUE;
-            }
-        })).limit(5).toList();
+        List<Path> small = corpus.files().stream()
+                .sorted(Comparator.comparing(p -> {
+                    try {
+                        return Files.size(p);
+                    } catch (IOException e) {
+                        return Long.MAX_VALUE;
+                    }
+                }))
+                .limit(5)
+                .toList();
         for (int i = 0; i < count; i++) {
-            yaml.append(String.format(Locale.ROOT, "  - id: s%05d%n    title: Source %d%n    url: %s%n    interval: PT%dH%n",
-                    i, i, small.get(i % small.size()).toUri(), 6 + i % 19));
+            yaml.append(String.format(
+                    Locale.ROOT,
+                    "  - id: s%05d%n    title: Source %d%n    url: %s%n    interval: PT%dH%n",
+                    i,
+                    i,
+                    small.get(i % small.size()).toUri(),
+                    6 + i % 19));
         }
         Files.writeString(file, yaml);
         Path data = target.resolve("bench-data/sources");
         deleteTree(data);
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "## %,d enabled sources (own JVM, -Xmx512m, Quartz running, web server on)%n", count));
-        lines.add("| start | start-up (context) | JVM start to ready | CPU to ready (all threads) | heap after GC | jobs | synchronize, all in place | synchronize, empty schedule | idle CPU per 10 s |");
+        lines.add(String.format(
+                Locale.ROOT, "## %,d enabled sources (own JVM, -Xmx512m, Quartz running, web server on)%n", count));
+        lines.add("| start | start-up (context) | JVM start to ready | CPU to ready (all threads) | heap after GC | "
+                + "jobs | synchronize, all in place | synchronize, empty schedule | idle CPU per 10 s |");
         lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String start : List.of("first (empty database)", "restart (schedule in place)")) {
             Map<String, String> r = probe(file, data);
-            lines.add(String.format(Locale.ROOT, "| %s | %s ms | %s ms | %s ms | %s MB | %s | %s ms | %s ms | %s ms |", start,
-                    r.get("context_ms"), r.get("jvm_to_ready_ms"), r.get("cpu_to_ready_ms"), r.get("heap_after_gc_mb"), r.get("jobs"),
-                    r.get("sync_steady_ms"), r.get("sync_fresh_ms"), r.get("idle_cpu_ms_per_10s")));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %s ms | %s ms | %s ms | %s MB | %s | %s ms | %s ms | %s ms |",
+                    start,
+                    r.get("context_ms"),
+                    r.get("jvm_to_ready_ms"),
+                    r.get("cpu_to_ready_ms"),
+                    r.get("heap_after_gc_mb"),
+                    r.get("jobs"),
+                    r.get("sync_steady_ms"),
+                    r.get("sync_fresh_ms"),
+                    r.get("idle_cpu_ms_per_10s")));
         }
         lines.add("\nGoal: start-up under 20 s, heap under 512 MB.\n");
         lines.forEach(System.out::println);
@@ -249,11 +331,19 @@ public final class Benchmarks {
 
     private Map<String, String> probe(Path sources, Path data) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                SourcesScaleProbe.class.getName(), sources.toString(), data.toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SourcesScaleProbe.class.getName(),
+                        sources.toString(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
         Map<String, String> results = new LinkedHashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("RESULT ")) {
@@ -282,7 +372,11 @@ public final class Benchmarks {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long stored = jdbc.queryForObject("SELECT COUNT(*) FROM article", Long.class);
             if (stored < articles) {
-                System.out.printf(Locale.ROOT, "Filling the archive to %,d articles (kept in %s for the next run)%n", articles, data);
+                System.out.printf(
+                        Locale.ROOT,
+                        "Filling the archive to %,d articles (kept in %s for the next run)%n",
+                        articles,
+                        data);
                 double seconds = filler(context).fill(stored, articles - stored, "archive");
                 System.out.printf(Locale.ROOT, "  %.0f s%n", seconds);
             }
@@ -291,27 +385,57 @@ public final class Benchmarks {
             String base = "http://127.0.0.1:" + port;
             LatencyBench bench = new LatencyBench();
             SplittableRandom random = new SplittableRandom(5);
-            LocalDate newest = LocalDate.ofInstant(CorpusGenerator.NEWEST, java.time.ZoneOffset.UTC).minusDays(1);
-            List<LocalDate> days = Stream.generate(() -> newest.minusDays(random.nextInt(3 * 365))).limit(2000L).toList();
+            LocalDate newest = LocalDate.ofInstant(CorpusGenerator.NEWEST, java.time.ZoneOffset.UTC)
+                    .minusDays(1);
+            List<LocalDate> days = Stream.generate(() -> newest.minusDays(random.nextInt(3 * 365)))
+                    .limit(2000L)
+                    .toList();
             ArticleQueries queries = context.getBean(ArticleQueries.class);
-            System.out.printf(Locale.ROOT, "Query latency over %,d stored articles, %d sequential requests each:%n", articles, requests);
-            lines.add(String.format(Locale.ROOT, "## Query latency, %,d stored articles (sequential requests, ms)%n", articles));
+            System.out.printf(
+                    Locale.ROOT,
+                    "Query latency over %,d stored articles, %d sequential requests each:%n",
+                    articles,
+                    requests);
+            lines.add(String.format(
+                    Locale.ROOT, "## Query latency, %,d stored articles (sequential requests, ms)%n", articles));
             lines.add("| request | n | p50 | p99 | max | bytes |");
             lines.add("|---|---:|---:|---:|---:|---:|");
             int warm = Math.max(20, requests / 10);
-            lines.add(bench.http("GET /feed.xml", warm, requests, i -> base + "/feed.xml").row());
-            lines.add(bench.http("GET /feed.xml?topic=adc", warm, requests, i -> base + "/feed.xml?topic=adc").row());
-            lines.add(bench.http("GET /feed.xml?topic=patient-care", warm, requests, i -> base + "/feed.xml?topic=patient-care").row());
-            lines.add(bench.http("GET /api/digests/{date}", warm, requests, i -> base + "/api/digests/" + days.get(i % days.size())).row());
-            lines.add(bench.http("GET /api/digests", warm, Math.max(20, requests / 10), i -> base + "/api/digests").row());
+            lines.add(bench.http("GET /feed.xml", warm, requests, i -> base + "/feed.xml")
+                    .row());
+            lines.add(bench.http("GET /feed.xml?topic=adc", warm, requests, i -> base + "/feed.xml?topic=adc")
+                    .row());
+            lines.add(bench.http(
+                            "GET /feed.xml?topic=patient-care",
+                            warm,
+                            requests,
+                            i -> base + "/feed.xml?topic=patient-care")
+                    .row());
+            lines.add(bench.http(
+                            "GET /api/digests/{date}",
+                            warm,
+                            requests,
+                            i -> base + "/api/digests/" + days.get(i % days.size()))
+                    .row());
+            lines.add(bench.http("GET /api/digests", warm, Math.max(20, requests / 10), i -> base + "/api/digests")
+                    .row());
             if (hasArticlesApi(base)) {
-                lines.add(bench.http("GET /api/articles?topic=tki", warm, requests, i -> base + "/api/articles?topic=tki").row());
+                lines.add(
+                        bench.http("GET /api/articles?topic=tki", warm, requests, i -> base + "/api/articles?topic=tki")
+                                .row());
             } else {
-                lines.add(LatencyBench.measure("ArticleQueries.newest(topic=tki, 50) (no /api/articles in this build)", warm, requests,
-                        i -> queries.newest(new ArticleFilter(Set.of("tki"), null, null, null, null), 50).size()).row());
+                lines.add(LatencyBench.measure(
+                                "ArticleQueries.newest(topic=tki, 50) (no /api/articles in this build)",
+                                warm,
+                                requests,
+                                i -> queries.newest(new ArticleFilter(Set.of("tki"), null, null, null, null), 50)
+                                        .size())
+                        .row());
             }
-            List<String> viaIndex = queries.newest(new ArticleFilter(Set.of("adc"), null, null, null, null), 50).stream()
-                    .map(org.her2feeds.store.StoredArticle::id).toList();
+            List<String> viaIndex =
+                    queries.newest(new ArticleFilter(Set.of("adc"), null, null, null, null), 50).stream()
+                            .map(org.her2feeds.store.StoredArticle::id)
+                            .toList();
             List<String> viaExists = jdbc.queryForList("""
                     SELECT a.id FROM article a WHERE a.relevant = TRUE
                     AND EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id AND t.slug = 'adc')
@@ -320,8 +444,13 @@ public final class Benchmarks {
                 throw new IllegalStateException("the topic query returns other articles than the plain EXISTS form");
             }
             System.out.println("  topic query checked: the same 50 articles as the plain EXISTS form");
-            lines.add(LatencyBench.measure("ArticleQueries.newest(topics=adc,tki, 50)", warm, requests,
-                    i -> queries.newest(new ArticleFilter(Set.of("adc", "tki"), null, null, null, null), 50).size()).row());
+            lines.add(LatencyBench.measure(
+                            "ArticleQueries.newest(topics=adc,tki, 50)",
+                            warm,
+                            requests,
+                            i -> queries.newest(new ArticleFilter(Set.of("adc", "tki"), null, null, null, null), 50)
+                                    .size())
+                    .row());
         }
         lines.add("\nGoal: p99 under 50 ms.\n");
         report.addAll(lines);
@@ -329,9 +458,11 @@ public final class Benchmarks {
 
     private static boolean hasArticlesApi(String base) {
         try {
-            var response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/articles?topic=tki")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/articles?topic=tki"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (Exception e) {
             return false;
@@ -339,8 +470,11 @@ public final class Benchmarks {
     }
 
     private static ArchiveFiller filler(ConfigurableApplicationContext context) {
-        return new ArchiveFiller(context.getBean(JdbcTemplate.class), context.getBean(TransactionTemplate.class),
-                context.getBean(Tagger.class), context.getBean(JsonMapper.class));
+        return new ArchiveFiller(
+                context.getBean(JdbcTemplate.class),
+                context.getBean(TransactionTemplate.class),
+                context.getBean(Tagger.class),
+                context.getBean(JsonMapper.class));
     }
 
     private static boolean reachable(String host, int port) {

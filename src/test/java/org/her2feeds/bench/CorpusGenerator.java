@@ -25,14 +25,20 @@ final class CorpusGenerator {
 
     /** The corpus is dated before this instant, so no date is in the future whenever the benchmark runs. */
     static final Instant NEWEST = Instant.parse("2025-06-01T00:00:00Z");
+
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT);
 
-    record Corpus(Path directory, Path sourcesFile, List<Path> files, int items, long bytes) {
-    }
+    record Corpus(Path directory, Path sourcesFile, List<Path> files, int items, long bytes) {}
 
-    private record Article(String title, String doi, String pmid, String slug, String body, List<String> authors,
-            List<String> categories, Instant published) {
-    }
+    private record Article(
+            String title,
+            String doi,
+            String pmid,
+            String slug,
+            String body,
+            List<String> authors,
+            List<String> categories,
+            Instant published) {}
 
     private final long seed;
     private final int feeds;
@@ -62,8 +68,10 @@ final class CorpusGenerator {
             List<Article> articles = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 // About one item in twelve is an article other feeds carry too.
-                articles.add(random.nextInt(12) == 0 ? syndicated.get(random.nextInt(syndicated.size()))
-                        : article(random, f + "-" + i));
+                articles.add(
+                        random.nextInt(12) == 0
+                                ? syndicated.get(random.nextInt(syndicated.size()))
+                                : article(random, f + "-" + i));
             }
             String host = "journal" + f + ".example.org";
             String xml = switch (f % 3) {
@@ -82,9 +90,15 @@ final class CorpusGenerator {
             files.add(file);
             items += count;
             bytes += encoded.length;
-            sources.append("  - id: ").append(id).append('\n')
-                    .append("    title: Generated journal ").append(f).append('\n')
-                    .append("    url: file:feeds/").append(file.getFileName()).append('\n')
+            sources.append("  - id: ")
+                    .append(id)
+                    .append('\n')
+                    .append("    title: Generated journal ")
+                    .append(f)
+                    .append('\n')
+                    .append("    url: file:feeds/")
+                    .append(file.getFileName())
+                    .append('\n')
                     .append("    interval: PT6H\n")
                     .append("    kind: journal\n");
         }
@@ -100,14 +114,22 @@ final class CorpusGenerator {
         String title;
         if (her2) {
             title = switch (random.nextInt(5)) {
-                case 0 -> capitalise(pick(random, Vocabulary.HER2_DRUGS)) + " in " + pick(random, Vocabulary.HER2_STATUS)
-                        + " " + pick(random, Vocabulary.HER2_CANCERS) + ": " + pick(random, Vocabulary.DESIGNS);
-                case 1 -> capitalise(pick(random, Vocabulary.OUTCOMES)) + " with " + pick(random, Vocabulary.HER2_DRUGS)
-                        + " plus " + pick(random, Vocabulary.HER2_DRUGS) + " in " + pick(random, Vocabulary.HER2_TRIALS);
-                case 2 -> pick(random, Vocabulary.REGULATORS) + " approves " + pick(random, Vocabulary.HER2_DRUGS)
-                        + " for " + pick(random, Vocabulary.HER2_STATUS) + " " + pick(random, Vocabulary.HER2_CANCERS);
-                case 3 -> "HER2 testing by immunohistochemistry: interobserver agreement in " + pick(random, Vocabulary.HER2_CANCERS);
-                default -> "Cardiac safety of " + pick(random, Vocabulary.HER2_DRUGS) + " in " + pick(random, Vocabulary.DESIGNS);
+                case 0 ->
+                    capitalise(pick(random, Vocabulary.HER2_DRUGS)) + " in " + pick(random, Vocabulary.HER2_STATUS)
+                            + " " + pick(random, Vocabulary.HER2_CANCERS) + ": " + pick(random, Vocabulary.DESIGNS);
+                case 1 ->
+                    capitalise(pick(random, Vocabulary.OUTCOMES)) + " with " + pick(random, Vocabulary.HER2_DRUGS)
+                            + " plus " + pick(random, Vocabulary.HER2_DRUGS) + " in "
+                            + pick(random, Vocabulary.HER2_TRIALS);
+                case 2 ->
+                    pick(random, Vocabulary.REGULATORS) + " approves " + pick(random, Vocabulary.HER2_DRUGS) + " for "
+                            + pick(random, Vocabulary.HER2_STATUS) + " " + pick(random, Vocabulary.HER2_CANCERS);
+                case 3 ->
+                    "HER2 testing by immunohistochemistry: interobserver agreement in "
+                            + pick(random, Vocabulary.HER2_CANCERS);
+                default ->
+                    "Cardiac safety of " + pick(random, Vocabulary.HER2_DRUGS) + " in "
+                            + pick(random, Vocabulary.DESIGNS);
             };
         } else if (hardNegative) {
             title = capitalise(pick(random, Vocabulary.OTHER_DRUGS)) + " in " + pick(random, Vocabulary.HARD_NEGATIVES)
@@ -124,7 +146,8 @@ final class CorpusGenerator {
         }
         List<String> categories = her2 ? List.of("Oncology", "Breast cancer") : List.of("Oncology");
         Instant published = NEWEST.minusSeconds(random.nextLong(60L * 24 * 3600));
-        return new Article(title, doi, pmid, "a" + serial, body(random, her2, hardNegative, doi), authors, categories, published);
+        return new Article(
+                title, doi, pmid, "a" + serial, body(random, her2, hardNegative, doi), authors, categories, published);
     }
 
     /** The abstract with the clutter of a publisher's page; feed-specific links are added per feed. */
@@ -141,7 +164,9 @@ final class CorpusGenerator {
         sentence(html, random, false, false);
         sentence(html, random, her2, false);
         html.append("</p><script type=\"text/javascript\">window.dataLayer=window.dataLayer||[];"
-                + "dataLayer.push({'event':'abstract_view','doi':'").append(doi).append("'});</script>");
+                        + "dataLayer.push({'event':'abstract_view','doi':'")
+                .append(doi)
+                .append("'});</script>");
         html.append("<p><b>Results:</b> ");
         for (int s = 0, n = 2 + random.nextInt(3); s < n; s++) {
             sentence(html, random, her2 && s % 2 == 0, false);
@@ -150,14 +175,20 @@ final class CorpusGenerator {
         sentence(html, random, her2, hardNegative);
         html.append(" &copy; 2025 The Authors &mdash; published under CC BY 4.0.</p>");
         if (random.nextInt(3) == 0) {
-            html.append("<table class=\"stats\"><tr><td>Arm A</td><td>").append(random.nextInt(500))
-                    .append("</td></tr><tr><td>Arm B</td><td>").append(random.nextInt(500)).append("</td></tr></table>");
+            html.append("<table class=\"stats\"><tr><td>Arm A</td><td>")
+                    .append(random.nextInt(500))
+                    .append("</td></tr><tr><td>Arm B</td><td>")
+                    .append(random.nextInt(500))
+                    .append("</td></tr></table>");
         }
         if (random.nextInt(4) == 0) {
-            html.append("<iframe src=\"https://player.example.net/embed/").append(random.nextInt(100000))
-                    .append("\" width=\"560\" height=\"315\" frameborder=\"0\" allowfullscreen>Video abstract</iframe>");
+            html.append("<iframe src=\"https://player.example.net/embed/")
+                    .append(random.nextInt(100000))
+                    .append("\" width=\"560\" height=\"315\" frameborder=\"0\" allowfullscreen>Video "
+                            + "abstract</iframe>");
         }
-        html.append("<div class=\"cta\" onclick=\"track('cta')\"><noscript><img src=\"https://pixel.example.net/ns.gif\"></noscript></div>");
+        html.append("<div class=\"cta\" onclick=\"track('cta')\"><noscript><img "
+                + "src=\"https://pixel.example.net/ns.gif\"></noscript></div>");
         return html.append("</div>").toString();
     }
 
@@ -166,14 +197,18 @@ final class CorpusGenerator {
         if (her2) {
             text = String.format(Locale.ROOT, pick(random, Vocabulary.HER2_FINDINGS), 1 + random.nextInt(98));
         } else if (hardNegative) {
-            text = "Patients with " + pick(random, Vocabulary.HARD_NEGATIVES) + " received " + pick(random, Vocabulary.OTHER_DRUGS) + ".";
+            text = "Patients with " + pick(random, Vocabulary.HARD_NEGATIVES) + " received "
+                    + pick(random, Vocabulary.OTHER_DRUGS) + ".";
         } else {
             String template = pick(random, Vocabulary.GENERIC_SENTENCES);
-            text = template.contains("%s") ? String.format(Locale.ROOT, template, pick(random, Vocabulary.OUTCOMES))
-                    : template.contains("%d.%d") ? String.format(Locale.ROOT, template, 6 + random.nextInt(60), random.nextInt(10))
-                    : String.format(Locale.ROOT, template, 1 + random.nextInt(900));
+            text = template.contains("%s")
+                    ? String.format(Locale.ROOT, template, pick(random, Vocabulary.OUTCOMES))
+                    : template.contains("%d.%d")
+                            ? String.format(Locale.ROOT, template, 6 + random.nextInt(60), random.nextInt(10))
+                            : String.format(Locale.ROOT, template, 1 + random.nextInt(900));
         }
-        html.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).append(' ');
+        html.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                .append(' ');
     }
 
     /** The feed's copy of the article: its own link with tracking parameters, a pixel and share links. */
@@ -182,32 +217,62 @@ final class CorpusGenerator {
         html.append(article.body());
         html.append("<p>Read the <a href=\"").append(attr(link)).append("\" target=\"_blank\">full text</a>");
         if (article.doi() != null) {
-            html.append(" (<a href=\"https://doi.org/").append(article.doi())
-                    .append("?utm_source=").append(feedId).append("&amp;utm_medium=rss\">doi:").append(article.doi()).append("</a>)");
+            html.append(" (<a href=\"https://doi.org/")
+                    .append(article.doi())
+                    .append("?utm_source=")
+                    .append(feedId)
+                    .append("&amp;utm_medium=rss\">doi:")
+                    .append(article.doi())
+                    .append("</a>)");
         }
-        html.append(". Share on <a href=\"https://twitter.com/intent/tweet?url=").append(attr(link))
-                .append("&amp;fbclid=IwAR").append(random.nextInt(1_000_000)).append("\">X</a>.</p>");
-        html.append("<img src=\"https://pixel.example.net/open.gif?feed=").append(feedId).append("&amp;item=")
-                .append(article.slug()).append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\">");
+        html.append(". Share on <a href=\"https://twitter.com/intent/tweet?url=")
+                .append(attr(link))
+                .append("&amp;fbclid=IwAR")
+                .append(random.nextInt(1_000_000))
+                .append("\">X</a>.</p>");
+        html.append("<img src=\"https://pixel.example.net/open.gif?feed=")
+                .append(feedId)
+                .append("&amp;item=")
+                .append(article.slug())
+                .append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none\">");
         return html.toString();
     }
 
     private static String link(String host, Article article, String feedId) {
-        return "https://" + host + "/articles/" + article.slug() + "?utm_source=rss&utm_medium=feed&utm_campaign=" + feedId;
+        return "https://" + host + "/articles/" + article.slug() + "?utm_source=rss&utm_medium=feed&utm_campaign="
+                + feedId;
     }
 
     private String rss(String id, String host, List<Article> articles, SplittableRandom random) {
         StringBuilder xml = new StringBuilder(articles.size() * 3500);
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                + " xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-        xml.append("<title>Generated journal ").append(id).append("</title>\n<link>https://").append(host).append("/</link>\n")
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+                + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\" "
+                + "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
+        xml.append("<title>Generated journal ")
+                .append(id)
+                .append("</title>\n<link>https://")
+                .append(host)
+                .append("/</link>\n")
                 .append("<description>Latest articles</description>\n<language>en</language>\n<ttl>360</ttl>\n")
-                .append("<atom:link href=\"https://").append(host).append("/rss\" rel=\"self\" type=\"application/rss+xml\"/>\n");
+                .append("<atom:link href=\"https://")
+                .append(host)
+                .append("/rss\" rel=\"self\" type=\"application/rss+xml\"/>\n");
         for (Article a : articles) {
             String link = link(host, a, id);
-            xml.append("<item>\n<title>").append(text(a.title())).append("</title>\n<link>").append(text(link)).append("</link>\n")
-                    .append("<guid isPermaLink=\"false\">").append(id).append(':').append(a.slug()).append("</guid>\n")
-                    .append("<pubDate>").append(RFC_1123.format(a.published().atOffset(ZoneOffset.UTC))).append("</pubDate>\n");
+            xml.append("<item>\n<title>")
+                    .append(text(a.title()))
+                    .append("</title>\n<link>")
+                    .append(text(link))
+                    .append("</link>\n")
+                    .append("<guid isPermaLink=\"false\">")
+                    .append(id)
+                    .append(':')
+                    .append(a.slug())
+                    .append("</guid>\n")
+                    .append("<pubDate>")
+                    .append(RFC_1123.format(a.published().atOffset(ZoneOffset.UTC)))
+                    .append("</pubDate>\n");
             for (String author : a.authors()) {
                 xml.append("<dc:creator>").append(text(author)).append("</dc:creator>\n");
             }
@@ -231,16 +296,33 @@ final class CorpusGenerator {
     private String atom(String id, String host, List<Article> articles, SplittableRandom random) {
         StringBuilder xml = new StringBuilder(articles.size() * 3500);
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-                .append("<title>Generated journal ").append(id).append("</title>\n<id>urn:bench:").append(id).append("</id>\n")
-                .append("<link href=\"https://").append(host).append("/\"/>\n<updated>")
-                .append(DateTimeFormatter.ISO_INSTANT.format(NEWEST)).append("</updated>\n");
+                .append("<title>Generated journal ")
+                .append(id)
+                .append("</title>\n<id>urn:bench:")
+                .append(id)
+                .append("</id>\n")
+                .append("<link href=\"https://")
+                .append(host)
+                .append("/\"/>\n<updated>")
+                .append(DateTimeFormatter.ISO_INSTANT.format(NEWEST))
+                .append("</updated>\n");
         for (Article a : articles) {
             String link = link(host, a, id);
-            xml.append("<entry>\n<title type=\"html\">").append(text(text(a.title()))).append("</title>\n")
-                    .append("<link rel=\"alternate\" href=\"").append(attr(link)).append("\"/>\n")
-                    .append("<id>").append(a.doi() != null ? "https://doi.org/" + a.doi() : "urn:bench:" + id + ":" + a.slug()).append("</id>\n")
-                    .append("<published>").append(DateTimeFormatter.ISO_INSTANT.format(a.published())).append("</published>\n")
-                    .append("<updated>").append(DateTimeFormatter.ISO_INSTANT.format(a.published())).append("</updated>\n");
+            xml.append("<entry>\n<title type=\"html\">")
+                    .append(text(text(a.title())))
+                    .append("</title>\n")
+                    .append("<link rel=\"alternate\" href=\"")
+                    .append(attr(link))
+                    .append("\"/>\n")
+                    .append("<id>")
+                    .append(a.doi() != null ? "https://doi.org/" + a.doi() : "urn:bench:" + id + ":" + a.slug())
+                    .append("</id>\n")
+                    .append("<published>")
+                    .append(DateTimeFormatter.ISO_INSTANT.format(a.published()))
+                    .append("</published>\n")
+                    .append("<updated>")
+                    .append(DateTimeFormatter.ISO_INSTANT.format(a.published()))
+                    .append("</updated>\n");
             for (String author : a.authors()) {
                 xml.append("<author><name>").append(text(author)).append("</name></author>\n");
             }
@@ -248,8 +330,13 @@ final class CorpusGenerator {
                 xml.append("<category term=\"").append(attr(category)).append("\"/>\n");
             }
             String element = random.nextBoolean() ? "summary" : "content";
-            xml.append('<').append(element).append(" type=\"html\">").append(text(summary(a, id, link, random)))
-                    .append("</").append(element).append(">\n");
+            xml.append('<')
+                    .append(element)
+                    .append(" type=\"html\">")
+                    .append(text(summary(a, id, link, random)))
+                    .append("</")
+                    .append(element)
+                    .append(">\n");
             xml.append("</entry>\n");
         }
         return xml.append("</feed>\n").toString();
@@ -257,19 +344,36 @@ final class CorpusGenerator {
 
     private String rdf(String id, String host, List<Article> articles, SplittableRandom random) {
         StringBuilder xml = new StringBuilder(articles.size() * 3500);
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
-                + " xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
-                .append("<channel rdf:about=\"https://").append(host).append("/rss\">\n<title>Generated journal ").append(id)
-                .append("</title>\n<link>https://").append(host).append("/</link>\n<description>Preprints</description>\n<items><rdf:Seq>\n");
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF "
+                        + "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                        + " xmlns=\"http://purl.org/rss/1.0/\" "
+                        + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
+                .append("<channel rdf:about=\"https://")
+                .append(host)
+                .append("/rss\">\n<title>Generated journal ")
+                .append(id)
+                .append("</title>\n<link>https://")
+                .append(host)
+                .append("/</link>\n<description>Preprints</description>\n<items><rdf:Seq>\n");
         for (Article a : articles) {
-            xml.append("<rdf:li rdf:resource=\"").append(attr(link(host, a, id))).append("\"/>\n");
+            xml.append("<rdf:li rdf:resource=\"")
+                    .append(attr(link(host, a, id)))
+                    .append("\"/>\n");
         }
         xml.append("</rdf:Seq></items>\n</channel>\n");
         for (Article a : articles) {
             String link = link(host, a, id);
-            xml.append("<item rdf:about=\"").append(attr(link)).append("\">\n<title>").append(text(a.title())).append("</title>\n")
-                    .append("<link>").append(text(link)).append("</link>\n")
-                    .append("<dc:date>").append(a.published().atOffset(ZoneOffset.ofHours(-5))).append("</dc:date>\n");
+            xml.append("<item rdf:about=\"")
+                    .append(attr(link))
+                    .append("\">\n<title>")
+                    .append(text(a.title()))
+                    .append("</title>\n")
+                    .append("<link>")
+                    .append(text(link))
+                    .append("</link>\n")
+                    .append("<dc:date>")
+                    .append(a.published().atOffset(ZoneOffset.ofHours(-5)))
+                    .append("</dc:date>\n");
             for (String author : a.authors()) {
                 xml.append("<dc:creator>").append(text(author)).append("</dc:creator>\n");
             }
@@ -279,7 +383,9 @@ final class CorpusGenerator {
             if (a.pmid() != null) {
                 xml.append("<dc:identifier>pmid:").append(a.pmid()).append("</dc:identifier>\n");
             }
-            xml.append("<description>").append(text(summary(a, id, link, random))).append("</description>\n</item>\n");
+            xml.append("<description>")
+                    .append(text(summary(a, id, link, random)))
+                    .append("</description>\n</item>\n");
         }
         return xml.append("</rdf:RDF>\n").toString();
     }

@@ -12,7 +12,12 @@ final class HeapWatch implements AutoCloseable {
 
     record Heap(long peakBytes, long collections, long collectionMillis) {
         String describe() {
-            return String.format(java.util.Locale.ROOT, "%d MB peak, %d GCs (%d ms)", peakBytes >> 20, collections, collectionMillis);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%d MB peak, %d GCs (%d ms)",
+                    peakBytes >> 20,
+                    collections,
+                    collectionMillis);
         }
     }
 
@@ -23,22 +28,25 @@ final class HeapWatch implements AutoCloseable {
     private volatile boolean running = true;
 
     HeapWatch() {
-        sampler = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-watch");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        sample();
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-watch");
         sampler.setDaemon(true);
         sampler.start();
     }
 
     private void sample() {
-        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        peak.accumulateAndGet(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
     }
 
     Heap result() {
@@ -61,10 +69,14 @@ final class HeapWatch implements AutoCloseable {
     }
 
     private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     private static long gcTime() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 }

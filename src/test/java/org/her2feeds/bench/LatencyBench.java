@@ -14,7 +14,8 @@ final class LatencyBench {
 
     record Latency(String name, int requests, double p50, double p99, double max, long bytes) {
         String row() {
-            return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %,d |", name, requests, p50, p99, max, bytes);
+            return String.format(
+                    Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %,d |", name, requests, p50, p99, max, bytes);
         }
     }
 
@@ -26,8 +27,8 @@ final class LatencyBench {
 
     Latency http(String name, int warmups, int requests, IntFunction<String> url) throws Exception {
         return measure(name, warmups, requests, i -> {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url.apply(i))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url.apply(i))).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url.apply(i) + " answered " + response.statusCode());
             }
@@ -47,8 +48,13 @@ final class LatencyBench {
             millis.add((System.nanoTime() - t) / 1e6);
         }
         millis.sort(null);
-        Latency latency = new Latency(name, requests, percentile(millis, 0.50), percentile(millis, 0.99),
-                millis.get(millis.size() - 1), bytes);
+        Latency latency = new Latency(
+                name,
+                requests,
+                percentile(millis, 0.50),
+                percentile(millis, 0.99),
+                millis.get(millis.size() - 1),
+                bytes);
         System.out.println("  " + latency.row());
         return latency;
     }

@@ -1,26 +1,22 @@
 package org.her2feeds.bench;
 
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
-
 import org.her2feeds.parse.FeedParser;
-
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 
 /** The parsing floors, over the corpus held in memory (the disk is not what is measured). */
 final class ParseBench {
 
-    private record Document(byte[] body, URI uri) {
-    }
+    private record Document(byte[] body, URI uri) {}
 
     private final List<Document> documents = new ArrayList<>();
     private final XMLInputFactory stax = XMLInputFactory.newFactory();
@@ -67,7 +63,9 @@ final class ParseBench {
             SyndFeedInput input = new SyndFeedInput();
             input.setXmlHealerOn(false);
             input.setPreserveWireFeed(true);
-            items += input.build(new XmlReader(new ByteArrayInputStream(document.body()), true)).getEntries().size();
+            items += input.build(new XmlReader(new ByteArrayInputStream(document.body()), true))
+                    .getEntries()
+                    .size();
         }
         return items;
     }
@@ -76,7 +74,10 @@ final class ParseBench {
     long feedParser() throws Exception {
         long items = 0;
         for (Document document : documents) {
-            items += feedParser.parse(document.body(), null, document.uri()).entries().size();
+            items += feedParser
+                    .parse(document.body(), null, document.uri())
+                    .entries()
+                    .size();
         }
         return items;
     }

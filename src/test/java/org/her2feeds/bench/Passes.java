@@ -38,16 +38,18 @@ final class Passes {
         }
 
         String spread() {
-            return String.format(Locale.ROOT, "%.0f-%.0f", rates.stream().mapToDouble(d -> d).min().orElse(0),
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f-%.0f",
+                    rates.stream().mapToDouble(d -> d).min().orElse(0),
                     rates.stream().mapToDouble(d -> d).max().orElse(0));
         }
     }
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    private Passes() {
-    }
+    private Passes() {}
 
     static Result measure(String name, int warmups, int passes, Reset reset, Pass pass) throws Exception {
         for (int i = 0; i < warmups; i++) {
@@ -67,14 +69,22 @@ final class Passes {
                 double cpuSeconds = (OS.getProcessCpuTime() - cpuStart) / 1e9;
                 rates.add(items / seconds);
                 cpuRates.add(items / cpuSeconds);
-                System.out.printf(Locale.ROOT, "  %-34s pass %d: %,d items in %.2f s = %,.0f items/s (%.2f CPU s = %,.0f items/CPU s)%n",
-                        name, i + 1, items, seconds, items / seconds, cpuSeconds, items / cpuSeconds);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-34s pass %d: %,d items in %.2f s = %,.0f items/s (%.2f CPU s = %,.0f items/CPU s)%n",
+                        name,
+                        i + 1,
+                        items,
+                        seconds,
+                        items / seconds,
+                        cpuSeconds,
+                        items / cpuSeconds);
             }
             return new Result(name, items, rates, cpuRates, heap.result());
         }
     }
 
     static Result measure(String name, int warmups, int passes, Pass pass) throws Exception {
-        return measure(name, warmups, passes, () -> { }, pass);
+        return measure(name, warmups, passes, () -> {}, pass);
     }
 }

@@ -1,7 +1,6 @@
 package org.her2feeds.bench;
 
 import java.util.List;
-
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.sources.Source;
@@ -20,12 +19,14 @@ final class PipelineBench {
     private final JdbcTemplate jdbc;
     private IngestOutcomeTotals last;
 
-    record IngestOutcomeTotals(long added, long duplicates, long unchanged, long irrelevant, long rejected, long errors) {
-    }
+    record IngestOutcomeTotals(
+            long added, long duplicates, long unchanged, long irrelevant, long rejected, long errors) {}
 
     PipelineBench(ConfigurableApplicationContext context) {
         this.ingest = context.getBean(IngestService.class);
-        this.sourceIds = context.getBean(SourceCatalog.class).enabled().stream().map(Source::id).toList();
+        this.sourceIds = context.getBean(SourceCatalog.class).enabled().stream()
+                .map(Source::id)
+                .toList();
         this.jdbc = context.getBean(JdbcTemplate.class);
     }
 

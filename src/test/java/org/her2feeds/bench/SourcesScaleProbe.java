@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-
 import org.her2feeds.schedule.SourceScheduler;
 import org.quartz.Scheduler;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,8 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SourcesScaleProbe {
 
-    private SourcesScaleProbe() {
-    }
+    private SourcesScaleProbe() {}
 
     public static void main(String[] args) throws Exception {
         Path sources = Path.of(args[0]);
@@ -33,7 +31,8 @@ public final class SourcesScaleProbe {
         try (ConfigurableApplicationContext context = BenchContext.start(properties, true)) {
             long contextMillis = (System.nanoTime() - started) / 1_000_000;
             long cpuToReady = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime() / 1_000_000;
+                            .getProcessCpuTime()
+                    / 1_000_000;
             long sinceJvmStart = System.currentTimeMillis() - jvmStart;
             long heap = HeapWatch.usedAfterGc();
             SourceScheduler scheduler = context.getBean(SourceScheduler.class);
@@ -45,15 +44,26 @@ public final class SourcesScaleProbe {
             long cpuBefore = os.getProcessCpuTime();
             Thread.sleep(10_000);
             long idleCpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
-            int jobs = quartz.getJobKeys(org.quartz.impl.matchers.GroupMatcher.anyJobGroup()).size();
+            int jobs = quartz.getJobKeys(org.quartz.impl.matchers.GroupMatcher.anyJobGroup())
+                    .size();
             quartz.standby();
             quartz.clear();
             t = System.nanoTime();
             scheduler.synchronize();
             long freshMillis = (System.nanoTime() - t) / 1_000_000;
-            System.out.printf(Locale.ROOT, "RESULT context_ms=%d%nRESULT jvm_to_ready_ms=%d%nRESULT heap_after_gc_mb=%d%n"
-                    + "RESULT cpu_to_ready_ms=%d%nRESULT jobs=%d%nRESULT sync_steady_ms=%d%nRESULT sync_fresh_ms=%d%nRESULT idle_cpu_ms_per_10s=%d%n",
-                    contextMillis, sinceJvmStart, heap >> 20, cpuToReady, jobs, steadyMillis, freshMillis, idleCpuMillis);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT context_ms=%d%nRESULT jvm_to_ready_ms=%d%nRESULT heap_after_gc_mb=%d%n"
+                            + "RESULT cpu_to_ready_ms=%d%nRESULT jobs=%d%nRESULT sync_steady_ms=%d%nRESULT "
+                            + "sync_fresh_ms=%d%nRESULT idle_cpu_ms_per_10s=%d%n",
+                    contextMillis,
+                    sinceJvmStart,
+                    heap >> 20,
+                    cpuToReady,
+                    jobs,
+                    steadyMillis,
+                    freshMillis,
+                    idleCpuMillis);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.parse.FeedParser;
@@ -23,8 +22,7 @@ import org.her2feeds.tagging.Tagger;
  */
 public final class StageProfile {
 
-    private StageProfile() {
-    }
+    private StageProfile() {}
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "target/bench-corpus");
@@ -58,7 +56,8 @@ public final class StageProfile {
                     long t3 = threads.getCurrentThreadCpuTime();
                     summary += t3 - t2;
                     String title = cleaner.plainText(entry.title());
-                    List<String> categories = entry.categories().stream().map(cleaner::plainText).toList();
+                    List<String> categories =
+                            entry.categories().stream().map(cleaner::plainText).toList();
                     entry.authors().forEach(cleaner::plainText);
                     long t4 = threads.getCurrentThreadCpuTime();
                     plain += t4 - t3;
@@ -66,8 +65,17 @@ public final class StageProfile {
                     tag += threads.getCurrentThreadCpuTime() - t4;
                 }
             }
-            System.out.printf(Locale.ROOT, "round %d, %,d items, CPU µs per item: parse %.0f, link %.0f, summary %.0f, plain texts %.0f, tag %.0f%n",
-                    round + 1, items, parse / 1e3 / items, link / 1e3 / items, summary / 1e3 / items, plain / 1e3 / items, tag / 1e3 / items);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d, %,d items, CPU µs per item: parse %.0f, link %.0f, summary %.0f, plain texts %.0f, "
+                            + "tag %.0f%n",
+                    round + 1,
+                    items,
+                    parse / 1e3 / items,
+                    link / 1e3 / items,
+                    summary / 1e3 / items,
+                    plain / 1e3 / items,
+                    tag / 1e3 / items);
         }
     }
 }

@@ -13,14 +13,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-
 import org.her2feeds.testsupport.SharedMaterial;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
@@ -31,7 +29,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,23 +69,28 @@ class ContentCleanerConformanceTest {
             String expectedText = expectedText(file);
             if (expectedText != null) {
                 compared++;
-                if (fields.stream().anyMatch(f -> cleaner.summary(f, null).text().equals(expectedText)
-                        || cleaner.plainText(f).equals(expectedText))) {
+                if (fields.stream()
+                        .anyMatch(f -> cleaner.summary(f, null).text().equals(expectedText)
+                                || cleaner.plainText(f).equals(expectedText))) {
                     agreeing++;
                 } else {
                     differing.add(file);
                 }
             }
         }
-        System.out.printf("[conformance] sanitize: visible text equals feedparser's in %d of %d comparable cases "
-                + "(information only: policies differ); differing: %s%n", agreeing, compared, differing);
+        System.out.printf(
+                "[conformance] sanitize: visible text equals feedparser's in %d of %d comparable cases "
+                        + "(information only: policies differ); differing: %s%n",
+                agreeing, compared, differing);
         report.finish();
     }
 
     @Test
     void bleachCases() throws IOException {
         Report report = new Report("xss/bleach");
-        for (String file : manifestFiles(corpus.resolve("xss")).stream().filter(f -> f.startsWith("bleach/")).toList()) {
+        for (String file : manifestFiles(corpus.resolve("xss")).stream()
+                .filter(f -> f.startsWith("bleach/"))
+                .toList()) {
             String content = Files.readString(corpus.resolve("xss").resolve(file), StandardCharsets.UTF_8);
             int separator = content.indexOf("\n--\n");
             String input = (separator < 0 ? content : content.substring(0, separator)).strip();
@@ -103,7 +105,8 @@ class ContentCleanerConformanceTest {
         Report report = new Report("xss/dompurify");
         int index = 0;
         for (JsonNode testCase : readJson("xss/dompurify/expect.json")) {
-            report.check("expect.json#" + index++ + " " + testCase.path("title").asString(),
+            report.check(
+                    "expect.json#" + index++ + " " + testCase.path("title").asString(),
                     safety.violations(testCase.path("payload").asString(), null));
             report.cases++;
         }
@@ -114,7 +117,8 @@ class ContentCleanerConformanceTest {
     void html5libCases() throws IOException {
         Report report = new Report("xss/html5lib");
         for (JsonNode testCase : readJson("xss/html5lib/sanitizer-tests1.json")) {
-            report.check("sanitizer-tests1.json " + testCase.path("name").asString(),
+            report.check(
+                    "sanitizer-tests1.json " + testCase.path("name").asString(),
                     safety.violations(testCase.path("input").asString(), null));
             report.cases++;
         }
@@ -127,7 +131,9 @@ class ContentCleanerConformanceTest {
         for (JsonNode testCase : readJson("xss/miniflux/sanitizer-cases.json")) {
             JsonNode baseUrl = testCase.path("base_url");
             URI base = baseUrl.isString() ? URI.create(baseUrl.asString()) : null;
-            report.check("sanitizer-cases.json " + testCase.path("test").asString() + "/" + testCase.path("case").asString(),
+            report.check(
+                    "sanitizer-cases.json " + testCase.path("test").asString() + "/"
+                            + testCase.path("case").asString(),
                     safety.violations(testCase.path("input").asString(), base));
             report.cases++;
         }
@@ -144,7 +150,8 @@ class ContentCleanerConformanceTest {
             List<String> problems = new ArrayList<>(safety.violations(input, null));
             if (testCase.path("check").asString().equals("output_must_not_contain")) {
                 mustNotContain++;
-                String forbidden = testCase.path("substring_case_insensitive").asString().toLowerCase(Locale.ROOT);
+                String forbidden =
+                        testCase.path("substring_case_insensitive").asString().toLowerCase(Locale.ROOT);
                 CleanSummary summary = cleaner.summary(input, null);
                 if (summary.html().toLowerCase(Locale.ROOT).contains(forbidden)) {
                     problems.add("html contains \"" + forbidden + "\": " + UniversalSafety.abbreviate(summary.html()));
@@ -163,7 +170,8 @@ class ContentCleanerConformanceTest {
     @Test
     void payloadList() throws IOException {
         Report report = new Report("xss/payloadbox");
-        List<String> lines = Files.readAllLines(corpus.resolve("xss/payloadbox/xss-payload-list.txt"), StandardCharsets.UTF_8);
+        List<String> lines =
+                Files.readAllLines(corpus.resolve("xss/payloadbox/xss-payload-list.txt"), StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             report.check("xss-payload-list.txt:" + (i + 1), safety.violations(lines.get(i), null));
             report.cases++;
@@ -189,8 +197,12 @@ class ContentCleanerConformanceTest {
             JsonNode row = JSON.readTree(line);
             if (row.path("file").asString().equals(file)) {
                 for (JsonNode check : row.path("checks")) {
-                    if (check.path("op").asString().equals("==") && check.path("value").isString()) {
-                        String text = Jsoup.parseBodyFragment(check.path("value").asString()).body().text();
+                    if (check.path("op").asString().equals("==")
+                            && check.path("value").isString()) {
+                        String text = Jsoup.parseBodyFragment(
+                                        check.path("value").asString())
+                                .body()
+                                .text();
                         return text.isBlank() ? null : text;
                     }
                 }
@@ -270,8 +282,10 @@ class ContentCleanerConformanceTest {
         NodeList nodes = element.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
             Node node = nodes.item(i);
-            out.append(node.getNodeType() == Node.ELEMENT_NODE ? serialize((Element) node)
-                    : Entities.escape(node.getNodeValue()));
+            out.append(
+                    node.getNodeType() == Node.ELEMENT_NODE
+                            ? serialize((Element) node)
+                            : Entities.escape(node.getNodeValue()));
         }
         return out.toString();
     }

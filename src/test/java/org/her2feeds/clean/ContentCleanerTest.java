@@ -3,7 +3,6 @@ package org.her2feeds.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +22,12 @@ class ContentCleanerTest {
 
             CleanSummary summary = cleaner.summary(html, BASE);
 
-            assertThat(summary.html()).isEqualTo(
-                    "<p><b>Background:</b> HER2-positive breast cancer accounts for 15–20% of cases.</p>"
+            assertThat(summary.html())
+                    .isEqualTo("<p><b>Background:</b> HER2-positive breast cancer accounts for 15–20% of cases.</p>"
                             + "<p><b>Methods:</b> We enrolled 120 patients.</p>");
-            assertThat(summary.text()).isEqualTo(
-                    "Background: HER2-positive breast cancer accounts for 15–20% of cases. Methods: We enrolled 120 patients.");
+            assertThat(summary.text())
+                    .isEqualTo("Background: HER2-positive breast cancer accounts for 15–20% of cases. Methods: We "
+                            + "enrolled 120 patients.");
         }
 
         @Test
@@ -38,8 +38,9 @@ class ContentCleanerTest {
 
             CleanSummary summary = cleaner.summary(html, BASE);
 
-            assertThat(summary.html()).isEqualTo("<p>New data on <a href=\"https://news.example.com/her2?id=7\" "
-                    + "rel=\"noopener noreferrer\">trastuzumab deruxtecan</a>.</p>");
+            assertThat(summary.html())
+                    .isEqualTo("<p>New data on <a href=\"https://news.example.com/her2?id=7\" "
+                            + "rel=\"noopener noreferrer\">trastuzumab deruxtecan</a>.</p>");
             assertThat(summary.text()).isEqualTo("New data on trastuzumab deruxtecan.");
         }
 
@@ -47,8 +48,9 @@ class ContentCleanerTest {
         void relativeLinksBecomeAbsoluteAgainstTheBase() {
             CleanSummary summary = cleaner.summary("See <a href=\"../trial.html?arm=b\">the trial</a>", BASE);
 
-            assertThat(summary.html()).isEqualTo("See <a href=\"https://www.example-journal.org/articles/trial.html?arm=b\" "
-                    + "rel=\"noopener noreferrer\">the trial</a>");
+            assertThat(summary.html())
+                    .isEqualTo("See <a href=\"https://www.example-journal.org/articles/trial.html?arm=b\" "
+                            + "rel=\"noopener noreferrer\">the trial</a>");
         }
 
         @Test
@@ -74,9 +76,11 @@ class ContentCleanerTest {
         @Test
         void iframesStylesFormsAndHandlersGo() {
             String html = "<style>p { color: red } .her2 { display: none }</style>"
-                    + "<p style=\"color:red\" onclick=\"steal()\" class=\"lead\">HER2-low <em onmouseover=\"x()\">matters</em></p>"
+                    + "<p style=\"color:red\" onclick=\"steal()\" class=\"lead\">HER2-low <em "
+                    + "onmouseover=\"x()\">matters</em></p>"
                     + "<iframe src=\"https://video.example.com/embed/1\">Your browser lacks iframes</iframe>"
-                    + "<form action=\"/subscribe\"><label>Email</label><input name=\"e\"><button>Subscribe</button></form>"
+                    + "<form action=\"/subscribe\"><label>Email</label><input "
+                    + "name=\"e\"><button>Subscribe</button></form>"
                     + "<object data=\"movie.swf\"><embed src=\"movie.swf\"></object>";
 
             CleanSummary summary = cleaner.summary(html, BASE);
@@ -88,7 +92,8 @@ class ContentCleanerTest {
         @Test
         void nestedListsAndQuotesSurvive() {
             String html = "<ul><li>HER2+<ol><li>IHC 3+</li><li>ISH amplified</li></ol></li><li>HER2-low</li></ul>"
-                    + "<blockquote>Quoted <code>ERBB2</code> H<sub>2</sub>O x<sup>2</sup> <strong>strong</strong> <i>i</i></blockquote>";
+                    + "<blockquote>Quoted <code>ERBB2</code> H<sub>2</sub>O x<sup>2</sup> <strong>strong</strong> "
+                    + "<i>i</i></blockquote>";
 
             CleanSummary summary = cleaner.summary(html, BASE);
 
@@ -115,7 +120,9 @@ class ContentCleanerTest {
 
             CleanSummary summary = cleaner.summary(html, BASE);
 
-            assertThat(summary.text()).hasSizeLessThanOrEqualTo(CleanSummary.MAX_TEXT_LENGTH).endsWith("…");
+            assertThat(summary.text())
+                    .hasSizeLessThanOrEqualTo(CleanSummary.MAX_TEXT_LENGTH)
+                    .endsWith("…");
             String kept = summary.text().substring(0, summary.text().length() - 1);
             assertThat(sentence.repeat(20)).startsWith(kept + " ");
             assertThat(kept.length()).isGreaterThan(CleanSummary.MAX_TEXT_LENGTH - 20);
@@ -127,7 +134,9 @@ class ContentCleanerTest {
             String exact = "a".repeat(CleanSummary.MAX_TEXT_LENGTH);
 
             assertThat(cleaner.summary(exact, null).text()).isEqualTo(exact);
-            assertThat(cleaner.summary(exact + "b", null).text()).hasSize(CleanSummary.MAX_TEXT_LENGTH).endsWith("…");
+            assertThat(cleaner.summary(exact + "b", null).text())
+                    .hasSize(CleanSummary.MAX_TEXT_LENGTH)
+                    .endsWith("…");
         }
 
         @Test
@@ -140,7 +149,8 @@ class ContentCleanerTest {
 
         @Test
         void controlCharactersAreDropped() {
-            CleanSummary summary = cleaner.summary("<p>HER2\u0000\u0007 pos\u0085itive\uFEFF &#1; &#x7f;done</p>", null);
+            CleanSummary summary =
+                    cleaner.summary("<p>HER2\u0000\u0007 pos\u0085itive\uFEFF &#1; &#x7f;done</p>", null);
 
             assertThat(summary.text()).isEqualTo("HER2 positive done");
             assertThat(summary.html()).isEqualTo("<p>HER2 positive done</p>");
@@ -182,32 +192,44 @@ class ContentCleanerTest {
         @Test
         void doubleEscapedTitleBecomesPlainText() {
             assertThat(cleaner.plainText("&lt;b&gt;HER2&lt;/b&gt; testing")).isEqualTo("HER2 testing");
-            assertThat(cleaner.plainText("&amp;lt;i&amp;gt;T-DXd&amp;lt;/i&amp;gt;")).isEqualTo("T-DXd");
+            assertThat(cleaner.plainText("&amp;lt;i&amp;gt;T-DXd&amp;lt;/i&amp;gt;"))
+                    .isEqualTo("T-DXd");
         }
 
         @Test
         void comparisonsThatOnlyLookLikeMarkupStay() {
-            assertThat(cleaner.plainText("HER2 &lt; 2+ and p<0.05 & OS > 5 y")).isEqualTo("HER2 < 2+ and p<0.05 & OS > 5 y");
+            assertThat(cleaner.plainText("HER2 &lt; 2+ and p<0.05 & OS > 5 y"))
+                    .isEqualTo("HER2 < 2+ and p<0.05 & OS > 5 y");
             assertThat(cleaner.plainText("a &lt; b and c &gt; d")).isEqualTo("a < b and c > d");
         }
 
         @Test
         void escapedScriptDoesNotLeakIntoText() {
-            assertThat(cleaner.plainText("HER2 &lt;script&gt;alert(1)&lt;/script&gt; news")).isEqualTo("HER2 news");
+            assertThat(cleaner.plainText("HER2 &lt;script&gt;alert(1)&lt;/script&gt; news"))
+                    .isEqualTo("HER2 news");
         }
 
         @Test
         void anUnclosedTagInATitleNeverReachesReadersAsMarkup() {
-            for (String title : new String[] {"&lt;img src=x onerror=alert(1)", "HER2 news &lt;img src=x onerror=alert(1)",
-                    "&amp;lt;svg/onload=alert(1)", "&lt;/title&gt;&lt;script", "a &lt;!-- b", "&lt;?php x", "T-DXd &lt;i"}) {
+            for (String title : new String[] {
+                "&lt;img src=x onerror=alert(1)",
+                "HER2 news &lt;img src=x onerror=alert(1)",
+                "&amp;lt;svg/onload=alert(1)",
+                "&lt;/title&gt;&lt;script",
+                "a &lt;!-- b",
+                "&lt;?php x",
+                "T-DXd &lt;i"
+            }) {
                 assertThat(cleaner.plainText(title)).as(title).doesNotContainPattern("<[A-Za-z/!?]");
             }
-            assertThat(cleaner.plainText("HER2 news &lt;img src=x onerror=alert(1)")).startsWith("HER2 news");
+            assertThat(cleaner.plainText("HER2 news &lt;img src=x onerror=alert(1)"))
+                    .startsWith("HER2 news");
         }
 
         @Test
         void authorNamesAreDecodedAndCollapsed() {
-            assertThat(cleaner.plainText("  Garc&iacute;a,\n   M&uuml;ller &amp; O&#39;Brien ")).isEqualTo("García, Müller & O'Brien");
+            assertThat(cleaner.plainText("  Garc&iacute;a,\n   M&uuml;ller &amp; O&#39;Brien "))
+                    .isEqualTo("García, Müller & O'Brien");
         }
 
         @Test
@@ -221,8 +243,11 @@ class ContentCleanerTest {
 
         @Test
         void trackingParametersAreRemovedAndOthersKeepTheirOrder() {
-            assertThat(cleaner.link("https://example.com/a?z=1&utm_source=x&UTM_Campaign=y&b=2&gclid=g&dclid=d"
-                    + "&msclkid=m&mc_cid=c&mc_eid=e&_hsenc=h&_hsmi=i&igshid=j&yclid=k&ref_src=twsrc&a=3#top", null))
+            assertThat(cleaner.link(
+                            "https://example.com/a?z=1&utm_source=x&UTM_Campaign=y&b=2&gclid=g&dclid=d"
+                                    + "&msclkid=m&mc_cid=c&mc_eid=e&_hsenc=h&_hsmi=i&igshid=j&yclid=k&ref_src=twsrc&a"
+                                    + "=3#top",
+                            null))
                     .contains(URI.create("https://example.com/a?z=1&b=2&a=3#top"));
         }
 
@@ -243,7 +268,8 @@ class ContentCleanerTest {
             assertThat(cleaner.link("HTTPS://PubMed.NCBI.nlm.nih.gov:443/12345/", null))
                     .contains(URI.create("https://pubmed.ncbi.nlm.nih.gov/12345/"));
             assertThat(cleaner.link("http://Example.com:80", null)).contains(URI.create("http://example.com/"));
-            assertThat(cleaner.link("http://example.com:8080/x", null)).contains(URI.create("http://example.com:8080/x"));
+            assertThat(cleaner.link("http://example.com:8080/x", null))
+                    .contains(URI.create("http://example.com:8080/x"));
         }
 
         @Test
@@ -254,7 +280,8 @@ class ContentCleanerTest {
 
         @Test
         void relativeLinksResolveAgainstTheBase() {
-            assertThat(cleaner.link("../x.html", BASE)).contains(URI.create("https://www.example-journal.org/articles/x.html"));
+            assertThat(cleaner.link("../x.html", BASE))
+                    .contains(URI.create("https://www.example-journal.org/articles/x.html"));
             assertThat(cleaner.link("//cdn.example.com/y", BASE)).contains(URI.create("https://cdn.example.com/y"));
             assertThat(cleaner.link("x.html", null)).isEmpty();
         }
@@ -264,7 +291,8 @@ class ContentCleanerTest {
             assertThat(cleaner.link("javascript:alert(1)", BASE)).isEmpty();
             assertThat(cleaner.link(" java\tscript:alert(1)", BASE)).isEmpty();
             assertThat(cleaner.link("vbscript:msgbox(1)", BASE)).isEmpty();
-            assertThat(cleaner.link("data:text/html,<script>alert(1)</script>", BASE)).isEmpty();
+            assertThat(cleaner.link("data:text/html,<script>alert(1)</script>", BASE))
+                    .isEmpty();
             assertThat(cleaner.link("mailto:editor@example.com", BASE)).isEmpty();
             assertThat(cleaner.link("ftp://example.com/file", BASE)).isEmpty();
             assertThat(cleaner.link("file:///etc/passwd", BASE)).isEmpty();
@@ -277,7 +305,8 @@ class ContentCleanerTest {
         void messyButRealLinksAreEncodedNotRefused() {
             assertThat(cleaner.link(" https://example.com/HER2 study/ä?q=a b&r=%20 \n", null))
                     .contains(URI.create("https://example.com/HER2%20study/%C3%A4?q=a%20b&r=%20"));
-            assertThat(cleaner.link("https://bücher.example/", null)).contains(URI.create("https://xn--bcher-kva.example/"));
+            assertThat(cleaner.link("https://bücher.example/", null))
+                    .contains(URI.create("https://xn--bcher-kva.example/"));
         }
 
         @Test
@@ -294,7 +323,8 @@ class ContentCleanerTest {
 
         @Test
         void normalizingTwiceChangesNothing() {
-            URI once = cleaner.link("HTTP://Ex.com:80/a b/%7e?utm_id=1&x=%41", null).orElseThrow();
+            URI once = cleaner.link("HTTP://Ex.com:80/a b/%7e?utm_id=1&x=%41", null)
+                    .orElseThrow();
             assertThat(cleaner.link(once.toString(), null)).contains(once);
         }
     }

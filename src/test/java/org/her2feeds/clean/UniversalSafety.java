@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -15,10 +14,10 @@ import org.jsoup.nodes.Element;
  */
 final class UniversalSafety {
 
-    private static final Pattern FORBIDDEN_TAG = Pattern.compile(
-            "<\\s*/?\\s*(script|iframe|object|embed|meta|link|style)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DANGEROUS_URL = Pattern.compile(
-            "^(javascript|vbscript|data\\s*:\\s*text/html|livescript|mocha)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORBIDDEN_TAG =
+            Pattern.compile("<\\s*/?\\s*(script|iframe|object|embed|meta|link|style)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DANGEROUS_URL =
+            Pattern.compile("^(javascript|vbscript|data\\s*:\\s*text/html|livescript|mocha)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DANGEROUS_URL_IN_TAG = Pattern.compile(
             "<[^>]*=\\s*[\"']?\\s*(javascript|vbscript|data:text/html)\\s*:?", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG_IN_TEXT = Pattern.compile("</?[A-Za-z][^<>]*>|<!--");
@@ -55,8 +54,12 @@ final class UniversalSafety {
             problems.add("script URL in a tag: " + abbreviate(html));
         }
         for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
-            if (element.nameIs("script") || element.nameIs("iframe") || element.nameIs("object")
-                    || element.nameIs("embed") || element.nameIs("meta") || element.nameIs("link")
+            if (element.nameIs("script")
+                    || element.nameIs("iframe")
+                    || element.nameIs("object")
+                    || element.nameIs("embed")
+                    || element.nameIs("meta")
+                    || element.nameIs("link")
                     || element.nameIs("style")) {
                 problems.add("element <" + element.normalName() + "> survives: " + abbreviate(html));
             }
@@ -85,7 +88,8 @@ final class UniversalSafety {
         if (!text.equals(text.strip()) || text.contains("  ")) {
             problems.add(what + " whitespace not collapsed: " + abbreviate(text));
         }
-        if (text.codePoints().anyMatch(cp -> Character.isISOControl(cp) || (cp <= 0xFFFF && Character.isSurrogate((char) cp)))) {
+        if (text.codePoints()
+                .anyMatch(cp -> Character.isISOControl(cp) || (cp <= 0xFFFF && Character.isSurrogate((char) cp)))) {
             problems.add(what + " holds control characters: " + abbreviate(text));
         }
         if (text.length() > CleanSummary.MAX_TEXT_LENGTH && what.startsWith("summary")) {

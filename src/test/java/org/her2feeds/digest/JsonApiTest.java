@@ -7,11 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.her2feeds.publish.ApiTestSupport;
 import org.her2feeds.store.NewArticle;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /** The portal's JSON API: digests by day and range, articles with search and stable cursors, topics, problems. */
@@ -23,12 +21,15 @@ class JsonApiTest extends ApiTestSupport {
         assertThat(digest.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(digest.get("date").asString()).isEqualTo("2025-03-10");
         assertThat(digest.get("updatedAt").asString()).endsWith("Z");
-        assertThat(titles(digest)).contains(
-                "Subcutaneous trastuzumab in early HER2+ disease", "Trastuzumab deruxtecan & <HER2-low> tumours")
+        assertThat(titles(digest))
+                .contains(
+                        "Subcutaneous trastuzumab in early HER2+ disease",
+                        "Trastuzumab deruxtecan & <HER2-low> tumours")
                 .doesNotContain("Prostate cancer screening update");
         JsonNode article = digest.get("articles").get(0);
         assertThat(article.get("authors").isArray()).isTrue();
-        assertThat(article.get("publishedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?(Z|[+-]\\d\\d:\\d\\d)");
+        assertThat(article.get("publishedAt").asString())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?(Z|[+-]\\d\\d:\\d\\d)");
         assertThat(article.get("updatedAt").asString()).isNotBlank();
 
         assertThat(titles(ok("/api/digests/2025-03-10?topic=adc")))
@@ -45,10 +46,10 @@ class JsonApiTest extends ApiTestSupport {
     void aRangeReturnsEveryDaysDigestNewestFirst() {
         JsonNode range = ok("/api/digests?from=2025-03-08&to=2025-03-11&kind=journal,preprint");
         assertThat(range.get("schemaVersion").asInt()).isEqualTo(1);
-        assertThat(range.get("digests").findValuesAsString("date")).containsExactly("2025-03-11", "2025-03-10", "2025-03-09", "2025-03-08");
+        assertThat(range.get("digests").findValuesAsString("date"))
+                .containsExactly("2025-03-11", "2025-03-10", "2025-03-09", "2025-03-08");
         assertThat(range.get("digests").get(1).get("count").asInt()).isEqualTo(2);
-        assertThat(titles(range.get("digests").get(3)))
-                .containsExactly("HER2 ultralow: a consensus without a link");
+        assertThat(titles(range.get("digests").get(3))).containsExactly("HER2 ultralow: a consensus without a link");
         assertThat(range.get("updatedAt").asString()).isNotBlank();
         for (JsonNode digest : range.get("digests")) {
             assertThat(digest.get("schemaVersion").asInt()).isEqualTo(1);
@@ -73,24 +74,43 @@ class JsonApiTest extends ApiTestSupport {
     void articlesAreSearchedByTitleAndSummaryIgnoringCase() {
         assertThat(titles(ok("/api/articles?q=DERUXTECAN")))
                 .containsExactly("Trastuzumab deruxtecan & <HER2-low> tumours");
-        assertThat(ok("/api/articles?q=" + enc("– summary") + "&kind=preprint").get("articles").size()).isEqualTo(2);
+        assertThat(ok("/api/articles?q=" + enc("– summary") + "&kind=preprint")
+                        .get("articles")
+                        .size())
+                .isEqualTo(2);
         assertThat(ok("/api/articles?q=100%25").get("articles").size()).isZero();
         assertThat(titles(ok("/api/articles?topic=her2-testing&kind=journal")))
                 .containsExactly("HER2 ultralow: a consensus without a link");
         assertThat(titles(ok("/api/articles?since=2025-03-10T12:00:00Z&kind=journal,preprint")))
-                .containsExactly("A new ADC payload against HER2\u0001 resistant cells", "Subcutaneous trastuzumab in early HER2+ disease");
-        assertThat(ok("/api/articles?since=2025-03-11&kind=preprint").get("articles").size()).isEqualTo(1);
+                .containsExactly(
+                        "A new ADC payload against HER2\u0001 resistant cells",
+                        "Subcutaneous trastuzumab in early HER2+ disease");
+        assertThat(ok("/api/articles?since=2025-03-11&kind=preprint")
+                        .get("articles")
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
     void theCursorIsStableWhileNewerArticlesArrive() {
         List<NewArticle> first = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            first.add(article("wire", "cursorcase-" + i, "https://wire.example/cursor/" + i, "Cursorcase HER2 story " + i,
-                    "2025-02-0" + i + "T10:00:00Z", "breast-cancer"));
+            first.add(article(
+                    "wire",
+                    "cursorcase-" + i,
+                    "https://wire.example/cursor/" + i,
+                    "Cursorcase HER2 story " + i,
+                    "2025-02-0" + i + "T10:00:00Z",
+                    "breast-cancer"));
         }
         // Two articles filed at the same instant: the id breaks the tie, so a page boundary between them is exact.
-        first.add(article("wire", "cursorcase-8", "https://wire.example/cursor/8", "Cursorcase HER2 story 8", "2025-02-04T10:00:00Z", "breast-cancer"));
+        first.add(article(
+                "wire",
+                "cursorcase-8",
+                "https://wire.example/cursor/8",
+                "Cursorcase HER2 story 8",
+                "2025-02-04T10:00:00Z",
+                "breast-cancer"));
         store.saveFeed("wire", first);
 
         List<String> seen = new ArrayList<>();
@@ -99,21 +119,34 @@ class JsonApiTest extends ApiTestSupport {
         int arrival = 0;
         while (!page.get("nextCursor").isNull()) {
             arrival++;
-            store.saveFeed("wire", List.of(article("wire", "cursorcase-new-" + arrival, "https://wire.example/cursor/new/" + arrival,
-                    "Cursorcase HER2 breaking " + arrival, "2025-02-2" + arrival + "T10:00:00Z", "breast-cancer")));
-            page = ok("/api/articles?q=cursorcase&limit=3&cursor=" + page.get("nextCursor").asString());
+            store.saveFeed(
+                    "wire",
+                    List.of(article(
+                            "wire",
+                            "cursorcase-new-" + arrival,
+                            "https://wire.example/cursor/new/" + arrival,
+                            "Cursorcase HER2 breaking " + arrival,
+                            "2025-02-2" + arrival + "T10:00:00Z",
+                            "breast-cancer")));
+            page = ok("/api/articles?q=cursorcase&limit=3&cursor="
+                    + page.get("nextCursor").asString());
             assertThat(page.get("articles").size()).isBetween(1, 3);
             page.get("articles").forEach(a -> seen.add(a.get("title").asString()));
         }
         assertThat(seen).doesNotHaveDuplicates().hasSize(8).noneMatch(title -> title.contains("breaking"));
         assertThat(seen.get(0)).isEqualTo("Cursorcase HER2 story 7");
         assertThat(seen.get(seen.size() - 1)).isEqualTo("Cursorcase HER2 story 1");
-        assertThat(ok("/api/articles?q=cursorcase&limit=50").get("articles").size()).isEqualTo(8 + arrival);
+        assertThat(ok("/api/articles?q=cursorcase&limit=50").get("articles").size())
+                .isEqualTo(8 + arrival);
     }
 
     @Test
     void oneArticleByIdAndProblemsForTheRest() {
-        String id = ok("/api/articles?q=deruxtecan").get("articles").get(0).get("id").asString();
+        String id = ok("/api/articles?q=deruxtecan")
+                .get("articles")
+                .get(0)
+                .get("id")
+                .asString();
         JsonNode article = ok("/api/articles/" + id);
         assertThat(article.get("title").asString()).isEqualTo("Trastuzumab deruxtecan & <HER2-low> tumours");
         assertThat(article.get("sources").findValuesAsString("kind")).containsExactly("journal");
@@ -121,11 +154,15 @@ class JsonApiTest extends ApiTestSupport {
         assertThat(article.get("sources").findValuesAsString("link")).containsExactly("https://journal.example/a/1");
         assertThat(article.get("topics").findValuesAsString("slug")).containsExactly("adc", "breast-cancer");
         // The evidence for publishing it: each counting term with its field, and the discounted mentions.
-        assertThat(article.get("relevance").get("terms").get(0).get("term").asString()).isEqualTo("HER2");
-        assertThat(article.get("relevance").get("terms").get(0).get("field").asString()).isEqualTo("title");
+        assertThat(article.get("relevance").get("terms").get(0).get("term").asString())
+                .isEqualTo("HER2");
+        assertThat(article.get("relevance").get("terms").get(0).get("field").asString())
+                .isEqualTo("title");
         assertThat(article.get("relevance").get("discounted").isArray()).isTrue();
         for (JsonNode inDigest : ok("/api/digests/2025-03-10").get("articles")) {
-            assertThat(inDigest.get("relevance").get("terms").size()).as("evidence in the digest").isPositive();
+            assertThat(inDigest.get("relevance").get("terms").size())
+                    .as("evidence in the digest")
+                    .isPositive();
         }
 
         problem("/api/articles/0123456789abcdef", 404, "No published article has id '0123456789abcdef'");
@@ -138,7 +175,9 @@ class JsonApiTest extends ApiTestSupport {
     @Test
     void topicsListEveryTopicWithItsCount() {
         JsonNode topics = ok("/api/topics");
-        assertThat(topics.findValuesAsString("slug")).startsWith("her2-biology", "her2-testing").contains("adc", "patient-care");
+        assertThat(topics.findValuesAsString("slug"))
+                .startsWith("her2-biology", "her2-testing")
+                .contains("adc", "patient-care");
         for (JsonNode topic : topics) {
             assertThat(topic.get("label").asString()).isNotBlank();
             assertThat(topic.get("description").asString()).isNotBlank();
@@ -150,7 +189,9 @@ class JsonApiTest extends ApiTestSupport {
 
     private JsonNode ok(String path) {
         HttpResponse<byte[]> response = get(path);
-        assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(path + ": " + new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         return json.readTree(response.body());
     }
@@ -167,7 +208,9 @@ class JsonApiTest extends ApiTestSupport {
     /** The titles of a digest's or page's articles (not the titles of their sources). */
     private static List<String> titles(JsonNode withArticles) {
         List<String> titles = new ArrayList<>();
-        withArticles.get("articles").forEach(article -> titles.add(article.get("title").asString()));
+        withArticles
+                .get("articles")
+                .forEach(article -> titles.add(article.get("title").asString()));
         return titles;
     }
 

@@ -3,6 +3,8 @@ package org.her2feeds.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.io.SyndFeedInput;
-
 import org.her2feeds.Her2FeedsApplication;
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
@@ -29,12 +27,12 @@ import org.her2feeds.store.SourceStates;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
 import org.her2feeds.testsupport.FeedValidity;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a newcomer sees with the README's demo command: the HER2 items of the offline samples in the feed within a
@@ -49,19 +47,33 @@ class DemoProfileTest {
 
     @Test
     void theDemoServesTheSamplesHer2ItemsAndARestartKeepsThemWithoutDuplicates() throws Exception {
-        List<String[]> labels = Files.readAllLines(Path.of("feeds/samples/labels.tsv")).stream().skip(1)
-                .map(line -> line.split("\t")).toList();
-        Set<String> her2Titles = labels.stream().filter(row -> row[2].equals("yes")).map(row -> key(row[3])).collect(Collectors.toSet());
-        Set<String> otherTitles = labels.stream().filter(row -> row[2].equals("no")).map(row -> key(row[3])).collect(Collectors.toSet());
+        List<String[]> labels = Files.readAllLines(Path.of("feeds/samples/labels.tsv")).stream()
+                .skip(1)
+                .map(line -> line.split("\t"))
+                .toList();
+        Set<String> her2Titles = labels.stream()
+                .filter(row -> row[2].equals("yes"))
+                .map(row -> key(row[3]))
+                .collect(Collectors.toSet());
+        Set<String> otherTitles = labels.stream()
+                .filter(row -> row[2].equals("no"))
+                .map(row -> key(row[3]))
+                .collect(Collectors.toSet());
 
         List<String> idsBefore;
         try (ConfigurableApplicationContext app = start()) {
             SourceStates states = app.getBean(SourceStates.class);
             int sources = app.getBean(SourceCatalog.class).enabled().size();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> states.all().stream()
-                    .filter(state -> state.lastSuccessAt() != null).count() == sources);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> states.all().stream()
+                                    .filter(state -> state.lastSuccessAt() != null)
+                                    .count()
+                            == sources);
             List<SyndEntry> entries = feed(app);
-            assertThat(entries).extracting(entry -> key(entry.getTitle())).containsExactlyInAnyOrderElementsOf(her2Titles)
+            assertThat(entries)
+                    .extracting(entry -> key(entry.getTitle()))
+                    .containsExactlyInAnyOrderElementsOf(her2Titles)
                     .doesNotContainAnyElementsOf(otherTitles);
             idsBefore = entries.stream().map(SyndEntry::getUri).sorted().toList();
             assertThat(get(app, "/api/digests")).contains("\"date\":\"2026-11-2");
@@ -80,35 +92,50 @@ class DemoProfileTest {
         }
 
         try (ConfigurableApplicationContext app = start()) {
-            assertThat(feed(app).stream().map(SyndEntry::getUri).sorted().toList()).isEqualTo(idsBefore);
+            assertThat(feed(app).stream().map(SyndEntry::getUri).sorted().toList())
+                    .isEqualTo(idsBefore);
             IngestService ingest = app.getBean(IngestService.class);
             for (Source source : app.getBean(SourceCatalog.class).enabled()) {
                 IngestOutcome outcome = ingest.ingest(source.id());
                 assertThat(outcome.error()).as(source.id()).isNull();
-                assertThat(outcome.added() + outcome.duplicates()).as(source.id()).isZero();
+                assertThat(outcome.added() + outcome.duplicates())
+                        .as(source.id())
+                        .isZero();
             }
-            assertThat(feed(app).stream().map(SyndEntry::getUri).sorted().toList()).isEqualTo(idsBefore);
+            assertThat(feed(app).stream().map(SyndEntry::getUri).sorted().toList())
+                    .isEqualTo(idsBefore);
         }
     }
 
     /** Titles compared as a reader reads them: markup and case aside, without the final full stop. */
     private static String key(String title) {
-        return title.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").replaceAll("\\.$", "").trim().toLowerCase(Locale.ROOT);
+        return title.replaceAll("<[^>]+>", "")
+                .replaceAll("\\s+", " ")
+                .replaceAll("\\.$", "")
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(Her2FeedsApplication.class)
-                .run("--spring.profiles.active=demo", "--server.port=0", "--her2.data-dir=" + dataDir,
+                .run(
+                        "--spring.profiles.active=demo",
+                        "--server.port=0",
+                        "--her2.data-dir=" + dataDir,
                         "--her2.schedule.first-fetch-window=PT5S");
     }
 
     private List<SyndEntry> feed(ConfigurableApplicationContext app) throws Exception {
-        return new SyndFeedInput().build(new StringReader(get(app, "/feed.xml"))).getEntries();
+        return new SyndFeedInput()
+                .build(new StringReader(get(app, "/feed.xml")))
+                .getEntries();
     }
 
     private String get(ConfigurableApplicationContext app, String path) throws Exception {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

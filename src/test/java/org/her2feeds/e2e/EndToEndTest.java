@@ -7,33 +7,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.her2feeds.ingest.IngestOutcome;
-import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.RunningApplication;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service against feeds served over real HTTP: Quartz runs the fetch jobs, the feed and the digest are
@@ -50,18 +43,22 @@ class EndToEndTest extends RunningApplication {
                 .serve("/news.atom", "e2e/news.atom.xml", "application/atom+xml")
                 .serve("/preprints.rdf", "e2e/preprints.rdf", "application/rdf+xml");
         // The journal also answers conditional requests: 304 to the ETag it gave.
-        remote.stubFor(get("/journal.rss").atPriority(1).withHeader("If-None-Match", WireMock.equalTo("\"j-1\""))
+        remote.stubFor(get("/journal.rss")
+                .atPriority(1)
+                .withHeader("If-None-Match", WireMock.equalTo("\"j-1\""))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"j-1\"")));
-        remote.stubFor(get("/journal.rss").atPriority(5).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/rss+xml; charset=utf-8").withHeader("ETag", "\"j-1\"")
-                .withBody(RemoteSources.resource("e2e/journal.rss.xml"))));
+        remote.stubFor(get("/journal.rss")
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                        .withHeader("ETag", "\"j-1\"")
+                        .withBody(RemoteSources.resource("e2e/journal.rss.xml"))));
         sources.add("journal", "Journal of Breast Oncology", "/journal.rss", "journal", "PT5M")
                 .add("news", "Oncology Wire", "/news.atom", "news", "PT5M")
                 .add("preprints", "Preprints Oncology", "/preprints.rdf", "preprint", "PT5M")
                 .register(registry, Duration.ofSeconds(2));
     }
-
-
 
     @Test
     void scheduledJobsFillTheFeedAndTheDigestAndRepeatedRunsAddNothing() throws Exception {
@@ -107,7 +104,8 @@ class EndToEndTest extends RunningApplication {
         assertThat(article.get("title").asString()).isEqualTo(gastric.getTitle());
         assertThat(article.get("url").asString()).isEqualTo("https://journal.example/articles/103");
         assertThat(article.get("summary").asString()).isEqualTo("HER2 testing by IHC and ISH in 800 gastric tumours.");
-        assertThat(article.get("summaryHtml").asString()).isEqualTo("HER2 testing by IHC and ISH in 800 gastric tumours.");
+        assertThat(article.get("summaryHtml").asString())
+                .isEqualTo("HER2 testing by IHC and ISH in 800 gastric tumours.");
         assertThat(article.get("publishedAt").asString()).isEqualTo("2026-11-25T23:30:00Z");
         assertThat(article.get("firstSeenAt").asString()).isNotBlank();
         assertThat(article.get("sources").findValuesAsString("id")).containsExactly("journal");
@@ -125,7 +123,8 @@ class EndToEndTest extends RunningApplication {
         IngestOutcome journal = ingest.ingest("journal");
         assertThat(journal.status()).isEqualTo(304);
         assertThat(journal.added()).isZero();
-        remote.verify(getRequestedFor(urlEqualTo("/journal.rss")).withHeader("If-None-Match", WireMock.equalTo("\"j-1\"")));
+        remote.verify(
+                getRequestedFor(urlEqualTo("/journal.rss")).withHeader("If-None-Match", WireMock.equalTo("\"j-1\"")));
         IngestOutcome news = ingest.ingest("news");
         assertThat(news.status()).isEqualTo(200);
         assertThat(news.added() + news.updated() + news.duplicates()).isZero();
@@ -135,9 +134,11 @@ class EndToEndTest extends RunningApplication {
 
     @Test
     void anInvalidDateIsABadRequestAndAnEmptyDayIsAnEmptyDigest() throws Exception {
-        HttpResponse<String> bad = http.send(request("/api/digests/2026-13-45").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad =
+                http.send(request("/api/digests/2026-13-45").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+        assertThat(bad.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("json"));
         assertThat(json.readTree(bad.body()).get("detail").asString()).contains("2026-13-45");
 
         JsonNode empty = getJson("/api/digests/1999-01-01");
@@ -147,7 +148,8 @@ class EndToEndTest extends RunningApplication {
     }
 
     private SyndFeed readFeed() throws Exception {
-        HttpResponse<String> response = http.send(request("/feed.xml").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(request("/feed.xml").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/rss+xml;charset=utf-8");
         return new SyndFeedInput().build(new StringReader(response.body()));

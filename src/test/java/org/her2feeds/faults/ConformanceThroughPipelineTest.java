@@ -13,22 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
-import org.her2feeds.testsupport.SharedMaterial;
 import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.SharedMaterial;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,11 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ConformanceThroughPipelineTest extends RunningApplication {
 
-    static final List<String> FEED_FOLDERS = List.of("sanitize", "wellformed", "illformed", "encoding", "entities", "rome", "miniflux");
+    static final List<String> FEED_FOLDERS =
+            List.of("sanitize", "wellformed", "illformed", "encoding", "entities", "rome", "miniflux");
     static final int PAYLOADS_PER_FEED = 250;
 
     @RegisterExtension
     static final StubServer remote = StubServer.perClassAsStubbed();
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -61,7 +60,9 @@ class ConformanceThroughPipelineTest extends RunningApplication {
             sources.add("conf-" + folder, "conf-" + folder, "/conf-" + folder, null, "PT30M");
         }
         sources.add("conf-xss", "conf-xss", "/conf-xss", null, "PT30M")
-                .topics(RemoteSources.everythingRelevant()).property("her2.feed.max-limit", "5000").schedulerOff()
+                .topics(RemoteSources.everythingRelevant())
+                .property("her2.feed.max-limit", "5000")
+                .schedulerOff()
                 .register(registry);
     }
 
@@ -74,8 +75,12 @@ class ConformanceThroughPipelineTest extends RunningApplication {
     void wellformed() throws Exception {
         Tally tally = feedFolder("wellformed");
         tally.assertClean();
-        assertThat(tally.unclearErrors).as("well-formed feeds failing other than as a parse error").isEmpty();
-        assertThat(tally.itemless).as("well-formed feeds with items that gave none").isEmpty();
+        assertThat(tally.unclearErrors)
+                .as("well-formed feeds failing other than as a parse error")
+                .isEmpty();
+        assertThat(tally.itemless)
+                .as("well-formed feeds with items that gave none")
+                .isEmpty();
     }
 
     @Test
@@ -109,14 +114,20 @@ class ConformanceThroughPipelineTest extends RunningApplication {
     void xssPayloadsAsItemDescriptions() throws Exception {
         Path root = SharedMaterial.conformance().resolve("xss");
         List<String> payloads = new ArrayList<>();
-        for (String file : manifest(root).stream().map(row -> row[0]).filter(f -> f.startsWith("bleach/")).toList()) {
+        for (String file : manifest(root).stream()
+                .map(row -> row[0])
+                .filter(f -> f.startsWith("bleach/"))
+                .toList()) {
             String content = Files.readString(root.resolve(file), StandardCharsets.UTF_8);
             int separator = content.indexOf("\n--\n");
             payloads.add((separator < 0 ? content : content.substring(0, separator)).strip());
         }
-        json(root, "dompurify/expect.json").forEach(c -> payloads.add(c.path("payload").asString()));
-        json(root, "html5lib/sanitizer-tests1.json").forEach(c -> payloads.add(c.path("input").asString()));
-        json(root, "miniflux/sanitizer-cases.json").forEach(c -> payloads.add(c.path("input").asString()));
+        json(root, "dompurify/expect.json")
+                .forEach(c -> payloads.add(c.path("payload").asString()));
+        json(root, "html5lib/sanitizer-tests1.json")
+                .forEach(c -> payloads.add(c.path("input").asString()));
+        json(root, "miniflux/sanitizer-cases.json")
+                .forEach(c -> payloads.add(c.path("input").asString()));
         json(root, "owasp/cases.json").forEach(c -> payloads.add(c.path("input").asString()));
         payloads.add(Files.readString(root.resolve("owasp/htmllexerinput1.html"), StandardCharsets.UTF_8));
         payloads.addAll(Files.readAllLines(root.resolve("payloadbox/xss-payload-list.txt"), StandardCharsets.UTF_8));
@@ -125,7 +136,8 @@ class ConformanceThroughPipelineTest extends RunningApplication {
         for (int start = 0; start < payloads.size(); start += PAYLOADS_PER_FEED) {
             List<String> batch = payloads.subList(start, Math.min(payloads.size(), start + PAYLOADS_PER_FEED));
             byte[] feed = payloadFeed(start, batch).getBytes(StandardCharsets.UTF_8);
-            IngestOutcome outcome = ingestCase("conf-xss", "feed#" + start, feed, "application/rss+xml; charset=utf-8", tally);
+            IngestOutcome outcome =
+                    ingestCase("conf-xss", "feed#" + start, feed, "application/rss+xml; charset=utf-8", tally);
             assertThat(outcome.error()).as("payload feed from %d", start).isNull();
             tally.cases += batch.size() - 1;
         }
@@ -200,8 +212,11 @@ class ConformanceThroughPipelineTest extends RunningApplication {
     private void checkStoredAndOutputs(String sourceId, Tally tally) throws Exception {
         List<String[]> stored = jdbc.sql("""
                 SELECT a.id, a.title, a.url, a.summary_html, a.summary_text FROM article a
-                JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :id""").param("id", sourceId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
+                JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :id""")
+                .param("id", sourceId)
+                .query((rs, n) -> new String[] {
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                })
                 .list();
         tally.articles = stored.size();
         for (String[] article : stored) {
@@ -210,7 +225,8 @@ class ConformanceThroughPipelineTest extends RunningApplication {
             URI base = article[2] == null ? URI.create(remote.baseUrl() + "/" + sourceId) : URI.create(article[2]);
             String again = cleaner.summary(article[3], base).html();
             if (!again.equals(article[3])) {
-                tally.notIdempotent.add(article[0] + ": " + OutputSafety.abbreviate(article[3]) + " -> " + OutputSafety.abbreviate(again));
+                tally.notIdempotent.add(article[0] + ": " + OutputSafety.abbreviate(article[3]) + " -> "
+                        + OutputSafety.abbreviate(again));
             }
         }
         String rss = getText("/feed.xml?limit=5000");
@@ -228,7 +244,9 @@ class ConformanceThroughPipelineTest extends RunningApplication {
     }
 
     private String getText(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
@@ -238,10 +256,20 @@ class ConformanceThroughPipelineTest extends RunningApplication {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < payloads.size(); i++) {
             String escaped = xmlText(payloads.get(i));
-            items.append("<item><title>Payload ").append(start + i).append(": ").append(escaped).append("</title>")
-                    .append("<link>https://xss.example/payload/").append(start + i).append("</link>")
-                    .append("<guid isPermaLink=\"false\">payload-").append(start + i).append("</guid>")
-                    .append("<description>").append(escaped).append("</description></item>\n");
+            items.append("<item><title>Payload ")
+                    .append(start + i)
+                    .append(": ")
+                    .append(escaped)
+                    .append("</title>")
+                    .append("<link>https://xss.example/payload/")
+                    .append(start + i)
+                    .append("</link>")
+                    .append("<guid isPermaLink=\"false\">payload-")
+                    .append(start + i)
+                    .append("</guid>")
+                    .append("<description>")
+                    .append(escaped)
+                    .append("</description></item>\n");
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>xss</title>"
                 + "<link>https://xss.example/</link><description>payloads</description>\n" + items + "</channel></rss>";
@@ -256,7 +284,12 @@ class ConformanceThroughPipelineTest extends RunningApplication {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 default -> {
-                    if (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000) {
+                    if (cp == 0x9
+                            || cp == 0xA
+                            || cp == 0xD
+                            || (cp >= 0x20 && cp <= 0xD7FF)
+                            || (cp >= 0xE000 && cp <= 0xFFFD)
+                            || cp >= 0x10000) {
                         out.appendCodePoint(cp);
                     }
                 }
@@ -267,7 +300,10 @@ class ConformanceThroughPipelineTest extends RunningApplication {
 
     private static List<String[]> manifest(Path root) throws IOException {
         List<String> lines = Files.readAllLines(root.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8);
-        return lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).map(line -> line.split("\t", -1)).toList();
+        return lines.subList(1, lines.size()).stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> line.split("\t", -1))
+                .toList();
     }
 
     private static JsonNode json(Path root, String relative) throws IOException {
@@ -305,16 +341,34 @@ class ConformanceThroughPipelineTest extends RunningApplication {
         }
 
         void print() {
-            System.out.printf("[conformance-pipeline] %s: %d cases, %d ingested, %d recorded a source error, %d entries stored "
-                    + "as %d articles; outputs checked (RSS, Atom, JSON Feed, digests, page; %d digest articles in all); %d leaked, %d unsafe, "
-                    + "%d not idempotent, %d item feeds without entries%n", folder, cases, succeeded, failed, entries, articles,
-                    digestArticles, leaked.size(), unsafe.size(), notIdempotent.size(), itemless.size());
+            System.out.printf(
+                    "[conformance-pipeline] %s: %d cases, %d ingested, %d recorded a source error, %d entries stored "
+                            + "as %d articles; outputs checked (RSS, Atom, JSON Feed, digests, page; %d digest "
+                            + "articles in all); %d leaked, %d unsafe, "
+                            + "%d not idempotent, %d item feeds without entries%n",
+                    folder,
+                    cases,
+                    succeeded,
+                    failed,
+                    entries,
+                    articles,
+                    digestArticles,
+                    leaked.size(),
+                    unsafe.size(),
+                    notIdempotent.size(),
+                    itemless.size());
         }
 
         void assertClean() {
-            assertThat(leaked).as("%s: exceptions that escaped the ingest", folder).isEmpty();
-            assertThat(unsafe).as("%s: dangerous markup in stored articles or outputs", folder).isEmpty();
-            assertThat(notIdempotent).as("%s: stored HTML that cleaning changes again", folder).isEmpty();
+            assertThat(leaked)
+                    .as("%s: exceptions that escaped the ingest", folder)
+                    .isEmpty();
+            assertThat(unsafe)
+                    .as("%s: dangerous markup in stored articles or outputs", folder)
+                    .isEmpty();
+            assertThat(notIdempotent)
+                    .as("%s: stored HTML that cleaning changes again", folder)
+                    .isEmpty();
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.h2.api.ErrorCode;
 import org.her2feeds.Her2FeedsApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +40,7 @@ class CrashSafetyTest {
     static final String STORED = "source=big status=200 new=" + ITEMS;
     /** Set in the first instance only: its store stops before the feed's commit (see TransactionHoldHook). */
     static final String HOLD_PROPERTY = "her2.test.hold-feed-transaction";
+
     static final String HOLDING = "source=big holding the feed's transaction open before its commit";
 
     @TempDir
@@ -71,25 +71,38 @@ class CrashSafetyTest {
         Child first = start(sources, data, "-D" + HOLD_PROPERTY + "=big");
         first.awaitLine(HOLDING, 240);
         assertThat(first.transcript).contains(STORING);
-        try (Connection other = DriverManager.getConnection(url(data), "sa", ""); Statement s = other.createStatement()) {
+        try (Connection other = DriverManager.getConnection(url(data), "sa", "");
+                Statement s = other.createStatement()) {
             // Seen from a second connection while the first instance is stopped at the hook: nothing committed yet...
-            assertThat(count(s, "SELECT COUNT(*) FROM article")).as("committed articles while the feed is being stored").isZero();
+            assertThat(count(s, "SELECT COUNT(*) FROM article"))
+                    .as("committed articles while the feed is being stored")
+                    .isZero();
             // ...a session holding uncommitted changes...
             assertThat(count(s, "SELECT COUNT(*) FROM information_schema.sessions WHERE contains_uncommitted"))
-                    .as("sessions with uncommitted changes").isPositive();
+                    .as("sessions with uncommitted changes")
+                    .isPositive();
             // ...and the row the feed's transaction updated last (the archive version) is locked by it.
             s.execute("SET LOCK_TIMEOUT 1000");
-            assertThatThrownBy(() -> s.executeQuery("SELECT long_value FROM store_meta WHERE name = 'articles_version' FOR UPDATE"))
+            assertThatThrownBy(() -> s.executeQuery(
+                            "SELECT long_value FROM store_meta WHERE name = 'articles_version' FOR UPDATE"))
                     .as("the archive version row, locked by the open transaction")
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.LOCK_TIMEOUT_1));
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.LOCK_TIMEOUT_1));
         }
         first.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(first.process.isAlive()).isFalse();
 
         Counts afterKill = counts(data);
-        assertThat(afterKill.articles).as("articles after a kill inside the transaction").isZero();
-        assertThat(afterKill.links).as("source links after a kill inside the transaction").isZero();
-        assertThat(afterKill.lastSuccess).as("the interrupted fetch recorded as a success").isFalse();
+        assertThat(afterKill.articles)
+                .as("articles after a kill inside the transaction")
+                .isZero();
+        assertThat(afterKill.links)
+                .as("source links after a kill inside the transaction")
+                .isZero();
+        assertThat(afterKill.lastSuccess)
+                .as("the interrupted fetch recorded as a success")
+                .isFalse();
 
         Child second = start(sources, data);
         second.awaitLine(STORED, 240);
@@ -104,7 +117,9 @@ class CrashSafetyTest {
         assertThat(afterRestart.articles).as("articles after the restart").isEqualTo(ITEMS);
         assertThat(afterRestart.distinctGuids).as("distinct items").isEqualTo(ITEMS);
         assertThat(afterRestart.links).as("source links").isEqualTo(ITEMS);
-        assertThat(afterRestart.lastSuccess).as("the interrupted source was fetched again").isTrue();
+        assertThat(afterRestart.lastSuccess)
+                .as("the interrupted source was fetched again")
+                .isTrue();
     }
 
     private Child start(Path sources, Path data, String... jvmOptions) throws IOException {
@@ -112,9 +127,16 @@ class CrashSafetyTest {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
         command.addAll(List.of(jvmOptions));
         // Under surefire the class path is a manifest-only jar, which serves the child as well.
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Her2FeedsApplication.class.getName(),
-                "--her2.sources-file=" + sources, "--spring.datasource.url=" + url(data), "--spring.datasource.username=sa",
-                "--server.port=0", "--her2.schedule.first-fetch-window=PT1S", "--logging.level.org.her2feeds.ingest=DEBUG"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                Her2FeedsApplication.class.getName(),
+                "--her2.sources-file=" + sources,
+                "--spring.datasource.url=" + url(data),
+                "--spring.datasource.username=sa",
+                "--server.port=0",
+                "--her2.schedule.first-fetch-window=PT1S",
+                "--logging.level.org.her2feeds.ingest=DEBUG"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         started.add(process);
         return new Child(process);
@@ -130,11 +152,17 @@ class CrashSafetyTest {
     }
 
     private static Counts counts(Path data) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url(data), "sa", ""); Statement s = c.createStatement()) {
-            return new Counts(count(s, "SELECT COUNT(*) FROM article"),
+        try (Connection c = DriverManager.getConnection(url(data), "sa", "");
+                Statement s = c.createStatement()) {
+            return new Counts(
+                    count(s, "SELECT COUNT(*) FROM article"),
                     count(s, "SELECT COUNT(DISTINCT guid) FROM article_source WHERE source_id = 'big'"),
                     count(s, "SELECT COUNT(*) FROM article_source WHERE source_id = 'big'"),
-                    count(s, "SELECT COUNT(*) FROM source_state WHERE source_id = 'big' AND last_success_at IS NOT NULL") == 1);
+                    count(
+                                    s,
+                                    "SELECT COUNT(*) FROM source_state WHERE source_id = 'big' AND last_success_at "
+                                            + "IS NOT NULL")
+                            == 1);
         }
     }
 
@@ -145,8 +173,7 @@ class CrashSafetyTest {
         }
     }
 
-    record Counts(int articles, int distinctGuids, int links, boolean lastSuccess) {
-    }
+    record Counts(int articles, int distinctGuids, int links, boolean lastSuccess) {}
 
     /** A child JVM whose output is read line by line, so the test can wait for what it logs. */
     static final class Child {
@@ -156,16 +183,19 @@ class CrashSafetyTest {
 
         Child(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ended) {
-                    // The process was killed.
-                }
-            }, "crash-test-child-output");
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader in = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            String line;
+                            while ((line = in.readLine()) != null) {
+                                lines.add(line);
+                            }
+                        } catch (IOException ended) {
+                            // The process was killed.
+                        }
+                    },
+                    "crash-test-child-output");
             reader.setDaemon(true);
             reader.start();
         }

@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,20 +29,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.RunningApplication;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -47,9 +45,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fault matrix: one test per way a real feed server misbehaves, each at the ingest level against WireMock.
@@ -63,12 +59,45 @@ class FaultMatrixTest extends RunningApplication {
 
     static final Duration INTERVAL = Duration.ofMinutes(30);
     static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(2);
-    static final List<String> CASES = List.of("timeout", "trickle", "reset", "empty-response", "not-found", "gone",
-            "rate-limited", "unavailable-date", "server-errors", "backoff-cap", "moved-301", "moved-308", "found-302",
-            "temporary-307", "loop", "too-many-redirects", "gzip-bomb", "too-long", "html-page", "empty-body",
-            "json-body", "truncated", "bom-garbage", "html-entities", "invalid-chars", "wrong-charset",
-            "missing-charset", "odd-dates", "no-guid-no-link", "xxe", "billion-laughs", "deep-nesting",
-            "long-attribute", "ttl", "max-age-short", "max-age-long", "ttl-huge", "not-modified");
+    static final List<String> CASES = List.of(
+            "timeout",
+            "trickle",
+            "reset",
+            "empty-response",
+            "not-found",
+            "gone",
+            "rate-limited",
+            "unavailable-date",
+            "server-errors",
+            "backoff-cap",
+            "moved-301",
+            "moved-308",
+            "found-302",
+            "temporary-307",
+            "loop",
+            "too-many-redirects",
+            "gzip-bomb",
+            "too-long",
+            "html-page",
+            "empty-body",
+            "json-body",
+            "truncated",
+            "bom-garbage",
+            "html-entities",
+            "invalid-chars",
+            "wrong-charset",
+            "missing-charset",
+            "odd-dates",
+            "no-guid-no-link",
+            "xxe",
+            "billion-laughs",
+            "deep-nesting",
+            "long-attribute",
+            "ttl",
+            "max-age-short",
+            "max-age-long",
+            "ttl-huge",
+            "not-modified");
     static final int PER_HOST_SOURCES = 6;
 
     @RegisterExtension
@@ -121,7 +150,8 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void aServerThatNeverAnswersTimesOutAndBacksOff() throws Exception {
-        Run run = goodThenFault("timeout", rssResponse(TestFeeds.rss("timeout", 3, 4)).withFixedDelay(5_000));
+        Run run = goodThenFault(
+                "timeout", rssResponse(TestFeeds.rss("timeout", 3, 4)).withFixedDelay(5_000));
 
         run.assertFailure(null, "Timeout", "total timeout");
         run.assertBackoff(1);
@@ -129,7 +159,8 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void aServerThatTricklesBytesIsCutOffAtTheTotalTimeout() throws Exception {
-        Run run = goodThenFault("trickle", rssResponse(TestFeeds.rss("trickle", 3, 40)).withChunkedDribbleDelay(50, 10_000));
+        Run run = goodThenFault(
+                "trickle", rssResponse(TestFeeds.rss("trickle", 3, 40)).withChunkedDribbleDelay(50, 10_000));
 
         run.assertFailure(200, "Timeout", "total timeout");
         run.assertBackoff(1);
@@ -175,7 +206,10 @@ class FaultMatrixTest extends RunningApplication {
         IngestOutcome again = ingest.ingest("gone");
         assertThat(again.error()).startsWith("not fetched: gone");
         remote.verify(2, getRequestedFor(urlEqualTo("/gone/feed")));
-        assertThat(ingest.activeSources()).extracting(s -> s.id()).doesNotContain("gone").contains("gone-ok");
+        assertThat(ingest.activeSources())
+                .extracting(s -> s.id())
+                .doesNotContain("gone")
+                .contains("gone-ok");
         assertArticles("gone", 2);
     }
 
@@ -201,9 +235,13 @@ class FaultMatrixTest extends RunningApplication {
     @Test
     void repeatedServerErrorsBackOffExponentiallyAndASuccessRestoresTheInterval() throws Exception {
         String id = "server-errors";
-        remote.stubFor(get("/" + id + "/feed").inScenario(id).whenScenarioStateIs(STARTED)
+        remote.stubFor(get("/" + id + "/feed")
+                .inScenario(id)
+                .whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(500)));
-        remote.stubFor(get("/" + id + "/feed").inScenario(id).whenScenarioStateIs("recovered")
+        remote.stubFor(get("/" + id + "/feed")
+                .inScenario(id)
+                .whenScenarioStateIs("recovered")
                 .willReturn(rssResponse(TestFeeds.rss(id, 1, 2))));
         serveHealthy(id);
         for (int failures = 1; failures <= 3; failures++) {
@@ -257,21 +295,25 @@ class FaultMatrixTest extends RunningApplication {
     private void assertPermanentRedirectAdopted(String id, int status, CapturedOutput output) throws Exception {
         String old = remote.baseUrl() + "/" + id + "/feed";
         String moved = remote.baseUrl() + "/" + id + "/moved";
-        remote.stubFor(get("/" + id + "/feed").willReturn(aResponse().withStatus(status).withHeader("Location", moved)));
+        remote.stubFor(get("/" + id + "/feed")
+                .willReturn(aResponse().withStatus(status).withHeader("Location", moved)));
         remote.stubFor(get("/" + id + "/moved").willReturn(rssResponse(TestFeeds.rss(id, 1, 2))));
         serveHealthy(id);
         for (int fetch = 1; fetch <= 2; fetch++) {
             Run run = together(id);
             assertThat(run.fault.error()).isNull();
-            assertThat(run.status.get("url").asString()).as("after fetch %d", fetch).isEqualTo(old);
+            assertThat(run.status.get("url").asString())
+                    .as("after fetch %d", fetch)
+                    .isEqualTo(old);
         }
         assertThat(output.getOut()).doesNotContain("source=" + id + " moved permanently");
 
         Run third = together(id);
 
         assertThat(third.status.get("url").asString()).isEqualTo(moved);
-        assertThat(output.getOut()).contains("source=" + id + " moved permanently: " + old + " -> " + moved
-                + " (seen on 3 consecutive fetches)");
+        assertThat(output.getOut())
+                .contains("source=" + id + " moved permanently: " + old + " -> " + moved
+                        + " (seen on 3 consecutive fetches)");
         ingest.ingest(id);
         remote.verify(3, getRequestedFor(urlEqualTo("/" + id + "/feed")));
         remote.verify(4, getRequestedFor(urlEqualTo("/" + id + "/moved")));
@@ -290,8 +332,8 @@ class FaultMatrixTest extends RunningApplication {
 
     private void assertTemporaryRedirectNotAdopted(String id, int status) throws Exception {
         String old = remote.baseUrl() + "/" + id + "/feed";
-        remote.stubFor(get("/" + id + "/feed").willReturn(aResponse().withStatus(status)
-                .withHeader("Location", "/" + id + "/elsewhere")));
+        remote.stubFor(get("/" + id + "/feed")
+                .willReturn(aResponse().withStatus(status).withHeader("Location", "/" + id + "/elsewhere")));
         remote.stubFor(get("/" + id + "/elsewhere").willReturn(rssResponse(TestFeeds.rss(id, 1, 2))));
         serveHealthy(id);
         for (int fetch = 1; fetch <= 4; fetch++) {
@@ -307,7 +349,8 @@ class FaultMatrixTest extends RunningApplication {
     @Test
     void aRedirectLoopIsAnError() throws Exception {
         String id = "loop";
-        remote.stubFor(get("/" + id + "/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/" + id + "/feed")));
+        remote.stubFor(get("/" + id + "/a")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "/" + id + "/feed")));
         Run run = goodThenFault(id, aResponse().withStatus(302).withHeader("Location", "/" + id + "/a"));
 
         run.assertFailure(302, "RedirectLoop", "redirect loop");
@@ -318,8 +361,8 @@ class FaultMatrixTest extends RunningApplication {
     void moreThanFiveRedirectsAreAnError() throws Exception {
         String id = "too-many-redirects";
         for (int hop = 1; hop <= 6; hop++) {
-            remote.stubFor(get("/" + id + "/hop" + hop).willReturn(aResponse().withStatus(301)
-                    .withHeader("Location", "/" + id + "/hop" + (hop + 1))));
+            remote.stubFor(get("/" + id + "/hop" + hop)
+                    .willReturn(aResponse().withStatus(301).withHeader("Location", "/" + id + "/hop" + (hop + 1))));
         }
         remote.stubFor(get("/" + id + "/hop7").willReturn(rssResponse(TestFeeds.rss(id, 3, 4))));
         Run run = goodThenFault(id, aResponse().withStatus(301).withHeader("Location", "/" + id + "/hop1"));
@@ -335,8 +378,13 @@ class FaultMatrixTest extends RunningApplication {
     void aGzipBombStopsAtTheCapAfterDecompression() throws Exception {
         byte[] bomb = TestFeeds.gzipBomb(256 * 1024 * 1024);
         assertThat(bomb.length).isLessThan(1024 * 1024);
-        Run run = goodThenFault("gzip-bomb", aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml")
-                .withHeader("Content-Encoding", "gzip").withBody(bomb));
+        Run run = goodThenFault(
+                "gzip-bomb",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/rss+xml")
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(bomb));
 
         run.assertFailure(200, "BodyTooLarge", "4194304");
         run.assertBackoff(1);
@@ -344,7 +392,8 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void aBodyLongerThanTheCapIsRefused() throws Exception {
-        String padded = TestFeeds.rss("too-long", 3, 4).replace("</channel>", "<!-- " + "x".repeat(5 * 1024 * 1024) + " --></channel>");
+        String padded = TestFeeds.rss("too-long", 3, 4)
+                .replace("</channel>", "<!-- " + "x".repeat(5 * 1024 * 1024) + " --></channel>");
         Run run = goodThenFault("too-long", rssResponse(padded));
 
         run.assertFailure(200, "BodyTooLarge", "4194304");
@@ -355,8 +404,13 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void anHtmlPageInsteadOfAFeedIsAParseError() throws Exception {
-        Run run = goodThenFault("html-page", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                .withBody("<!DOCTYPE html><html><head><title>Moved</title></head><body><p>Our feed moved.</p></body></html>"));
+        Run run = goodThenFault(
+                "html-page",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<!DOCTYPE html><html><head><title>Moved</title></head><body><p>Our feed "
+                                + "moved.</p></body></html>"));
 
         run.assertFailure(200, "FeedParseException", "not a feed (HTML page)");
         run.assertBackoff(1);
@@ -364,7 +418,8 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void anEmptyBodyIsAParseError() throws Exception {
-        Run run = goodThenFault("empty-body", aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml"));
+        Run run = goodThenFault(
+                "empty-body", aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml"));
 
         run.assertFailure(200, "FeedParseException", "empty body");
         run.assertBackoff(1);
@@ -372,8 +427,12 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void aJsonBodyIsAParseError() throws Exception {
-        Run run = goodThenFault("json-body", aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"maintenance\"}"));
+        Run run = goodThenFault(
+                "json-body",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"maintenance\"}"));
 
         run.assertFailure(200, "FeedParseException", "JSON");
         run.assertBackoff(1);
@@ -403,11 +462,12 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void htmlNamedEntitiesAreDecoded() throws Exception {
-        String body = TestFeeds.rss("html-entities", 3, 4).replace("HER2-positive breast cancer:",
-                "HER2&ndash;positive breast cancer&nbsp;&eacute;tude:");
+        String body = TestFeeds.rss("html-entities", 3, 4)
+                .replace("HER2-positive breast cancer:", "HER2&ndash;positive breast cancer&nbsp;&eacute;tude:");
         Run run = goodThenRepaired("html-entities", rssResponse(body), 2);
 
-        assertThat(titles("html-entities")).contains("Trastuzumab deruxtecan in HER2–positive breast cancer étude: html-entities study 3");
+        assertThat(titles("html-entities"))
+                .contains("Trastuzumab deruxtecan in HER2–positive breast cancer étude: html-entities study 3");
     }
 
     @Test
@@ -415,25 +475,41 @@ class FaultMatrixTest extends RunningApplication {
         String body = TestFeeds.rss("invalid-chars", 3, 4).replace("study 3", "study\u0001\u000B 3");
         Run run = goodThenRepaired("invalid-chars", rssResponse(body), 2);
 
-        assertThat(titles("invalid-chars")).contains("Trastuzumab deruxtecan in HER2-positive breast cancer: invalid-chars study 3");
+        assertThat(titles("invalid-chars"))
+                .contains("Trastuzumab deruxtecan in HER2-positive breast cancer: invalid-chars study 3");
     }
 
     @Test
     void aWrongCharsetLabelStillYieldsTheItems() throws Exception {
-        byte[] latin1 = TestFeeds.rss("wrong-charset", 3, 4).replace("study 3", "étude 3").getBytes(StandardCharsets.ISO_8859_1);
-        Run run = goodThenRepaired("wrong-charset", aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/rss+xml; charset=utf-8").withBody(latin1), 2);
+        byte[] latin1 = TestFeeds.rss("wrong-charset", 3, 4)
+                .replace("study 3", "étude 3")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Run run = goodThenRepaired(
+                "wrong-charset",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                        .withBody(latin1),
+                2);
 
         assertThat(titles("wrong-charset")).anyMatch(title -> title.endsWith("tude 3"));
     }
 
     @Test
     void aMissingCharsetFallsBackToTheXmlDeclaration() throws Exception {
-        byte[] utf8 = TestFeeds.rss("missing-charset", 3, 4).replace("study 3", "étude 3").getBytes(StandardCharsets.UTF_8);
-        Run run = goodThenRepaired("missing-charset", aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/xml").withBody(utf8), 2);
+        byte[] utf8 = TestFeeds.rss("missing-charset", 3, 4)
+                .replace("study 3", "étude 3")
+                .getBytes(StandardCharsets.UTF_8);
+        Run run = goodThenRepaired(
+                "missing-charset",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/xml")
+                        .withBody(utf8),
+                2);
 
-        assertThat(titles("missing-charset")).contains("Trastuzumab deruxtecan in HER2-positive breast cancer: missing-charset étude 3");
+        assertThat(titles("missing-charset"))
+                .contains("Trastuzumab deruxtecan in HER2-positive breast cancer: missing-charset étude 3");
     }
 
     @Test
@@ -446,9 +522,13 @@ class FaultMatrixTest extends RunningApplication {
 
         assertThat(jdbc.sql("""
                 SELECT a.published_at FROM article a JOIN article_source s ON s.article_id = a.id
-                WHERE s.source_id = 'odd-dates' AND s.guid IN ('odd-dates-3', 'odd-dates-4', 'odd-dates-5') ORDER BY s.guid""")
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list())
-                .containsExactly(Instant.parse("2026-11-24T10:03:00Z"), Instant.parse("2026-11-24T09:04:00Z"),
+                WHERE s.source_id = 'odd-dates' AND s.guid IN ('odd-dates-3', 'odd-dates-4',
+                    'odd-dates-5') ORDER BY s.guid""")
+                        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                        .list())
+                .containsExactly(
+                        Instant.parse("2026-11-24T10:03:00Z"),
+                        Instant.parse("2026-11-24T09:04:00Z"),
                         Instant.parse("2026-11-24T09:05:00Z"));
     }
 
@@ -456,18 +536,23 @@ class FaultMatrixTest extends RunningApplication {
     void itemsWithoutGuidOrLinkAreStoredOnceAcrossFetches() throws Exception {
         String body = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <rss version="2.0"><channel><title>No ids</title><link>https://journal.example/</link><description>x</description>
+                <rss version="2.0"><channel><title>No ids</title><link>https://journal.example/</link>
+                <description>x</description>
                 <item><title>HER2-low breast cancer: trastuzumab deruxtecan real-world outcomes</title>
                 <description>A HER2-low cohort.</description></item>
-                <item><description>Untitled note: pertuzumab and trastuzumab in HER2-positive early breast cancer.</description></item>
+                <item>
+                <description>Untitled note: pertuzumab and trastuzumab in HER2-positive early disease.</description>
+                </item>
                 <item><title></title></item>
                 </channel></rss>
                 """;
         Run run = goodThenRepaired("no-guid-no-link", rssResponse(body), 2);
 
         assertThat(run.fault.rejected()).isEqualTo(1);
-        assertThat(titles("no-guid-no-link")).contains("HER2-low breast cancer: trastuzumab deruxtecan real-world outcomes",
-                "Untitled note: pertuzumab and trastuzumab in HER2-positive early breast cancer.");
+        assertThat(titles("no-guid-no-link"))
+                .contains(
+                        "HER2-low breast cancer: trastuzumab deruxtecan real-world outcomes",
+                        "Untitled note: pertuzumab and trastuzumab in HER2-positive early disease.");
         IngestOutcome again = ingest.ingest("no-guid-no-link");
         assertThat(again.added()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
@@ -490,8 +575,11 @@ class FaultMatrixTest extends RunningApplication {
         Run run = goodThenFault("xxe", rssResponse(body));
 
         run.assertFailure(200, "FeedParseException", "DOCTYPE");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE title LIKE '%TOP-SECRET%' OR summary_html LIKE '%TOP-SECRET%'")
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE title LIKE '%TOP-SECRET%' OR summary_html LIKE "
+                                + "'%TOP-SECRET%'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -499,9 +587,14 @@ class FaultMatrixTest extends RunningApplication {
     void billionLaughsAreRefused() throws Exception {
         StringBuilder entities = new StringBuilder("<!ENTITY lol \"lol\">");
         for (int i = 1; i <= 9; i++) {
-            entities.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+            entities.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+                    .append("\">");
         }
-        String body = "<?xml version=\"1.0\"?><!DOCTYPE rss [" + entities + "]><rss version=\"2.0\"><channel><title>&lol9;</title>"
+        String body = "<?xml version=\"1.0\"?><!DOCTYPE rss [" + entities
+                + "]><rss version=\"2.0\"><channel><title>&lol9;</title>"
                 + "<item><title>HER2 &lol9;</title></item></channel></rss>";
         Run run = goodThenFault("billion-laughs", rssResponse(body));
 
@@ -512,7 +605,8 @@ class FaultMatrixTest extends RunningApplication {
     @Timeout(60)
     void deeplyNestedElementsAreRefused() throws Exception {
         int depth = 100_000;
-        String body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>deep</title><item><title>HER2</title><description>"
+        String body = "<?xml version=\"1.0\"?><rss "
+                + "version=\"2.0\"><channel><title>deep</title><item><title>HER2</title><description>"
                 + "<div>".repeat(depth) + "</div>".repeat(depth) + "</description></item></channel></rss>";
         Run run = goodThenFault("deep-nesting", rssResponse(body));
 
@@ -522,8 +616,10 @@ class FaultMatrixTest extends RunningApplication {
     @Test
     @Timeout(60)
     void aVeryLongAttributeDoesNotExhaustTheService() throws Exception {
-        String body = TestFeeds.rss("long-attribute", 3, 4).replace("<guid isPermaLink=\"false\">long-attribute-3",
-                "<guid isPermaLink=\"false\" x=\"" + "A".repeat(3 * 1024 * 1024) + "\">long-attribute-3");
+        String body = TestFeeds.rss("long-attribute", 3, 4)
+                .replace(
+                        "<guid isPermaLink=\"false\">long-attribute-3",
+                        "<guid isPermaLink=\"false\" x=\"" + "A".repeat(3 * 1024 * 1024) + "\">long-attribute-3");
         Run run = goodThenRepaired("long-attribute", rssResponse(body), 2);
 
         assertThat(titles("long-attribute")).hasSize(4);
@@ -540,16 +636,20 @@ class FaultMatrixTest extends RunningApplication {
 
     @Test
     void aShortMaxAgeNeverShortensTheInterval() throws Exception {
-        Run run = goodThenRepaired("max-age-short", rssResponse(TestFeeds.rss("max-age-short", 3, 4))
-                .withHeader("Cache-Control", "public, max-age=60"), 2);
+        Run run = goodThenRepaired(
+                "max-age-short",
+                rssResponse(TestFeeds.rss("max-age-short", 3, 4)).withHeader("Cache-Control", "public, max-age=60"),
+                2);
 
         run.assertNextFetchWithin(INTERVAL, INTERVAL);
     }
 
     @Test
     void aLongMaxAgeLengthensTheInterval() throws Exception {
-        Run run = goodThenRepaired("max-age-long", rssResponse(TestFeeds.rss("max-age-long", 3, 4))
-                .withHeader("Cache-Control", "max-age=10800"), 2);
+        Run run = goodThenRepaired(
+                "max-age-long",
+                rssResponse(TestFeeds.rss("max-age-long", 3, 4)).withHeader("Cache-Control", "max-age=10800"),
+                2);
 
         run.assertNextFetchWithin(Duration.ofHours(3), Duration.ofHours(3));
     }
@@ -564,9 +664,13 @@ class FaultMatrixTest extends RunningApplication {
     @Test
     void notModifiedIsASuccessThatChangesNothing() throws Exception {
         String id = "not-modified";
-        remote.stubFor(get("/" + id + "/feed").withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"v1\""))
-                .atPriority(1).willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
-        remote.stubFor(get("/" + id + "/feed").atPriority(5).willReturn(rssResponse(TestFeeds.rss(id, 1, 2)).withHeader("ETag", "\"v1\"")));
+        remote.stubFor(get("/" + id + "/feed")
+                .withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"v1\""))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
+        remote.stubFor(get("/" + id + "/feed")
+                .atPriority(5)
+                .willReturn(rssResponse(TestFeeds.rss(id, 1, 2)).withHeader("ETag", "\"v1\"")));
         serveHealthy(id);
         assertThat(ingest.ingest(id).added()).isEqualTo(2);
 
@@ -584,10 +688,12 @@ class FaultMatrixTest extends RunningApplication {
     @Test
     void sourcesOnOneHostNeverHaveMoreThanTwoRequestsInFlight() throws Exception {
         for (int i = 1; i <= PER_HOST_SOURCES; i++) {
-            remote.stubFor(get("/host/" + i).willReturn(rssResponse(TestFeeds.rss("host-" + i, 1, 2)).withFixedDelay(600)));
+            remote.stubFor(get("/host/" + i)
+                    .willReturn(rssResponse(TestFeeds.rss("host-" + i, 1, 2)).withFixedDelay(600)));
         }
         List<CompletableFuture<IngestOutcome>> runs = IntStream.rangeClosed(1, PER_HOST_SOURCES)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> ingest.ingest("host-" + i), together)).toList();
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> ingest.ingest("host-" + i), together))
+                .toList();
 
         assertThat(runs.stream().map(CompletableFuture::join).toList()).allSatisfy(outcome -> {
             assertThat(outcome.error()).isNull();
@@ -601,8 +707,12 @@ class FaultMatrixTest extends RunningApplication {
             }
         }
         assertThat(spans).hasSize(PER_HOST_SOURCES);
-        int most = spans.stream().mapToInt(span -> (int) spans.stream()
-                .filter(other -> other[0] <= span[0] && span[0] < other[1]).count()).max().orElse(0);
+        int most = spans.stream()
+                .mapToInt(span -> (int) spans.stream()
+                        .filter(other -> other[0] <= span[0] && span[0] < other[1])
+                        .count())
+                .max()
+                .orElse(0);
         assertThat(most).as("requests in flight to one host at once").isBetween(1, 2);
     }
 
@@ -624,13 +734,28 @@ class FaultMatrixTest extends RunningApplication {
         IntStream.rangeClosed(1, PER_HOST_SOURCES).forEach(i -> expected.add("host-" + i));
         assertThat(ids).containsExactlyElementsOf(expected);
         JsonNode first = all.get(0);
-        assertThat(first.propertyNames()).containsExactlyInAnyOrder("id", "title", "url", "kind", "interval", "enabled",
-                "lastAttemptAt", "lastSuccessAt", "lastStatus", "lastError", "consecutiveFailures", "nextFetchAt", "disabledReason");
+        assertThat(first.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "title",
+                        "url",
+                        "kind",
+                        "interval",
+                        "enabled",
+                        "lastAttemptAt",
+                        "lastSuccessAt",
+                        "lastStatus",
+                        "lastError",
+                        "consecutiveFailures",
+                        "nextFetchAt",
+                        "disabledReason");
         assertThat(first.get("interval").asString()).isEqualTo("PT30M");
         assertThat(first.get("kind").asString()).isEqualTo("journal");
         assertThat(first.get("url").asString()).isEqualTo(remote.baseUrl() + "/timeout/feed");
 
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sources/nope")).build(),
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sources/nope"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("nope");
@@ -638,11 +763,19 @@ class FaultMatrixTest extends RunningApplication {
 
     // ---- the run of one faulty source beside a healthy one ----
 
-    /** The faulty source's first fetch is good (items 1-2); its second, run beside the healthy partner, meets the fault. */
+    /**
+     * The faulty source's first fetch is good (items 1-2); its second, run beside the healthy partner, meets the fault.
+     */
     private Run goodThenFault(String id, ResponseDefinitionBuilder fault) throws Exception {
-        remote.stubFor(get("/" + id + "/feed").inScenario(id).whenScenarioStateIs(STARTED)
-                .willReturn(rssResponse(TestFeeds.rss(id, 1, 2))).willSetStateTo("fault"));
-        remote.stubFor(get("/" + id + "/feed").inScenario(id).whenScenarioStateIs("fault").willReturn(fault));
+        remote.stubFor(get("/" + id + "/feed")
+                .inScenario(id)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(rssResponse(TestFeeds.rss(id, 1, 2)))
+                .willSetStateTo("fault"));
+        remote.stubFor(get("/" + id + "/feed")
+                .inScenario(id)
+                .whenScenarioStateIs("fault")
+                .willReturn(fault));
         serveHealthy(id);
         IngestOutcome good = ingest.ingest(id);
         assertThat(good.error()).isNull();
@@ -657,9 +790,15 @@ class FaultMatrixTest extends RunningApplication {
 
     /** Like {@link #goodThenFault}, for content that is repaired: its {@code added} new items join the first two. */
     private Run goodThenRepaired(String id, ResponseDefinitionBuilder repairable, int added) throws Exception {
-        remote.stubFor(get("/" + id + "/feed").inScenario(id).whenScenarioStateIs(STARTED)
-                .willReturn(rssResponse(TestFeeds.rss(id, 1, 2))).willSetStateTo("next"));
-        remote.stubFor(get("/" + id + "/feed").inScenario(id).whenScenarioStateIs("next").willReturn(repairable));
+        remote.stubFor(get("/" + id + "/feed")
+                .inScenario(id)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(rssResponse(TestFeeds.rss(id, 1, 2)))
+                .willSetStateTo("next"));
+        remote.stubFor(get("/" + id + "/feed")
+                .inScenario(id)
+                .whenScenarioStateIs("next")
+                .willReturn(repairable));
         serveHealthy(id);
         assertThat(ingest.ingest(id).added()).isEqualTo(2);
 
@@ -698,20 +837,33 @@ class FaultMatrixTest extends RunningApplication {
 
     /** Exactly {@code expected} articles from the source, each stored once. */
     private void assertArticles(String sourceId, int expected) {
-        int links = jdbc.sql("SELECT COUNT(*) FROM article_source WHERE source_id = :id").param("id", sourceId)
-                .query(Integer.class).single();
-        int articles = jdbc.sql("SELECT COUNT(DISTINCT a.id) FROM article a JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :id")
-                .param("id", sourceId).query(Integer.class).single();
-        int titles = jdbc.sql("SELECT COUNT(DISTINCT a.title) FROM article a JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :id")
-                .param("id", sourceId).query(Integer.class).single();
+        int links = jdbc.sql("SELECT COUNT(*) FROM article_source WHERE source_id = :id")
+                .param("id", sourceId)
+                .query(Integer.class)
+                .single();
+        int articles = jdbc.sql(
+                        "SELECT COUNT(DISTINCT a.id) FROM article a JOIN article_source s ON s.article_id = a.id "
+                                + "WHERE s.source_id = :id")
+                .param("id", sourceId)
+                .query(Integer.class)
+                .single();
+        int titles = jdbc.sql(
+                        "SELECT COUNT(DISTINCT a.title) FROM article a JOIN article_source s ON s.article_id = a.id "
+                                + "WHERE s.source_id = :id")
+                .param("id", sourceId)
+                .query(Integer.class)
+                .single();
         assertThat(links).as("articles from %s", sourceId).isEqualTo(expected);
         assertThat(articles).as("distinct articles from %s", sourceId).isEqualTo(expected);
         assertThat(titles).as("distinct titles from %s", sourceId).isEqualTo(expected);
     }
 
     private List<String> titles(String sourceId) {
-        return jdbc.sql("SELECT a.title FROM article a JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :id")
-                .param("id", sourceId).query(String.class).list();
+        return jdbc.sql("SELECT a.title FROM article a JOIN article_source s ON s.article_id = a.id WHERE "
+                        + "s.source_id = :id")
+                .param("id", sourceId)
+                .query(String.class)
+                .list();
     }
 
     private JsonNode status(String id) throws Exception {
@@ -724,25 +876,35 @@ class FaultMatrixTest extends RunningApplication {
     }
 
     private JsonNode sources() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sources")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sources"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private static ResponseDefinitionBuilder rssResponse(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/rss+xml; charset=utf-8").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                .withBody(body);
     }
 
     private static final org.assertj.core.data.TemporalUnitOffset STORED_PRECISION =
             org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS);
-    private static final String ISO_WITH_OFFSET = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
+    private static final String ISO_WITH_OFFSET =
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
 
     /** One run of a faulty source: its outcome, its entry in /api/sources, and when the run happened. */
     record Run(IngestOutcome fault, JsonNode status, Instant before, Instant after) {
 
         void assertFailure(Integer httpStatus, String errorClass, String messagePart) {
-            assertThat(fault.error()).as("error").startsWith(errorClass + ": ").contains(messagePart).doesNotContain("\n");
+            assertThat(fault.error())
+                    .as("error")
+                    .startsWith(errorClass + ": ")
+                    .contains(messagePart)
+                    .doesNotContain("\n");
             assertThat(status.get("lastError").asString()).isEqualTo(fault.error());
             if (httpStatus == null) {
                 assertThat(status.get("lastStatus").isNull()).as("lastStatus").isTrue();
@@ -765,7 +927,10 @@ class FaultMatrixTest extends RunningApplication {
         }
 
         void assertNextFetchWithin(Duration shortest, Duration longest) {
-            assertThat(fault.nextFetchAt()).isBetween(before.plus(shortest).minusMillis(1), after.plus(longest).plusMillis(1));
+            assertThat(fault.nextFetchAt())
+                    .isBetween(
+                            before.plus(shortest).minusMillis(1),
+                            after.plus(longest).plusMillis(1));
             // The database keeps microseconds; the outcome has the clock's nanoseconds.
             assertThat(statusTime("nextFetchAt")).isCloseTo(fault.nextFetchAt(), STORED_PRECISION);
         }

@@ -1,20 +1,17 @@
 package org.her2feeds.faults;
 
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,26 +23,28 @@ import tools.jackson.databind.JsonNode;
  */
 public final class OutputSafety {
 
-    private static final Pattern RAW_FORBIDDEN_TAG = Pattern.compile(
-            "<\\s*(script|iframe|object|embed|meta|link|style)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RAW_FORBIDDEN_TAG =
+            Pattern.compile("<\\s*(script|iframe|object|embed|meta|link|style)\\b", Pattern.CASE_INSENSITIVE);
     /** In RSS and Atom, {@code <link>} is the feeds' own element; the HTML inside them is escaped text. */
-    private static final Pattern RAW_FORBIDDEN_IN_XML_FEED = Pattern.compile(
-            "<\\s*(script|iframe|object|embed|meta|style)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DANGEROUS_URL = Pattern.compile(
-            "^(javascript|vbscript|data:text/html|livescript|mocha)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RAW_FORBIDDEN_IN_XML_FEED =
+            Pattern.compile("<\\s*(script|iframe|object|embed|meta|style)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern DANGEROUS_URL =
+            Pattern.compile("^(javascript|vbscript|data:text/html|livescript|mocha)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DANGEROUS_URL_IN_TAG = Pattern.compile(
             "<[^>]*=\\s*[\"']?\\s*(javascript|vbscript|data:text/html)\\s*:?", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG_IN_TEXT = Pattern.compile("</?[A-Za-z][^<>]*>");
 
-    private OutputSafety() {
-    }
+    private OutputSafety() {}
 
     /** A whole JSON document as served: no forbidden element in its raw text (article HTML must be clean). */
     public static List<String> rawDocumentViolations(String what, String document) {
         return raw(what, document, RAW_FORBIDDEN_TAG);
     }
 
-    /** A whole RSS or Atom document as served: article HTML in it must be escaped, so no forbidden element appears raw. */
+    /**
+     * A whole RSS or Atom document as served: article HTML in it must be escaped, so no forbidden element appears raw.
+     */
     public static List<String> rawXmlFeedViolations(String what, String document) {
         return raw(what, document, RAW_FORBIDDEN_IN_XML_FEED);
     }
@@ -92,7 +91,9 @@ public final class OutputSafety {
         }
         for (SyndEntry entry : feed.getEntries()) {
             if (entry.getDescription() != null) {
-                problems.addAll(htmlViolations("atom summary of " + entry.getUri(), entry.getDescription().getValue()));
+                problems.addAll(htmlViolations(
+                        "atom summary of " + entry.getUri(),
+                        entry.getDescription().getValue()));
             }
             for (SyndContent content : entry.getContents()) {
                 problems.addAll(htmlViolations("atom content of " + entry.getUri(), content.getValue()));
@@ -108,7 +109,8 @@ public final class OutputSafety {
         List<String> problems = new ArrayList<>(rawDocumentViolations("json feed", rawJson));
         for (JsonNode item : feed.path("items")) {
             String id = "json feed item " + item.path("id").asString();
-            problems.addAll(htmlViolations(id + " content_html", item.path("content_html").asString()));
+            problems.addAll(htmlViolations(
+                    id + " content_html", item.path("content_html").asString()));
             problems.addAll(textViolations(id + " title", item.path("title").asString()));
             problems.addAll(urlViolations(id + " url", item.path("url").asString()));
         }
@@ -121,7 +123,9 @@ public final class OutputSafety {
      */
     public static List<String> pageViolations(String what, String page) {
         List<String> problems = new ArrayList<>();
-        if (Pattern.compile("<\\s*script\\b", Pattern.CASE_INSENSITIVE).matcher(page).find()) {
+        if (Pattern.compile("<\\s*script\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(page)
+                .find()) {
             problems.add(what + ": the page carries a script element");
         }
         Element main = Jsoup.parse(page).selectFirst("main");
@@ -138,8 +142,10 @@ public final class OutputSafety {
         List<String> problems = new ArrayList<>(rawDocumentViolations("digest", rawJson));
         for (JsonNode article : digest.path("articles")) {
             String id = "digest article " + article.path("id").asString();
-            problems.addAll(htmlViolations(id + " summaryHtml", article.path("summaryHtml").asString()));
-            problems.addAll(textViolations(id + " summary", article.path("summary").asString()));
+            problems.addAll(htmlViolations(
+                    id + " summaryHtml", article.path("summaryHtml").asString()));
+            problems.addAll(
+                    textViolations(id + " summary", article.path("summary").asString()));
             problems.addAll(textViolations(id + " title", article.path("title").asString()));
             problems.addAll(urlViolations(id + " url", article.path("url").asString()));
         }
@@ -160,7 +166,8 @@ public final class OutputSafety {
         }
         for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
             String name = element.normalName();
-            if (List.of("script", "iframe", "object", "embed", "meta", "link", "style").contains(name)) {
+            if (List.of("script", "iframe", "object", "embed", "meta", "link", "style")
+                    .contains(name)) {
                 problems.add(what + ": element <" + name + "> in " + abbreviate(html));
             }
             for (Attribute attribute : element.attributes()) {
@@ -168,7 +175,9 @@ public final class OutputSafety {
                 if (key.startsWith("on") || key.equals("style")) {
                     problems.add(what + ": attribute " + key + " in " + abbreviate(html));
                 }
-                if (DANGEROUS_URL.matcher(attribute.getValue().replaceAll("[\\x00-\\x20]", "")).find()) {
+                if (DANGEROUS_URL
+                        .matcher(attribute.getValue().replaceAll("[\\x00-\\x20]", ""))
+                        .find()) {
                     problems.add(what + ": script URL in " + key + ": " + abbreviate(html));
                 }
             }
@@ -178,7 +187,9 @@ public final class OutputSafety {
 
     /** Plain text (titles, plain summaries): many readers render RSS titles as HTML, so no tag may appear in it. */
     public static List<String> textViolations(String what, String text) {
-        if (text != null && (TAG_IN_TEXT.matcher(text).find() || RAW_FORBIDDEN_TAG.matcher(text).find())) {
+        if (text != null
+                && (TAG_IN_TEXT.matcher(text).find()
+                        || RAW_FORBIDDEN_TAG.matcher(text).find())) {
             return List.of(what + ": markup in text: " + abbreviate(text));
         }
         return List.of();
@@ -186,7 +197,8 @@ public final class OutputSafety {
 
     /** A link given to a reader to follow. */
     public static List<String> urlViolations(String what, String url) {
-        if (url != null && DANGEROUS_URL.matcher(url.replaceAll("[\\x00-\\x20]", "")).find()) {
+        if (url != null
+                && DANGEROUS_URL.matcher(url.replaceAll("[\\x00-\\x20]", "")).find()) {
             return List.of(what + ": script URL " + abbreviate(url));
         }
         return List.of();

@@ -1,6 +1,9 @@
 package org.her2feeds.faults;
 
-
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -9,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,26 +23,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.SyndFeedInput;
-
 import org.assertj.core.api.SoftAssertions;
 import org.her2feeds.ingest.IngestOutcome;
-import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.FeedValidity;
 import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.RunningApplication;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,8 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
 class RealWorldShapesTest extends RunningApplication {
 
     static final String ROOT = "realworld/";
+
     @RegisterExtension
     static final StubServer remote = StubServer.perClassAsStubbed();
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Markup in text: '<' followed by a letter, '/', '!' or '?'. */
     static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!?]");
@@ -70,23 +65,42 @@ class RealWorldShapesTest extends RunningApplication {
         }
     }
 
-    record Row(String file, String shape, String item, String link, String doi, String pmid, String published, String her2,
-            String note, String title) {
+    record Row(
+            String file,
+            String shape,
+            String item,
+            String link,
+            String doi,
+            String pmid,
+            String published,
+            String her2,
+            String note,
+            String title) {
         String label() {
             return file + " " + (item.length() > 120 ? item.substring(0, 120) + "…" : item);
         }
     }
 
-    record Stored(String id, String url, String doi, String pmid, String title, Instant publishedAt, String guid, String link) {
-    }
+    record Stored(
+            String id,
+            String url,
+            String doi,
+            String pmid,
+            String title,
+            Instant publishedAt,
+            String guid,
+            String link) {}
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         RemoteSources sources = new RemoteSources(remote, work);
         for (FileRow f : files()) {
-            sources.serve(f.path(), ROOT + f.file(), f.contentType()).add(f.sourceId(), f.sourceId(), f.path(), null, "PT30M");
+            sources.serve(f.path(), ROOT + f.file(), f.contentType())
+                    .add(f.sourceId(), f.sourceId(), f.path(), null, "PT30M");
         }
-        sources.topics(RemoteSources.everythingRelevant()).property("her2.feed.max-limit", "5000").schedulerOff()
+        sources.topics(RemoteSources.everythingRelevant())
+                .property("her2.feed.max-limit", "5000")
+                .schedulerOff()
                 .register(registry);
     }
 
@@ -95,7 +109,8 @@ class RealWorldShapesTest extends RunningApplication {
         List<FileRow> files = files();
         List<Row> manifest = manifest();
         Map<String, List<Row>> rowsByFile = new LinkedHashMap<>();
-        manifest.forEach(r -> rowsByFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
+        manifest.forEach(r ->
+                rowsByFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
         String origin = remote.baseUrl();
 
         List<String> sourceErrors = new ArrayList<>();
@@ -118,9 +133,21 @@ class RealWorldShapesTest extends RunningApplication {
                 sourceErrors.add(f.file() + " (" + f.shape() + "): " + o.error());
             }
             if (kept + o.rejected() != expected) {
-                accounting.add("%s (%s): %d items in the manifest, but added %d + updated %d + unchanged %d + duplicates %d + rejected %d = %d (irrelevant %d)%s"
-                        .formatted(f.file(), f.shape(), expected, o.added(), o.updated(), o.unchanged(), o.duplicates(), o.rejected(),
-                                kept + o.rejected(), o.irrelevant(), o.error() == null ? "" : "; error: " + o.error()));
+                accounting.add(
+                        "%s (%s): %d items in the manifest, but added %d + updated %d + unchanged %d + duplicates %d "
+                                + "+ rejected %d = %d (irrelevant %d)%s"
+                                        .formatted(
+                                                f.file(),
+                                                f.shape(),
+                                                expected,
+                                                o.added(),
+                                                o.updated(),
+                                                o.unchanged(),
+                                                o.duplicates(),
+                                                o.rejected(),
+                                                kept + o.rejected(),
+                                                o.irrelevant(),
+                                                o.error() == null ? "" : "; error: " + o.error()));
             }
         }
 
@@ -131,10 +158,19 @@ class RealWorldShapesTest extends RunningApplication {
         List<String> pmidMismatches = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         List<String> merged = new ArrayList<>();
-        int linksChecked = 0, linksOk = 0, doisChecked = 0, doisOk = 0, pmidsChecked = 0, pmidsOk = 0, datesChecked = 0, datesOk = 0;
+        int linksChecked = 0,
+                linksOk = 0,
+                doisChecked = 0,
+                doisOk = 0,
+                pmidsChecked = 0,
+                pmidsOk = 0,
+                datesChecked = 0,
+                datesOk = 0;
         List<String> dateMismatches = new ArrayList<>();
 
-        for (String article : jdbc.sql("SELECT id || ' ' || COALESCE(url, '<null>') FROM article").query(String.class).list()) {
+        for (String article : jdbc.sql("SELECT id || ' ' || COALESCE(url, '<null>') FROM article")
+                .query(String.class)
+                .list()) {
             String url = article.substring(article.indexOf(' ') + 1);
             if (!(url.startsWith("http://") || url.startsWith("https://")) || url.contains("/api/")) {
                 badLinks.add(article);
@@ -153,7 +189,8 @@ class RealWorldShapesTest extends RunningApplication {
                 }
                 Row earlier = itemByArticle.put(s.id(), r);
                 if (earlier != null && !r.note().contains("syndicated")) {
-                    merged.add(r.label() + " and " + earlier.item() + " became one article " + s.id() + " [" + r.note() + "]");
+                    merged.add(r.label() + " and " + earlier.item() + " became one article " + s.id() + " [" + r.note()
+                            + "]");
                 }
                 if (!r.link().isEmpty()) {
                     linksChecked++;
@@ -161,7 +198,9 @@ class RealWorldShapesTest extends RunningApplication {
                     if (sameTarget(want, s.link()) || sameTarget(want, s.url())) {
                         linksOk++;
                     } else {
-                        linkMismatches.add(r.label() + ": want " + want + " got " + s.link() + (s.link() != null && s.link().equals(s.url()) ? "" : " (article url " + s.url() + ")") + " [" + r.note() + "]");
+                        linkMismatches.add(r.label() + ": want " + want + " got " + s.link()
+                                + (s.link() != null && s.link().equals(s.url()) ? "" : " (article url " + s.url() + ")")
+                                + " [" + r.note() + "]");
                     }
                 }
                 if (!r.doi().isEmpty()) {
@@ -177,7 +216,8 @@ class RealWorldShapesTest extends RunningApplication {
                     if (r.pmid().equals(s.pmid())) {
                         pmidsOk++;
                     } else {
-                        pmidMismatches.add(r.label() + ": want " + r.pmid() + " got " + s.pmid() + " [" + r.note() + "]");
+                        pmidMismatches.add(
+                                r.label() + ": want " + r.pmid() + " got " + s.pmid() + " [" + r.note() + "]");
                     }
                 }
                 if (!r.published().isEmpty()) {
@@ -185,7 +225,8 @@ class RealWorldShapesTest extends RunningApplication {
                     if (s.publishedAt() != null && s.publishedAt().equals(Instant.parse(r.published()))) {
                         datesOk++;
                     } else {
-                        dateMismatches.add(r.label() + ": want " + r.published() + " got " + s.publishedAt() + " [" + r.note() + "]");
+                        dateMismatches.add(r.label() + ": want " + r.published() + " got " + s.publishedAt() + " ["
+                                + r.note() + "]");
                     }
                 }
             }
@@ -219,14 +260,36 @@ class RealWorldShapesTest extends RunningApplication {
         }
 
         long shapes = files.stream().map(FileRow::shape).distinct().count();
-        System.out.printf("[realworld] %d files, %d shapes, %d items in the manifest; %d stored, %d rejected %s; %d source errors; "
-                + "%d items not found in the store; %d articles in the digests%n",
-                files.size(), shapes, manifest.size(), stored, rejected, rejectedBySource, sourceErrors.size(), notFound.size(), digestArticles);
-        System.out.printf("[realworld] links %d/%d resolved as expected, DOIs %d/%d, PMIDs %d/%d, dates %d/%d (dates are reported, not asserted)%n",
+        System.out.printf(
+                "[realworld] %d files, %d shapes, %d items in the manifest; %d stored, %d rejected %s; %d source "
+                        + "errors; "
+                        + "%d items not found in the store; %d articles in the digests%n",
+                files.size(),
+                shapes,
+                manifest.size(),
+                stored,
+                rejected,
+                rejectedBySource,
+                sourceErrors.size(),
+                notFound.size(),
+                digestArticles);
+        System.out.printf(
+                "[realworld] links %d/%d resolved as expected, DOIs %d/%d, PMIDs %d/%d, dates %d/%d (dates are "
+                        + "reported, not asserted)%n",
                 linksOk, linksChecked, doisOk, doisChecked, pmidsOk, pmidsChecked, datesOk, datesChecked);
-        System.out.printf("[realworld] failures: %d source errors, %d accounting, %d stored articles without an http(s) link, %d link, %d DOI, %d PMID, "
-                + "%d merged distinct items, %d not found, %d markup in output text%n", sourceErrors.size(), accounting.size(), badLinks.size(),
-                linkMismatches.size(), doiMismatches.size(), pmidMismatches.size(), merged.size(), notFound.size(), markup.size());
+        System.out.printf(
+                "[realworld] failures: %d source errors, %d accounting, %d stored articles without an http(s) link, "
+                        + "%d link, %d DOI, %d PMID, "
+                        + "%d merged distinct items, %d not found, %d markup in output text%n",
+                sourceErrors.size(),
+                accounting.size(),
+                badLinks.size(),
+                linkMismatches.size(),
+                doiMismatches.size(),
+                pmidMismatches.size(),
+                merged.size(),
+                notFound.size(),
+                markup.size());
         print("source error", sourceErrors);
         print("accounting", accounting);
         print("bad stored link", badLinks);
@@ -239,15 +302,33 @@ class RealWorldShapesTest extends RunningApplication {
         print("date mismatch", dateMismatches);
 
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(sourceErrors).as("sources whose ingest recorded an error").isEmpty();
-        softly.assertThat(accounting).as("sources whose added+updated+unchanged+duplicates+rejected does not cover every item").isEmpty();
-        softly.assertThat(badLinks).as("stored articles (id url) without an http(s) link, or linking to the service's own /api/").isEmpty();
-        softly.assertThat(notFound).as("manifest items with no stored article of their source (by guid, else by title)").isEmpty();
-        softly.assertThat(linkMismatches).as("items whose stored link is not the link a reader must reach").isEmpty();
-        softly.assertThat(doiMismatches).as("items whose stored DOI is not their own DOI").isEmpty();
-        softly.assertThat(pmidMismatches).as("items whose stored PMID is not their own PMID").isEmpty();
-        softly.assertThat(merged).as("distinct items of one feed stored as one article").isEmpty();
-        softly.assertThat(markup).as("titles or authors in the RSS/Atom/JSON Feed/digest outputs carrying markup").isEmpty();
+        softly.assertThat(sourceErrors)
+                .as("sources whose ingest recorded an error")
+                .isEmpty();
+        softly.assertThat(accounting)
+                .as("sources whose added+updated+unchanged+duplicates+rejected does not cover every item")
+                .isEmpty();
+        softly.assertThat(badLinks)
+                .as("stored articles (id url) without an http(s) link, or linking to the service's own /api/")
+                .isEmpty();
+        softly.assertThat(notFound)
+                .as("manifest items with no stored article of their source (by guid, else by title)")
+                .isEmpty();
+        softly.assertThat(linkMismatches)
+                .as("items whose stored link is not the link a reader must reach")
+                .isEmpty();
+        softly.assertThat(doiMismatches)
+                .as("items whose stored DOI is not their own DOI")
+                .isEmpty();
+        softly.assertThat(pmidMismatches)
+                .as("items whose stored PMID is not their own PMID")
+                .isEmpty();
+        softly.assertThat(merged)
+                .as("distinct items of one feed stored as one article")
+                .isEmpty();
+        softly.assertThat(markup)
+                .as("titles or authors in the RSS/Atom/JSON Feed/digest outputs carrying markup")
+                .isEmpty();
         softly.check(() -> FeedValidity.assertValidRss(rss));
         softly.check(() -> FeedValidity.assertValidAtom(atom));
         softly.check(() -> FeedValidity.assertValidJsonFeed(jsonFeed, JSON));
@@ -259,12 +340,21 @@ class RealWorldShapesTest extends RunningApplication {
     private List<Stored> storedOf(String sourceId) {
         return jdbc.sql("""
                 SELECT a.id, a.url, a.doi, a.pmid, a.title, a.published_at, s.guid, s.link FROM article a
-                JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :id""").param("id", sourceId)
+                JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :id""")
+                .param("id", sourceId)
                 .query((rs, n) -> {
                     Timestamp published = rs.getTimestamp(6);
-                    return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            published == null ? null : published.toInstant(), rs.getString(7), rs.getString(8));
-                }).list();
+                    return new Stored(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            published == null ? null : published.toInstant(),
+                            rs.getString(7),
+                            rs.getString(8));
+                })
+                .list();
     }
 
     /** By guid when the item has one (a long guid may be stored shortened), else by the start of its title. */
@@ -374,7 +464,9 @@ class RealWorldShapesTest extends RunningApplication {
     }
 
     private String getText(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode());
@@ -389,11 +481,14 @@ class RealWorldShapesTest extends RunningApplication {
     // ---- the corpus ----
 
     static List<FileRow> files() {
-        return tsv("files.tsv").stream().map(c -> new FileRow(c[0], c[1], c[2], c[3])).toList();
+        return tsv("files.tsv").stream()
+                .map(c -> new FileRow(c[0], c[1], c[2], c[3]))
+                .toList();
     }
 
     static List<Row> manifest() {
-        return tsv("manifest.tsv").stream().map(c -> new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c.length > 9 ? c[9] : ""))
+        return tsv("manifest.tsv").stream()
+                .map(c -> new Row(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c.length > 9 ? c[9] : ""))
                 .toList();
     }
 

@@ -4,12 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.her2feeds.Her2FeedsApplication;
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
@@ -29,18 +27,24 @@ class RetiredSourceTest {
 
     @Test
     void aGoneSourceComesBackWithANewUrl() throws Exception {
-        WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        WireMockServer remote =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
         remote.start();
         try {
             remote.stubFor(get("/old").willReturn(aResponse().withStatus(410)));
-            remote.stubFor(get("/new").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
-                    .withBody(TestFeeds.rss("moved", 1, 2))));
+            remote.stubFor(get("/new")
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/rss+xml")
+                            .withBody(TestFeeds.rss("moved", 1, 2))));
             Path sources = dir.resolve("sources.yml");
             Files.writeString(sources, source(remote.baseUrl() + "/old"));
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Her2FeedsApplication.class).run(
-                    "--spring.main.web-application-type=none", "--spring.quartz.auto-startup=false",
-                    "--her2.data-dir=" + dir.resolve("data"), "--her2.sources-file=" + sources,
-                    "--her2.fetch.allow-private-addresses=true")) {
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Her2FeedsApplication.class)
+                    .run(
+                            "--spring.main.web-application-type=none",
+                            "--spring.quartz.auto-startup=false",
+                            "--her2.data-dir=" + dir.resolve("data"),
+                            "--her2.sources-file=" + sources,
+                            "--her2.fetch.allow-private-addresses=true")) {
                 IngestService ingest = app.getBean(IngestService.class);
                 assertThat(ingest.ingest("journal").status()).isEqualTo(410);
                 assertThat(ingest.activeSources()).isEmpty();
@@ -52,7 +56,8 @@ class RetiredSourceTest {
                 IngestOutcome moved = ingest.ingest("journal");
                 assertThat(moved.error()).isNull();
                 assertThat(moved.added()).isEqualTo(2);
-                SourceState state = app.getBean(SourceStates.class).find("journal").orElseThrow();
+                SourceState state =
+                        app.getBean(SourceStates.class).find("journal").orElseThrow();
                 assertThat(state.disabledReason()).isNull();
                 assertThat(state.currentUrl()).isEqualTo(remote.baseUrl() + "/new");
                 assertThat(state.nextFetchAt()).isNotNull();

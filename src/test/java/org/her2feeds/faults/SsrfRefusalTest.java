@@ -9,16 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-
 import org.her2feeds.ingest.IngestOutcome;
-import org.her2feeds.ingest.IngestService;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
-import org.her2feeds.testsupport.StubServer;
 import org.her2feeds.testsupport.RunningApplication;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.her2feeds.testsupport.StubServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +36,8 @@ class SsrfRefusalTest extends RunningApplication {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        internal.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(TestFeeds.rss("internal", 1, 2))));
+        internal.stubFor(
+                get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(TestFeeds.rss("internal", 1, 2))));
         Path healthy = work.resolve("healthy.rss");
         Files.writeString(healthy, TestFeeds.rss("healthy", 1, 3));
         Path sources = work.resolve("sources.yml");
@@ -62,7 +60,6 @@ class SsrfRefusalTest extends RunningApplication {
         registry.add("her2.data-dir", () -> work.resolve("data").toString());
         registry.add("spring.quartz.auto-startup", () -> "false");
     }
-
 
     @Test
     void privateAddressesAreRefusedAndRecordedWhileOtherSourcesCarryOn() {

@@ -8,10 +8,12 @@ import java.util.zip.GZIPOutputStream;
 /** Feeds written for the fault tests: HER2 items with ids unique to the test that serves them. */
 final class TestFeeds {
 
-    private TestFeeds() {
-    }
+    private TestFeeds() {}
 
-    /** An RSS 2.0 feed with items {@code from..to} named after {@code prefix}; {@code channelExtra} goes into the channel. */
+    /**
+     * An RSS 2.0 feed with items {@code from..to} named after {@code prefix}; {@code channelExtra} goes into the
+     * channel.
+     */
     static String rss(String prefix, int from, int to, String channelExtra) {
         StringBuilder items = new StringBuilder();
         for (int i = from; i <= to; i++) {

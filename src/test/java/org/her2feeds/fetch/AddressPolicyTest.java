@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,36 +16,82 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AddressPolicyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "127.0.0.1", "127.1.2.3", "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.254",
-            "192.168.0.1", "169.254.169.254", "169.254.0.1", "0.0.0.0", "0.1.2.3", "100.64.0.1", "100.127.255.254",
-            "224.0.0.1", "239.255.255.250", "255.255.255.255",
-            "::1", "::", "fc00::1", "fd12:3456:789a::1", "fe80::1", "ff02::1", "fec0::1",
-            "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "127.1.2.3",
+                "10.0.0.1",
+                "10.255.255.255",
+                "172.16.0.1",
+                "172.31.255.254",
+                "192.168.0.1",
+                "169.254.169.254",
+                "169.254.0.1",
+                "0.0.0.0",
+                "0.1.2.3",
+                "100.64.0.1",
+                "100.127.255.254",
+                "224.0.0.1",
+                "239.255.255.250",
+                "255.255.255.255",
+                "::1",
+                "::",
+                "fc00::1",
+                "fd12:3456:789a::1",
+                "fe80::1",
+                "ff02::1",
+                "fec0::1",
+                "::ffff:127.0.0.1",
+                "::ffff:169.254.169.254",
+                "::127.0.0.1",
+                "64:ff9b::a9fe:a9fe",
+                "2002:7f00:1::1"
+            })
     void internalAddressesAreForbidden(String literal) throws UnknownHostException {
-        assertThat(AddressPolicy.isForbidden(InetAddress.getByName(literal))).as(literal).isTrue();
+        assertThat(AddressPolicy.isForbidden(InetAddress.getByName(literal)))
+                .as(literal)
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "8.8.8.8", "93.184.216.34", "172.15.255.255", "172.32.0.1", "192.169.0.1", "100.63.255.255",
-            "100.128.0.1", "169.253.255.255", "2001:4860:4860::8888", "2606:4700::1111", "64:ff9b::808:808",
-            "2002:808:808::1"})
+    @ValueSource(
+            strings = {
+                "8.8.8.8",
+                "93.184.216.34",
+                "172.15.255.255",
+                "172.32.0.1",
+                "192.169.0.1",
+                "100.63.255.255",
+                "100.128.0.1",
+                "169.253.255.255",
+                "2001:4860:4860::8888",
+                "2606:4700::1111",
+                "64:ff9b::808:808",
+                "2002:808:808::1"
+            })
     void publicAddressesAreAllowed(String literal) throws UnknownHostException {
-        assertThat(AddressPolicy.isForbidden(InetAddress.getByName(literal))).as(literal).isFalse();
+        assertThat(AddressPolicy.isForbidden(InetAddress.getByName(literal)))
+                .as(literal)
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:8080/feed",
-            "http://[::1]/feed", "http://10.1.2.3/feed", "https://192.168.1.1/rss", "http://localhost/feed"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254/latest/meta-data/",
+                "http://127.0.0.1:8080/feed",
+                "http://[::1]/feed",
+                "http://10.1.2.3/feed",
+                "https://192.168.1.1/rss",
+                "http://localhost/feed"
+            })
     void strictPolicyRefusesInternalHosts(String url) {
         URI uri = URI.create(url);
 
-        assertThatThrownBy(() -> AddressPolicy.of(false).check(uri))
-                .isInstanceOfSatisfying(FetchException.class, e -> {
-                    assertThat(e.toFailed(null, Duration.ZERO).errorClass()).isEqualTo("ForbiddenAddress");
-                    assertThat(e.getMessage()).startsWith(url).contains("internal address");
-                });
+        assertThatThrownBy(() -> AddressPolicy.of(false).check(uri)).isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.toFailed(null, Duration.ZERO).errorClass()).isEqualTo("ForbiddenAddress");
+            assertThat(e.getMessage()).startsWith(url).contains("internal address");
+        });
     }
 
     @ParameterizedTest
@@ -59,7 +104,8 @@ class AddressPolicyTest {
     void trustedAuthorityIsExactlyOneHostAndPort() {
         AddressPolicy policy = AddressPolicy.strictExceptFor("localhost", 8089);
 
-        assertThatCode(() -> policy.check(URI.create("http://localhost:8089/feed"))).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check(URI.create("http://localhost:8089/feed")))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> policy.check(URI.create("http://localhost:8090/feed")))
                 .isInstanceOf(FetchException.class);
         assertThatThrownBy(() -> policy.check(URI.create("http://127.0.0.1:8089/feed")))

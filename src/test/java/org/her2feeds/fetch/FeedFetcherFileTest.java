@@ -3,15 +3,14 @@ package org.her2feeds.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,11 @@ class FeedFetcherFileTest {
     @TempDir
     Path dir;
 
-    private final FeedFetcher fetcher =
-            new FeedFetcher(TestProperties.loopbackAllowed().maxBodySize(DataSize.ofKilobytes(1)).build(), Clock.systemUTC());
+    private final FeedFetcher fetcher = new FeedFetcher(
+            TestProperties.loopbackAllowed()
+                    .maxBodySize(DataSize.ofKilobytes(1))
+                    .build(),
+            Clock.systemUTC());
 
     @AfterEach
     void close() {
@@ -77,7 +79,8 @@ class FeedFetcherFileTest {
 
     @Test
     void fileOverTheCapIsRefused() throws IOException {
-        URI url = feedFile("a".repeat(2048), Instant.parse("2024-03-05T10:15:30Z")).toUri();
+        URI url = feedFile("a".repeat(2048), Instant.parse("2024-03-05T10:15:30Z"))
+                .toUri();
 
         Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("local", url)), "BodyTooLarge", url);
 

@@ -1,7 +1,7 @@
 package org.her2feeds.fetch;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -20,12 +20,11 @@ import java.time.ZoneOffset;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ordinary HTTP answers: bodies, compression, validators, statuses and Retry-After. */
 class FeedFetcherHttpTest {
@@ -36,6 +35,7 @@ class FeedFetcherHttpTest {
 
     @RegisterExtension
     static final StubServer wm = StubServer.perTest();
+
     private FeedFetcher fetcher;
 
     @BeforeEach
@@ -55,12 +55,14 @@ class FeedFetcherHttpTest {
 
     @Test
     void okReturnsBodyWithValidatorsAndSendsIdentifyingHeaders() {
-        wm.stubFor(get("/feed").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/rss+xml; charset=ISO-8859-1")
-                .withHeader("ETag", "\"v1\"")
-                .withHeader("Last-Modified", "Tue, 05 Mar 2024 10:15:30 GMT")
-                .withHeader("Cache-Control", "public, max-age=300")
-                .withBody(RSS)));
+        wm.stubFor(get("/feed")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/rss+xml; charset=ISO-8859-1")
+                        .withHeader("ETag", "\"v1\"")
+                        .withHeader("Last-Modified", "Tue, 05 Mar 2024 10:15:30 GMT")
+                        .withHeader("Cache-Control", "public, max-age=300")
+                        .withBody(RSS)));
 
         FetchResult result = fetcher.fetch(FetchRequest.of("src-1", url("/feed")));
 
@@ -85,8 +87,10 @@ class FeedFetcherHttpTest {
 
     @Test
     void gzipBodyIsDecompressed() throws IOException {
-        wm.stubFor(get("/gz").willReturn(aResponse().withHeader("Content-Encoding", "gzip")
-                .withBody(gzip(RSS.getBytes(StandardCharsets.UTF_8)))));
+        wm.stubFor(get("/gz")
+                .willReturn(aResponse()
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gzip(RSS.getBytes(StandardCharsets.UTF_8)))));
 
         Fetched fetched = (Fetched) fetcher.fetch(FetchRequest.of("s", url("/gz")));
 
@@ -96,18 +100,23 @@ class FeedFetcherHttpTest {
     @Test
     void zlibAndRawDeflateBodiesAreDecompressed() {
         byte[] rss = RSS.getBytes(StandardCharsets.UTF_8);
-        wm.stubFor(get("/zlib").willReturn(aResponse().withHeader("Content-Encoding", "deflate")
-                .withBody(deflate(rss, false))));
-        wm.stubFor(get("/raw").willReturn(aResponse().withHeader("Content-Encoding", "deflate")
-                .withBody(deflate(rss, true))));
+        wm.stubFor(get("/zlib")
+                .willReturn(
+                        aResponse().withHeader("Content-Encoding", "deflate").withBody(deflate(rss, false))));
+        wm.stubFor(get("/raw")
+                .willReturn(
+                        aResponse().withHeader("Content-Encoding", "deflate").withBody(deflate(rss, true))));
 
-        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/zlib")))).body()).isEqualTo(rss);
-        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/raw")))).body()).isEqualTo(rss);
+        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/zlib")))).body())
+                .isEqualTo(rss);
+        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/raw")))).body())
+                .isEqualTo(rss);
     }
 
     @Test
     void unknownContentEncodingFailsClearly() {
-        wm.stubFor(get("/br").willReturn(aResponse().withHeader("Content-Encoding", "br").withBody("xx")));
+        wm.stubFor(get("/br")
+                .willReturn(aResponse().withHeader("Content-Encoding", "br").withBody("xx")));
 
         Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/br"))), "ContentEncoding", url("/br"));
 
@@ -119,15 +128,20 @@ class FeedFetcherHttpTest {
         wm.stubFor(get("/empty").willReturn(aResponse().withStatus(200)));
         wm.stubFor(get("/empty-gz").willReturn(aResponse().withStatus(200).withHeader("Content-Encoding", "gzip")));
 
-        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/empty")))).body()).isEmpty();
-        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/empty-gz")))).body()).isEmpty();
+        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/empty")))).body())
+                .isEmpty();
+        assertThat(((Fetched) fetcher.fetch(FetchRequest.of("s", url("/empty-gz")))).body())
+                .isEmpty();
     }
 
     @Test
     void validatorsAreSentAndNotModifiedIsReported() {
         String lastModified = "Tue, 05 Mar 2024 10:15:30 GMT";
-        wm.stubFor(get("/feed").withHeader("If-None-Match", equalTo("\"v1\""))
-                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")
+        wm.stubFor(get("/feed")
+                .withHeader("If-None-Match", equalTo("\"v1\""))
+                .willReturn(aResponse()
+                        .withStatus(304)
+                        .withHeader("ETag", "\"v1\"")
                         .withHeader("Cache-Control", "max-age=60")));
 
         FetchResult result = fetcher.fetch(new FetchRequest("s", url("/feed"), "\"v1\"", lastModified));
@@ -148,8 +162,8 @@ class FeedFetcherHttpTest {
     void notFoundIsAnHttpStatusFailure() {
         wm.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("<html>not here</html>")));
 
-        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/missing"))), "HttpStatus",
-                url("/missing"));
+        Failed failed =
+                assertFailed(fetcher.fetch(FetchRequest.of("s", url("/missing"))), "HttpStatus", url("/missing"));
 
         assertThat(failed.status()).isEqualTo(404);
         assertThat(failed.message()).contains("404");
@@ -190,11 +204,10 @@ class FeedFetcherHttpTest {
     @Test
     void unavailableCarriesRetryAfterHttpDate() {
         // The fetcher's clock stands at NOW, so the date is exactly ten minutes ahead.
-        wm.stubFor(get("/maint").willReturn(aResponse().withStatus(503)
-                .withHeader("Retry-After", "Tue, 01 Jan 2030 00:10:00 GMT")));
+        wm.stubFor(get("/maint")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "Tue, 01 Jan 2030 00:10:00 GMT")));
 
-        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/maint"))), "HttpStatus",
-                url("/maint"));
+        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/maint"))), "HttpStatus", url("/maint"));
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.retryAfter()).isEqualTo(Duration.ofMinutes(10));

@@ -7,21 +7,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
-import java.time.Clock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-
+import java.time.Clock;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redirects are followed by hand: permanence, relative targets, loops and the hop limit (5). */
 class FeedFetcherRedirectTest {
 
     @RegisterExtension
     static final StubServer wm = StubServer.perTest();
+
     private FeedFetcher fetcher;
 
     @BeforeEach
@@ -144,10 +144,11 @@ class FeedFetcherRedirectTest {
         }
         feed("/h6");
 
-        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/h0"))), "TooManyRedirects",
-                url("/h5"));
+        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/h0"))), "TooManyRedirects", url("/h5"));
 
-        assertThat(failed.message()).contains("more than 5 redirects").contains(url("/h0").toString());
+        assertThat(failed.message())
+                .contains("more than 5 redirects")
+                .contains(url("/h0").toString());
         assertThat(failed.permanentRedirect()).isNull();
         wm.verify(0, getRequestedFor(urlEqualTo("/h6")));
     }
@@ -156,8 +157,8 @@ class FeedFetcherRedirectTest {
     void redirectWithoutLocationFails() {
         wm.stubFor(get("/nowhere").willReturn(aResponse().withStatus(302)));
 
-        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/nowhere"))), "BadRedirect",
-                url("/nowhere"));
+        Failed failed =
+                assertFailed(fetcher.fetch(FetchRequest.of("s", url("/nowhere"))), "BadRedirect", url("/nowhere"));
 
         assertThat(failed.status()).isEqualTo(302);
     }
@@ -177,7 +178,9 @@ class FeedFetcherRedirectTest {
     void redirectToAFileUrlIsRefused() {
         redirect("/sneaky", 302, "file:///etc/passwd");
 
-        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url("/sneaky"))), "UnsupportedScheme",
+        Failed failed = assertFailed(
+                fetcher.fetch(FetchRequest.of("s", url("/sneaky"))),
+                "UnsupportedScheme",
                 URI.create("file:///etc/passwd"));
 
         assertThat(failed.message()).contains("reached by redirect from " + url("/sneaky"));

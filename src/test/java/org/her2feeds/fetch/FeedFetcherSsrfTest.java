@@ -12,11 +12,10 @@ import static org.her2feeds.fetch.FailedAssert.assertFailed;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,10 +34,11 @@ class FeedFetcherSsrfTest {
 
     @Test
     void loopbackUrlsAreRefusedWithoutContact() {
-        FetchProperties strict = TestProperties.loopbackAllowed().privateAddressesRefused().build();
+        FetchProperties strict =
+                TestProperties.loopbackAllowed().privateAddressesRefused().build();
         try (FeedFetcher fetcher = new FeedFetcher(strict, Clock.systemUTC())) {
-            for (String base : new String[] {"http://127.0.0.1:", "http://localhost:", "http://[::1]:",
-                    "http://0.0.0.0:"}) {
+            for (String base :
+                    new String[] {"http://127.0.0.1:", "http://localhost:", "http://[::1]:", "http://0.0.0.0:"}) {
                 URI url = URI.create(base + wm.port() + "/feed");
 
                 Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("s", url)), "ForbiddenAddress", url);
@@ -51,8 +51,10 @@ class FeedFetcherSsrfTest {
 
     @Test
     void redirectFromAnAllowedHostToLoopbackIsRefused() {
-        wm.stubFor(get("/public").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://127.0.0.1:" + wm.port() + "/internal")));
+        wm.stubFor(get("/public")
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "http://127.0.0.1:" + wm.port() + "/internal")));
         URI start = URI.create("http://localhost:" + wm.port() + "/public");
 
         FetchResult result;
@@ -86,8 +88,8 @@ class FeedFetcherSsrfTest {
 
     @Test
     void productionDefaultsRefusePrivateAddresses() {
-        FetchProperties defaults = new FetchProperties(Duration.ofSeconds(10), Duration.ofSeconds(60),
-                DataSize.ofMegabytes(10), "ua", 2, false, 5);
+        FetchProperties defaults = new FetchProperties(
+                Duration.ofSeconds(10), Duration.ofSeconds(60), DataSize.ofMegabytes(10), "ua", 2, false, 5);
         URI url = URI.create("http://127.0.0.1:" + wm.port() + "/feed");
 
         try (FeedFetcher fetcher = new FeedFetcher(defaults, Clock.systemUTC())) {
@@ -100,14 +102,15 @@ class FeedFetcherSsrfTest {
     void otherSchemesAreRefused() {
         URI ftp = URI.create("ftp://localhost:" + wm.port() + "/feed.xml");
 
-        try (FeedFetcher fetcher = new FeedFetcher(TestProperties.loopbackAllowed().build(), Clock.systemUTC())) {
+        try (FeedFetcher fetcher =
+                new FeedFetcher(TestProperties.loopbackAllowed().build(), Clock.systemUTC())) {
             assertFailed(fetcher.fetch(FetchRequest.of("s", ftp)), "UnsupportedScheme", ftp);
         }
     }
 
     private static FeedFetcher strictFetcherTrustingOnly(String host, int port) {
-        FetchProperties props = TestProperties.loopbackAllowed().privateAddressesRefused().build();
-        return new FeedFetcher(props, AddressPolicy.strictExceptFor(host, port), new HostPermits(2),
-                Clock.systemUTC());
+        FetchProperties props =
+                TestProperties.loopbackAllowed().privateAddressesRefused().build();
+        return new FeedFetcher(props, AddressPolicy.strictExceptFor(host, port), new HostPermits(2), Clock.systemUTC());
     }
 }

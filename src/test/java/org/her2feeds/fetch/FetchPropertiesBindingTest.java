@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,11 +17,11 @@ class FetchPropertiesBindingTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(FetchProperties.class)
     @Import(FeedFetcher.class)
-    static class FetchConfig {
-    }
+    static class FetchConfig {}
 
-    private final ApplicationContextRunner runner =
-            new ApplicationContextRunner().withUserConfiguration(FetchConfig.class).withBean(Clock.class, Clock::systemUTC);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(FetchConfig.class)
+            .withBean(Clock.class, Clock::systemUTC);
 
     @Test
     void defaultsAreSafeForProduction() {
@@ -41,8 +40,11 @@ class FetchPropertiesBindingTest {
 
     @Test
     void settingsBindFromProperties() {
-        runner.withPropertyValues("her2.fetch.total-timeout=5s", "her2.fetch.max-body-size=2MB",
-                        "her2.fetch.max-concurrent-per-host=4", "her2.fetch.allow-private-addresses=true")
+        runner.withPropertyValues(
+                        "her2.fetch.total-timeout=5s",
+                        "her2.fetch.max-body-size=2MB",
+                        "her2.fetch.max-concurrent-per-host=4",
+                        "her2.fetch.allow-private-addresses=true")
                 .run(context -> {
                     FetchProperties props = context.getBean(FetchProperties.class);
                     assertThat(props.totalTimeout()).isEqualTo(Duration.ofSeconds(5));

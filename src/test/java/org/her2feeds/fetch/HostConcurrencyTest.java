@@ -8,6 +8,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,8 @@ class HostConcurrencyTest {
 
     @BeforeEach
     void setUp() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true).extensions(gate));
+        wm = new WireMockServer(
+                wireMockConfig().dynamicPort().gzipDisabled(true).extensions(gate));
         wm.start();
         wm.stubFor(get("/feed").willReturn(aResponse().withStatus(200).withBody("<rss/>")));
         callers = Executors.newFixedThreadPool(4);
@@ -81,13 +81,13 @@ class HostConcurrencyTest {
     void aBusyHostDoesNotHoldBackAnother() throws Exception {
         HostPermits permits = new HostPermits(1);
         try (FeedFetcher fetcher = fetcher(permits)) {
-            Future<FetchResult> first = callers.submit(() ->
-                    fetcher.fetch(FetchRequest.of("a", URI.create("http://localhost:" + wm.port() + "/feed"))));
+            Future<FetchResult> first = callers.submit(
+                    () -> fetcher.fetch(FetchRequest.of("a", URI.create("http://localhost:" + wm.port() + "/feed"))));
             await().atMost(Duration.ofSeconds(10)).until(() -> gate.inFlight() == 1);
 
             // Same server under another host name: its own slot, so it reaches the server while the first is held.
-            Future<FetchResult> second = callers.submit(() ->
-                    fetcher.fetch(FetchRequest.of("b", URI.create("http://127.0.0.1:" + wm.port() + "/feed"))));
+            Future<FetchResult> second = callers.submit(
+                    () -> fetcher.fetch(FetchRequest.of("b", URI.create("http://127.0.0.1:" + wm.port() + "/feed"))));
             await().atMost(Duration.ofSeconds(10)).until(() -> gate.inFlight() == 2);
             gate.open();
 
@@ -100,9 +100,11 @@ class HostConcurrencyTest {
     void waitingForASlotCountsAgainstTheDeadline() throws Exception {
         HostPermits permits = new HostPermits(1);
         URI url = URI.create("http://localhost:" + wm.port() + "/feed");
-        FetchProperties props = TestProperties.loopbackAllowed().totalTimeout(Duration.ofMillis(300)).build();
+        FetchProperties props = TestProperties.loopbackAllowed()
+                .totalTimeout(Duration.ofMillis(300))
+                .build();
         try (FeedFetcher holder = fetcher(permits);
-             FeedFetcher impatient = new FeedFetcher(props, AddressPolicy.of(true), permits, Clock.systemUTC())) {
+                FeedFetcher impatient = new FeedFetcher(props, AddressPolicy.of(true), permits, Clock.systemUTC())) {
             Future<FetchResult> held = callers.submit(() -> holder.fetch(FetchRequest.of("a", url)));
             await().atMost(Duration.ofSeconds(10)).until(() -> gate.inFlight() == 1);
 
@@ -117,8 +119,13 @@ class HostConcurrencyTest {
     }
 
     private static FeedFetcher fetcher(HostPermits permits) {
-        return new FeedFetcher(TestProperties.loopbackAllowed().totalTimeout(Duration.ofSeconds(30)).build(),
-                AddressPolicy.of(true), permits, Clock.systemUTC());
+        return new FeedFetcher(
+                TestProperties.loopbackAllowed()
+                        .totalTimeout(Duration.ofSeconds(30))
+                        .build(),
+                AddressPolicy.of(true),
+                permits,
+                Clock.systemUTC());
     }
 
     /** Holds each request in the server until opened, tracking how many are held at the same time. */

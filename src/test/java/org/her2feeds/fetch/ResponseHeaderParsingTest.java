@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,14 +19,17 @@ class ResponseHeaderParsingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "0                              | 0",
-            "120                            | 120",
-            "' 30 '                         | 30",
-            "Tue, 01 Jan 2030 00:02:00 GMT  | 120",
-            "Tuesday, 01-Jan-30 00:02:00 GMT | 120",
-            "Tue Jan  1 00:02:00 2030       | 120",
-            "Mon, 31 Dec 2029 23:00:00 GMT  | 0"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0                              | 0",
+                "120                            | 120",
+                "' 30 '                         | 30",
+                "Tue, 01 Jan 2030 00:02:00 GMT  | 120",
+                "Tuesday, 01-Jan-30 00:02:00 GMT | 120",
+                "Tue Jan  1 00:02:00 2030       | 120",
+                "Mon, 31 Dec 2029 23:00:00 GMT  | 0"
+            })
     void retryAfterInEveryForm(String header, long seconds) {
         assertThat(RetryAfter.parse(header, CLOCK)).isEqualTo(Duration.ofSeconds(seconds));
     }
@@ -39,11 +41,14 @@ class ResponseHeaderParsingTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "max-age=300                  | 300",
-            "public, max-age=600          | 600",
-            "no-cache, MAX-AGE=0          | 0",
-            "s-maxage=100, max-age=\"60\" | 60"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "max-age=300                  | 300",
+                "public, max-age=600          | 600",
+                "no-cache, MAX-AGE=0          | 0",
+                "s-maxage=100, max-age=\"60\" | 60"
+            })
     void cacheControlMaxAge(String header, long seconds) {
         assertThat(CacheControl.maxAge(List.of(header))).isEqualTo(Duration.ofSeconds(seconds));
     }
@@ -70,8 +75,15 @@ class ResponseHeaderParsingTest {
 
     @Test
     void failureMessagesAreKeptToOneLine() {
-        Failed failed = new Failed(URI.create("http://example.org/feed"), null, "Io",
-                "http://example.org/feed: broken\r\n  at somewhere\n", null, false, null, Duration.ZERO);
+        Failed failed = new Failed(
+                URI.create("http://example.org/feed"),
+                null,
+                "Io",
+                "http://example.org/feed: broken\r\n  at somewhere\n",
+                null,
+                false,
+                null,
+                Duration.ZERO);
 
         assertThat(failed.message()).isEqualTo("http://example.org/feed: broken at somewhere");
     }

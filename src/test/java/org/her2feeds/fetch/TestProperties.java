@@ -1,7 +1,6 @@
 package org.her2feeds.fetch;
 
 import java.time.Duration;
-
 import org.springframework.util.unit.DataSize;
 
 /** Builds {@link FetchProperties} for tests: loopback allowed and short timeouts unless a test says otherwise. */
@@ -39,7 +38,13 @@ final class TestProperties {
     }
 
     FetchProperties build() {
-        return new FetchProperties(connectTimeout, totalTimeout, maxBodySize, "HER2Feeds-test/1.0",
-                maxConcurrentPerHost, allowPrivateAddresses, maxRedirects);
+        return new FetchProperties(
+                connectTimeout,
+                totalTimeout,
+                maxBodySize,
+                "HER2Feeds-test/1.0",
+                maxConcurrentPerHost,
+                allowPrivateAddresses,
+                maxRedirects);
     }
 }

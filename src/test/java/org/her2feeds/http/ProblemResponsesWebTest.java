@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-
 import org.her2feeds.publish.FeedProperties;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.ArticleQueries;
@@ -36,19 +35,31 @@ import org.springframework.test.web.servlet.MockMvc;
  * services that check the parameters and the HTTP machinery are the real ones; the archive, topics and sources
  * are stand-ins. Security filters are left out: what is checked here is the mapping, not who may ask.
  */
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-        "org\\.her2feeds\\.http\\..*", "org\\.her2feeds\\.query\\..*",
-        "org\\.her2feeds\\.publish\\.(FeedController|FeedService|FeedRenderer|.*FeedWriter)",
-        "org\\.her2feeds\\.digest\\.(DigestController|DigestOutputs|DigestService|ArticleController|ArticleService|DigestArticles)"}))
+@WebMvcTest(
+        useDefaultFilters = false,
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = {
+                            "org\\.her2feeds\\.http\\..*",
+                            "org\\.her2feeds\\.query\\..*",
+                            "org\\.her2feeds\\.publish\\.(FeedController|FeedService|FeedRenderer|.*FeedWriter)",
+                            "org\\.her2feeds\\.digest\\.(DigestController|DigestOutputs|DigestService|ArticleControll"
+                                    + "er|ArticleService|DigestArticles)"
+                        }))
 @AutoConfigureMockMvc(addFilters = false)
 class ProblemResponsesWebTest {
 
     /** The slice does not scan for configuration properties: the ones the included classes bind. */
     @TestConfiguration
-    @EnableConfigurationProperties({RequestLimits.Properties.class, RenderCacheProperties.class, PortalProperties.class,
-            FeedProperties.class, DigestZoneProperties.class})
-    static class Properties {
-    }
+    @EnableConfigurationProperties({
+        RequestLimits.Properties.class,
+        RenderCacheProperties.class,
+        PortalProperties.class,
+        FeedProperties.class,
+        DigestZoneProperties.class
+    })
+    static class Properties {}
 
     @Autowired
     MockMvc mvc;
@@ -67,8 +78,10 @@ class ProblemResponsesWebTest {
 
     @BeforeEach
     void topics() {
-        when(tagger.topics()).thenReturn(List.of(new TopicDefinition("adc", "Antibody-drug conjugates", null),
-                new TopicDefinition("her2-testing", "HER2 testing", null)));
+        when(tagger.topics())
+                .thenReturn(List.of(
+                        new TopicDefinition("adc", "Antibody-drug conjugates", null),
+                        new TopicDefinition("her2-testing", "HER2 testing", null)));
     }
 
     @ParameterizedTest

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.her2feeds.store.ArticlesChanged;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +69,9 @@ class RenderCacheTest {
     @Test
     void renderedOutputsCarryStrongValidatorsAndAGzipBody() throws Exception {
         Rendered rendered = output("<rss>same bytes, same tag</rss>");
-        assertThat(rendered.etag()).matches("\"[A-Za-z0-9_-]{27}\"").isEqualTo(output("<rss>same bytes, same tag</rss>").etag());
+        assertThat(rendered.etag())
+                .matches("\"[A-Za-z0-9_-]{27}\"")
+                .isEqualTo(output("<rss>same bytes, same tag</rss>").etag());
         assertThat(rendered.gzipEtag()).isNotEqualTo(rendered.etag()).endsWith("-gz\"");
         assertThat(output("<rss>other</rss>").etag()).isNotEqualTo(rendered.etag());
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(rendered.gzip()))) {
@@ -80,6 +81,7 @@ class RenderCacheTest {
     }
 
     private static Rendered output(String text) {
-        return Rendered.of(text.getBytes(StandardCharsets.UTF_8), "text/plain", Instant.parse("2026-11-29T10:15:30.123Z"));
+        return Rendered.of(
+                text.getBytes(StandardCharsets.UTF_8), "text/plain", Instant.parse("2026-11-29T10:15:30.123Z"));
     }
 }

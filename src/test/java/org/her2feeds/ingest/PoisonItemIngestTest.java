@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-
 import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +38,7 @@ class PoisonItemIngestTest {
 
     private static final long SEED = 20261205L;
     private static final int ITEMS = 400;
+
     @RegisterExtension
     static final StubServer remote = StubServer.perClass();
 
@@ -57,38 +56,61 @@ class PoisonItemIngestTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        RemoteSources sources = new RemoteSources(remote, work).add("mixed", "Mixed feed", "/mixed.xml", "journal", null)
+        RemoteSources sources = new RemoteSources(remote, work)
+                .add("mixed", "Mixed feed", "/mixed.xml", "journal", null)
                 .add("headers", "Long validators", "/headers.xml", "news", null);
-        remote.stubFor(get("/mixed.xml").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
-                .withHeader("ETag", "\"" + "e".repeat(1500) + "\"")
-                .withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT" + " ".repeat(10) + "x".repeat(300))
-                .withBody(generatedFeed())));
-        remote.stubFor(get("/headers.xml").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
-                .withHeader("ETag", "\"" + "v".repeat(2000) + "\"")
-                .withBody(rss(item("h-1", "https://news.example/h/1", "HER2 headline", "HER2 text", List.of("A. Reporter"), List.of())))));
+        remote.stubFor(get("/mixed.xml")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                        .withHeader("ETag", "\"" + "e".repeat(1500) + "\"")
+                        .withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT" + " ".repeat(10) + "x".repeat(300))
+                        .withBody(generatedFeed())));
+        remote.stubFor(get("/headers.xml")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/rss+xml; charset=utf-8")
+                        .withHeader("ETag", "\"" + "v".repeat(2000) + "\"")
+                        .withBody(rss(item(
+                                "h-1",
+                                "https://news.example/h/1",
+                                "HER2 headline",
+                                "HER2 text",
+                                List.of("A. Reporter"),
+                                List.of())))));
         sources.register(registry, Duration.ofHours(1));
         registry.add("her2.fetch.max-body-size", () -> "64MB");
     }
-
 
     @Test
     void oversizedItemsAndHeadersCostTheSourceNothing() {
         IngestOutcome outcome = ingest.ingest("mixed");
 
         assertThat(outcome.error()).isNull();
-        assertThat(outcome.added() + outcome.rejected()).as("every item stored or counted as rejected").isEqualTo(ITEMS);
+        assertThat(outcome.added() + outcome.rejected())
+                .as("every item stored or counted as rejected")
+                .isEqualTo(ITEMS);
         for (String guid : goodGuids) {
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM article_source WHERE source_id = 'mixed' AND guid = :g").param("g", guid)
-                    .query(Long.class).single()).as("good item %s stored", guid).isEqualTo(1L);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM article_source WHERE source_id = 'mixed' AND guid = :g")
+                            .param("g", guid)
+                            .query(Long.class)
+                            .single())
+                    .as("good item %s stored", guid)
+                    .isEqualTo(1L);
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM article_source WHERE source_id = 'mixed'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article_source WHERE source_id = 'mixed'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo((long) ITEMS - outcome.rejected());
         assertThat(hostile).isGreaterThan(100);
-        Map<String, Object> state = jdbc.sql("SELECT etag, last_modified, consecutive_failures, last_error FROM source_state WHERE source_id = 'mixed'")
-                .query().singleRow();
-        assertThat(state.get("etag")).as("an ETag longer than its column is dropped, not cut").isNull();
+        Map<String, Object> state = jdbc.sql(
+                        "SELECT etag, last_modified, consecutive_failures, last_error FROM source_state WHERE "
+                                + "source_id = 'mixed'")
+                .query()
+                .singleRow();
+        assertThat(state.get("etag"))
+                .as("an ETag longer than its column is dropped, not cut")
+                .isNull();
         assertThat(state.get("last_modified")).isNull();
         assertThat(state.get("consecutive_failures")).isEqualTo(0);
         assertThat(state.get("last_error")).isNull();
@@ -100,7 +122,10 @@ class PoisonItemIngestTest {
 
         assertThat(outcome.error()).isNull();
         assertThat(outcome.added()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT consecutive_failures FROM source_state WHERE source_id = 'headers'").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT consecutive_failures FROM source_state WHERE source_id = 'headers'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private static String generatedFeed() {
@@ -147,18 +172,30 @@ class PoisonItemIngestTest {
         return names;
     }
 
-    private static String item(String guid, String link, String title, String text, List<String> authors, List<String> categories) {
-        StringBuilder item = new StringBuilder("<item><guid isPermaLink=\"false\">").append(escape(guid)).append("</guid>")
-                .append("<link>").append(escape(link)).append("</link><title>").append(escape(title)).append("</title>")
-                .append("<description>").append(escape("<p>" + text + "</p>")).append("</description>")
+    private static String item(
+            String guid, String link, String title, String text, List<String> authors, List<String> categories) {
+        StringBuilder item = new StringBuilder("<item><guid isPermaLink=\"false\">")
+                .append(escape(guid))
+                .append("</guid>")
+                .append("<link>")
+                .append(escape(link))
+                .append("</link><title>")
+                .append(escape(title))
+                .append("</title>")
+                .append("<description>")
+                .append(escape("<p>" + text + "</p>"))
+                .append("</description>")
                 .append("<pubDate>Tue, 01 Dec 2026 08:00:00 GMT</pubDate>");
-        authors.forEach(author -> item.append("<dc:creator>").append(escape(author)).append("</dc:creator>"));
-        categories.forEach(category -> item.append("<category>").append(escape(category)).append("</category>"));
+        authors.forEach(
+                author -> item.append("<dc:creator>").append(escape(author)).append("</dc:creator>"));
+        categories.forEach(
+                category -> item.append("<category>").append(escape(category)).append("</category>"));
         return item.append("</item>\n").toString();
     }
 
     private static String rss(String items) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+                + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
                 + "<channel><title>Generated</title><link>https://journal.example/</link><description>d</description>\n"
                 + items + "</channel></rss>";
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.her2feeds.Her2FeedsApplication;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
@@ -50,24 +49,37 @@ class RetagOnRestartTest {
         }
 
         // The operator learns that tinkertumab is a HER2 bispecific and adds it to the relevance terms.
-        String edited = rules.replaceFirst("(?m)^relevance:\\n(  description: .*\\n)  terms:\\n", "relevance:\n$1  terms:\n    - tinkertumab\n");
+        String edited = rules.replaceFirst(
+                "(?m)^relevance:\\n(  description: .*\\n)  terms:\\n", "relevance:\n$1  terms:\n    - tinkertumab\n");
         assertThat(edited).isNotEqualTo(rules);
         Files.writeString(topics, edited);
         try (ConfigurableApplicationContext app = start(topics)) {
-            assertThat(publishedTitles(app)).containsExactly("Trastuzumab biosimilar switching in routine care",
-                    "First-in-human study of tinkertumab in solid tumours");
-            StoredArticle tinkertumab = app.getBean(ArticleQueries.class).newest(ArticleFilter.ALL, 10).get(1);
-            assertThat(tinkertumab.relevanceHits()).extracting(hit -> hit.term() + "@" + hit.field()).contains("tinkertumab@title");
+            assertThat(publishedTitles(app))
+                    .containsExactly(
+                            "Trastuzumab biosimilar switching in routine care",
+                            "First-in-human study of tinkertumab in solid tumours");
+            StoredArticle tinkertumab = app.getBean(ArticleQueries.class)
+                    .newest(ArticleFilter.ALL, 10)
+                    .get(1);
+            assertThat(tinkertumab.relevanceHits())
+                    .extracting(hit -> hit.term() + "@" + hit.field())
+                    .contains("tinkertumab@title");
         }
     }
 
     private ConfigurableApplicationContext start(Path topics) {
-        return new SpringApplicationBuilder(Her2FeedsApplication.class).run("--spring.main.web-application-type=none",
-                "--spring.quartz.auto-startup=false", "--her2.data-dir=" + dir.resolve("data"),
-                "--her2.sources-file=" + dir.resolve("sources.yml"), "--her2.topics-file=" + topics);
+        return new SpringApplicationBuilder(Her2FeedsApplication.class)
+                .run(
+                        "--spring.main.web-application-type=none",
+                        "--spring.quartz.auto-startup=false",
+                        "--her2.data-dir=" + dir.resolve("data"),
+                        "--her2.sources-file=" + dir.resolve("sources.yml"),
+                        "--her2.topics-file=" + topics);
     }
 
     private static java.util.List<String> publishedTitles(ConfigurableApplicationContext app) {
-        return app.getBean(ArticleQueries.class).newest(ArticleFilter.ALL, 10).stream().map(StoredArticle::title).toList();
+        return app.getBean(ArticleQueries.class).newest(ArticleFilter.ALL, 10).stream()
+                .map(StoredArticle::title)
+                .toList();
     }
 }

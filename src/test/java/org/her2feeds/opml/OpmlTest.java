@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourcesFileReader;
 import org.junit.jupiter.api.Test;
@@ -34,17 +33,33 @@ class OpmlTest {
 
     @Test
     void whatIsWrittenReadsBackFeedByFeedThroughFolders() throws Exception {
-        byte[] opml = OpmlWriter.write("HER2 – feeds", Instant.parse("2026-11-29T10:00:00Z"), List.of(
-                OpmlOutline.folder("Merged", List.of(OpmlOutline.feed("HER2 Feeds (RSS)", "https://her2.example.org/feed.xml?kind=journal&limit=5",
-                        "https://her2.example.org/", "New research & news"))),
-                OpmlOutline.feed("Topic <ADC> \"quoted\"", "https://her2.example.org/topics/adc/feed.atom", null, null)));
+        byte[] opml = OpmlWriter.write(
+                "HER2 – feeds",
+                Instant.parse("2026-11-29T10:00:00Z"),
+                List.of(
+                        OpmlOutline.folder(
+                                "Merged",
+                                List.of(OpmlOutline.feed(
+                                        "HER2 Feeds (RSS)",
+                                        "https://her2.example.org/feed.xml?kind=journal&limit=5",
+                                        "https://her2.example.org/",
+                                        "New research & news"))),
+                        OpmlOutline.feed(
+                                "Topic <ADC> \"quoted\"",
+                                "https://her2.example.org/topics/adc/feed.atom",
+                                null,
+                                null)));
         Path file = work.resolve("feeds.opml");
         Files.write(file, opml);
-        assertThat(new String(opml, StandardCharsets.UTF_8)).contains("<opml version=\"2.0\">", "<dateCreated>Sun, 29 Nov 2026 10:00:00 GMT</dateCreated>");
+        assertThat(new String(opml, StandardCharsets.UTF_8))
+                .contains("<opml version=\"2.0\">", "<dateCreated>Sun, 29 Nov 2026 10:00:00 GMT</dateCreated>");
 
         List<OpmlOutline> read = OpmlReader.subscriptions(file);
-        assertThat(read).extracting(OpmlOutline::xmlUrl).containsExactly(
-                "https://her2.example.org/feed.xml?kind=journal&limit=5", "https://her2.example.org/topics/adc/feed.atom");
+        assertThat(read)
+                .extracting(OpmlOutline::xmlUrl)
+                .containsExactly(
+                        "https://her2.example.org/feed.xml?kind=journal&limit=5",
+                        "https://her2.example.org/topics/adc/feed.atom");
         assertThat(read).extracting(OpmlOutline::text).containsExactly("HER2 Feeds (RSS)", "Topic <ADC> \"quoted\"");
     }
 
@@ -58,7 +73,8 @@ class OpmlTest {
                 <opml version="1.0"><head><title>My reader</title></head><body>
                   <outline text="Oncology">
                     <outline type="rss" text="JBO again" xmlUrl="HTTPS://Journal.example/rss/"/>
-                    <outline type="rss" text="Annals of Öncology: "Latest"" title="Annals of Öncology – Latest" xmlUrl="https://annals.example/current.rss"/>
+                    <outline type="rss" text="Annals of Öncology: "Latest""
+                        title="Annals of Öncology – Latest" xmlUrl="https://annals.example/current.rss"/>
                     <outline type="rss" text="Journal of Breast Oncology" xmlUrl="https://jbo-mirror.example/rss"/>
                   </outline>
                   <outline type="rss" text="Local file" xmlUrl="file:///etc/passwd"/>
@@ -67,14 +83,21 @@ class OpmlTest {
                 """.replace("\"Latest\"\"", "&quot;Latest&quot;\""));
         OpmlImport.Result result = OpmlImport.importInto(sources, OpmlReader.subscriptions(opml), "reader-export.opml");
 
-        assertThat(result.added()).containsExactly("annals-of-oncology-latest https://annals.example/current.rss",
-                "journal-of-breast-oncology https://jbo-mirror.example/rss");
-        assertThat(result.skipped()).containsExactly("HTTPS://Journal.example/rss/: already listed",
-                "file:///etc/passwd: only http and https feeds are imported", "https://annals.example/current.rss: already listed");
+        assertThat(result.added())
+                .containsExactly(
+                        "annals-of-oncology-latest https://annals.example/current.rss",
+                        "journal-of-breast-oncology https://jbo-mirror.example/rss");
+        assertThat(result.skipped())
+                .containsExactly(
+                        "HTTPS://Journal.example/rss/: already listed",
+                        "file:///etc/passwd: only http and https feeds are imported",
+                        "https://annals.example/current.rss: already listed");
         String text = Files.readString(sources);
         assertThat(text).startsWith(SOURCES).contains("# Imported from reader-export.opml");
         List<Source> all = new SourcesFileReader().read(sources);
-        assertThat(all).extracting(Source::id).containsExactly("jbo", "annals-of-oncology-latest", "journal-of-breast-oncology");
+        assertThat(all)
+                .extracting(Source::id)
+                .containsExactly("jbo", "annals-of-oncology-latest", "journal-of-breast-oncology");
         assertThat(all.get(1).title()).isEqualTo("Annals of Öncology – Latest");
         assertThat(all.get(1).enabled()).isTrue();
 
@@ -99,7 +122,8 @@ class OpmlTest {
                 <!DOCTYPE opml [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <opml version="2.0"><body><outline text="&secret;" xmlUrl="https://x.example/rss"/></body></opml>
                 """);
-        assertThatThrownBy(() -> OpmlReader.subscriptions(xxe)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OpmlReader.subscriptions(xxe))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("xxe.opml");
         Path rss = work.resolve("not.opml");
         Files.writeString(rss, "<rss version=\"2.0\"><channel/></rss>");
@@ -111,12 +135,15 @@ class OpmlTest {
         Path sources = work.resolve("sources.yml");
         Files.writeString(sources, "sources: []\n");
         Path opml = work.resolve("one.opml");
-        Files.writeString(opml, "<opml version=\"2.0\"><body><outline text=\"A\" xmlUrl=\"https://a.example/rss\"/></body></opml>");
+        Files.writeString(
+                opml,
+                "<opml version=\"2.0\"><body><outline text=\"A\" xmlUrl=\"https://a.example/rss\"/></body></opml>");
         assertThatThrownBy(() -> OpmlImport.importInto(sources, OpmlReader.subscriptions(opml), "one.opml"))
                 .isInstanceOf(RuntimeException.class);
         assertThat(Files.readString(sources)).isEqualTo("sources: []\n");
         try (var files = Files.list(work)) {
-            assertThat(files.map(Path::getFileName).map(Path::toString)).containsExactlyInAnyOrder("sources.yml", "one.opml");
+            assertThat(files.map(Path::getFileName).map(Path::toString))
+                    .containsExactlyInAnyOrder("sources.yml", "one.opml");
         }
     }
 }

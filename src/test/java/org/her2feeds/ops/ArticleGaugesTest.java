@@ -2,15 +2,13 @@ package org.her2feeds.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.junit.jupiter.api.Test;
 
 class ArticleGaugesTest {
@@ -19,10 +17,14 @@ class ArticleGaugesTest {
     private final AtomicReference<List<String>> topics = new AtomicReference<>(List.of("adc", "gastric"));
     private final AtomicLong version = new AtomicLong(1);
     private final AtomicInteger queries = new AtomicInteger();
-    private final ArticleGauges gauges = new ArticleGauges(() -> {
-        queries.incrementAndGet();
-        return Map.of("adc", 7L, "breast", 3L);
-    }, version::get, topics::get, registry);
+    private final ArticleGauges gauges = new ArticleGauges(
+            () -> {
+                queries.incrementAndGet();
+                return Map.of("adc", 7L, "breast", 3L);
+            },
+            version::get,
+            topics::get,
+            registry);
 
     @Test
     void oneSeriesPerTopicCountedOncePerArchiveChange() {
@@ -38,7 +40,8 @@ class ArticleGaugesTest {
     void aReloadDropsTheSeriesOfRemovedTopicsAndAddsNewOnes() {
         topics.set(List.of("adc", "breast"));
         gauges.registerTopics();
-        assertThat(registry.find("her2.articles").gauges()).extracting(gauge -> gauge.getId().getTag("topic"))
+        assertThat(registry.find("her2.articles").gauges())
+                .extracting(gauge -> gauge.getId().getTag("topic"))
                 .containsExactlyInAnyOrder("adc", "breast");
         assertThat(value("breast")).isEqualTo(3.0);
     }

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,13 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-
 import org.her2feeds.Her2FeedsApplication;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -65,14 +63,16 @@ class ClusterTest {
 
     /** Holds every request a while and counts, per source, how many requests it holds at once. */
     static final InFlight inFlight = new InFlight();
-    static final WireMockServer remote = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .containerThreads(20).extensions(inFlight));
+
+    static final WireMockServer remote = new WireMockServer(
+            WireMockConfiguration.options().dynamicPort().containerThreads(20).extensions(inFlight));
     static TestPostgres database;
 
     @TempDir
     static Path work;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<Node> nodes = new ArrayList<>();
 
     @BeforeAll
@@ -82,8 +82,11 @@ class ClusterTest {
         StringBuilder yaml = new StringBuilder("sources:\n");
         for (int i = 1; i <= SOURCES; i++) {
             String id = i == SOURCES ? "slow" : "source-" + i;
-            remote.stubFor(get("/" + id + ".rss").willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/rss+xml").withBody(feed(id))));
+            remote.stubFor(get("/" + id + ".rss")
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/rss+xml")
+                            .withBody(feed(id))));
             yaml.append("""
                       - id: %1$s
                         title: Feed %1$s
@@ -98,7 +101,8 @@ class ClusterTest {
     static String feed(String id) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <rss version="2.0"><channel><title>Feed %1$s</title><link>https://%1$s.example/</link><description>Feed</description>
+                <rss version="2.0"><channel><title>Feed %1$s</title><link>https://%1$s.example/</link>
+                <description>Feed</description>
                 <item><title>Trastuzumab deruxtecan in HER2-positive breast cancer: the shared trial</title>
                   <link>https://doi.org/10.5555/cluster.shared</link><guid>%1$s-shared</guid>
                   <description>HER2-positive metastatic breast cancer after trastuzumab.</description>
@@ -130,13 +134,17 @@ class ClusterTest {
             b.awaitReady();
 
             // Every source fetched a few times over, by whichever instance acquired its trigger.
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> fetchesBySource().values().stream().allMatch(count -> count >= 3)
                             && fetchesBySource().size() == SOURCES);
             assertNoSourceFetchedByBothAtOnce();
             Map<String, Long> byNode = remote.getAllServeEvents().stream()
-                    .collect(Collectors.groupingBy(event -> event.getRequest().getHeader("User-Agent"), Collectors.counting()));
-            assertThat(byNode.keySet()).as("every fetch came from one of the instances").isSubsetOf("her2-node-a", "her2-node-b");
+                    .collect(Collectors.groupingBy(
+                            event -> event.getRequest().getHeader("User-Agent"), Collectors.counting()));
+            assertThat(byNode.keySet())
+                    .as("every fetch came from one of the instances")
+                    .isSubsetOf("her2-node-a", "her2-node-b");
             System.out.println("ClusterTest: fetches per instance " + byNode);
 
             // The same archive, the same feed from both (the base URL in links is the one each was reached at).
@@ -146,24 +154,30 @@ class ClusterTest {
                 for (int i = 1; i < SOURCES; i++) {
                     assertThat(feedA).contains("report from source-" + i);
                 }
-                assertThat(feedA.split("<item>", -1)).as("one shared article, one of each source").hasSize(SOURCES + 2);
+                assertThat(feedA.split("<item>", -1))
+                        .as("one shared article, one of each source")
+                        .hasSize(SOURCES + 2);
                 assertThat(b.feed()).isEqualTo(feedA);
             });
 
             // Kill whichever instance is in the middle of fetching the slow source.
-            String busy = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            String busy = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> executing("slow"), name -> name != null);
             Node killed = busy.equals(a.name) ? a : b;
             Node survivor = killed == a ? b : a;
-            Set<UUID> beforeKill = remote.getAllServeEvents().stream().map(ServeEvent::getId).collect(Collectors.toSet());
+            Set<UUID> beforeKill =
+                    remote.getAllServeEvents().stream().map(ServeEvent::getId).collect(Collectors.toSet());
             killed.process.destroyForcibly().waitFor();
 
             // The survivor fetches every source, the interrupted one included, once Quartz declared the other dead.
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> fetchedBySince(survivor, beforeKill).size() == SOURCES);
             System.out.println("ClusterTest: after killing " + killed.name + ", " + survivor.name + " fetched "
                     + fetchedBySince(survivor, beforeKill));
-            assertThat(survivor.log()).as("the survivor's Quartz recovered the killed instance's jobs")
+            assertThat(survivor.log())
+                    .as("the survivor's Quartz recovered the killed instance's jobs")
                     .contains("Scanning for instance \"" + killed.name + "\"'s failed in-progress jobs");
             assertThat(survivor.process.isAlive()).isTrue();
             assertNoSourceFetchedByBothAtOnce();
@@ -180,7 +194,9 @@ class ClusterTest {
      * a while, so such a double fetch overlaps and shows as two requests in flight for one source.
      */
     private static void assertNoSourceFetchedByBothAtOnce() {
-        assertThat(inFlight.maxPerSource()).as("most requests in flight at once, per source").hasSize(SOURCES)
+        assertThat(inFlight.maxPerSource())
+                .as("most requests in flight at once, per source")
+                .hasSize(SOURCES)
                 .allSatisfy((url, most) -> assertThat(most).as(url).isEqualTo(1));
     }
 
@@ -194,7 +210,8 @@ class ClusterTest {
         return remote.getAllServeEvents().stream()
                 .filter(event -> !before.contains(event.getId()))
                 .filter(event -> ("her2-" + node.name).equals(event.getRequest().getHeader("User-Agent")))
-                .map(event -> event.getRequest().getUrl()).collect(Collectors.toCollection(TreeSet::new));
+                .map(event -> event.getRequest().getUrl())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The Quartz instance running a source's job now, from the cluster's shared table. */
@@ -214,9 +231,18 @@ class ClusterTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Her2FeedsApplication.class.getName(),
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = List.of(
+                java,
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Her2FeedsApplication.class.getName(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
                 "--her2.sources-file=" + work.resolve("sources.yml"),
@@ -228,7 +254,8 @@ class ClusterTest {
                 "--her2.fetch.user-agent=her2-" + name,
                 "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=" + CHECKIN_MILLIS);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile());
         builder.environment().put("HER2_DB_URL", database.url());
         builder.environment().put("HER2_DB_USER", database.user());
@@ -258,7 +285,9 @@ class ClusterTest {
                     fail(name + " exited with " + process.exitValue() + ":\n" + tail());
                 }
                 try {
-                    if (http.send(request("/actuator/health/readiness"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(request("/actuator/health/readiness"), HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return;
                     }
                 } catch (IOException notYetListening) {
@@ -270,13 +299,16 @@ class ClusterTest {
         }
 
         String feed() throws Exception {
-            HttpResponse<String> response = http.send(request("/feed.xml"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request("/feed.xml"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).as(name + " /feed.xml").isEqualTo(200);
             return response.body().replace("localhost:" + port, "localhost:PORT");
         }
 
         private HttpRequest request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10)).build();
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
         }
 
         String log() throws IOException {

@@ -5,24 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-
-
-import org.her2feeds.ingest.IngestService;
 import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.RunningApplication;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An instance whose operator configured no admin credentials: the admin API and the private actuator endpoints
@@ -37,7 +29,8 @@ class HealthWithoutAdminTest extends RunningApplication {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        RemoteSources sources = new RemoteSources(remote, work).serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml");
+        RemoteSources sources =
+                new RemoteSources(remote, work).serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml");
         remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500)));
         sources.add("journal", "Journal", "/journal.rss", null, null)
                 .add("broken", "Broken", "/broken.rss", null, null)
@@ -49,15 +42,23 @@ class HealthWithoutAdminTest extends RunningApplication {
         registry.add("her2.admin.token", () -> "");
     }
 
-
     @Test
     void withoutConfiguredCredentialsTheAdminApiIsClosedToEveryone() throws Exception {
         for (String path : new String[] {"/admin/fetch", "/admin/reload", "/admin/sources/journal/pause"}) {
-            HttpRequest anonymous = request(path).POST(HttpRequest.BodyPublishers.noBody()).build();
-            assertThat(http.send(anonymous, HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(403);
-            HttpRequest guessing = request(path).POST(HttpRequest.BodyPublishers.noBody())
-                    .header("Authorization", OperationsTest.basic("admin", "admin")).build();
-            assertThat(http.send(guessing, HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(403);
+            HttpRequest anonymous =
+                    request(path).POST(HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(http.send(anonymous, HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(403);
+            HttpRequest guessing = request(path)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", OperationsTest.basic("admin", "admin"))
+                    .build();
+            assertThat(http.send(guessing, HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(403);
         }
         assertThat(status("/actuator/prometheus")).isEqualTo(403);
         assertThat(status("/feed.xml")).isEqualTo(200);
@@ -71,14 +72,29 @@ class HealthWithoutAdminTest extends RunningApplication {
         HttpResponse<String> warning = fetch("/actuator/health");
         assertThat(warning.statusCode()).as("WARNING is served with 200").isEqualTo(200);
         assertThat(json.readTree(warning.body()).get("status").asString()).isEqualTo("WARNING");
-        assertThat(json.readTree(warning.body()).get("components").get("sources").get("status").asString()).isEqualTo("WARNING");
+        assertThat(json.readTree(warning.body())
+                        .get("components")
+                        .get("sources")
+                        .get("status")
+                        .asString())
+                .isEqualTo("WARNING");
 
         remote.stubFor(get("/journal.rss").willReturn(aResponse().withStatus(503)));
         ingest.ingest("journal");
         HttpResponse<String> down = fetch("/actuator/health");
         assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(json.readTree(down.body()).get("components").get("sources").get("status").asString()).isEqualTo("DOWN");
-        assertThat(json.readTree(down.body()).get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(json.readTree(down.body())
+                        .get("components")
+                        .get("sources")
+                        .get("status")
+                        .asString())
+                .isEqualTo("DOWN");
+        assertThat(json.readTree(down.body())
+                        .get("components")
+                        .get("db")
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
         assertThat(status("/actuator/health/readiness")).isEqualTo(200);
         assertThat(status("/feed.xml")).as("the archive is still served").isEqualTo(200);
     }

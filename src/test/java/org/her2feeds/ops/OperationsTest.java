@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +16,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-
-
 import org.her2feeds.schedule.SourceTriggers;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceStates;
+import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.RunningApplication;
 import org.her2feeds.testsupport.StubServer;
-import org.her2feeds.testsupport.RemoteSources;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operator's side of one instance (embedded database): the admin API and the actuator endpoints refuse
@@ -64,10 +59,13 @@ class OperationsTest extends RunningApplication {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         // The test rewrites the sources file (reloads), so it writes the listing itself.
-        new RemoteSources(remote.started(), work).serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml")
+        new RemoteSources(remote.started(), work)
+                .serve("/journal.rss", "e2e/journal.rss.xml", "application/rss+xml")
                 .serve("/news.atom", "e2e/news.atom.xml", "application/atom+xml")
                 .topics(Files.readString(Path.of("config/topics.yml")))
-                .property("her2.admin.user", USER).property("her2.admin.password", PASSWORD).property("her2.admin.token", TOKEN)
+                .property("her2.admin.user", USER)
+                .property("her2.admin.password", PASSWORD)
+                .property("her2.admin.token", TOKEN)
                 // Scheduled fetches come late; the test drives fetching through the admin API.
                 .register(registry, Duration.ofMinutes(10));
         Files.writeString(work.resolve("sources.yml"), sources(""));
@@ -92,32 +90,57 @@ class OperationsTest extends RunningApplication {
                 %2$s""".formatted(remote.baseUrl(), extra);
     }
 
-
-
     @Test
     void everyAdminCallAndNonPublicActuatorEndpointIsRefusedWithoutCredentials() throws Exception {
-        List<HttpRequest.Builder> calls = List.of(post("/admin/sources/journal/fetch"), post("/admin/fetch"),
-                post("/admin/sources/journal/pause"), post("/admin/sources/journal/resume"), post("/admin/retag"),
-                post("/admin/reload"), request("/actuator/prometheus"), request("/actuator"));
+        List<HttpRequest.Builder> calls = List.of(
+                post("/admin/sources/journal/fetch"),
+                post("/admin/fetch"),
+                post("/admin/sources/journal/pause"),
+                post("/admin/sources/journal/resume"),
+                post("/admin/retag"),
+                post("/admin/reload"),
+                request("/actuator/prometheus"),
+                request("/actuator"));
         for (HttpRequest.Builder call : calls) {
             HttpRequest anonymous = call.copy().build();
-            assertThat(send(anonymous).statusCode()).as("%s %s without credentials", anonymous.method(), anonymous.uri()).isEqualTo(401);
-            HttpRequest wrongPassword = call.copy().header("Authorization", basic(USER, "guess")).build();
-            assertThat(send(wrongPassword).statusCode()).as("%s with a wrong password", wrongPassword.uri()).isEqualTo(401);
-            HttpRequest wrongToken = call.copy().header("Authorization", "Bearer " + TOKEN + "x").build();
-            assertThat(send(wrongToken).statusCode()).as("%s with a wrong token", wrongToken.uri()).isEqualTo(401);
+            assertThat(send(anonymous).statusCode())
+                    .as("%s %s without credentials", anonymous.method(), anonymous.uri())
+                    .isEqualTo(401);
+            HttpRequest wrongPassword =
+                    call.copy().header("Authorization", basic(USER, "guess")).build();
+            assertThat(send(wrongPassword).statusCode())
+                    .as("%s with a wrong password", wrongPassword.uri())
+                    .isEqualTo(401);
+            HttpRequest wrongToken =
+                    call.copy().header("Authorization", "Bearer " + TOKEN + "x").build();
+            assertThat(send(wrongToken).statusCode())
+                    .as("%s with a wrong token", wrongToken.uri())
+                    .isEqualTo(401);
         }
-        assertThat(send(request("/admin/fetch").copy().header("Authorization", basic(USER, PASSWORD)).build()).statusCode())
-                .as("admin actions are POSTs").isEqualTo(405);
+        assertThat(send(request("/admin/fetch")
+                                .copy()
+                                .header("Authorization", basic(USER, PASSWORD))
+                                .build())
+                        .statusCode())
+                .as("admin actions are POSTs")
+                .isEqualTo(405);
     }
 
     @Test
     void publicOutputsStayOpenAndReadOnly() throws Exception {
         assertThat(send(request("/feed.xml").build()).statusCode()).isEqualTo(200);
         assertThat(send(request("/api/digests").build()).statusCode()).isEqualTo(200);
-        assertThat(send(request("/feed.xml").method("HEAD", HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(200);
+        assertThat(send(request("/feed.xml")
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(send(post("/feed.xml").build()).statusCode()).isIn(401, 403);
-        assertThat(send(request("/api/digests").method("DELETE", HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isIn(401, 403);
+        assertThat(send(request("/api/digests")
+                                .method("DELETE", HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .isIn(401, 403);
 
         HttpResponse<String> health = send(request("/actuator/health").build());
         assertThat(health.statusCode()).isEqualTo(200);
@@ -125,8 +148,11 @@ class OperationsTest extends RunningApplication {
         assertThat(components.has("db")).isTrue();
         assertThat(components.has("scheduler")).isTrue();
         assertThat(components.has("sources")).isTrue();
-        assertThat(components.get("sources").has("details")).as("details are for the admin").isFalse();
-        assertThat(send(request("/actuator/health/readiness").build()).statusCode()).isEqualTo(200);
+        assertThat(components.get("sources").has("details"))
+                .as("details are for the admin")
+                .isFalse();
+        assertThat(send(request("/actuator/health/readiness").build()).statusCode())
+                .isEqualTo(200);
 
         JsonNode info = json.readTree(send(request("/actuator/info").build()).body());
         assertThat(info.get("build").get("artifact").asString()).isEqualTo("her2-feeds");
@@ -138,44 +164,75 @@ class OperationsTest extends RunningApplication {
 
     @Test
     void anAdminFetchesPausesResumesRetagsAndReloads() throws Exception {
-        HttpResponse<String> fetch = send(post("/admin/sources/journal/fetch").header("Authorization", basic(USER, PASSWORD)).build());
+        HttpResponse<String> fetch = send(post("/admin/sources/journal/fetch")
+                .header("Authorization", basic(USER, PASSWORD))
+                .build());
         assertThat(fetch.statusCode()).isEqualTo(202);
-        assertThat(json.readTree(fetch.body()).get("scheduled").get(0).asString()).isEqualTo("journal");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> remote.verify(getRequestedFor(urlEqualTo("/journal.rss"))));
+        assertThat(json.readTree(fetch.body()).get("scheduled").get(0).asString())
+                .isEqualTo("journal");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> remote.verify(getRequestedFor(urlEqualTo("/journal.rss"))));
 
-        HttpResponse<String> all = send(post("/admin/fetch").header("Authorization", "Bearer " + TOKEN).build());
+        HttpResponse<String> all = send(
+                post("/admin/fetch").header("Authorization", "Bearer " + TOKEN).build());
         assertThat(all.statusCode()).isEqualTo(202);
-        assertThat(json.readTree(all.body()).get("scheduled").valueStream().map(JsonNode::asString).toList())
+        assertThat(json.readTree(all.body())
+                        .get("scheduled")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .containsExactlyInAnyOrder("journal", "news", "broken");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             remote.verify(2, getRequestedFor(urlEqualTo("/journal.rss")));
             remote.verify(getRequestedFor(urlEqualTo("/news.atom")));
             remote.verify(getRequestedFor(urlEqualTo("/broken.rss")));
-            assertThat(states.find("broken")).hasValueSatisfying(state -> assertThat(state.consecutiveFailures()).isPositive());
+            assertThat(states.find("broken"))
+                    .hasValueSatisfying(
+                            state -> assertThat(state.consecutiveFailures()).isPositive());
         });
 
-        assertThat(send(post("/admin/sources/nosuch/fetch").header("Authorization", "Bearer " + TOKEN).build()).statusCode()).isEqualTo(404);
+        assertThat(send(post("/admin/sources/nosuch/fetch")
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .build())
+                        .statusCode())
+                .isEqualTo(404);
 
-        HttpResponse<String> pause = send(post("/admin/sources/news/pause").header("Authorization", "Bearer " + TOKEN).build());
+        HttpResponse<String> pause = send(post("/admin/sources/news/pause")
+                .header("Authorization", "Bearer " + TOKEN)
+                .build());
         assertThat(pause.statusCode()).isEqualTo(200);
         assertThat(json.readTree(pause.body()).get("disabledReason").asString()).isEqualTo("paused by operator");
-        assertThat(states.find("news")).hasValueSatisfying(state -> assertThat(state.disabledReason()).isEqualTo("paused by operator"));
-        assertThat(scheduler.checkExists(triggers.jobKey("news"))).as("a paused source has no job").isFalse();
-        HttpResponse<String> refused = send(post("/admin/sources/news/fetch").header("Authorization", "Bearer " + TOKEN).build());
+        assertThat(states.find("news"))
+                .hasValueSatisfying(state -> assertThat(state.disabledReason()).isEqualTo("paused by operator"));
+        assertThat(scheduler.checkExists(triggers.jobKey("news")))
+                .as("a paused source has no job")
+                .isFalse();
+        HttpResponse<String> refused = send(post("/admin/sources/news/fetch")
+                .header("Authorization", "Bearer " + TOKEN)
+                .build());
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("paused by operator");
 
-        assertThat(send(post("/admin/sources/news/resume").header("Authorization", basic(USER, PASSWORD)).build()).statusCode()).isEqualTo(200);
-        assertThat(states.find("news")).hasValueSatisfying(state -> assertThat(state.disabledReason()).isNull());
+        assertThat(send(post("/admin/sources/news/resume")
+                                .header("Authorization", basic(USER, PASSWORD))
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(states.find("news"))
+                .hasValueSatisfying(state -> assertThat(state.disabledReason()).isNull());
         assertThat(scheduler.checkExists(triggers.jobKey("news"))).isTrue();
 
-        HttpResponse<String> retag = send(post("/admin/retag").header("Authorization", "Bearer " + TOKEN).build());
+        HttpResponse<String> retag = send(
+                post("/admin/retag").header("Authorization", "Bearer " + TOKEN).build());
         assertThat(retag.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(retag.body()).get("articlesChanged").asInt()).as("same rules, same tags").isZero();
+        assertThat(json.readTree(retag.body()).get("articlesChanged").asInt())
+                .as("same rules, same tags")
+                .isZero();
 
         // A bad sources file is refused with its line, and the current sources stay.
         Files.writeString(work.resolve("sources.yml"), sources("  - id: extra\n    intervall: PT1H\n"));
-        HttpResponse<String> bad = send(post("/admin/reload").header("Authorization", "Bearer " + TOKEN).build());
+        HttpResponse<String> bad = send(
+                post("/admin/reload").header("Authorization", "Bearer " + TOKEN).build());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).get("detail").asString()).contains("sources.yml line", "intervall");
         assertThat(catalog.all()).hasSize(3);
@@ -195,31 +252,47 @@ class OperationsTest extends RunningApplication {
                     terms:
                       - gastric
                 """);
-        HttpResponse<String> reload = send(post("/admin/reload").header("Authorization", basic(USER, PASSWORD)).build());
+        HttpResponse<String> reload = send(post("/admin/reload")
+                .header("Authorization", basic(USER, PASSWORD))
+                .build());
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         JsonNode reloaded = json.readTree(reload.body());
         assertThat(reloaded.get("sources").asInt()).isEqualTo(4);
         assertThat(reloaded.get("rulesChanged").asBoolean()).isTrue();
-        assertThat(reloaded.get("articlesRetagged").asInt()).as("the gastric article gains the topic").isPositive();
+        assertThat(reloaded.get("articlesRetagged").asInt())
+                .as("the gastric article gains the topic")
+                .isPositive();
         assertThat(scheduler.checkExists(triggers.jobKey("extra"))).isTrue();
-        JsonNode gastric = json.readTree(send(request("/api/digests/2026-11-25").build()).body()).get("articles").get(0);
+        JsonNode gastric = json.readTree(
+                        send(request("/api/digests/2026-11-25").build()).body())
+                .get("articles")
+                .get(0);
         assertThat(gastric.get("topics").findValuesAsString("slug")).contains("gastric");
 
-        String metrics = send(request("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN).build()).body();
-        assertThat(metrics).contains("her2_fetches_total{outcome=\"ok\",source=\"journal\"} 2.0",
-                "her2_fetches_total{outcome=\"failed\",source=\"broken\"}",
-                "her2_fetch_duration_seconds_count{source=\"news\"}",
-                "her2_items_total{result=\"new\",source=\"journal\"}",
-                "her2_items_total{result=\"rejected\",source=\"journal\"}",
-                "her2_articles{topic=\"gastric\"} ",
-                "her2_scheduler_lag_seconds",
-                "http_server_requests_seconds_count{");
+        String metrics = send(request("/actuator/prometheus")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build())
+                .body();
+        assertThat(metrics)
+                .contains(
+                        "her2_fetches_total{outcome=\"ok\",source=\"journal\"} 2.0",
+                        "her2_fetches_total{outcome=\"failed\",source=\"broken\"}",
+                        "her2_fetch_duration_seconds_count{source=\"news\"}",
+                        "her2_items_total{result=\"new\",source=\"journal\"}",
+                        "her2_items_total{result=\"rejected\",source=\"journal\"}",
+                        "her2_articles{topic=\"gastric\"} ",
+                        "her2_scheduler_lag_seconds",
+                        "http_server_requests_seconds_count{");
 
-        JsonNode health = json.readTree(send(request("/actuator/health").header("Authorization", basic(USER, PASSWORD)).build()).body());
+        JsonNode health = json.readTree(send(request("/actuator/health")
+                        .header("Authorization", basic(USER, PASSWORD))
+                        .build())
+                .body());
         JsonNode sources = health.get("components").get("sources");
         assertThat(sources.get("status").asString()).isEqualTo("UP");
         assertThat(sources.get("details").get("failing").asInt()).isEqualTo(1);
-        assertThat(sources.get("details").get("failingSources").get(0).get("id").asString()).isEqualTo("broken");
+        assertThat(sources.get("details").get("failingSources").get(0).get("id").asString())
+                .isEqualTo("broken");
         JsonNode schedulerHealth = health.get("components").get("scheduler");
         assertThat(schedulerHealth.get("status").asString()).isEqualTo("UP");
         assertThat(schedulerHealth.get("details").get("jobs").asInt()).isEqualTo(4);

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.her2feeds.sources.Source;
 import org.her2feeds.store.SourceState;
 import org.junit.jupiter.api.Test;
@@ -26,15 +25,16 @@ class SourcesHealthTest {
 
     @Test
     void warningWhenMoreThanTheShareIsFailing() {
-        Health health = SourcesHealth.assess(active, Map.of("a", failing("a"), "b", failing("b"), "c", failing("c")), 0.5);
+        Health health =
+                SourcesHealth.assess(active, Map.of("a", failing("a"), "b", failing("b"), "c", failing("c")), 0.5);
         assertThat(health.getStatus().getCode()).isEqualTo("WARNING");
         assertThat(health.getDetails().get("failingSources")).asString().contains("a", "b", "c", "HTTP 500");
     }
 
     @Test
     void downWhenEveryActiveSourceIsFailing() {
-        Health health = SourcesHealth.assess(active,
-                Map.of("a", failing("a"), "b", failing("b"), "c", failing("c"), "d", failing("d")), 0.5);
+        Health health = SourcesHealth.assess(
+                active, Map.of("a", failing("a"), "b", failing("b"), "c", failing("c"), "d", failing("d")), 0.5);
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     }
 
@@ -53,6 +53,7 @@ class SourcesHealthTest {
     }
 
     private static SourceState failing(String id) {
-        return new SourceState(id, null, null, null, null, null, null, 500, "HttpStatus: HTTP 500", 3, null, null, null, 0);
+        return new SourceState(
+                id, null, null, null, null, null, null, 500, "HttpStatus: HTTP 500", 3, null, null, null, 0);
     }
 }

@@ -12,10 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.her2feeds.testsupport.SharedMaterial;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +35,8 @@ class ConformanceCorpusTest {
             "rang.xml feed.title", "testing \u27e9 entity");
 
     /** The contract gives the item's description before any non-standard {@code <summary>} in RSS. */
-    private static final Map<String, String> DESCRIPTION_FIRST = Map.of(
-            "rss/item_summary_and_description.xml entries.0.summary", "Example description");
+    private static final Map<String, String> DESCRIPTION_FIRST =
+            Map.of("rss/item_summary_and_description.xml entries.0.summary", "Example description");
 
     /**
      * Refusals expected among well-formed cases: DOCTYPEs with internal subsets (refused on purpose), formats
@@ -46,13 +44,17 @@ class ConformanceCorpusTest {
      * base64 content, which Rome 2.1.0's decoder fails on.
      */
     private static final List<String> EXPECTED_WELLFORMED_REFUSALS = List.of(
-            "DOCTYPE refused", "not a feed: root element <CHANNEL>", "not a feed: root element <feed> in namespace",
+            "DOCTYPE refused",
+            "not a feed: root element <CHANNEL>",
+            "not a feed: root element <feed> in namespace",
             "invalid feed: Rome could not read it (java.lang.ArrayIndexOutOfBoundsException");
 
     /** Refusal openings shared by many cases of the folders below. */
     private static final String JSON_FEED = "not a feed: looks like JSON, not RSS or Atom";
+
     private static final String HTML = "not a feed (HTML page)";
-    private static final String FRAGMENT = "XML error at line 1: The markup in the document following the root element must be well-formed";
+    private static final String FRAGMENT =
+            "XML error at line 1: The markup in the document following the root element must be well-formed";
 
     private final FeedParser parser = new FeedParser();
 
@@ -66,7 +68,9 @@ class ConformanceCorpusTest {
             }
         }
         assertThat(itemless).as("well-formed feeds with items that gave none").isEmpty();
-        assertThat(run.refusedOtherThan(EXPECTED_WELLFORMED_REFUSALS)).as("well-formed feeds refused").isEmpty();
+        assertThat(run.refusedOtherThan(EXPECTED_WELLFORMED_REFUSALS))
+                .as("well-formed feeds refused")
+                .isEmpty();
         assertThat(run.checkFailures).as("expected.jsonl checks").isEmpty();
     }
 
@@ -119,15 +123,18 @@ class ConformanceCorpusTest {
     private static final Map<String, String> MINIFLUX_REFUSALS = refusals(
             // miniflux's own test inputs carry a stray </content> (Go's decoder tolerates it): not well-formed XML,
             // and the repair path does not invent structure.
-            "inline/atom10/TestParseEntryWithDuplicateEnclosureURL.xml", "XML error at line 22: The element type \"entry\"",
-            "inline/atom10/TestParseEntryWithRelativeEnclosureURL.xml", "XML error at line 17: The element type \"entry\"",
+            "inline/atom10/TestParseEntryWithDuplicateEnclosureURL.xml",
+                    "XML error at line 22: The element type \"entry\"",
+            "inline/atom10/TestParseEntryWithRelativeEnclosureURL.xml",
+                    "XML error at line 17: The element type \"entry\"",
             // miniflux's "invalid input" cases: the body is the word "garbage" or "null", no markup at all.
             "inline/atom10/TestParseInvalidXml.xml", "not a feed: no XML markup in the body",
             "inline/rdf/TestParseInvalidXml.xml", "not a feed: no XML markup in the body",
             "inline/rss/TestParseInvalidXml.xml", "not a feed: no XML markup in the body",
             "inline/jsonfeed/TestParseInvalidJSON.json", "not a feed: no XML markup in the body",
             "inline/jsonfeed/TestParseNullJSONFeed.json", "not a feed: no XML markup in the body",
-            // JSON Feed: miniflux reads it, this service reads RSS, RDF and Atom only (refused by name, not as garbage).
+            // JSON Feed: miniflux reads it, this service reads RSS, RDF and Atom only (refused by name, not as
+            // garbage).
             "inline/detect/TestParseJson.json", JSON_FEED,
             "inline/detect/TestParseJsonFeedWithRelativeURL.json", JSON_FEED,
             "inline/jsonfeed/TestParseFeedFavicon.json", JSON_FEED,
@@ -262,8 +269,7 @@ class ConformanceCorpusTest {
         return null;
     }
 
-    record Outcome(String file, String text, ParsedFeed feed, String refusal) {
-    }
+    record Outcome(String file, String text, ParsedFeed feed, String refusal) {}
 
     /** Tallies one folder and compares the values expected.jsonl checks that this parser exposes. */
     static final class Run {
@@ -302,13 +308,18 @@ class ConformanceCorpusTest {
         void assertRefusedExactly(Map<String, String> expected) {
             Map<String, String> actual = new LinkedHashMap<>();
             outcomes.stream().filter(o -> o.feed() == null).forEach(o -> actual.put(o.file(), o.refusal()));
-            assertThat(actual.keySet()).as(folder + ": refused files").containsExactlyInAnyOrderElementsOf(expected.keySet());
-            expected.forEach((file, reason) -> assertThat(actual.get(file)).as(folder + ": refusal of " + file).startsWith(reason));
+            assertThat(actual.keySet())
+                    .as(folder + ": refused files")
+                    .containsExactlyInAnyOrderElementsOf(expected.keySet());
+            expected.forEach((file, reason) -> assertThat(actual.get(file))
+                    .as(folder + ": refusal of " + file)
+                    .startsWith(reason));
         }
 
         List<String> refusedOtherThan(List<String> expectedPrefixes) {
             return refused.stream()
-                    .filter(r -> expectedPrefixes.stream().noneMatch(p -> r.substring(r.indexOf(": ") + 2).startsWith(p)))
+                    .filter(r -> expectedPrefixes.stream()
+                            .noneMatch(p -> r.substring(r.indexOf(": ") + 2).startsWith(p)))
                     .toList();
         }
 
@@ -317,7 +328,8 @@ class ConformanceCorpusTest {
                 return;
             }
             String path = pathOf(check.get("path"));
-            String expected = overrides.getOrDefault(outcome.file() + " " + path, check.get("value").asString());
+            String expected = overrides.getOrDefault(
+                    outcome.file() + " " + path, check.get("value").asString());
             if (!comparable(outcome.file(), expected)) {
                 return;
             }
@@ -330,14 +342,15 @@ class ConformanceCorpusTest {
                 case "entries.0.title", "entries.0.title_detail.value" -> actual = first == null ? null : first.title();
                 case "entries.0.link" -> actual = first == null ? null : first.link();
                 case "entries.0.description", "entries.0.summary" ->
-                        actual = first == null ? null : first.summaryHtml();
+                    actual = first == null ? null : first.summaryHtml();
                 default -> {
                     return;
                 }
             }
             checked++;
             if (!expected.equals(actual)) {
-                checkFailures.add(outcome.file() + " " + path + ": expected <" + expected + "> but was <" + actual + ">");
+                checkFailures.add(
+                        outcome.file() + " " + path + ": expected <" + expected + "> but was <" + actual + ">");
             }
         }
 
@@ -371,11 +384,13 @@ class ConformanceCorpusTest {
 
         void print() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format("conformance %-10s run %4d, parsed %4d (repaired %3d), refused %3d, checks %3d (failed %d)%n",
+            out.append(String.format(
+                    "conformance %-10s run %4d, parsed %4d (repaired %3d), refused %3d, checks %3d (failed %d)%n",
                     folder, outcomes.size(), parsed, repaired, refused.size(), checked, checkFailures.size()));
             reasons.forEach((reason, count) -> out.append(String.format("    %4d  %s%n", count, reason)));
             refused.forEach(r -> out.append("    refused: ").append(r).append('\n'));
-            checkFailures.forEach(f -> out.append("    check failed: ").append(f).append('\n'));
+            checkFailures.forEach(
+                    f -> out.append("    check failed: ").append(f).append('\n'));
             System.out.print(out);
         }
     }

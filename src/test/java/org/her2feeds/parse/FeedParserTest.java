@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** Realistic feeds of the kinds the service reads, through the public API. */
@@ -24,7 +23,8 @@ class FeedParserTest {
     void readsPubMedRssWithIdentifiersAuthorsAndTtl() throws Exception {
         ParsedFeed feed = parse("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">
+                <rss xmlns:dc="http://purl.org/dc/elements/1.1/"
+                    xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">
                   <channel>
                     <title>pubmed: HER2 breast cancer</title>
                     <link>https://pubmed.ncbi.nlm.nih.gov/rss/search/1abc/?limit=15</link>
@@ -81,7 +81,9 @@ class FeedParserTest {
                     <description>Oncology preprints</description>
                     <sy:updatePeriod>daily</sy:updatePeriod>
                     <sy:updateFrequency>2</sy:updateFrequency>
-                    <items><rdf:Seq><rdf:li rdf:resource="http://medrxiv.org/cgi/content/short/2024.03.01.24303600v1?rss=1"/></rdf:Seq></items>
+                    <items><rdf:Seq>
+                    <rdf:li rdf:resource="http://medrxiv.org/cgi/content/short/2024.03.01.24303600v1?rss=1"/>
+                    </rdf:Seq></items>
                   </channel>
                   <item rdf:about="http://medrxiv.org/cgi/content/short/2024.03.01.24303600v1?rss=1">
                     <title><![CDATA[HER2 status change after neoadjuvant therapy]]></title>
@@ -222,9 +224,15 @@ class FeedParserTest {
                 """);
 
         // 2035 is kept as stated: whether a future date is used is the store's one rule (store/Filing).
-        assertThat(feed.entries()).extracting(ParsedEntry::publishedAt).containsExactly(null, null,
-                Instant.parse("2035-01-01T00:00:00Z"), null,
-                Instant.parse("2024-03-05T10:00:00Z"), Instant.parse("2024-03-05T00:00:00Z"));
+        assertThat(feed.entries())
+                .extracting(ParsedEntry::publishedAt)
+                .containsExactly(
+                        null,
+                        null,
+                        Instant.parse("2035-01-01T00:00:00Z"),
+                        null,
+                        Instant.parse("2024-03-05T10:00:00Z"),
+                        Instant.parse("2024-03-05T00:00:00Z"));
     }
 
     @Test
@@ -242,12 +250,18 @@ class FeedParserTest {
     void utf16InEitherByteOrderWithOrWithoutAMarkIsRead() throws Exception {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>t</title>"
                 + "<item><title>\u00e9t\u00e9 HER2\u2212</title></item></channel></rss>";
-        for (byte[] body : new byte[][] {("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE),
-                ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16BE), xml.getBytes(StandardCharsets.UTF_16LE),
-                xml.getBytes(StandardCharsets.UTF_16BE)}) {
+        for (byte[] body : new byte[][] {
+            ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE),
+            ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16BE),
+            xml.getBytes(StandardCharsets.UTF_16LE),
+            xml.getBytes(StandardCharsets.UTF_16BE)
+        }) {
             for (String contentType : new String[] {null, "application/xml", "text/xml"}) {
                 ParsedFeed feed = parser.parse(body, contentType, FEED_URI);
-                assertThat(feed.entries()).extracting(ParsedEntry::title).as(contentType).containsExactly("\u00e9t\u00e9 HER2\u2212");
+                assertThat(feed.entries())
+                        .extracting(ParsedEntry::title)
+                        .as(contentType)
+                        .containsExactly("\u00e9t\u00e9 HER2\u2212");
             }
         }
     }
@@ -263,25 +277,30 @@ class FeedParserTest {
     @Test
     void refusesAnEmptyBody() {
         assertThatThrownBy(() -> parser.parse(new byte[0], null, FEED_URI))
-                .isInstanceOf(FeedParseException.class).hasMessage("empty body");
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("empty body");
         assertThatThrownBy(() -> parser.parse(" \r\n\t".getBytes(StandardCharsets.US_ASCII), null, FEED_URI))
-                .isInstanceOf(FeedParseException.class).hasMessage("empty body");
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("empty body");
     }
 
     @Test
     void refusesAnHtmlPageServedInsteadOfAFeed() {
         String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Login</title><meta charset=utf-8>"
                 + "</head><body><p>Please sign in<br></body></html>";
-        assertThatThrownBy(() -> parse(page)).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parse(page))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessage("not a feed (HTML page)");
         assertThatThrownBy(() -> parse("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"))
-                .isInstanceOf(FeedParseException.class).hasMessage("not a feed (HTML page)");
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("not a feed (HTML page)");
     }
 
     @Test
     void refusesJsonAndOtherXml() {
         assertThatThrownBy(() -> parse("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"))
-                .isInstanceOf(FeedParseException.class).hasMessageStartingWith("not a feed: looks like JSON");
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageStartingWith("not a feed: looks like JSON");
         assertThatThrownBy(() -> parse("<opml version=\"2.0\"><body/></opml>"))
                 .isInstanceOf(FeedParseException.class)
                 .hasMessage("not a feed: root element <opml> is not RSS, RDF or Atom");
@@ -291,7 +310,8 @@ class FeedParserTest {
     void reportsTruncatedXmlClearly() {
         String truncated = "<rss version=\"2.0\">\n<channel>\n<title>t</title>\n<item><title>cut he";
 
-        assertThatThrownBy(() -> parse(truncated)).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parse(truncated))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessage("truncated XML: the document ends at line 4 before its elements are closed");
     }
 
@@ -299,18 +319,21 @@ class FeedParserTest {
     void reportsOtherXmlErrorsWithTheirLine() {
         String broken = "<rss version=\"2.0\">\n<channel>\n<title>t</title>\n<item><title>x</item>\n</channel></rss>";
 
-        assertThatThrownBy(() -> parse(broken)).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parse(broken))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessageStartingWith("XML error at line 4: ")
                 .hasMessageContaining("must be terminated by the matching end-tag")
-                .message().doesNotContain("\n");
+                .message()
+                .doesNotContain("\n");
     }
 
     @Test
     void repairsLeadingGarbageHtmlEntitiesStrayAmpersandsAndControlCharacters() throws Exception {
-        String sloppy = "\uFEFF  \n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>R&amp;D &ndash; news</title>"
-                + "<item><title>Caf&eacute;&nbsp;talk &hellip; Q&A\u0001</title>"
-                + "<description><![CDATA[kept &nbsp; as written]]></description>"
-                + "<link>https://example.org/a?x=1&y=2</link></item></channel></rss>";
+        String sloppy =
+                "\uFEFF  \n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>R&amp;D &ndash; news</title>"
+                        + "<item><title>Caf&eacute;&nbsp;talk &hellip; Q&A\u0001</title>"
+                        + "<description><![CDATA[kept &nbsp; as written]]></description>"
+                        + "<link>https://example.org/a?x=1&y=2</link></item></channel></rss>";
 
         ParsedFeed feed = parse("garbage before the document" + sloppy);
 
@@ -340,7 +363,9 @@ class FeedParserTest {
 
     @Test
     void acceptsRssWithoutVersionAndAtomWithoutNamespace() throws Exception {
-        assertThat(parse("<rss><channel><item><title>x</title></item></channel></rss>").entries()).hasSize(1);
+        assertThat(parse("<rss><channel><item><title>x</title></item></channel></rss>")
+                        .entries())
+                .hasSize(1);
         ParsedFeed atom = parse("<feed><title>a</title><entry><title>y</title><id>1</id></entry></feed>");
         assertThat(atom.format()).isEqualTo("atom_1.0");
         assertThat(atom.entries()).extracting(ParsedEntry::title).containsExactly("y");

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +37,11 @@ class HostileInputTest {
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [ <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\"> ]>\n"
                 + "<rss version=\"2.0\"><channel><title>&xxe;</title><item><title>&xxe;</title></item></channel></rss>";
 
-        assertThatThrownBy(() -> parse(xxe)).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parse(xxe))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessageStartingWith("DOCTYPE refused")
-                .message().doesNotContain(SECRET);
+                .message()
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -63,7 +64,8 @@ class HostileInputTest {
         }
         bomb.append("]>\n<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>");
 
-        assertThatThrownBy(() -> parse(bomb.toString())).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parse(bomb.toString()))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessageStartingWith("DOCTYPE refused");
     }
 
@@ -73,7 +75,8 @@ class HostileInputTest {
         String deep = "<rss version=\"2.0\"><channel><item><description>" + "<a>".repeat(depth) + "x"
                 + "</a>".repeat(depth) + "</description></item></channel></rss>";
 
-        assertThatThrownBy(() -> parse(deep)).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parse(deep))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessageContaining("nested deeper than " + FeedParser.MAX_ELEMENT_DEPTH + " levels");
     }
 
@@ -84,7 +87,8 @@ class HostileInputTest {
                 + "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + "<div>".repeat(depth) + "</div>".repeat(depth)
                 + "</div></content></entry></feed>";
 
-        assertThatThrownBy(() -> parse(deep)).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parse(deep))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessageContaining("nested deeper than");
     }
 
@@ -102,7 +106,8 @@ class HostileInputTest {
     void aBodyBeyondTheLimitIsRefusedUnparsed() {
         byte[] huge = new byte[FeedParser.MAX_BODY_BYTES + 1];
 
-        assertThatThrownBy(() -> parser.parse(huge, null, FEED_URI)).isInstanceOf(FeedParseException.class)
+        assertThatThrownBy(() -> parser.parse(huge, null, FEED_URI))
+                .isInstanceOf(FeedParseException.class)
                 .hasMessageStartingWith("body too large");
     }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,11 +25,14 @@ class LinearTimeTest {
         return Stream.of(
                 Arguments.of("DOI of closing brackets", (Supplier<String>) () -> "doi:10.1234/x" + ")".repeat(MB)),
                 Arguments.of("DOI of closing square brackets", (Supplier<String>) () -> "10.1234/x" + "]".repeat(MB)),
-                Arguments.of("DOI of brackets then a letter", (Supplier<String>) () -> "10.1234/" + ")".repeat(MB) + "x"),
+                Arguments.of(
+                        "DOI of brackets then a letter", (Supplier<String>) () -> "10.1234/" + ")".repeat(MB) + "x"),
                 Arguments.of("many DOI prefixes", (Supplier<String>) () -> "doi:10.1234/ ".repeat(MB / 12)),
-                Arguments.of("doi label then spaces", (Supplier<String>) () -> ("doi:" + " ".repeat(1000)).repeat(MB / 1000)),
+                Arguments.of("doi label then spaces", (Supplier<String>)
+                        () -> ("doi:" + " ".repeat(1000)).repeat(MB / 1000)),
                 Arguments.of("many PMID labels", (Supplier<String>) () -> "PMID: 1 ".repeat(MB / 8)),
-                Arguments.of("percent escapes", (Supplier<String>) () -> "https://doi.org/10.1234/" + "%29".repeat(MB / 3)));
+                Arguments.of(
+                        "percent escapes", (Supplier<String>) () -> "https://doi.org/10.1234/" + "%29".repeat(MB / 3)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -38,17 +40,19 @@ class LinearTimeTest {
     void identifierExtractionIsLinear(String name, Supplier<String> input) {
         String text = input.get();
         assertThat(text.length()).isGreaterThanOrEqualTo(MB - 16);
-        ArticleIds.Found found = assertTimeoutPreemptively(GENEROUS,
-                () -> ArticleIds.find(List.of(text), List.of(text), text));
+        ArticleIds.Found found =
+                assertTimeoutPreemptively(GENEROUS, () -> ArticleIds.find(List.of(text), List.of(text), text));
         assertThat(found).isNotNull();
         assertTimeoutPreemptively(GENEROUS, () -> ArticleIds.normaliseDoi(text));
     }
 
     static Stream<Arguments> hostileDocuments() {
         return Stream.of(
-                Arguments.of("many DOCTYPEs", (Supplier<String>) () -> "<rss>" + "<!DOCTYPE x>".repeat(MB / 12) + "[</rss>"),
+                Arguments.of(
+                        "many DOCTYPEs", (Supplier<String>) () -> "<rss>" + "<!DOCTYPE x>".repeat(MB / 12) + "[</rss>"),
                 Arguments.of("many ampersands", (Supplier<String>) () -> "<rss>" + "&".repeat(MB) + "</rss>"),
-                Arguments.of("unterminated references", (Supplier<String>) () -> "<rss>" + "&abcdefgh".repeat(MB / 9) + "</rss>"),
+                Arguments.of("unterminated references", (Supplier<String>)
+                        () -> "<rss>" + "&abcdefgh".repeat(MB / 9) + "</rss>"),
                 Arguments.of("unterminated comment", (Supplier<String>) () -> "<rss><!--" + "-".repeat(MB)),
                 Arguments.of("many declarations", (Supplier<String>) () -> "<rss>" + "<?xml ".repeat(MB / 6)),
                 Arguments.of("many CDATA openers", (Supplier<String>) () -> "<rss>" + "<![CDATA[".repeat(MB / 9)));

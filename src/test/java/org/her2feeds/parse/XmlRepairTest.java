@@ -33,12 +33,14 @@ class XmlRepairTest {
 
     @Test
     void dropsLeadingGarbageAndDeclarationButKeepsLineNumbers() throws Exception {
-        assertThat(repair.repair("\uFEFFjunk\n\n<?xml version=\"1.0\"?>\n<rss/>")).isEqualTo("\n\n\n<rss/>");
+        assertThat(repair.repair("\uFEFFjunk\n\n<?xml version=\"1.0\"?>\n<rss/>"))
+                .isEqualTo("\n\n\n<rss/>");
     }
 
     @Test
     void dropsCharactersXmlForbidsAndLoneSurrogates() throws Exception {
-        assertThat(repair.repair("<t>a\u0000b\u001Bc\uD800d\uFFFEe\uD83D\uDE00</t>")).isEqualTo("<t>abcde\uD83D\uDE00</t>");
+        assertThat(repair.repair("<t>a\u0000b\u001Bc\uD800d\uFFFEe\uD83D\uDE00</t>"))
+                .isEqualTo("<t>abcde\uD83D\uDE00</t>");
     }
 
     @Test
@@ -48,8 +50,10 @@ class XmlRepairTest {
 
     @Test
     void dropsAnExternalDoctypeAndRefusesAnInternalSubset() throws Exception {
-        assertThat(repair.repair("<!DOCTYPE rss SYSTEM \"http://x/rss.dtd\">\n<rss/>")).isEqualTo("\n<rss/>");
+        assertThat(repair.repair("<!DOCTYPE rss SYSTEM \"http://x/rss.dtd\">\n<rss/>"))
+                .isEqualTo("\n<rss/>");
         assertThatThrownBy(() -> repair.repair("<!DOCTYPE rss [<!ENTITY a \"b\">]><rss/>"))
-                .isInstanceOf(FeedParseException.class).hasMessageStartingWith("DOCTYPE refused");
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageStartingWith("DOCTYPE refused");
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
 import org.her2feeds.store.ArticleStore;
 import org.her2feeds.store.NewArticle;
 import org.her2feeds.tagging.TaggingResult;
@@ -23,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,33 +87,95 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void seed() {
         // Stored again before every test: the store recognises the articles and changes nothing.
-        store.saveFeed("journal", List.of(
-                article("journal", "j1", "https://journal.example/a/1", "Trastuzumab deruxtecan & <HER2-low> tumours",
-                        "2025-03-10T08:00:00Z", "adc", "breast-cancer"),
-                article("journal", "j2", "https://journal.example/a/2", "Subcutaneous trastuzumab in early HER2+ disease",
-                        "2025-03-10T12:00:00Z", "trastuzumab"),
-                article("journal", "j3", null, "HER2 ultralow: a consensus without a link",
-                        "2025-03-08T10:00:00Z", "her2-testing"),
-                irrelevant("journal", "j4", "https://journal.example/a/4", "Prostate cancer screening update", "2025-03-10T09:00:00Z")));
-        store.saveFeed("preprints", List.of(
-                article("preprints", "p1", "https://preprints.example/c/1", "A new ADC payload against HER2\u0001 resistant cells",
-                        "2025-03-11T09:00:00Z", "adc", "resistance"),
-                article("preprints", "p2", "https://preprints.example/c/2", "HER2 IHC scoring with deep learning",
-                        "2025-03-09T09:00:00Z", "her2-testing")));
+        store.saveFeed(
+                "journal",
+                List.of(
+                        article(
+                                "journal",
+                                "j1",
+                                "https://journal.example/a/1",
+                                "Trastuzumab deruxtecan & <HER2-low> tumours",
+                                "2025-03-10T08:00:00Z",
+                                "adc",
+                                "breast-cancer"),
+                        article(
+                                "journal",
+                                "j2",
+                                "https://journal.example/a/2",
+                                "Subcutaneous trastuzumab in early HER2+ disease",
+                                "2025-03-10T12:00:00Z",
+                                "trastuzumab"),
+                        article(
+                                "journal",
+                                "j3",
+                                null,
+                                "HER2 ultralow: a consensus without a link",
+                                "2025-03-08T10:00:00Z",
+                                "her2-testing"),
+                        irrelevant(
+                                "journal",
+                                "j4",
+                                "https://journal.example/a/4",
+                                "Prostate cancer screening update",
+                                "2025-03-10T09:00:00Z")));
+        store.saveFeed(
+                "preprints",
+                List.of(
+                        article(
+                                "preprints",
+                                "p1",
+                                "https://preprints.example/c/1",
+                                "A new ADC payload against HER2\u0001 resistant cells",
+                                "2025-03-11T09:00:00Z",
+                                "adc",
+                                "resistance"),
+                        article(
+                                "preprints",
+                                "p2",
+                                "https://preprints.example/c/2",
+                                "HER2 IHC scoring with deep learning",
+                                "2025-03-09T09:00:00Z",
+                                "her2-testing")));
     }
 
     /** A relevant article as the tagger would have tagged it. */
-    public static NewArticle article(String source, String guid, String link, String title, String published, String... topics) {
-        TaggingResult tagging = new TaggingResult(true, List.of(new TermHit("HER2", "title")),
-                Arrays.stream(topics).map(slug -> new TopicTag(slug, label(slug), List.of(new TermHit(slug, "title")))).toList());
-        return new NewArticle(source, guid, link, title, "<p>" + title.replace("&", "&amp;").replace("<", "&lt;") + " – summary.</p>",
-                title + " – summary.", List.of("A. Author", "B. Author"), List.of(), published == null ? null : Instant.parse(published),
-                null, null, tagging);
+    public static NewArticle article(
+            String source, String guid, String link, String title, String published, String... topics) {
+        TaggingResult tagging = new TaggingResult(
+                true,
+                List.of(new TermHit("HER2", "title")),
+                Arrays.stream(topics)
+                        .map(slug -> new TopicTag(slug, label(slug), List.of(new TermHit(slug, "title"))))
+                        .toList());
+        return new NewArticle(
+                source,
+                guid,
+                link,
+                title,
+                "<p>" + title.replace("&", "&amp;").replace("<", "&lt;") + " – summary.</p>",
+                title + " – summary.",
+                List.of("A. Author", "B. Author"),
+                List.of(),
+                published == null ? null : Instant.parse(published),
+                null,
+                null,
+                tagging);
     }
 
     static NewArticle irrelevant(String source, String guid, String link, String title, String published) {
-        return new NewArticle(source, guid, link, title, "<p>" + title + "</p>", title, List.of(), List.of(),
-                Instant.parse(published), null, null, new TaggingResult(false, List.of(), List.of()));
+        return new NewArticle(
+                source,
+                guid,
+                link,
+                title,
+                "<p>" + title + "</p>",
+                title,
+                List.of(),
+                List.of(),
+                Instant.parse(published),
+                null,
+                null,
+                new TaggingResult(false, List.of(), List.of()));
     }
 
     private static String label(String slug) {
@@ -127,7 +187,8 @@ public abstract class ApiTestSupport {
     }
 
     protected HttpResponse<byte[]> send(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-
 import org.her2feeds.http.RenderCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +19,16 @@ class HttpSemanticsTest extends ApiTestSupport {
     RenderCache cache;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/feed.xml", "/feed.atom?topic=adc", "/feed.json?kind=journal", "/topics/adc/feed.xml",
-            "/api/digests/2025-03-10", "/api/digests", "/api/digests?from=2025-03-08&to=2025-03-11"})
+    @ValueSource(
+            strings = {
+                "/feed.xml",
+                "/feed.atom?topic=adc",
+                "/feed.json?kind=journal",
+                "/topics/adc/feed.xml",
+                "/api/digests/2025-03-10",
+                "/api/digests",
+                "/api/digests?from=2025-03-08&to=2025-03-11"
+            })
     void everyOutputHasValidatorsFreshnessAndAnswers304(String path) {
         HttpResponse<byte[]> full = get(path);
         assertThat(full.statusCode()).isEqualTo(200);
@@ -38,11 +45,16 @@ class HttpSemanticsTest extends ApiTestSupport {
         assertThat(byTag.headers().firstValue("ETag")).hasValue(etag);
         assertThat(byTag.headers().firstValue("Cache-Control")).hasValue("public, max-age=900");
 
-        assertThat(get(path, "If-None-Match", "\"other\", " + etag).statusCode()).isEqualTo(304);
+        assertThat(get(path, "If-None-Match", "\"other\", " + etag).statusCode())
+                .isEqualTo(304);
         assertThat(get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
-        assertThat(get(path, "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").statusCode()).isEqualTo(200);
+        assertThat(get(path, "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT")
+                        .statusCode())
+                .isEqualTo(200);
         // If-None-Match decides alone when present (RFC 9110 13.2.2).
-        assertThat(get(path, "If-None-Match", "\"stale\"", "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+        assertThat(get(path, "If-None-Match", "\"stale\"", "If-Modified-Since", lastModified)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -53,7 +65,8 @@ class HttpSemanticsTest extends ApiTestSupport {
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(full.body().length));
         assertThat(head.headers().firstValue("ETag")).isEqualTo(full.headers().firstValue("ETag"));
-        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(full.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("Content-Type"))
+                .isEqualTo(full.headers().firstValue("Content-Type"));
     }
 
     @Test
@@ -66,8 +79,11 @@ class HttpSemanticsTest extends ApiTestSupport {
         }
         String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
         assertThat(gzipTag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
-        assertThat(get("/feed.xml", "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
-        assertThat(get("/feed.xml", "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(get("/feed.xml", "Accept-Encoding", "gzip", "If-None-Match", gzipTag)
+                        .statusCode())
+                .isEqualTo(304);
+        assertThat(get("/feed.xml", "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding"))
+                .isEmpty();
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
@@ -80,14 +96,28 @@ class HttpSemanticsTest extends ApiTestSupport {
             for (String path : paths) {
                 HttpResponse<byte[]> response = get(path, "Accept-Encoding", "gzip");
                 assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(get(path, "If-None-Match", response.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+                assertThat(get(
+                                        path,
+                                        "If-None-Match",
+                                        response.headers().firstValue("ETag").orElseThrow())
+                                .statusCode())
+                        .isEqualTo(304);
             }
         }
-        assertThat(cache.renders()).as("120 polls of unchanged outputs render (and query) nothing").isEqualTo(renders);
+        assertThat(cache.renders())
+                .as("120 polls of unchanged outputs render (and query) nothing")
+                .isEqualTo(renders);
 
         String before = get("/feed.xml?limit=7").headers().firstValue("ETag").orElseThrow();
-        store.saveFeed("wire", List.of(article("wire", "w-semantics", "https://wire.example/s/1",
-                "Pertuzumab news for the cache test", "2025-03-11T10:00:00Z", "antibodies")));
+        store.saveFeed(
+                "wire",
+                List.of(article(
+                        "wire",
+                        "w-semantics",
+                        "https://wire.example/s/1",
+                        "Pertuzumab news for the cache test",
+                        "2025-03-11T10:00:00Z",
+                        "antibodies")));
         HttpResponse<byte[]> after = get("/feed.xml?limit=7", "If-None-Match", before);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(new String(after.body())).contains("Pertuzumab news for the cache test");
@@ -100,14 +130,16 @@ class HttpSemanticsTest extends ApiTestSupport {
         HttpResponse<byte[]> portal = get("/api/digests", "Origin", "https://portal.example");
         assertThat(portal.statusCode()).isEqualTo(200);
         assertThat(portal.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://portal.example");
-        assertThat(portal.headers().allValues("Access-Control-Expose-Headers").toString()).contains("ETag");
+        assertThat(portal.headers().allValues("Access-Control-Expose-Headers").toString())
+                .contains("ETag");
 
         HttpResponse<byte[]> stranger = get("/api/topics", "Origin", "https://elsewhere.example");
         assertThat(stranger.statusCode()).isEqualTo(403);
         assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
-        HttpResponse<byte[]> preflight = send("OPTIONS", "/api/articles", "Origin", "https://portal.example",
-                "Access-Control-Request-Method", "GET");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://portal.example");
+        HttpResponse<byte[]> preflight = send(
+                "OPTIONS", "/api/articles", "Origin", "https://portal.example", "Access-Control-Request-Method", "GET");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("https://portal.example");
     }
 }

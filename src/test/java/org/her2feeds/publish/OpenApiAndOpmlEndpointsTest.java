@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.her2feeds.opml.OpmlOutline;
 import org.her2feeds.opml.OpmlReader;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI description lists every public endpoint; the OPML lists are served and list every feed. */
@@ -36,17 +34,29 @@ class OpenApiAndOpmlEndpointsTest extends ApiTestSupport {
         List<String> served = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             String type = mappings.getHandlerMethods().get(info).getBeanType().getPackageName();
-            if (type.equals("org.her2feeds.publish") || type.equals("org.her2feeds.digest") || type.equals("org.her2feeds.opml")) {
+            if (type.equals("org.her2feeds.publish")
+                    || type.equals("org.her2feeds.digest")
+                    || type.equals("org.her2feeds.opml")) {
                 served.addAll(info.getPatternValues());
             }
         }
-        assertThat(served).contains("/feed.xml", "/topics/{slug}/feed.json", "/api/digests/{date}", "/api/articles",
-                "/api/topics", "/feeds.opml", "/sources.opml");
+        assertThat(served)
+                .contains(
+                        "/feed.xml",
+                        "/topics/{slug}/feed.json",
+                        "/api/digests/{date}",
+                        "/api/articles",
+                        "/api/topics",
+                        "/feeds.opml",
+                        "/sources.opml");
         for (String path : served) {
             assertThat(paths.has(path)).as("OpenAPI lists " + path).isTrue();
-            assertThat(paths.get(path).get("get").get("summary").asString()).as(path).isNotBlank();
+            assertThat(paths.get(path).get("get").get("summary").asString())
+                    .as(path)
+                    .isNotBlank();
         }
-        assertThat(paths.get("/api/articles").get("get").get("parameters").toString()).contains("\"example\":\"deruxtecan\"");
+        assertThat(paths.get("/api/articles").get("get").get("parameters").toString())
+                .contains("\"example\":\"deruxtecan\"");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
@@ -58,12 +68,21 @@ class OpenApiAndOpmlEndpointsTest extends ApiTestSupport {
         assertThat(response.headers().firstValue("ETag")).isPresent();
         Path file = Files.createTempFile(WORK, "feeds", ".opml");
         Files.write(file, response.body());
-        List<String> urls = OpmlReader.subscriptions(file).stream().map(OpmlOutline::xmlUrl).toList();
-        assertThat(urls).contains(url("/feed.xml"), url("/feed.atom"), url("/feed.json"),
-                url("/topics/adc/feed.xml"), url("/topics/adc/feed.atom"), url("/topics/adc/feed.json"));
+        List<String> urls =
+                OpmlReader.subscriptions(file).stream().map(OpmlOutline::xmlUrl).toList();
+        assertThat(urls)
+                .contains(
+                        url("/feed.xml"),
+                        url("/feed.atom"),
+                        url("/feed.json"),
+                        url("/topics/adc/feed.xml"),
+                        url("/topics/adc/feed.atom"),
+                        url("/topics/adc/feed.json"));
         assertThat(urls).hasSize(3 * (1 + tagger.topics().size())).doesNotHaveDuplicates();
         for (String feed : urls.subList(0, 6)) {
-            assertThat(get(feed.substring(url("").length())).statusCode()).as(feed).isEqualTo(200);
+            assertThat(get(feed.substring(url("").length())).statusCode())
+                    .as(feed)
+                    .isEqualTo(200);
         }
     }
 
@@ -72,7 +91,9 @@ class OpenApiAndOpmlEndpointsTest extends ApiTestSupport {
         HttpResponse<byte[]> response = get("/sources.opml");
         Path file = Files.createTempFile(WORK, "sources", ".opml");
         Files.write(file, response.body());
-        assertThat(OpmlReader.subscriptions(file)).extracting(OpmlOutline::xmlUrl)
-                .containsExactly("https://journal.example/rss", "https://preprints.example/rss", "https://wire.example/atom");
+        assertThat(OpmlReader.subscriptions(file))
+                .extracting(OpmlOutline::xmlUrl)
+                .containsExactly(
+                        "https://journal.example/rss", "https://preprints.example/rss", "https://wire.example/atom");
     }
 }

@@ -3,6 +3,8 @@ package org.her2feeds.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.io.WireFeedInput;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,15 +14,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.rometools.rome.feed.rss.Channel;
-import com.rometools.rome.io.WireFeedInput;
-
 import org.her2feeds.staticsite.StaticPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 
 /** The static copy: every output as a file with public URLs, renewed after changes, replaced atomically. */
@@ -47,9 +44,13 @@ class StaticPublishingTest extends ApiTestSupport {
         assertThat(out.resolve("digests/index.json")).exists();
         assertThat(written).contains(out.resolve("digests/2025-03-10.json"), out.resolve("digests/2025-03-08.json"));
 
-        Channel channel = (Channel) new WireFeedInput().build(new StringReader(Files.readString(out.resolve("topics/adc/feed.xml"))));
-        assertThat(FeedFormatsTest.atomLinks(channel).get(0).getAttributeValue("href")).isEqualTo("https://her2.example.org/topics/adc/feed.xml");
-        assertThat(channel.getItems()).extracting(item -> item.getTitle()).contains("Trastuzumab deruxtecan & <HER2-low> tumours");
+        Channel channel = (Channel)
+                new WireFeedInput().build(new StringReader(Files.readString(out.resolve("topics/adc/feed.xml"))));
+        assertThat(FeedFormatsTest.atomLinks(channel).get(0).getAttributeValue("href"))
+                .isEqualTo("https://her2.example.org/topics/adc/feed.xml");
+        assertThat(channel.getItems())
+                .extracting(item -> item.getTitle())
+                .contains("Trastuzumab deruxtecan & <HER2-low> tumours");
 
         JsonNode index = json.readTree(out.resolve("digests/index.json").toFile());
         assertThat(index.findValuesAsString("date")).contains("2025-03-10", "2025-03-08");
@@ -58,7 +59,8 @@ class StaticPublishingTest extends ApiTestSupport {
         JsonNode day = json.readTree(out.resolve("digests/2025-03-10.json").toFile());
         assertThat(day.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(day.get("count").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(Files.readString(out.resolve("feeds.opml"))).contains("xmlUrl=\"https://her2.example.org/topics/adc/feed.atom\"");
+        assertThat(Files.readString(out.resolve("feeds.opml")))
+                .contains("xmlUrl=\"https://her2.example.org/topics/adc/feed.atom\"");
         try (var files = Files.walk(out)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
         }
@@ -66,8 +68,15 @@ class StaticPublishingTest extends ApiTestSupport {
 
     @Test
     void aChangeOfTheArchiveRenewsTheConfiguredFolder() {
-        store.saveFeed("wire", List.of(article("wire", "w-static", "https://wire.example/static/1",
-                "Margetuximab news for the static copy", "2025-03-12T10:00:00Z", "antibodies")));
+        store.saveFeed(
+                "wire",
+                List.of(article(
+                        "wire",
+                        "w-static",
+                        "https://wire.example/static/1",
+                        "Margetuximab news for the static copy",
+                        "2025-03-12T10:00:00Z",
+                        "antibodies")));
         Path feed = WORK.resolve("public/feed.xml");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(feed).exists();

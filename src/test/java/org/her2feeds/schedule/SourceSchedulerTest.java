@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.her2feeds.Her2FeedsApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,28 +28,33 @@ class SourceSchedulerTest {
     @Test
     void theScheduleIsBroughtInLineWithTheSourcesFileAtEachStart() throws Exception {
         Path sources = dir.resolve("sources.yml");
-        Files.writeString(sources, sources("a", "PT30M", true) + sources("b", "PT1H", true) + sources("c", "PT1H", false));
+        Files.writeString(
+                sources, sources("a", "PT30M", true) + sources("b", "PT1H", true) + sources("c", "PT1H", false));
         Instant started = Instant.now();
         try (ConfigurableApplicationContext app = start(sources)) {
             Map<String, SimpleTrigger> triggers = triggers(app.getBean(Scheduler.class));
             assertThat(triggers).containsOnlyKeys("a", "b");
             assertThat(Duration.ofMillis(triggers.get("a").getRepeatInterval())).isEqualTo(Duration.ofMinutes(30));
             // Never fetched: due within the first minute, each at its own moment.
-            assertThat(triggers.values()).allSatisfy(trigger -> assertThat(trigger.getNextFireTime().toInstant())
-                    .isBetween(started, started.plus(Duration.ofSeconds(75))));
-            assertThat(triggers.get("a").getNextFireTime()).isNotEqualTo(triggers.get("b").getNextFireTime());
+            assertThat(triggers.values())
+                    .allSatisfy(trigger -> assertThat(trigger.getNextFireTime().toInstant())
+                            .isBetween(started, started.plus(Duration.ofSeconds(75))));
+            assertThat(triggers.get("a").getNextFireTime())
+                    .isNotEqualTo(triggers.get("b").getNextFireTime());
             assertThat(triggers.get("a").getMisfireInstruction())
                     .isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NOW_WITH_EXISTING_REPEAT_COUNT);
         }
 
-        Files.writeString(sources, sources("a", "PT2H", true) + sources("c", "PT1H", true) + sources("d", "PT45M", true));
+        Files.writeString(
+                sources, sources("a", "PT2H", true) + sources("c", "PT1H", true) + sources("d", "PT45M", true));
         try (ConfigurableApplicationContext app = start(sources)) {
             Scheduler scheduler = app.getBean(Scheduler.class);
             Map<String, SimpleTrigger> triggers = triggers(scheduler);
             assertThat(triggers).containsOnlyKeys("a", "c", "d");
             assertThat(Duration.ofMillis(triggers.get("a").getRepeatInterval())).isEqualTo(Duration.ofHours(2));
             assertThat(Duration.ofMillis(triggers.get("d").getRepeatInterval())).isEqualTo(Duration.ofMinutes(45));
-            assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals("sources"))).extracting(JobKey::getName)
+            assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals("sources")))
+                    .extracting(JobKey::getName)
                     .containsExactlyInAnyOrder("a", "c", "d");
         }
     }
@@ -81,8 +85,11 @@ class SourceSchedulerTest {
             Files.writeString(sources, "sources:\n" + content);
         }
         // The scheduler is not started, so nothing is fetched: only the schedule itself is under test.
-        return new SpringApplicationBuilder(Her2FeedsApplication.class).run("--spring.main.web-application-type=none",
-                "--spring.quartz.auto-startup=false", "--her2.data-dir=" + dir.resolve("data"),
-                "--her2.sources-file=" + sources);
+        return new SpringApplicationBuilder(Her2FeedsApplication.class)
+                .run(
+                        "--spring.main.web-application-type=none",
+                        "--spring.quartz.auto-startup=false",
+                        "--her2.data-dir=" + dir.resolve("data"),
+                        "--her2.sources-file=" + sources);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +52,8 @@ class SourcesFileReaderTest {
     @Test
     void theShippedSourceFilesAreValid() {
         assertThat(reader.read(Path.of("feeds/sources.yml"))).isNotEmpty().allMatch(Source::isRemote);
-        assertThat(reader.read(Path.of("feeds/demo.yml"))).isNotEmpty()
+        assertThat(reader.read(Path.of("feeds/demo.yml")))
+                .isNotEmpty()
                 .allSatisfy(source -> assertThat(Path.of(source.url())).isRegularFile());
     }
 
@@ -66,8 +66,11 @@ class SourcesFileReaderTest {
                     url: https://www.fda.gov/rss.xml
                     intervall: PT30M
                 """);
-        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(SourcesFileException.class)
-                .hasMessage(file + " line 5: source 'fda': unknown key 'intervall' (allowed: enabled, id, interval, kind, title, url)");
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(SourcesFileException.class)
+                .hasMessage(file
+                        + " line 5: source 'fda': unknown key 'intervall' (allowed: enabled, id, interval, "
+                        + "kind, title, url)");
     }
 
     @Test
@@ -92,21 +95,29 @@ class SourcesFileReaderTest {
         assertThatThrownBy(() -> reader.read(write(entry("url: ftp://example.org/feed", "PT30M"))))
                 .hasMessageContaining("line 4: source 'x': url 'ftp://example.org/feed' must use http, https or file");
         assertThatThrownBy(() -> reader.read(write(entry("url: https://example.org/feed", "30 minutes"))))
-                .hasMessageContaining("line 5: source 'x': malformed interval '30 minutes' (use an ISO-8601 duration such as PT30M)");
+                .hasMessageContaining(
+                        "line 5: source 'x': malformed interval '30 minutes' (use an ISO-8601 duration such as PT30M)");
         assertThatThrownBy(() -> reader.read(write(entry("url: https://example.org/feed", "PT1M"))))
-                .hasMessageContaining("line 5: source 'x': interval 'PT1M' is below the minimum of PT5M for http sources");
-        assertThat(reader.read(write(entry("url: file:local.xml", "PT1M")))).singleElement()
-                .extracting(Source::interval).isEqualTo(Duration.ofMinutes(1));
+                .hasMessageContaining(
+                        "line 5: source 'x': interval 'PT1M' is below the minimum of PT5M for http sources");
+        assertThat(reader.read(write(entry("url: file:local.xml", "PT1M"))))
+                .singleElement()
+                .extracting(Source::interval)
+                .isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
     void missingFieldsBadIdsAndKindsAreRefused() throws IOException {
         assertThatThrownBy(() -> reader.read(write("sources:\n  - id: x\n    url: https://example.org/\n")))
                 .hasMessageContaining("line 2: source 'x': missing required key 'title'");
-        assertThatThrownBy(() -> reader.read(write("sources:\n  - id: Not A Slug\n    title: t\n    url: https://example.org/\n")))
+        assertThatThrownBy(() -> reader.read(
+                        write("sources:\n  - id: Not A Slug\n    title: t\n    url: https://example.org/\n")))
                 .hasMessageContaining("line 2: source 'Not A Slug': id must be a slug");
-        assertThatThrownBy(() -> reader.read(write("sources:\n  - id: x\n    title: t\n    url: https://example.org/\n    kind: blog\n")))
-                .hasMessageContaining("line 5: source 'x': unknown kind 'blog' (one of journal, preprint, registry, regulator, news, patient)");
+        assertThatThrownBy(() -> reader.read(
+                        write("sources:\n  - id: x\n    title: t\n    url: https://example.org/\n    kind: blog\n")))
+                .hasMessageContaining(
+                        "line 5: source 'x': unknown kind 'blog' (one of journal, preprint, registry, regulator, "
+                                + "news, patient)");
         assertThatThrownBy(() -> reader.read(write("feeds:\n  - id: x\n")))
                 .hasMessageContaining("line 1: unknown top-level key 'feeds' (expected 'sources')");
     }
@@ -114,14 +125,17 @@ class SourcesFileReaderTest {
     @Test
     void aYamlSyntaxErrorNamesTheLine() throws IOException {
         Path file = write("sources:\n  - id: x\n    title: [unclosed\n    url: https://example.org/\n");
-        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(SourcesFileException.class)
-                .hasMessageStartingWith(file + " line ").hasMessageContaining("YAML syntax error");
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(SourcesFileException.class)
+                .hasMessageStartingWith(file + " line ")
+                .hasMessageContaining("YAML syntax error");
     }
 
     @Test
     void aMissingFileSaysWhichPropertyToSet() {
         Path missing = dir.resolve("nope.yml");
-        assertThatThrownBy(() -> reader.read(missing)).hasMessage(missing + ": sources file not found (set her2.sources-file)");
+        assertThatThrownBy(() -> reader.read(missing))
+                .hasMessage(missing + ": sources file not found (set her2.sources-file)");
     }
 
     private static String entry(String urlLine, String interval) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
@@ -23,6 +22,7 @@ class ArticleMergingTest {
 
     @TempDir
     Path dir;
+
     private H2FileStore db;
 
     @BeforeEach
@@ -46,12 +46,16 @@ class ArticleMergingTest {
 
     @Test
     void withinOneSourceASectionLinkDoesNotMergeItemsWithDifferentGuids() {
-        SaveSummary first = db.store.saveFeed("news", List.of(
-                item("news", "n-1", "https://news.example/her2/", "HER2 story one"),
-                item("news", "n-2", "https://news.example/her2/", "HER2 story two")));
-        SaveSummary later = db.store.saveFeed("news", List.of(item("news", "n-3", "https://news.example/her2/", "HER2 story three")));
+        SaveSummary first = db.store.saveFeed(
+                "news",
+                List.of(
+                        item("news", "n-1", "https://news.example/her2/", "HER2 story one"),
+                        item("news", "n-2", "https://news.example/her2/", "HER2 story two")));
+        SaveSummary later = db.store.saveFeed(
+                "news", List.of(item("news", "n-3", "https://news.example/her2/", "HER2 story three")));
         // The first item again, unchanged: still its own article, not overwritten by the others.
-        SaveSummary again = db.store.saveFeed("news", List.of(item("news", "n-1", "https://news.example/her2/", "HER2 story one")));
+        SaveSummary again =
+                db.store.saveFeed("news", List.of(item("news", "n-1", "https://news.example/her2/", "HER2 story one")));
 
         assertThat(first.added()).isEqualTo(2);
         assertThat(later.added()).isEqualTo(1);
@@ -61,12 +65,17 @@ class ArticleMergingTest {
 
     @Test
     void acrossSourcesTheSameSpecificLinkIsStillOneArticle() {
-        db.store.saveFeed("wire", List.of(item("wire", "w-1", "https://journal.example/articles/42", "HER2 syndicated")));
-        SaveSummary copy = db.store.saveFeed("aggregator", List.of(item("aggregator", "a-9", "https://journal.example/articles/42", "HER2 copy")));
+        db.store.saveFeed(
+                "wire", List.of(item("wire", "w-1", "https://journal.example/articles/42", "HER2 syndicated")));
+        SaveSummary copy = db.store.saveFeed(
+                "aggregator", List.of(item("aggregator", "a-9", "https://journal.example/articles/42", "HER2 copy")));
 
         assertThat(copy.duplicates()).isEqualTo(1);
-        assertThat(all()).singleElement().satisfies(article -> assertThat(article.origins())
-                .extracting(ArticleOrigin::sourceId).containsExactlyInAnyOrder("wire", "aggregator"));
+        assertThat(all())
+                .singleElement()
+                .satisfies(article -> assertThat(article.origins())
+                        .extracting(ArticleOrigin::sourceId)
+                        .containsExactlyInAnyOrder("wire", "aggregator"));
     }
 
     @Test
@@ -93,16 +102,30 @@ class ArticleMergingTest {
     @Test
     void equallyAuthoritativeSourcesLeaveTheArticleWithTheFirst() {
         db.store.saveFeed("journal", SourceKind.JOURNAL, List.of(journalCopy()));
-        db.store.saveFeed("registry", SourceKind.REGISTRY, List.of(item("registry", "r-1", "https://registry.example/NCT1",
-                "HER2 trial record", "10.1000/her2.trial")));
+        db.store.saveFeed(
+                "registry",
+                SourceKind.REGISTRY,
+                List.of(item(
+                        "registry",
+                        "r-1",
+                        "https://registry.example/NCT1",
+                        "HER2 trial record",
+                        "10.1000/her2.trial")));
         assertThat(all()).singleElement().extracting(StoredArticle::title).isEqualTo("HER2 journal title");
     }
 
     @Test
     void aPreprintOutranksTheNewsAndIsOutrankedByTheJournal() {
         db.store.saveFeed("news", SourceKind.NEWS, List.of(newsCopy()));
-        db.store.saveFeed("preprints", SourceKind.PREPRINT, List.of(item("preprints", "p-1", "https://preprints.example/p1",
-                "HER2 preprint title", "10.1000/her2.trial")));
+        db.store.saveFeed(
+                "preprints",
+                SourceKind.PREPRINT,
+                List.of(item(
+                        "preprints",
+                        "p-1",
+                        "https://preprints.example/p1",
+                        "HER2 preprint title",
+                        "10.1000/her2.trial")));
         assertThat(all()).singleElement().extracting(StoredArticle::title).isEqualTo("HER2 preprint title");
         db.store.saveFeed("journal", SourceKind.JOURNAL, List.of(journalCopy()));
         assertThat(all()).singleElement().extracting(StoredArticle::title).isEqualTo("HER2 journal title");
@@ -115,17 +138,26 @@ class ArticleMergingTest {
         assertThat(article.summaryText()).isEqualTo("Summary of HER2 journal title");
         assertThat(article.url()).isEqualTo("https://journal.example/doi/10.1000/her2.trial");
         // Every source stays listed with its own link; the owner first.
-        assertThat(article.origins()).extracting(ArticleOrigin::sourceId, ArticleOrigin::link).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("journal", "https://journal.example/doi/10.1000/her2.trial"),
-                org.assertj.core.groups.Tuple.tuple("news", "https://news.example/2026/her2-trial-story"));
+        assertThat(article.origins())
+                .extracting(ArticleOrigin::sourceId, ArticleOrigin::link)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "journal", "https://journal.example/doi/10.1000/her2.trial"),
+                        org.assertj.core.groups.Tuple.tuple("news", "https://news.example/2026/her2-trial-story"));
     }
 
     private static NewArticle journalCopy() {
-        return item("journal", "j-1", "https://journal.example/doi/10.1000/her2.trial", "HER2 journal title", "10.1000/her2.trial");
+        return item(
+                "journal",
+                "j-1",
+                "https://journal.example/doi/10.1000/her2.trial",
+                "HER2 journal title",
+                "10.1000/her2.trial");
     }
 
     private static NewArticle newsCopy() {
-        return item("news", "n-1", "https://news.example/2026/her2-trial-story", "HER2 news title", "10.1000/her2.trial");
+        return item(
+                "news", "n-1", "https://news.example/2026/her2-trial-story", "HER2 news title", "10.1000/her2.trial");
     }
 
     private List<String> titles() {
@@ -141,8 +173,18 @@ class ArticleMergingTest {
     }
 
     static NewArticle item(String source, String guid, String link, String title, String doi) {
-        return new NewArticle(source, guid, link, title, "<p>Summary of " + title + "</p>", "Summary of " + title,
-                List.of("A. Author"), List.of(), Instant.parse("2026-01-01T00:00:00Z"), doi, null,
+        return new NewArticle(
+                source,
+                guid,
+                link,
+                title,
+                "<p>Summary of " + title + "</p>",
+                "Summary of " + title,
+                List.of("A. Author"),
+                List.of(),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                doi,
+                null,
                 new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()));
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
@@ -29,6 +28,7 @@ class ArticleStoreTest {
 
     @TempDir
     Path dir;
+
     private H2FileStore db;
 
     @BeforeEach
@@ -43,15 +43,24 @@ class ArticleStoreTest {
 
     @Test
     void aFeedIsAddedThenUnchangedAndAChangedItemIsUpdated() {
-        List<NewArticle> feed = List.of(item("s", "g-1", "HER2 one", PUBLISHED, HER2_LOW), item("s", "g-2", "HER2 two", PUBLISHED, HER2_LOW));
+        List<NewArticle> feed = List.of(
+                item("s", "g-1", "HER2 one", PUBLISHED, HER2_LOW), item("s", "g-2", "HER2 two", PUBLISHED, HER2_LOW));
 
         assertThat(counts(db.store.saveFeed("s", feed))).containsExactly(2, 0, 0, 0);
-        long version = db.jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'").query(Long.class).single();
+        long version = db.jdbc
+                .sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'")
+                .query(Long.class)
+                .single();
         assertThat(counts(db.store.saveFeed("s", feed))).containsExactly(0, 0, 2, 0);
-        assertThat(db.jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'").query(Long.class).single())
-                .as("an unchanged feed changes no version").isEqualTo(version);
+        assertThat(db.jdbc
+                        .sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'")
+                        .query(Long.class)
+                        .single())
+                .as("an unchanged feed changes no version")
+                .isEqualTo(version);
 
-        SaveSummary changed = db.store.saveFeed("s", List.of(item("s", "g-1", "HER2 one, corrected", PUBLISHED, HER2_LOW), feed.get(1)));
+        SaveSummary changed = db.store.saveFeed(
+                "s", List.of(item("s", "g-1", "HER2 one, corrected", PUBLISHED, HER2_LOW), feed.get(1)));
 
         assertThat(counts(changed)).containsExactly(0, 1, 1, 0);
         assertThat(all()).extracting(StoredArticle::title).containsExactlyInAnyOrder("HER2 one, corrected", "HER2 two");
@@ -78,8 +87,12 @@ class ArticleStoreTest {
     void anArticleIsFiledByItsPublicationDateOrWhenFirstSeenWhenTheDateIsMissingOrInTheFuture() {
         Instant before = Instant.now();
         Instant future = before.plus(Duration.ofDays(3));
-        db.store.saveFeed("s", List.of(item("s", "dated", "HER2 dated", PUBLISHED, HER2_LOW),
-                item("s", "undated", "HER2 undated", null, HER2_LOW), item("s", "future", "HER2 future", future, HER2_LOW)));
+        db.store.saveFeed(
+                "s",
+                List.of(
+                        item("s", "dated", "HER2 dated", PUBLISHED, HER2_LOW),
+                        item("s", "undated", "HER2 undated", null, HER2_LOW),
+                        item("s", "future", "HER2 future", future, HER2_LOW)));
         Instant after = Instant.now();
 
         StoredArticle dated = byTitle("HER2 dated");
@@ -89,7 +102,10 @@ class ArticleStoreTest {
         for (String title : List.of("HER2 undated", "HER2 future")) {
             StoredArticle article = byTitle(title);
             assertThat(article.publishedAt()).as(title).isNull();
-            assertThat(article.sortAt()).as(title).isEqualTo(article.firstSeenAt()).isBetween(before, after);
+            assertThat(article.sortAt())
+                    .as(title)
+                    .isEqualTo(article.firstSeenAt())
+                    .isBetween(before, after);
             assertThat(article.digestDate()).as(title).isEqualTo(LocalDate.ofInstant(article.sortAt(), ZoneOffset.UTC));
         }
     }
@@ -99,25 +115,40 @@ class ArticleStoreTest {
         db.store.saveFeed("s", List.of(item("s", "g-1", "HER2 story", PUBLISHED, HER2_LOW)));
         Instant firstSeen = byTitle("HER2 story").firstSeenAt();
 
-        assertThat(db.store.saveFeed("s", List.of(item("s", "g-1", "HER2 story", PUBLISHED, HER2_POSITIVE))).updated()).isEqualTo(1);
+        assertThat(db.store
+                        .saveFeed("s", List.of(item("s", "g-1", "HER2 story", PUBLISHED, HER2_POSITIVE)))
+                        .updated())
+                .isEqualTo(1);
 
         assertThat(topicRows()).containsExactly("her2-positive");
         assertThat(byTitle("HER2 story").firstSeenAt()).isEqualTo(firstSeen);
-        assertThat(db.queries.newest(new ArticleFilter(java.util.Set.of("her2-low"), null, null, null, null), 10)).isEmpty();
+        assertThat(db.queries.newest(new ArticleFilter(java.util.Set.of("her2-low"), null, null, null, null), 10))
+                .isEmpty();
     }
 
     @Test
     void reevaluationRetagsChangedArticlesOnlyAndKeepsTheTopicIndexInStep() {
-        db.store.saveFeed("s", List.of(item("s", "g-1", "HER2 one", PUBLISHED, HER2_LOW), item("s", "g-2", "HER2 two", PUBLISHED, HER2_LOW)));
+        db.store.saveFeed(
+                "s",
+                List.of(
+                        item("s", "g-1", "HER2 one", PUBLISHED, HER2_LOW),
+                        item("s", "g-2", "HER2 two", PUBLISHED, HER2_LOW)));
 
-        assertThat(db.store.reevaluateAll(text -> text.title().endsWith("one") ? HER2_POSITIVE : HER2_LOW)).isEqualTo(1);
         assertThat(db.store.reevaluateAll(text -> text.title().endsWith("one") ? HER2_POSITIVE : HER2_LOW))
-                .as("the same rules again change nothing").isZero();
+                .isEqualTo(1);
+        assertThat(db.store.reevaluateAll(text -> text.title().endsWith("one") ? HER2_POSITIVE : HER2_LOW))
+                .as("the same rules again change nothing")
+                .isZero();
         assertThat(topicRows()).containsExactlyInAnyOrder("her2-positive", "her2-low");
-        assertThat(db.jdbc.sql("SELECT COUNT(*) FROM article_topic t JOIN article a ON a.id = t.article_id WHERE t.sort_at <> a.sort_at")
-                .query(Long.class).single()).isZero();
+        assertThat(db.jdbc
+                        .sql("SELECT COUNT(*) FROM article_topic t JOIN article a ON a.id = t.article_id WHERE "
+                                + "t.sort_at <> a.sort_at")
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
-        assertThat(db.store.reevaluateAll(text -> new TaggingResult(false, List.of(), List.of()))).isEqualTo(2);
+        assertThat(db.store.reevaluateAll(text -> new TaggingResult(false, List.of(), List.of())))
+                .isEqualTo(2);
         assertThat(all()).isEmpty();
         assertThat(topicRows()).isEmpty();
     }
@@ -131,7 +162,10 @@ class ArticleStoreTest {
     }
 
     private StoredArticle byTitle(String title) {
-        return all().stream().filter(article -> article.title().equals(title)).findFirst().orElseThrow();
+        return all().stream()
+                .filter(article -> article.title().equals(title))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<StoredArticle> all() {
@@ -139,7 +173,9 @@ class ArticleStoreTest {
     }
 
     private static TaggingResult tagged(String topic) {
-        return new TaggingResult(true, List.of(new TermHit("HER2", "title")),
+        return new TaggingResult(
+                true,
+                List.of(new TermHit("HER2", "title")),
                 List.of(new TopicTag(topic, topic, List.of(new TermHit("HER2", "title")))));
     }
 
@@ -147,9 +183,20 @@ class ArticleStoreTest {
         return item(source, guid, title, published, tagging, null);
     }
 
-    private static NewArticle item(String source, String guid, String title, Instant published, TaggingResult tagging,
-            String doi) {
-        return new NewArticle(source, guid, "https://" + source + ".example/" + guid, title, "<p>" + title + "</p>", title,
-                List.of("A. Author"), List.of(), published, doi, null, tagging);
+    private static NewArticle item(
+            String source, String guid, String title, Instant published, TaggingResult tagging, String doi) {
+        return new NewArticle(
+                source,
+                guid,
+                "https://" + source + ".example/" + guid,
+                title,
+                "<p>" + title + "</p>",
+                title,
+                List.of("A. Author"),
+                List.of(),
+                published,
+                doi,
+                null,
+                tagging);
     }
 }

@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Each bounding rule of {@link ColumnLimits}, on one field at a time. */
@@ -26,7 +24,9 @@ class ColumnLimitsTest {
         assertThat(stored).hasSizeLessThanOrEqualTo(ColumnLimits.TITLE).endsWith("…");
         String kept = stored.substring(0, stored.length() - 1);
         assertThat(title).startsWith(kept);
-        assertThat(title.charAt(kept.length())).as("the cut falls between words").isEqualTo(' ');
+        assertThat(title.charAt(kept.length()))
+                .as("the cut falls between words")
+                .isEqualTo(' ');
     }
 
     @Test
@@ -47,7 +47,9 @@ class ColumnLimitsTest {
         assertThat(JSON.writeValueAsString(stored).length()).isLessThanOrEqualTo(ColumnLimits.AUTHORS_JSON);
         assertThat(stored.get(stored.size() - 1)).isEqualTo(ColumnLimits.ET_AL);
         assertThat(stored.subList(0, stored.size() - 1)).isEqualTo(authors.subList(0, stored.size() - 1));
-        assertThat(bounded(article().authors(List.of("A. Author", "B. Author"))).stored().authors())
+        assertThat(bounded(article().authors(List.of("A. Author", "B. Author")))
+                        .stored()
+                        .authors())
                 .containsExactly("A. Author", "B. Author");
     }
 
@@ -80,19 +82,26 @@ class ColumnLimitsTest {
 
     @Test
     void unusableDoisAndPubmedIdsAreDropped() {
-        ColumnLimits.Bounded bounded = bounded(article().doi("10.1000/" + "x".repeat(400)).pmid("PMID 123456789012345678901"));
+        ColumnLimits.Bounded bounded =
+                bounded(article().doi("10.1000/" + "x".repeat(400)).pmid("PMID 123456789012345678901"));
         assertThat(bounded.stored().doi()).isNull();
         assertThat(bounded.stored().pmid()).isNull();
-        assertThat(bounded(article().doi("10.1056/nejmoa2203690").pmid("0039000001")).stored())
-                .extracting(NewArticle::doi, NewArticle::pmid).containsExactly("10.1056/nejmoa2203690", "39000001");
+        assertThat(bounded(article().doi("10.1056/nejmoa2203690").pmid("0039000001"))
+                        .stored())
+                .extracting(NewArticle::doi, NewArticle::pmid)
+                .containsExactly("10.1056/nejmoa2203690", "39000001");
         // The parser gives a DOI its normal form; one that is not in it is not repaired here, it is dropped.
-        assertThat(bounded(article().doi("https://doi.org/10.1056/NEJMoa2203690")).stored().doi()).isNull();
+        assertThat(bounded(article().doi("https://doi.org/10.1056/NEJMoa2203690"))
+                        .stored()
+                        .doi())
+                .isNull();
     }
 
     @Test
     void aHugeTaggingExplanationLosesTermHitsButKeepsRelevanceAndTopics() {
         List<TermHit> hits = Collections.nCopies(5000, new TermHit("trastuzumab deruxtecan", "summary"));
-        TaggingResult tagging = new TaggingResult(true, hits, List.of(new TopicTag("adc", "ADC", hits), new TopicTag("her2-low", "HER2-low", List.of())));
+        TaggingResult tagging = new TaggingResult(
+                true, hits, List.of(new TopicTag("adc", "ADC", hits), new TopicTag("her2-low", "HER2-low", List.of())));
         TaggingResult stored = bounded(article().tagging(tagging)).stored().tagging();
         assertThat(JSON.writeValueAsString(stored).length()).isLessThanOrEqualTo(ColumnLimits.TAGGING_JSON);
         assertThat(stored.relevant()).isTrue();
@@ -111,13 +120,15 @@ class ColumnLimitsTest {
     @Test
     void oversizedSummaryHtmlBecomesItsEscapedTextRatherThanCutMarkup() {
         String html = "<p>" + "<a href=\"https://x.example/\">x</a>".repeat(10_000) + "</p>";
-        NewArticle stored = bounded(article().summaryHtml(html).summaryText("HER2 <b> & text")).stored();
+        NewArticle stored = bounded(article().summaryHtml(html).summaryText("HER2 <b> & text"))
+                .stored();
         assertThat(stored.summaryHtml()).isEqualTo("<p>HER2 &lt;b&gt; &amp; text</p>");
     }
 
     @Test
     void anAbsurdPublicationDateIsDropped() {
-        assertThat(bounded(article().publishedAt(Instant.MIN)).stored().publishedAt()).isNull();
+        assertThat(bounded(article().publishedAt(Instant.MIN)).stored().publishedAt())
+                .isNull();
     }
 
     private static ColumnLimits.Bounded bounded(Builder builder) {
@@ -142,21 +153,75 @@ class ColumnLimitsTest {
         private String pmid;
         private TaggingResult tagging = new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of());
 
-        Builder guid(String value) { guid = value; return this; }
-        Builder link(String value) { link = value; return this; }
-        Builder title(String value) { title = value; return this; }
-        Builder summaryHtml(String value) { summaryHtml = value; return this; }
-        Builder summaryText(String value) { summaryText = value; return this; }
-        Builder authors(List<String> value) { authors = value; return this; }
-        Builder categories(List<String> value) { categories = value; return this; }
-        Builder publishedAt(Instant value) { publishedAt = value; return this; }
-        Builder doi(String value) { doi = value; return this; }
-        Builder pmid(String value) { pmid = value; return this; }
-        Builder tagging(TaggingResult value) { tagging = value; return this; }
+        Builder guid(String value) {
+            guid = value;
+            return this;
+        }
+
+        Builder link(String value) {
+            link = value;
+            return this;
+        }
+
+        Builder title(String value) {
+            title = value;
+            return this;
+        }
+
+        Builder summaryHtml(String value) {
+            summaryHtml = value;
+            return this;
+        }
+
+        Builder summaryText(String value) {
+            summaryText = value;
+            return this;
+        }
+
+        Builder authors(List<String> value) {
+            authors = value;
+            return this;
+        }
+
+        Builder categories(List<String> value) {
+            categories = value;
+            return this;
+        }
+
+        Builder publishedAt(Instant value) {
+            publishedAt = value;
+            return this;
+        }
+
+        Builder doi(String value) {
+            doi = value;
+            return this;
+        }
+
+        Builder pmid(String value) {
+            pmid = value;
+            return this;
+        }
+
+        Builder tagging(TaggingResult value) {
+            tagging = value;
+            return this;
+        }
 
         NewArticle build() {
-            return new NewArticle("s", guid, link, title, summaryHtml, summaryText, authors, categories, publishedAt,
-                    doi, pmid, tagging);
+            return new NewArticle(
+                    "s",
+                    guid,
+                    link,
+                    title,
+                    summaryHtml,
+                    summaryText,
+                    authors,
+                    categories,
+                    publishedAt,
+                    doi,
+                    pmid,
+                    tagging);
         }
     }
 }

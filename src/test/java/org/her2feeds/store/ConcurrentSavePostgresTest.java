@@ -2,6 +2,7 @@ package org.her2feeds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.flywaydb.core.Flyway;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
@@ -30,7 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,8 +48,11 @@ class ConcurrentSavePostgresTest {
     @BeforeAll
     static void migrate() {
         database = TestPostgres.freshSchema("concurrent_save");
-        Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(database.url(), database.user(), database.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         poolA = pool("instance-a");
         poolB = pool("instance-b");
     }
@@ -81,13 +81,19 @@ class ConcurrentSavePostgresTest {
                 List<NewArticle> feedA = feed("journal", round, false);
                 List<NewArticle> feedB = feed("news", round, true);
                 CountDownLatch start = new CountDownLatch(1);
-                CompletableFuture<SaveSummary> a = CompletableFuture.supplyAsync(() -> await(start, () -> storeA.saveFeed("journal", feedA)), threads);
-                CompletableFuture<SaveSummary> b = CompletableFuture.supplyAsync(() -> await(start, () -> storeB.saveFeed("news", feedB)), threads);
+                CompletableFuture<SaveSummary> a = CompletableFuture.supplyAsync(
+                        () -> await(start, () -> storeA.saveFeed("journal", feedA)), threads);
+                CompletableFuture<SaveSummary> b = CompletableFuture.supplyAsync(
+                        () -> await(start, () -> storeB.saveFeed("news", feedB)), threads);
                 start.countDown();
                 SaveSummary savedA = a.get(30, TimeUnit.SECONDS);
                 SaveSummary savedB = b.get(30, TimeUnit.SECONDS);
-                assertThat(savedA.added() + savedB.added()).as("round %d: new articles", round).isEqualTo(SHARED + 2 * OWN);
-                assertThat(savedA.duplicates() + savedB.duplicates()).as("round %d: duplicates", round).isEqualTo(SHARED);
+                assertThat(savedA.added() + savedB.added())
+                        .as("round %d: new articles", round)
+                        .isEqualTo(SHARED + 2 * OWN);
+                assertThat(savedA.duplicates() + savedB.duplicates())
+                        .as("round %d: duplicates", round)
+                        .isEqualTo(SHARED);
                 addedTotal += savedA.added() + savedB.added();
                 duplicatesTotal += savedA.duplicates() + savedB.duplicates();
             }
@@ -98,20 +104,29 @@ class ConcurrentSavePostgresTest {
         JdbcClient jdbc = JdbcClient.create(poolA);
         assertThat(addedTotal).isEqualTo(ROUNDS * (SHARED + 2 * OWN));
         assertThat(duplicatesTotal).isEqualTo(ROUNDS * SHARED);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single()).isEqualTo(ROUNDS * (SHARED + 2L * OWN));
-        assertThat(jdbc.sql("SELECT COUNT(DISTINCT doi) FROM article WHERE doi IS NOT NULL").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single())
+                .isEqualTo(ROUNDS * (SHARED + 2L * OWN));
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT doi) FROM article WHERE doi IS NOT NULL")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(ROUNDS * (long) SHARED);
         // Every shared article lists both sources, with each source's own link.
-        assertThat(jdbc.sql("""
+        String sharedByBoth = """
                 SELECT COUNT(*) FROM article a WHERE a.doi IS NOT NULL
-                  AND (SELECT COUNT(*) FROM article_source s WHERE s.article_id = a.id) = 2""").query(Long.class).single())
-                .isEqualTo(ROUNDS * (long) SHARED);
+                  AND (SELECT COUNT(*) FROM article_source s WHERE s.article_id = a.id) = 2""";
+        assertThat(jdbc.sql(sharedByBoth).query(Long.class).single()).isEqualTo(ROUNDS * (long) SHARED);
         // Both sources' links lead to the one stored article.
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM article_key WHERE key_kind = 'link'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article_key WHERE key_kind = 'link'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(ROUNDS * (2L * SHARED + 2L * OWN));
-        assertThat(jdbc.sql("SELECT COUNT(DISTINCT article_id) FROM article_topic").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT article_id) FROM article_topic")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(ROUNDS * (SHARED + 2L * OWN));
-        assertThat(jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2L * ROUNDS);
     }
 
@@ -130,18 +145,37 @@ class ConcurrentSavePostgresTest {
     }
 
     private static NewArticle article(String source, String name, String doi, int round) {
-        TaggingResult tagging = new TaggingResult(true, List.of(new TermHit("HER2", "title")),
+        TaggingResult tagging = new TaggingResult(
+                true,
+                List.of(new TermHit("HER2", "title")),
                 List.of(new TopicTag("adc", "Antibody-drug conjugates", List.of(new TermHit("T-DXd", "summary")))));
-        return new NewArticle(source, source + "-" + round + "-" + name, "https://" + source + ".example/" + round + "/" + name,
-                "HER2 " + name + " in round " + round, "<p>T-DXd " + name + "</p>", "T-DXd " + name, List.of("A. Author"),
-                List.of("Oncology"), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(round * 60L), doi, null, tagging);
+        return new NewArticle(
+                source,
+                source + "-" + round + "-" + name,
+                "https://" + source + ".example/" + round + "/" + name,
+                "HER2 " + name + " in round " + round,
+                "<p>T-DXd " + name + "</p>",
+                "T-DXd " + name,
+                List.of("A. Author"),
+                List.of("Oncology"),
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(round * 60L),
+                doi,
+                null,
+                tagging);
     }
 
     private static ArticleStore store(HikariDataSource pool) {
         JdbcClient jdbc = JdbcClient.create(pool);
-        ArticleVersion version = new ArticleVersion(jdbc, event -> { }, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
-        return new ArticleStore(jdbc, new JdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)),
-                JsonMapper.builder().build(), new DigestZoneProperties(ZoneOffset.UTC), version, Clock.systemUTC());
+        ArticleVersion version =
+                new ArticleVersion(jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
+        return new ArticleStore(
+                jdbc,
+                new JdbcTemplate(pool),
+                new TransactionTemplate(new DataSourceTransactionManager(pool)),
+                JsonMapper.builder().build(),
+                new DigestZoneProperties(ZoneOffset.UTC),
+                version,
+                Clock.systemUTC());
     }
 
     private static HikariDataSource pool(String name) {

@@ -2,6 +2,7 @@ package org.her2feeds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,9 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.flywaydb.core.Flyway;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
@@ -21,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,11 +35,22 @@ class HostileItemsPostgresTest {
             pool.setUsername(database.user());
             pool.setPassword(database.password());
             pool.setMaximumPoolSize(2);
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             JdbcClient jdbc = JdbcClient.create(pool);
-            ArticleVersion version = new ArticleVersion(jdbc, event -> { }, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
-            ArticleStore store = new ArticleStore(jdbc, new JdbcTemplate(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)),
-                    JsonMapper.builder().build(), new DigestZoneProperties(ZoneOffset.UTC), version, Clock.systemUTC());
+            ArticleVersion version = new ArticleVersion(
+                    jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
+            ArticleStore store = new ArticleStore(
+                    jdbc,
+                    new JdbcTemplate(pool),
+                    new TransactionTemplate(new DataSourceTransactionManager(pool)),
+                    JsonMapper.builder().build(),
+                    new DigestZoneProperties(ZoneOffset.UTC),
+                    version,
+                    Clock.systemUTC());
             List<String> authors = new ArrayList<>();
             for (int i = 0; i < 800; i++) {
                 authors.add("Investigator\u0000 " + i);
@@ -57,21 +65,48 @@ class HostileItemsPostgresTest {
 
             assertThat(saved.added()).isEqualTo(4);
             assertThat(saved.rejected()).isZero();
-            assertThat(jdbc.sql("SELECT title FROM article ORDER BY title").query(String.class).list())
+            assertThat(jdbc.sql("SELECT title FROM article ORDER BY title")
+                            .query(String.class)
+                            .list())
                     .contains("HER2 good one", "HER2 good two", "HER2 title with NUL \uFFFD");
-            new SourceStates(jdbc).save(new SourceState("pg", "https://pg.example/feed", "https://pg.example/feed",
-                    "\"" + "e".repeat(1200) + "\"", "x".repeat(200), Instant.now(), Instant.now(), 200,
-                    "error with NUL\u0000 " + "e".repeat(2000), 0, null, null, null, 0));
+            new SourceStates(jdbc)
+                    .save(new SourceState(
+                            "pg",
+                            "https://pg.example/feed",
+                            "https://pg.example/feed",
+                            "\"" + "e".repeat(1200) + "\"",
+                            "x".repeat(200),
+                            Instant.now(),
+                            Instant.now(),
+                            200,
+                            "error with NUL\u0000 " + "e".repeat(2000),
+                            0,
+                            null,
+                            null,
+                            null,
+                            0));
             assertThat(new SourceStates(jdbc).find("pg")).hasValueSatisfying(state -> {
                 assertThat(state.etag()).isNull();
-                assertThat(state.lastError()).hasSizeLessThanOrEqualTo(ColumnLimits.LAST_ERROR).doesNotContain("\u0000");
+                assertThat(state.lastError())
+                        .hasSizeLessThanOrEqualTo(ColumnLimits.LAST_ERROR)
+                        .doesNotContain("\u0000");
             });
         }
     }
 
     private static NewArticle item(String guid, String title, List<String> authors) {
-        return new NewArticle("pg", guid, "https://pg.example/a/" + guid.hashCode(), title, "<p>" + title + "</p>", title,
-                authors, List.of(), Instant.parse("2026-01-01T00:00:00Z"), null, null,
+        return new NewArticle(
+                "pg",
+                guid,
+                "https://pg.example/a/" + guid.hashCode(),
+                title,
+                "<p>" + title + "</p>",
+                title,
+                authors,
+                List.of(),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null,
+                null,
                 new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()));
     }
 }

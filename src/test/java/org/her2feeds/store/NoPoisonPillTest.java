@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
@@ -42,35 +40,105 @@ class NoPoisonPillTest {
     private static Path dir;
     private static H2FileStore db;
 
-    enum Title { GOOD, HUGE_WORDS, HUGE_ONE_WORD, CONTROL, LONE_SURROGATES, MARKUP, EMPTY, NULL, ONLY_NUL }
+    enum Title {
+        GOOD,
+        HUGE_WORDS,
+        HUGE_ONE_WORD,
+        CONTROL,
+        LONE_SURROGATES,
+        MARKUP,
+        EMPTY,
+        NULL,
+        ONLY_NUL
+    }
 
-    enum Guid { GOOD, HUGE, CONTROL, LONE_SURROGATE, EMPTY, NULL }
+    enum Guid {
+        GOOD,
+        HUGE,
+        CONTROL,
+        LONE_SURROGATE,
+        EMPTY,
+        NULL
+    }
 
-    enum Link { GOOD, HUGE, HOME_PAGE, NOT_A_URL, NULL }
+    enum Link {
+        GOOD,
+        HUGE,
+        HOME_PAGE,
+        NOT_A_URL,
+        NULL
+    }
 
-    enum Authors { GOOD, CONSORTIUM, HUGE_NAME, WITH_NULLS, NONE }
+    enum Authors {
+        GOOD,
+        CONSORTIUM,
+        HUGE_NAME,
+        WITH_NULLS,
+        NONE
+    }
 
-    enum Categories { GOOD, MANY, HUGE }
+    enum Categories {
+        GOOD,
+        MANY,
+        HUGE
+    }
 
-    enum Ids { NONE, GOOD_DOI, HUGE_DOI, GARBAGE_DOI, GARBAGE_PMID, GOOD_PMID }
+    enum Ids {
+        NONE,
+        GOOD_DOI,
+        HUGE_DOI,
+        GARBAGE_DOI,
+        GARBAGE_PMID,
+        GOOD_PMID
+    }
 
-    enum Summary { GOOD, HUGE_HTML, HUGE_TEXT, CONTROL, NULL }
+    enum Summary {
+        GOOD,
+        HUGE_HTML,
+        HUGE_TEXT,
+        CONTROL,
+        NULL
+    }
 
-    enum Tagging { GOOD, HUGE_HITS }
+    enum Tagging {
+        GOOD,
+        HUGE_HITS
+    }
 
     /** One generated item; {@code noise} is arbitrary text (any code units) mixed into the hostile values. */
-    record Recipe(Title title, Guid guid, Link link, Authors authors, Categories categories, Ids ids, Summary summary,
-            Tagging tagging, String noise) {
+    record Recipe(
+            Title title,
+            Guid guid,
+            Link link,
+            Authors authors,
+            Categories categories,
+            Ids ids,
+            Summary summary,
+            Tagging tagging,
+            String noise) {
 
         static Recipe good(String noise) {
-            return new Recipe(Title.GOOD, Guid.GOOD, Link.GOOD, Authors.GOOD, Categories.GOOD, Ids.NONE, Summary.GOOD,
-                    Tagging.GOOD, noise);
+            return new Recipe(
+                    Title.GOOD,
+                    Guid.GOOD,
+                    Link.GOOD,
+                    Authors.GOOD,
+                    Categories.GOOD,
+                    Ids.NONE,
+                    Summary.GOOD,
+                    Tagging.GOOD,
+                    noise);
         }
 
         boolean isGood() {
-            return title == Title.GOOD && guid == Guid.GOOD && link == Link.GOOD && authors == Authors.GOOD
-                    && categories == Categories.GOOD && (ids == Ids.NONE || ids == Ids.GOOD_DOI || ids == Ids.GOOD_PMID)
-                    && summary == Summary.GOOD && tagging == Tagging.GOOD;
+            return title == Title.GOOD
+                    && guid == Guid.GOOD
+                    && link == Link.GOOD
+                    && authors == Authors.GOOD
+                    && categories == Categories.GOOD
+                    && (ids == Ids.NONE || ids == Ids.GOOD_DOI || ids == Ids.GOOD_PMID)
+                    && summary == Summary.GOOD
+                    && tagging == Tagging.GOOD;
         }
 
         boolean hasNoTitle() {
@@ -100,7 +168,10 @@ class NoPoisonPillTest {
     void everyGoodItemIsStoredAndEveryOtherIsStoredBoundedOrRejected(int seed) {
         Random random = new Random(seed);
         List<Recipe> recipes = feed(random);
-        List<Integer> duplicated = IntStream.range(0, random.nextInt(5)).map(i -> random.nextInt(1001)).boxed().toList();
+        List<Integer> duplicated = IntStream.range(0, random.nextInt(5))
+                .map(i -> random.nextInt(1001))
+                .boxed()
+                .toList();
         String source = "gen-" + FEEDS.incrementAndGet();
         List<NewArticle> items = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
@@ -123,24 +194,38 @@ class NoPoisonPillTest {
         SaveSummary first = db.store.saveFeed(source, items);
 
         long titleless = recipes.stream().filter(Recipe::hasNoTitle).count();
-        assertThat(first.rejected()).as("only items with no title at all are rejected").isEqualTo((int) titleless);
-        assertThat(first.added()).as("every other distinct item is a new article").isEqualTo(recipes.size() - (int) titleless);
-        assertThat(db.jdbc.sql("SELECT COUNT(*) FROM article_source WHERE source_id = :s").param("s", source)
-                .query(Long.class).single()).isEqualTo(recipes.size() - titleless);
+        assertThat(first.rejected())
+                .as("only items with no title at all are rejected")
+                .isEqualTo((int) titleless);
+        assertThat(first.added())
+                .as("every other distinct item is a new article")
+                .isEqualTo(recipes.size() - (int) titleless);
+        assertThat(db.jdbc
+                        .sql("SELECT COUNT(*) FROM article_source WHERE source_id = :s")
+                        .param("s", source)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(recipes.size() - titleless);
         for (int i = 0; i < recipes.size(); i++) {
             if (recipes.get(i).isGood()) {
                 NewArticle good = item(source, i, recipes.get(i));
-                List<String> stored = db.jdbc.sql("""
+                List<String> stored = db.jdbc
+                        .sql("""
                         SELECT a.title || '|' || a.url || '|' || a.owner_source FROM article a
                         JOIN article_source s ON s.article_id = a.id WHERE s.source_id = :s AND s.guid = :g""")
-                        .param("s", source).param("g", good.guid()).query(String.class).list();
-                assertThat(stored).as("good item %s", good.guid())
+                        .param("s", source)
+                        .param("g", good.guid())
+                        .query(String.class)
+                        .list();
+                assertThat(stored)
+                        .as("good item %s", good.guid())
                         .containsExactly(good.title() + "|" + good.link() + "|" + source);
             }
         }
 
         SaveSummary again = db.store.saveFeed(source, items);
-        assertThat(again.added() + again.updated() + again.duplicates()).as("a second save of the same feed changes nothing")
+        assertThat(again.added() + again.updated() + again.duplicates())
+                .as("a second save of the same feed changes nothing")
                 .isZero();
         assertThat(again.rejected()).isEqualTo(first.rejected());
     }
@@ -158,10 +243,19 @@ class NoPoisonPillTest {
             Guid guid = pick(random, Guid.values());
             Link link = pick(random, Link.values());
             // Every item must stay one distinct article: without a GUID, it gets a specific link of its own.
-            Link usable = (guid == Guid.EMPTY || guid == Guid.NULL) && link != Link.GOOD && link != Link.HUGE ? Link.GOOD : link;
-            recipes.add(new Recipe(pick(random, Title.values()), guid, usable, pick(random, Authors.values()),
-                    pick(random, Categories.values()), pick(random, Ids.values()), pick(random, Summary.values()),
-                    pick(random, Tagging.values()), noise));
+            Link usable = (guid == Guid.EMPTY || guid == Guid.NULL) && link != Link.GOOD && link != Link.HUGE
+                    ? Link.GOOD
+                    : link;
+            recipes.add(new Recipe(
+                    pick(random, Title.values()),
+                    guid,
+                    usable,
+                    pick(random, Authors.values()),
+                    pick(random, Categories.values()),
+                    pick(random, Ids.values()),
+                    pick(random, Summary.values()),
+                    pick(random, Tagging.values()),
+                    noise));
         }
         return recipes;
     }
@@ -245,11 +339,24 @@ class NoPoisonPillTest {
             default -> "<p>Summary of " + marker + "</p>";
         };
         TaggingResult tagging = r.tagging() == Tagging.HUGE_HITS
-                ? new TaggingResult(true, Collections.nCopies(3000, new TermHit("trastuzumab " + noise, "summary")),
+                ? new TaggingResult(
+                        true,
+                        Collections.nCopies(3000, new TermHit("trastuzumab " + noise, "summary")),
                         List.of(new TopicTag("adc", "ADC", Collections.nCopies(3000, new TermHit("T-DXd", "title")))))
                 : new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of());
-        return new NewArticle(source, guid, link, title, html, text, authors, categories,
-                Instant.parse("2026-01-01T00:00:00Z"), doi, pmid, tagging);
+        return new NewArticle(
+                source,
+                guid,
+                link,
+                title,
+                html,
+                text,
+                authors,
+                categories,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                doi,
+                pmid,
+                tagging);
     }
 
     private static List<String> consortium(int size) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.her2feeds.sources.Source;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,8 @@ class SourceStateTransitionsTest {
     private static final String URL = "https://feeds.example/a";
     private static final Source SOURCE = source(URL, true);
 
-    private final SourceState fetched = SourceState.initial("a").urlChangedByOperator(URL)
+    private final SourceState fetched = SourceState.initial("a")
+            .urlChangedByOperator(URL)
             .afterSuccess(T0, T1, 200, "\"v1\"", "Sun, 29 Nov 2026 11:00:00 GMT", T1.plusSeconds(1800));
 
     @Test
@@ -35,13 +35,15 @@ class SourceStateTransitionsTest {
         assertThat(failed.consecutiveFailures()).isEqualTo(2);
         assertThat(failed.etag()).isEqualTo("\"v1\"");
         assertThat(failed.lastSuccessAt()).isEqualTo(T1);
-        assertThat(SourceStatus.of(SOURCE, failed)).isEqualTo(new SourceStatus.Active(2, 503, "HttpStatus: HTTP 503", T1.plusSeconds(120), true));
+        assertThat(SourceStatus.of(SOURCE, failed))
+                .isEqualTo(new SourceStatus.Active(2, 503, "HttpStatus: HTTP 503", T1.plusSeconds(120), true));
 
         SourceState recovered = failed.afterSuccess(T1, T1, 304, "\"v2\"", null, T1.plusSeconds(1800));
         assertThat(recovered.consecutiveFailures()).isZero();
         assertThat(recovered.lastError()).isNull();
         assertThat(recovered.etag()).isEqualTo("\"v2\"");
-        assertThat(((SourceStatus.Active) SourceStatus.of(SOURCE, recovered)).failing()).isFalse();
+        assertThat(((SourceStatus.Active) SourceStatus.of(SOURCE, recovered)).failing())
+                .isFalse();
     }
 
     @Test
@@ -50,8 +52,11 @@ class SourceStateTransitionsTest {
         SourceState once = fetched.afterRedirect(target, 3);
         assertThat(once.currentUrl()).isEqualTo(URL);
         assertThat(once.redirectStreak()).isEqualTo(1);
-        assertThat(once.afterRedirect(null, 3).redirectStreak()).as("a fetch without it ends the streak").isZero();
-        assertThat(once.afterRedirect(URI.create("https://feeds.example/c"), 3).redirectStreak()).isEqualTo(1);
+        assertThat(once.afterRedirect(null, 3).redirectStreak())
+                .as("a fetch without it ends the streak")
+                .isZero();
+        assertThat(once.afterRedirect(URI.create("https://feeds.example/c"), 3).redirectStreak())
+                .isEqualTo(1);
 
         SourceState adopted = once.afterRedirect(target, 3).afterRedirect(target, 3);
         assertThat(adopted.currentUrl()).isEqualTo(target.toString());
@@ -89,9 +94,11 @@ class SourceStateTransitionsTest {
         assertThat(paused.disabledReason()).isEqualTo("paused by operator");
         assertThat(paused.nextFetchAt()).as("kept for the resume").isEqualTo(fetched.nextFetchAt());
         assertThat(SourceStatus.of(SOURCE, paused)).isInstanceOf(SourceStatus.Paused.class);
-        assertThat(SourceStatus.of(source("https://feeds.example/new", true), paused)).isInstanceOf(SourceStatus.Paused.class);
+        assertThat(SourceStatus.of(source("https://feeds.example/new", true), paused))
+                .isInstanceOf(SourceStatus.Paused.class);
 
-        SourceState fetchRecord = fetched.afterSuccess(T1, T1, 200, null, null, T1.plusSeconds(1800)).keepingPauseFrom(paused);
+        SourceState fetchRecord = fetched.afterSuccess(T1, T1, 200, null, null, T1.plusSeconds(1800))
+                .keepingPauseFrom(paused);
         assertThat(fetchRecord.stop()).isEqualTo(paused.stop());
         assertThat(fetchRecord.nextFetchAt()).isNull();
         assertThat(fetched.keepingPauseFrom(fetched)).isSameAs(fetched);

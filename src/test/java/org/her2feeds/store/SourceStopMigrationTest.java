@@ -13,20 +13,27 @@ class SourceStopMigrationTest {
     @Test
     void existingReasonsBecomeGoneOrPaused() {
         JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:v6-migration;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        db.setURL("jdbc:h2:mem:v6-migration;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_"
+                + "DELAY=-1");
         Flyway.configure().dataSource(db).target("5").load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
-        jdbc.sql("INSERT INTO source_state (source_id, disabled_reason) VALUES ('g', 'gone: the server answered 410 Gone at 2026-11-29T12:00:00Z')").update();
-        jdbc.sql("INSERT INTO source_state (source_id, disabled_reason) VALUES ('p', 'paused by operator')").update();
+        jdbc.sql("INSERT INTO source_state (source_id, disabled_reason) VALUES ('g', 'gone: the server "
+                        + "answered 410 Gone at 2026-11-29T12:00:00Z')")
+                .update();
+        jdbc.sql("INSERT INTO source_state (source_id, disabled_reason) VALUES ('p', 'paused by operator')")
+                .update();
         jdbc.sql("INSERT INTO source_state (source_id) VALUES ('a')").update();
 
         Flyway.configure().dataSource(db).load().migrate();
 
         SourceStates states = new SourceStates(jdbc);
-        assertThat(states.find("g").orElseThrow().stop()).isEqualTo(new SourceState.Stop(SourceState.Stop.Kind.GONE,
-                "the server answered 410 Gone at 2026-11-29T12:00:00Z"));
-        assertThat(states.find("g").orElseThrow().disabledReason()).isEqualTo("gone: the server answered 410 Gone at 2026-11-29T12:00:00Z");
-        assertThat(states.find("p").orElseThrow().stop()).isEqualTo(new SourceState.Stop(SourceState.Stop.Kind.PAUSED, "paused by operator"));
+        assertThat(states.find("g").orElseThrow().stop())
+                .isEqualTo(new SourceState.Stop(
+                        SourceState.Stop.Kind.GONE, "the server answered 410 Gone at 2026-11-29T12:00:00Z"));
+        assertThat(states.find("g").orElseThrow().disabledReason())
+                .isEqualTo("gone: the server answered 410 Gone at 2026-11-29T12:00:00Z");
+        assertThat(states.find("p").orElseThrow().stop())
+                .isEqualTo(new SourceState.Stop(SourceState.Stop.Kind.PAUSED, "paused by operator"));
         assertThat(states.find("a").orElseThrow().stop()).isNull();
 
         states.save(states.find("a").orElseThrow().paused());

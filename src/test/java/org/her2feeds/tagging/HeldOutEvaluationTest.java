@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,8 @@ class HeldOutEvaluationTest {
 
     private static final Path RULES = Path.of("config/topics.yml");
     private static final Path TUNING = Path.of("src/test/resources/tagging/abstracts-tuning.yml");
-    private static final List<Path> HELD_OUT = List.of(Path.of("src/test/resources/tagging/abstracts-holdout.yml"),
+    private static final List<Path> HELD_OUT = List.of(
+            Path.of("src/test/resources/tagging/abstracts-holdout.yml"),
             Path.of("src/test/resources/tagging/holdout-set.yml"));
 
     private static final double HELD_OUT_MIN_PRECISION = 0.90;
@@ -42,12 +42,22 @@ class HeldOutEvaluationTest {
     void rulesHoldTheirFloorsOnTextTheyWereNeverTunedOn() {
         for (Path set : HELD_OUT) {
             TopicsEvaluation evaluation = TopicsEvaluation.run(Tagger.fromFile(RULES), set);
-            System.out.printf("held-out %s: relevance precision %.3f recall %.3f, topic micro-F1 %.3f%n", set.getFileName(),
-                    evaluation.relevance().precision(), evaluation.relevance().recall(), evaluation.topicsMicro().f1());
+            System.out.printf(
+                    "held-out %s: relevance precision %.3f recall %.3f, topic micro-F1 %.3f%n",
+                    set.getFileName(),
+                    evaluation.relevance().precision(),
+                    evaluation.relevance().recall(),
+                    evaluation.topicsMicro().f1());
 
-            assertThat(evaluation.relevance().precision()).as(set + " relevance precision").isGreaterThanOrEqualTo(HELD_OUT_MIN_PRECISION);
-            assertThat(evaluation.relevance().recall()).as(set + " relevance recall").isGreaterThanOrEqualTo(HELD_OUT_MIN_RECALL);
-            assertThat(evaluation.topicsMicro().f1()).as(set + " topic micro-F1").isGreaterThanOrEqualTo(HELD_OUT_MIN_TOPIC_F1);
+            assertThat(evaluation.relevance().precision())
+                    .as(set + " relevance precision")
+                    .isGreaterThanOrEqualTo(HELD_OUT_MIN_PRECISION);
+            assertThat(evaluation.relevance().recall())
+                    .as(set + " relevance recall")
+                    .isGreaterThanOrEqualTo(HELD_OUT_MIN_RECALL);
+            assertThat(evaluation.topicsMicro().f1())
+                    .as(set + " topic micro-F1")
+                    .isGreaterThanOrEqualTo(HELD_OUT_MIN_TOPIC_F1);
         }
     }
 
@@ -59,7 +69,9 @@ class HeldOutEvaluationTest {
         }
         for (Path set : HELD_OUT) {
             assertThat(titles(set)).as(set.toString()).isNotEmpty().doesNotContainAnyElementsOf(tuned);
-            assertThat(Files.readString(set)).as(set + " says it is never tuned on").containsIgnoringCase("never");
+            assertThat(Files.readString(set))
+                    .as(set + " says it is never tuned on")
+                    .containsIgnoringCase("never");
         }
     }
 

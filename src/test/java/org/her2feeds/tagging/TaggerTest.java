@@ -30,18 +30,55 @@ class TaggerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HER2", "HER-2", "HER\u20132", "HER2/neu", "HER2+", "HER2\u207A", "HER2-positive",
-            "HER2\u2011low", "HER2-ultralow", "HER2-mutant", "ERBB2", "ErbB-2", "c-erbB-2", "ＨＥＲ２",
-            "human epidermal growth factor receptor 2", "Herceptin", "Ogivri", "Enhertu", "DS-8201a", "RC48",
-            "SHR-A1811", "ZW25", "Phesgo", "Tukysa", "zongertinib"})
+    @ValueSource(
+            strings = {
+                "HER2",
+                "HER-2",
+                "HER\u20132",
+                "HER2/neu",
+                "HER2+",
+                "HER2\u207A",
+                "HER2-positive",
+                "HER2\u2011low",
+                "HER2-ultralow",
+                "HER2-mutant",
+                "ERBB2",
+                "ErbB-2",
+                "c-erbB-2",
+                "ＨＥＲ２",
+                "human epidermal growth factor receptor 2",
+                "Herceptin",
+                "Ogivri",
+                "Enhertu",
+                "DS-8201a",
+                "RC48",
+                "SHR-A1811",
+                "ZW25",
+                "Phesgo",
+                "Tukysa",
+                "zongertinib"
+            })
     void spellingsOfHer2AndItsDrugsMakeAnArticleRelevant(String mention) {
-        assertThat(tagTitle("New data on " + mention + " in advanced cancer").relevant()).isTrue();
+        assertThat(tagTitle("New data on " + mention + " in advanced cancer").relevant())
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HR+/HER2-", "HR+/HER2\u2212", "HR+, HER2\u2013 ", "HER2-negative", "HER2 negative",
-            "HER2\u00A0negative", "HER2\u2011negative", "HER2-neg", "HER2 non-amplified", "HER2-nonamplified",
-            "negative for HER2", "ER+/HER2\uFE63"})
+    @ValueSource(
+            strings = {
+                "HR+/HER2-",
+                "HR+/HER2\u2212",
+                "HR+, HER2\u2013 ",
+                "HER2-negative",
+                "HER2 negative",
+                "HER2\u00A0negative",
+                "HER2\u2011negative",
+                "HER2-neg",
+                "HER2 non-amplified",
+                "HER2-nonamplified",
+                "negative for HER2",
+                "ER+/HER2\uFE63"
+            })
     void her2AsANegativeDescriptorAloneIsNotRelevant(String descriptor) {
         TaggingResult result = tagTitle("Palbociclib in " + descriptor + " advanced breast cancer");
 
@@ -58,9 +95,21 @@ class TaggerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Raising her 2 children", "HER 2 children", "her 2-year-old son", "her 2nd marathon",
-            "Her2Go rideshare", "Herceptive app", "ERBB2IP variant", "EGFR (HER1) exon 20", "HER3-DXd in lung cancer",
-            "patritumab deruxtecan", "datopotamab deruxtecan (Dato-DXd)", "HER4 signalling"})
+    @ValueSource(
+            strings = {
+                "Raising her 2 children",
+                "HER 2 children",
+                "her 2-year-old son",
+                "her 2nd marathon",
+                "Her2Go rideshare",
+                "Herceptive app",
+                "ERBB2IP variant",
+                "EGFR (HER1) exon 20",
+                "HER3-DXd in lung cancer",
+                "patritumab deruxtecan",
+                "datopotamab deruxtecan (Dato-DXd)",
+                "HER4 signalling"
+            })
     void ordinaryEnglishAndOtherReceptorsAreNotRelevant(String text) {
         assertThat(tagTitle(text).relevant()).isFalse();
     }
@@ -71,7 +120,9 @@ class TaggerTest {
         TaggingResult both = tagTitle("Trastuzumab deruxtecan after trastuzumab and pertuzumab");
 
         assertThat(slugs(adcOnly)).contains("adc", "targeted-therapy").doesNotContain("trastuzumab");
-        assertThat(both.topic("trastuzumab")).get().extracting(TopicTag::matched)
+        assertThat(both.topic("trastuzumab"))
+                .get()
+                .extracting(TopicTag::matched)
                 .isEqualTo(List.of(new TermHit("trastuzumab", "title")));
     }
 
@@ -84,14 +135,19 @@ class TaggerTest {
 
     @Test
     void hitsNameTheConfiguredTermAndTheFieldItMatchedIn() {
-        TaggingResult result = shipped.tag(new TaggableText("Weekly roundup", "A Kanjinti launch in India.",
-                List.of("Oncology", "HER2-positive Breast Cancer")));
+        TaggingResult result = shipped.tag(new TaggableText(
+                "Weekly roundup", "A Kanjinti launch in India.", List.of("Oncology", "HER2-positive Breast Cancer")));
 
-        assertThat(result.relevanceHits()).containsExactly(new TermHit("kanjinti", "summary"),
-                new TermHit("her2", "category"));
-        assertThat(result.topic("breast-cancer")).get().extracting(TopicTag::matched)
+        assertThat(result.relevanceHits())
+                .containsExactly(new TermHit("kanjinti", "summary"), new TermHit("her2", "category"));
+        assertThat(result.topic("breast-cancer"))
+                .get()
+                .extracting(TopicTag::matched)
                 .isEqualTo(List.of(new TermHit("breast", "category")));
-        assertThat(result.topic("breast-cancer")).get().extracting(TopicTag::label).isEqualTo("Breast cancer");
+        assertThat(result.topic("breast-cancer"))
+                .get()
+                .extracting(TopicTag::label)
+                .isEqualTo("Breast cancer");
     }
 
     @Test
@@ -104,9 +160,23 @@ class TaggerTest {
 
     @Test
     void topicsComeInRulesFileOrder() {
-        assertThat(shipped.topics()).extracting(TopicDefinition::slug).containsExactly("her2-biology", "her2-testing",
-                "breast-cancer", "other-cancers", "trastuzumab", "antibodies", "adc", "tki", "targeted-therapy",
-                "side-effects", "resistance", "clinical-trials", "approvals", "patient-care");
+        assertThat(shipped.topics())
+                .extracting(TopicDefinition::slug)
+                .containsExactly(
+                        "her2-biology",
+                        "her2-testing",
+                        "breast-cancer",
+                        "other-cancers",
+                        "trastuzumab",
+                        "antibodies",
+                        "adc",
+                        "tki",
+                        "targeted-therapy",
+                        "side-effects",
+                        "resistance",
+                        "clinical-trials",
+                        "approvals",
+                        "patient-care");
         assertThat(shipped.topics()).allSatisfy(t -> assertThat(t.description()).isNotBlank());
     }
 
@@ -124,14 +194,21 @@ class TaggerTest {
                 """);
         Tagger tagger = Tagger.fromFile(rules);
 
-        assertThat(tagger.tag(new TaggableText("HER\u20132", "", List.of())).relevant()).isTrue();
-        assertThat(tagger.tag(new TaggableText("her 2", "", List.of())).relevant()).isFalse();
-        assertThat(tagger.tag(new TaggableText("HR-/HER2\u207A", "", List.of())).relevant()).isTrue();
-        assertThat(tagger.tag(new TaggableText("HER2 + HR", "", List.of())).relevant()).isFalse();
-        assertThat(tagger.tag(new TaggableText("NCT04294225", "", List.of())).relevant()).isTrue();
-        assertThat(tagger.tag(new TaggableText("breast-cancer; breast/cancer", "", List.of())).relevanceHits())
+        assertThat(tagger.tag(new TaggableText("HER\u20132", "", List.of())).relevant())
+                .isTrue();
+        assertThat(tagger.tag(new TaggableText("her 2", "", List.of())).relevant())
+                .isFalse();
+        assertThat(tagger.tag(new TaggableText("HR-/HER2\u207A", "", List.of())).relevant())
+                .isTrue();
+        assertThat(tagger.tag(new TaggableText("HER2 + HR", "", List.of())).relevant())
+                .isFalse();
+        assertThat(tagger.tag(new TaggableText("NCT04294225", "", List.of())).relevant())
+                .isTrue();
+        assertThat(tagger.tag(new TaggableText("breast-cancer; breast/cancer", "", List.of()))
+                        .relevanceHits())
                 .containsExactly(new TermHit("breast cancer", "title"));
-        assertThat(tagger.tag(new TaggableText("breast, cancer", "", List.of())).relevant()).isFalse();
+        assertThat(tagger.tag(new TaggableText("breast, cancer", "", List.of())).relevant())
+                .isFalse();
     }
 
     @Test
@@ -168,44 +245,65 @@ class TaggerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Patients had human epidermal growth factor receptor 2 (HER2; also known as ERBB2)-negative disease.",
-            "Tumours were ER (+), PR (+) and HER2 (\u2212).",
-            "The HER2 status was negative in all patients.",
-            "All tumours were negative for ER, PR and HER2 by immunohistochemistry.",
-            "Patients with HER2-positive tumours were excluded.",
-            "HER3 is expressed regardless of HER2 status.",
-            "Survival differed between luminal A, luminal B, HER2-enriched and basal-like tumours."})
+    @ValueSource(
+            strings = {
+                "Patients had human epidermal growth factor receptor 2 (HER2; also known as ERBB2)-negative disease.",
+                "Tumours were ER (+), PR (+) and HER2 (\u2212).",
+                "The HER2 status was negative in all patients.",
+                "All tumours were negative for ER, PR and HER2 by immunohistochemistry.",
+                "Patients with HER2-positive tumours were excluded.",
+                "HER3 is expressed regardless of HER2 status.",
+                "Survival differed between luminal A, luminal B, HER2-enriched and basal-like tumours."
+            })
     void aHer2MarkerThatOnlyDescribesAPopulationIsDiscountedWithItsReason(String summary) {
         TaggingResult result = tagSummary(summary);
 
         assertThat(result.relevant()).as(summary).isFalse();
-        assertThat(result.discounted()).as(summary).isNotEmpty()
+        assertThat(result.discounted())
+                .as(summary)
+                .isNotEmpty()
                 .allSatisfy(d -> assertThat(d.field()).isEqualTo("summary"))
                 .allSatisfy(d -> assertThat(d.qualifier()).isNotBlank());
     }
 
     @Test
     void aContrastEndsANegationsScopeAndAListInTheTitleIsTheStudyQuestion() {
-        assertThat(tagSummary("Tumours were negative for ER and PR but HER2-positive by FISH.").relevant()).isTrue();
-        assertThat(tagTitle("Outcomes of luminal B and HER2-enriched tumours after neoadjuvant therapy").relevant()).isTrue();
+        assertThat(tagSummary("Tumours were negative for ER and PR but HER2-positive by FISH.")
+                        .relevant())
+                .isTrue();
+        assertThat(tagTitle("Outcomes of luminal B and HER2-enriched tumours after neoadjuvant therapy")
+                        .relevant())
+                .isTrue();
         // A HER2 drug named as an exclusion still concerns HER2: only markers are judged by their context.
-        assertThat(tagSummary("Patients previously treated with trastuzumab were excluded.").relevant()).isTrue();
+        assertThat(tagSummary("Patients previously treated with trastuzumab were excluded.")
+                        .relevant())
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"p95HER2 expression and response", "the HER2\u039416 splice variant", "HER2 delta16 isoform",
-            "tumour onset in MMTV-neu mice", "neu-transgenic mice fed a high-fat diet", "a rat neu vaccine model",
-            "ERBB2 (Erb-B2 receptor tyrosine kinase 2) copy number"})
+    @ValueSource(
+            strings = {
+                "p95HER2 expression and response",
+                "the HER2\u039416 splice variant",
+                "HER2 delta16 isoform",
+                "tumour onset in MMTV-neu mice",
+                "neu-transgenic mice fed a high-fat diet",
+                "a rat neu vaccine model",
+                "ERBB2 (Erb-B2 receptor tyrosine kinase 2) copy number"
+            })
     void unusualSpellingsOfTheMarkerCount(String title) {
         assertThat(tagTitle(title).relevant()).as(title).isTrue();
     }
 
     @Test
     void theEvidenceNamesTheFieldOfEveryCountingTerm() {
-        TaggingResult result = shipped.tag(new TaggableText("Conference roundup", "Teaser text.",
-                "The session covered trastuzumab deruxtecan in HER2-low disease.", List.of("Breast Neoplasms")));
+        TaggingResult result = shipped.tag(new TaggableText(
+                "Conference roundup",
+                "Teaser text.",
+                "The session covered trastuzumab deruxtecan in HER2-low disease.",
+                List.of("Breast Neoplasms")));
 
-        assertThat(result.relevanceHits()).contains(new TermHit("trastuzumab deruxtecan", "content"), new TermHit("her2", "content"));
+        assertThat(result.relevanceHits())
+                .contains(new TermHit("trastuzumab deruxtecan", "content"), new TermHit("her2", "content"));
     }
 }

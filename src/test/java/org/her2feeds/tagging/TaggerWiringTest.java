@@ -18,10 +18,10 @@ class TaggerWiringTest {
     @Configuration
     @EnableConfigurationProperties(TaggingProperties.class)
     @Import(Tagger.class)
-    static class TaggingOnly {
-    }
+    static class TaggingOnly {}
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(TaggingOnly.class);
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(TaggingOnly.class);
 
     @Test
     void defaultsToTheShippedRulesFile() {
@@ -34,13 +34,17 @@ class TaggerWiringTest {
 
     @Test
     void aBadRulesFileStopsStartUpWithItsLine(@TempDir Path dir) throws IOException {
-        Path rules = Files.writeString(dir.resolve("topics.yml"), "relevance:\n  terms: [her2]\n  term: [x]\ntopics: []\n");
+        Path rules =
+                Files.writeString(dir.resolve("topics.yml"), "relevance:\n  terms: [her2]\n  term: [x]\ntopics: []\n");
 
         runner.withPropertyValues("her2.topics-file=" + rules).run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(TopicRulesException.class)
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .isInstanceOf(TopicRulesException.class)
                     .hasMessage(rules + " line 3: relevance: unknown key 'term' (allowed: description, except,"
-                            + " negated-after, negated-before, not-followed-by, not-preceded-by, subtype-list, terms, use)");
+                            + " negated-after, negated-before, not-followed-by, not-preceded-by, "
+                            + "subtype-list, terms, use)");
         });
     }
 }

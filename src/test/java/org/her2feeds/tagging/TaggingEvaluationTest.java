@@ -20,11 +20,14 @@ class TaggingEvaluationTest {
         evaluation.printReport(System.out);
 
         assertThat(evaluation.articleCount()).isGreaterThanOrEqualTo(220);
-        assertThat(evaluation.relevance().precision()).as("relevance precision")
+        assertThat(evaluation.relevance().precision())
+                .as("relevance precision")
                 .isGreaterThanOrEqualTo(TopicsEvaluation.MIN_RELEVANCE_PRECISION);
-        assertThat(evaluation.relevance().recall()).as("relevance recall")
+        assertThat(evaluation.relevance().recall())
+                .as("relevance recall")
                 .isGreaterThanOrEqualTo(TopicsEvaluation.MIN_RELEVANCE_RECALL);
-        assertThat(evaluation.topicsMicro().f1()).as("topic micro-F1")
+        assertThat(evaluation.topicsMicro().f1())
+                .as("topic micro-F1")
                 .isGreaterThanOrEqualTo(TopicsEvaluation.MIN_TOPIC_MICRO_F1);
     }
 
@@ -33,12 +36,16 @@ class TaggingEvaluationTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int status = TopicsEvaluationCommand.run(RULES, SET, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String report = buffer.toString(StandardCharsets.UTF_8);
-        System.out.println(report.lines().filter(l -> l.startsWith("Throughput")).findFirst().orElse(""));
+        System.out.println(report.lines()
+                .filter(l -> l.startsWith("Throughput"))
+                .findFirst()
+                .orElse(""));
 
         assertThat(status).isZero();
         assertThat(report).contains("Relevance: precision", "micro", "Thresholds:", "met", "Throughput");
         // Every decision is printed with its evidence, including the HER2 mentions discounted as negative.
-        assertThat(report).contains("Decisions (id, relevant, evidence):")
+        assertThat(report)
+                .contains("Decisions (id, relevant, evidence):")
                 .containsPattern("(?m)^  r001 relevant matched \\[.*'trastuzumab deruxtecan' \\(title\\)")
                 .containsPattern("(?m)^  n\\d+ not-relevant matched \\[\\]; discounted \\[.*discounted by '");
     }
@@ -46,8 +53,8 @@ class TaggingEvaluationTest {
     @Test
     void commandReturnsOneWithTheReasonWhenTheRulesCannotBeRead() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int status = TopicsEvaluationCommand.run(Path.of("no/such/topics.yml"), SET,
-                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int status = TopicsEvaluationCommand.run(
+                Path.of("no/such/topics.yml"), SET, new PrintStream(buffer, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(1);
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("error: no/such/topics.yml: cannot read");

@@ -2,14 +2,15 @@ package org.her2feeds.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TextNormaliserTest {
 
     @ParameterizedTest(name = "U+{0}")
-    @ValueSource(strings = {"2010", "2011", "2012", "2013", "2014", "2015", "2212", "2043", "FE58", "FE63", "FF0D", "002D"})
+    @ValueSource(
+            strings = {"2010", "2011", "2012", "2013", "2014", "2015", "2212", "2043", "FE58", "FE63", "FF0D", "002D"})
     void everyDashAndMinusSignBecomesAHyphenMinus(String codePoint) {
         String dash = Character.toString(Integer.parseInt(codePoint, 16));
 
@@ -21,7 +22,8 @@ class TextNormaliserTest {
     void everyKindOfSpaceBecomesASpace(String codePoint) {
         String space = Character.toString(Integer.parseInt(codePoint, 16));
 
-        assertThat(TextNormaliser.normalise("trastuzumab" + space + "deruxtecan")).isEqualTo("trastuzumab deruxtecan");
+        assertThat(TextNormaliser.normalise("trastuzumab" + space + "deruxtecan"))
+                .isEqualTo("trastuzumab deruxtecan");
     }
 
     @ParameterizedTest(name = "U+{0}")

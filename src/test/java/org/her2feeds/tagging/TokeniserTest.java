@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 class TokeniserTest {
 
     private static List<String> texts(String text) {
-        return Tokeniser.tokenise(TextNormaliser.normalise(text)).stream().map(Token::text).toList();
+        return Tokeniser.tokenise(TextNormaliser.normalise(text)).stream()
+                .map(Token::text)
+                .toList();
     }
 
     private static List<Join> joins(String text) {
-        return Tokeniser.tokenise(TextNormaliser.normalise(text)).stream().map(Token::joinBefore).toList();
+        return Tokeniser.tokenise(TextNormaliser.normalise(text)).stream()
+                .map(Token::joinBefore)
+                .toList();
     }
 
     @Test

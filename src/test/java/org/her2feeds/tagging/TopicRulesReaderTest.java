@@ -38,13 +38,15 @@ class TopicRulesReaderTest {
 
     @Test
     void unknownKeyIsReportedWithItsLine() throws IOException {
-        assertFails(VALID_HEAD + """
+        assertFails(
+                VALID_HEAD + """
                   - slug: tki
                     label: TKIs
                     description: Kinase inhibitors.
                     term: [lapatinib]
-                """, " line 11: topic 'tki': unknown key 'term' (allowed: description, except, label,"
-                + " not-followed-by, not-preceded-by, slug, terms, use)");
+                """,
+                " line 11: topic 'tki': unknown key 'term' (allowed: description, except, label,"
+                        + " not-followed-by, not-preceded-by, slug, terms, use)");
     }
 
     @Test
@@ -78,12 +80,14 @@ class TopicRulesReaderTest {
 
     @Test
     void badSlugIsRejected() throws IOException {
-        assertFails(VALID_HEAD + """
+        assertFails(
+                VALID_HEAD + """
                   - slug: Side Effects
                     label: Side effects
                     description: Adverse events.
                     terms: [ild]
-                """, " line 8: topic 'Side Effects': bad slug (use lower-case letters, digits and single hyphens)");
+                """,
+                " line 8: topic 'Side Effects': bad slug (use lower-case letters, digits and single hyphens)");
     }
 
     @Test
@@ -97,36 +101,42 @@ class TopicRulesReaderTest {
 
     @Test
     void unknownTermListIsRejected() throws IOException {
-        assertFails(VALID_HEAD + """
+        assertFails(
+                VALID_HEAD + """
                   - slug: tki
                     label: TKIs
                     description: Kinase inhibitors.
                     use: [tki-drugs]
-                """, " line 11: topic 'tki': unknown term list 'tki-drugs' (declare it under 'term-lists')");
+                """,
+                " line 11: topic 'tki': unknown term list 'tki-drugs' (declare it under 'term-lists')");
     }
 
     @Test
     void aTermThatIsAlsoAnExceptionIsRejected() throws IOException {
-        assertFails(VALID_HEAD + """
+        assertFails(
+                VALID_HEAD + """
                   - slug: trastuzumab
                     label: Trastuzumab
                     description: The antibody.
                     terms: [trastuzumab, trastuzumab deruxtecan]
                     except: [TRASTUZUMAB  Deruxtecan]
-                """, " line 12: topic 'trastuzumab': 'TRASTUZUMAB  Deruxtecan' is both a term and an exception");
+                """,
+                " line 12: topic 'trastuzumab': 'TRASTUZUMAB  Deruxtecan' is both a term and an exception");
     }
 
     @Test
     void aTermThatCanNeverMatchIsRejected() throws IOException {
-        assertFails(VALID_HEAD + """
+        assertFails(
+                VALID_HEAD + """
                   - slug: tki
                     label: TKIs
                     description: Kinase inhibitors.
                     terms:
                       - lapatinib
                       - "tucatinib, capecitabine"
-                """, " line 13: topic 'tki': term 'tucatinib, capecitabine' contains clause punctuation"
-                + " (, ; . : ! ?) that text never matches across");
+                """,
+                " line 13: topic 'tki': term 'tucatinib, capecitabine' contains clause punctuation"
+                        + " (, ; . : ! ?) that text never matches across");
     }
 
     @Test
@@ -152,8 +162,9 @@ class TopicRulesReaderTest {
 
     @Test
     void unknownTopLevelKeyAndMissingSectionsAreRejected() throws IOException {
-        assertFails(VALID_HEAD + "topic: []\n", " line 8: the rules file: unknown key 'topic' (allowed: relevance,"
-                + " term-lists, topics)");
+        assertFails(
+                VALID_HEAD + "topic: []\n",
+                " line 8: the rules file: unknown key 'topic' (allowed: relevance," + " term-lists, topics)");
         assertFails("relevance:\n  terms: [her2]\n", " line 1: missing 'topics' section");
     }
 

@@ -2,6 +2,11 @@ package org.her2feeds.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.io.WireFeedInput;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -11,13 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.atom.Feed;
-import com.rometools.rome.feed.rss.Channel;
-import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.io.WireFeedInput;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +27,7 @@ public final class FeedValidity {
 
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
 
-    private FeedValidity() {
-    }
+    private FeedValidity() {}
 
     public static void assertValidRss(String xml) throws Exception {
         assertThat(CONTROL.matcher(xml).find()).as("control characters").isFalse();

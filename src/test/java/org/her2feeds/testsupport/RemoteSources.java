@@ -3,6 +3,7 @@ package org.her2feeds.testsupport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,9 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -40,8 +38,11 @@ public final class RemoteSources {
 
     /** Serves a test resource as a feed at {@code path}. */
     public RemoteSources serve(String path, String resource, String contentType) throws IOException {
-        server.stubFor(get(path).willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType)
-                .withBody(resource(resource))));
+        server.stubFor(get(path)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(resource(resource))));
         return this;
     }
 
@@ -62,9 +63,16 @@ public final class RemoteSources {
      * @param interval null for the default interval
      */
     public RemoteSources add(String id, String title, String path, String kind, String interval) {
-        yaml.append("  - id: ").append(id).append('\n')
-                .append("    title: ").append(title).append('\n')
-                .append("    url: \"").append(server.baseUrl()).append(path).append("\"\n");
+        yaml.append("  - id: ")
+                .append(id)
+                .append('\n')
+                .append("    title: ")
+                .append(title)
+                .append('\n')
+                .append("    url: \"")
+                .append(server.baseUrl())
+                .append(path)
+                .append("\"\n");
         if (interval != null) {
             yaml.append("    interval: ").append(interval).append('\n');
         }

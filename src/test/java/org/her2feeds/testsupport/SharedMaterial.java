@@ -2,7 +2,6 @@ package org.her2feeds.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class SharedMaterial {
 
-    private SharedMaterial() {
-    }
+    private SharedMaterial() {}
 
     /** The conformance corpus folder, or a skipped test when it is absent and not required. */
     public static Path conformance() {

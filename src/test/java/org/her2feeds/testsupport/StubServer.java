@@ -2,11 +2,9 @@ package org.her2feeds.testsupport;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.net.URI;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
+import java.net.URI;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -18,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * tests that stub per test, reset before each. Register it as a static field:
  * {@code @RegisterExtension static final StubServer remote = StubServer.perTest();}
  */
-public final class StubServer extends WireMockServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class StubServer extends WireMockServer
+        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private final boolean resetBeforeEach;
 

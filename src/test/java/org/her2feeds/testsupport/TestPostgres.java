@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -41,7 +40,8 @@ public final class TestPostgres implements AutoCloseable {
         String schema = "her2_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         TestPostgres database = new TestPostgres(url, user, password, schema);
-        try (Connection connection = database.connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect(url);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             String message = "PostgreSQL at " + url + " (user " + user + ") is not reachable: " + e.getMessage()
@@ -87,7 +87,8 @@ public final class TestPostgres implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection connection = connect(serverUrl); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(serverUrl);
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceStates;
@@ -31,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,14 +44,18 @@ class DemoPageBrowserTest {
 
     @TempDir
     static Path work;
+
     static Browser browser;
 
     @LocalServerPort
     int port;
+
     @Autowired
     SourceCatalog catalog;
+
     @Autowired
     SourceStates states;
+
     @Autowired
     JsonMapper json;
 
@@ -80,8 +82,11 @@ class DemoPageBrowserTest {
     @Test
     void theDemoPageShowsEverySampleSourceHealthyAndTheBusiestDay() throws Exception {
         assertThat(catalog.all()).extracting(Source::id).allMatch(id -> id.startsWith("sample-"));
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(catalog.all())
-                .allSatisfy(source -> assertThat(states.find(source.id())).hasValueSatisfying(s -> assertThat(s.lastSuccessAt()).isNotNull())));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(catalog.all())
+                        .allSatisfy(source -> assertThat(states.find(source.id()))
+                                .hasValueSatisfying(
+                                        s -> assertThat(s.lastSuccessAt()).isNotNull())));
 
         JsonNode days = getJson("/api/digests");
         JsonNode busiest = days.get(0);
@@ -103,9 +108,11 @@ class DemoPageBrowserTest {
                 getJson("/api/digests/" + d).get("topics").propertyNames().forEach(topics::add);
             }
         }
-        assertThat(browser.driver.findElements(By.cssSelector("#topic-chart polyline.series"))).extracting(e -> e.getAttribute("data-topic"))
+        assertThat(browser.driver.findElements(By.cssSelector("#topic-chart polyline.series")))
+                .extracting(e -> e.getAttribute("data-topic"))
                 .containsExactlyInAnyOrderElementsOf(topics);
-        assertThat(browser.driver.findElements(By.cssSelector("#sources tbody tr"))).hasSize(catalog.all().size())
+        assertThat(browser.driver.findElements(By.cssSelector("#sources tbody tr")))
+                .hasSize(catalog.all().size())
                 .allSatisfy(row -> assertThat(row.getAttribute("class")).contains("healthy"));
         assertThat(browser.consoleErrors()).isEmpty();
 
@@ -119,13 +126,18 @@ class DemoPageBrowserTest {
     void theApiDocumentationStillWorksUnderTheContentSecurityPolicy() {
         browser.consoleErrors();
         browser.driver.get("http://localhost:" + port + "/swagger-ui/index.html");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.driver.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !browser.driver
+                        .findElements(By.cssSelector(".swagger-ui .opblock"))
+                        .isEmpty());
         browser.screenshot("swagger-ui");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
     private JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());

@@ -23,8 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.store.ArticleStore;
@@ -35,11 +33,11 @@ import org.her2feeds.tagging.Tagger;
 import org.her2feeds.testsupport.RemoteSources;
 import org.her2feeds.testsupport.SharedMaterial;
 import org.her2feeds.testsupport.StubServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -52,7 +50,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +62,7 @@ class HomePageBrowserTest {
 
     @RegisterExtension
     static final StubServer remote = StubServer.perClass();
+
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static final LocalDate YESTERDAY = TODAY.minusDays(1);
     static final LocalDate EARLIER = TODAY.minusDays(3);
@@ -72,37 +70,49 @@ class HomePageBrowserTest {
     static final String TDXD = "Trastuzumab deruxtecan in HER2-low metastatic breast cancer: phase 3 results";
     static final String GASTRIC = "ERBB2 amplification in gastric adenocarcinoma: a cohort study";
     static final String PALBOCICLIB = "Palbociclib plus letrozole in HR-positive, HER2-negative advanced breast cancer";
-    static final String TUCATINIB = "Tucatinib, trastuzumab and capecitabine for HER2-positive breast cancer brain metastases";
+    static final String TUCATINIB =
+            "Tucatinib, trastuzumab and capecitabine for HER2-positive breast cancer brain metastases";
     static final String NERATINIB = "Neratinib resistance in HER2-mutant breast cancer";
     static final String HOSTILE_PREFIX = "HER2-positive breast cancer news";
 
     @TempDir
     static Path work;
+
     static Payloads payloads;
     static Browser browser;
 
     @LocalServerPort
     int port;
+
     @Autowired
     SourceStates states;
+
     @Autowired
     ArticleStore store;
+
     @Autowired
     ContentCleaner cleaner;
+
     @Autowired
     Tagger tagger;
+
     @Autowired
     JsonMapper json;
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    record Payloads(String img, String svg, String script) {
-    }
+    record Payloads(String img, String svg, String script) {}
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        remote.stubFor(get("/journal.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(journal())));
-        remote.stubFor(get("/hostile.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml").withBody(hostile())));
+        remote.stubFor(get("/journal.rss")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/rss+xml")
+                        .withBody(journal())));
+        remote.stubFor(get("/hostile.rss")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/rss+xml")
+                        .withBody(hostile())));
         remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500).withBody("upstream exploded")));
         new RemoteSources(remote, work)
                 .add("journal", "Journal of Breast Oncology", "/journal.rss", "journal", "PT5M")
@@ -111,10 +121,15 @@ class HomePageBrowserTest {
                 .register(registry, Duration.ofSeconds(2));
     }
 
-    /** Payloads picked from the corpus by their exact text, so a changed corpus fails loudly instead of testing less. */
+    /**
+     * Payloads picked from the corpus by their exact text, so a changed corpus fails loudly instead of testing less.
+     */
     private static Payloads payloads(Path list) throws IOException {
-        List<String> lines = Files.readAllLines(list).stream().map(String::strip).toList();
-        return new Payloads(pick(lines, "<img src/onerror=prompt(8)>"), pick(lines, "<svg onload=alert(1)>"),
+        List<String> lines =
+                Files.readAllLines(list).stream().map(String::strip).toList();
+        return new Payloads(
+                pick(lines, "<img src/onerror=prompt(8)>"),
+                pick(lines, "<svg onload=alert(1)>"),
                 pick(lines, "<script>alert(1)</script>"));
     }
 
@@ -124,17 +139,37 @@ class HomePageBrowserTest {
     }
 
     private static String journal() {
-        return rss("Journal of Breast Oncology",
-                item("jbo-1", TDXD, "<p>In this phase 3 trial, <b>T-DXd</b> improved progression-free survival in HER2-low disease.</p>", at(TODAY, 1)),
+        return rss(
+                "Journal of Breast Oncology",
+                item(
+                        "jbo-1",
+                        TDXD,
+                        "<p>In this phase 3 trial, <b>T-DXd</b> improved progression-free survival in HER2-low "
+                                + "disease.</p>",
+                        at(TODAY, 1)),
                 item("jbo-2", GASTRIC, "HER2 testing by IHC and ISH in 800 gastric tumours.", at(TODAY, 2)),
                 item("jbo-3", PALBOCICLIB, "CDK4/6 inhibition in HR+/HER2- disease.", at(TODAY, 3)),
-                item("jbo-4", TUCATINIB, "HER2CLIMB-style regimen in patients with brain metastases.", at(YESTERDAY, 600)),
-                item("jbo-5", NERATINIB, "Acquired HER2 mutations and resistance to tyrosine kinase inhibitors.", at(EARLIER, 600)));
+                item(
+                        "jbo-4",
+                        TUCATINIB,
+                        "HER2CLIMB-style regimen in patients with brain metastases.",
+                        at(YESTERDAY, 600)),
+                item(
+                        "jbo-5",
+                        NERATINIB,
+                        "Acquired HER2 mutations and resistance to tyrosine kinase inhibitors.",
+                        at(EARLIER, 600)));
     }
 
     private static String hostile() {
-        return rss("Hostile Wire", item("hw-1", HOSTILE_PREFIX + " " + payloads.svg() + " " + payloads.script(),
-                "<p>Trastuzumab biosimilar update for HER2-positive breast cancer.</p>" + payloads.img() + payloads.script(), at(TODAY, 4)));
+        return rss(
+                "Hostile Wire",
+                item(
+                        "hw-1",
+                        HOSTILE_PREFIX + " " + payloads.svg() + " " + payloads.script(),
+                        "<p>Trastuzumab biosimilar update for HER2-positive breast cancer.</p>" + payloads.img()
+                                + payloads.script(),
+                        at(TODAY, 4)));
     }
 
     private static Instant at(LocalDate day, int minute) {
@@ -144,7 +179,8 @@ class HomePageBrowserTest {
     private static String rss(String title, String... items) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <rss version="2.0"><channel><title>%s</title><link>https://example.org/</link><description>test</description>
+                <rss version="2.0"><channel><title>%s</title><link>https://example.org/</link>
+                <description>test</description>
                 %s
                 </channel></rss>""".formatted(title, String.join("\n", items));
     }
@@ -152,9 +188,14 @@ class HomePageBrowserTest {
     private static String item(String guid, String title, String description, Instant published) {
         String slug = guid.replaceAll("[^a-z0-9]", "");
         return """
-                <item><title><![CDATA[%s]]></title><link>https://articles.example/%s</link><guid isPermaLink="false">%s</guid>
-                <description><![CDATA[%s]]></description><pubDate>%s</pubDate></item>"""
-                .formatted(title, slug, guid, description, DateTimeFormatter.RFC_1123_DATE_TIME.format(published.atOffset(ZoneOffset.UTC)));
+                <item><title><![CDATA[%s]]></title><link>https://articles.example/%s</link>
+                <guid isPermaLink="false">%s</guid>
+                <description><![CDATA[%s]]></description><pubDate>%s</pubDate></item>""".formatted(
+                        title,
+                        slug,
+                        guid,
+                        description,
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(published.atOffset(ZoneOffset.UTC)));
     }
 
     /** Runs before the application starts: without a browser or the corpus there is nothing to test here. */
@@ -171,18 +212,37 @@ class HomePageBrowserTest {
         }
     }
 
-    /** Waits for the first fetches, then stores one article exactly as a bad feed might have left it, title untouched. */
+    /**
+     * Waits for the first fetches, then stores one article exactly as a bad feed might have left it, title untouched.
+     */
     @BeforeEach
     void sourcesFetched() {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            assertThat(states.find("journal")).hasValueSatisfying(s -> assertThat(s.lastSuccessAt()).isNotNull());
-            assertThat(states.find("hostile")).hasValueSatisfying(s -> assertThat(s.lastSuccessAt()).isNotNull());
-            assertThat(states.find("broken")).hasValueSatisfying(s -> assertThat(s.consecutiveFailures()).isPositive());
+            assertThat(states.find("journal"))
+                    .hasValueSatisfying(s -> assertThat(s.lastSuccessAt()).isNotNull());
+            assertThat(states.find("hostile"))
+                    .hasValueSatisfying(s -> assertThat(s.lastSuccessAt()).isNotNull());
+            assertThat(states.find("broken"))
+                    .hasValueSatisfying(s -> assertThat(s.consecutiveFailures()).isPositive());
         });
-        CleanSummary summary = cleaner.summary("<p>HER2 amplification.</p>" + payloads.img() + payloads.script(), URI.create("https://raw.example/"));
+        CleanSummary summary = cleaner.summary(
+                "<p>HER2 amplification.</p>" + payloads.img() + payloads.script(), URI.create("https://raw.example/"));
         String title = rawTitle();
-        store.saveFeed("hostile", List.of(new NewArticle("hostile", "raw-1", "https://raw.example/article", title, summary.html(),
-                summary.text(), List.of(), List.of(), at(TODAY, 5), null, null, tagger.tag(new TaggableText(title, summary.text(), List.of())))));
+        store.saveFeed(
+                "hostile",
+                List.of(new NewArticle(
+                        "hostile",
+                        "raw-1",
+                        "https://raw.example/article",
+                        title,
+                        summary.html(),
+                        summary.text(),
+                        List.of(),
+                        List.of(),
+                        at(TODAY, 5),
+                        null,
+                        null,
+                        tagger.tag(new TaggableText(title, summary.text(), List.of())))));
         browser.consoleErrors();
     }
 
@@ -195,32 +255,45 @@ class HomePageBrowserTest {
         open("/");
         browser.screenshot("home-latest");
 
-        assertThat(browser.driver.findElement(By.cssSelector("h1 .day")).getText()).contains(String.valueOf(TODAY.getYear()));
+        assertThat(browser.driver.findElement(By.cssSelector("h1 .day")).getText())
+                .contains(String.valueOf(TODAY.getYear()));
         List<String> titles = titles();
         assertThat(titles).contains(TDXD, GASTRIC, rawTitle()).doesNotContain(PALBOCICLIB, TUCATINIB, NERATINIB);
         assertThat(titles).anyMatch(title -> title.startsWith(HOSTILE_PREFIX));
         assertThat(titles).hasSize(4).containsExactlyInAnyOrderElementsOf(apiTitles(TODAY));
 
         WebElement tdxd = article(TDXD);
-        assertThat(tdxd.findElement(By.cssSelector(".article-title a")).getAttribute("href")).isEqualTo("https://articles.example/jbo1");
+        assertThat(tdxd.findElement(By.cssSelector(".article-title a")).getAttribute("href"))
+                .isEqualTo("https://articles.example/jbo1");
         assertThat(tdxd.findElement(By.cssSelector(".source")).getText()).isEqualTo("Journal of Breast Oncology");
         assertThat(tdxd.findElement(By.cssSelector(".kind")).getText()).isEqualToIgnoringCase("journal");
-        assertThat(tdxd.findElement(By.cssSelector("time")).getAttribute("datetime")).startsWith(TODAY.toString());
+        assertThat(tdxd.findElement(By.cssSelector("time")).getAttribute("datetime"))
+                .startsWith(TODAY.toString());
         assertThat(tdxd.findElement(By.cssSelector(".summary b")).getText()).isEqualTo("T-DXd");
         assertThat(tdxd.findElements(By.cssSelector(".chip"))).isNotEmpty();
 
         // Groups follow topics.yml and hold each article once; the groups' counts add up to the day's count.
         List<WebElement> groups = browser.driver.findElements(By.cssSelector("#digest .topic-group"));
         assertThat(groups).isNotEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("#digest article"))).hasSize(4);
-        assertThat(browser.driver.findElement(By.id("digest-heading")).getText()).startsWith("4 articles");
+        assertThat(browser.driver.findElements(By.cssSelector("#digest article")))
+                .hasSize(4);
+        assertThat(browser.driver.findElement(By.id("digest-heading")).getText())
+                .startsWith("4 articles");
 
         // Autodiscovery and the subscribe buttons.
-        assertThat(browser.driver.findElements(By.cssSelector("link[rel=alternate]"))).extracting(e -> e.getAttribute("type"))
+        assertThat(browser.driver.findElements(By.cssSelector("link[rel=alternate]")))
+                .extracting(e -> e.getAttribute("type"))
                 .containsExactly("application/rss+xml", "application/atom+xml", "application/feed+json");
-        assertThat(browser.driver.findElements(By.cssSelector("#subscribe a.button"))).extracting(e -> URI.create(e.getAttribute("href")).getPath())
-                .contains("/feed.xml", "/feed.atom", "/feed.json", "/feeds.opml", "/topics/her2-testing/feed.xml",
-                        "/topics/her2-testing/feed.atom", "/topics/her2-testing/feed.json");
+        assertThat(browser.driver.findElements(By.cssSelector("#subscribe a.button")))
+                .extracting(e -> URI.create(e.getAttribute("href")).getPath())
+                .contains(
+                        "/feed.xml",
+                        "/feed.atom",
+                        "/feed.json",
+                        "/feeds.opml",
+                        "/topics/her2-testing/feed.xml",
+                        "/topics/her2-testing/feed.atom",
+                        "/topics/her2-testing/feed.json");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -236,8 +309,9 @@ class HomePageBrowserTest {
                 for (String slug : digest.get("topics").propertyNames()) {
                     expected.add(slug);
                     long count = digest.get("topics").get(slug).asLong();
-                    expectedMarkers.add(label(digest, slug) + ": " + count + (count == 1 ? " article on " : " articles on ")
-                            + date.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)));
+                    expectedMarkers.add(
+                            label(digest, slug) + ": " + count + (count == 1 ? " article on " : " articles on ")
+                                    + date.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)));
                 }
             }
         }
@@ -245,15 +319,23 @@ class HomePageBrowserTest {
 
         WebElement chart = browser.driver.findElement(By.id("topic-chart"));
         assertThat(chart.getAttribute("role")).isEqualTo("img");
-        assertThat(chart.findElement(By.tagName("title")).getAttribute("textContent")).startsWith("Articles per topic per day");
-        assertThat(chart.findElement(By.tagName("desc")).getAttribute("textContent")).contains("Totals:");
+        assertThat(chart.findElement(By.tagName("title")).getAttribute("textContent"))
+                .startsWith("Articles per topic per day");
+        assertThat(chart.findElement(By.tagName("desc")).getAttribute("textContent"))
+                .contains("Totals:");
         List<WebElement> lines = chart.findElements(By.cssSelector("polyline.series"));
-        assertThat(lines).extracting(line -> line.getAttribute("data-topic")).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(lines).allSatisfy(line -> assertThat(line.getAttribute("points").split(" ")).hasSize(30));
-        assertThat(browser.driver.findElements(By.cssSelector("#activity .legend li"))).extracting(li -> li.getAttribute("data-topic"))
+        assertThat(lines)
+                .extracting(line -> line.getAttribute("data-topic"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(lines)
+                .allSatisfy(line ->
+                        assertThat(line.getAttribute("points").split(" ")).hasSize(30));
+        assertThat(browser.driver.findElements(By.cssSelector("#activity .legend li")))
+                .extracting(li -> li.getAttribute("data-topic"))
                 .containsExactlyInAnyOrderElementsOf(expected);
         // A dot per topic and day with articles, its tooltip giving the count the digest API reports for that day.
-        assertThat(chart.findElements(By.cssSelector("circle.marker title"))).extracting(t -> t.getAttribute("textContent"))
+        assertThat(chart.findElements(By.cssSelector("circle.marker title")))
+                .extracting(t -> t.getAttribute("textContent"))
                 .containsExactlyInAnyOrderElementsOf(expectedMarkers);
         // Each line is drawn in its own colour from the style sheet (no inline styles under this CSP).
         Set<String> colours = new HashSet<>();
@@ -285,10 +367,16 @@ class HomePageBrowserTest {
         List<WebElement> articles = browser.driver.findElements(By.cssSelector("#digest article"));
         assertThat(articles).hasSize((int) expected);
         String chosen = topic;
-        assertThat(articles).allSatisfy(article -> assertThat(article.findElements(By.cssSelector(".chip")))
-                .extracting(chip -> chip.getAttribute("data-topic")).contains(chosen));
-        assertThat(new Select(browser.driver.findElement(By.id("topic"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(topic);
-        assertThat(browser.driver.findElements(By.cssSelector("link[rel=alternate]"))).extracting(e -> URI.create(e.getAttribute("href")).getPath())
+        assertThat(articles)
+                .allSatisfy(article -> assertThat(article.findElements(By.cssSelector(".chip")))
+                        .extracting(chip -> chip.getAttribute("data-topic"))
+                        .contains(chosen));
+        assertThat(new Select(browser.driver.findElement(By.id("topic")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo(topic);
+        assertThat(browser.driver.findElements(By.cssSelector("link[rel=alternate]")))
+                .extracting(e -> URI.create(e.getAttribute("href")).getPath())
                 .contains("/topics/" + topic + "/feed.xml");
         assertThat(browser.consoleErrors()).isEmpty();
 
@@ -298,9 +386,11 @@ class HomePageBrowserTest {
         String chipTopic = chip.getAttribute("data-topic");
         chip.click();
         awaitUrl("topic=" + chipTopic);
-        assertThat(titles()).contains(GASTRIC).hasSize((int) digest.get("topics").get(chipTopic).asLong());
+        assertThat(titles()).contains(GASTRIC).hasSize((int)
+                digest.get("topics").get(chipTopic).asLong());
 
-        HttpResponse<String> unknown = http.send(request("/?topic=no-such-topic"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown =
+                http.send(request("/?topic=no-such-topic"), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("There is no topic &#39;no-such-topic&#39;");
     }
@@ -310,7 +400,9 @@ class HomePageBrowserTest {
         open("/");
         browser.driver.findElement(By.id("earlier-day")).click();
         awaitUrl("date=" + YESTERDAY);
-        assertThat(titles()).containsExactlyInAnyOrderElementsOf(apiTitles(YESTERDAY)).containsExactly(TUCATINIB);
+        assertThat(titles())
+                .containsExactlyInAnyOrderElementsOf(apiTitles(YESTERDAY))
+                .containsExactly(TUCATINIB);
 
         browser.driver.findElement(By.id("earlier-day")).sendKeys(Keys.ENTER);
         awaitUrl("date=" + EARLIER);
@@ -350,16 +442,23 @@ class HomePageBrowserTest {
         browser.screenshot("home-sources");
         WebElement broken = browser.driver.findElement(By.id("source-broken"));
         assertThat(broken.getAttribute("class")).contains("failing");
-        assertThat(broken.findElement(By.cssSelector(".status")).getText()).contains("⚠").containsIgnoringCase("Failing");
+        assertThat(broken.findElement(By.cssSelector(".status")).getText())
+                .contains("⚠")
+                .containsIgnoringCase("Failing");
         assertThat(broken.findElement(By.cssSelector(".error")).getText()).contains("500");
         assertThat(broken.getText()).contains("registry");
-        assertThat(Integer.parseInt(broken.findElement(By.cssSelector(".number")).getText())).isPositive();
-        assertThat(broken.getCssValue("background-color")).isNotEqualTo(browser.driver.findElement(By.id("source-journal")).getCssValue("background-color"));
+        assertThat(Integer.parseInt(
+                        broken.findElement(By.cssSelector(".number")).getText()))
+                .isPositive();
+        assertThat(broken.getCssValue("background-color"))
+                .isNotEqualTo(
+                        browser.driver.findElement(By.id("source-journal")).getCssValue("background-color"));
 
         WebElement journal = browser.driver.findElement(By.id("source-journal"));
         assertThat(journal.getAttribute("class")).contains("healthy").doesNotContain("failing");
         assertThat(journal.findElement(By.cssSelector(".status")).getText()).isEqualTo("OK");
-        assertThat(journal.findElement(By.tagName("time")).getAttribute("datetime")).isNotBlank();
+        assertThat(journal.findElement(By.tagName("time")).getAttribute("datetime"))
+                .isNotBlank();
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -373,11 +472,20 @@ class HomePageBrowserTest {
         assertThat(browser.consoleErrors()).isEmpty();
 
         WebElement raw = article(rawTitle());
-        assertThat(raw.findElement(By.cssSelector(".article-title a")).getText()).isEqualTo(rawTitle());
-        assertThat(browser.driver.findElements(By.cssSelector("#digest img, #digest script, #digest svg, #digest [onerror], #digest [onload]"))).isEmpty();
+        assertThat(raw.findElement(By.cssSelector(".article-title a")).getText())
+                .isEqualTo(rawTitle());
+        assertThat(browser.driver.findElements(By.cssSelector(
+                        "#digest img, #digest script, #digest svg, #digest [onerror], #digest [onload]")))
+                .isEmpty();
         WebElement piped = browser.driver.findElements(By.cssSelector("#digest article")).stream()
-                .filter(a -> a.findElement(By.cssSelector(".article-title")).getText().startsWith(HOSTILE_PREFIX)).findFirst().orElseThrow();
-        assertThat(piped.findElement(By.cssSelector(".summary")).getText()).contains("Trastuzumab biosimilar update").doesNotContain("alert");
+                .filter(a -> a.findElement(By.cssSelector(".article-title"))
+                        .getText()
+                        .startsWith(HOSTILE_PREFIX))
+                .findFirst()
+                .orElseThrow();
+        assertThat(piped.findElement(By.cssSelector(".summary")).getText())
+                .contains("Trastuzumab biosimilar update")
+                .doesNotContain("alert");
     }
 
     @Test
@@ -389,7 +497,11 @@ class HomePageBrowserTest {
             Number scrollWidth = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth;");
             Number viewport = (Number) browser.driver.executeScript("return window.innerWidth;");
             assertThat(scrollWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(viewport.intValue());
-            assertThat(browser.driver.findElement(By.id("apply-filter")).getSize().getWidth()).isGreaterThan(300);
+            assertThat(browser.driver
+                            .findElement(By.id("apply-filter"))
+                            .getSize()
+                            .getWidth())
+                    .isGreaterThan(300);
             assertThat(browser.consoleErrors()).isEmpty();
         } finally {
             browser.driver.manage().window().setSize(new Dimension(1280, 1800));
@@ -399,9 +511,14 @@ class HomePageBrowserTest {
     @Test
     void thePageNeedsNoScriptAndNoInlineStyle() throws Exception {
         for (String path : List.of("/", "/?date=" + YESTERDAY, "/?topic=breast-cancer", "/?date=nonsense")) {
-            String html = http.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(html).as(path).doesNotContainIgnoringCase("<script").doesNotContainPattern("(?i)<[^>]*\\sstyle\\s*=")
-                    .doesNotContainPattern("(?i)<[^>]*\\son[a-z]+\\s*=").doesNotContainIgnoringCase("<style");
+            String html = http.send(request(path), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(html)
+                    .as(path)
+                    .doesNotContainIgnoringCase("<script")
+                    .doesNotContainPattern("(?i)<[^>]*\\sstyle\\s*=")
+                    .doesNotContainPattern("(?i)<[^>]*\\son[a-z]+\\s*=")
+                    .doesNotContainIgnoringCase("<style");
         }
     }
 
@@ -409,10 +526,18 @@ class HomePageBrowserTest {
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/", "/css/page.css", "/api/digests", "/feed.xml", "/?date=nonsense")) {
             HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValue(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
-            assertThat(response.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("strict-origin-when-cross-origin");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValue(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+            assertThat(response.headers().allValues("Content-Security-Policy"))
+                    .as(path)
+                    .hasSize(1);
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(path)
+                    .hasValue("strict-origin-when-cross-origin");
         }
     }
 
@@ -429,27 +554,36 @@ class HomePageBrowserTest {
 
     private void open(String path) {
         browser.driver.get("http://localhost:" + port + path);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "complete".equals(browser.driver.executeScript("return document.readyState;")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "complete".equals(browser.driver.executeScript("return document.readyState;")));
     }
 
     private void awaitUrl(String fragment) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.getCurrentUrl().contains(fragment)
-                && "complete".equals(browser.driver.executeScript("return document.readyState;")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> browser.driver.getCurrentUrl().contains(fragment)
+                        && "complete".equals(browser.driver.executeScript("return document.readyState;")));
     }
 
     private List<String> titles() {
-        return browser.driver.findElements(By.cssSelector("#digest .article-title")).stream().map(WebElement::getText).toList();
+        return browser.driver.findElements(By.cssSelector("#digest .article-title")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private WebElement article(String title) {
         return browser.driver.findElements(By.cssSelector("#digest article")).stream()
-                .filter(a -> a.findElement(By.cssSelector(".article-title")).getText().equals(title)).findFirst()
+                .filter(a -> a.findElement(By.cssSelector(".article-title"))
+                        .getText()
+                        .equals(title))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no article titled " + title + " among " + titles()));
     }
 
     private List<String> apiTitles(LocalDate day) throws Exception {
         List<String> titles = new ArrayList<>();
-        getJson("/api/digests/" + day).get("articles").forEach(article -> titles.add(article.get("title").asString()));
+        getJson("/api/digests/" + day)
+                .get("articles")
+                .forEach(article -> titles.add(article.get("title").asString()));
         return titles;
     }
 
@@ -460,6 +594,7 @@ class HomePageBrowserTest {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .build();
     }
 }

@@ -12,18 +12,27 @@ class SecurityHeadersFilterTest {
     @Test
     void thePolicyAllowsNoInlineScriptOrStyleAndNoOtherOrigin() {
         String policy = SecurityHeadersFilter.CONTENT_SECURITY_POLICY;
-        assertThat(policy).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+        assertThat(policy)
+                .contains(
+                        "default-src 'self'",
+                        "script-src 'self'",
+                        "style-src 'self'",
+                        "object-src 'none'",
+                        "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "*", "http:", "https:");
     }
 
     @Test
     void onlyTheApiDocumentationMayUseInlineStyleAndNeverInlineScript() throws Exception {
         MockHttpServletResponse docs = new MockHttpServletResponse();
-        new SecurityHeadersFilter().doFilter(new MockHttpServletRequest("GET", "/swagger-ui/index.html"), docs, new MockFilterChain());
+        new SecurityHeadersFilter()
+                .doFilter(new MockHttpServletRequest("GET", "/swagger-ui/index.html"), docs, new MockFilterChain());
         MockHttpServletResponse page = new MockHttpServletResponse();
-        new SecurityHeadersFilter().doFilter(new MockHttpServletRequest("GET", "/swagger-uiX"), page, new MockFilterChain());
+        new SecurityHeadersFilter()
+                .doFilter(new MockHttpServletRequest("GET", "/swagger-uiX"), page, new MockFilterChain());
 
-        assertThat(docs.getHeader("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.API_DOCS_POLICY)
+        assertThat(docs.getHeader("Content-Security-Policy"))
+                .isEqualTo(SecurityHeadersFilter.API_DOCS_POLICY)
                 .contains("style-src 'self' 'unsafe-inline'", "script-src 'self';");
         assertThat(page.getHeader("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
     }
@@ -33,10 +42,12 @@ class SecurityHeadersFilterTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
         new SecurityHeadersFilter().doFilter(request, response, new MockFilterChain());
-        // A second, independent instance (another filter chain, Spring Security added later) must not duplicate headers.
+        // A second, independent instance (another filter chain, Spring Security added later) must not duplicate
+        // headers.
         new SecurityHeadersFilter().doFilter(new MockHttpServletRequest("GET", "/"), response, new MockFilterChain());
 
-        assertThat(response.getHeaders("Content-Security-Policy")).containsExactly(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        assertThat(response.getHeaders("Content-Security-Policy"))
+                .containsExactly(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
         assertThat(response.getHeaders("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(response.getHeaders("Referrer-Policy")).containsExactly("strict-origin-when-cross-origin");
     }
