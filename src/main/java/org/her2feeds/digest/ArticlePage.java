@@ -7,4 +7,4 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} for the next (older) page; null on the last page
  */
-public record ArticlePage(List<DigestArticle> articles, String nextCursor) {}
+record ArticlePage(List<DigestArticle> articles, String nextCursor) {}

@@ -1,4 +1,4 @@
 package org.her2feeds.digest;
 
 /** A topic as the portal lists it, with how many published articles carry it. */
-public record TopicSummary(String slug, String label, String description, long articleCount) {}
+record TopicSummary(String slug, String label, String description, long articleCount) {}

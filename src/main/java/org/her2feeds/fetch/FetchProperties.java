@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("her2.fetch")
 @Validated
-public record FetchProperties(
+record FetchProperties(
         @NotNull @DurationMin(millis = 1) @DefaultValue("10s")
         Duration connectTimeout,
 

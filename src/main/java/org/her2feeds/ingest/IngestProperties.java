@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.ingest")
-public record IngestProperties(
+record IngestProperties(
         @NotNull @DefaultValue("24h") Duration maxBackoff,
         @Min(1) @DefaultValue("3") int redirectConfirmations) {}

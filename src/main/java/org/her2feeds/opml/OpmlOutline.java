@@ -8,7 +8,7 @@ import java.util.List;
  * @param xmlUrl  the feed's URL; null for a folder
  * @param htmlUrl the site's URL; may be null
  */
-public record OpmlOutline(String text, String xmlUrl, String htmlUrl, String description, List<OpmlOutline> children) {
+record OpmlOutline(String text, String xmlUrl, String htmlUrl, String description, List<OpmlOutline> children) {
 
     public static OpmlOutline feed(String text, String xmlUrl, String htmlUrl, String description) {
         return new OpmlOutline(text, xmlUrl, htmlUrl, description, List.of());

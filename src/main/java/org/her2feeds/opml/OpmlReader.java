@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamReader;
  * Reads the feed subscriptions of an OPML file (any folder depth) with the JDK's StAX parser, DTDs and
  * external entities off: an OPML file from elsewhere must not make the service read files or expand entities.
  */
-public final class OpmlReader {
+final class OpmlReader {
 
     private OpmlReader() {}
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The admin API (guarded by {@link SecurityConfiguration}); every action is a POST without a body. */
 @RestController
 @RequestMapping("/admin")
-public class AdminController {
+class AdminController {
 
     private final SourceOperations operations;
 

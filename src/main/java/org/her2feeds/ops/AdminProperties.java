@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.admin")
-public record AdminProperties(
+record AdminProperties(
         String user,
         @Size(min = 8) String password,
         @Size(min = 16) String token) {

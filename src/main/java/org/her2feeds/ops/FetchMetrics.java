@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * know about metrics.
  */
 @Component
-public class FetchMetrics {
+class FetchMetrics {
 
     private final MeterRegistry registry;
 

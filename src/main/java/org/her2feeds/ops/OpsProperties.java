@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.ops")
-public record OpsProperties(
+record OpsProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5")
         double failingShareWarning,
 

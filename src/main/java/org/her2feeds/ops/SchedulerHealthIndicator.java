@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Quartz's table, as walking thousands of triggers through the Quartz API would take a query each.
  */
 @Component("scheduler")
-public class SchedulerHealthIndicator implements HealthIndicator {
+class SchedulerHealthIndicator implements HealthIndicator {
 
     private final Scheduler scheduler;
     private final JdbcClient jdbc;

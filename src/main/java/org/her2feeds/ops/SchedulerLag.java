@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Published as the gauge {@code her2.scheduler.lag} (seconds).
  */
 @Component
-public class SchedulerLag extends JobListenerSupport implements SchedulerFactoryBeanCustomizer {
+class SchedulerLag extends JobListenerSupport implements SchedulerFactoryBeanCustomizer {
 
     private final AtomicLong lastLagMillis = new AtomicLong();
 

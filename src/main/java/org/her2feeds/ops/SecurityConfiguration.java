@@ -35,7 +35,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 // Commands and tests that run without a web server (export, import, re-tagging checks) have nothing to secure.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
     private static final String REALM = "her2-feeds admin";

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Never two runs of one source at once, even across the instances of a cluster.
  */
 @DisallowConcurrentExecution
-public class FetchSourceJob implements Job {
+class FetchSourceJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(FetchSourceJob.class);
 

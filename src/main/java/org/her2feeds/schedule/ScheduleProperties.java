@@ -12,5 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2.schedule")
-public record ScheduleProperties(
-        @NotNull @DefaultValue("1m") Duration firstFetchWindow) {}
+record ScheduleProperties(@NotNull @DefaultValue("1m") Duration firstFetchWindow) {}

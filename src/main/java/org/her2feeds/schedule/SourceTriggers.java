@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** How sources map to Quartz jobs and triggers: one durable job and one repeating trigger per source id. */
 @Component
-public class SourceTriggers {
+class SourceTriggers {
 
     static final String GROUP = "sources";
     private static final String ONE_OFF_GROUP = "sources-now";

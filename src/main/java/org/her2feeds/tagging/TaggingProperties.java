@@ -12,5 +12,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("her2")
-public record TaggingProperties(
+record TaggingProperties(
         @NotNull @DefaultValue("config/topics.yml") Path topicsFile) {}

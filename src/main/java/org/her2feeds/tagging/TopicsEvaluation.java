@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * articles, and per-topic precision, recall and F1 (plus micro-averaged F1) over the articles labelled
  * relevant. Used by the evaluation test and by the {@code --evaluate-topics} command.
  */
-public final class TopicsEvaluation {
+final class TopicsEvaluation {
 
     public static final double MIN_RELEVANCE_PRECISION = 0.97;
     public static final double MIN_RELEVANCE_RECALL = 0.97;

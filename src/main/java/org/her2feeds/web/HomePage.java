@@ -8,7 +8,7 @@ import java.util.List;
  * @param topic  the topic the reader filtered by; null for all topics
  * @param groups the day's articles, each under its first topic (in the order of topics.yml)
  */
-public record HomePage(
+record HomePage(
         Day day,
         TopicOption topic,
         List<TopicGroup> groups,

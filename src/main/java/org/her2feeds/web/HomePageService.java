@@ -25,7 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Decides what the page at {@code /} shows for a day and an optional topic. */
 @Service
-public class HomePageService {
+class HomePageService {
 
     /** How many of the newest days the day picker offers (the earlier/later links reach every day). */
     static final int DAY_CHOICES = 90;

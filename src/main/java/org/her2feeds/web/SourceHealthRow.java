@@ -8,7 +8,7 @@ package org.her2feeds.web;
  * @param attention true when an operator should look (failing or stopped); the page marks it in words, not colour alone
  * @param lastError the last error, with its HTTP status when there was one; null when the last fetch succeeded
  */
-public record SourceHealthRow(
+record SourceHealthRow(
         String id,
         String title,
         String kind,

@@ -8,7 +8,7 @@ import java.util.List;
  * @param series one line per topic that has articles in the window; empty when none has
  * @param plot   the area inside the axes, in SVG user units
  */
-public record TopicChart(
+record TopicChart(
         String from,
         String to,
         int width,

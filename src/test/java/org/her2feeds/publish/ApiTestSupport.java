@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestSupport {
 
-    static final Path WORK = createWork();
+    protected static final Path WORK = createWork();
 
     @LocalServerPort
     protected int port;

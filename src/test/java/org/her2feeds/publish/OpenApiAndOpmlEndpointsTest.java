@@ -3,12 +3,8 @@ package org.her2feeds.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.her2feeds.opml.OpmlOutline;
-import org.her2feeds.opml.OpmlReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
-/** The OpenAPI description lists every public endpoint; the OPML lists are served and list every feed. */
+/** The OpenAPI description lists every public endpoint. */
 class OpenApiAndOpmlEndpointsTest extends ApiTestSupport {
 
     @Autowired
@@ -58,42 +54,5 @@ class OpenApiAndOpmlEndpointsTest extends ApiTestSupport {
         assertThat(paths.get("/api/articles").get("get").get("parameters").toString())
                 .contains("\"example\":\"deruxtecan\"");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void feedsOpmlListsTheMergedAndEveryTopicFeedInEveryFormat() throws Exception {
-        HttpResponse<byte[]> response = get("/feeds.opml");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/x-opml;charset=utf-8");
-        assertThat(response.headers().firstValue("ETag")).isPresent();
-        Path file = Files.createTempFile(WORK, "feeds", ".opml");
-        Files.write(file, response.body());
-        List<String> urls =
-                OpmlReader.subscriptions(file).stream().map(OpmlOutline::xmlUrl).toList();
-        assertThat(urls)
-                .contains(
-                        url("/feed.xml"),
-                        url("/feed.atom"),
-                        url("/feed.json"),
-                        url("/topics/adc/feed.xml"),
-                        url("/topics/adc/feed.atom"),
-                        url("/topics/adc/feed.json"));
-        assertThat(urls).hasSize(3 * (1 + tagger.topics().size())).doesNotHaveDuplicates();
-        for (String feed : urls.subList(0, 6)) {
-            assertThat(get(feed.substring(url("").length())).statusCode())
-                    .as(feed)
-                    .isEqualTo(200);
-        }
-    }
-
-    @Test
-    void sourcesOpmlListsTheConfiguredSources() throws Exception {
-        HttpResponse<byte[]> response = get("/sources.opml");
-        Path file = Files.createTempFile(WORK, "sources", ".opml");
-        Files.write(file, response.body());
-        assertThat(OpmlReader.subscriptions(file))
-                .extracting(OpmlOutline::xmlUrl)
-                .containsExactly(
-                        "https://journal.example/rss", "https://preprints.example/rss", "https://wire.example/atom");
     }
 }

@@ -1,0 +1,56 @@
+package org.her2feeds.opml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.her2feeds.publish.ApiTestSupport;
+import org.her2feeds.tagging.Tagger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The OPML lists are served, and a reader importing them gets every feed and every source. */
+class OpmlEndpointsTest extends ApiTestSupport {
+
+    @Autowired
+    Tagger tagger;
+
+    @Test
+    void feedsOpmlListsTheMergedAndEveryTopicFeedInEveryFormat() throws Exception {
+        HttpResponse<byte[]> response = get("/feeds.opml");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/x-opml;charset=utf-8");
+        assertThat(response.headers().firstValue("ETag")).isPresent();
+        Path file = Files.createTempFile(WORK, "feeds", ".opml");
+        Files.write(file, response.body());
+        List<String> urls =
+                OpmlReader.subscriptions(file).stream().map(OpmlOutline::xmlUrl).toList();
+        assertThat(urls)
+                .contains(
+                        url("/feed.xml"),
+                        url("/feed.atom"),
+                        url("/feed.json"),
+                        url("/topics/adc/feed.xml"),
+                        url("/topics/adc/feed.atom"),
+                        url("/topics/adc/feed.json"));
+        assertThat(urls).hasSize(3 * (1 + tagger.topics().size())).doesNotHaveDuplicates();
+        for (String feed : urls.subList(0, 6)) {
+            assertThat(get(feed.substring(url("").length())).statusCode())
+                    .as(feed)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void sourcesOpmlListsTheConfiguredSources() throws Exception {
+        HttpResponse<byte[]> response = get("/sources.opml");
+        Path file = Files.createTempFile(WORK, "sources", ".opml");
+        Files.write(file, response.body());
+        assertThat(OpmlReader.subscriptions(file))
+                .extracting(OpmlOutline::xmlUrl)
+                .containsExactly(
+                        "https://journal.example/rss", "https://preprints.example/rss", "https://wire.example/atom");
+    }
+}
