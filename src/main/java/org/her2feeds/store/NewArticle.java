@@ -26,36 +26,4 @@ public record NewArticle(
         String pmid,
         TaggingResult tagging,
         String descriptionText,
-        String contentText) {
-
-    /** An article whose description text is its summary text and which has no separate content. */
-    public NewArticle(
-            String sourceId,
-            String guid,
-            String link,
-            String title,
-            String summaryHtml,
-            String summaryText,
-            List<String> authors,
-            List<String> categories,
-            Instant publishedAt,
-            String doi,
-            String pmid,
-            TaggingResult tagging) {
-        this(
-                sourceId,
-                guid,
-                link,
-                title,
-                summaryHtml,
-                summaryText,
-                authors,
-                categories,
-                publishedAt,
-                doi,
-                pmid,
-                tagging,
-                summaryText,
-                "");
-    }
-}
+        String contentText) {}

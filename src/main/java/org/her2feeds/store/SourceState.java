@@ -204,24 +204,14 @@ public record SourceState(
                 || latest.stop().kind() != Stop.Kind.PAUSED) {
             return this;
         }
-        return new SourceState(
-                sourceId,
-                configuredUrl,
-                currentUrl,
-                etag,
-                lastModified,
-                lastAttemptAt,
-                lastSuccessAt,
-                lastStatus,
-                lastError,
-                consecutiveFailures,
-                null,
-                latest.stop(),
-                redirectTarget,
-                redirectStreak);
+        return withNextFetchAndStop(null, latest.stop());
     }
 
     private SourceState withStop(Stop newStop) {
+        return withNextFetchAndStop(nextFetchAt, newStop);
+    }
+
+    private SourceState withNextFetchAndStop(Instant next, Stop newStop) {
         return new SourceState(
                 sourceId,
                 configuredUrl,
@@ -233,7 +223,7 @@ public record SourceState(
                 lastStatus,
                 lastError,
                 consecutiveFailures,
-                nextFetchAt,
+                next,
                 newStop,
                 redirectTarget,
                 redirectStreak);

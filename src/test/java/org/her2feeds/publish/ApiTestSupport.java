@@ -159,7 +159,9 @@ public abstract class ApiTestSupport {
                 published == null ? null : Instant.parse(published),
                 null,
                 null,
-                tagging);
+                tagging,
+                title + " – summary.",
+                "");
     }
 
     static NewArticle irrelevant(String source, String guid, String link, String title, String published) {
@@ -175,7 +177,9 @@ public abstract class ApiTestSupport {
                 Instant.parse(published),
                 null,
                 null,
-                new TaggingResult(false, List.of(), List.of()));
+                new TaggingResult(false, List.of(), List.of()),
+                title,
+                "");
     }
 
     private static String label(String slug) {

@@ -127,6 +127,8 @@ class ArticleIdentityTest {
                 null,
                 doi,
                 pmid,
-                new TaggingResult(false, List.of(), List.of()));
+                new TaggingResult(false, List.of(), List.of()),
+                "",
+                "");
     }
 }

@@ -2,16 +2,13 @@ package org.her2feeds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which items are one article, and whose copy of it is shown, on the real store (H2 file database): generic links
@@ -20,20 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArticleMergingTest {
 
-    @TempDir
-    Path dir;
-
-    private H2FileStore db;
-
-    @BeforeEach
-    void open() {
-        db = new H2FileStore(dir);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    @RegisterExtension
+    final H2FileStore db = new H2FileStore();
 
     @Test
     void itemsWhoseOnlySharedLinkIsTheSitesHomePageStaySeparate() {
@@ -185,6 +170,8 @@ class ArticleMergingTest {
                 Instant.parse("2026-01-01T00:00:00Z"),
                 doi,
                 null,
-                new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()));
+                new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()),
+                "Summary of " + title,
+                "");
     }
 }

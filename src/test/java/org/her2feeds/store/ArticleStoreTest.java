@@ -2,7 +2,6 @@ package org.her2feeds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,10 +10,8 @@ import java.util.List;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What saving a feed does to the archive, counted, on the real store (H2 file database) without the application:
@@ -26,20 +23,8 @@ class ArticleStoreTest {
     private static final TaggingResult HER2_LOW = tagged("her2-low");
     private static final TaggingResult HER2_POSITIVE = tagged("her2-positive");
 
-    @TempDir
-    Path dir;
-
-    private H2FileStore db;
-
-    @BeforeEach
-    void open() {
-        db = new H2FileStore(dir);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    @RegisterExtension
+    final H2FileStore db = new H2FileStore();
 
     @Test
     void aFeedIsAddedThenUnchangedAndAChangedItemIsUpdated() {
@@ -197,6 +182,8 @@ class ArticleStoreTest {
                 published,
                 doi,
                 null,
-                tagging);
+                tagging,
+                title,
+                "");
     }
 }

@@ -221,7 +221,9 @@ class ColumnLimitsTest {
                     publishedAt,
                     doi,
                     pmid,
-                    tagging);
+                    tagging,
+                    summaryText,
+                    "");
         }
     }
 }

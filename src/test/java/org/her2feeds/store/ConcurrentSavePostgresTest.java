@@ -161,7 +161,9 @@ class ConcurrentSavePostgresTest {
                 Instant.parse("2026-01-01T00:00:00Z").plusSeconds(round * 60L),
                 doi,
                 null,
-                tagging);
+                tagging,
+                "T-DXd " + name,
+                "");
     }
 
     private static ArticleStore store(HikariDataSource pool) {

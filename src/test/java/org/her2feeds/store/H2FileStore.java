@@ -1,28 +1,56 @@
 package org.her2feeds.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real store and queries on a fresh H2 file database, migrated by Flyway as the application does, without Spring.
+ * Opened on a folder by hand, or registered as an extension ({@code @RegisterExtension final H2FileStore db = new
+ * H2FileStore();}) to get a fresh database in a temporary folder for each test.
  */
-final class H2FileStore implements AutoCloseable {
+final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-    final HikariDataSource pool;
-    final JdbcClient jdbc;
-    final ArticleStore store;
-    final ArticleQueries queries;
+    HikariDataSource pool;
+    JdbcClient jdbc;
+    ArticleStore store;
+    ArticleQueries queries;
+    private Path temporary;
+
+    /** A database opened before each test and removed after it; see {@link #beforeEach}. */
+    H2FileStore() {}
 
     H2FileStore(Path dir) {
+        open(dir);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        temporary = Files.createTempDirectory("her2-store-");
+        open(temporary);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        FileSystemUtils.deleteRecursively(temporary);
+    }
+
+    private void open(Path dir) {
         pool = new HikariDataSource();
         pool.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath().resolve("store")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");

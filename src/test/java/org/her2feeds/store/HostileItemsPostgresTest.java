@@ -107,6 +107,8 @@ class HostileItemsPostgresTest {
                 Instant.parse("2026-01-01T00:00:00Z"),
                 null,
                 null,
-                new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()));
+                new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()),
+                title,
+                "");
     }
 }

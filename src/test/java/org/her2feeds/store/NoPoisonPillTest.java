@@ -356,7 +356,9 @@ class NoPoisonPillTest {
                 Instant.parse("2026-01-01T00:00:00Z"),
                 doi,
                 pmid,
-                tagging);
+                tagging,
+                text,
+                "");
     }
 
     private static List<String> consortium(int size) {

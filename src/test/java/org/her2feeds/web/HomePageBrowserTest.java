@@ -242,7 +242,9 @@ class HomePageBrowserTest {
                         at(TODAY, 5),
                         null,
                         null,
-                        tagger.tag(new TaggableText(title, summary.text(), List.of())))));
+                        tagger.tag(new TaggableText(title, summary.text(), List.of())),
+                        summary.text(),
+                        "")));
         browser.consoleErrors();
     }
 
