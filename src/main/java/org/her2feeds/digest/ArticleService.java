@@ -1,12 +1,7 @@
 package org.her2feeds.digest;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.http.NotFoundException;
 import org.her2feeds.http.RequestLimits;
 import org.her2feeds.query.ReaderFilters;
@@ -50,7 +45,7 @@ class ArticleService {
                 filters.topics(topics),
                 filters.sourceIdsOfKinds(kinds),
                 query,
-                since(since),
+                ReaderFilters.dayOrTime("since", since, view.zone()),
                 cursor == null || cursor.isBlank() ? null : ArticleCursor.decode(cursor));
         List<StoredArticle> page = articles.newest(filter, size + 1);
         List<StoredArticle> shown = page.subList(0, Math.min(size, page.size()));
@@ -74,20 +69,5 @@ class ArticleService {
         return tagger.topics().stream()
                 .map(t -> new TopicSummary(t.slug(), t.label(), t.description(), counts.getOrDefault(t.slug(), 0L)))
                 .toList();
-    }
-
-    private Instant since(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return text.length() == 10
-                    ? LocalDate.parse(text).atStartOfDay(view.zone()).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(
-                    "since '" + text + "' is neither a day (yyyy-MM-dd) nor a time with offset "
-                            + "(for example 2026-11-29T08:00:00Z).");
-        }
     }
 }

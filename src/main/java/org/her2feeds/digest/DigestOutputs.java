@@ -3,7 +3,6 @@ package org.her2feeds.digest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.her2feeds.http.InvalidRequestException;
@@ -39,12 +38,12 @@ class DigestOutputs {
         if (from == null && to == null) {
             return () -> json(digests.days(), null);
         }
-        if (from == null || to == null) {
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
             throw new InvalidRequestException(
                     "Give both from and to (yyyy-MM-dd, inclusive), or neither for the list of days.");
         }
-        LocalDate first = day("from", from);
-        LocalDate last = day("to", to);
+        LocalDate first = ReaderFilters.day("from", from);
+        LocalDate last = ReaderFilters.day("to", to);
         ArticleFilter filter = filter(topics, kinds);
         return () -> {
             DigestRange range = digests.range(first, last, filter);
@@ -54,7 +53,7 @@ class DigestOutputs {
     }
 
     Supplier<Rendered> digest(String date, List<String> topics, List<String> kinds) {
-        LocalDate day = day("date", date);
+        LocalDate day = ReaderFilters.day("date", date);
         ArticleFilter filter = filter(topics, kinds);
         return () -> {
             Digest digest = digests.digest(day, filter);
@@ -73,14 +72,5 @@ class DigestOutputs {
 
     private ArticleFilter filter(List<String> topics, List<String> kinds) {
         return new ArticleFilter(filters.topics(topics), filters.sourceIdsOfKinds(kinds), null, null, null);
-    }
-
-    private static LocalDate day(String parameter, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(
-                    parameter + " '" + text + "' is not a date: use yyyy-MM-dd, for example 2026-11-29.");
-        }
     }
 }

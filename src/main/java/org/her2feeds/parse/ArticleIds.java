@@ -31,9 +31,9 @@ final class ArticleIds {
     private static final Pattern DOI_LABELLED =
             Pattern.compile("(?i)(?:^|[\\s(\\[|:;,.])(?:doi:\\s*|info:doi/)" + DOI_BODY);
     private static final Pattern BARE_DOI = Pattern.compile("^" + DOI_BODY + "$");
-    private static final Pattern DOI_IN_URL = Pattern.compile(
-            "(?i)(?:doi\\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/|reader/|book/|suppl/)?)(10\\.\\d{4,9}/[^?#\\s\"<>]"
-                    + "+)");
+    private static final Pattern DOI_IN_URL =
+            Pattern.compile("(?i)(?:doi\\.org/|/doi/(?:abs/|full/|pdf/|epdf/|epub/|reader/|book/|suppl/)?)"
+                    + "(10\\.\\d{4,9}/[^?#\\s\"<>]+)");
     /**
      * Publishers whose article pages are named by the DOI without a /doi/ marker: Frontiers and Springer/BMC
      * ("/articles/10.…"), and Silverchair platforms (OUP, Karger, JAMA: "/article/doi/10.…/<article id>/<slug>").
@@ -48,9 +48,9 @@ final class ArticleIds {
 
     private static final Pattern PMID_LABELLED =
             Pattern.compile("(?i)(?:^|[\\s(\\[|;,.])(?:pmid|pubmed)\\s*:\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
-    private static final Pattern PMID_IN_URL = Pattern.compile(
-            "(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/|europepmc\\.org/(?:abstract/)?(?:"
-                    + "med|article/med)/)(\\d{1,9})(?=[/?#]|$)");
+    private static final Pattern PMID_IN_URL =
+            Pattern.compile("(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/"
+                    + "|europepmc\\.org/(?:abstract/)?(?:med|article/med)/)(\\d{1,9})(?=[/?#]|$)");
 
     private ArticleIds() {}
 

@@ -35,6 +35,7 @@ public class FeedService {
     private final Tagger tagger;
     private final FeedRenderer renderer;
     private final FeedProperties properties;
+    private final PublishedFeeds publishedFeeds;
     private final Clock clock;
 
     FeedService(
@@ -45,7 +46,9 @@ public class FeedService {
             Tagger tagger,
             FeedRenderer renderer,
             FeedProperties properties,
+            PublishedFeeds publishedFeeds,
             Clock clock) {
+        this.publishedFeeds = publishedFeeds;
         this.articles = articles;
         this.sources = sources;
         this.filters = filters;
@@ -77,11 +80,8 @@ public class FeedService {
     /** One topic's feed; an unknown slug is a 404 naming the valid ones. See {@link #merged} for the URLs. */
     public Supplier<Rendered> topic(
             FeedFormat format, String slug, Collection<String> kinds, Integer limit, String baseUrl, String selfUrl) {
-        String wanted = filters.topics(List.of(slug)).iterator().next();
-        TopicDefinition topic = tagger.topics().stream()
-                .filter(t -> t.slug().equals(wanted))
-                .findFirst()
-                .orElseThrow();
+        // The mapping's path variable is never blank, so a topic is always named here.
+        TopicDefinition topic = filters.topic(slug).orElseThrow();
         FeedSelection selection =
                 new FeedSelection(Set.of(topic.slug()), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, topic));
@@ -109,7 +109,7 @@ public class FeedService {
                     return new FeedArticle(article, origin == null ? null : origin.title(), sourceUrl, topicDomain);
                 })
                 .toList();
-        String title = topic == null ? properties.title() : properties.title() + " – " + topic.label();
+        String title = publishedFeeds.title(topic);
         String description = topic == null
                         || topic.description() == null
                         || topic.description().isBlank()

@@ -18,18 +18,20 @@ public class PublishedFeeds {
         this.properties = properties;
     }
 
+    /** The title of the merged feed (topic null) or of one topic's feed, as the feeds and every list of them say. */
+    public String title(TopicDefinition topic) {
+        return topic == null ? properties.title() : properties.title() + " – " + topic.label();
+    }
+
     public List<PublishedFeed> all() {
         List<PublishedFeed> feeds = new ArrayList<>();
         for (FeedFormat format : FeedFormat.values()) {
-            feeds.add(new PublishedFeed(properties.title(), null, format, "/" + format.fileName()));
+            feeds.add(new PublishedFeed(title(null), null, format, "/" + format.fileName()));
         }
         for (TopicDefinition topic : tagger.topics()) {
             for (FeedFormat format : FeedFormat.values()) {
                 feeds.add(new PublishedFeed(
-                        properties.title() + " – " + topic.label(),
-                        topic,
-                        format,
-                        "/topics/" + topic.slug() + "/" + format.fileName()));
+                        title(topic), topic, format, "/topics/" + topic.slug() + "/" + format.fileName()));
             }
         }
         return feeds;

@@ -1,10 +1,16 @@
 package org.her2feeds.query;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.her2feeds.http.InvalidRequestException;
@@ -23,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReaderFilters {
 
+    private static final int DAY_LENGTH = "yyyy-MM-dd".length();
+
     private final Tagger tagger;
     private final SourceCatalog sources;
 
@@ -34,14 +42,63 @@ public class ReaderFilters {
     /** @throws NotFoundException naming the valid slugs when a topic is unknown */
     public Set<String> topics(Collection<String> requested) {
         Set<String> slugs = normalise(requested);
-        List<String> known = tagger.topics().stream().map(TopicDefinition::slug).toList();
-        for (String slug : slugs) {
-            if (!known.contains(slug)) {
-                throw new NotFoundException(
-                        "Unknown topic '" + slug + "'. Valid topics: " + String.join(", ", known) + ".");
-            }
-        }
+        slugs.forEach(this::topic);
         return slugs;
+    }
+
+    /**
+     * The one topic a page or feed is about, or empty when none was asked for.
+     *
+     * @throws NotFoundException naming the valid slugs when the topic is unknown
+     */
+    public Optional<TopicDefinition> topic(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return Optional.empty();
+        }
+        String slug = requested.strip().toLowerCase(Locale.ROOT);
+        List<TopicDefinition> known = tagger.topics();
+        return Optional.of(known.stream()
+                .filter(topic -> topic.slug().equals(slug))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Unknown topic '" + slug + "'. Valid topics: "
+                        + known.stream().map(TopicDefinition::slug).collect(Collectors.joining(", ")) + ".")));
+    }
+
+    /**
+     * A day parameter ({@code yyyy-MM-dd}), or null when absent.
+     *
+     * @throws InvalidRequestException naming the parameter, the value and the expected form
+     */
+    public static LocalDate day(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(
+                    parameter + " '" + text.strip() + "' is not a date: use yyyy-MM-dd, " + "for example 2026-11-29.");
+        }
+    }
+
+    /**
+     * A moment given as a day (its start in {@code zone}) or as a time with offset, or null when absent.
+     *
+     * @throws InvalidRequestException naming the parameter, the value and the expected forms
+     */
+    public static Instant dayOrTime(String parameter, String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        try {
+            return value.length() == DAY_LENGTH
+                    ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(parameter + " '" + value + "' is neither a day (yyyy-MM-dd) nor a time "
+                    + "with offset (for example 2026-11-29T08:00:00Z).");
+        }
     }
 
     /**

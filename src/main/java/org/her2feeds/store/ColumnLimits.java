@@ -56,8 +56,11 @@ final class ColumnLimits {
     static final String ET_AL = "et al.";
     /** One name or category never takes a whole column: a single entry is cut at this many characters. */
     static final int LIST_ENTRY = 500;
-    /** Older than any journal feed: such a date is a feed's mistake, and the article is filed when first seen. */
-    static final Instant EARLIEST_DATE = Instant.parse("1800-01-01T00:00:00Z");
+    /**
+     * The earliest date the timestamp columns hold on both databases. Which dates are plausible is decided once, by
+     * the parser ({@code parse.DatePolicy}); this only keeps out what a column cannot represent, whoever the caller.
+     */
+    static final Instant EARLIEST_DATE = Instant.parse("0001-01-01T00:00:00Z");
 
     private static final String ELLIPSIS = "…";
 

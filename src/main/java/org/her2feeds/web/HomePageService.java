@@ -2,7 +2,6 @@ package org.her2feeds.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +15,8 @@ import org.her2feeds.digest.DayEntry;
 import org.her2feeds.digest.Digest;
 import org.her2feeds.digest.DigestArticle;
 import org.her2feeds.digest.DigestService;
+import org.her2feeds.publish.PublishedFeeds;
+import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.tagging.Tagger;
@@ -38,6 +39,8 @@ class HomePageService {
     private final SourceHealth health;
     private final PageTimes times;
     private final Clock clock;
+    private final ReaderFilters filters;
+    private final PublishedFeeds publishedFeeds;
     private final TopicChartBuilder charts = new TopicChartBuilder();
 
     HomePageService(
@@ -46,8 +49,12 @@ class HomePageService {
             Tagger tagger,
             SourceHealth health,
             PageTimes times,
-            Clock clock) {
+            Clock clock,
+            ReaderFilters filters,
+            PublishedFeeds publishedFeeds) {
         this.clock = clock;
+        this.filters = filters;
+        this.publishedFeeds = publishedFeeds;
         this.digests = digests;
         this.articles = articles;
         this.tagger = tagger;
@@ -58,13 +65,14 @@ class HomePageService {
     /**
      * @param date  yyyy-MM-dd, or null/blank for the newest day that has articles
      * @param topic a topic slug, or null/blank for every topic
-     * @throws PageRequestException when the date is malformed or the topic unknown
+     * @throws org.her2feeds.http.InvalidRequestException when the date is malformed
+     * @throws org.her2feeds.http.NotFoundException when the topic is unknown
      */
     public HomePage page(String date, String topic) {
         List<TopicDefinition> topics = tagger.topics();
-        Optional<TopicDefinition> selected = topic(topic, topics);
+        Optional<TopicDefinition> selected = filters.topic(topic);
         List<DayEntry> days = digests.days();
-        LocalDate day = day(date)
+        LocalDate day = Optional.ofNullable(ReaderFilters.day("date", date))
                 .orElseGet(() -> days.isEmpty()
                         ? LocalDate.now(clock.withZone(times.zone()))
                         : days.get(0).date());
@@ -92,34 +100,11 @@ class HomePageService {
                 digest.count(),
                 navigation(day, days, selectedSlug),
                 options,
-                discovery(current),
+                discovery(selected),
                 feeds("All HER2 articles", null),
                 topics.stream().map(t -> feeds(t.label(), t.slug())).toList(),
                 chart,
                 health.rows());
-    }
-
-    private static Optional<TopicDefinition> topic(String slug, List<TopicDefinition> topics) {
-        if (slug == null || slug.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(topics.stream()
-                .filter(t -> t.slug().equals(slug.strip()))
-                .findFirst()
-                .orElseThrow(() -> new PageRequestException("There is no topic '" + slug.strip() + "'. Topics: "
-                        + topics.stream().map(TopicDefinition::slug).collect(Collectors.joining(", ")) + ".")));
-    }
-
-    private static Optional<LocalDate> day(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            throw new PageRequestException(
-                    "'" + text.strip() + "' is not a date: use yyyy-MM-dd, for example 2026-11-29.");
-        }
     }
 
     /**
@@ -230,12 +215,10 @@ class HomePageService {
     /**
      * What the head advertises to browsers and readers: the merged feed, and the filtered topic's when there is one.
      */
-    private static List<HomePage.FeedSet> discovery(HomePage.TopicOption topic) {
+    private List<HomePage.FeedSet> discovery(Optional<TopicDefinition> topic) {
         List<HomePage.FeedSet> sets = new ArrayList<>();
-        sets.add(feeds("HER2 Feeds", null));
-        if (topic != null) {
-            sets.add(feeds("HER2 Feeds: " + topic.label(), topic.slug()));
-        }
+        sets.add(feeds(publishedFeeds.title(null), null));
+        topic.ifPresent(t -> sets.add(feeds(publishedFeeds.title(t), t.slug())));
         return List.copyOf(sets);
     }
 

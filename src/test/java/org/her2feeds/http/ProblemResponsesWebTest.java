@@ -44,8 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
                             "org\\.her2feeds\\.http\\..*",
                             "org\\.her2feeds\\.query\\..*",
                             "org\\.her2feeds\\.publish\\.(FeedController|FeedService|FeedRenderer|.*FeedWriter)",
-                            "org\\.her2feeds\\.digest\\.(DigestController|DigestOutputs|DigestService|ArticleControll"
-                                    + "er|ArticleService|DigestArticles)"
+                            "org\\.her2feeds\\.publish\\.PublishedFeeds",
+                            "org\\.her2feeds\\.digest\\.(DigestController|DigestOutputs|DigestService)",
+                            "org\\.her2feeds\\.digest\\.(ArticleController|ArticleService|DigestArticles)"
                         }))
 @AutoConfigureMockMvc(addFilters = false)
 class ProblemResponsesWebTest {

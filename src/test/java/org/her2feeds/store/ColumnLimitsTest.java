@@ -126,9 +126,13 @@ class ColumnLimitsTest {
     }
 
     @Test
-    void anAbsurdPublicationDateIsDropped() {
+    void aDateNoColumnCanHoldIsDroppedButTheStoreDoesNotJudgePlausibility() {
         assertThat(bounded(article().publishedAt(Instant.MIN)).stored().publishedAt())
                 .isNull();
+        Instant old = Instant.parse("1850-06-01T00:00:00Z");
+        assertThat(bounded(article().publishedAt(old)).stored().publishedAt())
+                .as("plausibility is the parser's decision")
+                .isEqualTo(old);
     }
 
     private static ColumnLimits.Bounded bounded(Builder builder) {

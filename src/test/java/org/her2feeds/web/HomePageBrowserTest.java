@@ -393,8 +393,10 @@ class HomePageBrowserTest {
 
         HttpResponse<String> unknown =
                 http.send(request("/?topic=no-such-topic"), HttpResponse.BodyHandlers.ofString());
-        assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("There is no topic &#39;no-such-topic&#39;");
+        assertThat(unknown.statusCode())
+                .as("the same refusal as the topic's feed gives")
+                .isEqualTo(404);
+        assertThat(unknown.body()).contains("Unknown topic &#39;no-such-topic&#39;. Valid topics: ");
     }
 
     @Test
