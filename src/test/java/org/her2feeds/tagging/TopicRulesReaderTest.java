@@ -96,7 +96,7 @@ class TopicRulesReaderTest {
                   - slug: tki
                     description: Kinase inhibitors.
                     terms: [lapatinib]
-                """, " line 8: topic 'tki': missing 'label'");
+                """, " line 8: topic 'tki': missing required key 'label'");
     }
 
     @Test
@@ -182,7 +182,7 @@ class TopicRulesReaderTest {
         Path missing = dir.resolve("nope.yml");
         assertThatThrownBy(() -> Tagger.fromFile(missing))
                 .isInstanceOf(TopicRulesException.class)
-                .hasMessageStartingWith(missing + ": cannot read the rules file");
+                .hasMessageStartingWith(missing + ": cannot be read");
         assertFails("# nothing yet\n", ": the rules file is empty");
     }
 }
