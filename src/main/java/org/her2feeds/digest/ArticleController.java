@@ -2,9 +2,12 @@ package org.her2feeds.digest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.her2feeds.sources.SourceKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,12 +27,23 @@ class ArticleController {
     @GetMapping("/api/articles")
     @Operation(
             summary = "Published articles, newest first, a page at a time",
-            description = "Follow nextCursor for older articles; pages do not shift when new articles arrive.",
-            responses = @ApiResponse(responseCode = "400", description = "Unknown kind, bad since, cursor or limit"))
+            description = "Follow nextCursor for older articles; pages do not shift when new articles arrive. "
+                    + "Filters combine: any of the topics, any of the kinds, all words of q.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "One page"),
+                @ApiResponse(responseCode = "400", description = "Unknown kind, bad since, cursor or limit"),
+                @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
+            })
     ArticlePage list(
-            @Parameter(description = "Topic slugs, any of them", example = "adc") @RequestParam(required = false)
+            @Parameter(
+                            description = "Topic slugs, any of them; see /api/topics",
+                            array = @ArraySchema(schema = @Schema(example = "adc")))
+                    @RequestParam(required = false)
                     List<String> topic,
-            @Parameter(description = "Source kinds, any of them", example = "journal") @RequestParam(required = false)
+            @Parameter(
+                            description = "Source kinds, any of them",
+                            array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
+                    @RequestParam(required = false)
                     List<String> kind,
             @Parameter(description = "Words to find in title or summary, any case", example = "deruxtecan")
                     @RequestParam(required = false)
@@ -41,7 +55,10 @@ class ArticleController {
                     @RequestParam(required = false)
                     String since,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
-            @Parameter(description = "Page size (default her2.feed.size, at most her2.feed.max-limit)", example = "20")
+            @Parameter(
+                            description = "Page size (default her2.feed.size, at most her2.feed.max-limit)",
+                            schema = @Schema(type = "integer", format = "int32", minimum = "1"),
+                            example = "20")
                     @RequestParam(required = false)
                     Integer limit) {
         return articles.page(topic, kind, q, since, cursor, limit);
@@ -50,7 +67,11 @@ class ArticleController {
     @GetMapping("/api/articles/{id}")
     @Operation(
             summary = "One published article",
-            responses = @ApiResponse(responseCode = "404", description = "No published article has this id"))
+            description = "The article as the digests show it; the id is the one the feeds use as GUID.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The article"),
+                @ApiResponse(responseCode = "404", description = "No published article has this id")
+            })
     DigestArticle article(
             @Parameter(description = "The article id (the feeds' GUID)", example = "3f2a9c1e0b7d4a6f8e5c2b1a0d9f8e7c")
                     @PathVariable
@@ -59,7 +80,13 @@ class ArticleController {
     }
 
     @GetMapping("/api/topics")
-    @Operation(summary = "The topics, in the order of config/topics.yml, with their article counts")
+    @Operation(
+            summary = "The topics, with their article counts",
+            description = "In the order of config/topics.yml; the slugs are what topic filters accept.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Every topic"),
+                @ApiResponse(responseCode = "406", description = "The request's Accept header excludes JSON")
+            })
     List<TopicSummary> topics() {
         return articles.topics();
     }

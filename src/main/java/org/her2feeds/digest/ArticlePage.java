@@ -1,5 +1,6 @@
 package org.her2feeds.digest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,4 +8,6 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} for the next (older) page; null on the last page
  */
-record ArticlePage(List<DigestArticle> articles, String nextCursor) {}
+record ArticlePage(
+        List<DigestArticle> articles,
+        @Schema(nullable = true) String nextCursor) {}

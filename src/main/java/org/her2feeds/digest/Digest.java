@@ -1,5 +1,6 @@
 package org.her2feeds.digest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +17,7 @@ public record Digest(
         LocalDate date,
         String zone,
         OffsetDateTime generatedAt,
-        OffsetDateTime updatedAt,
+        @Schema(nullable = true) OffsetDateTime updatedAt,
         int count,
         Map<String, Long> topics,
         List<DigestArticle> articles) {

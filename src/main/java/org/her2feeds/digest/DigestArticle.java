@@ -1,7 +1,9 @@
 package org.her2feeds.digest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.Discount;
 import org.her2feeds.tagging.TermHit;
 
@@ -18,17 +20,17 @@ import org.her2feeds.tagging.TermHit;
 public record DigestArticle(
         String id,
         String title,
-        String url,
+        @Schema(nullable = true) String url,
         String summary,
         String summaryHtml,
-        OffsetDateTime publishedAt,
+        @Schema(nullable = true) OffsetDateTime publishedAt,
         OffsetDateTime firstSeenAt,
         OffsetDateTime updatedAt,
         List<Topic> topics,
         List<SourceRef> sources,
         List<String> authors,
-        String doi,
-        String pmid,
+        @Schema(nullable = true) String doi,
+        @Schema(nullable = true) String pmid,
         Relevance relevance) {
 
     /**
@@ -46,5 +48,15 @@ public record DigestArticle(
      *
      * @param link the article's link at this source (each source's own copy); null when it gave none
      */
-    public record SourceRef(String id, String title, String kind, String link) {}
+    public record SourceRef(
+            String id,
+            String title,
+
+            @Schema(
+                    nullable = true,
+                    implementation = SourceKind.class,
+                    description = "null when the source is no longer configured")
+            String kind,
+
+            @Schema(nullable = true) String link) {}
 }

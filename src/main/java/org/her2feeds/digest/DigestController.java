@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
+import org.her2feeds.sources.SourceKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,38 +36,47 @@ class DigestController {
 
     @GetMapping("/api/digests")
     @Operation(
-            summary = "The days that have articles, with counts; or, with from and to, each day's digest",
-            description = "Without parameters: every day with published articles, newest first. With from and to "
-                    + "(inclusive, at most " + DigestService.MAX_RANGE_DAYS
-                    + " days): a DigestRange with one digest per day.",
+            summary = "The days that have articles; or, with from and to, each day's digest",
+            description = "Without from and to: every day with published articles and its count, newest first "
+                    + "(an array of DayEntry). With from and to (inclusive, at most " + DigestService.MAX_RANGE_DAYS
+                    + " days): one DigestRange with a digest per day, empty days included; topic and kind filter "
+                    + "its articles. The two shapes are told apart by JSON type: array or object.",
             responses = {
                 @ApiResponse(
                         responseCode = "200",
-                        description = "Days, or a range of digests",
+                        description = "An array of DayEntry without a range; a DigestRange with from and to",
                         content =
                                 @Content(
                                         mediaType = "application/json",
-                                        array = @ArraySchema(schema = @Schema(implementation = DayEntry.class)))),
-                @ApiResponse(
-                        responseCode = "200 (range)",
-                        description = "With from and to",
-                        content =
-                                @Content(
-                                        mediaType = "application/json",
-                                        schema = @Schema(implementation = DigestRange.class))),
+                                        schema = @Schema(oneOf = {DayEntry[].class, DigestRange.class}))),
+                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent"),
                 @ApiResponse(
                         responseCode = "400",
-                        description = "A bad date, only one of from/to, or a range that is too long")
+                        description = "A bad date, only one of from and to, a range that is too long, or an "
+                                + "unknown kind"),
+                @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
             })
     void days(
-            @Parameter(description = "First day, yyyy-MM-dd", example = "2026-11-01") @RequestParam(required = false)
+            @Parameter(
+                            description = "First day, yyyy-MM-dd (with to)",
+                            schema = @Schema(format = "date"),
+                            example = "2026-11-01")
+                    @RequestParam(required = false)
                     String from,
-            @Parameter(description = "Last day, yyyy-MM-dd", example = "2026-11-29") @RequestParam(required = false)
+            @Parameter(
+                            description = "Last day, yyyy-MM-dd (with from)",
+                            schema = @Schema(format = "date"),
+                            example = "2026-11-29")
+                    @RequestParam(required = false)
                     String to,
-            @Parameter(description = "Topic slugs, any of them (range only)", example = "adc")
+            @Parameter(
+                            description = "Topic slugs, any of them (range only); see /api/topics",
+                            array = @ArraySchema(schema = @Schema(example = "adc")))
                     @RequestParam(required = false)
                     List<String> topic,
-            @Parameter(description = "Source kinds, any of them (range only)", example = "journal")
+            @Parameter(
+                            description = "Source kinds, any of them (range only)",
+                            array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
                     @RequestParam(required = false)
                     List<String> kind,
             HttpServletRequest request,
@@ -78,24 +88,36 @@ class DigestController {
     @GetMapping("/api/digests/{date}")
     @Operation(
             summary = "One day's digest",
-            description = "The day's published articles, newest first, with topic counts.",
+            description = "The day's published articles in her2.digest.zone, newest first, with per-topic counts. "
+                    + "A day without articles is an empty digest, not a 404. The shape is also published as a "
+                    + "JSON Schema at /schemas/digest-v1.json.",
             responses = {
                 @ApiResponse(
                         responseCode = "200",
+                        description = "The digest",
                         content =
                                 @Content(
                                         mediaType = "application/json",
                                         schema = @Schema(implementation = Digest.class))),
                 @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent"),
                 @ApiResponse(responseCode = "400", description = "Not a date, or an unknown kind"),
-                @ApiResponse(responseCode = "404", description = "Unknown topic")
+                @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
             })
     void digest(
-            @Parameter(description = "The day, yyyy-MM-dd, in her2.digest.zone", example = "2026-11-25") @PathVariable
+            @Parameter(
+                            description = "The day, yyyy-MM-dd, in her2.digest.zone",
+                            schema = @Schema(format = "date"),
+                            example = "2026-11-25")
+                    @PathVariable
                     String date,
-            @Parameter(description = "Topic slugs, any of them", example = "adc") @RequestParam(required = false)
+            @Parameter(
+                            description = "Topic slugs, any of them; see /api/topics",
+                            array = @ArraySchema(schema = @Schema(example = "adc")))
+                    @RequestParam(required = false)
                     List<String> topic,
-            @Parameter(description = "Source kinds, any of them", example = "journal,preprint")
+            @Parameter(
+                            description = "Source kinds, any of them",
+                            array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
                     @RequestParam(required = false)
                     List<String> kind,
             HttpServletRequest request,

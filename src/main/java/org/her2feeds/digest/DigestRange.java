@@ -1,5 +1,6 @@
 package org.her2feeds.digest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,4 +11,9 @@ import java.util.List;
  * @param updatedAt the latest {@code updatedAt} of its days; null when every day is empty
  */
 public record DigestRange(
-        int schemaVersion, LocalDate from, LocalDate to, String zone, OffsetDateTime updatedAt, List<Digest> digests) {}
+        int schemaVersion,
+        LocalDate from,
+        LocalDate to,
+        String zone,
+        @Schema(nullable = true) OffsetDateTime updatedAt,
+        List<Digest> digests) {}

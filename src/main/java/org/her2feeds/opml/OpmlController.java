@@ -28,7 +28,14 @@ class OpmlController {
     @GetMapping("/feeds.opml")
     @Operation(
             summary = "OPML of every published feed: merged and per topic, in RSS, Atom and JSON Feed",
-            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/x-opml")))
+            description = "For importing every feed into a reader at once. It takes no parameters, so it has no 4xx.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The subscription list",
+                        content = @Content(mediaType = "text/x-opml")),
+                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
+            })
     void feeds(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = RequestUrls.base(request);
         responses.serve(request, response, () -> lists.feeds(base));
@@ -37,7 +44,15 @@ class OpmlController {
     @GetMapping("/sources.opml")
     @Operation(
             summary = "OPML of the configured sources (http and https ones), grouped by kind",
-            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/x-opml")))
+            description = "What this service reads, to subscribe to the sources themselves. It takes no parameters, "
+                    + "so it has no 4xx.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The subscription list",
+                        content = @Content(mediaType = "text/x-opml")),
+                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
+            })
     void sources(HttpServletRequest request, HttpServletResponse response) throws IOException {
         responses.serve(request, response, lists::sources);
     }

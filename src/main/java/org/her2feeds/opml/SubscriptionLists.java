@@ -56,14 +56,29 @@ public class SubscriptionLists {
                         .add(OpmlOutline.feed(source.title(), source.url().toString(), null, null));
             }
         }
+        if (byKind.isEmpty()) {
+            // OPML requires at least one outline in the body; a plain-text one says why there is no feed.
+            return list(
+                    "sources",
+                    List.of(OpmlOutline.feed(
+                            "No sources fetched over http or https: this service reads local files only",
+                            null,
+                            null,
+                            null)));
+        }
         return list("sources", byKind);
     }
 
     /** One folder per key, in insertion order. */
     private Rendered list(String what, Map<String, List<OpmlOutline>> folders) {
-        List<OpmlOutline> outlines = folders.entrySet().stream()
-                .map(entry -> OpmlOutline.folder(entry.getKey(), entry.getValue()))
-                .toList();
+        return list(
+                what,
+                folders.entrySet().stream()
+                        .map(entry -> OpmlOutline.folder(entry.getKey(), entry.getValue()))
+                        .toList());
+    }
+
+    private Rendered list(String what, List<OpmlOutline> outlines) {
         return Rendered.of(
                 OpmlWriter.write(properties.title() + " – " + what, clock.instant(), outlines),
                 OpmlWriter.CONTENT_TYPE,

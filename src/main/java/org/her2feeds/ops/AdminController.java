@@ -1,11 +1,16 @@
 package org.her2feeds.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.her2feeds.sources.SourcesFileException;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.tagging.TopicRulesException;
 import org.quartz.SchedulerException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The admin API (guarded by {@link SecurityConfiguration}); every action is a POST without a body. */
 @RestController
-@RequestMapping("/admin")
+@RequestMapping(path = "/admin", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Admin", description = "Operator actions; HTTP Basic or a bearer token (see the README's Operations).")
 class AdminController {
 
     private final SourceOperations operations;
@@ -27,33 +33,77 @@ class AdminController {
 
     @PostMapping("/sources/{id}/fetch")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public FetchRequested fetch(@PathVariable String id) throws SchedulerException {
+    @Operation(
+            summary = "Fetch one source now",
+            description = "Schedules an immediate fetch; whichever instance of the cluster picks it up runs it.",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Scheduled"),
+                @ApiResponse(responseCode = "404", description = "No source with this id in the sources file"),
+                @ApiResponse(responseCode = "409", description = "The source is paused or retired")
+            })
+    public FetchRequested fetch(
+            @Parameter(description = "The source id from the sources file", example = "fda") @PathVariable String id)
+            throws SchedulerException {
         operations.fetchNow(id);
         return new FetchRequested(List.of(id));
     }
 
     @PostMapping("/fetch")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Fetch every active source now",
+            description = "Schedules an immediate fetch of every enabled, not stopped source.",
+            responses = @ApiResponse(responseCode = "202", description = "Scheduled; the list names the sources"))
     public FetchRequested fetchAll() throws SchedulerException {
         return new FetchRequested(operations.fetchAll());
     }
 
     @PostMapping("/sources/{id}/pause")
-    public SourceState pause(@PathVariable String id) throws SchedulerException {
+    @Operation(
+            summary = "Stop fetching a source",
+            description = "Kept across restarts and for the whole cluster; its articles stay published.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The source's state, now paused"),
+                @ApiResponse(responseCode = "404", description = "No source with this id in the sources file")
+            })
+    public SourceState pause(
+            @Parameter(description = "The source id from the sources file", example = "fda") @PathVariable String id)
+            throws SchedulerException {
         return operations.pause(id);
     }
 
     @PostMapping("/sources/{id}/resume")
-    public SourceState resume(@PathVariable String id) throws SchedulerException {
+    @Operation(
+            summary = "Fetch a paused or retired source again",
+            description = "Lifts a pause or a 410 Gone; the source is fetched again at its interval.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The source's state, no longer stopped"),
+                @ApiResponse(responseCode = "404", description = "No source with this id in the sources file")
+            })
+    public SourceState resume(
+            @Parameter(description = "The source id from the sources file", example = "fda") @PathVariable String id)
+            throws SchedulerException {
         return operations.resume(id);
     }
 
     @PostMapping("/retag")
+    @Operation(
+            summary = "Tag every stored article again",
+            description = "Evaluates every stored article with the topic rules in force; says how many changed.",
+            responses = @ApiResponse(responseCode = "200", description = "How many articles changed"))
     public Retagged retag() {
         return new Retagged(operations.retag());
     }
 
     @PostMapping("/reload")
+    @Operation(
+            summary = "Read sources.yml and topics.yml again",
+            description = "Applies the files on this instance (call it on every instance of a cluster); a bad file "
+                    + "is refused and the current version stays in force.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "What is in force now"),
+                @ApiResponse(responseCode = "400", description = "A file was refused: the detail names file and line")
+            })
     public SourceOperations.Reloaded reload() throws SchedulerException {
         return operations.reload();
     }

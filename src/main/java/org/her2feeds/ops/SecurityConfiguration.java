@@ -1,5 +1,7 @@
 package org.her2feeds.ops;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +19,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -78,20 +78,34 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** 401 with the challenge the configured credentials answer; 403 when the admin API is disabled. */
+    /**
+     * 401 with the challenge the configured credentials answer; 403 when the admin API is disabled. Both as RFC
+     * 9457 problems, like every other 4xx of the service.
+     */
     private static AuthenticationEntryPoint entryPoint(AdminProperties admin) {
-        if (admin.basicEnabled()) {
-            BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-            basic.setRealmName(REALM);
-            return basic;
+        if (!admin.basicEnabled() && !admin.tokenEnabled()) {
+            return (request, response, exception) -> problem(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "The admin API is off: set HER2_ADMIN_USER and HER2_ADMIN_PASSWORD, or HER2_ADMIN_TOKEN.");
         }
-        if (admin.tokenEnabled()) {
-            return (request, response, exception) -> {
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
-                response.sendError(HttpStatus.UNAUTHORIZED.value(), HttpStatus.UNAUTHORIZED.getReasonPhrase());
-            };
-        }
-        return new HttpStatusEntryPoint(HttpStatus.FORBIDDEN);
+        String challenge = admin.basicEnabled() ? "Basic" : "Bearer";
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge + " realm=\"" + REALM + "\"");
+            problem(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Send the admin's credentials: HTTP Basic or a bearer token (see the README's Operations).");
+        };
+    }
+
+    /** A problem document; the texts are constants, so they need no JSON escaping. */
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter()
+                .write("{\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
+                        + detail + "\"}");
     }
 
     /** The admin user when one is configured; otherwise none (and no generated password in the log). */

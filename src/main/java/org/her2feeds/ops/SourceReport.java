@@ -1,6 +1,8 @@
 package org.her2feeds.ops;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
+import org.her2feeds.sources.SourceKind;
 
 /**
  * What an operator needs to know about one source: where it is fetched from now and how its last fetches went.
@@ -19,13 +21,13 @@ record SourceReport(
         String id,
         String title,
         String url,
-        String kind,
+        @Schema(implementation = SourceKind.class) String kind,
         String interval,
         boolean enabled,
-        OffsetDateTime lastAttemptAt,
-        OffsetDateTime lastSuccessAt,
-        Integer lastStatus,
-        String lastError,
+        @Schema(nullable = true) OffsetDateTime lastAttemptAt,
+        @Schema(nullable = true) OffsetDateTime lastSuccessAt,
+        @Schema(nullable = true) Integer lastStatus,
+        @Schema(nullable = true) String lastError,
         int consecutiveFailures,
-        OffsetDateTime nextFetchAt,
-        String disabledReason) {}
+        @Schema(nullable = true) OffsetDateTime nextFetchAt,
+        @Schema(nullable = true) String disabledReason) {}

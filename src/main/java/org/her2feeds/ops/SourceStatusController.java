@@ -1,5 +1,9 @@
 package org.her2feeds.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The health of every source: what was fetched when, what went wrong, and when the next fetch is due. */
 @RestController
+@Tag(name = "Sources", description = "The configured sources and how their fetches go.")
 class SourceStatusController {
 
     private final SourceStatusService statuses;
@@ -17,14 +22,30 @@ class SourceStatusController {
         this.statuses = statuses;
     }
 
-    /** Every configured source, in the order of the sources file. */
     @GetMapping("/api/sources")
+    @Operation(
+            summary = "Every configured source with its health",
+            description = "In the order of the sources file: where it is fetched from, how its last fetches went "
+                    + "and when it is fetched next.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Every source"),
+                @ApiResponse(responseCode = "406", description = "The request's Accept header excludes JSON")
+            })
     public List<SourceReport> all() {
         return statuses.all();
     }
 
     @GetMapping("/api/sources/{id}")
-    public SourceReport one(@PathVariable String id) {
+    @Operation(
+            summary = "One source with its health",
+            description = "The same report as in the list, for one source id of the sources file.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The source"),
+                @ApiResponse(responseCode = "404", description = "No source with this id in the sources file")
+            })
+    public SourceReport one(
+            @Parameter(description = "The source id from the sources file", example = "medrxiv-oncology") @PathVariable
+                    String id) {
         return statuses.find(id)
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));

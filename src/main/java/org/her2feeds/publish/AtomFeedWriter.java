@@ -8,6 +8,7 @@ import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -65,7 +66,7 @@ class AtomFeedWriter {
             entry.setAlternateLinks(List.of(link("alternate", article.url(), null)));
         }
         entry.setPublished(Date.from(article.sortAt()));
-        entry.setUpdated(Date.from(article.updatedAt()));
+        entry.setUpdated(Date.from(lastChange(article)));
         Content summary = new Content();
         summary.setType(Content.HTML);
         summary.setValue(XmlText.of(FeedSummary.html(article)));
@@ -94,6 +95,20 @@ class AtomFeedWriter {
         }
         entry.setAuthors(authors);
         return entry;
+    }
+
+    /**
+     * An entry's atom:updated: its own date until the stored article changes after first sight, then the time of
+     * that change. Storing a feed is not a change of its articles: stamping them all with the moment they were
+     * stored would give every entry of a fetch the same atom:updated (which the W3C validator flags as a
+     * generator bug) and say nothing a reader can use.
+     */
+    static Instant lastChange(StoredArticle article) {
+        if (article.updatedAt().isAfter(article.firstSeenAt())
+                && article.updatedAt().isAfter(article.sortAt())) {
+            return article.updatedAt();
+        }
+        return article.sortAt();
     }
 
     private static Link link(String rel, String href, String type) {

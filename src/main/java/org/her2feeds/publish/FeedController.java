@@ -2,7 +2,9 @@ package org.her2feeds.publish;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
 import org.her2feeds.http.RequestUrls;
+import org.her2feeds.sources.SourceKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,21 +44,34 @@ class FeedController {
     @GetMapping({"/feed.xml", "/feed.atom", "/feed.json"})
     @Operation(
             summary = "Merged feed" + FORMATS,
+            description = "The newest published articles of every topic, filtered by topic and source kind; the "
+                    + "file name picks the format. Cheap to poll: strong ETag, Last-Modified, 304, gzip.",
             responses = {
                 @ApiResponse(
                         responseCode = "200",
+                        description = "The feed",
                         content = {
                             @Content(mediaType = "application/rss+xml"),
                             @Content(mediaType = "application/atom+xml"),
                             @Content(mediaType = "application/feed+json")
                         }),
-                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the reader sent")
+                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the reader sent"),
+                @ApiResponse(responseCode = "400", description = "Unknown kind, or a limit out of bounds"),
+                @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
             })
     void merged(
-            @Parameter(description = TOPICS, example = "adc") @RequestParam(required = false) List<String> topic,
-            @Parameter(description = KINDS, example = "journal,preprint") @RequestParam(required = false)
+            @Parameter(description = TOPICS, array = @ArraySchema(schema = @Schema(example = "adc")))
+                    @RequestParam(required = false)
+                    List<String> topic,
+            @Parameter(description = KINDS, array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
+                    @RequestParam(required = false)
                     List<String> kind,
-            @Parameter(description = LIMIT, example = "20") @RequestParam(required = false) Integer limit,
+            @Parameter(
+                            description = LIMIT,
+                            schema = @Schema(type = "integer", format = "int32", minimum = "1"),
+                            example = "20")
+                    @RequestParam(required = false)
+                    Integer limit,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
@@ -69,21 +85,31 @@ class FeedController {
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
     @Operation(
             summary = "One topic's feed" + FORMATS,
+            description = "The newest published articles of one topic, optionally of some source kinds only.",
             responses = {
                 @ApiResponse(
                         responseCode = "200",
+                        description = "The feed",
                         content = {
                             @Content(mediaType = "application/rss+xml"),
                             @Content(mediaType = "application/atom+xml"),
                             @Content(mediaType = "application/feed+json")
                         }),
+                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the reader sent"),
+                @ApiResponse(responseCode = "400", description = "Unknown kind, or a limit out of bounds"),
                 @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
             })
     void topic(
             @Parameter(description = "Topic slug; see /api/topics", example = "adc") @PathVariable String slug,
-            @Parameter(description = KINDS, example = "journal,preprint") @RequestParam(required = false)
+            @Parameter(description = KINDS, array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
+                    @RequestParam(required = false)
                     List<String> kind,
-            @Parameter(description = LIMIT, example = "20") @RequestParam(required = false) Integer limit,
+            @Parameter(
+                            description = LIMIT,
+                            schema = @Schema(type = "integer", format = "int32", minimum = "1"),
+                            example = "20")
+                    @RequestParam(required = false)
+                    Integer limit,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {

@@ -1,5 +1,6 @@
 package org.her2feeds.sources;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ public enum SourceKind {
     NEWS,
     PATIENT;
 
-    /** The lower-case name used in files, URLs and JSON. */
+    /** The lower-case name used in files, URLs and JSON (and the enum the API description lists). */
+    @JsonValue
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

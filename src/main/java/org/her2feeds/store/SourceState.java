@@ -2,6 +2,7 @@ package org.her2feeds.store;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,18 +20,18 @@ import java.util.Objects;
  */
 public record SourceState(
         String sourceId,
-        String configuredUrl,
-        String currentUrl,
-        String etag,
-        String lastModified,
-        Instant lastAttemptAt,
-        Instant lastSuccessAt,
-        Integer lastStatus,
-        String lastError,
+        @Schema(nullable = true) String configuredUrl,
+        @Schema(nullable = true) String currentUrl,
+        @Schema(nullable = true) String etag,
+        @Schema(nullable = true) String lastModified,
+        @Schema(nullable = true) Instant lastAttemptAt,
+        @Schema(nullable = true) Instant lastSuccessAt,
+        @Schema(nullable = true) Integer lastStatus,
+        @Schema(nullable = true) String lastError,
         int consecutiveFailures,
-        Instant nextFetchAt,
+        @Schema(nullable = true) Instant nextFetchAt,
         @JsonIgnore Stop stop,
-        String redirectTarget,
+        @Schema(nullable = true) String redirectTarget,
         int redirectStreak) {
 
     /** Why a listed source is not fetched: stored as its kind and a sentence, never decided from the sentence. */
@@ -69,6 +70,7 @@ public record SourceState(
 
     /** The stop in words (see {@link Stop#text()}), null when the source is not stopped; what the admin API shows. */
     @JsonProperty("disabledReason")
+    @Schema(nullable = true)
     public String disabledReason() {
         return stop == null ? null : stop.text();
     }

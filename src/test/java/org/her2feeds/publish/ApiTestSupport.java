@@ -16,6 +16,7 @@ import org.her2feeds.store.NewArticle;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
+import org.her2feeds.testsupport.ApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -197,13 +198,32 @@ public abstract class ApiTestSupport {
             request.headers(headers);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            conforms(method, path, response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every JSON answer of the API these tests receive is checked against the OpenAPI description the service
+     * serves: a response that drifts from the description fails the test that received it. HEAD answers and
+     * 304s carry no body to check.
+     */
+    private void conforms(String method, String path, HttpResponse<byte[]> response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        if (!method.equals("GET")
+                || contentType == null
+                || !contentType.contains("json")
+                || !ApiContract.describes(path)
+                || response.headers().firstValue("Content-Encoding").isPresent()) {
+            return;
+        }
+        ApiContract.servedAt(url("")).assertConforms(method, path, response.statusCode(), contentType, response.body());
     }
 
     protected String url(String path) {
