@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,11 +111,8 @@ public class ReaderFilters {
         }
         Set<SourceKind> kinds = slugs.stream()
                 .map(slug -> SourceKind.fromSlug(slug)
-                        .orElseThrow(() -> new InvalidRequestException("Unknown kind '" + slug + "'. Valid kinds: "
-                                + Arrays.stream(SourceKind.values())
-                                        .map(SourceKind::slug)
-                                        .collect(Collectors.joining(", "))
-                                + ".")))
+                        .orElseThrow(() -> new InvalidRequestException(
+                                "Unknown kind '" + slug + "'. Valid kinds: " + SourceKind.slugs() + ".")))
                 .collect(Collectors.toSet());
         return sources.all().stream()
                 .filter(source -> kinds.contains(source.kind()))

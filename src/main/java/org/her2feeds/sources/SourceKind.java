@@ -19,6 +19,11 @@ public enum SourceKind {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Every kind's slug, for messages that list the valid ones: "journal, preprint, …". */
+    public static String slugs() {
+        return String.join(", ", Arrays.stream(values()).map(SourceKind::slug).toList());
+    }
+
     public static Optional<SourceKind> fromSlug(String slug) {
         return Arrays.stream(values()).filter(kind -> kind.slug().equals(slug)).findFirst();
     }

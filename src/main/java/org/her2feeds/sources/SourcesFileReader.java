@@ -185,14 +185,7 @@ public final class SourcesFileReader {
             String text = doc.scalar(node, name, "kind");
             return SourceKind.fromSlug(text)
                     .orElseThrow(() -> doc.error(
-                            node,
-                            name + ": unknown kind '" + text + "' (one of "
-                                    + String.join(
-                                            ", ",
-                                            java.util.Arrays.stream(SourceKind.values())
-                                                    .map(SourceKind::slug)
-                                                    .toList())
-                                    + ")"));
+                            node, name + ": unknown kind '" + text + "' (one of " + SourceKind.slugs() + ")"));
         }
 
         private static Node value(Map<String, NodeTuple> fields, String key) {

@@ -2,7 +2,9 @@ package org.her2feeds.tagging;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.her2feeds.Sha256;
 
@@ -25,10 +27,12 @@ final class CompiledRules {
     private final String fingerprint;
 
     CompiledRules(TopicRulesReader.RuleBook book) {
-        List<Rule> all = new ArrayList<>();
-        all.add(book.relevance());
-        all.addAll(book.topics());
-        this.rules = List.copyOf(all);
+        this(Stream.concat(Stream.of(book.relevance()), book.topics().stream()).toList());
+    }
+
+    /** Any list of rules (publication types, drugs, trials) compiled the same way. */
+    CompiledRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
         for (int r = 0; r < rules.size(); r++) {
             Rule rule = rules.get(r);
             for (TermPattern term : rule.terms()) {
@@ -57,6 +61,54 @@ final class CompiledRules {
      * order (repeats included), and those that a negative qualifier cancelled.
      */
     record Matches(List<List<String>> hits, List<List<Discounted>> discounted) {}
+
+    /** The fields of an article's text, as hits and explanations name them. */
+    static final String TITLE = "title";
+
+    static final String SUMMARY = "summary";
+    /** The full content a feed gives besides its description. */
+    static final String CONTENT = "content";
+
+    static final String CATEGORY = "category";
+
+    /**
+     * What matched in each field of the text, per rule (same indexes as {@link #rules()}): the terms that counted
+     * with their field, and the relevance rule's (index 0) cancelled terms.
+     */
+    record FieldHits(List<Set<TermHit>> hits, Set<Discount> discounted) {}
+
+    FieldHits matchFields(TaggableText text) {
+        List<Set<TermHit>> hits = new ArrayList<>(rules.size());
+        for (int r = 0; r < rules.size(); r++) {
+            hits.add(new LinkedHashSet<>());
+        }
+        Set<Discount> discounted = new LinkedHashSet<>();
+        collect(text.title(), TITLE, hits, discounted);
+        collect(text.summary(), SUMMARY, hits, discounted);
+        collect(text.content(), CONTENT, hits, discounted);
+        for (String category : text.categories()) {
+            collect(category, CATEGORY, hits, discounted);
+        }
+        return new FieldHits(hits, discounted);
+    }
+
+    private void collect(String text, String field, List<Set<TermHit>> hits, Set<Discount> discounted) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Matches matched = match(Tokeniser.tokenise(TextNormaliser.normalise(text)), field.equals(TITLE));
+        for (int r = 0; r < matched.hits().size(); r++) {
+            for (String term : matched.hits().get(r)) {
+                hits.get(r).add(new TermHit(term, field));
+            }
+        }
+        // Only the first rule's cancelled terms (relevance) are evidence a reader needs; the others' are noise.
+        if (!matched.discounted().isEmpty()) {
+            for (Discounted d : matched.discounted().get(0)) {
+                discounted.add(new Discount(d.term(), field, d.qualifier()));
+            }
+        }
+    }
 
     Matches match(List<Token> tokens, boolean inTitle) {
         List<List<String>> hits = new ArrayList<>(rules.size());

@@ -7,9 +7,11 @@ import java.util.List;
  * {@link #MAX_FIELD_LENGTH} characters: relevance is judged on what the article says, not on a display excerpt.
  *
  * @param summary the description's text (matches in it are reported as field "summary")
- * @param content the full content's text when the feed gives it besides the description (field "content")
+ * @param content    the full content's text when the feed gives it besides the description (field "content")
+ * @param sourceKind the kind of the source that carries the article ({@code journal}, {@code news}, …), or null
+ *                   when unknown: publication types are partly decided by it
  */
-public record TaggableText(String title, String summary, String content, List<String> categories) {
+public record TaggableText(String title, String summary, String content, List<String> categories, String sourceKind) {
 
     /** Far longer than any abstract; bounds the work one item can cost. */
     public static final int MAX_FIELD_LENGTH = 20_000;
@@ -23,8 +25,12 @@ public record TaggableText(String title, String summary, String content, List<St
                 : categories.stream().map(TaggableText::bounded).toList();
     }
 
+    public TaggableText(String title, String summary, String content, List<String> categories) {
+        this(title, summary, content, categories, null);
+    }
+
     public TaggableText(String title, String summary, List<String> categories) {
-        this(title, summary, "", categories);
+        this(title, summary, "", categories, null);
     }
 
     private static String bounded(String text) {

@@ -2,10 +2,10 @@ package org.her2feeds.tagging;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.her2feeds.Sha256;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Tagger {
 
-    private static final String TITLE = "title";
-    private static final String SUMMARY = "summary";
-    /** The full content a feed gives besides its description. */
-    private static final String CONTENT = "content";
+    private record Compiled(CompiledRules rules, EvidenceRules evidence, List<TopicDefinition> topics) {
 
-    private static final String CATEGORY = "category";
-
-    private record Compiled(CompiledRules rules, List<TopicDefinition> topics) {}
+        String fingerprint() {
+            return Sha256.hex(rules.fingerprint() + "\n" + evidence.fingerprint());
+        }
+    }
 
     private final TaggingProperties props;
     private final AtomicReference<Compiled> compiled = new AtomicReference<>();
@@ -36,8 +34,11 @@ public class Tagger {
 
     private Compiled compile() {
         CompiledRules rules = new CompiledRules(TopicRulesReader.read(props.topicsFile()));
+        EvidenceRules evidence = new EvidenceRules(TopicRulesReader.readEvidence(props.evidenceFile()));
         return new Compiled(
-                rules, rules.rules().stream().skip(1).map(Rule::definition).toList());
+                rules,
+                evidence,
+                rules.rules().stream().skip(1).map(Rule::definition).toList());
     }
 
     /**
@@ -47,30 +48,24 @@ public class Tagger {
      */
     public boolean reload() {
         Compiled fresh = compile();
-        return !compiled.getAndSet(fresh)
-                .rules()
-                .fingerprint()
-                .equals(fresh.rules().fingerprint());
+        return !compiled.getAndSet(fresh).fingerprint().equals(fresh.fingerprint());
     }
 
-    /** For tests and command-line tools that run without Spring. */
+    /** For tests and command-line tools that run without Spring; the evidence file is the default one. */
     public static Tagger fromFile(Path topicsFile) {
-        return new Tagger(new TaggingProperties(topicsFile));
+        return fromFiles(topicsFile, Path.of("config/evidence.yml"));
+    }
+
+    public static Tagger fromFiles(Path topicsFile, Path evidenceFile) {
+        return new Tagger(new TaggingProperties(topicsFile, evidenceFile));
     }
 
     public TaggingResult tag(TaggableText text) {
-        CompiledRules rules = compiled.get().rules();
-        List<Set<TermHit>> hits = new ArrayList<>();
-        for (int r = 0; r < rules.rules().size(); r++) {
-            hits.add(new LinkedHashSet<>());
-        }
-        Set<Discount> discounted = new LinkedHashSet<>();
-        collect(rules, text.title(), TITLE, hits, discounted);
-        collect(rules, text.summary(), SUMMARY, hits, discounted);
-        collect(rules, text.content(), CONTENT, hits, discounted);
-        for (String category : text.categories()) {
-            collect(rules, category, CATEGORY, hits, discounted);
-        }
+        Compiled current = compiled.get();
+        CompiledRules rules = current.rules();
+        CompiledRules.FieldHits matched = rules.matchFields(text);
+        List<Set<TermHit>> hits = matched.hits();
+        Set<Discount> discounted = matched.discounted();
         List<TopicTag> tags = new ArrayList<>();
         for (int r = 1; r < rules.rules().size(); r++) {
             if (!hits.get(r).isEmpty()) {
@@ -79,7 +74,12 @@ public class Tagger {
             }
         }
         Set<TermHit> relevanceHits = hits.get(0);
-        return new TaggingResult(!relevanceHits.isEmpty(), List.copyOf(relevanceHits), List.copyOf(discounted), tags);
+        return new TaggingResult(
+                !relevanceHits.isEmpty(),
+                List.copyOf(relevanceHits),
+                List.copyOf(discounted),
+                tags,
+                current.evidence().read(text));
     }
 
     /** The topics in rules-file order. */
@@ -89,27 +89,9 @@ public class Tagger {
 
     /**
      * A SHA-256 of the compiled rules: the same for the same rules whatever the comments, layout or term order,
-     * different when a term, exception, qualifier, label, description or topic changes.
+     * different when a term, exception, qualifier, label, description or topic changes, in either rules file.
      */
     public String rulesFingerprint() {
-        return compiled.get().rules().fingerprint();
-    }
-
-    private static void collect(
-            CompiledRules rules, String text, String field, List<Set<TermHit>> hits, Set<Discount> discounted) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        CompiledRules.Matches matched =
-                rules.match(Tokeniser.tokenise(TextNormaliser.normalise(text)), field.equals(TITLE));
-        for (int r = 0; r < matched.hits().size(); r++) {
-            for (String term : matched.hits().get(r)) {
-                hits.get(r).add(new TermHit(term, field));
-            }
-        }
-        // Only the relevance rule's cancelled terms are evidence a reader needs; a topic's are noise.
-        for (CompiledRules.Discounted d : matched.discounted().get(0)) {
-            discounted.add(new Discount(d.term(), field, d.qualifier()));
-        }
+        return compiled.get().fingerprint();
     }
 }

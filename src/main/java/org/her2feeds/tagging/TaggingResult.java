@@ -13,9 +13,14 @@ import java.util.Optional;
  * @param relevanceHits  the terms that made it relevant, with the field each was found in (empty when not relevant)
  * @param discounted     relevance terms that matched but were cancelled as negative descriptors
  * @param topics         topics in rules-file order, each with its matched terms
+ * @param evidence       publication type, trials and drugs; null in results stored before they were computed
  */
 public record TaggingResult(
-        boolean relevant, List<TermHit> relevanceHits, List<Discount> discounted, List<TopicTag> topics) {
+        boolean relevant,
+        List<TermHit> relevanceHits,
+        List<Discount> discounted,
+        List<TopicTag> topics,
+        Evidence evidence) {
 
     public TaggingResult {
         relevanceHits = List.copyOf(relevanceHits);
@@ -24,8 +29,13 @@ public record TaggingResult(
         topics = List.copyOf(topics);
     }
 
+    public TaggingResult(
+            boolean relevant, List<TermHit> relevanceHits, List<Discount> discounted, List<TopicTag> topics) {
+        this(relevant, relevanceHits, discounted, topics, null);
+    }
+
     public TaggingResult(boolean relevant, List<TermHit> relevanceHits, List<TopicTag> topics) {
-        this(relevant, relevanceHits, List.of(), topics);
+        this(relevant, relevanceHits, List.of(), topics, null);
     }
 
     public Optional<TopicTag> topic(String slug) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.her2feeds.sources.SourceKind;
 import org.her2feeds.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -36,6 +37,25 @@ final class TopicRulesReader {
     private static final Set<String> TOPIC_KEYS =
             Set.of("slug", "label", "description", "terms", "use", "except", "not-followed-by", "not-preceded-by");
 
+    /** The evidence file: publication types (in deciding order), drugs and curated trials. */
+    record EvidenceBook(List<TypeRule> types, List<Rule> drugs, List<TrialRule> trials) {}
+
+    /**
+     * A publication type's rule: it applies to an article from a source of one of {@code kinds} (any kind when
+     * empty) in which one of its terms matches in one of {@code fields} (any field when empty; always when the rule
+     * has no terms).
+     */
+    record TypeRule(Rule rule, Set<String> kinds, Set<String> fields) {}
+
+    /** A curated trial: its acronym's spellings as terms, and its registry id when known (null otherwise). */
+    record TrialRule(Rule rule, String registryId) {}
+
+    private static final Set<String> EVIDENCE_KEYS = Set.of("term-lists", "types", "drugs", "trials");
+    private static final Set<String> TYPE_KEYS = with(TOPIC_KEYS, "kinds", "fields");
+    private static final Set<String> TRIAL_KEYS = with(TOPIC_KEYS, "registry");
+    private static final Set<String> FIELDS =
+            Set.of(CompiledRules.TITLE, CompiledRules.SUMMARY, CompiledRules.CONTENT, CompiledRules.CATEGORY);
+
     private final YamlDocument doc;
     private final Map<String, List<TermPattern>> termLists = new HashMap<>();
 
@@ -45,6 +65,102 @@ final class TopicRulesReader {
 
     static RuleBook read(Path path) {
         return new TopicRulesReader(YamlDocument.read(path, TopicRulesException::new)).readFile();
+    }
+
+    static EvidenceBook readEvidence(Path path) {
+        return new TopicRulesReader(YamlDocument.read(path, TopicRulesException::new)).readEvidenceFile();
+    }
+
+    private EvidenceBook readEvidenceFile() {
+        Node root = doc.root();
+        if (root == null) {
+            throw doc.error("the evidence file is empty");
+        }
+        Map<String, NodeTuple> top = doc.mapping(root, "the evidence file", EVIDENCE_KEYS);
+        if (top.containsKey("term-lists")) {
+            readTermLists(top.get("term-lists").getValueNode());
+        }
+        for (String section : List.of("types", "drugs", "trials")) {
+            if (!top.containsKey(section)) {
+                throw doc.error(root, "missing '" + section + "' section");
+            }
+        }
+        List<TypeRule> types = new ArrayList<>();
+        List<RuleEntry> typeEntries = readRules(top.get("types").getValueNode(), "types", "type", TYPE_KEYS, false);
+        for (int i = 0; i < typeEntries.size(); i++) {
+            RuleEntry entry = typeEntries.get(i);
+            String context = "type '" + entry.rule().slug() + "'";
+            Set<String> kinds = Set.copyOf(strings(entry.fields(), context, "kinds"));
+            for (String kind : kinds) {
+                if (SourceKind.fromSlug(kind).isEmpty()) {
+                    throw doc.error(
+                            entry.fields().get("kinds").getValueNode(),
+                            context + ": unknown source kind '" + kind + "' (one of " + SourceKind.slugs() + ")");
+                }
+            }
+            Set<String> fields = Set.copyOf(strings(entry.fields(), context, "fields"));
+            for (String field : fields) {
+                if (!FIELDS.contains(field)) {
+                    throw doc.error(
+                            entry.fields().get("fields").getValueNode(),
+                            context + ": unknown field '" + field + "' (one of "
+                                    + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
+                }
+            }
+            boolean isDefault = entry.rule().terms().isEmpty() && kinds.isEmpty();
+            boolean last = i == typeEntries.size() - 1;
+            if (isDefault != last) {
+                throw doc.error(
+                        entry.node(),
+                        context
+                                + (last
+                                        ? ": the last type is the default, for articles no other type fits: give it no "
+                                                + "terms and no kinds"
+                                        : ": give terms or kinds (only the last type, the default, has neither)"));
+            }
+            types.add(new TypeRule(entry.rule(), kinds, fields));
+        }
+        List<Rule> drugs = readRules(top.get("drugs").getValueNode(), "drugs", "drug", TOPIC_KEYS, true).stream()
+                .map(RuleEntry::rule)
+                .toList();
+        List<TrialRule> trials = new ArrayList<>();
+        for (RuleEntry entry : readRules(top.get("trials").getValueNode(), "trials", "trial", TRIAL_KEYS, true)) {
+            String registry = null;
+            if (entry.fields().containsKey("registry")) {
+                String context = "trial '" + entry.rule().slug() + "'";
+                Node node = entry.fields().get("registry").getValueNode();
+                String text = doc.scalar(node, context, "registry");
+                registry = TrialIds.normalise(text);
+                if (registry == null) {
+                    throw doc.error(
+                            node,
+                            context + ": '" + text + "' is not a registry id (NCT01234567, EU CT "
+                                    + "2023-501234-12-00, EudraCT 2015-001234-56, ISRCTN12345678 …)");
+                }
+            }
+            trials.add(new TrialRule(entry.rule(), registry));
+        }
+        return new EvidenceBook(types, drugs, trials);
+    }
+
+    private List<String> strings(Map<String, NodeTuple> fields, String context, String key) {
+        NodeTuple entry = fields.get(key);
+        if (entry == null) {
+            return List.of();
+        }
+        if (!(entry.getValueNode() instanceof SequenceNode sequence)
+                || sequence.getValue().isEmpty()) {
+            throw doc.error(entry.getValueNode(), context + ": '" + key + "' must be a non-empty list");
+        }
+        return sequence.getValue().stream()
+                .map(item -> doc.scalar(item, context, key).strip())
+                .toList();
+    }
+
+    private static Set<String> with(Set<String> keys, String... more) {
+        Set<String> all = new HashSet<>(keys);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     private RuleBook readFile() {
@@ -66,7 +182,13 @@ final class TopicRulesReader {
                 ? doc.scalar(relevanceFields.get("description").getValueNode(), "relevance", "description")
                 : "";
         Rule relevance = readRule(
-                relevanceNode, relevanceFields, "relevance", "relevance", "Relevant to HER2", relevanceDescription);
+                relevanceNode,
+                relevanceFields,
+                "relevance",
+                "relevance",
+                "Relevant to HER2",
+                relevanceDescription,
+                true);
         NodeTuple topicsEntry = top.get("topics");
         if (topicsEntry == null) {
             throw doc.error(root, "missing 'topics' section");
@@ -88,44 +210,64 @@ final class TopicRulesReader {
     }
 
     private List<Rule> readTopics(Node node) {
+        return readRules(node, "topics", "topic", TOPIC_KEYS, true).stream()
+                .map(RuleEntry::rule)
+                .toList();
+    }
+
+    /** One rule of a list as read, with its fields for the keys only that list knows. */
+    private record RuleEntry(Rule rule, Map<String, NodeTuple> fields, Node node) {}
+
+    /**
+     * A list of rules ({@code topics}, {@code types}, {@code drugs}, {@code trials}) with unique slugs, a label, a
+     * description and the term keys every rule understands.
+     */
+    private List<RuleEntry> readRules(Node node, String section, String noun, Set<String> keys, boolean termsRequired) {
         if (!(node instanceof SequenceNode sequence)) {
-            throw doc.error(node, "'topics' must be a list of topics");
+            throw doc.error(node, "'" + section + "' must be a list of " + section);
         }
         if (sequence.getValue().isEmpty()) {
-            throw doc.error(node, "'topics' is empty");
+            throw doc.error(node, "'" + section + "' is empty");
         }
-        List<Rule> topics = new ArrayList<>();
+        List<RuleEntry> rules = new ArrayList<>();
         Map<String, Integer> slugLines = new HashMap<>();
-        for (Node topicNode : sequence.getValue()) {
-            String peeked = YamlDocument.peek(topicNode, "slug");
+        for (Node ruleNode : sequence.getValue()) {
+            String peeked = YamlDocument.peek(ruleNode, "slug");
             Map<String, NodeTuple> fields =
-                    doc.mapping(topicNode, peeked == null ? "topic" : "topic '" + peeked + "'", TOPIC_KEYS);
+                    doc.mapping(ruleNode, peeked == null ? noun : noun + " '" + peeked + "'", keys);
             NodeTuple slugEntry = fields.get("slug");
             if (slugEntry == null) {
-                throw doc.error(topicNode, "topic without 'slug'");
+                throw doc.error(ruleNode, noun + " without 'slug'");
             }
-            String slug = doc.scalar(slugEntry.getValueNode(), "topic", "slug");
+            String slug = doc.scalar(slugEntry.getValueNode(), noun, "slug");
             if (!YamlDocument.isSlug(slug)) {
                 throw doc.error(
                         slugEntry.getValueNode(),
-                        "topic '" + slug + "': bad slug (use lower-case letters, digits and single hyphens)");
+                        noun + " '" + slug + "': bad slug (use lower-case letters, digits and single hyphens)");
             }
             Integer firstLine = slugLines.putIfAbsent(slug, YamlDocument.line(slugEntry.getValueNode()));
             if (firstLine != null) {
                 throw doc.error(
                         slugEntry.getValueNode(),
-                        "duplicate topic slug '" + slug + "' (first at line " + firstLine + ")");
+                        "duplicate " + noun + " slug '" + slug + "' (first at line " + firstLine + ")");
             }
-            String context = "topic '" + slug + "'";
-            String label = doc.required(fields, topicNode, context, "label");
-            String description = doc.required(fields, topicNode, context, "description");
-            topics.add(readRule(topicNode, fields, context, slug, label, description));
+            String context = noun + " '" + slug + "'";
+            String label = doc.required(fields, ruleNode, context, "label");
+            String description = doc.required(fields, ruleNode, context, "description");
+            rules.add(new RuleEntry(
+                    readRule(ruleNode, fields, context, slug, label, description, termsRequired), fields, ruleNode));
         }
-        return topics;
+        return rules;
     }
 
     private Rule readRule(
-            Node node, Map<String, NodeTuple> fields, String context, String slug, String label, String description) {
+            Node node,
+            Map<String, NodeTuple> fields,
+            String context,
+            String slug,
+            String label,
+            String description,
+            boolean termsRequired) {
         List<TermPattern> terms = new ArrayList<>();
         if (fields.containsKey("terms")) {
             terms.addAll(patterns(fields.get("terms").getValueNode(), context, "terms"));
@@ -133,7 +275,7 @@ final class TopicRulesReader {
         if (fields.containsKey("use")) {
             terms.addAll(usedLists(fields.get("use").getValueNode(), context));
         }
-        if (terms.isEmpty()) {
+        if (terms.isEmpty() && termsRequired) {
             throw doc.error(node, context + ": no terms (give 'terms', or 'use' a term list)");
         }
         List<TermPattern> excepts = optionalPatterns(fields, context, "except");

@@ -57,6 +57,6 @@ class TaggingEvaluationTest {
                 Path.of("no/such/topics.yml"), SET, new PrintStream(buffer, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(1);
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("error: no/such/topics.yml: cannot read");
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("error: no/such/topics.yml: cannot be read");
     }
 }

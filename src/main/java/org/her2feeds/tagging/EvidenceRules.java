@@ -1,0 +1,136 @@
+package org.her2feeds.tagging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.her2feeds.Sha256;
+
+/**
+ * The evidence file compiled: publication types decided in file order (the first whose source kinds and terms fit
+ * wins; the last is the default), drugs by their INN, and trials by acronym and registry id.
+ */
+final class EvidenceRules {
+
+    private final List<TopicRulesReader.TypeRule> types;
+    private final CompiledRules typeTerms;
+    private final CompiledRules drugTerms;
+    private final List<TopicRulesReader.TrialRule> trials;
+    private final CompiledRules trialTerms;
+    private final Map<String, TopicRulesReader.TrialRule> trialsByRegistryId = new HashMap<>();
+    private final String fingerprint;
+
+    EvidenceRules(TopicRulesReader.EvidenceBook book) {
+        this.types = List.copyOf(book.types());
+        this.typeTerms = new CompiledRules(
+                types.stream().map(TopicRulesReader.TypeRule::rule).toList());
+        this.drugTerms = new CompiledRules(book.drugs());
+        this.trials = List.copyOf(book.trials());
+        this.trialTerms = new CompiledRules(
+                trials.stream().map(TopicRulesReader.TrialRule::rule).toList());
+        for (TopicRulesReader.TrialRule trial : trials) {
+            if (trial.registryId() != null) {
+                trialsByRegistryId.putIfAbsent(trial.registryId(), trial);
+            }
+        }
+        StringBuilder canonical = new StringBuilder("evidence-1\n");
+        for (TopicRulesReader.TypeRule type : types) {
+            canonical
+                    .append(type.rule().slug())
+                    .append(" kinds=")
+                    .append(new java.util.TreeSet<>(type.kinds()))
+                    .append(" fields=")
+                    .append(new java.util.TreeSet<>(type.fields()))
+                    .append('\n');
+        }
+        trials.forEach(t -> canonical
+                .append(t.rule().slug())
+                .append(" registry=")
+                .append(t.registryId())
+                .append('\n'));
+        canonical
+                .append(typeTerms.fingerprint())
+                .append(drugTerms.fingerprint())
+                .append(trialTerms.fingerprint());
+        this.fingerprint = Sha256.hex(canonical.toString());
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The publication types in deciding order, for documentation and the API. */
+    List<Rule> typeRules() {
+        return typeTerms.rules();
+    }
+
+    Evidence read(TaggableText text) {
+        return new Evidence(type(text), trials(text), drugs(text));
+    }
+
+    private PublicationType type(TaggableText text) {
+        List<Set<TermHit>> hits = typeTerms.matchFields(text).hits();
+        for (int r = 0; r < types.size(); r++) {
+            TopicRulesReader.TypeRule type = types.get(r);
+            boolean kindFits = type.kinds().isEmpty()
+                    || (text.sourceKind() != null && type.kinds().contains(text.sourceKind()));
+            if (!kindFits) {
+                continue;
+            }
+            List<TermHit> counted = hits.get(r).stream()
+                    .filter(hit -> type.fields().isEmpty() || type.fields().contains(hit.field()))
+                    .toList();
+            if (type.rule().terms().isEmpty() || !counted.isEmpty()) {
+                return new PublicationType(
+                        type.rule().slug(),
+                        type.rule().label(),
+                        counted,
+                        type.kinds().isEmpty() ? null : text.sourceKind());
+            }
+        }
+        throw new IllegalStateException("the reader guarantees a default type");
+    }
+
+    private List<DrugMention> drugs(TaggableText text) {
+        List<Set<TermHit>> hits = drugTerms.matchFields(text).hits();
+        List<DrugMention> drugs = new ArrayList<>();
+        for (int r = 0; r < hits.size(); r++) {
+            if (!hits.get(r).isEmpty()) {
+                List<String> names =
+                        hits.get(r).stream().map(TermHit::term).distinct().toList();
+                drugs.add(new DrugMention(drugTerms.rules().get(r).label(), names));
+            }
+        }
+        return drugs;
+    }
+
+    /** Curated trials named by acronym (with their known id), then registry ids found in the text, each once. */
+    private List<TrialMention> trials(TaggableText text) {
+        Map<String, TrialMention> byKey = new LinkedHashMap<>();
+        List<Set<TermHit>> hits = trialTerms.matchFields(text).hits();
+        for (int r = 0; r < hits.size(); r++) {
+            if (!hits.get(r).isEmpty()) {
+                TopicRulesReader.TrialRule trial = trials.get(r);
+                add(byKey, trial.registryId(), trial.rule().label());
+            }
+        }
+        List<String> fields = new ArrayList<>(List.of(text.title(), text.summary(), text.content()));
+        fields.addAll(text.categories());
+        for (String field : fields) {
+            for (String id : TrialIds.find(field)) {
+                TopicRulesReader.TrialRule known = trialsByRegistryId.get(id);
+                add(byKey, id, known == null ? null : known.rule().label());
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static void add(Map<String, TrialMention> byKey, String id, String acronym) {
+        String key = id != null ? id : "acronym:" + acronym;
+        if (!byKey.containsKey(key)) {
+            byKey.put(key, new TrialMention(id, acronym, id == null ? null : TrialIds.url(id)));
+        }
+    }
+}

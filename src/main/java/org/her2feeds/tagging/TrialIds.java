@@ -1,0 +1,85 @@
+package org.her2feeds.tagging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Trial registry ids in free text, in their normal form, and the registry page of each. The one place that knows
+ * what a registry id looks like.
+ */
+final class TrialIds {
+
+    private record Registry(Pattern pattern, String prefix, String pageUrl) {}
+
+    // Each pattern is anchored on word boundaries and bounded, so a scan is linear in the text.
+    private static final List<Registry> REGISTRIES = List.of(
+            new Registry(
+                    Pattern.compile("(?i)(?<![A-Za-z0-9])NCT[\\s\\u00a0]?(\\d{8})(?!\\d)"),
+                    "NCT",
+                    "https://clinicaltrials.gov/study/"),
+            // EU CT numbers (Clinical Trials Regulation, since 2023): year, 6 digits starting with 5, two pairs.
+            new Registry(
+                    Pattern.compile("(?<![\\d-])(20\\d{2}-5\\d{5}-\\d{2}-\\d{2})(?![\\d-])"),
+                    "",
+                    "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT="),
+            // EudraCT numbers (before 2023): year, 6 digits, a check pair.
+            new Registry(
+                    Pattern.compile("(?<![\\d-])(20\\d{2}-\\d{6}-\\d{2})(?![\\d-])"),
+                    "",
+                    "https://www.clinicaltrialsregister.eu/ctr-search/search?query="),
+            new Registry(
+                    Pattern.compile("(?i)(?<![A-Za-z0-9])ISRCTN[\\s\\u00a0]?(\\d{8})(?!\\d)"),
+                    "ISRCTN",
+                    "https://www.isrctn.com/ISRCTN"),
+            new Registry(
+                    Pattern.compile("(?i)(?<![A-Za-z0-9])ACTRN(\\d{14})(?!\\d)"),
+                    "ACTRN",
+                    "https://anzctr.org.au/ACTRN"),
+            new Registry(
+                    Pattern.compile("(?i)(?<![A-Za-z0-9])jRCT(\\d{10})(?!\\d)"),
+                    "jRCT",
+                    "https://jrct.niph.go.jp/latest-detail/jRCT"),
+            new Registry(
+                    Pattern.compile("(?i)(?<![A-Za-z0-9])ChiCTR-?(\\d{10}|[A-Z]{3}-\\d{8})(?![A-Za-z0-9])"),
+                    "ChiCTR",
+                    "https://www.chictr.org.cn/searchprojEN.html?regno=ChiCTR"));
+
+    private TrialIds() {}
+
+    /** The registry ids in the text, in their normal form, in order of first appearance, each once. */
+    static List<String> find(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (Registry registry : REGISTRIES) {
+            Matcher matcher = registry.pattern().matcher(text);
+            while (matcher.find()) {
+                found.add(registry.prefix() + matcher.group(1).toUpperCase(Locale.ROOT));
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** The id in its normal form when the text is exactly one registry id; null otherwise. */
+    static String normalise(String text) {
+        List<String> ids = find(text == null ? "" : text.strip());
+        return ids.size() == 1 && text.strip().length() <= ids.get(0).length() + 1 ? ids.get(0) : null;
+    }
+
+    /** The id's page in its registry. */
+    static String url(String id) {
+        for (Registry registry : REGISTRIES) {
+            Matcher matcher = registry.pattern().matcher(id);
+            if (matcher.matches()) {
+                return registry.pageUrl() + matcher.group(1).toUpperCase(Locale.ROOT);
+            }
+        }
+        throw new IllegalArgumentException("not a registry id: " + id);
+    }
+}
