@@ -44,12 +44,12 @@ final class EntryMapper {
     /**
      * Every entry of a feed fetched from {@code documentUrl}, as articles; entries with nothing to show are counted.
      */
-    Mapped mapAll(String sourceId, ParsedFeed feed, URI documentUrl) {
+    Mapped mapAll(String sourceId, String sourceKind, ParsedFeed feed, URI documentUrl) {
         List<NewArticle> articles = new ArrayList<>(feed.entries().size());
         int rejected = 0;
         URI base = documentBase(feed, documentUrl);
         for (ParsedEntry entry : feed.entries()) {
-            Optional<NewArticle> article = map(sourceId, entry, base);
+            Optional<NewArticle> article = map(sourceId, sourceKind, entry, base);
             if (article.isPresent()) {
                 articles.add(article.get());
             } else {
@@ -71,7 +71,8 @@ final class EntryMapper {
         }
     }
 
-    Optional<NewArticle> map(String sourceId, ParsedEntry entry, URI documentBase) {
+    /** @param sourceKind the source's kind slug, or null: publication types partly depend on it */
+    Optional<NewArticle> map(String sourceId, String sourceKind, ParsedEntry entry, URI documentBase) {
         URI base = cleaner.base(documentBase, entry.xmlBases()).orElse(null);
         URI link = cleaner.link(entry.link(), base)
                 .or(() -> guidAsLink(entry.guid(), base))
@@ -101,7 +102,7 @@ final class EntryMapper {
                 .filter(s -> !s.isEmpty())
                 .distinct()
                 .toList();
-        TaggableText text = new TaggableText(title, summary.fullText(), contentText, categories);
+        TaggableText text = new TaggableText(title, summary.fullText(), contentText, categories, sourceKind);
         return Optional.of(new NewArticle(
                 sourceId,
                 entry.guid(),

@@ -169,7 +169,7 @@ public class IngestService {
                     null,
                     false);
         }
-        EntryMapper.Mapped mapped = mapper.mapAll(source.id(), feed, fetched.finalUrl());
+        EntryMapper.Mapped mapped = mapper.mapAll(source.id(), source.kindSlug(), feed, fetched.finalUrl());
         long withoutLink = mapped.withoutLink();
         if (withoutLink > 0) {
             // Such articles reach readers without anything to click: worth an operator's look at the source.

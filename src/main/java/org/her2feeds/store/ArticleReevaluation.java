@@ -37,7 +37,8 @@ final class ArticleReevaluation {
             String categories,
             String tagging,
             Instant sortAt,
-            LocalDate digestDate) {}
+            LocalDate digestDate,
+            String ownerKind) {}
 
     /** An article whose tagging or digest day changes. */
     private record Change(Row row, TaggingResult result, String tagging, LocalDate day) {}
@@ -76,7 +77,7 @@ final class ArticleReevaluation {
         while (true) {
             List<Row> page = jdbc.sql("""
                     SELECT id, title, description_text, content_text, categories, tagging, sort_at,
-                        digest_date FROM article
+                        digest_date, owner_kind FROM article
                     WHERE id > :after ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
                     .param("after", after)
                     .query((rs, n) -> new Row(
@@ -87,7 +88,8 @@ final class ArticleReevaluation {
                             rs.getString(5),
                             rs.getString(6),
                             Timestamps.read(rs, 7),
-                            rs.getObject(8, LocalDate.class)))
+                            rs.getObject(8, LocalDate.class),
+                            rs.getString(9)))
                     .list();
             if (page.isEmpty()) {
                 break;
@@ -110,8 +112,8 @@ final class ArticleReevaluation {
         List<Change> changes = new ArrayList<>();
         for (Row row : page) {
             List<String> categories = json.readValue(row.categories(), new TypeReference<List<String>>() {});
-            TaggingResult fresh =
-                    tagger.apply(new TaggableText(row.title(), row.descriptionText(), row.contentText(), categories));
+            TaggingResult fresh = tagger.apply(new TaggableText(
+                    row.title(), row.descriptionText(), row.contentText(), categories, row.ownerKind()));
             // Bounded as when the article was stored: the same rules then give the same JSON, and it fits its column.
             TaggingResult result = ColumnLimits.boundTagging(fresh, json);
             if (result == null) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class TrialIds {
 
+    /** @param pageUrl the registry's page for a trial, to which the id in its normal form is appended */
     private record Registry(Pattern pattern, String prefix, String pageUrl) {}
 
     // Each pattern is anchored on word boundaries and bounded, so a scan is linear in the text.
@@ -35,19 +36,19 @@ final class TrialIds {
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ISRCTN[\\s\\u00a0]?(\\d{8})(?!\\d)"),
                     "ISRCTN",
-                    "https://www.isrctn.com/ISRCTN"),
+                    "https://www.isrctn.com/"),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ACTRN(\\d{14})(?!\\d)"),
                     "ACTRN",
-                    "https://anzctr.org.au/ACTRN"),
+                    "https://www.anzctr.org.au/TrialSearch.aspx?searchTxt="),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])jRCT(\\d{10})(?!\\d)"),
                     "jRCT",
-                    "https://jrct.niph.go.jp/latest-detail/jRCT"),
+                    "https://jrct.niph.go.jp/en-latest-detail/"),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ChiCTR-?(\\d{10}|[A-Z]{3}-\\d{8})(?![A-Za-z0-9])"),
                     "ChiCTR",
-                    "https://www.chictr.org.cn/searchprojEN.html?regno=ChiCTR"));
+                    "https://www.chictr.org.cn/searchprojEN.html?regno="));
 
     private TrialIds() {}
 
@@ -77,7 +78,7 @@ final class TrialIds {
         for (Registry registry : REGISTRIES) {
             Matcher matcher = registry.pattern().matcher(id);
             if (matcher.matches()) {
-                return registry.pageUrl() + matcher.group(1).toUpperCase(Locale.ROOT);
+                return registry.pageUrl() + registry.prefix() + matcher.group(1).toUpperCase(Locale.ROOT);
             }
         }
         throw new IllegalArgumentException("not a registry id: " + id);

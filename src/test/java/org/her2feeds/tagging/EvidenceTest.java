@@ -1,0 +1,152 @@
+package org.her2feeds.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the shipped evidence rules (config/evidence.yml) say about articles a reader meets: the publication type with
+ * the reason, the drugs by INN whatever name the text uses, and the trials with their registry pages.
+ */
+class EvidenceTest {
+
+    private static Tagger shipped;
+
+    @BeforeAll
+    static void loadShippedRules() {
+        shipped = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
+    }
+
+    private static Evidence evidence(String title, String summary, List<String> categories, String kind) {
+        return shipped.tag(new TaggableText(title, summary, "", categories, kind))
+                .evidence();
+    }
+
+    private static String type(String title, String summary, List<String> categories, String kind) {
+        return evidence(title, summary, categories, kind).type().slug();
+    }
+
+    @Test
+    void theSourceKindDecidesForPreprintsRegistriesRegulatorsNewsAndPatients() {
+        String trial = "A randomized phase 3 trial of trastuzumab deruxtecan in HER2-low breast cancer";
+        assertThat(type(trial, "", List.of(), "preprint")).isEqualTo("preprint");
+        assertThat(type(trial, "", List.of(), "registry")).isEqualTo("trial-registration");
+        assertThat(type("FDA approves T-DXd for HER2-ultralow disease", "", List.of(), "regulator"))
+                .isEqualTo("approval");
+        assertThat(type("FDA approves T-DXd for HER2-ultralow disease", "", List.of(), "news"))
+                .isEqualTo("news");
+        assertThat(type("My second year on Enhertu", "", List.of(), "patient")).isEqualTo("patient-story");
+        PublicationType preprint = evidence(trial, "", List.of(), "preprint").type();
+        assertThat(preprint.sourceKind()).as("the reason shown").isEqualTo("preprint");
+        assertThat(preprint.label()).isEqualTo("Preprint");
+    }
+
+    @Test
+    void noticesWinWhateverTheSourceButOnlyInTitleOrCategory() {
+        assertThat(type("Retraction notice to: HER2 expression in salivary duct carcinoma", "", List.of(), "journal"))
+                .isEqualTo("notice");
+        assertThat(type("WITHDRAWN: Tucatinib exposure in brain metastases", "", List.of(), "preprint"))
+                .isEqualTo("notice");
+        assertThat(type("Trastuzumab in gastric cancer", "", List.of("Retracted Publication"), "journal"))
+                .isEqualTo("notice");
+        PublicationType notice = evidence("Erratum: HER2 testing in gastric biopsies", "", List.of(), "journal")
+                .type();
+        assertThat(notice.matched()).containsExactly(new TermHit("erratum", "title"));
+
+        assertThat(type("Correction of hypokalaemia during neratinib treatment", "", List.of(), "journal"))
+                .as("a correction of something is not a notice")
+                .isNotEqualTo("notice");
+        assertThat(type(
+                        "Cardiac safety of trastuzumab",
+                        "Treatment withdrawal was rare; one article was retracted from the analysis.",
+                        List.of(),
+                        "journal"))
+                .as("words in the abstract do not make a notice")
+                .isNotEqualTo("notice");
+    }
+
+    @Test
+    void journalArticlesAreTypedByWhatThePublisherAndTheTextSay() {
+        assertThat(type("HER2-low breast cancer", "", List.of("Journal Article", "Review"), "journal"))
+                .isEqualTo("review");
+        assertThat(type("Trastuzumab deruxtecan: a systematic review and meta-analysis", "", List.of(), "journal"))
+                .isEqualTo("review");
+        assertThat(type("ESMO guideline for HER2-positive gastric cancer", "", List.of(), "journal"))
+                .isEqualTo("guideline");
+        assertThat(type("Pneumonitis on T-DXd: a case report", "", List.of(), "journal"))
+                .isEqualTo("case-report");
+        assertThat(type("Dual HER2 blockade: the end of chemotherapy?", "", List.of("Editorial"), "journal"))
+                .isEqualTo("commentary");
+        assertThat(type(
+                        "Zanidatamab in biliary tract cancer",
+                        "In this open-label, single-arm study, 80 patients were enrolled.",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("trial-result");
+        assertThat(type(
+                        "A HER2-directed conjugate overcomes resistance",
+                        "Tumour growth was inhibited in patient-derived xenograft models and cell lines.",
+                        List.of(),
+                        null))
+                .isEqualTo("preclinical");
+        assertThat(type("HER2 testing in 4,000 gastric biopsies", "A retrospective cohort.", List.of(), "journal"))
+                .as("the default")
+                .isEqualTo("research");
+    }
+
+    @Test
+    void drugsAreNamedByTheirInnWhateverNameTheTextUses() {
+        Evidence found = evidence(
+                "Enhertu after Kadcyla",
+                "Fam-trastuzumab deruxtecan-nxki (DS-8201a) was given after T-DM1; Phesgo was continued.",
+                List.of(),
+                "journal");
+        assertThat(found.drugs())
+                .extracting(DrugMention::inn)
+                .containsExactly("trastuzumab", "pertuzumab", "trastuzumab deruxtecan", "trastuzumab emtansine");
+        assertThat(found.drugs().get(2).mentioned()).contains("enhertu", "trastuzumab deruxtecan", "ds-8201*");
+        assertThat(evidence("Trastuzumab deruxtecan in HER2-low disease", "", List.of(), "journal")
+                        .drugs())
+                .as("the conjugate's name does not also name trastuzumab")
+                .extracting(DrugMention::inn)
+                .containsExactly("trastuzumab deruxtecan");
+        assertThat(evidence("Capecitabine and docetaxel", "", List.of(), "journal")
+                        .drugs())
+                .isEmpty();
+    }
+
+    @Test
+    void trialsAreFoundByAcronymAndByRegistryIdWithTheirRegistryPage() {
+        Evidence found = evidence(
+                "DESTINY-Breast09: first-line T-DXd with pertuzumab",
+                "The phase 3 trial (NCT04784715; EU CT 2023-501234-12-00) met its primary endpoint. An earlier study "
+                        + "(nct 01234567, EudraCT 2015-001234-56) and the KATHERINE trial are cited.",
+                List.of(),
+                "journal");
+        assertThat(found.trials())
+                .containsExactly(
+                        new TrialMention(
+                                "NCT04784715", "DESTINY-Breast09", "https://clinicaltrials.gov/study/NCT04784715"),
+                        new TrialMention("NCT01772472", "KATHERINE", "https://clinicaltrials.gov/study/NCT01772472"),
+                        new TrialMention("NCT01234567", null, "https://clinicaltrials.gov/study/NCT01234567"),
+                        new TrialMention(
+                                "2023-501234-12-00",
+                                null,
+                                "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT="
+                                        + "2023-501234-12-00"),
+                        new TrialMention(
+                                "2015-001234-56",
+                                null,
+                                "https://www.clinicaltrialsregister.eu/ctr-search/search?query=2015-001234-56"));
+        assertThat(evidence("Katherine's story", "Katherine was diagnosed in May.", List.of(), "patient")
+                        .trials())
+                .as("a first name is not a trial")
+                .isEmpty();
+        assertThat(evidence("HER2CLIMB-02 results", "", List.of(), "news").trials())
+                .extracting(TrialMention::acronym)
+                .containsExactly("HER2CLIMB-02");
+    }
+}
