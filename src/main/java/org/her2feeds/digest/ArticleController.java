@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.sources.SourceKind;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +47,7 @@ class ArticleController {
                             array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
                     @RequestParam(required = false)
                     List<String> kind,
+            @ParameterObject EvidenceQuery evidence,
             @Parameter(description = "Words to find in title or summary, any case", example = "deruxtecan")
                     @RequestParam(required = false)
                     String q,
@@ -61,7 +64,7 @@ class ArticleController {
                             example = "20")
                     @RequestParam(required = false)
                     Integer limit) {
-        return articles.page(topic, kind, q, since, cursor, limit);
+        return articles.page(topic, kind, evidence, q, since, cursor, limit);
     }
 
     @GetMapping("/api/articles/{id}")
@@ -77,6 +80,19 @@ class ArticleController {
                     @PathVariable
                     String id) {
         return articles.article(id);
+    }
+
+    @GetMapping("/api/types")
+    @Operation(
+            summary = "The publication types",
+            description = "The closed vocabulary of an article's type, in the order config/evidence.yml decides "
+                    + "them (the last is the default); the slugs are what ?type= accepts.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Every type"),
+                @ApiResponse(responseCode = "406", description = "The request's Accept header excludes JSON")
+            })
+    List<TypeSummary> types() {
+        return articles.types();
     }
 
     @GetMapping("/api/topics")

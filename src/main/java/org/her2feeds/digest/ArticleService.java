@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.her2feeds.http.NotFoundException;
 import org.her2feeds.http.RequestLimits;
+import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
@@ -39,14 +40,21 @@ class ArticleService {
      * @param cursor the {@code nextCursor} of the previous page; null or blank for the first
      */
     ArticlePage page(
-            List<String> topics, List<String> kinds, String query, String since, String cursor, Integer limit) {
+            List<String> topics,
+            List<String> kinds,
+            EvidenceQuery evidence,
+            String query,
+            String since,
+            String cursor,
+            Integer limit) {
         int size = limits.limit(limit);
         ArticleFilter filter = new ArticleFilter(
                 filters.topics(topics),
                 filters.sourceIdsOfKinds(kinds),
                 query,
                 ReaderFilters.dayOrTime("since", since, view.zone()),
-                cursor == null || cursor.isBlank() ? null : ArticleCursor.decode(cursor));
+                cursor == null || cursor.isBlank() ? null : ArticleCursor.decode(cursor),
+                filters.evidence(evidence));
         List<StoredArticle> page = articles.newest(filter, size + 1);
         List<StoredArticle> shown = page.subList(0, Math.min(size, page.size()));
         String next = page.size() > size
@@ -64,6 +72,12 @@ class ArticleService {
     }
 
     /** The topics in the order of topics.yml, with their article counts. */
+    List<TypeSummary> types() {
+        return tagger.types().stream()
+                .map(t -> new TypeSummary(t.slug(), t.label(), t.description()))
+                .toList();
+    }
+
     List<TopicSummary> topics() {
         Map<String, Long> counts = articles.topicCounts();
         return tagger.topics().stream()

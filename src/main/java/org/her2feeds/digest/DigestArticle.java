@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.Discount;
+import org.her2feeds.tagging.DrugMention;
+import org.her2feeds.tagging.PublicationType;
 import org.her2feeds.tagging.TermHit;
+import org.her2feeds.tagging.TrialMention;
 
 /**
  * An article in a digest.
@@ -16,6 +19,8 @@ import org.her2feeds.tagging.TermHit;
  * @param publishedAt null when the source gave no usable date (the article is filed by {@code firstSeenAt})
  * @param updatedAt   when the stored article last changed
  * @param relevance   why the article was judged to be about HER2
+ * @param type        what kind of article it is (one of the types of config/evidence.yml), with what decided it
+ * @param entities    the trials and HER2-directed drugs it names
  */
 public record DigestArticle(
         String id,
@@ -31,7 +36,18 @@ public record DigestArticle(
         List<String> authors,
         @Schema(nullable = true) String doi,
         @Schema(nullable = true) String pmid,
-        Relevance relevance) {
+        Relevance relevance,
+
+        @Schema(
+                nullable = true,
+                description = "null only for an article stored before publication types existed, until the "
+                        + "archive is re-evaluated at the next start")
+        PublicationType type,
+
+        Entities entities) {
+
+    /** The trials and drugs an article names; empty lists when none. */
+    public record Entities(List<TrialMention> trials, List<DrugMention> drugs) {}
 
     /**
      * The evidence for the relevance decision: the terms that made the article relevant, each with the field it

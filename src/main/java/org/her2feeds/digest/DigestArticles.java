@@ -44,7 +44,12 @@ class DigestArticles {
                 a.authors(),
                 a.doi(),
                 a.pmid(),
-                new DigestArticle.Relevance(a.relevanceHits(), a.discounted()));
+                new DigestArticle.Relevance(a.relevanceHits(), a.discounted()),
+                a.evidence() == null ? null : a.evidence().type(),
+                a.evidence() == null
+                        ? new DigestArticle.Entities(List.of(), List.of())
+                        : new DigestArticle.Entities(
+                                a.evidence().trials(), a.evidence().drugs()));
     }
 
     OffsetDateTime at(Instant instant) {

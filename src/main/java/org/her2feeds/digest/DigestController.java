@@ -12,7 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
+import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.sources.SourceKind;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -79,10 +81,11 @@ class DigestController {
                             array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
                     @RequestParam(required = false)
                     List<String> kind,
+            @ParameterObject EvidenceQuery evidence,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        responses.serve(request, response, digests.days(from, to, topic, kind));
+        responses.serve(request, response, digests.days(from, to, topic, kind, evidence));
     }
 
     @GetMapping("/api/digests/{date}")
@@ -120,9 +123,10 @@ class DigestController {
                             array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
                     @RequestParam(required = false)
                     List<String> kind,
+            @ParameterObject EvidenceQuery evidence,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        responses.serve(request, response, digests.digest(date, topic, kind));
+        responses.serve(request, response, digests.digest(date, topic, kind, evidence));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.http.Rendered;
+import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.store.ArticleFilter;
 import org.springframework.http.MediaType;
@@ -34,7 +35,7 @@ class DigestOutputs {
     }
 
     /** Without {@code from} and {@code to}, the days that have articles; with both, a {@link DigestRange}. */
-    Supplier<Rendered> days(String from, String to, List<String> topics, List<String> kinds) {
+    Supplier<Rendered> days(String from, String to, List<String> topics, List<String> kinds, EvidenceQuery evidence) {
         if (from == null && to == null) {
             return () -> json(digests.days(), null);
         }
@@ -44,7 +45,7 @@ class DigestOutputs {
         }
         LocalDate first = ReaderFilters.day("from", from);
         LocalDate last = ReaderFilters.day("to", to);
-        ArticleFilter filter = filter(topics, kinds);
+        ArticleFilter filter = filter(topics, kinds, evidence);
         return () -> {
             DigestRange range = digests.range(first, last, filter);
             return json(
@@ -52,9 +53,9 @@ class DigestOutputs {
         };
     }
 
-    Supplier<Rendered> digest(String date, List<String> topics, List<String> kinds) {
+    Supplier<Rendered> digest(String date, List<String> topics, List<String> kinds, EvidenceQuery evidence) {
         LocalDate day = ReaderFilters.day("date", date);
-        ArticleFilter filter = filter(topics, kinds);
+        ArticleFilter filter = filter(topics, kinds, evidence);
         return () -> {
             Digest digest = digests.digest(day, filter);
             return json(
@@ -70,7 +71,8 @@ class DigestOutputs {
                 lastModified == null ? clock.instant() : lastModified);
     }
 
-    private ArticleFilter filter(List<String> topics, List<String> kinds) {
-        return new ArticleFilter(filters.topics(topics), filters.sourceIdsOfKinds(kinds), null, null, null);
+    private ArticleFilter filter(List<String> topics, List<String> kinds, EvidenceQuery evidence) {
+        return new ArticleFilter(
+                filters.topics(topics), filters.sourceIdsOfKinds(kinds), null, null, null, filters.evidence(evidence));
     }
 }

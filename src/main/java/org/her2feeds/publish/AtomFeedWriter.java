@@ -86,6 +86,13 @@ class AtomFeedWriter {
             category.setScheme(feedArticle.topicDomain());
             categories.add(category);
         }
+        if (feedArticle.type() != null) {
+            Category type = new Category();
+            type.setTerm(feedArticle.type().slug());
+            type.setLabel(XmlText.of(feedArticle.type().label()));
+            type.setScheme(feedArticle.typeDomain());
+            categories.add(type);
+        }
         entry.setCategories(categories);
         List<SyndPerson> authors = new ArrayList<>();
         for (String name : article.authors()) {

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
 import org.her2feeds.http.RequestUrls;
+import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.sources.SourceKind;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,6 +68,7 @@ class FeedController {
             @Parameter(description = KINDS, array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
                     @RequestParam(required = false)
                     List<String> kind,
+            @ParameterObject EvidenceQuery evidence,
             @Parameter(
                             description = LIMIT,
                             schema = @Schema(type = "integer", format = "int32", minimum = "1"),
@@ -79,7 +82,13 @@ class FeedController {
                 request,
                 response,
                 feeds.merged(
-                        format(request), topic, kind, limit, RequestUrls.base(request), RequestUrls.self(request)));
+                        format(request),
+                        topic,
+                        kind,
+                        evidence,
+                        limit,
+                        RequestUrls.base(request),
+                        RequestUrls.self(request)));
     }
 
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
@@ -104,6 +113,7 @@ class FeedController {
             @Parameter(description = KINDS, array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
                     @RequestParam(required = false)
                     List<String> kind,
+            @ParameterObject EvidenceQuery evidence,
             @Parameter(
                             description = LIMIT,
                             schema = @Schema(type = "integer", format = "int32", minimum = "1"),
@@ -116,7 +126,14 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.topic(format(request), slug, kind, limit, RequestUrls.base(request), RequestUrls.self(request)));
+                feeds.topic(
+                        format(request),
+                        slug,
+                        kind,
+                        evidence,
+                        limit,
+                        RequestUrls.base(request),
+                        RequestUrls.self(request)));
     }
 
     /** The format named by the last segment of the mapping that matched: one of the three above. */

@@ -8,8 +8,9 @@ import org.her2feeds.store.ArticleFilter;
  *
  * @param topics    topic slugs, any of them; empty for all topics
  * @param sourceIds the sources of the requested kinds; null when no kind was asked for
+ * @param evidence  the publication types, trials and drugs asked for
  */
-record FeedSelection(Set<String> topics, Set<String> sourceIds, int limit) {
+record FeedSelection(Set<String> topics, Set<String> sourceIds, ArticleFilter.EvidenceFilter evidence, int limit) {
 
     FeedSelection {
         topics = Set.copyOf(topics);
@@ -17,6 +18,6 @@ record FeedSelection(Set<String> topics, Set<String> sourceIds, int limit) {
     }
 
     ArticleFilter filter() {
-        return new ArticleFilter(topics, sourceIds, null, null, null);
+        return new ArticleFilter(topics, sourceIds, null, null, null, evidence);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.her2feeds.http.Rendered;
 import org.her2feeds.http.RequestLimits;
+import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
@@ -69,21 +70,38 @@ public class FeedService {
             FeedFormat format,
             Collection<String> topics,
             Collection<String> kinds,
+            EvidenceQuery evidence,
             Integer limit,
             String baseUrl,
             String selfUrl) {
-        FeedSelection selection =
-                new FeedSelection(filters.topics(topics), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
+        FeedSelection selection = new FeedSelection(
+                filters.topics(topics),
+                filters.sourceIdsOfKinds(kinds),
+                filters.evidence(evidence),
+                limits.limit(limit));
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, null));
+    }
+
+    /** A published feed as it is without parameters: what the static copy writes. */
+    public Supplier<Rendered> published(PublishedFeed feed, String baseUrl, String selfUrl) {
+        return feed.topic() == null
+                ? merged(feed.format(), List.of(), null, EvidenceQuery.ANY, null, baseUrl, selfUrl)
+                : topic(feed.format(), feed.topic().slug(), null, EvidenceQuery.ANY, null, baseUrl, selfUrl);
     }
 
     /** One topic's feed; an unknown slug is a 404 naming the valid ones. See {@link #merged} for the URLs. */
     public Supplier<Rendered> topic(
-            FeedFormat format, String slug, Collection<String> kinds, Integer limit, String baseUrl, String selfUrl) {
+            FeedFormat format,
+            String slug,
+            Collection<String> kinds,
+            EvidenceQuery evidence,
+            Integer limit,
+            String baseUrl,
+            String selfUrl) {
         // The mapping's path variable is never blank, so a topic is always named here.
         TopicDefinition topic = filters.topic(slug).orElseThrow();
-        FeedSelection selection =
-                new FeedSelection(Set.of(topic.slug()), filters.sourceIdsOfKinds(kinds), limits.limit(limit));
+        FeedSelection selection = new FeedSelection(
+                Set.of(topic.slug()), filters.sourceIdsOfKinds(kinds), filters.evidence(evidence), limits.limit(limit));
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, topic));
     }
 
@@ -95,6 +113,7 @@ public class FeedService {
                 .max(Comparator.naturalOrder())
                 .orElse(clock.instant());
         String topicDomain = baseUrl + "/api/topics";
+        String typeDomain = baseUrl + "/api/types";
         List<FeedArticle> entries = newest.stream()
                 .map(article -> {
                     Source origin = article.origins().stream()
@@ -106,7 +125,8 @@ public class FeedService {
                     String sourceUrl = origin == null || !origin.isRemote()
                             ? null
                             : origin.url().toString();
-                    return new FeedArticle(article, origin == null ? null : origin.title(), sourceUrl, topicDomain);
+                    return new FeedArticle(
+                            article, origin == null ? null : origin.title(), sourceUrl, topicDomain, typeDomain);
                 })
                 .toList();
         String title = publishedFeeds.title(topic);

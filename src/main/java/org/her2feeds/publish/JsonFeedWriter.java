@@ -56,6 +56,11 @@ class JsonFeedWriter {
                 ArrayNode tags = item.putArray("tags");
                 article.topics().stream().map(TopicTag::slug).forEach(tags::add);
             }
+            if (feedArticle.type() != null) {
+                // JSON Feed's tags are untyped; an extension object (JSON Feed 1.1: keys starting with "_") keeps
+                // the publication type apart from the topics.
+                item.putObject("_her2").put("type", feedArticle.type().slug());
+            }
         }
         return json.writeValueAsBytes(feed);
     }

@@ -73,6 +73,12 @@ class RssFeedWriter {
             category.setValue(topic.slug());
             categories.add(category);
         }
+        if (feedArticle.type() != null) {
+            Category type = new Category();
+            type.setDomain(feedArticle.typeDomain());
+            type.setValue(feedArticle.type().slug());
+            categories.add(type);
+        }
         item.setCategories(categories);
         if (feedArticle.sourceTitle() != null && feedArticle.sourceUrl() != null) {
             Source source = new Source();

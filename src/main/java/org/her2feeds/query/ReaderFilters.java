@@ -17,6 +17,8 @@ import org.her2feeds.http.NotFoundException;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.sources.SourceKind;
+import org.her2feeds.store.ArticleFilter;
+import org.her2feeds.tagging.Evidence;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,59 @@ public class ReaderFilters {
         Set<String> slugs = normalise(requested);
         slugs.forEach(this::topic);
         return slugs;
+    }
+
+    /**
+     * The {@code type}, {@code trial} and {@code drug} parameters as one filter; each accepts several values (any
+     * of them matches). A drug may be named by its INN, a brand or a code; a trial by a registry id or a curated
+     * acronym.
+     *
+     * @throws InvalidRequestException naming the value that is not a known type, trial or drug
+     */
+    public ArticleFilter.EvidenceFilter evidence(EvidenceQuery query) {
+        if (query == null) {
+            return ArticleFilter.EvidenceFilter.ANY;
+        }
+        List<String> types = query.type();
+        List<String> trials = query.trial();
+        List<String> drugs = query.drug();
+        Set<String> typeKeys = new LinkedHashSet<>();
+        List<String> known = tagger.types().stream().map(TopicDefinition::slug).toList();
+        for (String type : normalise(types)) {
+            if (!known.contains(type)) {
+                throw new InvalidRequestException(
+                        "Unknown type '" + type + "'. Valid types: " + String.join(", ", known) + ".");
+            }
+            typeKeys.add(Evidence.key(type));
+        }
+        Set<String> trialKeys = new LinkedHashSet<>();
+        for (String trial : values(trials)) {
+            trialKeys.add(tagger.trialKey(trial)
+                    .orElseThrow(() -> new InvalidRequestException("Unknown trial '" + trial + "': give a registry id "
+                            + "(NCT04784715, EU CT 2023-501234-12-00, …) or a trial acronym of config/evidence.yml.")));
+        }
+        Set<String> drugKeys = new LinkedHashSet<>();
+        for (String drug : values(drugs)) {
+            drugKeys.add(tagger.drugKey(drug)
+                    .orElseThrow(() -> new InvalidRequestException("Unknown drug '" + drug + "': give a HER2-directed "
+                            + "drug's INN, brand or code (for example trastuzumab deruxtecan, Enhertu, T-DXd).")));
+        }
+        return new ArticleFilter.EvidenceFilter(typeKeys, trialKeys, drugKeys);
+    }
+
+    /** Values as given ({@code ?drug=a,b} or repeated), trimmed, blanks dropped; case kept for names. */
+    private static List<String> values(Collection<String> values) {
+        List<String> result = new java.util.ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        result.add(part.strip());
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     /**

@@ -27,9 +27,7 @@ class FeedFiles implements StaticFiles {
         List<StaticFile> files = new ArrayList<>();
         for (PublishedFeed feed : published.all()) {
             String self = baseUrl + feed.path();
-            var output = feed.topic() == null
-                    ? feeds.merged(feed.format(), List.of(), null, null, baseUrl, self)
-                    : feeds.topic(feed.format(), feed.topic().slug(), null, null, baseUrl, self);
+            var output = feeds.published(feed, baseUrl, self);
             files.add(new StaticFile(feed.path().substring(1), output.get().body()));
         }
         files.add(new StaticFile("feeds.opml", opml.feeds(baseUrl).body()));

@@ -12,13 +12,44 @@ import java.util.Set;
  * @param since     only articles filed at or after this time; null for none
  * @param before    cursor: only articles ordered after this position (older); null for the first page
  */
-public record ArticleFilter(Set<String> topics, Set<String> sourceIds, String text, Instant since, Position before) {
+public record ArticleFilter(
+        Set<String> topics,
+        Set<String> sourceIds,
+        String text,
+        Instant since,
+        Position before,
+        EvidenceFilter evidence) {
 
     public static final ArticleFilter ALL = new ArticleFilter(Set.of(), null, null, null, null);
 
     public ArticleFilter {
         topics = topics == null ? Set.of() : Set.copyOf(topics);
         sourceIds = sourceIds == null ? null : Set.copyOf(sourceIds);
+        evidence = evidence == null ? EvidenceFilter.ANY : evidence;
+    }
+
+    public ArticleFilter(Set<String> topics, Set<String> sourceIds, String text, Instant since, Position before) {
+        this(topics, sourceIds, text, since, before, EvidenceFilter.ANY);
+    }
+
+    /** The same filter for any topic: how a single-topic query, which walks that topic's index, filters the rest. */
+    ArticleFilter withoutTopics() {
+        return new ArticleFilter(Set.of(), sourceIds, text, since, before, evidence);
+    }
+
+    /**
+     * Articles of any of these publication types, naming any of these trials and any of these drugs; each set in
+     * the normal form of {@code tagging.Evidence#key}, and empty for no condition.
+     */
+    public record EvidenceFilter(Set<String> types, Set<String> trials, Set<String> drugs) {
+
+        public static final EvidenceFilter ANY = new EvidenceFilter(Set.of(), Set.of(), Set.of());
+
+        public EvidenceFilter {
+            types = types == null ? Set.of() : Set.copyOf(types);
+            trials = trials == null ? Set.of() : Set.copyOf(trials);
+            drugs = drugs == null ? Set.of() : Set.copyOf(drugs);
+        }
     }
 
     /** A place in the newest-first order: articles are ordered by filing time, then id. */

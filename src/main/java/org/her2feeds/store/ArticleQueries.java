@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.her2feeds.tagging.Evidence;
 import org.her2feeds.tagging.TaggingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,7 @@ public class ArticleQueries {
             sql = new StringBuilder("SELECT " + COLUMNS + " FROM article_topic t JOIN article a ON a.id = t.article_id"
                     + " WHERE t.slug = :onlyTopic AND a.relevant = TRUE");
             params.put("onlyTopic", filter.topics().iterator().next());
-            appendFilter(
-                    new ArticleFilter(Set.of(), filter.sourceIds(), filter.text(), filter.since(), filter.before()),
-                    sql,
-                    params);
+            appendFilter(filter.withoutTopics(), sql, params);
             sql.append(" ORDER BY t.sort_at DESC, t.article_id DESC");
         } else {
             sql = new StringBuilder("SELECT " + COLUMNS + " FROM article a WHERE a.relevant = TRUE");
@@ -158,6 +156,9 @@ public class ArticleQueries {
                 params.put("sources", List.copyOf(filter.sourceIds()));
             }
         }
+        appendEvidence(Evidence.TYPE, filter.evidence().types(), sql, params);
+        appendEvidence(Evidence.TRIAL, filter.evidence().trials(), sql, params);
+        appendEvidence(Evidence.DRUG, filter.evidence().drugs(), sql, params);
         if (filter.text() != null && !filter.text().isBlank()) {
             sql.append(" AND (LOWER(a.title) LIKE :text ESCAPE '\\' OR LOWER(a.summary_text) LIKE :text ESCAPE '\\')");
             String escaped = filter.text()
@@ -176,6 +177,18 @@ public class ArticleQueries {
             sql.append(" AND (a.sort_at < :beforeAt OR (a.sort_at = :beforeAt AND a.id < :beforeId))");
             params.put("beforeAt", Timestamps.of(filter.before().sortAt()));
             params.put("beforeId", filter.before().id());
+        }
+    }
+
+    private static void appendEvidence(String kind, Set<String> keys, StringBuilder sql, Map<String, Object> params) {
+        if (!keys.isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_entity e WHERE e.kind = :kind_")
+                    .append(kind)
+                    .append(" AND e.entity IN (:entity_")
+                    .append(kind)
+                    .append(") AND e.article_id = a.id)");
+            params.put("kind_" + kind, kind);
+            params.put("entity_" + kind, List.copyOf(keys));
         }
     }
 
@@ -221,6 +234,7 @@ public class ArticleQueries {
                 a.relevanceHits(),
                 a.discounted(),
                 a.topics(),
+                a.evidence(),
                 List.copyOf(origins));
     }
 
@@ -246,6 +260,7 @@ public class ArticleQueries {
                 List.copyOf(tagging.relevanceHits()),
                 List.copyOf(tagging.discounted()),
                 relevant ? List.copyOf(tagging.topics()) : List.of(),
+                tagging.evidence(),
                 List.of());
     }
 

@@ -45,7 +45,7 @@ final class ArticleReevaluation {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final TopicIndex topics;
+    private final TaggingIndex topics;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final ArticleVersion version;
@@ -62,7 +62,7 @@ final class ArticleReevaluation {
             Clock clock) {
         this.jdbc = jdbc;
         this.named = named;
-        this.topics = new TopicIndex(named);
+        this.topics = new TaggingIndex(named);
         this.transactions = transactions;
         this.json = json;
         this.version = version;
@@ -147,7 +147,7 @@ final class ArticleReevaluation {
                                 .addValue("id", change.row().id()))
                         .toArray(SqlParameterSource[]::new));
         topics.replace(changes.stream()
-                .map(change -> new TopicIndex.Entry(
+                .map(change -> new TaggingIndex.Entry(
                         change.row().id(), change.result(), change.row().sortAt()))
                 .toList());
     }

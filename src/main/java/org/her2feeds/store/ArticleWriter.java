@@ -80,8 +80,8 @@ final class ArticleWriter {
             return new Placement(item, Outcome.DUPLICATE, articleId, newKeys, firstSeenAt, filing, null);
         }
 
-        TopicIndex.Entry topics() {
-            return new TopicIndex.Entry(articleId, item.stored().tagging(), filing.sortAt());
+        TaggingIndex.Entry topics() {
+            return new TaggingIndex.Entry(articleId, item.stored().tagging(), filing.sortAt());
         }
     }
 
@@ -99,14 +99,14 @@ final class ArticleWriter {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final TopicIndex topics;
+    private final TaggingIndex topics;
     private final ArticleVersion version;
     private final ZoneId zone;
 
     ArticleWriter(JdbcClient jdbc, NamedParameterJdbcTemplate named, ArticleVersion version, ZoneId zone) {
         this.jdbc = jdbc;
         this.named = named;
-        this.topics = new TopicIndex(named);
+        this.topics = new TaggingIndex(named);
         this.version = version;
         this.zone = zone;
     }

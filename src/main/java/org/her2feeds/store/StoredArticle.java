@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.her2feeds.tagging.Discount;
+import org.her2feeds.tagging.Evidence;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
 
@@ -15,6 +16,8 @@ import org.her2feeds.tagging.TopicTag;
  * @param topics       the published topics (empty for articles that are not relevant)
  * @param relevanceHits the terms that made the article relevant (the explanation for operators)
  * @param discounted    relevance terms that were found but did not count (negative descriptors)
+ * @param evidence      publication type, trials and drugs; null only for an article tagged before they existed and
+ *                      not yet re-evaluated
  */
 public record StoredArticle(
         String id,
@@ -35,6 +38,7 @@ public record StoredArticle(
         List<TermHit> relevanceHits,
         List<Discount> discounted,
         List<TopicTag> topics,
+        Evidence evidence,
         List<ArticleOrigin> origins) {
 
     public List<String> topicSlugs() {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.her2feeds.Sha256;
 
@@ -64,6 +65,24 @@ final class EvidenceRules {
     /** The publication types in deciding order, for documentation and the API. */
     List<Rule> typeRules() {
         return typeTerms.rules();
+    }
+
+    /** The filter key of a drug named by any of its names ("Enhertu", "T-DXd"), or empty when none or several fit. */
+    Optional<String> drugKey(String name) {
+        List<DrugMention> found = drugs(new TaggableText(name, "", List.of()));
+        return found.size() == 1 ? Optional.of(Evidence.key(found.get(0).inn())) : Optional.empty();
+    }
+
+    /** The filter key of a trial named by a registry id or a curated acronym, or empty when it is neither. */
+    Optional<String> trialKey(String name) {
+        String id = TrialIds.normalise(name);
+        if (id != null) {
+            return Optional.of(Evidence.key(id));
+        }
+        List<TrialMention> found = trials(new TaggableText(name, "", List.of()));
+        return found.size() == 1 && found.get(0).acronym() != null
+                ? Optional.of(Evidence.key(found.get(0).acronym()))
+                : Optional.empty();
     }
 
     Evidence read(TaggableText text) {

@@ -1,5 +1,6 @@
 package org.her2feeds.tagging;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,7 +10,11 @@ import java.util.List;
  * @param matched    the terms that decided it, with their field; empty when the source's kind or the default did
  * @param sourceKind the source kind the type's rule required, when one did; null otherwise
  */
-public record PublicationType(String slug, String label, List<TermHit> matched, String sourceKind) {
+public record PublicationType(
+        String slug,
+        String label,
+        List<TermHit> matched,
+        @Schema(nullable = true) String sourceKind) {
 
     public PublicationType {
         matched = matched == null ? List.of() : List.copyOf(matched);

@@ -3,6 +3,7 @@ package org.her2feeds.tagging;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.her2feeds.Sha256;
@@ -80,6 +81,23 @@ public class Tagger {
                 List.copyOf(discounted),
                 tags,
                 current.evidence().read(text));
+    }
+
+    /** The publication types in deciding order (the last is the default): the closed vocabulary of {@code type}. */
+    public List<TopicDefinition> types() {
+        return compiled.get().evidence().typeRules().stream()
+                .map(Rule::definition)
+                .toList();
+    }
+
+    /** The filter key ({@link Evidence#key}) of a drug named by its INN, a brand or a code; empty if unknown. */
+    public Optional<String> drugKey(String name) {
+        return compiled.get().evidence().drugKey(name);
+    }
+
+    /** The filter key of a trial named by its registry id or a curated acronym; empty if it is neither. */
+    public Optional<String> trialKey(String name) {
+        return compiled.get().evidence().trialKey(name);
     }
 
     /** The topics in rules-file order. */

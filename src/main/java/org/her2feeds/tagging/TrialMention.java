@@ -1,5 +1,7 @@
 package org.her2feeds.tagging;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A clinical trial an article names, by registry id, by acronym from the curated list, or both.
  *
@@ -8,4 +10,7 @@ package org.her2feeds.tagging;
  * @param acronym the trial's name from the curated list (e.g. DESTINY-Breast09), or null
  * @param url     the trial's page in its registry, or null without an id
  */
-public record TrialMention(String id, String acronym, String url) {}
+public record TrialMention(
+        @Schema(nullable = true) String id,
+        @Schema(nullable = true) String acronym,
+        @Schema(nullable = true) String url) {}

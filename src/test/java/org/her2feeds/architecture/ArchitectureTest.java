@@ -47,18 +47,20 @@ class ArchitectureTest {
             Map.entry("fetch", Set.of()),
             Map.entry("parse", Set.of()),
             Map.entry("clean", Set.of()),
-            Map.entry("tagging", Set.of("yaml")),
+            // Knows the source kinds: a publication type may depend on the kind of source (config/evidence.yml).
+            Map.entry("tagging", Set.of("yaml", "sources")),
             // Knows the sources for the copy authority of each source kind, and the tagging result it files.
             Map.entry("store", Set.of("sources", "tagging")),
             Map.entry("ingest", Set.of("sources", "fetch", "parse", "clean", "tagging", "store")),
             Map.entry("schedule", Set.of("sources", "ingest")),
             // The HTTP machinery of every public output; knows the sources only for the freshness lifetime.
             Map.entry("http", Set.of("sources", "store")),
-            Map.entry("query", Set.of("sources", "tagging", "http")),
+            // Turns the readers' parameters into the store's filter.
+            Map.entry("query", Set.of("sources", "tagging", "store", "http")),
             Map.entry("publish", Set.of("sources", "tagging", "store", "http", "query")),
             Map.entry("digest", Set.of("sources", "tagging", "store", "http", "query")),
             Map.entry("opml", Set.of("sources", "tagging", "http", "publish")),
-            Map.entry("staticsite", Set.of("tagging", "store", "http", "publish", "digest", "opml")),
+            Map.entry("staticsite", Set.of("store", "http", "publish", "digest", "opml")),
             // The page refuses a bad address as the feeds do (query) and advertises the feeds by their titles.
             Map.entry("web", Set.of("sources", "tagging", "store", "query", "publish", "digest")),
             Map.entry("ops", Set.of("sources", "tagging", "store", "ingest", "schedule", "http", "staticsite")),

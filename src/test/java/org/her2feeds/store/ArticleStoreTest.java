@@ -96,7 +96,7 @@ class ArticleStoreTest {
     }
 
     @Test
-    void anUpdatedCopyReplacesTheTopicIndexAndKeepsItsFirstSight() {
+    void anUpdatedCopyReplacesTheTaggingIndexAndKeepsItsFirstSight() {
         db.store.saveFeed("s", List.of(item("s", "g-1", "HER2 story", PUBLISHED, HER2_LOW)));
         Instant firstSeen = byTitle("HER2 story").firstSeenAt();
 
@@ -112,7 +112,7 @@ class ArticleStoreTest {
     }
 
     @Test
-    void reevaluationRetagsChangedArticlesOnlyAndKeepsTheTopicIndexInStep() {
+    void reevaluationRetagsChangedArticlesOnlyAndKeepsTheTaggingIndexInStep() {
         db.store.saveFeed(
                 "s",
                 List.of(
