@@ -286,7 +286,7 @@ final class ColumnLimits {
             TopicTag topic = tagging.topics().get(i);
             topics.add(new TopicTag(topic.slug(), topic.label(), matched.get(i)));
         }
-        return new TaggingResult(tagging.relevant(), relevance, tagging.discounted(), topics);
+        return new TaggingResult(tagging.relevant(), relevance, tagging.discounted(), topics, tagging.evidence());
     }
 
     private static TaggingResult storable(TaggingResult tagging) {
@@ -305,7 +305,9 @@ final class ColumnLimits {
                 tagging.topics().stream()
                         .map(topic ->
                                 new TopicTag(storable(topic.slug()), storable(topic.label()), hits(topic.matched())))
-                        .toList());
+                        .toList(),
+                // Bounded by the tagger: names from the rules files and at most a few dozen registry ids.
+                tagging.evidence());
     }
 
     private static List<TermHit> hits(List<TermHit> hits) {

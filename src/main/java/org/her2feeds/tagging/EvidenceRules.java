@@ -15,6 +15,9 @@ import org.her2feeds.Sha256;
  */
 final class EvidenceRules {
 
+    /** A reference list of registry ids says nothing more about the article after the first ones; bounds storage. */
+    static final int MAX_TRIALS = 30;
+
     private final List<TopicRulesReader.TypeRule> types;
     private final CompiledRules typeTerms;
     private final CompiledRules drugTerms;
@@ -143,7 +146,7 @@ final class EvidenceRules {
                 add(byKey, id, known == null ? null : known.rule().label());
             }
         }
-        return List.copyOf(byKey.values());
+        return byKey.values().stream().limit(MAX_TRIALS).toList();
     }
 
     private static void add(Map<String, TrialMention> byKey, String id, String acronym) {
