@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.her2feeds.opml.OpmlImportCommand;
 import org.her2feeds.ops.ExportCommand;
+import org.her2feeds.tagging.EvidenceEvaluationCommand;
 import org.her2feeds.tagging.TopicsEvaluationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,12 @@ public class Her2FeedsApplication {
             // An operator checks a changed topics.yml before deploying it: no database, no server.
             Path topics = Path.of(option(args, "--her2.topics-file=").orElse("config/topics.yml"));
             System.exit(TopicsEvaluationCommand.run(topics, Path.of(evaluationSet.get()), System.out));
+        }
+        Optional<String> evidenceSet = option(args, "--evaluate-evidence=");
+        if (evidenceSet.isPresent()) {
+            Path topics = Path.of(option(args, "--her2.topics-file=").orElse("config/topics.yml"));
+            Path evidence = Path.of(option(args, "--her2.evidence-file=").orElse("config/evidence.yml"));
+            System.exit(EvidenceEvaluationCommand.run(topics, evidence, Path.of(evidenceSet.get()), System.out));
         }
         Optional<Path> opml = OpmlImportCommand.requested(args);
         if (opml.isPresent()) {

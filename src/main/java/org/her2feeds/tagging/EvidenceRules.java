@@ -20,6 +20,9 @@ final class EvidenceRules {
 
     private final List<TopicRulesReader.TypeRule> types;
     private final CompiledRules typeTerms;
+    /** The {@code also} terms of each type rule (same indexes), as rules of their own; empty rules never match. */
+    private final CompiledRules alsoTerms;
+
     private final CompiledRules drugTerms;
     private final List<TopicRulesReader.TrialRule> trials;
     private final CompiledRules trialTerms;
@@ -30,6 +33,10 @@ final class EvidenceRules {
         this.types = List.copyOf(book.types());
         this.typeTerms = new CompiledRules(
                 types.stream().map(TopicRulesReader.TypeRule::rule).toList());
+        this.alsoTerms = new CompiledRules(types.stream()
+                .map(type -> new Rule(
+                        type.rule().slug(), type.rule().label(), "", type.also(), List.of(), List.of(), List.of()))
+                .toList());
         this.drugTerms = new CompiledRules(book.drugs());
         this.trials = List.copyOf(book.trials());
         this.trialTerms = new CompiledRules(
@@ -56,6 +63,7 @@ final class EvidenceRules {
                 .append('\n'));
         canonical
                 .append(typeTerms.fingerprint())
+                .append(alsoTerms.fingerprint())
                 .append(drugTerms.fingerprint())
                 .append(trialTerms.fingerprint());
         this.fingerprint = Sha256.hex(canonical.toString());
@@ -66,8 +74,11 @@ final class EvidenceRules {
     }
 
     /** The publication types in deciding order, for documentation and the API. */
+    /** Each type once, in the order its first rule appears. */
     List<Rule> typeRules() {
-        return typeTerms.rules();
+        Map<String, Rule> first = new LinkedHashMap<>();
+        typeTerms.rules().forEach(rule -> first.putIfAbsent(rule.slug(), rule));
+        return List.copyOf(first.values());
     }
 
     /** The filter key of a drug named by any of its names ("Enhertu", "T-DXd"), or empty when none or several fit. */
@@ -94,6 +105,7 @@ final class EvidenceRules {
 
     private PublicationType type(TaggableText text) {
         List<Set<TermHit>> hits = typeTerms.matchFields(text).hits();
+        List<Set<TermHit>> alsoHits = alsoTerms.matchFields(text).hits();
         for (int r = 0; r < types.size(); r++) {
             TopicRulesReader.TypeRule type = types.get(r);
             boolean kindFits = type.kinds().isEmpty()
@@ -104,11 +116,15 @@ final class EvidenceRules {
             List<TermHit> counted = hits.get(r).stream()
                     .filter(hit -> type.fields().isEmpty() || type.fields().contains(hit.field()))
                     .toList();
-            if (type.rule().terms().isEmpty() || !counted.isEmpty()) {
+            List<TermHit> alsoCounted = List.copyOf(alsoHits.get(r));
+            if ((type.rule().terms().isEmpty() || !counted.isEmpty())
+                    && (type.also().isEmpty() || !alsoCounted.isEmpty())) {
+                List<TermHit> because = new ArrayList<>(counted);
+                because.addAll(alsoCounted);
                 return new PublicationType(
                         type.rule().slug(),
                         type.rule().label(),
-                        counted,
+                        because,
                         type.kinds().isEmpty() ? null : text.sourceKind());
             }
         }

@@ -43,15 +43,15 @@ final class TopicRulesReader {
     /**
      * A publication type's rule: it applies to an article from a source of one of {@code kinds} (any kind when
      * empty) in which one of its terms matches in one of {@code fields} (any field when empty; always when the rule
-     * has no terms).
+     * has no terms), and, when it has {@code also} terms, one of those matches too, in any field.
      */
-    record TypeRule(Rule rule, Set<String> kinds, Set<String> fields) {}
+    record TypeRule(Rule rule, Set<String> kinds, Set<String> fields, List<TermPattern> also) {}
 
     /** A curated trial: its acronym's spellings as terms, and its registry id when known (null otherwise). */
     record TrialRule(Rule rule, String registryId) {}
 
     private static final Set<String> EVIDENCE_KEYS = Set.of("term-lists", "types", "drugs", "trials");
-    private static final Set<String> TYPE_KEYS = with(TOPIC_KEYS, "kinds", "fields");
+    private static final Set<String> TYPE_KEYS = with(TOPIC_KEYS, "kinds", "fields", "also");
     private static final Set<String> TRIAL_KEYS = with(TOPIC_KEYS, "registry");
     private static final Set<String> FIELDS =
             Set.of(CompiledRules.TITLE, CompiledRules.SUMMARY, CompiledRules.CONTENT, CompiledRules.CATEGORY);
@@ -86,7 +86,9 @@ final class TopicRulesReader {
             }
         }
         List<TypeRule> types = new ArrayList<>();
-        List<RuleEntry> typeEntries = readRules(top.get("types").getValueNode(), "types", "type", TYPE_KEYS, false);
+        List<RuleEntry> typeEntries =
+                readRules(top.get("types").getValueNode(), "types", "type", TYPE_KEYS, false, false);
+        Map<String, String> labels = new HashMap<>();
         for (int i = 0; i < typeEntries.size(); i++) {
             RuleEntry entry = typeEntries.get(i);
             String context = "type '" + entry.rule().slug() + "'";
@@ -107,7 +109,9 @@ final class TopicRulesReader {
                                     + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
                 }
             }
-            boolean isDefault = entry.rule().terms().isEmpty() && kinds.isEmpty();
+            boolean isDefault = entry.rule().terms().isEmpty()
+                    && kinds.isEmpty()
+                    && !entry.fields().containsKey("also");
             boolean last = i == typeEntries.size() - 1;
             if (isDefault != last) {
                 throw doc.error(
@@ -118,7 +122,15 @@ final class TopicRulesReader {
                                                 + "terms and no kinds"
                                         : ": give terms or kinds (only the last type, the default, has neither)"));
             }
-            types.add(new TypeRule(entry.rule(), kinds, fields));
+            String label = labels.putIfAbsent(entry.rule().slug(), entry.rule().label());
+            if (label != null && !label.equals(entry.rule().label())) {
+                throw doc.error(
+                        entry.node(),
+                        context + ": label '" + entry.rule().label() + "' differs from the '" + label
+                                + "' an earlier rule gives this type");
+            }
+            List<TermPattern> also = optionalPatterns(entry.fields(), context, "also");
+            types.add(new TypeRule(entry.rule(), kinds, fields, also));
         }
         List<Rule> drugs = readRules(top.get("drugs").getValueNode(), "drugs", "drug", TOPIC_KEYS, true).stream()
                 .map(RuleEntry::rule)
@@ -223,6 +235,15 @@ final class TopicRulesReader {
      * description and the term keys every rule understands.
      */
     private List<RuleEntry> readRules(Node node, String section, String noun, Set<String> keys, boolean termsRequired) {
+        return readRules(node, section, noun, keys, termsRequired, true);
+    }
+
+    /**
+     * @param uniqueSlugs false for publication types, where several rules (several ways of recognising a type) may
+     *                    give the same type; they must then agree on its label
+     */
+    private List<RuleEntry> readRules(
+            Node node, String section, String noun, Set<String> keys, boolean termsRequired, boolean uniqueSlugs) {
         if (!(node instanceof SequenceNode sequence)) {
             throw doc.error(node, "'" + section + "' must be a list of " + section);
         }
@@ -246,7 +267,7 @@ final class TopicRulesReader {
                         noun + " '" + slug + "': bad slug (use lower-case letters, digits and single hyphens)");
             }
             Integer firstLine = slugLines.putIfAbsent(slug, YamlDocument.line(slugEntry.getValueNode()));
-            if (firstLine != null) {
+            if (firstLine != null && uniqueSlugs) {
                 throw doc.error(
                         slugEntry.getValueNode(),
                         "duplicate " + noun + " slug '" + slug + "' (first at line " + firstLine + ")");

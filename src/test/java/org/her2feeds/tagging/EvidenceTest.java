@@ -50,8 +50,15 @@ class EvidenceTest {
                 .isEqualTo("notice");
         assertThat(type("WITHDRAWN: Tucatinib exposure in brain metastases", "", List.of(), "preprint"))
                 .isEqualTo("notice");
-        assertThat(type("Trastuzumab in gastric cancer", "", List.of("Retracted Publication"), "journal"))
+        assertThat(type("Retraction: trastuzumab in gastric cancer", "", List.of("Retraction of Publication"), null))
                 .isEqualTo("notice");
+        assertThat(type(
+                        "Pyrotinib in early HER2-positive disease: a phase II trial",
+                        "",
+                        List.of("Retracted Publication"),
+                        "journal"))
+                .as("PubMed's mark on the retracted article itself: it keeps its own type")
+                .isEqualTo("trial-result");
         PublicationType notice = evidence("Erratum: HER2 testing in gastric biopsies", "", List.of(), "journal")
                 .type();
         assertThat(notice.matched()).containsExactly(new TermHit("erratum", "title"));
@@ -93,8 +100,18 @@ class EvidenceTest {
                         null))
                 .isEqualTo("preclinical");
         assertThat(type("HER2 testing in 4,000 gastric biopsies", "A retrospective cohort.", List.of(), "journal"))
-                .as("the default")
-                .isEqualTo("research");
+                .as("the default: clinical research is counted with trial results")
+                .isEqualTo("trial-result");
+        assertThat(type(
+                        "ENHERTU Approved in the EU",
+                        "Daiichi Sankyo today announced the approval.",
+                        List.of(),
+                        "news"))
+                .as("a company's own press release of an approval")
+                .isEqualTo("approval");
+        assertThat(type("Regulators approve T-DXd in the EU", "Analysts expect wide uptake.", List.of(), "news"))
+                .as("journalism about an approval")
+                .isEqualTo("news");
     }
 
     @Test
@@ -141,10 +158,6 @@ class EvidenceTest {
                                 "2015-001234-56",
                                 null,
                                 "https://www.clinicaltrialsregister.eu/ctr-search/search?query=2015-001234-56"));
-        assertThat(evidence("Katherine's story", "Katherine was diagnosed in May.", List.of(), "patient")
-                        .trials())
-                .as("a first name is not a trial")
-                .isEmpty();
         assertThat(evidence("HER2CLIMB-02 results", "", List.of(), "news").trials())
                 .extracting(TrialMention::acronym)
                 .containsExactly("HER2CLIMB-02");

@@ -1,0 +1,219 @@
+package org.her2feeds.tagging;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * How well the evidence rules agree with a labelled set (src/test/resources/evidence/): publication type accuracy,
+ * and precision and recall of the trials and drugs named. A trial counts as found when any of its identifiers (the
+ * registry id or the acronym) is; several mentions of one labelled trial count once.
+ */
+final class EvidenceEvaluation {
+
+    /** The goals the feature is held to (issue 15). */
+    static final double TYPE_ACCURACY_GOAL = 0.90;
+
+    static final double EXTRACTION_GOAL = 0.95;
+
+    private record Labelled(String id, TaggableText text, String type, List<Set<String>> trials, Set<String> drugs) {}
+
+    /** Counts of one kind of extraction, summed over the set. */
+    record Extraction(int truePositives, int predicted, int labelled) {
+
+        double precision() {
+            return predicted == 0 ? 1.0 : (double) truePositives / predicted;
+        }
+
+        double recall() {
+            return labelled == 0 ? 1.0 : (double) truePositives / labelled;
+        }
+
+        Extraction plus(int tp, int p, int l) {
+            return new Extraction(truePositives + tp, predicted + p, labelled + l);
+        }
+    }
+
+    private final List<String> mistakes = new ArrayList<>();
+    private final Map<String, int[]> perType = new TreeMap<>();
+    private int typedRight;
+    private int articles;
+    private Extraction trials = new Extraction(0, 0, 0);
+    private Extraction drugs = new Extraction(0, 0, 0);
+
+    static EvidenceEvaluation run(Tagger tagger, Path set) {
+        EvidenceEvaluation evaluation = new EvidenceEvaluation();
+        for (Labelled item : read(set)) {
+            evaluation.score(item, tagger.tag(item.text()).evidence());
+        }
+        return evaluation;
+    }
+
+    private void score(Labelled item, Evidence found) {
+        articles++;
+        int[] counts = perType.computeIfAbsent(item.type(), key -> new int[2]);
+        counts[1]++;
+        if (found.type().slug().equals(item.type())) {
+            typedRight++;
+            counts[0]++;
+        } else {
+            mistakes.add(item.id() + " type: labelled " + item.type() + ", found "
+                    + found.type().slug() + " " + reason(found.type()) + " | "
+                    + item.text().title());
+        }
+        Set<String> foundDrugs = new LinkedHashSet<>();
+        found.drugs().forEach(drug -> foundDrugs.add(Evidence.key(drug.inn())));
+        Set<String> rightDrugs = new HashSet<>(foundDrugs);
+        rightDrugs.retainAll(item.drugs());
+        drugs = drugs.plus(rightDrugs.size(), foundDrugs.size(), item.drugs().size());
+        if (!foundDrugs.equals(item.drugs())) {
+            mistakes.add(item.id() + " drugs: labelled " + item.drugs() + ", found " + foundDrugs);
+        }
+        // A found mention matches the labelled trial any of whose identifiers it names; one trial counts once.
+        Set<Integer> matchedTrials = new HashSet<>();
+        int unmatched = 0;
+        for (TrialMention mention : found.trials()) {
+            Set<String> keys = new HashSet<>();
+            if (mention.id() != null) {
+                keys.add(Evidence.key(mention.id()));
+            }
+            if (mention.acronym() != null) {
+                keys.add(Evidence.key(mention.acronym()));
+            }
+            int match = -1;
+            for (int t = 0; t < item.trials().size() && match < 0; t++) {
+                if (item.trials().get(t).stream().anyMatch(keys::contains)) {
+                    match = t;
+                }
+            }
+            if (match < 0) {
+                unmatched++;
+            } else {
+                matchedTrials.add(match);
+            }
+        }
+        trials = trials.plus(
+                matchedTrials.size(),
+                matchedTrials.size() + unmatched,
+                item.trials().size());
+        if (unmatched > 0 || matchedTrials.size() < item.trials().size()) {
+            mistakes.add(item.id() + " trials: labelled " + item.trials() + ", found " + found.trials());
+        }
+    }
+
+    private static String reason(PublicationType type) {
+        return type.sourceKind() != null ? "(source kind " + type.sourceKind() + ")" : "(terms " + type.matched() + ")";
+    }
+
+    double typeAccuracy() {
+        return articles == 0 ? 0 : (double) typedRight / articles;
+    }
+
+    Extraction trials() {
+        return trials;
+    }
+
+    Extraction drugs() {
+        return drugs;
+    }
+
+    boolean meetsGoals() {
+        return typeAccuracy() >= TYPE_ACCURACY_GOAL
+                && trials.precision() >= EXTRACTION_GOAL
+                && trials.recall() >= EXTRACTION_GOAL
+                && drugs.precision() >= EXTRACTION_GOAL
+                && drugs.recall() >= EXTRACTION_GOAL;
+    }
+
+    void printReport(PrintStream out) {
+        out.printf(Locale.ROOT, "Articles: %d%n", articles);
+        out.printf(Locale.ROOT, "Type accuracy: %.3f (goal %.2f)%n", typeAccuracy(), TYPE_ACCURACY_GOAL);
+        perType.forEach((type, counts) -> out.printf(Locale.ROOT, "  %-20s %3d of %3d%n", type, counts[0], counts[1]));
+        out.printf(
+                Locale.ROOT,
+                "Trials: precision %.3f, recall %.3f (goal %.2f each)%n",
+                trials.precision(),
+                trials.recall(),
+                EXTRACTION_GOAL);
+        out.printf(
+                Locale.ROOT,
+                "Drugs:  precision %.3f, recall %.3f (goal %.2f each)%n",
+                drugs.precision(),
+                drugs.recall(),
+                EXTRACTION_GOAL);
+    }
+
+    void printMistakes(PrintStream out) {
+        out.println("Disagreements with the labels:");
+        mistakes.forEach(mistake -> out.println("  " + mistake));
+    }
+
+    private static List<Labelled> read(Path file) {
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException | YAMLException e) {
+            throw new IllegalArgumentException(file + ": cannot read the evaluation set (" + e.getMessage() + ")", e);
+        }
+        if (!(root instanceof Map<?, ?> top) || !(top.get("items") instanceof List<?> items)) {
+            throw new IllegalArgumentException(file + ": expected a mapping with a list under 'items'");
+        }
+        List<Labelled> labelled = new ArrayList<>();
+        for (Object entry : items) {
+            if (!(entry instanceof Map<?, ?> item)) {
+                throw new IllegalArgumentException(file + ": every item must be a mapping, found " + entry);
+            }
+            String id = String.valueOf(item.get("id"));
+            Map<?, ?> source = item.get("source") instanceof Map<?, ?> s ? s : Map.of();
+            Object kind = source.get("kind");
+            List<String> categories = new ArrayList<>();
+            if (item.get("categories") instanceof List<?> list) {
+                list.forEach(c -> categories.add(String.valueOf(c)));
+            }
+            TaggableText text = new TaggableText(
+                    String.valueOf(item.get("title")),
+                    String.valueOf(item.get("summary")),
+                    "",
+                    categories,
+                    kind == null ? null : kind.toString());
+            List<Set<String>> trials = new ArrayList<>();
+            if (item.get("trials") instanceof List<?> list) {
+                for (Object t : list) {
+                    Set<String> keys = new HashSet<>();
+                    if (t instanceof Map<?, ?> trial) {
+                        for (Object key : List.of("id", "acronym")) {
+                            if (trial.get(key) != null) {
+                                keys.add(Evidence.key(trial.get(key).toString()));
+                            }
+                        }
+                    }
+                    trials.add(keys);
+                }
+            }
+            Set<String> drugs = new LinkedHashSet<>();
+            if (item.get("drugs") instanceof List<?> list) {
+                list.forEach(d -> drugs.add(Evidence.key(String.valueOf(d))));
+            }
+            if (item.get("type") == null) {
+                throw new IllegalArgumentException(file + ": item '" + id + "' has no type");
+            }
+            labelled.add(new Labelled(id, text, item.get("type").toString(), trials, drugs));
+        }
+        return labelled;
+    }
+}
