@@ -33,6 +33,7 @@ record HomePage(
      *
      * @param url         an http(s) link, or null when the article has none
      * @param summaryHtml sanitised by the cleaner before it was stored; the only markup the page writes unescaped
+     * @param type        the publication type's label ("Trial result"); null before the archive is re-evaluated
      */
     public record ArticleView(
             String id,
@@ -41,7 +42,12 @@ record HomePage(
             String summaryHtml,
             Time time,
             List<SourceLabel> sources,
-            List<TopicOption> topics) {}
+            List<TopicOption> topics,
+            String type,
+            List<TrialLink> trials) {}
+
+    /** A trial the article names, linked to its registry page when its id is known. */
+    public record TrialLink(String name, String url) {}
 
     public record SourceLabel(String title, String kind) {}
 

@@ -149,7 +149,11 @@ class HomePageService {
                 article.summaryHtml(),
                 times.time(when == null ? null : when.toInstant()),
                 sources,
-                chips);
+                chips,
+                article.type() == null ? null : article.type().label(),
+                article.entities().trials().stream()
+                        .map(t -> new HomePage.TrialLink(t.acronym() != null ? t.acronym() : t.id(), webLink(t.url())))
+                        .toList());
     }
 
     /** The cleaner stores only http(s) links; anything else is not made clickable, whatever put it there. */

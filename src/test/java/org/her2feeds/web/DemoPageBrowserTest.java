@@ -101,6 +101,17 @@ class DemoPageBrowserTest {
 
         List<WebElement> articles = browser.driver.findElements(By.cssSelector("#digest article"));
         assertThat(articles).hasSize((int) busiest.get("count").asLong());
+        // Every article says what kind of article it is, as the digest does.
+        List<String> typeLabels = new java.util.ArrayList<>();
+        getJson("/api/digests/" + date)
+                .get("articles")
+                .forEach(a -> typeLabels.add(a.at("/type/label").asString()));
+        assertThat(articles)
+                .extracting(article ->
+                        article.findElement(By.cssSelector(".meta .type")).getText())
+                .containsExactlyInAnyOrderElementsOf(typeLabels.stream()
+                        .map(label -> label.toUpperCase(java.util.Locale.ROOT))
+                        .toList());
         Set<String> topics = new HashSet<>();
         for (JsonNode day : days) {
             LocalDate d = LocalDate.parse(day.get("date").asString());
