@@ -21,6 +21,7 @@ import org.her2feeds.tagging.TrialMention;
  * @param relevance   why the article was judged to be about HER2
  * @param type        what kind of article it is (one of the types of config/evidence.yml), with what decided it
  * @param entities    the trials and HER2-directed drugs it names
+ * @param status      null unless a correction, retraction or expression of concern names the article
  */
 public record DigestArticle(
         String id,
@@ -44,7 +45,26 @@ public record DigestArticle(
                         + "archive is re-evaluated at the next start")
         PublicationType type,
 
-        Entities entities) {
+        Entities entities,
+
+        @Schema(
+                nullable = true,
+                description = "set when a notice names the article: retracted (also a withdrawn preprint), "
+                        + "concern (expression of concern) or corrected")
+        Status status) {
+
+    /**
+     * What a notice made of the article, and the notice to read.
+     *
+     * @param noticeUrl the notice's link; null when it has none
+     */
+    public record Status(
+            @Schema(allowableValues = {"retracted", "concern", "corrected"})
+            String kind,
+
+            String noticeId,
+            @Schema(nullable = true) String noticeUrl,
+            String noticeTitle) {}
 
     /** The trials and drugs an article names; empty lists when none. */
     public record Entities(List<TrialMention> trials, List<DrugMention> drugs) {}

@@ -49,7 +49,14 @@ class DigestArticles {
                 a.evidence() == null
                         ? new DigestArticle.Entities(List.of(), List.of())
                         : new DigestArticle.Entities(
-                                a.evidence().trials(), a.evidence().drugs()));
+                                a.evidence().trials(), a.evidence().drugs()),
+                a.status()
+                        .map(s -> new DigestArticle.Status(
+                                s.kind(),
+                                s.notice().noticeId(),
+                                s.notice().url(),
+                                s.notice().title()))
+                        .orElse(null));
     }
 
     OffsetDateTime at(Instant instant) {

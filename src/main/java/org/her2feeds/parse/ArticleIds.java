@@ -44,11 +44,11 @@ final class ArticleIds {
     private static final Pattern PAGE_VIEW =
             Pattern.compile("(?i)/(?:full|abstract|fulltext|pdf|epdf|html|figures|references|metrics)/?$");
     /** Any DOI-shaped string, to tell a description that names one DOI from one that cites several. */
-    private static final Pattern ANY_DOI = Pattern.compile("(?<![\\w.])(10\\.\\d{4,9}/[^\\s\"<>]+)");
+    static final Pattern ANY_DOI = Pattern.compile("(?<![\\w.])(10\\.\\d{4,9}/[^\\s\"<>]+)");
 
-    private static final Pattern PMID_LABELLED =
+    static final Pattern PMID_LABELLED =
             Pattern.compile("(?i)(?:^|[\\s(\\[|;,.])(?:pmid|pubmed)\\s*:\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
-    private static final Pattern PMID_IN_URL =
+    static final Pattern PMID_IN_URL =
             Pattern.compile("(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/"
                     + "|europepmc\\.org/(?:abstract/)?(?:med|article/med)/)(\\d{1,9})(?=[/?#]|$)");
 

@@ -61,7 +61,7 @@ class AtomFeedWriter {
         StoredArticle article = feedArticle.article();
         Entry entry = new Entry();
         entry.setId(entryId(article.id()));
-        entry.setTitle(XmlText.of(article.title()));
+        entry.setTitle(XmlText.of(feedArticle.displayTitle()));
         if (article.url() != null) {
             entry.setAlternateLinks(List.of(link("alternate", article.url(), null)));
         }

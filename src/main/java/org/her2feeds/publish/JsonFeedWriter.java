@@ -43,7 +43,7 @@ class JsonFeedWriter {
             if (article.url() != null) {
                 item.put("url", article.url());
             }
-            item.put("title", XmlText.of(article.title()));
+            item.put("title", XmlText.of(feedArticle.displayTitle()));
             item.put("content_html", XmlText.of(FeedSummary.html(article)));
             item.put("summary", XmlText.of(article.summaryText()));
             item.put("date_published", article.sortAt().toString());

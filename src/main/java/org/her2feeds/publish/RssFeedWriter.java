@@ -52,7 +52,7 @@ class RssFeedWriter {
     private static Item item(FeedArticle feedArticle) {
         StoredArticle article = feedArticle.article();
         Item item = new Item();
-        item.setTitle(XmlText.of(article.title()));
+        item.setTitle(XmlText.of(feedArticle.displayTitle()));
         // An article without a link of its own gets none: a reader opening the service's JSON would see no article.
         if (article.url() != null) {
             item.setLink(article.url());

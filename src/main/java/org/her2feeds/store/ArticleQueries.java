@@ -29,12 +29,14 @@ public class ArticleQueries {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ArticleNotices notices;
     private final ArticleVersion version;
     private volatile DaysAtVersion days;
 
     ArticleQueries(JdbcClient jdbc, JsonMapper json, ArticleVersion version) {
         this.jdbc = jdbc;
         this.json = json;
+        this.notices = new ArticleNotices(jdbc, json);
         this.version = version;
     }
 
@@ -209,12 +211,16 @@ public class ArticleQueries {
                         .add(new ArticleOrigin(
                                 rs.getString(2), rs.getString(3), rs.getString(4), Timestamps.read(rs, 5))))
                 .list();
+        Map<String, List<NoticeRef>> notices = this.notices.of(articles);
         return articles.stream()
-                .map(article -> withOrigins(article, origins.getOrDefault(article.id(), List.of())))
+                .map(article -> withOrigins(
+                        article,
+                        origins.getOrDefault(article.id(), List.of()),
+                        notices.getOrDefault(article.id(), List.of())))
                 .toList();
     }
 
-    private static StoredArticle withOrigins(StoredArticle a, List<ArticleOrigin> origins) {
+    private static StoredArticle withOrigins(StoredArticle a, List<ArticleOrigin> origins, List<NoticeRef> notices) {
         return new StoredArticle(
                 a.id(),
                 a.title(),
@@ -235,7 +241,8 @@ public class ArticleQueries {
                 a.discounted(),
                 a.topics(),
                 a.evidence(),
-                List.copyOf(origins));
+                List.copyOf(origins),
+                List.copyOf(notices));
     }
 
     private StoredArticle article(ResultSet rs, int row) throws SQLException {
@@ -261,6 +268,7 @@ public class ArticleQueries {
                 List.copyOf(tagging.discounted()),
                 relevant ? List.copyOf(tagging.topics()) : List.of(),
                 tagging.evidence(),
+                List.of(),
                 List.of());
     }
 

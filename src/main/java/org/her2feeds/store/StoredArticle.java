@@ -3,6 +3,7 @@ package org.her2feeds.store;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.her2feeds.tagging.Discount;
 import org.her2feeds.tagging.Evidence;
 import org.her2feeds.tagging.TermHit;
@@ -18,6 +19,7 @@ import org.her2feeds.tagging.TopicTag;
  * @param discounted    relevance terms that were found but did not count (negative descriptors)
  * @param evidence      publication type, trials and drugs; null only for an article tagged before they existed and
  *                      not yet re-evaluated
+ * @param notices       the corrections, retractions, expressions of concern and withdrawals that name the article
  */
 public record StoredArticle(
         String id,
@@ -39,7 +41,13 @@ public record StoredArticle(
         List<Discount> discounted,
         List<TopicTag> topics,
         Evidence evidence,
-        List<ArticleOrigin> origins) {
+        List<ArticleOrigin> origins,
+        List<NoticeRef> notices) {
+
+    /** What the notices about the article make of it (retracted, concern, corrected), if any. */
+    public Optional<ArticleStatus> status() {
+        return ArticleStatus.of(notices);
+    }
 
     public List<String> topicSlugs() {
         return topics.stream().map(TopicTag::slug).toList();

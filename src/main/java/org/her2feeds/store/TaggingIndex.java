@@ -23,6 +23,9 @@ final class TaggingIndex {
     /** The tagging an article is stored with, and its filing time. */
     record Entry(String articleId, TaggingResult tagging, Instant sortAt) {}
 
+    /** The {@code article_entity.entity} column; a longer key (a pathological DOI) cannot be a filter's answer. */
+    private static final int ENTITY_LENGTH = 200;
+
     private final NamedParameterJdbcTemplate named;
 
     TaggingIndex(NamedParameterJdbcTemplate named) {
@@ -44,15 +47,21 @@ final class TaggingIndex {
         }
         List<SqlParameterSource> entities = new ArrayList<>();
         for (Entry entry : entries) {
-            if (entry.tagging().relevant() && entry.tagging().evidence() != null) {
-                entry.tagging()
-                        .evidence()
-                        .keys()
-                        .forEach((kind, keys) -> keys.forEach(key -> entities.add(new MapSqlParameterSource()
-                                .addValue("kind", kind)
-                                .addValue("entity", key)
-                                .addValue("id", entry.articleId()))));
+            if (entry.tagging().evidence() == null) {
+                continue;
             }
+            boolean published = entry.tagging().relevant();
+            entry.tagging().evidence().keys().forEach((kind, keys) -> {
+                // A notice is kept for whatever it concerns, even when it does not read as a HER2 article itself.
+                if (published || Evidence.keptForEveryArticle(kind)) {
+                    keys.stream()
+                            .filter(key -> key.length() <= ENTITY_LENGTH)
+                            .forEach(key -> entities.add(new MapSqlParameterSource()
+                                    .addValue("kind", kind)
+                                    .addValue("entity", key)
+                                    .addValue("id", entry.articleId())));
+                }
+            });
         }
         if (!entities.isEmpty()) {
             named.batchUpdate(

@@ -18,6 +18,9 @@ final class EvidenceRules {
     /** A reference list of registry ids says nothing more about the article after the first ones; bounds storage. */
     static final int MAX_TRIALS = 30;
 
+    /** The type whose articles are about another article; the evidence file must declare it. */
+    static final String NOTICE = "notice";
+
     private final List<TopicRulesReader.TypeRule> types;
     private final CompiledRules typeTerms;
     /** The {@code also} terms of each type rule (same indexes), as rules of their own; empty rules never match. */
@@ -100,7 +103,9 @@ final class EvidenceRules {
     }
 
     Evidence read(TaggableText text) {
-        return new Evidence(type(text), trials(text), drugs(text));
+        PublicationType type = type(text);
+        Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text, type) : null;
+        return new Evidence(type, trials(text), drugs(text), notice);
     }
 
     private PublicationType type(TaggableText text) {

@@ -44,7 +44,11 @@ record HomePage(
             List<SourceLabel> sources,
             List<TopicOption> topics,
             String type,
-            List<TrialLink> trials) {}
+            List<TrialLink> trials,
+            StatusLabel status) {}
+
+    /** What a notice made of the article ("Retracted"), and the notice; null when none names it. */
+    public record StatusLabel(String text, String noticeUrl) {}
 
     /** A trial the article names, linked to its registry page when its id is known. */
     public record TrialLink(String name, String url) {}

@@ -19,6 +19,7 @@ import org.her2feeds.publish.PublishedFeeds;
 import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
+import org.her2feeds.store.ArticleStatus;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
 import org.springframework.stereotype.Service;
@@ -153,7 +154,12 @@ class HomePageService {
                 article.type() == null ? null : article.type().label(),
                 article.entities().trials().stream()
                         .map(t -> new HomePage.TrialLink(t.acronym() != null ? t.acronym() : t.id(), webLink(t.url())))
-                        .toList());
+                        .toList(),
+                article.status() == null
+                        ? null
+                        : new HomePage.StatusLabel(
+                                ArticleStatus.label(article.status().kind()),
+                                webLink(article.status().noticeUrl())));
     }
 
     /** The cleaner stores only http(s) links; anything else is not made clickable, whatever put it there. */

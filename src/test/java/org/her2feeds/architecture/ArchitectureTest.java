@@ -48,7 +48,8 @@ class ArchitectureTest {
             Map.entry("parse", Set.of()),
             Map.entry("clean", Set.of()),
             // Knows the source kinds: a publication type may depend on the kind of source (config/evidence.yml).
-            Map.entry("tagging", Set.of("yaml", "sources")),
+            // and reads the DOIs and PubMed ids a notice names as the parser defines them (parse/CitedIds).
+            Map.entry("tagging", Set.of("yaml", "sources", "parse")),
             // Knows the sources for the copy authority of each source kind, and the tagging result it files.
             Map.entry("store", Set.of("sources", "tagging")),
             Map.entry("ingest", Set.of("sources", "fetch", "parse", "clean", "tagging", "store")),

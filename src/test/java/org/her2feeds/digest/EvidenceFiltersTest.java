@@ -41,6 +41,11 @@ class EvidenceFiltersTest extends ApiTestSupport {
                                 "We reviewed 40 studies of trastuzumab deruxtecan in HER2-low breast cancer.",
                                 "journal"),
                         tagged(
+                                "evfilter-4",
+                                "Retraction notice to: Evfilter: HER2-low disease, a systematic review",
+                                "This article has been retracted at the request of the authors.",
+                                "journal"),
+                        tagged(
                                 "evfilter-3",
                                 "Evfilter: tucatinib (Tukysa) in HER2-positive colorectal cancer",
                                 "Case report of a patient with HER2-positive colorectal cancer on tucatinib.",
@@ -111,6 +116,21 @@ class EvidenceFiltersTest extends ApiTestSupport {
         assertThat(types.get(0).get("slug").asString()).isEqualTo("notice");
         assertThat(types.size()).isGreaterThanOrEqualTo(12);
         types.forEach(type -> assertThat(type.get("description").asString()).isNotBlank());
+    }
+
+    @Test
+    void aRetractedArticleSaysSoInTheApiAndInTheFeedsTitle() {
+        JsonNode review = titles("/api/articles?q=evfilter&type=review").get(0);
+        assertThat(review.at("/status/kind").asString()).isEqualTo("retracted");
+        assertThat(review.at("/status/noticeUrl").asString()).isEqualTo("https://wire.example/evidence/evfilter-4");
+        assertThat(titles("/api/articles?q=evfilter&type=notice")
+                        .get(0)
+                        .get("status")
+                        .isNull())
+                .as("the notice itself stands")
+                .isTrue();
+        String feed = new String(get("/feed.atom?type=review&limit=50").body(), StandardCharsets.UTF_8);
+        assertThat(feed).contains("[Retracted] Evfilter: HER2-low disease, a systematic review");
     }
 
     private List<JsonNode> titles(String path) {

@@ -162,4 +162,36 @@ class EvidenceTest {
                 .extracting(TrialMention::acronym)
                 .containsExactly("HER2CLIMB-02");
     }
+
+    @Test
+    void aNoticeSaysWhatItConcernsByDoiPubMedIdOrTitle() {
+        Notice retraction = evidence(
+                        "Retraction notice to: HER2 amplification in salivary duct carcinoma",
+                        "This article (doi: 10.5555/SDC.2024.7) has been retracted at the request of the editors.",
+                        List.of(),
+                        "journal")
+                .notice();
+        assertThat(retraction.kind()).isEqualTo(Notice.RETRACTION);
+        assertThat(retraction.dois()).containsExactly("10.5555/sdc.2024.7");
+        assertThat(retraction.title()).isEqualTo("HER2 amplification in salivary duct carcinoma");
+
+        Notice correction = evidence(
+                        "Erratum",
+                        "Correction to \"Neratinib and the gut microbiome in HER2-positive disease\" (PMID: 99131052).",
+                        List.of("Published Erratum"),
+                        "journal")
+                .notice();
+        assertThat(correction.kind()).isEqualTo(Notice.CORRECTION);
+        assertThat(correction.pmids()).containsExactly("99131052");
+        assertThat(correction.title()).isEqualTo("Neratinib and the gut microbiome in HER2-positive disease");
+
+        assertThat(evidence("WITHDRAWN: Tucatinib in brain metastases", "", List.of(), "preprint")
+                        .notice()
+                        .kind())
+                .isEqualTo(Notice.WITHDRAWAL);
+        assertThat(evidence("Tucatinib in brain metastases", "", List.of(), "journal")
+                        .notice())
+                .as("only notices say what they concern")
+                .isNull();
+    }
 }

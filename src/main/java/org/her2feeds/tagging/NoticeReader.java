@@ -1,0 +1,81 @@
+package org.her2feeds.tagging;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.her2feeds.parse.CitedIds;
+
+/** Reads what a notice (an article of type {@code notice}) is about and what kind of notice it is. */
+final class NoticeReader {
+
+    /** "Retraction notice to: <title>", "Erratum: <title>", "WITHDRAWN: <title>": the title follows the colon. */
+    private static final Pattern PREFIXED = Pattern.compile("^[^:]{3,60}:\\s*(.{12,})$");
+
+    /** A title quoted in the notice's text: "…", “…” or ‘…’. */
+    private static final Pattern QUOTED = Pattern.compile("[\"“‘]([^\"”’]{20,400})[\"”’]");
+
+    private static final int TITLE_KEY_LENGTH = 200;
+
+    private NoticeReader() {}
+
+    static Notice read(TaggableText text, PublicationType type) {
+        String words = (text.title() + " " + String.join(" ", text.categories())).toLowerCase(Locale.ROOT);
+        String kind = words.contains("withdraw")
+                ? Notice.WITHDRAWAL
+                : words.contains("retract")
+                        ? Notice.RETRACTION
+                        : words.contains("concern") ? Notice.CONCERN : Notice.CORRECTION;
+        String all = text.title() + "\n" + text.summary() + "\n" + text.content();
+        return new Notice(kind, CitedIds.dois(all), CitedIds.pmids(all), title(text));
+    }
+
+    private static String title(TaggableText text) {
+        Matcher prefixed = PREFIXED.matcher(text.title().strip());
+        if (prefixed.matches()) {
+            return prefixed.group(1).strip();
+        }
+        Matcher quoted = QUOTED.matcher(text.summary());
+        return quoted.find() ? quoted.group(1).strip() : null;
+    }
+
+    /**
+     * The form in which a notice's title and an article's title are compared: letters and digits only, in lower
+     * case, single spaces; so punctuation, dashes and case do not keep a notice from its article.
+     */
+    static String titleKey(String title) {
+        if (title == null) {
+            return null;
+        }
+        String folded = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(folded.length());
+        boolean space = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && !key.isEmpty()) {
+                    key.append(' ');
+                }
+                key.appendCodePoint(c);
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        String result = key.toString();
+        return result.length() <= TITLE_KEY_LENGTH
+                ? result
+                : result.substring(0, TITLE_KEY_LENGTH).strip();
+    }
+
+    static List<String> keysOf(Notice notice) {
+        List<String> keys = new ArrayList<>();
+        if (notice.title() != null) {
+            keys.add(titleKey(notice.title()));
+        }
+        return keys;
+    }
+}
