@@ -71,7 +71,7 @@ public final class SourcesFileReader {
             this.file = file;
             this.minimumHttpInterval = minimumHttpInterval;
             Path parent = file.toAbsolutePath().getParent();
-            this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
+            this.folder = (parent == null ? Path.of("").toAbsolutePath() : parent).normalize();
         }
 
         List<Source> sources(Node root) {
@@ -138,7 +138,7 @@ public final class SourcesFileReader {
             }
             String title = required(entry, values, "title", name);
             URI url = url(values.get("url"), required(entry, values, "url", name), name);
-            boolean remote = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
+            boolean remote = Source.isRemote(url);
             Duration interval = interval(values.get("interval"), name, remote);
             boolean enabled = enabled(values.get("enabled"), name);
             SourceKind kind = kind(values.get("kind"), name);
@@ -158,14 +158,24 @@ public final class SourcesFileReader {
                     if (uri.getHost() == null || uri.getHost().isBlank()) {
                         throw error(node, name + ": malformed url '" + text + "': no host");
                     }
-                    return uri;
+                    // One spelling of the scheme, so "HTTP://" is remote everywhere (minimum interval included).
+                    return URI.create(
+                            scheme + uri.toString().substring(uri.getScheme().length()));
                 }
                 case "file" -> {
                     String path = uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath();
                     if (path == null || path.isBlank()) {
                         throw error(node, name + ": malformed url '" + text + "': no path");
                     }
-                    return folder.resolve(path).normalize().toUri();
+                    Path resolved = folder.resolve(path).normalize();
+                    // "Relative to this file" is a promise: a sources file never reads the rest of the disk.
+                    if (!resolved.startsWith(folder)) {
+                        throw error(
+                                node,
+                                name + ": file url '" + text + "' leads outside " + folder
+                                        + " (file: sources must be inside the folder of the sources file)");
+                    }
+                    return resolved.toUri();
                 }
                 default -> throw error(node, name + ": url '" + text + "' must use http, https or file");
             }
