@@ -918,11 +918,16 @@ class FaultMatrixTest extends RunningApplication {
             }
         }
 
-        /** Interval times 2^failures, less up to a fifth of jitter, at most a day. */
+        /**
+         * Two minutes times 2^(failures-1), less up to a fifth of jitter, at most a day; a first failure at most
+         * the interval.
+         */
         void assertBackoff(int failures) {
             assertThat(status.get("consecutiveFailures").asInt()).isEqualTo(failures);
-            Duration full = INTERVAL.multipliedBy(1L << failures);
-            Duration capped = full.compareTo(Duration.ofHours(24)) > 0 ? Duration.ofHours(24) : full;
+            Duration full = Duration.ofMinutes(2).multipliedBy(1L << (failures - 1));
+            Duration cap =
+                    failures == 1 && INTERVAL.compareTo(Duration.ofHours(24)) < 0 ? INTERVAL : Duration.ofHours(24);
+            Duration capped = full.compareTo(cap) > 0 ? cap : full;
             assertNextFetchWithin(capped.multipliedBy(4).dividedBy(5), capped);
         }
 
