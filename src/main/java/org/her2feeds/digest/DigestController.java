@@ -38,7 +38,9 @@ class DigestController {
             summary = "The days that have articles, with counts; or, with from and to, each day's digest",
             description = "Without parameters: every day with published articles, newest first. With from and to "
                     + "(inclusive, at most " + DigestService.MAX_RANGE_DAYS
-                    + " days): a DigestRange with one digest per day.",
+                    + " days): a DigestRange with one digest per day, at most her2.digest.range.max-articles "
+                    + "(1000) articles per response, in whole days; when the range holds more, complete is false "
+                    + "and nextTo is the to of the next request (same from).",
             responses = {
                 @ApiResponse(
                         responseCode = "200",

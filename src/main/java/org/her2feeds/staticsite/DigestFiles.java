@@ -42,11 +42,15 @@ class DigestFiles implements StaticFiles {
         LocalDate last = Collections.max(wanted);
         for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(DigestService.MAX_RANGE_DAYS)) {
             LocalDate to = from.plusDays(DigestService.MAX_RANGE_DAYS - 1L);
-            DigestRange range = digests.range(from, to.isAfter(last) ? last : to, ArticleFilter.ALL);
-            for (Digest digest : range.digests()) {
-                if (wanted.contains(digest.date())) {
-                    files.add(new StaticFile("digests/" + digest.date() + ".json", json.writeValueAsBytes(digest)));
+            LocalDate pageTo = to.isAfter(last) ? last : to;
+            while (pageTo != null) {
+                DigestRange range = digests.range(from, pageTo, ArticleFilter.ALL);
+                for (Digest digest : range.digests()) {
+                    if (wanted.contains(digest.date())) {
+                        files.add(new StaticFile("digests/" + digest.date() + ".json", json.writeValueAsBytes(digest)));
+                    }
                 }
+                pageTo = range.complete() ? null : range.nextTo();
             }
         }
         return files;

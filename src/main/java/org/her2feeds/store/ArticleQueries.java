@@ -76,14 +76,16 @@ public class ArticleQueries {
     }
 
     /** The published articles filed under the days from {@code from} to {@code to} inclusive, newest first. */
-    public List<StoredArticle> days(LocalDate from, LocalDate to, ArticleFilter filter) {
+    /** At most {@code limit} articles of the days, newest day first, then newest first within a day. */
+    public List<StoredArticle> days(LocalDate from, LocalDate to, ArticleFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
                 + " FROM article a WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE");
         appendFilter(filter, sql, params);
-        sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
+        sql.append(" ORDER BY a.digest_date DESC, a.sort_at DESC, a.id DESC");
+        sql.append(" FETCH FIRST ").append(Math.max(0, limit)).append(" ROWS ONLY");
         return load(sql.toString(), params);
     }
 
