@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxBackoff          the longest wait after repeated failures
  * @param firstRetry          the wait after a first failure, doubled by each further consecutive failure
+ * @param maxItemsPerFetch    items of one fetched feed that are read (the first ones, in document order)
+ * @param purgeIrrelevantAfter how long an article judged not relevant keeps its texts; after that only what
+ *                            recognises it again is kept
  * @param redirectConfirmations on how many consecutive fetches a permanent redirect must be seen before the
  *                            source's stored URL follows it (one 301 may be a publisher's mistake)
  */
@@ -23,5 +26,10 @@ public record IngestProperties(
 
         @NotNull @DurationMin(minutes = 1) @DefaultValue("2m")
         Duration firstRetry,
+
+        @Min(1) @DefaultValue("500") int maxItemsPerFetch,
+
+        @NotNull @DurationMin(millis = 1) @DefaultValue("30d")
+        Duration purgeIrrelevantAfter,
 
         @Min(1) @DefaultValue("3") int redirectConfirmations) {}
