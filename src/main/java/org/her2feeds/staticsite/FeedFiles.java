@@ -30,9 +30,15 @@ class FeedFiles implements StaticFiles {
             var output = feed.topic() == null
                     ? feeds.merged(feed.format(), List.of(), null, null, baseUrl, self)
                     : feeds.topic(feed.format(), feed.topic().slug(), null, null, baseUrl, self);
-            files.add(new StaticFile(feed.path().substring(1), output.get().body()));
+            files.add(new StaticFile(
+                    feed.path().substring(1), null, () -> output.get().body()));
         }
-        files.add(new StaticFile("feeds.opml", opml.feeds(baseUrl).body()));
+        // The list of feeds changes only with the topics and the base URL; its creation date would differ each time.
+        String feedList = baseUrl + "|"
+                + String.join(
+                        ",", published.all().stream().map(PublishedFeed::path).toList());
+        files.add(
+                new StaticFile("feeds.opml", feedList, () -> opml.feeds(baseUrl).body()));
         return files;
     }
 }

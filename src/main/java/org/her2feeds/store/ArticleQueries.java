@@ -112,6 +112,24 @@ public class ArticleQueries {
         return counted;
     }
 
+    /**
+     * For each day with published articles, a mark that changes whenever the day's digest may change: its count,
+     * its latest article update and its latest new source of an article. The static copy rewrites only the days
+     * whose mark moved.
+     */
+    public Map<LocalDate, String> dayMarks() {
+        Map<LocalDate, String> marks = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT a.digest_date, COUNT(DISTINCT a.id), MAX(a.updated_at), MAX(s.first_seen_at)
+                        FROM article a LEFT JOIN article_source s ON s.article_id = a.id
+                        WHERE a.relevant = TRUE GROUP BY a.digest_date ORDER BY a.digest_date DESC""")
+                .query((rs, n) -> marks.put(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getLong(2) + "|" + Timestamps.read(rs, 3) + "|" + Timestamps.read(rs, 4)))
+                .list();
+        return marks;
+    }
+
     /** Published articles per topic slug. */
     public Map<String, Long> topicCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
