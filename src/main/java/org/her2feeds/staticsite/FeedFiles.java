@@ -6,6 +6,7 @@ import org.her2feeds.opml.SubscriptionLists;
 import org.her2feeds.publish.FeedService;
 import org.her2feeds.publish.PublishedFeed;
 import org.her2feeds.publish.PublishedFeeds;
+import org.her2feeds.store.ArticleQueries;
 import org.springframework.stereotype.Component;
 
 /** The feeds and {@code feeds.opml} as static files, each with its public URL as self link. */
@@ -15,8 +16,10 @@ class FeedFiles implements StaticFiles {
     private final PublishedFeeds published;
     private final FeedService feeds;
     private final SubscriptionLists opml;
+    private final ArticleQueries queries;
 
-    FeedFiles(PublishedFeeds published, FeedService feeds, SubscriptionLists opml) {
+    FeedFiles(PublishedFeeds published, FeedService feeds, SubscriptionLists opml, ArticleQueries queries) {
+        this.queries = queries;
         this.published = published;
         this.feeds = feeds;
         this.opml = opml;
@@ -25,13 +28,16 @@ class FeedFiles implements StaticFiles {
     @Override
     public List<StaticFile> files(String baseUrl) {
         List<StaticFile> files = new ArrayList<>();
+        // Feeds change only when published articles do; rendered then (an empty feed's date is the render time,
+        // so comparing bytes alone would rewrite it every time).
+        String archive = baseUrl + "|" + queries.dayMarks().hashCode();
         for (PublishedFeed feed : published.all()) {
             String self = baseUrl + feed.path();
             var output = feed.topic() == null
                     ? feeds.merged(feed.format(), List.of(), null, null, baseUrl, self)
                     : feeds.topic(feed.format(), feed.topic().slug(), null, null, baseUrl, self);
             files.add(new StaticFile(
-                    feed.path().substring(1), null, () -> output.get().body()));
+                    feed.path().substring(1), archive, () -> output.get().body()));
         }
         // The list of feeds changes only with the topics and the base URL; its creation date would differ each time.
         String feedList = baseUrl + "|"

@@ -57,7 +57,8 @@ class ProblemResponsesWebTest {
         RenderCacheProperties.class,
         PortalProperties.class,
         FeedProperties.class,
-        DigestZoneProperties.class
+        DigestZoneProperties.class,
+        org.her2feeds.digest.DigestRangeProperties.class
     })
     static class Properties {}
 
