@@ -38,11 +38,13 @@ class DigestController {
 
     @GetMapping("/api/digests")
     @Operation(
-            summary = "The days that have articles; or, with from and to, each day's digest",
-            description = "Without from and to: every day with published articles and its count, newest first "
-                    + "(an array of DayEntry). With from and to (inclusive, at most " + DigestService.MAX_RANGE_DAYS
-                    + " days): one DigestRange with a digest per day, empty days included; topic and kind filter "
-                    + "its articles. The two shapes are told apart by JSON type: array or object.",
+            summary = "The days that have articles, with counts; or, with from and to, each day's digest",
+            description = "Without parameters: every day with published articles, newest first. With from and to "
+                    + "(inclusive, at most " + DigestService.MAX_RANGE_DAYS
+                    + " days): a DigestRange with one digest per day (type, trial, drug, topic and kind filter its "
+                    + "articles), at most her2.digest.range.max-articles (1000) articles per response, in whole "
+                    + "days; when the range holds more, complete is false and nextTo is the to of the next request "
+                    + "(same from).",
             responses = {
                 @ApiResponse(
                         responseCode = "200",

@@ -30,19 +30,30 @@ public class DigestService {
     private final Tagger tagger;
     private final DigestArticles view;
     private final Clock clock;
+    private final int maxRangeArticles;
 
-    DigestService(ArticleQueries articles, Tagger tagger, DigestArticles view, Clock clock) {
+    DigestService(
+            ArticleQueries articles,
+            Tagger tagger,
+            DigestArticles view,
+            Clock clock,
+            DigestRangeProperties rangeProperties) {
         this.articles = articles;
         this.tagger = tagger;
         this.view = view;
         this.clock = clock;
+        this.maxRangeArticles = rangeProperties.maxArticles();
     }
 
     public Digest digest(LocalDate day, ArticleFilter filter) {
         return digest(day, articles.day(day, filter), clock.instant());
     }
 
-    /** Every day from {@code from} to {@code to} inclusive, newest first, in one query. */
+    /**
+     * Every day from {@code from} to {@code to} inclusive, newest first, in one query of at most the cap plus one
+     * article. When the range holds more, the response ends with the last whole day that fits and names the
+     * {@code to} of the next page; a single day above the cap alone is cut at the cap.
+     */
     public DigestRange range(LocalDate from, LocalDate to, ArticleFilter filter) {
         if (to.isBefore(from)) {
             throw new InvalidRequestException("from (" + from + ") must not be after to (" + to + ").");
@@ -53,10 +64,30 @@ public class DigestService {
                     + " days; ask for at most " + MAX_RANGE_DAYS + " days at a time.");
         }
         Instant now = clock.instant();
-        Map<LocalDate, List<StoredArticle>> byDay = articles.days(from, to, filter).stream()
+        List<StoredArticle> loaded = articles.days(from, to, filter, maxRangeArticles + 1);
+        LocalDate oldest = from;
+        LocalDate nextTo = null;
+        boolean complete = true;
+        if (loaded.size() > maxRangeArticles) {
+            complete = false;
+            LocalDate cutDay = loaded.get(maxRangeArticles).digestDate();
+            if (cutDay.isBefore(to)) {
+                oldest = cutDay.plusDays(1);
+                nextTo = cutDay;
+            } else {
+                oldest = to;
+                nextTo = to.isAfter(from) ? to.minusDays(1) : null;
+            }
+            LocalDate first = oldest;
+            loaded = loaded.stream()
+                    .limit(maxRangeArticles)
+                    .filter(a -> !a.digestDate().isBefore(first))
+                    .toList();
+        }
+        Map<LocalDate, List<StoredArticle>> byDay = loaded.stream()
                 .collect(Collectors.groupingBy(StoredArticle::digestDate, LinkedHashMap::new, Collectors.toList()));
         List<Digest> digests = new ArrayList<>();
-        for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
+        for (LocalDate day = to; !day.isBefore(oldest); day = day.minusDays(1)) {
             digests.add(digest(day, byDay.getOrDefault(day, List.of()), now));
         }
         var updated = digests.stream()
@@ -64,7 +95,8 @@ public class DigestService {
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
                 .orElse(null);
-        return new DigestRange(Digest.SCHEMA_VERSION, from, to, view.zone().getId(), updated, digests);
+        return new DigestRange(
+                Digest.SCHEMA_VERSION, oldest, to, view.zone().getId(), updated, digests, complete, nextTo);
     }
 
     public List<DayEntry> days() {

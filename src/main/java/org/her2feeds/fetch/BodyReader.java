@@ -6,10 +6,6 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.net.URI;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -18,53 +14,37 @@ import java.util.zip.ZipException;
 /**
  * Reads a response body within the fetch deadline and the size cap, undoing gzip or deflate.
  *
- * <p>The HTTP client's request timeout stops at the headers, so a server trickling the body could hold a
- * fetch forever; a timer closes the stream at the deadline, which ends any blocked read.
+ * <p>A server trickling the body would hold a fetch forever; the hop's {@link Watchdog} aborts the exchange at
+ * the deadline, which ends any blocked read.
  */
 final class BodyReader {
 
-    private static final int READING = 0;
-    private static final int DONE = 1;
-    private static final int EXPIRED = 2;
-
     private final long maxBytes;
-    private final ScheduledExecutorService timer;
 
-    BodyReader(long maxBytes, ScheduledExecutorService timer) {
+    BodyReader(long maxBytes) {
         this.maxBytes = maxBytes;
-        this.timer = timer;
     }
 
-    byte[] read(URI url, int status, InputStream raw, String contentEncoding, Deadline deadline) throws FetchException {
-        AtomicInteger state = new AtomicInteger(READING);
-        ScheduledFuture<?> closer = timer.schedule(
-                () -> {
-                    if (state.compareAndSet(READING, EXPIRED)) {
-                        closeQuietly(raw);
-                    }
-                },
-                deadline.remaining().toNanos(),
-                TimeUnit.NANOSECONDS);
+    /** Reads the body; {@code watchdog} aborts the exchange at the deadline and says whether it did. */
+    byte[] read(URI url, int status, InputStream raw, String contentEncoding, Deadline deadline, Watchdog watchdog)
+            throws FetchException {
         try {
             byte[] body = decodeAndRead(url, status, new CappedInputStream(raw, maxBytes, "body"), contentEncoding);
-            // A closed stream reads as a clean end, so only the state tells a timeout from a complete body.
-            if (!state.compareAndSet(READING, DONE)) {
+            if (!watchdog.finish()) {
                 throw timeout(url, status, deadline);
             }
             return body;
         } catch (BodyTooLargeException e) {
             throw new FetchException(url, status, "BodyTooLarge", e.getMessage());
         } catch (ZipException e) {
-            throw state.get() == EXPIRED
+            throw watchdog.expired()
                     ? timeout(url, status, deadline)
                     : new FetchException(
                             url, status, "ContentEncoding", "corrupt " + contentEncoding + " body: " + e.getMessage());
         } catch (IOException e) {
-            throw state.get() == EXPIRED
+            throw watchdog.expired()
                     ? timeout(url, status, deadline)
                     : new FetchException(url, status, "Io", "reading the body failed: " + FetchException.describe(e));
-        } finally {
-            closer.cancel(false);
         }
     }
 
@@ -111,13 +91,5 @@ final class BodyReader {
                 "Timeout",
                 "body not complete within the total timeout of "
                         + deadline.total().toMillis() + " ms");
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // Closing is only a way to wake the reader; it reports the timeout.
-        }
     }
 }

@@ -1,20 +1,33 @@
 package org.her2feeds.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -33,10 +46,9 @@ public class FeedFetcher implements AutoCloseable {
     static final String ACCEPT_ENCODING = "gzip, deflate";
 
     private final FetchProperties props;
-    private final AddressPolicy addressPolicy;
     private final HostPermits hostPermits;
     private final Clock clock;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final ScheduledThreadPoolExecutor deadlineTimer;
     private final BodyReader bodyReader;
     private final FileFetcher fileFetcher;
@@ -53,20 +65,33 @@ public class FeedFetcher implements AutoCloseable {
 
     FeedFetcher(FetchProperties props, AddressPolicy addressPolicy, HostPermits hostPermits, Clock clock) {
         this.props = props;
-        this.addressPolicy = addressPolicy;
         this.hostPermits = hostPermits;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(props.connectTimeout())
-                // Followed by hand so each hop passes the address policy and counts toward the limits.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // HTTP/1.1: the client's h2c upgrade attempt on plain http upsets some old feed servers.
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
         this.deadlineTimer = new ScheduledThreadPoolExecutor(1, daemonThreads("her2-fetch-deadline"));
         deadlineTimer.setRemoveOnCancelPolicy(true);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // Resolution and the address check are one step: the connection goes where was checked.
+                        .setDnsResolver(addressPolicy)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(props.connectTimeout()))
+                                .build())
+                        // Host permits bound concurrency; the pool must never be what a fetch waits for.
+                        .setMaxConnTotal(Integer.MAX_VALUE)
+                        .setMaxConnPerRoute(Integer.MAX_VALUE)
+                        .build())
+                // Every connection is fresh, so each one passes through the checking resolver.
+                .setConnectionReuseStrategy((request, response, context) -> false)
+                // Followed by hand so each hop passes the address policy and counts toward the limits.
+                .disableRedirectHandling()
+                // The body reader decompresses, counting the bytes after decompression against the cap.
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
         long maxBytes = props.maxBodySize().toBytes();
-        this.bodyReader = new BodyReader(maxBytes, deadlineTimer);
+        this.bodyReader = new BodyReader(maxBytes);
         this.fileFetcher = new FileFetcher(maxBytes);
     }
 
@@ -127,7 +152,6 @@ public class FeedFetcher implements AutoCloseable {
         if (url.getHost() == null) {
             throw new FetchException(url, "BadUrl", "URL has no host");
         }
-        addressPolicy.check(url);
         try (HostPermits.Permit permit = hostPermits.acquire(url.getHost(), deadline.remaining())) {
             if (permit == null) {
                 throw new FetchException(
@@ -136,66 +160,121 @@ public class FeedFetcher implements AutoCloseable {
                         "no free slot for host " + url.getHost() + " within the total timeout of "
                                 + deadline.total().toMillis() + " ms");
             }
-            HttpResponse<InputStream> response = send(url, request, deadline);
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                byte[] bytes = null;
-                if (status >= 200 && status < 300) {
-                    checkDeclaredLength(url, status, response.headers());
-                    String encoding =
-                            response.headers().firstValue("Content-Encoding").orElse(null);
-                    bytes = bodyReader.read(url, status, body, encoding, deadline);
+            if (deadline.passed()) {
+                throw totalTimeout(url, deadline);
+            }
+            HttpGet get = request(url, request);
+            try (Watchdog watchdog = new Watchdog(deadlineTimer, deadline.remaining(), get::cancel)) {
+                ClassicHttpResponse response = send(get, url, deadline, watchdog);
+                try {
+                    int status = response.getCode();
+                    HttpHeaders headers = headers(response);
+                    byte[] bytes = null;
+                    if (status >= 200 && status < 300) {
+                        checkDeclaredLength(url, status, headers);
+                        String encoding = headers.firstValue("Content-Encoding").orElse(null);
+                        HttpEntity entity = response.getEntity();
+                        bytes = entity == null
+                                ? new byte[0]
+                                : bodyReader.read(url, status, entity.getContent(), encoding, deadline, watchdog);
+                    }
+                    return new HopResponse(url, status, headers, bytes);
+                } catch (IOException e) {
+                    throw new FetchException(
+                            url, response.getCode(), "Io", "reading the body failed: " + FetchException.describe(e));
+                } finally {
+                    // Aborting drops the connection without reading what is left of a body nobody wants.
+                    get.cancel();
+                    closeQuietly(response);
                 }
-                return new HopResponse(url, status, response.headers(), bytes);
-            } catch (IOException closing) {
-                throw new FetchException(
-                        url,
-                        response.statusCode(),
-                        "Io",
-                        "closing the response failed: " + FetchException.describe(closing));
             }
         }
     }
 
-    private HttpResponse<InputStream> send(URI url, FetchRequest request, Deadline deadline)
-            throws FetchException, InterruptedException {
-        if (deadline.passed()) {
-            throw totalTimeout(url, deadline);
-        }
-        HttpRequest.Builder builder;
+    private HttpGet request(URI url, FetchRequest request) throws FetchException {
+        HttpGet get;
         try {
-            builder = HttpRequest.newBuilder(url);
+            get = new HttpGet(withoutUserInfo(url));
+        } catch (IllegalArgumentException | URISyntaxException e) {
+            throw new FetchException(url, "BadUrl", "not a usable URL: " + e.getMessage());
+        }
+        if (url.getUserInfo() != null) {
+            // Credentials written into a source URL are meant for its server, sent as curl and browsers do.
+            get.setHeader(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(url.getUserInfo().getBytes(StandardCharsets.UTF_8)));
+        }
+        get.setHeader("User-Agent", props.userAgent());
+        get.setHeader("Accept", ACCEPT);
+        get.setHeader("Accept-Encoding", ACCEPT_ENCODING);
+        if (request.etag() != null && !request.etag().isBlank()) {
+            get.setHeader("If-None-Match", request.etag());
+        }
+        if (request.lastModified() != null && !request.lastModified().isBlank()) {
+            get.setHeader("If-Modified-Since", request.lastModified());
+        }
+        return get;
+    }
+
+    private static URI withoutUserInfo(URI url) throws URISyntaxException {
+        if (url.getRawUserInfo() == null) {
+            return url;
+        }
+        String authority = url.getRawAuthority().substring(url.getRawAuthority().indexOf('@') + 1);
+        return new URI(url.getScheme() + "://" + authority + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+    }
+
+    private ClassicHttpResponse send(HttpGet get, URI url, Deadline deadline, Watchdog watchdog) throws FetchException {
+        try {
+            return client.executeOpen(null, get, null);
+        } catch (AddressPolicy.ForbiddenAddressException e) {
+            throw new FetchException(url, "ForbiddenAddress", e.getMessage());
+        } catch (IOException e) {
+            if (watchdog.expired()) {
+                throw totalTimeout(url, deadline);
+            }
+            throw connectionProblem(url, e);
         } catch (IllegalArgumentException e) {
             throw new FetchException(url, "BadUrl", "not a usable URL: " + e.getMessage());
         }
-        builder.GET()
-                .timeout(deadline.remaining())
-                .header("User-Agent", props.userAgent())
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", ACCEPT_ENCODING);
-        if (request.etag() != null && !request.etag().isBlank()) {
-            builder.header("If-None-Match", request.etag());
+    }
+
+    private FetchException connectionProblem(URI url, IOException e) {
+        if (e instanceof UnknownHostException) {
+            return new FetchException(url, "UnknownHost", "host " + url.getHost() + " could not be resolved");
         }
-        if (request.lastModified() != null && !request.lastModified().isBlank()) {
-            builder.header("If-Modified-Since", request.lastModified());
-        }
-        try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            throw new FetchException(
+        if (e instanceof ConnectTimeoutException) {
+            return new FetchException(
                     url,
                     "Timeout",
                     "could not connect within " + props.connectTimeout().toMillis() + " ms");
-        } catch (HttpTimeoutException e) {
-            throw totalTimeout(url, deadline);
-        } catch (ConnectException e) {
-            throw new FetchException(url, "ConnectError", "could not connect: " + FetchException.describe(e));
-        } catch (SSLException e) {
-            throw new FetchException(url, "Tls", "TLS failed: " + FetchException.describe(e));
-        } catch (IOException e) {
-            throw new FetchException(url, "Io", FetchException.describe(e));
-        } catch (IllegalArgumentException e) {
-            throw new FetchException(url, "BadUrl", "not a usable URL: " + e.getMessage());
+        }
+        if (e instanceof ConnectException) {
+            return new FetchException(url, "ConnectError", "could not connect: " + FetchException.describe(e));
+        }
+        if (e instanceof SSLException) {
+            return new FetchException(url, "Tls", "TLS failed: " + FetchException.describe(e));
+        }
+        return new FetchException(url, "Io", FetchException.describe(e));
+    }
+
+    /** The response headers in the JDK's case-insensitive form, which the rest of the fetch reads. */
+    private static HttpHeaders headers(ClassicHttpResponse response) {
+        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) {
+            byName.computeIfAbsent(header.getName(), n -> new ArrayList<>()).add(header.getValue());
+        }
+        return HttpHeaders.of(byName, (name, value) -> true);
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // The connection was aborted already; closing only tidies up.
         }
     }
 
@@ -267,6 +346,7 @@ public class FeedFetcher implements AutoCloseable {
     @Override
     public void close() {
         deadlineTimer.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
     }
 
     /** A response whose body, for 2xx answers only, has already been read. */

@@ -42,13 +42,16 @@ final class EntryMapper {
     }
 
     /**
-     * Every entry of a feed fetched from {@code documentUrl}, as articles; entries with nothing to show are counted.
+     * The first {@code maxItems} entries of a feed fetched from {@code documentUrl}, in document order (feeds list
+     * their newest first), as articles; entries with nothing to show and entries past the cap are counted.
      */
-    Mapped mapAll(String sourceId, String sourceKind, ParsedFeed feed, URI documentUrl) {
-        List<NewArticle> articles = new ArrayList<>(feed.entries().size());
+    Mapped mapAll(String sourceId, String sourceKind, ParsedFeed feed, URI documentUrl, int maxItems) {
+        List<ParsedEntry> entries = feed.entries();
+        int overCap = Math.max(0, entries.size() - maxItems);
+        List<NewArticle> articles = new ArrayList<>(Math.min(entries.size(), maxItems));
         int rejected = 0;
         URI base = documentBase(feed, documentUrl);
-        for (ParsedEntry entry : feed.entries()) {
+        for (ParsedEntry entry : entries.subList(0, entries.size() - overCap)) {
             Optional<NewArticle> article = map(sourceId, sourceKind, entry, base);
             if (article.isPresent()) {
                 articles.add(article.get());
@@ -56,11 +59,11 @@ final class EntryMapper {
                 rejected++;
             }
         }
-        return new Mapped(articles, rejected);
+        return new Mapped(articles, rejected, overCap);
     }
 
-    /** A feed's articles, and how many of its entries had nothing to show. */
-    record Mapped(List<NewArticle> articles, int rejected) {
+    /** A feed's articles, how many of its entries had nothing to show, and how many were past the cap. */
+    record Mapped(List<NewArticle> articles, int rejected, int overCap) {
 
         long withoutLink() {
             return articles.stream().filter(a -> a.link() == null).count();

@@ -169,7 +169,17 @@ public class IngestService {
                     null,
                     false);
         }
-        EntryMapper.Mapped mapped = mapper.mapAll(source.id(), source.kindSlug(), feed, fetched.finalUrl());
+        EntryMapper.Mapped mapped =
+                mapper.mapAll(source.id(), source.kindSlug(), feed, fetched.finalUrl(), properties.maxItemsPerFetch());
+        if (mapped.overCap() > 0) {
+            // A feed of thousands of items is a broken or hostile one; the archive takes only the newest part.
+            log.warn(
+                    "source={} items_over_cap={} (her2.ingest.max-items-per-fetch={}); only the first {} were read",
+                    source.id(),
+                    mapped.overCap(),
+                    properties.maxItemsPerFetch(),
+                    properties.maxItemsPerFetch());
+        }
         long withoutLink = mapped.withoutLink();
         if (withoutLink > 0) {
             // Such articles reach readers without anything to click: worth an operator's look at the source.
@@ -186,6 +196,14 @@ public class IngestService {
                 mapped.articles().size());
         // The source's kind decides whose copy is shown when several sources carry one article.
         SaveSummary saved = store.saveFeed(source.id(), source.kind(), mapped.articles());
+        int purged = store.purgeIrrelevant(source.id(), started.minus(properties.purgeIrrelevantAfter()));
+        if (purged > 0) {
+            log.info(
+                    "source={} purged the texts of {} articles judged not relevant (older than {})",
+                    source.id(),
+                    purged,
+                    properties.purgeIrrelevantAfter());
+        }
         Duration requested =
                 longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
         return recordSuccess(

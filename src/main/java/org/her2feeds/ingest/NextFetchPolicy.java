@@ -17,16 +17,18 @@ final class NextFetchPolicy {
     private static final Duration SHORTEST_RETRY = Duration.ofMinutes(1);
     private static final double JITTER = 0.2;
 
+    private final Duration firstRetry;
     private final Duration maxBackoff;
     private final RandomGenerator jitter;
 
     @Autowired
     NextFetchPolicy(IngestProperties properties, RandomGenerator jitter) {
-        this(properties.maxBackoff(), jitter);
+        this(properties.firstRetry(), properties.maxBackoff(), jitter);
     }
 
     /** @param jitter where the spread of retries comes from; tests give a fixed one */
-    NextFetchPolicy(Duration maxBackoff, RandomGenerator jitter) {
+    NextFetchPolicy(Duration firstRetry, Duration maxBackoff, RandomGenerator jitter) {
+        this.firstRetry = firstRetry;
         this.maxBackoff = maxBackoff;
         this.jitter = jitter;
     }
@@ -41,17 +43,21 @@ final class NextFetchPolicy {
     }
 
     /**
-     * Exponential backoff with jitter (so sources that failed together do not retry together), capped; a
-     * server's Retry-After is honoured as the wait when it gives one. The jitter shortens the wait by up to a
-     * fifth rather than lengthening it, so it spreads retries even for sources that have reached the cap.
+     * Exponential backoff from a short first retry (most failures are transient: a DNS hiccup, a restart), with
+     * jitter (so sources that failed together do not retry together), capped; a server's Retry-After is honoured
+     * as the wait when it gives one. A first failure never waits past the source's next regular fetch. The jitter
+     * shortens the wait by up to a fifth rather than lengthening it, so it spreads retries even at the cap.
      */
     Instant afterFailure(Source source, Instant now, int consecutiveFailures, Duration retryAfter) {
         if (retryAfter != null) {
             Duration wait = retryAfter.compareTo(SHORTEST_RETRY) < 0 ? SHORTEST_RETRY : retryAfter;
             return now.plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
         }
-        int doublings = Math.min(Math.max(consecutiveFailures, 1), 20);
-        double base = Math.min(source.interval().toMillis() * Math.pow(2, doublings), maxBackoff.toMillis());
+        int doublings = Math.min(Math.max(consecutiveFailures, 1) - 1, 30);
+        double base = Math.min(firstRetry.toMillis() * Math.pow(2, doublings), maxBackoff.toMillis());
+        if (consecutiveFailures <= 1) {
+            base = Math.min(base, source.interval().toMillis());
+        }
         long millis = (long) (base * jitter.nextDouble(1 - JITTER, 1.0));
         return now.plusMillis(Math.max(millis, SHORTEST_RETRY.toMillis()));
     }

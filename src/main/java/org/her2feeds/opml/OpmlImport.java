@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -160,19 +162,45 @@ final class OpmlImport {
         }
     }
 
+    /**
+     * Replaces the file atomically without changing what the operator set up: a symlink stays a symlink (the file
+     * it points to is replaced), and the new file gets the old one's permissions, owner and group.
+     */
     private static void replace(Path file, String content, SourcesFileReader reader) {
-        Path folder = file.toAbsolutePath().getParent();
+        Path target;
         try {
-            Path temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+            target = file.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot be resolved", e);
+        }
+        Path folder = target.getParent();
+        try {
+            Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
             try {
                 Files.writeString(temp, content, StandardCharsets.UTF_8);
                 reader.read(temp);
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                copyOwnership(target, temp);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be written", e);
         }
+    }
+
+    private static void copyOwnership(Path from, Path to) throws IOException {
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        PosixFileAttributeView copy = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (source == null || copy == null) {
+            return; // not a POSIX file system: the platform's defaults are all there is
+        }
+        PosixFileAttributes attributes = source.readAttributes();
+        copy.setPermissions(attributes.permissions());
+        if (!attributes.owner().equals(copy.getOwner())) {
+            // Only a privileged user may give a file away; anyone else cannot keep another owner anyway.
+            copy.setOwner(attributes.owner());
+        }
+        copy.setGroup(attributes.group());
     }
 }

@@ -10,6 +10,7 @@ import org.her2feeds.publish.FeedFormat;
 import org.her2feeds.publish.FeedProperties;
 import org.her2feeds.publish.PublishedFeed;
 import org.her2feeds.publish.PublishedFeeds;
+import org.her2feeds.sources.PublicUrl;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ public class SubscriptionLists {
             if (source.isRemote()) {
                 String kind = source.kind() == null ? "other" : source.kindSlug();
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>())
-                        .add(OpmlOutline.feed(source.title(), source.url().toString(), null, null));
+                        .add(OpmlOutline.feed(source.title(), PublicUrl.of(source.url()), null, null));
             }
         }
         if (byKind.isEmpty()) {

@@ -13,22 +13,42 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** The admin API (guarded by {@link SecurityConfiguration}); every action is a POST without a body. */
+/**
+ * The admin API (guarded by {@link SecurityConfiguration}): the full source reports, and actions as POSTs without
+ * a body.
+ */
 @RestController
 @RequestMapping(path = "/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Admin", description = "Operator actions; HTTP Basic or a bearer token (see the README's Operations).")
 class AdminController {
 
     private final SourceOperations operations;
+    private final SourceStatusService statuses;
 
-    public AdminController(SourceOperations operations) {
+    public AdminController(SourceOperations operations, SourceStatusService statuses) {
         this.operations = operations;
+        this.statuses = statuses;
+    }
+
+    /** Every source as configured (URLs with their credentials) and its full last error. */
+    @GetMapping("/sources")
+    public List<SourceReport> sources() {
+        return statuses.all(SourceStatusService.Audience.ADMIN);
+    }
+
+    @GetMapping("/sources/{id}")
+    public SourceReport source(@PathVariable String id) {
+        return statuses.find(id, SourceStatusService.Audience.ADMIN)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
     }
 
     @PostMapping("/sources/{id}/fetch")

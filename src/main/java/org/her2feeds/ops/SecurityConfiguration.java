@@ -2,10 +2,12 @@ package org.her2feeds.ops;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -29,8 +32,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * health and info endpoints, read-only: GET and HEAD. The admin API and every other actuator endpoint need the
  * admin's credentials; with none configured they are refused to everyone.
  *
- * <p>CSRF tokens are off: nothing here uses a session or a login form; the admin authenticates every request
- * with a header, and scripts (curl, a scheduler) are the intended clients, not a browser.
+ * <p>Two filter chains: the admin surface (plus health, whose details the admin may read) checks credentials;
+ * every other path never looks at an Authorization header, so nobody can make a public request cost a password
+ * hash. CSRF tokens are off: nothing uses a session or a login form, and the admin's clients are scripts; a
+ * browser's state-changing request to the admin surface is refused outright ({@link AdminRequestGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 // Commands and tests that run without a web server (export, import, re-tagging checks) have nothing to secure.
@@ -41,41 +46,63 @@ class SecurityConfiguration {
     private static final String REALM = "her2-feeds admin";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin) throws Exception {
+    @Order(1)
+    SecurityFilterChain adminFilterChain(HttpSecurity http, AdminProperties admin, Clock clock) throws Exception {
         RequestMatcher adminOnly = new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
                 EndpointRequest.toAnyEndpoint().excluding("health", "info"));
+        http.securityMatcher(new OrRequestMatcher(adminOnly, EndpointRequest.to("health")));
         http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers(EndpointRequest.to("health", "info")).permitAll();
+            requests.requestMatchers(EndpointRequest.to("health")).permitAll();
             if (admin.enabled()) {
-                requests.requestMatchers(adminOnly).hasRole(ADMIN);
+                requests.anyRequest().hasRole(ADMIN);
             } else {
-                requests.requestMatchers(adminOnly).denyAll();
+                requests.anyRequest().denyAll();
             }
+        });
+        common(http);
+        if (admin.basicEnabled()) {
+            http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(admin)));
+        } else {
+            http.httpBasic(basic -> basic.disable());
+        }
+        LoginThrottle throttle = new LoginThrottle(admin.loginFailures(), admin.loginFailureWindow(), clock);
+        http.addFilterBefore(new AdminRequestGuard(throttle), BasicAuthenticationFilter.class);
+        if (admin.tokenEnabled()) {
+            http.addFilterAfter(new AdminTokenAuthentication(admin.token()), AdminRequestGuard.class);
+        }
+        http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint(admin)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
             requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
             // CORS preflights of the portal; which origins may read is decided by the MVC CORS rules (ApiCors).
             requests.requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll();
             requests.anyRequest().denyAll();
         });
+        common(http);
+        // No authentication mechanism at all: credentials sent here are ignored, never checked.
+        http.httpBasic(basic -> basic.disable());
+        http.anonymous(Customizer.withDefaults());
+        http.exceptionHandling(
+                errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)));
+        return http.build();
+    }
+
+    private static void common(HttpSecurity http) throws Exception {
         http.cors(Customizer.withDefaults());
         http.csrf(csrf -> csrf.disable());
         http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.requestCache(cache -> cache.disable());
         // The public outputs set their own caching headers (ETag, max-age); Spring Security would forbid caching.
         http.headers(headers -> headers.cacheControl(cache -> cache.disable()));
-        if (admin.basicEnabled()) {
-            http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(admin)));
-        } else {
-            http.httpBasic(basic -> basic.disable());
-        }
-        if (admin.tokenEnabled()) {
-            http.addFilterBefore(new AdminTokenAuthentication(admin.token()), BasicAuthenticationFilter.class);
-        }
-        http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint(admin)));
         http.formLogin(form -> form.disable());
         http.logout(logout -> logout.disable());
-        return http.build();
     }
 
     /**

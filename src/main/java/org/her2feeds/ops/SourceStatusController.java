@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The health of every source: what was fetched when, what went wrong, and when the next fetch is due. */
+/**
+ * The health of every source for the public: what was fetched when, what went wrong (in short), when the next
+ * fetch is due; URLs masked. The admin's full view is {@link AdminController}'s.
+ */
 @RestController
 @Tag(name = "Sources", description = "The configured sources and how their fetches go.")
 class SourceStatusController {
@@ -32,7 +35,7 @@ class SourceStatusController {
                 @ApiResponse(responseCode = "406", description = "The request's Accept header excludes JSON")
             })
     public List<SourceReport> all() {
-        return statuses.all();
+        return statuses.all(SourceStatusService.Audience.PUBLIC);
     }
 
     @GetMapping("/api/sources/{id}")
@@ -46,7 +49,7 @@ class SourceStatusController {
     public SourceReport one(
             @Parameter(description = "The source id from the sources file", example = "medrxiv-oncology") @PathVariable
                     String id) {
-        return statuses.find(id)
+        return statuses.find(id, SourceStatusService.Audience.PUBLIC)
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
     }

@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.her2feeds.schedule.SourceScheduler;
+import org.her2feeds.sources.PublicUrl;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
+import org.her2feeds.store.PublicError;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
 import org.her2feeds.store.SourceStatus;
@@ -28,33 +30,44 @@ class SourceStatusService {
         this.scheduler = scheduler;
     }
 
-    List<SourceReport> all() {
-        return states.standings(catalog.all()).stream().map(this::report).toList();
+    /** Who reads a report: the public sees masked URLs and short errors, the admin everything. */
+    enum Audience {
+        PUBLIC,
+        ADMIN
     }
 
-    Optional<SourceReport> find(String id) {
-        return catalog.find(id).map(states::standing).map(this::report);
+    List<SourceReport> all(Audience audience) {
+        return states.standings(catalog.all()).stream()
+                .map(standing -> report(standing, audience))
+                .toList();
+    }
+
+    Optional<SourceReport> find(String id, Audience audience) {
+        return catalog.find(id).map(states::standing).map(standing -> report(standing, audience));
     }
 
     /** A state written for another configured URL is read as it is for the URL configured now. */
-    private SourceReport report(SourceStates.Standing standing) {
+    private SourceReport report(SourceStates.Standing standing, Audience audience) {
         Source source = standing.source();
         SourceState state = standing.state();
         SourceStatus status = standing.status();
         Instant next = status instanceof SourceStatus.Active active
                 ? (active.nextAttemptAt() != null ? active.nextAttemptAt() : scheduledRun(source.id()))
                 : null;
+        String url =
+                state.currentUrl() != null ? state.currentUrl() : source.url().toString();
+        boolean admin = audience == Audience.ADMIN;
         return new SourceReport(
                 source.id(),
                 source.title(),
-                state.currentUrl() != null ? state.currentUrl() : source.url().toString(),
+                admin ? url : PublicUrl.of(url),
                 source.kindSlug(),
                 source.interval().toString(),
                 status.isActive(),
                 utc(state.lastAttemptAt()),
                 utc(state.lastSuccessAt()),
                 state.lastStatus(),
-                state.lastError(),
+                admin ? state.lastError() : PublicError.of(state.lastError(), state.lastStatus()),
                 state.consecutiveFailures(),
                 utc(next),
                 status.stopReason());

@@ -12,6 +12,7 @@ import org.her2feeds.http.Rendered;
 import org.her2feeds.http.RequestLimits;
 import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.query.ReaderFilters;
+import org.her2feeds.sources.PublicUrl;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.ArticleOrigin;
@@ -122,9 +123,7 @@ public class FeedService {
                             .flatMap(Optional::stream)
                             .findFirst()
                             .orElse(null);
-                    String sourceUrl = origin == null || !origin.isRemote()
-                            ? null
-                            : origin.url().toString();
+                    String sourceUrl = origin == null || !origin.isRemote() ? null : PublicUrl.of(origin.url());
                     return new FeedArticle(
                             article, origin == null ? null : origin.title(), sourceUrl, topicDomain, typeDomain);
                 })

@@ -15,7 +15,12 @@ public record Source(String id, String title, URI url, Duration interval, boolea
     public static final Duration MINIMUM_HTTP_INTERVAL = Duration.ofMinutes(5);
 
     public boolean isRemote() {
-        return "http".equals(url.getScheme()) || "https".equals(url.getScheme());
+        return isRemote(url);
+    }
+
+    /** Whether a URL is fetched over the network, whatever the case of its scheme. */
+    public static boolean isRemote(URI url) {
+        return "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
     }
 
     public String kindSlug() {

@@ -55,7 +55,7 @@ public final class SourcesFileReader {
             this.doc = doc;
             this.minimumHttpInterval = minimumHttpInterval;
             Path parent = file.toAbsolutePath().getParent();
-            this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
+            this.folder = (parent == null ? Path.of("").toAbsolutePath() : parent).normalize();
         }
 
         List<Source> sources(Node root) {
@@ -109,7 +109,7 @@ public final class SourcesFileReader {
             }
             String title = doc.required(fields, entry, name, "title");
             URI url = url(value(fields, "url"), doc.required(fields, entry, name, "url"), name);
-            boolean remote = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
+            boolean remote = Source.isRemote(url);
             Duration interval = interval(value(fields, "interval"), name, remote);
             boolean enabled = enabled(value(fields, "enabled"), name);
             SourceKind kind = kind(value(fields, "kind"), name);
@@ -129,14 +129,24 @@ public final class SourcesFileReader {
                     if (uri.getHost() == null || uri.getHost().isBlank()) {
                         throw doc.error(node, name + ": malformed url '" + text + "': no host");
                     }
-                    return uri;
+                    // One spelling of the scheme, so "HTTP://" is remote everywhere (minimum interval included).
+                    return URI.create(
+                            scheme + uri.toString().substring(uri.getScheme().length()));
                 }
                 case "file" -> {
                     String path = uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath();
                     if (path == null || path.isBlank()) {
                         throw doc.error(node, name + ": malformed url '" + text + "': no path");
                     }
-                    return folder.resolve(path).normalize().toUri();
+                    Path resolved = folder.resolve(path).normalize();
+                    // "Relative to this file" is a promise: a sources file never reads the rest of the disk.
+                    if (!resolved.startsWith(folder)) {
+                        throw doc.error(
+                                node,
+                                name + ": file url '" + text + "' leads outside " + folder
+                                        + " (file: sources must be inside the folder of the sources file)");
+                    }
+                    return resolved.toUri();
                 }
                 default -> throw doc.error(node, name + ": url '" + text + "' must use http, https or file");
             }

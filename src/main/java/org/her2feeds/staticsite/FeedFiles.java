@@ -6,6 +6,7 @@ import org.her2feeds.opml.SubscriptionLists;
 import org.her2feeds.publish.FeedService;
 import org.her2feeds.publish.PublishedFeed;
 import org.her2feeds.publish.PublishedFeeds;
+import org.her2feeds.store.ArticleQueries;
 import org.springframework.stereotype.Component;
 
 /** The feeds and {@code feeds.opml} as static files, each with its public URL as self link. */
@@ -15,8 +16,10 @@ class FeedFiles implements StaticFiles {
     private final PublishedFeeds published;
     private final FeedService feeds;
     private final SubscriptionLists opml;
+    private final ArticleQueries queries;
 
-    FeedFiles(PublishedFeeds published, FeedService feeds, SubscriptionLists opml) {
+    FeedFiles(PublishedFeeds published, FeedService feeds, SubscriptionLists opml, ArticleQueries queries) {
+        this.queries = queries;
         this.published = published;
         this.feeds = feeds;
         this.opml = opml;
@@ -25,12 +28,21 @@ class FeedFiles implements StaticFiles {
     @Override
     public List<StaticFile> files(String baseUrl) {
         List<StaticFile> files = new ArrayList<>();
+        // Feeds change only when published articles do; rendered then (an empty feed's date is the render time,
+        // so comparing bytes alone would rewrite it every time).
+        String archive = baseUrl + "|" + queries.dayMarks().hashCode();
         for (PublishedFeed feed : published.all()) {
             String self = baseUrl + feed.path();
             var output = feeds.published(feed, baseUrl, self);
-            files.add(new StaticFile(feed.path().substring(1), output.get().body()));
+            files.add(new StaticFile(
+                    feed.path().substring(1), archive, () -> output.get().body()));
         }
-        files.add(new StaticFile("feeds.opml", opml.feeds(baseUrl).body()));
+        // The list of feeds changes only with the topics and the base URL; its creation date would differ each time.
+        String feedList = baseUrl + "|"
+                + String.join(
+                        ",", published.all().stream().map(PublishedFeed::path).toList());
+        files.add(
+                new StaticFile("feeds.opml", feedList, () -> opml.feeds(baseUrl).body()));
         return files;
     }
 }

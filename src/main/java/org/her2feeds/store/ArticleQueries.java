@@ -76,14 +76,16 @@ public class ArticleQueries {
     }
 
     /** The published articles filed under the days from {@code from} to {@code to} inclusive, newest first. */
-    public List<StoredArticle> days(LocalDate from, LocalDate to, ArticleFilter filter) {
+    /** At most {@code limit} articles of the days, newest day first, then newest first within a day. */
+    public List<StoredArticle> days(LocalDate from, LocalDate to, ArticleFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
                 + " FROM article a WHERE a.digest_date BETWEEN :from AND :to AND a.relevant = TRUE");
         appendFilter(filter, sql, params);
-        sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
+        sql.append(" ORDER BY a.digest_date DESC, a.sort_at DESC, a.id DESC");
+        sql.append(" FETCH FIRST ").append(Math.max(0, limit)).append(" ROWS ONLY");
         return load(sql.toString(), params);
     }
 
@@ -108,6 +110,24 @@ public class ArticleQueries {
                 .list());
         days = new DaysAtVersion(current, counted);
         return counted;
+    }
+
+    /**
+     * For each day with published articles, a mark that changes whenever the day's digest may change: its count,
+     * its latest article update and its latest new source of an article. The static copy rewrites only the days
+     * whose mark moved.
+     */
+    public Map<LocalDate, String> dayMarks() {
+        Map<LocalDate, String> marks = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT a.digest_date, COUNT(DISTINCT a.id), MAX(a.updated_at), MAX(s.first_seen_at)
+                        FROM article a LEFT JOIN article_source s ON s.article_id = a.id
+                        WHERE a.relevant = TRUE GROUP BY a.digest_date ORDER BY a.digest_date DESC""")
+                .query((rs, n) -> marks.put(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getLong(2) + "|" + Timestamps.read(rs, 3) + "|" + Timestamps.read(rs, 4)))
+                .list();
+        return marks;
     }
 
     /** Published articles per topic slug. */

@@ -38,7 +38,8 @@ final class ArticleReevaluation {
             String tagging,
             Instant sortAt,
             LocalDate digestDate,
-            String ownerKind) {}
+            String ownerKind,
+            String contentHash) {}
 
     /** An article whose tagging or digest day changes. */
     private record Change(Row row, TaggingResult result, String tagging, LocalDate day) {}
@@ -77,8 +78,8 @@ final class ArticleReevaluation {
         while (true) {
             List<Row> page = jdbc.sql("""
                     SELECT id, title, description_text, content_text, categories, tagging, sort_at,
-                        digest_date, owner_kind FROM article
-                    WHERE id > :after ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
+                        digest_date, owner_kind, content_hash FROM article
+                    WHERE id > :after AND purged = FALSE ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
                     .param("after", after)
                     .query((rs, n) -> new Row(
                             rs.getString(1),
@@ -89,7 +90,8 @@ final class ArticleReevaluation {
                             rs.getString(6),
                             Timestamps.read(rs, 7),
                             rs.getObject(8, LocalDate.class),
-                            rs.getString(9)))
+                            rs.getString(9),
+                            rs.getString(10)))
                     .list();
             if (page.isEmpty()) {
                 break;
@@ -97,8 +99,8 @@ final class ArticleReevaluation {
             after = page.get(page.size() - 1).id();
             List<Change> changes = changes(page, tagger);
             if (!changes.isEmpty()) {
-                transactions.executeWithoutResult(status -> write(changes));
-                changed += changes.size();
+                Integer written = transactions.execute(status -> write(changes));
+                changed += written == null ? 0 : written;
             }
         }
         if (changed > 0) {
@@ -132,23 +134,36 @@ final class ArticleReevaluation {
         return changes;
     }
 
-    private void write(List<Change> changes) {
+    /**
+     * Writes only over the version that was read: the page is read outside any transaction while fetches run, and
+     * a fetch that stored a new version meanwhile tagged it with the current rules already. The content hash and
+     * the tagging read are the version's mark; a row that no longer has both is left as the fetch wrote it.
+     */
+    private int write(List<Change> changes) {
         Instant now = clock.instant();
-        named.batchUpdate(
+        int[] counts = named.batchUpdate(
                 """
                 UPDATE article SET tagging = :tagging, relevant = :relevant, digest_date = :day, updated_at = :now
-                WHERE id = :id""",
+                WHERE id = :id AND content_hash = :hash AND tagging = :readTagging AND purged = FALSE""",
                 changes.stream()
                         .map(change -> new MapSqlParameterSource()
                                 .addValue("tagging", change.tagging())
                                 .addValue("relevant", change.result().relevant())
                                 .addValue("day", change.day())
                                 .addValue("now", Timestamps.of(now))
-                                .addValue("id", change.row().id()))
+                                .addValue("id", change.row().id())
+                                .addValue("hash", change.row().contentHash())
+                                .addValue("readTagging", change.row().tagging()))
                         .toArray(SqlParameterSource[]::new));
-        topics.replace(changes.stream()
-                .map(change -> new TaggingIndex.Entry(
-                        change.row().id(), change.result(), change.row().sortAt()))
-                .toList());
+        List<TaggingIndex.Entry> written = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (counts[i] != 0) {
+                written.add(new TaggingIndex.Entry(
+                        change.row().id(), change.result(), change.row().sortAt()));
+            }
+        }
+        topics.replace(written);
+        return written.size();
     }
 }

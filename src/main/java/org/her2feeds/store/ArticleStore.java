@@ -46,6 +46,7 @@ public class ArticleStore {
     private final Clock clock;
     private final ArticleWriter writer;
     private final ArticleReevaluation reevaluation;
+    private final JdbcClient jdbc;
 
     ArticleStore(
             JdbcClient jdbc,
@@ -56,6 +57,7 @@ public class ArticleStore {
             ArticleVersion version,
             Clock clock) {
         this.transactions = transactions;
+        this.jdbc = jdbc;
         this.json = json;
         this.version = version;
         this.clock = clock;
@@ -109,6 +111,25 @@ public class ArticleStore {
             version.refresh();
         }
         return summary;
+    }
+
+    /**
+     * Empties the texts of a source's articles that were judged not relevant and first seen before {@code cutoff},
+     * keeping what recognises them when a feed sends them again (keys, sources, title, content hash), so the
+     * archive does not grow by what it never publishes. Relevant articles are never touched; a purged article that
+     * comes back changed is stored whole again.
+     *
+     * @return how many articles were purged
+     */
+    public int purgeIrrelevant(String ownerSource, Instant cutoff) {
+        return jdbc.sql("""
+                        UPDATE article SET summary_html = '', summary_text = '', description_text = '',
+                            content_text = '', purged = TRUE
+                        WHERE owner_source = :source AND relevant = FALSE AND purged = FALSE
+                            AND first_seen_at < :cutoff""")
+                .param("source", ownerSource)
+                .param("cutoff", Timestamps.of(cutoff))
+                .update();
     }
 
     /**

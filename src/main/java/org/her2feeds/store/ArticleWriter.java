@@ -49,7 +49,7 @@ final class ArticleWriter {
                 first_seen_at = :firstSeenAt, updated_at = :updatedAt, sort_at = :sortAt, digest_date = :digestDate,
                 relevant = :relevant, tagging = :tagging, content_hash = :contentHash,
                 description_text = :descriptionText, content_text = :contentText,
-                owner_source = :ownerSource, owner_kind = :ownerKind
+                owner_source = :ownerSource, owner_kind = :ownerKind, purged = FALSE
             WHERE id = :id AND owner_source = :expectedOwner""";
 
     /** What a feed's item does to the archive. */

@@ -3,6 +3,7 @@ package org.her2feeds.web;
 import java.util.List;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
+import org.her2feeds.store.PublicError;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
 import org.her2feeds.store.SourceStatus;
@@ -54,12 +55,6 @@ class SourceHealth {
     }
 
     private static String error(SourceState state) {
-        String message = state.lastError() == null ? "" : state.lastError();
-        if (state.lastStatus() != null
-                && state.lastStatus() >= 400
-                && !message.contains(String.valueOf(state.lastStatus()))) {
-            return ("HTTP " + state.lastStatus() + " " + message).strip();
-        }
-        return message.isEmpty() ? null : message;
+        return PublicError.of(state.lastError(), state.lastStatus());
     }
 }

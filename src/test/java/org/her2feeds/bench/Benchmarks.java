@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code feeds} (500), {@code items} (mean items per feed, 60), {@code seed} (42), {@code passes} (3),
  * {@code warmups} (1), {@code archive} (articles already stored for the growth check, 200000), {@code sources}
  * (for the scheduling check, 10000), {@code articles} (for the query latency check, 1000000), {@code requests}
- * (per endpoint, 300), {@code only} (comma-separated: parse, h2, growth, pg, sources, queries).
+ * (per endpoint, 300), {@code only} (comma-separated: parse, h2, growth, pg, sources, queries; or {@code soak}
+ * alone, issue 14's soak run, see {@link SoakRun}).
  */
 public final class Benchmarks {
 
@@ -78,6 +79,16 @@ public final class Benchmarks {
     }
 
     private void run() throws Exception {
+        if ("soak".equals(options.get("only"))) {
+            // The soak run needs no corpus: its feeds are served by its own fault host.
+            List<String> soak =
+                    new SoakRun(option("sources", 500), option("minutes", 21), target.resolve("bench-data/soak")).run();
+            soak.forEach(System.out::println);
+            Path file = target.resolve("soak-report.md");
+            Files.writeString(file, String.join("\n", soak) + "\n");
+            System.out.println("\nReport written to " + file);
+            return;
+        }
         int passes = option("passes", 3);
         int warmups = option("warmups", 1);
         Path corpusDir = target.resolve("bench-corpus");
@@ -486,7 +497,7 @@ public final class Benchmarks {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

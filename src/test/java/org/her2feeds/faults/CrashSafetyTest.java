@@ -136,6 +136,8 @@ class CrashSafetyTest {
                 "--spring.datasource.username=sa",
                 "--server.port=0",
                 "--her2.schedule.first-fetch-window=PT1S",
+                // The feed is large on purpose (a long transaction to kill), beyond the default item cap.
+                "--her2.ingest.max-items-per-fetch=" + ITEMS,
                 "--logging.level.org.her2feeds.ingest=DEBUG"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         started.add(process);

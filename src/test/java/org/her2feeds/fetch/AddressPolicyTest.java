@@ -45,7 +45,25 @@ class AddressPolicyTest {
                 "::ffff:169.254.169.254",
                 "::127.0.0.1",
                 "64:ff9b::a9fe:a9fe",
-                "2002:7f00:1::1"
+                "2002:7f00:1::1",
+                // Issue 14: IETF protocol assignments, benchmarking, reserved class E, and the IPv6 ways of
+                // carrying an internal IPv4 address (NAT64, local-use NAT64, Teredo, 6to4).
+                "192.0.0.1",
+                "192.0.0.170",
+                "198.18.0.1",
+                "198.19.255.254",
+                "240.0.0.1",
+                "250.1.2.3",
+                "64:ff9b::c0a8:101",
+                "64:ff9b::c612:1",
+                "64:ff9b:1::a00:1",
+                "64:ff9b:1:ffff::808:808",
+                "2001::1",
+                "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+                "2002:c0a8:101::1",
+                "2002:a00:1::1",
+                "2002:c612:1::1",
+                "2002:6440:1::1"
             })
     void internalAddressesAreForbidden(String literal) throws UnknownHostException {
         assertThat(AddressPolicy.isForbidden(InetAddress.getByName(literal)))
@@ -67,7 +85,12 @@ class AddressPolicyTest {
                 "2001:4860:4860::8888",
                 "2606:4700::1111",
                 "64:ff9b::808:808",
-                "2002:808:808::1"
+                "2002:808:808::1",
+                "192.0.1.1",
+                "198.17.255.255",
+                "198.20.0.1",
+                "223.255.255.254",
+                "2001:1::1:1"
             })
     void publicAddressesAreAllowed(String literal) throws UnknownHostException {
         assertThat(AddressPolicy.isForbidden(InetAddress.getByName(literal)))

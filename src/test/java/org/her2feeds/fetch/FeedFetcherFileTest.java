@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
@@ -94,5 +96,41 @@ class FeedFetcherFileTest {
         Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("local", url)), "FileNotFound", url);
 
         assertThat(failed.status()).isNull();
+    }
+
+    /** Opening a FIFO blocks until someone writes to it; a source must never hold a fetch thread that way. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoIsRefusedWithoutOpeningIt() throws Exception {
+        Path fifo = dir.resolve("feed.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        URI url = fifo.toUri();
+
+        Failed failed = assertFailed(fetcher.fetch(FetchRequest.of("local", url)), "NotAFile", url);
+
+        assertThat(failed.message()).contains("not a regular file");
+    }
+
+    @Test
+    void aDeviceIsRefused() {
+        URI url = Path.of("/dev/zero").toUri();
+
+        assertFailed(fetcher.fetch(FetchRequest.of("local", url)), "NotAFile", url);
+    }
+
+    @Test
+    void aFileObeysTheFetchDeadline() throws IOException {
+        URI url = feedFile(ATOM, Instant.parse("2024-03-05T10:15:30Z")).toUri();
+        FeedFetcher hurried = new FeedFetcher(
+                TestProperties.loopbackAllowed()
+                        .totalTimeout(Duration.ofNanos(1))
+                        .build(),
+                Clock.systemUTC());
+
+        try (hurried) {
+            Failed failed = assertFailed(hurried.fetch(FetchRequest.of("local", url)), "Timeout", url);
+            assertThat(failed.message()).contains("within the total timeout");
+        }
     }
 }

@@ -85,6 +85,19 @@ class FeedFetcherHttpTest {
                 .withHeader("If-Modified-Since", absent()));
     }
 
+    /** Credentials written into a source URL reach the server as Basic authentication, as curl sends them. */
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuthentication() {
+        wm.stubFor(get("/private").willReturn(aResponse().withBody(RSS)));
+        URI url = URI.create("http://reader:s3cret@localhost:" + wm.port() + "/private");
+
+        FetchResult result = fetcher.fetch(FetchRequest.of("s", url));
+
+        assertThat(result).isInstanceOf(Fetched.class);
+        wm.verify(getRequestedFor(urlEqualTo("/private"))
+                .withHeader("Authorization", equalTo("Basic cmVhZGVyOnMzY3JldA==")));
+    }
+
     @Test
     void gzipBodyIsDecompressed() throws IOException {
         wm.stubFor(get("/gz")

@@ -9,9 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.her2feeds.fetch.FailedAssert.assertFailed;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.her2feeds.testsupport.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,55 @@ class FeedFetcherSsrfTest {
                 new FeedFetcher(TestProperties.loopbackAllowed().build(), Clock.systemUTC())) {
             assertFailed(fetcher.fetch(FetchRequest.of("s", ftp)), "UnsupportedScheme", ftp);
         }
+    }
+
+    /**
+     * DNS rebinding: a name that first answers with a public address, then with loopback. The check and the
+     * connection share one lookup, so the request goes to the address that passed (here an unreachable public
+     * one) and never to the loopback answer a second lookup would have given.
+     */
+    @Test
+    void theConnectionGoesToTheAddressThatWasChecked() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        InetAddress publicAddress = InetAddress.getByName("192.0.2.1");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        AddressPolicy rebinding = AddressPolicy.strictResolvingWith(
+                host -> new InetAddress[] {lookups.getAndIncrement() == 0 ? publicAddress : loopback});
+        FetchProperties props = TestProperties.loopbackAllowed()
+                .privateAddressesRefused()
+                .totalTimeout(Duration.ofSeconds(3))
+                .build();
+        URI url = URI.create("http://rebind.example:" + wm.port() + "/feed");
+
+        FetchResult result;
+        try (FeedFetcher fetcher = new FeedFetcher(props, rebinding, new HostPermits(2), Clock.systemUTC())) {
+            result = fetcher.fetch(FetchRequest.of("s", url));
+        }
+
+        assertThat(result).isInstanceOf(Failed.class);
+        assertThat(((Failed) result).errorClass()).isIn("ConnectError", "Timeout");
+        assertThat(lookups).hasValue(1);
+        wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** A name whose every answer is internal is refused at resolution, before any connection. */
+    @Test
+    void aNameResolvingToAnInternalAddressIsRefusedAtResolution() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        AddressPolicy internal = AddressPolicy.strictResolvingWith(host -> new InetAddress[] {loopback});
+        URI url = URI.create("http://internal.example:" + wm.port() + "/feed");
+
+        FetchResult result;
+        try (FeedFetcher fetcher = new FeedFetcher(
+                TestProperties.loopbackAllowed().privateAddressesRefused().build(),
+                internal,
+                new HostPermits(2),
+                Clock.systemUTC())) {
+            result = fetcher.fetch(FetchRequest.of("s", url));
+        }
+
+        assertThat(assertFailed(result, "ForbiddenAddress", url).message()).contains("127.0.0.1");
+        wm.verify(0, anyRequestedFor(anyUrl()));
     }
 
     private static FeedFetcher strictFetcherTrustingOnly(String host, int port) {

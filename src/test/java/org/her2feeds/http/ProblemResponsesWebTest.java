@@ -25,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,6 +54,7 @@ class ProblemResponsesWebTest {
 
     /** The slice does not scan for configuration properties: the ones the included classes bind. */
     @TestConfiguration
+    @Import(org.her2feeds.digest.DigestSliceProperties.class)
     @EnableConfigurationProperties({
         RequestLimits.Properties.class,
         RenderCacheProperties.class,

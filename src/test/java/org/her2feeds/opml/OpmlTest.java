@@ -106,6 +106,42 @@ class OpmlTest {
         assertThat(Files.readString(sources)).isEqualTo(text);
     }
 
+    /** An operator's sources.yml may be a symlink into a config repository, readable by a group, owned by another. */
+    @Test
+    void importKeepsTheFilesModeOwnerAndSymlink() throws Exception {
+        Path config = Files.createDirectories(work.resolve("config-repo"));
+        Path real = config.resolve("sources.yml");
+        Files.writeString(real, SOURCES);
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            Files.setAttribute(real, "unix:uid", 4321);
+            Files.setAttribute(real, "unix:gid", 4322);
+        }
+        Path link = Files.createSymbolicLink(work.resolve("sources.yml"), real);
+        Path opml = work.resolve("one.opml");
+        Files.writeString(opml, """
+                <opml version="1.0"><body>
+                  <outline type="rss" text="Annals" xmlUrl="https://annals.example/current.rss"/>
+                </body></opml>
+                """);
+
+        OpmlImport.importInto(link, OpmlReader.subscriptions(opml), "one.opml");
+
+        assertThat(Files.isSymbolicLink(link)).as("still a symlink").isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(real);
+        assertThat(Files.readString(real)).startsWith(SOURCES).contains("https://annals.example/current.rss");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+                .isEqualTo("rw-r-----");
+        if (root) {
+            assertThat(Files.getAttribute(real, "unix:uid")).isEqualTo(4321);
+            assertThat(Files.getAttribute(real, "unix:gid")).isEqualTo(4322);
+        }
+        try (var left = Files.list(config)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("sources.yml");
+        }
+    }
+
     @Test
     void clashingIdsGetANumberAndOddTitlesStillMakeSlugs() {
         assertThat(OpmlImport.slug("  FDA: Drugs & Biologics (RSS) ")).isEqualTo("fda-drugs-biologics-rss");

@@ -65,6 +65,8 @@ class OperationsTest extends RunningApplication {
                 .property("her2.admin.user", USER)
                 .property("her2.admin.password", PASSWORD)
                 .property("her2.admin.token", TOKEN)
+                // This test guesses wrong on purpose many times; the cut-off is AdminSurfaceTest's subject.
+                .property("her2.admin.login-failures", "1000")
                 // Scheduled fetches come late; the test drives fetching through the admin API.
                 .register(registry, Duration.ofMinutes(10));
         Files.writeString(work.resolve("sources.yml"), sources(""));

@@ -66,6 +66,59 @@ class StaticPublishingTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * A change rewrites what it touches and nothing else: the new day's digest, the index (after the day files) and
+     * the feeds that show the article; old days stay as they were. Every file is readable by a web server of
+     * another user, and files of days and topics that no longer exist go.
+     */
+    @Test
+    void onlyWhatChangedIsWrittenReadableByAllAndStaleFilesGo() throws Exception {
+        publisher.publish(out);
+        try (var files = Files.walk(out)) {
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(path -> java.nio.file.attribute.PosixFilePermissions.toString(unchecked(path))))
+                    .isNotEmpty()
+                    .allMatch("rw-r--r--"::equals);
+        }
+        assertThat(publisher.publish(out))
+                .as("nothing changed, nothing written")
+                .isEmpty();
+
+        Path stale =
+                Files.createDirectories(out.resolve("topics/retired-topic")).resolve("feed.xml");
+        Files.writeString(stale, "<rss/>");
+        Files.writeString(out.resolve("digests/1999-01-01.json"), "{}");
+        Path operatorsOwn = Files.writeString(out.resolve("robots.txt"), "User-agent: *");
+        store.saveFeed(
+                "wire",
+                List.of(article(
+                        "wire",
+                        "w-incremental",
+                        "https://wire.example/incremental/1",
+                        "Zanidatamab news for the incremental copy",
+                        "2025-03-13T10:00:00Z",
+                        "antibodies")));
+
+        List<Path> written = publisher.publish(out);
+
+        assertThat(written)
+                .contains(out.resolve("digests/2025-03-13.json"), out.resolve("feed.xml"))
+                .doesNotContain(out.resolve("digests/2025-03-10.json"), out.resolve("digests/2025-03-08.json"));
+        assertThat(written.get(written.size() - 1)).as("the index last").isEqualTo(out.resolve("digests/index.json"));
+        assertThat(stale).doesNotExist();
+        assertThat(out.resolve("topics/retired-topic")).doesNotExist();
+        assertThat(out.resolve("digests/1999-01-01.json")).doesNotExist();
+        assertThat(operatorsOwn).exists();
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> unchecked(Path path) {
+        try {
+            return Files.getPosixFilePermissions(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aChangeOfTheArchiveRenewsTheConfiguredFolder() {
         store.saveFeed(

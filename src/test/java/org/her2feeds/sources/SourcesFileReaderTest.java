@@ -107,6 +107,37 @@ class SourcesFileReaderTest {
     }
 
     @Test
+    void anUpperCaseSchemeIsStillHttpAndKeepsTheMinimumInterval() throws IOException {
+        assertThatThrownBy(() -> reader.read(write(entry("url: HTTP://example.org/feed", "PT1M"))))
+                .hasMessageContaining(
+                        "line 5: source 'x': interval 'PT1M' is below the minimum of PT5M for http sources");
+        Source source = reader.read(write(entry("url: HTTPS://Example.org/feed", "PT10M")))
+                .get(0);
+        assertThat(source.url().getScheme()).isEqualTo("https");
+        assertThat(source.isRemote()).isTrue();
+    }
+
+    @Test
+    void fileUrlsStayInsideTheFolderOfTheSourcesFile() throws IOException {
+        assertThatThrownBy(() -> reader.read(write(entry("url: file:///etc/passwd", "PT30M"))))
+                .hasMessageContaining("line 4: source 'x': file url 'file:///etc/passwd' leads outside ")
+                .hasMessageContaining(dir.toAbsolutePath().toString());
+        assertThatThrownBy(() -> reader.read(write(entry("url: file:../../x.xml", "PT30M"))))
+                .hasMessageContaining("line 4: source 'x': file url 'file:../../x.xml' leads outside ");
+        assertThatThrownBy(() -> reader.read(write(entry("url: file:sub/../../x.xml", "PT30M"))))
+                .hasMessageContaining("leads outside");
+        assertThat(reader.read(write(entry("url: file:sub/../samples/a.xml", "PT30M"))))
+                .singleElement()
+                .extracting(Source::url)
+                .isEqualTo(dir.toAbsolutePath().resolve("samples/a.xml").toUri());
+        String inside = dir.toAbsolutePath().resolve("b.xml").toUri().toString();
+        assertThat(reader.read(write(entry("url: " + inside, "PT30M"))))
+                .singleElement()
+                .extracting(source -> source.url().toString())
+                .isEqualTo(inside);
+    }
+
+    @Test
     void missingFieldsBadIdsAndKindsAreRefused() throws IOException {
         assertThatThrownBy(() -> reader.read(write("sources:\n  - id: x\n    url: https://example.org/\n")))
                 .hasMessageContaining("line 2: source 'x': missing required key 'title'");

@@ -138,6 +138,59 @@ class ArticleStoreTest {
         assertThat(topicRows()).isEmpty();
     }
 
+    /**
+     * A fetch stores a new version of an article (tagged by the rules in force) while the start-up re-evaluation
+     * has read the old one: the re-evaluation must not write tags computed from the old text over it.
+     */
+    @Test
+    void anUpdateLandingDuringReevaluationKeepsItsOwnTags() {
+        db.store.saveFeed("s", List.of(item("s", "g-1", "HER2 one", PUBLISHED, HER2_LOW)));
+        java.util.concurrent.atomic.AtomicBoolean fetched = new java.util.concurrent.atomic.AtomicBoolean();
+
+        db.store.reevaluateAll(text -> {
+            if (fetched.compareAndSet(false, true)) {
+                db.store.saveFeed("s", List.of(item("s", "g-1", "HER2 one, revised", PUBLISHED, HER2_POSITIVE)));
+            }
+            return tagged("from-" + text.title().replace(' ', '-').replace(",", ""));
+        });
+
+        StoredArticle article = byTitle("HER2 one, revised");
+        assertThat(article.topicSlugs()).containsExactly("her2-positive");
+        assertThat(topicRows()).containsExactly("her2-positive");
+    }
+
+    @Test
+    void irrelevantArticlesArePurgedAfterTheirTimeButStillRecognised() {
+        TaggingResult irrelevant = new TaggingResult(false, List.of(), List.of());
+        List<NewArticle> feed = List.of(
+                item("s", "g-1", "HER2 one", PUBLISHED, HER2_LOW),
+                item("s", "g-2", "Prostate two", PUBLISHED, irrelevant),
+                item("t", "g-3", "Prostate three", PUBLISHED, irrelevant));
+        db.store.saveFeed("s", feed.subList(0, 2));
+        db.store.saveFeed("t", feed.subList(2, 3));
+
+        assertThat(db.store.purgeIrrelevant("s", Instant.now().minusSeconds(3600)))
+                .as("not old enough yet")
+                .isZero();
+        assertThat(db.store.purgeIrrelevant("s", Instant.now().plusSeconds(1))).isEqualTo(1);
+
+        assertThat(db.jdbc
+                        .sql("SELECT title, LENGTH(summary_html) + LENGTH(summary_text) + LENGTH(description_text)"
+                                + " + LENGTH(content_text), purged FROM article ORDER BY title")
+                        .query((rs, n) ->
+                                rs.getString(1) + "|" + (rs.getInt(2) > 0 ? "text" : "none") + "|" + rs.getBoolean(3))
+                        .list())
+                .containsExactly("HER2 one|text|false", "Prostate three|text|false", "Prostate two|none|true");
+        assertThat(counts(db.store.saveFeed("s", feed.subList(0, 2))))
+                .as("a purged article is still known: seen again, it is unchanged, not new")
+                .containsExactly(0, 0, 2, 0);
+        assertThat(db.store.reevaluateAll(text -> HER2_LOW))
+                .as("a purged article has no text left to judge; only the other one is re-tagged")
+                .isEqualTo(1);
+        assertThat(all()).extracting(StoredArticle::title).containsExactlyInAnyOrder("HER2 one", "Prostate three");
+        assertThat(db.store.purgeIrrelevant("s", Instant.now().plusSeconds(1))).isZero();
+    }
+
     private static List<Integer> counts(SaveSummary summary) {
         return List.of(summary.added(), summary.updated(), summary.unchanged(), summary.duplicates());
     }
