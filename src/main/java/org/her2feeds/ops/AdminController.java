@@ -40,12 +40,25 @@ class AdminController {
 
     /** Every source as configured (URLs with their credentials) and its full last error. */
     @GetMapping("/sources")
+    @Operation(
+            summary = "Every source, with its full URL and last error",
+            description = "The operator's view of /api/sources: URLs keep their credentials and secret-looking "
+                    + "parameters, and the last error is given whole, as the log has it.",
+            responses = {@ApiResponse(responseCode = "200", description = "Every source of the sources file")})
     public List<SourceReport> sources() {
         return statuses.all(SourceStatusService.Audience.ADMIN);
     }
 
     @GetMapping("/sources/{id}")
-    public SourceReport source(@PathVariable String id) {
+    @Operation(
+            summary = "One source, with its full URL and last error",
+            description = "The operator's view of /api/sources/{id}.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The source"),
+                @ApiResponse(responseCode = "404", description = "No source with this id in the sources file")
+            })
+    public SourceReport source(
+            @Parameter(description = "The source id from the sources file", example = "fda") @PathVariable String id) {
         return statuses.find(id, SourceStatusService.Audience.ADMIN)
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
