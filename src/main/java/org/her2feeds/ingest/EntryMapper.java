@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.parse.ParsedEntry;
 import org.her2feeds.parse.ParsedFeed;
+import org.her2feeds.sources.SourceKind;
+import org.her2feeds.store.KnownItems;
 import org.her2feeds.store.NewArticle;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
@@ -42,30 +45,51 @@ final class EntryMapper {
     }
 
     /**
-     * Every entry of a feed fetched from {@code documentUrl}, as articles; entries with nothing to show are counted.
+     * Every entry of a feed fetched from {@code documentUrl} that the store does not already hold as it is, as
+     * articles carrying their raw fingerprints; entries with nothing to show are counted, known ones skipped.
+     *
+     * @param known asked once with the fingerprints of all the feed's entries; says which the store holds as they are
      */
-    Mapped mapAll(String sourceId, ParsedFeed feed, URI documentUrl) {
+    Mapped mapAll(
+            String sourceId,
+            SourceKind kind,
+            ParsedFeed feed,
+            URI documentUrl,
+            Function<List<String>, KnownItems> known) {
+        URI base = documentBase(feed, documentUrl);
+        List<String> fingerprints = feed.entries().stream()
+                .map(entry -> EntryFingerprint.of(entry, base, kind))
+                .toList();
+        KnownItems stored = known.apply(fingerprints);
         List<NewArticle> articles = new ArrayList<>(feed.entries().size());
         int rejected = 0;
-        URI base = documentBase(feed, documentUrl);
-        for (ParsedEntry entry : feed.entries()) {
-            Optional<NewArticle> article = map(sourceId, entry, base);
+        int skipped = 0;
+        for (int i = 0; i < fingerprints.size(); i++) {
+            if (stored.isKnown(fingerprints.get(i))) {
+                skipped++;
+                continue;
+            }
+            Optional<NewArticle> article = map(sourceId, feed.entries().get(i), base);
             if (article.isPresent()) {
-                articles.add(article.get());
+                articles.add(article.get().withFingerprint(fingerprints.get(i)));
             } else {
                 rejected++;
             }
         }
-        return new Mapped(articles, rejected);
+        return new Mapped(articles, rejected, skipped, stored);
     }
 
-    /** A feed's articles, and how many of its entries had nothing to show. */
-    record Mapped(List<NewArticle> articles, int rejected) {
+    /**
+     * A feed's articles to store, how many of its entries had nothing to show, and how many were skipped as
+     * unchanged since the store holds them as they are ({@code known}).
+     */
+    record Mapped(List<NewArticle> articles, int rejected, int skipped, KnownItems known) {
 
         long withoutLink() {
             return articles.stream().filter(a -> a.link() == null).count();
         }
 
+        /** Among the articles read this time: a skipped entry was counted when it was read. */
         int irrelevant() {
             return (int) articles.stream().filter(a -> !a.tagging().relevant()).count();
         }

@@ -153,6 +153,7 @@ public class IngestService {
                     notModified.maxAge(),
                     SaveSummary.NOTHING,
                     0,
+                    0,
                     0);
         }
         Fetched fetched = (Fetched) result;
@@ -169,7 +170,14 @@ public class IngestService {
                     null,
                     false);
         }
-        EntryMapper.Mapped mapped = mapper.mapAll(source.id(), feed, fetched.finalUrl());
+        // Entries fetched again exactly as they were stored are skipped (KnownItems decides): most publishers answer
+        // 200 with the same items rather than 304.
+        EntryMapper.Mapped mapped = mapper.mapAll(
+                source.id(),
+                source.kind(),
+                feed,
+                fetched.finalUrl(),
+                fingerprints -> store.knownItems(source.id(), fingerprints));
         long withoutLink = mapped.withoutLink();
         if (withoutLink > 0) {
             // Such articles reach readers without anything to click: worth an operator's look at the source.
@@ -185,7 +193,7 @@ public class IngestService {
                 source.id(),
                 mapped.articles().size());
         // The source's kind decides whose copy is shown when several sources carry one article.
-        SaveSummary saved = store.saveFeed(source.id(), source.kind(), mapped.articles());
+        SaveSummary saved = store.saveFeed(source.id(), source.kind(), mapped.articles(), mapped.known());
         Duration requested =
                 longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
         return recordSuccess(
@@ -197,6 +205,7 @@ public class IngestService {
                 fetched.lastModified(),
                 requested,
                 saved,
+                mapped.skipped(),
                 mapped.irrelevant(),
                 mapped.rejected());
     }
@@ -227,6 +236,7 @@ public class IngestService {
             String lastModified,
             Duration requested,
             SaveSummary saved,
+            int skipped,
             int irrelevant,
             int rejected) {
         Instant now = clock.instant();
@@ -236,6 +246,7 @@ public class IngestService {
                 source.id(),
                 status,
                 saved,
+                skipped,
                 irrelevant,
                 rejected,
                 recorded.nextFetchAt(),

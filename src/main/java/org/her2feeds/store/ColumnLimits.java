@@ -143,7 +143,8 @@ final class ColumnLimits {
                 pmid,
                 tagging,
                 hardCut(nonNull(storable(item.descriptionText())), READ_TEXT),
-                hardCut(nonNull(storable(item.contentText())), READ_TEXT));
+                hardCut(nonNull(storable(item.contentText())), READ_TEXT),
+                item.fingerprint());
         return new Bounded(item, stored, List.copyOf(changes), null);
     }
 
