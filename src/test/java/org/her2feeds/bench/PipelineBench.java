@@ -34,6 +34,7 @@ final class PipelineBench {
     void reset() {
         jdbc.update("DELETE FROM article_source WHERE source_id LIKE 'feed-%'");
         jdbc.update("DELETE FROM article WHERE owner_source LIKE 'feed-%'");
+        jdbc.update("DELETE FROM source_item WHERE source_id LIKE 'feed-%'");
         jdbc.update("DELETE FROM source_state");
     }
 
