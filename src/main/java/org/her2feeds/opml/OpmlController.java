@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.her2feeds.http.CachedResponses;
-import org.her2feeds.http.RequestUrls;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +29,7 @@ class OpmlController {
             summary = "OPML of every published feed: merged and per topic, in RSS, Atom and JSON Feed",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/x-opml")))
     void feeds(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String base = RequestUrls.base(request);
+        String base = responses.base();
         responses.serve(request, response, () -> lists.feeds(base));
     }
 

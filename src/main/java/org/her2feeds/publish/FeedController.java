@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
-import org.her2feeds.http.RequestUrls;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,8 +61,7 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.merged(
-                        format(request), topic, kind, limit, RequestUrls.base(request), RequestUrls.self(request)));
+                feeds.merged(format(request), topic, kind, limit, responses.base(), responses.self(request)));
     }
 
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
@@ -90,7 +88,7 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.topic(format(request), slug, kind, limit, RequestUrls.base(request), RequestUrls.self(request)));
+                feeds.topic(format(request), slug, kind, limit, responses.base(), responses.self(request)));
     }
 
     /** The format named by the last segment of the mapping that matched: one of the three above. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.her2feeds.http.RequestUrls;
 import org.her2feeds.store.ArticlesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public class StaticPublisher implements DisposableBean {
 
     private final List<StaticFiles> contributors;
     private final StaticSiteProperties properties;
+    private final RequestUrls urls;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
             1,
             1,
@@ -43,9 +45,10 @@ public class StaticPublisher implements DisposableBean {
             },
             new ThreadPoolExecutor.DiscardPolicy());
 
-    StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties) {
+    StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties, RequestUrls urls) {
         this.contributors = contributors;
         this.properties = properties;
+        this.urls = urls;
     }
 
     @EventListener
@@ -57,7 +60,7 @@ public class StaticPublisher implements DisposableBean {
 
     /** Writes every output to the folder now. @return the files written */
     public List<Path> publish(Path dir) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = urls.base();
         List<Path> written = new ArrayList<>();
         for (StaticFiles contributor : contributors) {
             for (StaticFile file : contributor.files(base)) {

@@ -55,6 +55,7 @@ class ProblemResponsesWebTest {
     @EnableConfigurationProperties({
         RequestLimits.Properties.class,
         RenderCacheProperties.class,
+        PublicUrlProperties.class,
         PortalProperties.class,
         FeedProperties.class,
         DigestZoneProperties.class
