@@ -219,7 +219,11 @@ public class ContentCleaner {
             }
             for (Node child : element.childNodes()) {
                 if (child instanceof TextNode text) {
-                    text.text(PlainTextRules.normalizeHtmlText(text.getWholeText()));
+                    String whole = text.getWholeText();
+                    String normal = PlainTextRules.normalizeHtmlText(whole);
+                    if (!normal.equals(whole)) {
+                        text.text(normal);
+                    }
                 }
             }
             if (BLOCKS.contains(element.normalName())) {
