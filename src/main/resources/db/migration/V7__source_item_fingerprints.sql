@@ -9,3 +9,15 @@ CREATE TABLE source_item (
     PRIMARY KEY (source_id, fingerprint)
 );
 CREATE INDEX source_item_article ON source_item (article_id);
+
+-- The fingerprint of the whole document each source's feed was last stored from, with how many entries it held,
+-- the ttl it asked for and how many source_item rows storing it left: the same bytes again skip even the parse, as
+-- long as those rows are all still there (an article removed from the archive takes its row with it, and the feed
+-- is then read in full).
+CREATE TABLE source_feed (
+    source_id   VARCHAR(100) NOT NULL PRIMARY KEY,
+    fingerprint VARCHAR(64)  NOT NULL,
+    entries     INT          NOT NULL,
+    items       INT          NOT NULL,
+    ttl_minutes INT
+);

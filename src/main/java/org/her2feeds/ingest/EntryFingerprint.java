@@ -1,6 +1,9 @@
 package org.her2feeds.ingest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.her2feeds.Sha256;
 import org.her2feeds.parse.ParsedEntry;
@@ -43,6 +46,22 @@ final class EntryFingerprint {
         field(text, entry.pmid());
         field(text, entry.enclosure());
         return Sha256.hex(text.toString());
+    }
+
+    /**
+     * The fingerprint of a whole fetched document and what decides what its entries become: the same value means
+     * the same entries, so the fetch need not even be parsed.
+     */
+    static String ofDocument(byte[] body, String contentType, URI documentUrl, SourceKind kind) {
+        StringBuilder context = new StringBuilder(128);
+        field(context, PIPELINE_VERSION);
+        field(context, contentType);
+        field(context, documentUrl);
+        field(context, kind == null ? null : kind.slug());
+        byte[] head = context.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return HexFormat.of().formatHex(Sha256.of(all));
     }
 
     private static void field(StringBuilder text, Object value) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.fetch.Failed;
 import org.her2feeds.fetch.FeedFetcher;
@@ -25,6 +26,7 @@ import org.her2feeds.store.SaveSummary;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
 import org.her2feeds.store.SourceStatus;
+import org.her2feeds.store.StoredFeed;
 import org.her2feeds.tagging.Tagger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,6 +159,24 @@ public class IngestService {
                     0);
         }
         Fetched fetched = (Fetched) result;
+        // The same document again (a 200 from a publisher that ignores conditional GET): not even parsed.
+        String document =
+                EntryFingerprint.ofDocument(fetched.body(), fetched.contentType(), fetched.finalUrl(), source.kind());
+        Optional<StoredFeed> same = store.sameFeed(source.id(), document);
+        if (same.isPresent()) {
+            return recordSuccess(
+                    source,
+                    redirected,
+                    started,
+                    fetched.status(),
+                    fetched.etag(),
+                    fetched.lastModified(),
+                    longest(fetched.maxAge(), minutes(same.get().ttlMinutes())),
+                    SaveSummary.NOTHING,
+                    same.get().entries(),
+                    0,
+                    0);
+        }
         ParsedFeed feed;
         try {
             feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
@@ -194,8 +214,13 @@ public class IngestService {
                 mapped.articles().size());
         // The source's kind decides whose copy is shown when several sources carry one article.
         SaveSummary saved = store.saveFeed(source.id(), source.kind(), mapped.articles(), mapped.known());
-        Duration requested =
-                longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
+        // Only a feed stored whole is known by its document next time; one with rejected items is read again.
+        boolean whole = saved.rejected() == 0 && mapped.rejected() == 0;
+        store.rememberFeed(
+                source.id(),
+                whole ? document : null,
+                new StoredFeed(feed.entries().size(), feed.ttlMinutes()));
+        Duration requested = longest(fetched.maxAge(), minutes(feed.ttlMinutes()));
         return recordSuccess(
                 source,
                 redirected,
@@ -279,6 +304,10 @@ public class IngestService {
                 afterFetch.keepingPauseFrom(states.find(afterFetch.sourceId()).orElse(null));
         states.save(recorded);
         return recorded;
+    }
+
+    private static Duration minutes(Integer minutes) {
+        return minutes == null ? null : Duration.ofMinutes(minutes);
     }
 
     private static Duration longest(Duration a, Duration b) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.her2feeds.sources.SourceKind;
@@ -91,6 +92,28 @@ public class ArticleStore {
      */
     public KnownItems knownItems(String sourceId, Collection<String> fingerprints) {
         return sourceItems.known(sourceId, fingerprints);
+    }
+
+    /**
+     * Whether a fetched document is byte for byte the one the source's feed was last stored from (its fingerprint
+     * covers what else decides what it becomes), with nothing of what that stored since removed: then it need not
+     * even be parsed. Gives how many entries it held and the ttl it asked for.
+     */
+    public Optional<StoredFeed> sameFeed(String sourceId, String documentFingerprint) {
+        return sourceItems.sameFeed(sourceId, documentFingerprint);
+    }
+
+    /**
+     * Records that the source's feed is now stored from the document with this fingerprint, or forgets the last one
+     * when {@code documentFingerprint} is null (a feed that was not stored whole must be read again next time).
+     * Called after {@link #saveFeed(String, SourceKind, List, KnownItems)} committed.
+     */
+    public void rememberFeed(String sourceId, String documentFingerprint, StoredFeed feed) {
+        if (documentFingerprint == null) {
+            sourceItems.forgetFeed(sourceId);
+        } else {
+            sourceItems.rememberFeed(sourceId, documentFingerprint, feed);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,10 +22,56 @@ final class SourceItems {
     /** One entry's fingerprint and the article it was stored as. */
     record Row(String fingerprint, String articleId) {}
 
+    private static final String SAME_FEED = """
+            SELECT f.entries, f.ttl_minutes, f.items,
+                (SELECT COUNT(*) FROM source_item i WHERE i.source_id = f.source_id)
+            FROM source_feed f WHERE f.source_id = :source AND f.fingerprint = :fingerprint""";
+
     private final NamedParameterJdbcTemplate named;
 
     SourceItems(NamedParameterJdbcTemplate named) {
         this.named = named;
+    }
+
+    /**
+     * How many entries the document with this fingerprint held, when it is the one the source's feed was last
+     * stored from and every row that storing left is still there; empty otherwise.
+     */
+    Optional<StoredFeed> sameFeed(String sourceId, String fingerprint) {
+        MapSqlParameterSource values =
+                new MapSqlParameterSource("source", sourceId).addValue("fingerprint", fingerprint);
+        List<Optional<StoredFeed>> recorded = named.query(
+                SAME_FEED,
+                values,
+                (rs, row) -> rs.getInt(3) == rs.getInt(4)
+                        ? Optional.of(new StoredFeed(rs.getInt(1), rs.getObject(2, Integer.class)))
+                        : Optional.empty());
+        return recorded.isEmpty() ? Optional.empty() : recorded.get(0);
+    }
+
+    /** Records the document a source's feed was stored from, with its entries and the source's rows now. */
+    void rememberFeed(String sourceId, String fingerprint, StoredFeed feed) {
+        MapSqlParameterSource values = new MapSqlParameterSource("source", sourceId)
+                .addValue("fingerprint", fingerprint)
+                .addValue("entries", feed.entries())
+                .addValue("ttl", feed.ttlMinutes());
+        String rows = "(SELECT COUNT(*) FROM source_item WHERE source_id = :source)";
+        int updated = named.update(
+                "UPDATE source_feed SET fingerprint = :fingerprint, entries = :entries, ttl_minutes = :ttl, items = "
+                        + rows + " WHERE source_id = :source",
+                values);
+        if (updated == 0) {
+            named.update(
+                    "INSERT INTO source_feed (source_id, fingerprint, entries, ttl_minutes, items) SELECT :source, "
+                            + ":fingerprint, :entries, :ttl, " + rows + " ON CONFLICT DO NOTHING",
+                    values);
+        }
+    }
+
+    /** Forgets the document a source's feed was stored from: the next fetch reads it in full. */
+    void forgetFeed(String sourceId) {
+        named.update(
+                "DELETE FROM source_feed WHERE source_id = :source", new MapSqlParameterSource("source", sourceId));
     }
 
     /** One indexed read of the source's rows (the primary key starts with the source). */

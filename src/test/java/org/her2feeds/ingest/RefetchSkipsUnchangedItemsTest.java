@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A feed fetched again with status 200 and the same items (a publisher that ignores conditional GET, with a new
  * lastBuildDate each time) writes nothing: its entries are known by their raw fingerprints and skipped before
- * cleaning. A changed entry is still read and updated, a new one added, and one that left the feed forgotten.
+ * cleaning; the very same bytes are not even parsed. A changed entry is still read and updated, a new one added,
+ * one that left the feed forgotten, and an entry whose article left the archive is stored again.
  */
 @SpringBootTest(properties = "spring.quartz.auto-startup=false")
 class RefetchSkipsUnchangedItemsTest {
@@ -78,9 +79,17 @@ class RefetchSkipsUnchangedItemsTest {
                 .as("the fingerprints of the items the feed carries now, no more")
                 .isEqualTo(3L);
 
-        IngestOutcome settled = ingest.ingest("journal");
-        assertThat(settled.unchanged()).isEqualTo(3);
-        assertThat(settled.added() + settled.updated()).isZero();
+        // The very same bytes again: known as a whole document, not even parsed.
+        IngestOutcome same = ingest.ingest("journal");
+        assertThat(same.unchanged()).isEqualTo(3);
+        assertThat(same.added() + same.updated()).isZero();
+
+        // An article removed from the archive takes its fingerprint along: the document is read again and it is back.
+        jdbc.sql("DELETE FROM article WHERE url = 'https://journal.example/a/4'")
+                .update();
+        IngestOutcome restored = ingest.ingest("journal");
+        assertThat(restored.added()).isEqualTo(1);
+        assertThat(restored.unchanged()).isEqualTo(2);
     }
 
     private Map<String, Object> snapshot() {
