@@ -41,6 +41,34 @@ public class ContentCleaner {
         if (html == null || html.isBlank()) {
             return CleanSummary.empty();
         }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return plainSummary(html);
+        }
+        return parsedSummary(html, base);
+    }
+
+    /**
+     * A summary without a tag or an entity is one text node: what parsing, cleaning and serialising it would give,
+     * without the parse (many registries and preprint servers send plain text).
+     */
+    static CleanSummary plainSummary(String text) {
+        String fullText = PlainTextRules.normalize(text);
+        return new CleanSummary(
+                escapeText(PlainTextRules.normalizeHtmlText(text).strip()),
+                PlainTextRules.truncate(fullText, CleanSummary.MAX_TEXT_LENGTH),
+                PlainTextRules.cut(fullText, CleanSummary.MAX_FULL_TEXT_LENGTH));
+    }
+
+    /** As jsoup writes a text node in its base escape mode, for text that holds no '<' and no '&'. */
+    private static String escapeText(String text) {
+        if (text.indexOf('>') < 0 && text.indexOf('\u00A0') < 0) {
+            return text;
+        }
+        return text.replace(">", "&gt;").replace("\u00A0", "&nbsp;");
+    }
+
+    /** The summary through jsoup: parse, clean, resolve links, tidy. */
+    CleanSummary parsedSummary(String html, URI base) {
         Document dirty = Jsoup.parseBodyFragment(html, baseUri(base));
         SummaryPolicy.prepare(dirty.body());
         Document clean = new Cleaner(safelist).clean(dirty);
@@ -115,7 +143,7 @@ public class ContentCleaner {
 
     /** Relative links are resolved against {@code base}; only absolute http(s) links survive. */
     private void normalizeLinks(Element body, URI base) {
-        for (Element anchor : body.select("a")) {
+        for (Element anchor : body.getElementsByTag("a")) {
             Optional<URI> href = links.normalize(withoutControls(anchor.attr("href")), base);
             if (href.isPresent()) {
                 anchor.attr("href", href.get().toASCIIString()).attr("rel", SummaryPolicy.LINK_REL);
@@ -143,7 +171,7 @@ public class ContentCleaner {
 
     /** Removes elements left empty (a paragraph that held only a tracking pixel), innermost first. */
     private static void dropEmptyElements(Element body) {
-        List<Element> elements = new ArrayList<>(body.select("*"));
+        List<Element> elements = body.getAllElements();
         for (int i = elements.size() - 1; i >= 1; i--) {
             Element element = elements.get(i);
             if (element.nameIs("br") || element.parent() == null) {
@@ -175,7 +203,7 @@ public class ContentCleaner {
      * whitespace, so that parsing the output again yields the same nodes: that is what makes cleaning idempotent.
      */
     private static void normalizeTextNodes(Element root) {
-        for (Element element : root.select("*")) {
+        for (Element element : root.getAllElements()) {
             TextNode previous = null;
             for (Node child : new ArrayList<>(element.childNodes())) {
                 if (child instanceof TextNode text) {
@@ -191,7 +219,11 @@ public class ContentCleaner {
             }
             for (Node child : element.childNodes()) {
                 if (child instanceof TextNode text) {
-                    text.text(PlainTextRules.normalizeHtmlText(text.getWholeText()));
+                    String whole = text.getWholeText();
+                    String normal = PlainTextRules.normalizeHtmlText(whole);
+                    if (!normal.equals(whole)) {
+                        text.text(normal);
+                    }
                 }
             }
             if (BLOCKS.contains(element.normalName())) {

@@ -116,10 +116,21 @@ final class LinkNormalizer {
         }
         try {
             String ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT);
-            return ascii.isEmpty() || !ascii.matches("[a-z0-9._-]+") ? Optional.empty() : Optional.of(ascii);
+            return ascii.isEmpty() || !isHostName(ascii) ? Optional.empty() : Optional.of(ascii);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Only [a-z0-9._-]: a loop, not String.matches, which compiles its pattern at every link. */
+    private static boolean isHostName(String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Browsers ignore tabs and newlines anywhere in a URL and controls or spaces around it; so do we. */

@@ -71,6 +71,9 @@ final class PlainTextRules {
      * turns every kind of space or line break into one space, and trims.
      */
     static String normalize(String text) {
+        if (isNormal(text, true)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); ) {
@@ -91,6 +94,9 @@ final class PlainTextRules {
 
     /** Same cleaning for a text node kept in HTML: no trimming, and non-breaking spaces stay as written. */
     static String normalizeHtmlText(String text) {
+        if (isNormal(text, false)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean lastWasSpace = false;
         for (int i = 0; i < text.length(); ) {
@@ -107,6 +113,35 @@ final class PlainTextRules {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether normalising would leave the text as it is: single ASCII spaces only (none at the edges when
+     * {@code trimmed}), no control or other unwanted character. Most text is, and is then returned without a copy;
+     * anything less plain (a non-breaking space, a surrogate pair) takes the full path.
+     */
+    private static boolean isNormal(String text, boolean trimmed) {
+        int length = text.length();
+        if (trimmed && length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ')) {
+            return false;
+        }
+        boolean lastWasSpace = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (lastWasSpace) {
+                    return false;
+                }
+                lastWasSpace = true;
+            } else if (c < 0x20 || c == 0x7F) {
+                return false;
+            } else if (c >= 0x80 && (Character.isSurrogate(c) || isSpace(c) || isUnwanted(c))) {
+                return false;
+            } else {
+                lastWasSpace = false;
+            }
+        }
+        return true;
     }
 
     /** Cuts normalized text to at most {@code max} chars at a word boundary, ending with "…" when cut. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /** What a summary may keep, and what must go together with everything inside it. */
@@ -77,8 +78,9 @@ final class SummaryPolicy {
             if (REMOVED_WITH_CONTENT.contains(name)) {
                 doomed.add(element);
             } else if (element != root && element.tag().isBlock() && !ALLOWED.contains(name)) {
-                element.before(" ");
-                element.after(" ");
+                // Text nodes, not strings: before(String)/after(String) parse their argument as an HTML fragment.
+                element.before(new TextNode(" "));
+                element.after(new TextNode(" "));
             }
         }
         doomed.forEach(Element::remove);

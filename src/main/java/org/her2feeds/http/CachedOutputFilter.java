@@ -35,7 +35,7 @@ class CachedOutputFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String method = request.getMethod();
         if (("GET".equals(method) || "HEAD".equals(method)) && request.getHeader(HttpHeaders.ORIGIN) == null) {
-            Rendered rendered = cache.peek(RequestUrls.self(request));
+            Rendered rendered = cache.peek(responses.self(request));
             if (rendered != null) {
                 responses.send(request, response, rendered);
                 return;

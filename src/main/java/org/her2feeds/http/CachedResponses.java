@@ -21,10 +21,22 @@ public class CachedResponses {
 
     private final SourceCatalog sources;
     private final RenderCache cache;
+    private final RequestUrls urls;
 
-    CachedResponses(SourceCatalog sources, RenderCache cache) {
+    CachedResponses(SourceCatalog sources, RenderCache cache, RequestUrls urls) {
         this.sources = sources;
         this.cache = cache;
+        this.urls = urls;
+    }
+
+    /** The public root URL outputs link from ({@link RequestUrls#base}). */
+    public String base() {
+        return urls.base();
+    }
+
+    /** The public URL of the output the request names: its self link and its cache key ({@link RequestUrls#self}). */
+    public String self(HttpServletRequest request) {
+        return urls.self(request);
     }
 
     /**
@@ -33,7 +45,7 @@ public class CachedResponses {
      */
     public void serve(HttpServletRequest request, HttpServletResponse response, Supplier<Rendered> render)
             throws IOException {
-        send(request, response, cache.get(RequestUrls.self(request), render));
+        send(request, response, cache.get(urls.self(request), render));
     }
 
     public void send(HttpServletRequest request, HttpServletResponse response, Rendered rendered) throws IOException {

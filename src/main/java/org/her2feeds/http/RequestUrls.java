@@ -1,25 +1,71 @@
 package org.her2feeds.http;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
-/** The URLs of a request as the client used them: the base for absolute links, the full URL for self links and keys. */
-public final class RequestUrls {
+/**
+ * The public URLs of the outputs. The root is {@code her2.publish.base-url}, never the request's Host header: anyone
+ * can send any Host, and whatever an output says about itself is cached and served to everyone. An output's own URL
+ * (its self link and its render cache key) is that root, the path, and only the query parameters an output reads,
+ * in a fixed order: a cache buster ({@code ?cb=123}) or a reordered query names the same output.
+ */
+@Component
+public class RequestUrls {
 
-    private RequestUrls() {}
+    /** The query parameters that select what an output holds; every other parameter changes nothing in it. */
+    private static final List<String> OUTPUT_PARAMETERS =
+            List.of("topic", "kind", "type", "trial", "drug", "limit", "from", "to");
 
-    /** The service's root URL, without a trailing slash. */
-    public static String base(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    private final String base;
+
+    @Autowired
+    RequestUrls(PublicUrlProperties properties) {
+        this(properties.baseUrl().toString());
     }
 
-    /**
-     * The full URL the client asked for, query included, exactly as sent: the self link of a feed and the key of
-     * its rendered output. Built from the servlet request directly because it is computed for every poll.
-     */
-    public static String self(HttpServletRequest request) {
-        StringBuffer url = request.getRequestURL();
-        String query = request.getQueryString();
-        return query == null ? url.toString() : url.append('?').append(query).toString();
+    RequestUrls(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.replaceAll("/+$", "") : baseUrl;
+    }
+
+    /** The service's public root URL, without a trailing slash. */
+    public String base() {
+        return base;
+    }
+
+    /** The public URL of the output the request names: see the class comment. */
+    public String self(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = outputQuery(request.getQueryString());
+        return base + path + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** The parameters outputs read, as sent, ordered by name (values of one name keep their order). */
+    static String outputQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        record Pair(int rank, String raw) {}
+        List<Pair> kept = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            int rank;
+            try {
+                rank = OUTPUT_PARAMETERS.indexOf(URLDecoder.decode(name, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                rank = -1;
+            }
+            if (rank >= 0) {
+                kept.add(new Pair(rank, pair));
+            }
+        }
+        kept.sort(Comparator.comparingInt(Pair::rank));
+        return String.join("&", kept.stream().map(Pair::raw).toList());
     }
 }

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.parse.ParsedEntry;
 import org.her2feeds.parse.ParsedFeed;
+import org.her2feeds.sources.SourceKind;
+import org.her2feeds.store.KnownItems;
 import org.her2feeds.store.NewArticle;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
@@ -43,32 +46,56 @@ final class EntryMapper {
 
     /**
      * The first {@code maxItems} entries of a feed fetched from {@code documentUrl}, in document order (feeds list
-     * their newest first), as articles; entries with nothing to show and entries past the cap are counted.
+     * their newest first), that the store does not already hold as they are, as articles carrying their raw
+     * fingerprints; entries with nothing to show, entries past the cap and known entries are counted.
+     *
+     * @param known asked once with the fingerprints of the entries read; says which the store holds as they are
      */
-    Mapped mapAll(String sourceId, String sourceKind, ParsedFeed feed, URI documentUrl, int maxItems) {
+    Mapped mapAll(
+            String sourceId,
+            SourceKind kind,
+            ParsedFeed feed,
+            URI documentUrl,
+            int maxItems,
+            Function<List<String>, KnownItems> known) {
+        URI base = documentBase(feed, documentUrl);
         List<ParsedEntry> entries = feed.entries();
         int overCap = Math.max(0, entries.size() - maxItems);
-        List<NewArticle> articles = new ArrayList<>(Math.min(entries.size(), maxItems));
+        List<ParsedEntry> read = entries.subList(0, entries.size() - overCap);
+        List<String> fingerprints = read.stream()
+                .map(entry -> EntryFingerprint.of(entry, base, kind))
+                .toList();
+        KnownItems stored = known.apply(fingerprints);
+        List<NewArticle> articles = new ArrayList<>(read.size());
         int rejected = 0;
-        URI base = documentBase(feed, documentUrl);
-        for (ParsedEntry entry : entries.subList(0, entries.size() - overCap)) {
-            Optional<NewArticle> article = map(sourceId, sourceKind, entry, base);
+        int skipped = 0;
+        String kindSlug = kind == null ? null : kind.slug();
+        for (int i = 0; i < fingerprints.size(); i++) {
+            if (stored.isKnown(fingerprints.get(i))) {
+                skipped++;
+                continue;
+            }
+            Optional<NewArticle> article = map(sourceId, kindSlug, read.get(i), base);
             if (article.isPresent()) {
-                articles.add(article.get());
+                articles.add(article.get().withFingerprint(fingerprints.get(i)));
             } else {
                 rejected++;
             }
         }
-        return new Mapped(articles, rejected, overCap);
+        return new Mapped(articles, rejected, skipped, stored, overCap);
     }
 
-    /** A feed's articles, how many of its entries had nothing to show, and how many were past the cap. */
-    record Mapped(List<NewArticle> articles, int rejected, int overCap) {
+    /**
+     * A feed's articles to store, how many of its entries had nothing to show, how many were skipped as unchanged
+     * since the store holds them as they are ({@code known}), and how many were past the cap.
+     */
+    record Mapped(List<NewArticle> articles, int rejected, int skipped, KnownItems known, int overCap) {
 
         long withoutLink() {
             return articles.stream().filter(a -> a.link() == null).count();
         }
 
+        /** Among the articles read this time: a skipped entry was counted when it was read. */
         int irrelevant() {
             return (int) articles.stream().filter(a -> !a.tagging().relevant()).count();
         }

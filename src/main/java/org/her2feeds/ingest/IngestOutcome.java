@@ -10,7 +10,9 @@ import org.her2feeds.store.SaveSummary;
  * @param status     HTTP status (200/304 for files too), null when no response arrived or nothing was fetched
  * @param error      one-line error, null on success
  * @param nextFetchAt when the source should be fetched next; null when it must not be fetched (disabled, gone)
- * @param irrelevant items stored but not published because they are not about HER2
+ * @param unchanged  items already stored as they are: those the store found unchanged, and entries skipped before
+ *                   cleaning because their raw fingerprint was known ({@link org.her2feeds.store.KnownItems})
+ * @param irrelevant items stored but not published because they are not about HER2, among the items read this time
  * @param rejected   items dropped because they had nothing to show (no title, no text, no link), or because the
  *                   store could not keep them (each logged with its reason); the feed's other items are stored
  */
@@ -50,6 +52,7 @@ public record IngestOutcome(
             String sourceId,
             Integer status,
             SaveSummary saved,
+            int skipped,
             int irrelevant,
             int rejected,
             Instant nextFetchAt,
@@ -59,7 +62,7 @@ public record IngestOutcome(
                 status,
                 saved.added(),
                 saved.updated(),
-                saved.unchanged(),
+                saved.unchanged() + skipped,
                 saved.duplicates(),
                 irrelevant,
                 rejected + saved.rejected(),

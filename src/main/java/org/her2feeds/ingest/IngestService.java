@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.fetch.Failed;
 import org.her2feeds.fetch.FeedFetcher;
@@ -25,6 +26,7 @@ import org.her2feeds.store.SaveSummary;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
 import org.her2feeds.store.SourceStatus;
+import org.her2feeds.store.StoredFeed;
 import org.her2feeds.tagging.Tagger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,9 +155,28 @@ public class IngestService {
                     notModified.maxAge(),
                     SaveSummary.NOTHING,
                     0,
+                    0,
                     0);
         }
         Fetched fetched = (Fetched) result;
+        // The same document again (a 200 from a publisher that ignores conditional GET): not even parsed.
+        String document =
+                EntryFingerprint.ofDocument(fetched.body(), fetched.contentType(), fetched.finalUrl(), source.kind());
+        Optional<StoredFeed> same = store.sameFeed(source.id(), document);
+        if (same.isPresent()) {
+            return recordSuccess(
+                    source,
+                    redirected,
+                    started,
+                    fetched.status(),
+                    fetched.etag(),
+                    fetched.lastModified(),
+                    longest(fetched.maxAge(), minutes(same.get().ttlMinutes())),
+                    SaveSummary.NOTHING,
+                    same.get().entries(),
+                    0,
+                    0);
+        }
         ParsedFeed feed;
         try {
             feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
@@ -169,8 +190,15 @@ public class IngestService {
                     null,
                     false);
         }
-        EntryMapper.Mapped mapped =
-                mapper.mapAll(source.id(), source.kindSlug(), feed, fetched.finalUrl(), properties.maxItemsPerFetch());
+        // Entries fetched again exactly as they were stored are skipped (KnownItems decides): most publishers answer
+        // 200 with the same items rather than 304.
+        EntryMapper.Mapped mapped = mapper.mapAll(
+                source.id(),
+                source.kind(),
+                feed,
+                fetched.finalUrl(),
+                properties.maxItemsPerFetch(),
+                fingerprints -> store.knownItems(source.id(), fingerprints));
         if (mapped.overCap() > 0) {
             // A feed of thousands of items is a broken or hostile one; the archive takes only the newest part.
             log.warn(
@@ -195,7 +223,14 @@ public class IngestService {
                 source.id(),
                 mapped.articles().size());
         // The source's kind decides whose copy is shown when several sources carry one article.
-        SaveSummary saved = store.saveFeed(source.id(), source.kind(), mapped.articles());
+        SaveSummary saved = store.saveFeed(source.id(), source.kind(), mapped.articles(), mapped.known());
+        // Only a feed stored whole is known by its document next time; one with rejected items (or items past the
+        // cap) is read again.
+        boolean whole = saved.rejected() == 0 && mapped.rejected() == 0 && mapped.overCap() == 0;
+        store.rememberFeed(
+                source.id(),
+                whole ? document : null,
+                new StoredFeed(feed.entries().size(), feed.ttlMinutes()));
         int purged = store.purgeIrrelevant(source.id(), started.minus(properties.purgeIrrelevantAfter()));
         if (purged > 0) {
             log.info(
@@ -204,8 +239,7 @@ public class IngestService {
                     purged,
                     properties.purgeIrrelevantAfter());
         }
-        Duration requested =
-                longest(fetched.maxAge(), feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()));
+        Duration requested = longest(fetched.maxAge(), minutes(feed.ttlMinutes()));
         return recordSuccess(
                 source,
                 redirected,
@@ -215,6 +249,7 @@ public class IngestService {
                 fetched.lastModified(),
                 requested,
                 saved,
+                mapped.skipped(),
                 mapped.irrelevant(),
                 mapped.rejected());
     }
@@ -245,6 +280,7 @@ public class IngestService {
             String lastModified,
             Duration requested,
             SaveSummary saved,
+            int skipped,
             int irrelevant,
             int rejected) {
         Instant now = clock.instant();
@@ -254,6 +290,7 @@ public class IngestService {
                 source.id(),
                 status,
                 saved,
+                skipped,
                 irrelevant,
                 rejected,
                 recorded.nextFetchAt(),
@@ -286,6 +323,10 @@ public class IngestService {
                 afterFetch.keepingPauseFrom(states.find(afterFetch.sourceId()).orElse(null));
         states.save(recorded);
         return recorded;
+    }
+
+    private static Duration minutes(Integer minutes) {
+        return minutes == null ? null : Duration.ofMinutes(minutes);
     }
 
     private static Duration longest(Duration a, Duration b) {

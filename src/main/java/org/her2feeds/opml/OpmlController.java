@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.her2feeds.http.CachedResponses;
-import org.her2feeds.http.RequestUrls;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,7 +36,7 @@ class OpmlController {
                 @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
             })
     void feeds(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String base = RequestUrls.base(request);
+        String base = responses.base();
         responses.serve(request, response, () -> lists.feeds(base));
     }
 

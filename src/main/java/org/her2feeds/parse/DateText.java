@@ -126,20 +126,24 @@ final class DateText {
             .toFormatter(Locale.ENGLISH)
             .withResolverStyle(ResolverStyle.STRICT);
 
+    // Compiled once: String.replaceAll/replaceFirst compile their pattern at every call, once per date read.
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+    private static final Pattern SPACE_BEFORE_OFFSET = Pattern.compile("\\s+(?=[+-]\\d{2}:?\\d{2}$|Z$)");
+
     private DateText() {}
 
     static Reading read(String raw) {
         if (raw == null || raw.isBlank()) {
             return Reading.UNRECOGNISED;
         }
-        String text = raw.trim().replaceAll("\\s+", " ");
+        String text = WHITESPACE_RUN.matcher(raw.trim()).replaceAll(" ");
         if (!text.isEmpty()
                 && Character.isDigit(text.charAt(0))
                 && text.length() >= 4
                 && Character.isDigit(text.charAt(3))) {
             Matcher m = ISO_SPACE.matcher(text);
             String iso = m.find() ? m.replaceFirst("$1T$2") : text;
-            return read(ISO_8601, iso.replaceFirst("\\s+(?=[+-]\\d{2}:?\\d{2}$|Z$)", ""));
+            return read(ISO_8601, SPACE_BEFORE_OFFSET.matcher(iso).replaceFirst(""));
         }
         return read(RFC_822, normaliseRfc822(text));
     }

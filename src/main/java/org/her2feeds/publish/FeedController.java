@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
-import org.her2feeds.http.RequestUrls;
 import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.sources.SourceKind;
 import org.springdoc.core.annotations.ParameterObject;
@@ -81,14 +80,7 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.merged(
-                        format(request),
-                        topic,
-                        kind,
-                        evidence,
-                        limit,
-                        RequestUrls.base(request),
-                        RequestUrls.self(request)));
+                feeds.merged(format(request), topic, kind, evidence, limit, responses.base(), responses.self(request)));
     }
 
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
@@ -126,14 +118,7 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.topic(
-                        format(request),
-                        slug,
-                        kind,
-                        evidence,
-                        limit,
-                        RequestUrls.base(request),
-                        RequestUrls.self(request)));
+                feeds.topic(format(request), slug, kind, evidence, limit, responses.base(), responses.self(request)));
     }
 
     /** The format named by the last segment of the mapping that matched: one of the three above. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.her2feeds.http.RequestUrls;
 import org.her2feeds.store.ArticlesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public class StaticPublisher implements DisposableBean {
     private final Map<Path, String> versions = new ConcurrentHashMap<>();
 
     private final StaticSiteProperties properties;
+    private final RequestUrls urls;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
             1,
             1,
@@ -61,9 +63,10 @@ public class StaticPublisher implements DisposableBean {
             },
             new ThreadPoolExecutor.DiscardPolicy());
 
-    StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties) {
+    StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties, RequestUrls urls) {
         this.contributors = contributors;
         this.properties = properties;
+        this.urls = urls;
     }
 
     @EventListener
@@ -81,7 +84,7 @@ public class StaticPublisher implements DisposableBean {
      * @return the files written
      */
     public synchronized List<Path> publish(Path dir) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = urls.base();
         List<StaticFile> all = new ArrayList<>();
         for (StaticFiles contributor : contributors) {
             all.addAll(contributor.files(base));

@@ -91,7 +91,12 @@ final class ArticleIdentity {
         if (pmid == null || !PMID.matcher(pmid.trim()).matches()) {
             return null;
         }
-        return pmid.trim().replaceFirst("^0+(?=\\d)", "");
+        String digits = pmid.trim();
+        int start = 0;
+        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+            start++;
+        }
+        return digits.substring(start);
     }
 
     /** Scheme and host lower-cased, default port and fragment dropped; tracking parameters are gone already. */

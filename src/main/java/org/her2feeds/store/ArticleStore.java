@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.TaggableText;
@@ -47,6 +51,7 @@ public class ArticleStore {
     private final ArticleWriter writer;
     private final ArticleReevaluation reevaluation;
     private final JdbcClient jdbc;
+    private final SourceItems sourceItems;
 
     ArticleStore(
             JdbcClient jdbc,
@@ -62,7 +67,8 @@ public class ArticleStore {
         this.version = version;
         this.clock = clock;
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(batch);
-        this.writer = new ArticleWriter(jdbc, named, version, digest.zone());
+        this.sourceItems = new SourceItems(named);
+        this.writer = new ArticleWriter(jdbc, named, sourceItems, version, digest.zone());
         this.reevaluation = new ArticleReevaluation(jdbc, named, transactions, json, version, digest.zone(), clock);
     }
 
@@ -78,6 +84,48 @@ public class ArticleStore {
      *             carried by several sources is shown ({@link CopyAuthority})
      */
     public SaveSummary saveFeed(String sourceId, SourceKind kind, List<NewArticle> items) {
+        return saveFeed(sourceId, kind, items, KnownItems.NONE);
+    }
+
+    /**
+     * Which entries of a source's current feed were stored before from the same raw content: one indexed read.
+     *
+     * @param fingerprints the raw fingerprints of every entry of the current feed
+     */
+    public KnownItems knownItems(String sourceId, Collection<String> fingerprints) {
+        return sourceItems.known(sourceId, fingerprints);
+    }
+
+    /**
+     * Whether a fetched document is byte for byte the one the source's feed was last stored from (its fingerprint
+     * covers what else decides what it becomes), with nothing of what that stored since removed: then it need not
+     * even be parsed. Gives how many entries it held and the ttl it asked for.
+     */
+    public Optional<StoredFeed> sameFeed(String sourceId, String documentFingerprint) {
+        return sourceItems.sameFeed(sourceId, documentFingerprint);
+    }
+
+    /**
+     * Records that the source's feed is now stored from the document with this fingerprint, or forgets the last one
+     * when {@code documentFingerprint} is null (a feed that was not stored whole must be read again next time).
+     * Called after {@link #saveFeed(String, SourceKind, List, KnownItems)} committed.
+     */
+    public void rememberFeed(String sourceId, String documentFingerprint, StoredFeed feed) {
+        if (documentFingerprint == null) {
+            sourceItems.forgetFeed(sourceId);
+        } else {
+            sourceItems.rememberFeed(sourceId, documentFingerprint, feed);
+        }
+    }
+
+    /**
+     * Stores the entries of a fetched feed that were not {@link KnownItems#isKnown known}, atomically, and records
+     * their fingerprints ({@link NewArticle#fingerprint()}) for the next fetch. An item that turns out to be an
+     * article a known entry of the same feed stands for is a duplicate within the feed: it is recorded, not written.
+     *
+     * @param known what {@link #knownItems} said of the same feed; its stale fingerprints are forgotten
+     */
+    public SaveSummary saveFeed(String sourceId, SourceKind kind, List<NewArticle> items, KnownItems known) {
         Instant now = clock.instant();
         List<IncomingArticle> incoming = new ArrayList<>(items.size());
         int rejected = 0;
@@ -94,17 +142,21 @@ public class ArticleStore {
             }
             incoming.add(IncomingArticle.of(storable, json));
         }
-        List<IncomingArticle> distinct = distinctArticles(incoming);
+        Distinct distinct = distinctArticles(incoming);
         SaveSummary summary;
         try {
-            summary = writeRetryingLockConflicts(sourceId, kind, distinct, now);
+            if (distinct.kept().isEmpty() && known.stale().isEmpty()) {
+                summary = SaveSummary.NOTHING;
+            } else {
+                summary = writeRetryingLockConflicts(sourceId, kind, distinct, known, now);
+            }
         } catch (DataIntegrityViolationException | JacksonException | DateTimeException e) {
             log.warn(
                     "source={} the database refused the feed's data ({}); storing its {} articles one by one",
                     sourceId,
                     reason(e),
-                    distinct.size());
-            summary = itemByItem(sourceId, kind, distinct, now);
+                    distinct.kept().size());
+            summary = itemByItem(sourceId, kind, distinct.kept(), known, now);
         }
         summary = summary.plus(new SaveSummary(0, 0, 0, 0, rejected, bounded));
         if (summary.changedAnything()) {
@@ -142,11 +194,19 @@ public class ArticleStore {
     }
 
     /**
+     * A feed's items, one per distinct article, and those left out as the same article as an earlier item.
+     *
+     * @param dropped each left-out item, with the kept item it is the same article as
+     */
+    record Distinct(List<IncomingArticle> kept, Map<IncomingArticle, IncomingArticle> dropped) {}
+
+    /**
      * One entry per distinct article in this feed: a feed that lists the same DOI twice stores it once. Two items
      * with different GUIDs that share only a link (a section page given as every item's link) are two articles.
      */
-    private static List<IncomingArticle> distinctArticles(List<IncomingArticle> items) {
+    private static Distinct distinctArticles(List<IncomingArticle> items) {
         Map<String, IncomingArticle> byHash = new HashMap<>();
+        Map<IncomingArticle, IncomingArticle> dropped = new IdentityHashMap<>();
         List<IncomingArticle> distinct = new ArrayList<>(items.size());
         for (IncomingArticle item : items) {
             List<IdentityKey> colliding = item.keys().stream()
@@ -162,6 +222,7 @@ public class ArticleStore {
                 colliding = List.of();
             }
             if (!colliding.isEmpty()) {
+                dropped.put(item, byHash.get(colliding.get(0).hash()));
                 continue;
             }
             for (IdentityKey key : item.keys()) {
@@ -169,7 +230,7 @@ public class ArticleStore {
             }
             distinct.add(item);
         }
-        return distinct;
+        return new Distinct(distinct, dropped);
     }
 
     /**
@@ -177,11 +238,15 @@ public class ArticleStore {
      * its own, so one the database refuses is rejected alone. A crash meanwhile leaves the articles stored so far,
      * each whole; the next run stores the rest.
      */
-    private SaveSummary itemByItem(String sourceId, SourceKind kind, List<IncomingArticle> items, Instant now) {
+    private SaveSummary itemByItem(
+            String sourceId, SourceKind kind, List<IncomingArticle> items, KnownItems known, Instant now) {
         SaveSummary total = SaveSummary.NOTHING;
+        // Stale fingerprints wait for the next fetch; items left out as duplicates are read again then.
+        KnownItems noStale = new KnownItems(known.articleByFingerprint(), Set.of());
         for (IncomingArticle item : items) {
             try {
-                total = total.plus(writeRetryingLockConflicts(sourceId, kind, List.of(item), now));
+                Distinct one = new Distinct(List.of(item), Map.of());
+                total = total.plus(writeRetryingLockConflicts(sourceId, kind, one, noStale, now));
             } catch (DataIntegrityViolationException | JacksonException | DateTimeException e) {
                 logRejected(sourceId, item.given(), reason(e));
                 total = total.plus(new SaveSummary(0, 0, 0, 0, 1, 0));
@@ -196,11 +261,11 @@ public class ArticleStore {
      * victim, the whole feed is written again, as nothing of the failed attempt was kept.
      */
     private SaveSummary writeRetryingLockConflicts(
-            String sourceId, SourceKind kind, List<IncomingArticle> items, Instant now) {
+            String sourceId, SourceKind kind, Distinct items, KnownItems known, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
-                    SaveSummary written = writer.write(sourceId, kind, items, now);
+                    SaveSummary written = writer.write(sourceId, kind, items, known, now);
                     TransactionHoldHook.holdIfRequested(sourceId, written);
                     return written;
                 });

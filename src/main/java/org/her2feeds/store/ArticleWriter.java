@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,25 +101,37 @@ final class ArticleWriter {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TaggingIndex topics;
+    private final SourceItems sourceItems;
     private final ArticleVersion version;
     private final ZoneId zone;
 
-    ArticleWriter(JdbcClient jdbc, NamedParameterJdbcTemplate named, ArticleVersion version, ZoneId zone) {
+    ArticleWriter(
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate named,
+            SourceItems sourceItems,
+            ArticleVersion version,
+            ZoneId zone) {
         this.jdbc = jdbc;
+        this.sourceItems = sourceItems;
         this.named = named;
         this.topics = new TaggingIndex(named);
         this.version = version;
         this.zone = zone;
     }
 
-    /** Writes one feed's distinct items; must run inside a transaction. */
-    SaveSummary write(String sourceId, SourceKind kind, List<IncomingArticle> items, Instant now) {
+    /**
+     * Writes one feed's distinct items and records the raw fingerprints of all its items (those left out as
+     * duplicates too) for the next fetch; must run inside a transaction.
+     */
+    SaveSummary write(String sourceId, SourceKind kind, ArticleStore.Distinct distinct, KnownItems known, Instant now) {
+        List<IncomingArticle> items = distinct.kept();
+        Set<String> taken = known.articleIds();
         Set<String> hashes = new HashSet<>();
         items.forEach(item -> item.keys().forEach(key -> hashes.add(key.hash())));
         Map<String, String> articleByKey = existingKeys(hashes);
         Map<String, Existing> existing = existingArticles(sourceId, new HashSet<>(articleByKey.values()));
         List<Placement> placements = items.stream()
-                .map(item -> place(item, sourceId, kind, articleByKey, existing, now))
+                .map(item -> place(item, sourceId, kind, articleByKey, existing, taken, now))
                 .toList();
 
         List<Placement> added = sortedById(placements, Outcome.ADDED);
@@ -138,6 +151,7 @@ final class ArticleWriter {
         topics.replace(updatedFirst.stream().map(Placement::topics).toList());
         logBounded(sourceId, insertedFirst);
         logBounded(sourceId, updatedFirst);
+        recordFingerprints(sourceId, distinct, placements, duplicates, known);
         SaveSummary summary = new SaveSummary(
                 insertedFirst.size(),
                 updatedFirst.size(),
@@ -157,6 +171,7 @@ final class ArticleWriter {
             SourceKind kind,
             Map<String, String> articleByKey,
             Map<String, Existing> existing,
+            Set<String> taken,
             Instant now) {
         List<IdentityKey> usable = usableKeys(item, articleByKey, existing);
         String articleId = usable.stream()
@@ -171,6 +186,10 @@ final class ArticleWriter {
                 .filter(key -> !articleByKey.containsKey(key.hash()))
                 .toList();
         Existing current = existing.get(articleId);
+        if (current != null && taken.contains(articleId)) {
+            // An unchanged entry earlier or later in this feed stands for the article: a duplicate within the feed.
+            return placement(item, Outcome.UNCHANGED, articleId, List.of(), current.firstSeenAt(), now, null);
+        }
         if (current == null) {
             return placement(item, Outcome.DUPLICATE, articleId, newKeys, now, now, null);
         }
@@ -308,6 +327,28 @@ final class ArticleWriter {
                 .addValue("contentText", item.contentText())
                 .addValue("ownerSource", sourceId)
                 .addValue("ownerKind", kind == null ? null : kind.slug());
+    }
+
+    /** Every item's fingerprint with the article it was stored as; an item left out, with its kept twin's. */
+    private void recordFingerprints(
+            String sourceId,
+            ArticleStore.Distinct distinct,
+            List<Placement> placements,
+            List<Placement> lostRaces,
+            KnownItems known) {
+        Map<IncomingArticle, String> articleOf = new IdentityHashMap<>();
+        Stream.concat(placements.stream(), lostRaces.stream()).forEach(p -> articleOf.put(p.item(), p.articleId()));
+        List<SourceItems.Row> rows = new ArrayList<>();
+        articleOf.forEach((item, articleId) -> addRow(rows, item, articleId));
+        distinct.dropped().forEach((item, twin) -> addRow(rows, item, articleOf.get(twin)));
+        sourceItems.record(sourceId, rows, known.stale());
+    }
+
+    private static void addRow(List<SourceItems.Row> rows, IncomingArticle item, String articleId) {
+        String fingerprint = item.stored().fingerprint();
+        if (fingerprint != null && articleId != null) {
+            rows.add(new SourceItems.Row(fingerprint, articleId));
+        }
     }
 
     /** Records the keys the articles are not yet known by, in key order. */

@@ -146,7 +146,8 @@ final class ColumnLimits {
                 pmid,
                 tagging,
                 hardCut(nonNull(storable(item.descriptionText())), READ_TEXT),
-                hardCut(nonNull(storable(item.contentText())), READ_TEXT));
+                hardCut(nonNull(storable(item.contentText())), READ_TEXT),
+                item.fingerprint());
         return new Bounded(item, stored, List.copyOf(changes), null);
     }
 

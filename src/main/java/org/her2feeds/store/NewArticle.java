@@ -11,6 +11,8 @@ import org.her2feeds.tagging.TaggingResult;
  * @param publishedAt     may be null when the feed gave no usable date
  * @param descriptionText the whole description as plain text (bounded), kept so that rules can read it again
  * @param contentText     the whole content as plain text (bounded), or "" when the feed gave none
+ * @param fingerprint     the raw entry's fingerprint (see {@link KnownItems}), or null when the caller keeps none:
+ *                        recorded so that the same raw entry fetched again is known without cleaning it
  */
 public record NewArticle(
         String sourceId,
@@ -26,4 +28,60 @@ public record NewArticle(
         String pmid,
         TaggingResult tagging,
         String descriptionText,
-        String contentText) {}
+        String contentText,
+        String fingerprint) {
+
+    /** An article made from an entry whose raw fingerprint is not kept. */
+    public NewArticle(
+            String sourceId,
+            String guid,
+            String link,
+            String title,
+            String summaryHtml,
+            String summaryText,
+            List<String> authors,
+            List<String> categories,
+            Instant publishedAt,
+            String doi,
+            String pmid,
+            TaggingResult tagging,
+            String descriptionText,
+            String contentText) {
+        this(
+                sourceId,
+                guid,
+                link,
+                title,
+                summaryHtml,
+                summaryText,
+                authors,
+                categories,
+                publishedAt,
+                doi,
+                pmid,
+                tagging,
+                descriptionText,
+                contentText,
+                null);
+    }
+
+    /** The same article, made from the raw entry with this fingerprint. */
+    public NewArticle withFingerprint(String rawFingerprint) {
+        return new NewArticle(
+                sourceId,
+                guid,
+                link,
+                title,
+                summaryHtml,
+                summaryText,
+                authors,
+                categories,
+                publishedAt,
+                doi,
+                pmid,
+                tagging,
+                descriptionText,
+                contentText,
+                rawFingerprint);
+    }
+}

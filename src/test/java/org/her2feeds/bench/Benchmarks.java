@@ -45,6 +45,13 @@ public final class Benchmarks {
     private final Path target = Path.of("target").toAbsolutePath();
     private final List<String> report = new ArrayList<>();
     private final Map<String, Passes.Result> rates = new LinkedHashMap<>();
+    /** Figures for the before/after table, by name: written to target/bench-figures.tsv, read from a baseline. */
+    private final Map<String, Double> figures = new LinkedHashMap<>();
+
+    private StageSplit.Split split;
+    private int passesRun;
+    private String firstIngest = "";
+    private String refetchFeed = "";
 
     private Benchmarks(String[] args) {
         for (String arg : args) {
@@ -120,10 +127,7 @@ public final class Benchmarks {
                 warmups));
 
         if (wanted("parse")) {
-            ParseBench parse = new ParseBench(corpus.files());
-            record("StAX, every event (floor)", Passes.measure("StAX", warmups + 1, passes, parse::stax));
-            record("Rome SyndFeedInput, healer off", Passes.measure("Rome", warmups + 1, passes, parse::rome));
-            record("FeedParser (Rome + mapping)", Passes.measure("FeedParser", warmups + 1, passes, parse::feedParser));
+            parse(corpus, warmups, passes);
         }
         String pipelineNote = "";
         if (wanted("h2") || wanted("growth")) {
@@ -133,6 +137,7 @@ public final class Benchmarks {
             postgres(corpus, warmups, passes);
         }
         printRates(corpus, pipelineNote);
+        printComparison();
         if (wanted("sources")) {
             sources(corpus);
         }
@@ -142,6 +147,14 @@ public final class Benchmarks {
         Path file = target.resolve("bench-report.md");
         Files.writeString(file, String.join("\n", report) + "\n");
         System.out.println("\nReport written to " + file);
+    }
+
+    /** In a method of its own, so the corpus it holds in memory is garbage before the pipeline's heap is watched. */
+    private void parse(CorpusGenerator.Corpus corpus, int warmups, int passes) throws Exception {
+        ParseBench parse = new ParseBench(corpus.files());
+        record("StAX, every event (floor)", Passes.measure("StAX", warmups + 1, passes, parse::stax));
+        record("Rome SyndFeedInput, healer off", Passes.measure("Rome", warmups + 1, passes, parse::rome));
+        record("FeedParser (Rome + mapping)", Passes.measure("FeedParser", warmups + 1, passes, parse::feedParser));
     }
 
     private void record(String label, Passes.Result result) {
@@ -166,6 +179,39 @@ public final class Benchmarks {
                                 () -> pipeline.pass(items)));
                 System.out.println(
                         "  last pass: " + pipeline.lastTotals() + ", articles stored " + pipeline.articleCount());
+                firstIngest = String.valueOf(pipeline.lastTotals());
+                // The same feeds again, answered 200 with the same items (the validators forgotten before each pass).
+                record(
+                        "Re-fetch, same items (200 again), H2",
+                        Passes.measure(
+                                "re-fetch H2, same items",
+                                0,
+                                passes,
+                                pipeline::forgetValidators,
+                                () -> pipeline.pass(items)));
+                System.out.println("  last pass: " + pipeline.lastTotals());
+                record(
+                        "Re-fetch, same items in a changed document, H2",
+                        Passes.measure(
+                                "re-fetch H2, same items, new doc",
+                                0,
+                                passes,
+                                pipeline::forgetDocuments,
+                                () -> pipeline.pass(items)));
+                System.out.println("  last pass: " + pipeline.lastTotals());
+                refetchOneFeed(context, pipeline, corpus);
+                StageSplit stages = new StageSplit(context);
+                List<StageSplit.Split> splits = new ArrayList<>();
+                for (int i = 0; i < warmups + passes; i++) {
+                    pipeline.reset();
+                    StageSplit.Split one = stages.run();
+                    System.out.println("  stages pass " + (i + 1) + ": " + StageSplit.describe(one));
+                    if (i >= warmups) {
+                        splits.add(one);
+                    }
+                }
+                split = medianSplit(splits);
+                passesRun = splits.size();
             }
             if (wanted("growth")) {
                 int archive = option("archive", 200_000);
@@ -188,7 +234,9 @@ public final class Benchmarks {
                                 () -> pipeline.pass(items)));
                 System.out.println("  last pass: " + pipeline.lastTotals());
             }
-            return pipeline.lastTotals() == null ? "" : pipeline.lastTotals().toString();
+            return !firstIngest.isEmpty()
+                    ? firstIngest
+                    : pipeline.lastTotals() == null ? "" : pipeline.lastTotals().toString();
         }
     }
 
@@ -226,6 +274,167 @@ public final class Benchmarks {
         }
     }
 
+    /** The feed nearest 100 items: its first ingest and an unchanged re-fetch, median of seven. */
+    private void refetchOneFeed(
+            ConfigurableApplicationContext context, PipelineBench pipeline, CorpusGenerator.Corpus c) throws Exception {
+        org.her2feeds.parse.FeedParser parser = context.getBean(org.her2feeds.parse.FeedParser.class);
+        Path best = null;
+        int bestItems = 0;
+        for (Path file : c.files()) {
+            int n = parser.parse(Files.readAllBytes(file), null, file.toUri())
+                    .entries()
+                    .size();
+            if (best == null || Math.abs(n - 100) < Math.abs(bestItems - 100)) {
+                best = file;
+                bestItems = n;
+            }
+        }
+        String fileName = best.getFileName().toString();
+        String id = fileName.substring(0, fileName.lastIndexOf('.'));
+        List<Double> first = new ArrayList<>();
+        List<Double> again = new ArrayList<>();
+        List<Double> items = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            long[] nanos = pipeline.firstAndRefetch(id);
+            if (i >= 2) {
+                first.add(nanos[0] / 1e6);
+                again.add(nanos[1] / 1e6);
+                items.add(nanos[2] / 1e6);
+            }
+        }
+        double firstMs = median(first);
+        double againMs = median(again);
+        double itemsMs = median(items);
+        figures.put("refetch100.first_ms", firstMs);
+        figures.put("refetch100.again_ms", againMs);
+        figures.put("refetch100.share", againMs / firstMs);
+        figures.put("refetch100.new_document_share", itemsMs / firstMs);
+        refetchFeed = String.format(
+                Locale.ROOT,
+                "%s (%d items): first ingest %.1f ms; unchanged re-fetch (200, same bytes) %.1f ms = %.1f %% of the "
+                        + "first; same items in a changed document %.1f ms = %.1f %%",
+                id,
+                bestItems,
+                firstMs,
+                againMs,
+                100 * againMs / firstMs,
+                itemsMs,
+                100 * itemsMs / firstMs);
+        System.out.println("  " + refetchFeed);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static StageSplit.Split medianSplit(List<StageSplit.Split> splits) {
+        return new StageSplit.Split(
+                splits.get(0).items(),
+                median(splits.stream().map(StageSplit.Split::rome).toList()),
+                median(splits.stream().map(StageSplit.Split::parse).toList()),
+                median(splits.stream().map(StageSplit.Split::clean).toList()),
+                median(splits.stream().map(StageSplit.Split::tag).toList()),
+                median(splits.stream().map(StageSplit.Split::store).toList()));
+    }
+
+    /**
+     * The stage split beside Rome alone, the re-fetch against the first ingest, and every figure against the
+     * baseline (src/test/resources/bench/baseline.tsv: the same benchmark run on the code before issue 12). Only
+     * ratios to Rome measured in the same run are compared across runs: absolute rates move with the machine's load.
+     */
+    private void printComparison() throws IOException {
+        Passes.Result rome = rates.get("Rome SyndFeedInput, healer off");
+        Passes.Result full = rates.get("Full pipeline, H2 (empty archive)");
+        Passes.Result refetch = rates.get("Re-fetch, same items (200 again), H2");
+        Passes.Result newDocument = rates.get("Re-fetch, same items in a changed document, H2");
+        List<String> lines = new ArrayList<>();
+        if (rome != null) {
+            figures.put("rome.us_per_item", 1e6 / rome.median());
+        }
+        if (rome != null && full != null) {
+            figures.put("pipeline.x_rome", full.median() / rome.median());
+            figures.put("pipeline.x_rome_cpu", full.cpuMedian() / rome.cpuMedian());
+            figures.put("pipeline.heap_mb", (double) (full.heap().peakBytes() >> 20));
+        }
+        if (full != null && refetch != null) {
+            figures.put("refetch.share", full.median() / refetch.median());
+        }
+        if (full != null && newDocument != null) {
+            figures.put("refetch.new_document_share", full.median() / newDocument.median());
+        }
+        if (split != null) {
+            double romeUs = split.rome();
+            figures.put("stage.parse_x_rome", split.parse() / romeUs);
+            figures.put("stage.clean_x_rome", split.clean() / romeUs);
+            figures.put("stage.tag_x_rome", split.tag() / romeUs);
+            figures.put("stage.store_x_rome", split.store() / romeUs);
+            figures.put("stage.clean_us", split.clean());
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%n## Where an item's time goes (wall clock, median of %d passes over the corpus, Rome alone "
+                            + "timed feed by feed in the same passes: %.1f µs/item)%n",
+                    passesRun,
+                    romeUs));
+            lines.add("| stage | µs/item | × Rome's time per item |");
+            lines.add("|---|---:|---:|");
+            lines.add(stageRow("Rome alone (SyndFeedInput, healer off)", romeUs, romeUs));
+            lines.add(stageRow("parse (FeedParser: Rome and mapping)", split.parse(), romeUs));
+            lines.add(stageRow("clean (links, summary, texts)", split.clean(), romeUs));
+            lines.add(stageRow("tag", split.tag(), romeUs));
+            lines.add(stageRow("store (saveFeed on H2)", split.store(), romeUs));
+            lines.add(stageRow("sum of the stages", split.total(), romeUs));
+        }
+        if (!refetchFeed.isEmpty()) {
+            lines.add("\nRe-fetch of one feed: " + refetchFeed + " (goal ≤ 10 %).");
+        }
+        if (refetch != null && full != null) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Re-fetch of the whole corpus (200, same items): %.1f %% of the first ingest's time (same bytes); "
+                            + "%s (same items in changed documents).",
+                    100 * full.median() / refetch.median(),
+                    newDocument == null
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.1f %%", 100 * full.median() / newDocument.median())));
+        }
+        Path baselineFile = Path.of("src/test/resources/bench/baseline.tsv");
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        if (Files.exists(baselineFile)) {
+            for (String line : Files.readAllLines(baselineFile)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] kv = line.split("\t");
+                    baseline.put(kv[0], Double.parseDouble(kv[1]));
+                }
+            }
+            lines.add("\n## Before (" + Files.readAllLines(baselineFile).get(0).replaceFirst("^#\\s*", "")
+                    + ") and after (this run)\n");
+            lines.add("| figure | before | after |");
+            lines.add("|---|---:|---:|");
+            for (Map.Entry<String, Double> e : figures.entrySet()) {
+                Double before = baseline.get(e.getKey());
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %.3f |",
+                        e.getKey(),
+                        before == null ? "-" : String.format(Locale.ROOT, "%.3f", before),
+                        e.getValue()));
+            }
+        }
+        StringBuilder tsv = new StringBuilder("# figures of the run of " + java.time.Instant.now() + "\n");
+        figures.forEach((k, v) -> tsv.append(k).append('\t').append(v).append('\n'));
+        Files.writeString(target.resolve("bench-figures.tsv"), tsv);
+        lines.forEach(System.out::println);
+        report.addAll(lines);
+        report.add("");
+    }
+
+    private static String stageRow(String stage, double us, double romeUs) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.2f |", stage, us, us / romeUs);
+    }
+
     private void printRates(CorpusGenerator.Corpus corpus, String totals) {
         if (rates.isEmpty()) {
             return;
@@ -257,7 +466,7 @@ public final class Benchmarks {
                     e.getValue().heap().describe()));
         }
         if (!totals.isEmpty()) {
-            lines.add("\nLast pipeline pass: " + totals + ".");
+            lines.add("\nLast pass of the full pipeline (first ingest): " + totals + ".");
         }
         Passes.Result full = rates.get("Full pipeline, H2 (empty archive)");
         if (full != null && rome != null) {

@@ -94,7 +94,8 @@ class EvidenceFiltersTest extends ApiTestSupport {
 
         String feed = new String(get("/feed.xml?drug=tukysa&limit=50").body(), StandardCharsets.UTF_8);
         assertThat(feed).contains("Evfilter: tucatinib").doesNotContain("Evfilter: DESTINY");
-        assertThat(feed).contains("<category domain=\"" + url("/api/types") + "\">news</category>");
+        // Links come from her2.publish.base-url (ApiTestSupport).
+        assertThat(feed).contains("<category domain=\"https://her2.example.org/api/types\">news</category>");
     }
 
     @Test

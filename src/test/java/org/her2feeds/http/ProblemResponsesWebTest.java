@@ -58,6 +58,7 @@ class ProblemResponsesWebTest {
     @EnableConfigurationProperties({
         RequestLimits.Properties.class,
         RenderCacheProperties.class,
+        PublicUrlProperties.class,
         PortalProperties.class,
         FeedProperties.class,
         DigestZoneProperties.class

@@ -1,14 +1,27 @@
 package org.her2feeds.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.her2feeds.store.ArticlesChanged;
 import org.junit.jupiter.api.Test;
 
-/** The cache on its own: one render per key and version, dropped on change, bounded in entries and bytes. */
+/**
+ * The cache on its own: one render per key and version (concurrent misses included), dropped on change, bounded in
+ * entries and bytes, its statistics in Micrometer.
+ */
 class RenderCacheTest {
 
     private final AtomicLong version = new AtomicLong(1);
@@ -27,6 +40,81 @@ class RenderCacheTest {
         Rendered fresh = cache.get("feed", () -> output("v" + calls.incrementAndGet()));
         assertThat(new String(fresh.body(), StandardCharsets.UTF_8)).isEqualTo("v2");
         assertThat(cache.renders()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentMissesOfOneKeyRenderOnce() throws Exception {
+        RenderCache cache = new RenderCache(version::get, 10, 1_000_000);
+        int threads = 16;
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong calls = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Rendered>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> cache.get("feed", () -> {
+                    calls.incrementAndGet();
+                    rendering.countDown();
+                    await(release);
+                    return output("once");
+                })));
+            }
+            assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
+            // Every other request has had ample occasion to miss too before the one render is let finish.
+            Thread.sleep(200);
+            release.countDown();
+            for (Future<Rendered> result : results) {
+                assertThat(new String(result.get(10, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+                        .isEqualTo("once");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(calls).hasValue(1);
+        assertThat(cache.renders()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedRenderIsNotCachedAndTheNextRequestRendersAgain() {
+        RenderCache cache = new RenderCache(version::get, 10, 1_000_000);
+        assertThatThrownBy(() -> cache.get("feed", () -> {
+                    throw new IllegalStateException("database down");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(cache.peek("feed")).isNull();
+        assertThat(cache.get("feed", () -> output("ok")).body())
+                .isEqualTo(output("ok").body());
+    }
+
+    @Test
+    void statisticsReachMicrometer() {
+        RenderCache cache = new RenderCache(version::get, 10, 1_000_000);
+        MeterRegistry registry = new SimpleMeterRegistry();
+        cache.bindTo(registry);
+        cache.get("feed", () -> output("a"));
+        cache.get("feed", () -> output("a"));
+        cache.get("feed", () -> output("a"));
+        assertThat(registry.get("cache.gets")
+                        .tags("cache", "render", "result", "hit")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("cache.gets")
+                        .tags("cache", "render", "result", "miss")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("cache.size").tags("cache", "render").gauge().value())
+                .isEqualTo(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

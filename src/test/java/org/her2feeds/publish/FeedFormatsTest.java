@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 /** Every feed read back as a reader would: Rome for RSS and Atom, Jackson for JSON Feed, checked structurally. */
 class FeedFormatsTest extends ApiTestSupport {
 
+    /** Self links come from her2.publish.base-url (see ApiTestSupport), never from the request's Host header. */
+    private static final String PUBLIC_BASE = "https://her2.example.org";
+
     private static final List<String> SEEDED = List.of("p1", "j2", "j1", "p2", "j3");
 
     @Test
@@ -39,7 +42,7 @@ class FeedFormatsTest extends ApiTestSupport {
         assertAbsolute(channel.getLink());
         assertThat(atomLinks(channel)).singleElement().satisfies(self -> {
             assertThat(self.getAttributeValue("rel")).isEqualTo("self");
-            assertThat(self.getAttributeValue("href")).isEqualTo(url(path));
+            assertThat(self.getAttributeValue("href")).isEqualTo(PUBLIC_BASE + path);
             assertThat(self.getAttributeValue("type")).isEqualTo("application/rss+xml");
         });
         List<Item> items = channel.getItems();
@@ -89,7 +92,7 @@ class FeedFormatsTest extends ApiTestSupport {
         assertThat(feed.getOtherLinks())
                 .filteredOn(link -> "self".equals(link.getRel()))
                 .singleElement()
-                .satisfies(self -> assertThat(self.getHref()).isEqualTo(url(path)));
+                .satisfies(self -> assertThat(self.getHref()).isEqualTo(PUBLIC_BASE + path));
         assertThat(feed.getEntries())
                 .hasSize(5)
                 .extracting(Entry::getId)
@@ -126,7 +129,7 @@ class FeedFormatsTest extends ApiTestSupport {
         JsonNode feed = json.readTree(body(path, "application/feed+json;charset=utf-8"));
         assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(feed.get("title").asString()).isEqualTo("HER2 Feeds");
-        assertThat(feed.get("feed_url").asString()).isEqualTo(url(path));
+        assertThat(feed.get("feed_url").asString()).isEqualTo(PUBLIC_BASE + path);
         assertAbsolute(feed.get("home_page_url").asString());
         List<String> ids = new ArrayList<>();
         for (JsonNode item : feed.get("items")) {

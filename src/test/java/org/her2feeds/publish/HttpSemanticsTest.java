@@ -2,6 +2,7 @@ package org.her2feeds.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -17,6 +18,9 @@ class HttpSemanticsTest extends ApiTestSupport {
 
     @Autowired
     RenderCache cache;
+
+    @Autowired
+    MeterRegistry meters;
 
     @ParameterizedTest
     @ValueSource(
@@ -55,6 +59,37 @@ class HttpSemanticsTest extends ApiTestSupport {
         assertThat(get(path, "If-None-Match", "\"stale\"", "If-Modified-Since", lastModified)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void unknownQueryParametersAndTheHostHeaderNameNoNewOutput() {
+        HttpResponse<byte[]> first = get("/feed.xml?topic=adc");
+        int entries = cache.size();
+        long renders = cache.renders();
+        for (int n = 0; n < 50; n++) {
+            HttpResponse<byte[]> busted = get("/feed.xml?cb=" + n + "&topic=adc&utm_source=x" + n);
+            assertThat(busted.statusCode()).isEqualTo(200);
+            assertThat(busted.body()).isEqualTo(first.body());
+        }
+        assertThat(cache.size()).as("no entry per cache buster").isEqualTo(entries);
+        assertThat(cache.renders()).isEqualTo(renders);
+        assertThat(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("links from her2.publish.base-url, never from the request's host")
+                .contains("https://her2.example.org/feed.xml?topic=adc")
+                .doesNotContain("localhost:" + port);
+    }
+
+    @Test
+    void renderCacheStatisticsAreInTheMeterRegistry() {
+        get("/feed.xml");
+        get("/feed.xml");
+        assertThat(meters.get("cache.gets")
+                        .tags("cache", "render", "result", "hit")
+                        .functionCounter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("cache.size").tags("cache", "render").gauge().value())
+                .isPositive();
     }
 
     @Test
