@@ -71,8 +71,13 @@ class DemoProfileTest {
                                     .count()
                             == sources);
             List<SyndEntry> entries = feed(app);
+            // The sample retraction note marks the registry report it retracts, in the title readers see.
             assertThat(entries)
-                    .extracting(entry -> key(entry.getTitle()))
+                    .extracting(SyndEntry::getTitle)
+                    .contains("[Retracted] Tucatinib, trastuzumab and capecitabine for HER2-positive breast cancer "
+                            + "with active brain metastases: intracranial outcomes from a prospective registry.");
+            assertThat(entries)
+                    .extracting(entry -> key(entry.getTitle().replaceFirst("^\\[Retracted\\] ", "")))
                     .containsExactlyInAnyOrderElementsOf(her2Titles)
                     .doesNotContainAnyElementsOf(otherTitles);
             idsBefore = entries.stream().map(SyndEntry::getUri).sorted().toList();
