@@ -7,8 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.her2feeds.query.EvidenceQuery;
-import org.her2feeds.sources.SourceKind;
+import org.her2feeds.query.Selection;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,12 +41,7 @@ class ArticleController {
                             array = @ArraySchema(schema = @Schema(example = "adc")))
                     @RequestParam(required = false)
                     List<String> topic,
-            @Parameter(
-                            description = "Source kinds, any of them",
-                            array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
-                    @RequestParam(required = false)
-                    List<String> kind,
-            @ParameterObject EvidenceQuery evidence,
+            @ParameterObject Selection selection,
             @Parameter(description = "Words to find in title or summary, any case", example = "deruxtecan")
                     @RequestParam(required = false)
                     String q,
@@ -64,7 +58,7 @@ class ArticleController {
                             example = "20")
                     @RequestParam(required = false)
                     Integer limit) {
-        return articles.page(topic, kind, evidence, q, since, cursor, limit);
+        return articles.page(topic, selection, q, since, cursor, limit);
     }
 
     @GetMapping("/api/articles/{id}")

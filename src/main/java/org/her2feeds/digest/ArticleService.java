@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.her2feeds.http.NotFoundException;
 import org.her2feeds.http.RequestLimits;
-import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.query.ReaderFilters;
+import org.her2feeds.query.Selection;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.store.StoredArticle;
@@ -40,21 +40,15 @@ class ArticleService {
      * @param cursor the {@code nextCursor} of the previous page; null or blank for the first
      */
     ArticlePage page(
-            List<String> topics,
-            List<String> kinds,
-            EvidenceQuery evidence,
-            String query,
-            String since,
-            String cursor,
-            Integer limit) {
+            List<String> topics, Selection selection, String query, String since, String cursor, Integer limit) {
         int size = limits.limit(limit);
         ArticleFilter filter = new ArticleFilter(
                 filters.topics(topics),
-                filters.sourceIdsOfKinds(kinds),
+                filters.sourceIdsOfKinds(selection.kind()),
                 query,
                 ReaderFilters.dayOrTime("since", since, view.zone()),
                 cursor == null || cursor.isBlank() ? null : ArticleCursor.decode(cursor),
-                filters.evidence(evidence));
+                filters.evidence(selection));
         List<StoredArticle> page = articles.newest(filter, size + 1);
         List<StoredArticle> shown = page.subList(0, Math.min(size, page.size()));
         String next = page.size() > size

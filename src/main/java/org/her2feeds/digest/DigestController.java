@@ -12,8 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
-import org.her2feeds.query.EvidenceQuery;
-import org.her2feeds.sources.SourceKind;
+import org.her2feeds.query.Selection;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,16 +77,11 @@ class DigestController {
                             array = @ArraySchema(schema = @Schema(example = "adc")))
                     @RequestParam(required = false)
                     List<String> topic,
-            @Parameter(
-                            description = "Source kinds, any of them (range only)",
-                            array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
-                    @RequestParam(required = false)
-                    List<String> kind,
-            @ParameterObject EvidenceQuery evidence,
+            @ParameterObject Selection selection,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        responses.serve(request, response, digests.days(from, to, topic, kind, evidence));
+        responses.serve(request, response, digests.days(from, to, topic, selection));
     }
 
     @GetMapping("/api/digests/{date}")
@@ -120,15 +114,10 @@ class DigestController {
                             array = @ArraySchema(schema = @Schema(example = "adc")))
                     @RequestParam(required = false)
                     List<String> topic,
-            @Parameter(
-                            description = "Source kinds, any of them",
-                            array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
-                    @RequestParam(required = false)
-                    List<String> kind,
-            @ParameterObject EvidenceQuery evidence,
+            @ParameterObject Selection selection,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        responses.serve(request, response, digests.digest(date, topic, kind, evidence));
+        responses.serve(request, response, digests.digest(date, topic, selection));
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.http.Rendered;
-import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.query.ReaderFilters;
+import org.her2feeds.query.Selection;
 import org.her2feeds.store.ArticleFilter;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ class DigestOutputs {
     }
 
     /** Without {@code from} and {@code to}, the days that have articles; with both, a {@link DigestRange}. */
-    Supplier<Rendered> days(String from, String to, List<String> topics, List<String> kinds, EvidenceQuery evidence) {
+    Supplier<Rendered> days(String from, String to, List<String> topics, Selection selection) {
         if (from == null && to == null) {
             return () -> json(digests.days(), null);
         }
@@ -45,7 +45,7 @@ class DigestOutputs {
         }
         LocalDate first = ReaderFilters.day("from", from);
         LocalDate last = ReaderFilters.day("to", to);
-        ArticleFilter filter = filter(topics, kinds, evidence);
+        ArticleFilter filter = filter(topics, selection);
         return () -> {
             DigestRange range = digests.range(first, last, filter);
             return json(
@@ -53,9 +53,9 @@ class DigestOutputs {
         };
     }
 
-    Supplier<Rendered> digest(String date, List<String> topics, List<String> kinds, EvidenceQuery evidence) {
+    Supplier<Rendered> digest(String date, List<String> topics, Selection selection) {
         LocalDate day = ReaderFilters.day("date", date);
-        ArticleFilter filter = filter(topics, kinds, evidence);
+        ArticleFilter filter = filter(topics, selection);
         return () -> {
             Digest digest = digests.digest(day, filter);
             return json(
@@ -71,8 +71,13 @@ class DigestOutputs {
                 lastModified == null ? clock.instant() : lastModified);
     }
 
-    private ArticleFilter filter(List<String> topics, List<String> kinds, EvidenceQuery evidence) {
+    private ArticleFilter filter(List<String> topics, Selection selection) {
         return new ArticleFilter(
-                filters.topics(topics), filters.sourceIdsOfKinds(kinds), null, null, null, filters.evidence(evidence));
+                filters.topics(topics),
+                filters.sourceIdsOfKinds(selection.kind()),
+                null,
+                null,
+                null,
+                filters.evidence(selection));
     }
 }

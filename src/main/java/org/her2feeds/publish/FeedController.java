@@ -12,8 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.her2feeds.http.CachedResponses;
-import org.her2feeds.query.EvidenceQuery;
-import org.her2feeds.sources.SourceKind;
+import org.her2feeds.query.Selection;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +30,6 @@ class FeedController {
 
     static final String FORMATS = " in RSS 2.0 (feed.xml), Atom 1.0 (feed.atom) or JSON Feed 1.1 (feed.json)";
     static final String TOPICS = "Topic slugs, any of them (comma-separated or repeated); see /api/topics";
-    static final String KINDS = "Source kinds, any of them: journal, preprint, registry, regulator, news, patient";
     static final String LIMIT = "How many articles (default her2.feed.size, at most her2.feed.max-limit)";
 
     private final FeedService feeds;
@@ -64,10 +62,7 @@ class FeedController {
             @Parameter(description = TOPICS, array = @ArraySchema(schema = @Schema(example = "adc")))
                     @RequestParam(required = false)
                     List<String> topic,
-            @Parameter(description = KINDS, array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
-                    @RequestParam(required = false)
-                    List<String> kind,
-            @ParameterObject EvidenceQuery evidence,
+            @ParameterObject Selection selection,
             @Parameter(
                             description = LIMIT,
                             schema = @Schema(type = "integer", format = "int32", minimum = "1"),
@@ -80,7 +75,7 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.merged(format(request), topic, kind, evidence, limit, responses.base(), responses.self(request)));
+                feeds.merged(format(request), topic, selection, limit, responses.base(), responses.self(request)));
     }
 
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
@@ -102,10 +97,7 @@ class FeedController {
             })
     void topic(
             @Parameter(description = "Topic slug; see /api/topics", example = "adc") @PathVariable String slug,
-            @Parameter(description = KINDS, array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
-                    @RequestParam(required = false)
-                    List<String> kind,
-            @ParameterObject EvidenceQuery evidence,
+            @ParameterObject Selection selection,
             @Parameter(
                             description = LIMIT,
                             schema = @Schema(type = "integer", format = "int32", minimum = "1"),
@@ -118,7 +110,7 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.topic(format(request), slug, kind, evidence, limit, responses.base(), responses.self(request)));
+                feeds.topic(format(request), slug, selection, limit, responses.base(), responses.self(request)));
     }
 
     /** The format named by the last segment of the mapping that matched: one of the three above. */

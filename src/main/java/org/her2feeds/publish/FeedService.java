@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.her2feeds.http.Rendered;
 import org.her2feeds.http.RequestLimits;
-import org.her2feeds.query.EvidenceQuery;
 import org.her2feeds.query.ReaderFilters;
+import org.her2feeds.query.Selection;
 import org.her2feeds.sources.PublicUrl;
 import org.her2feeds.sources.Source;
 import org.her2feeds.sources.SourceCatalog;
@@ -70,15 +70,14 @@ public class FeedService {
     public Supplier<Rendered> merged(
             FeedFormat format,
             Collection<String> topics,
-            Collection<String> kinds,
-            EvidenceQuery evidence,
+            Selection asked,
             Integer limit,
             String baseUrl,
             String selfUrl) {
         FeedSelection selection = new FeedSelection(
                 filters.topics(topics),
-                filters.sourceIdsOfKinds(kinds),
-                filters.evidence(evidence),
+                filters.sourceIdsOfKinds(asked.kind()),
+                filters.evidence(asked),
                 limits.limit(limit));
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, null));
     }
@@ -86,23 +85,20 @@ public class FeedService {
     /** A published feed as it is without parameters: what the static copy writes. */
     public Supplier<Rendered> published(PublishedFeed feed, String baseUrl, String selfUrl) {
         return feed.topic() == null
-                ? merged(feed.format(), List.of(), null, EvidenceQuery.ANY, null, baseUrl, selfUrl)
-                : topic(feed.format(), feed.topic().slug(), null, EvidenceQuery.ANY, null, baseUrl, selfUrl);
+                ? merged(feed.format(), List.of(), Selection.ANY, null, baseUrl, selfUrl)
+                : topic(feed.format(), feed.topic().slug(), Selection.ANY, null, baseUrl, selfUrl);
     }
 
     /** One topic's feed; an unknown slug is a 404 naming the valid ones. See {@link #merged} for the URLs. */
     public Supplier<Rendered> topic(
-            FeedFormat format,
-            String slug,
-            Collection<String> kinds,
-            EvidenceQuery evidence,
-            Integer limit,
-            String baseUrl,
-            String selfUrl) {
+            FeedFormat format, String slug, Selection asked, Integer limit, String baseUrl, String selfUrl) {
         // The mapping's path variable is never blank, so a topic is always named here.
         TopicDefinition topic = filters.topic(slug).orElseThrow();
         FeedSelection selection = new FeedSelection(
-                Set.of(topic.slug()), filters.sourceIdsOfKinds(kinds), filters.evidence(evidence), limits.limit(limit));
+                Set.of(topic.slug()),
+                filters.sourceIdsOfKinds(asked.kind()),
+                filters.evidence(asked),
+                limits.limit(limit));
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, topic));
     }
 

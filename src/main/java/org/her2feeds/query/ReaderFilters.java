@@ -54,7 +54,7 @@ public class ReaderFilters {
      *
      * @throws InvalidRequestException naming the value that is not a known type, trial or drug
      */
-    public ArticleFilter.EvidenceFilter evidence(EvidenceQuery query) {
+    public ArticleFilter.EvidenceFilter evidence(Selection query) {
         if (query == null) {
             return ArticleFilter.EvidenceFilter.ANY;
         }

@@ -21,7 +21,8 @@ final class EvaluationSetReader {
 
     private EvaluationSetReader() {}
 
-    static List<LabelledArticle> read(Path file, Set<String> knownTopics) {
+    /** The items of a labelled set (a YAML mapping with a list under {@code items}), as SnakeYAML reads them. */
+    static List<?> items(Path file) {
         Object root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
@@ -31,6 +32,11 @@ final class EvaluationSetReader {
         if (!(root instanceof Map<?, ?> top) || !(top.get("items") instanceof List<?> items)) {
             throw new IllegalArgumentException(file + ": expected a mapping with a list under 'items'");
         }
+        return items;
+    }
+
+    static List<LabelledArticle> read(Path file, Set<String> knownTopics) {
+        List<?> items = items(file);
         List<LabelledArticle> articles = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Object item : items) {

@@ -1,10 +1,6 @@
 package org.her2feeds.tagging;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,10 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * How well the evidence rules agree with a labelled set (src/test/resources/evidence/): publication type accuracy,
@@ -164,15 +156,7 @@ final class EvidenceEvaluation {
     }
 
     private static List<Labelled> read(Path file) {
-        Object root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (IOException | YAMLException e) {
-            throw new IllegalArgumentException(file + ": cannot read the evaluation set (" + e.getMessage() + ")", e);
-        }
-        if (!(root instanceof Map<?, ?> top) || !(top.get("items") instanceof List<?> items)) {
-            throw new IllegalArgumentException(file + ": expected a mapping with a list under 'items'");
-        }
+        List<?> items = EvaluationSetReader.items(file);
         List<Labelled> labelled = new ArrayList<>();
         for (Object entry : items) {
             if (!(entry instanceof Map<?, ?> item)) {

@@ -4,13 +4,19 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.her2feeds.sources.SourceKind;
 
 /**
- * The {@code ?type=}, {@code ?trial=} and {@code ?drug=} parameters every list of articles accepts (feeds, digests,
- * the article list), bound as one object so that each output declares them once. Each takes several values, any of
- * which matches; {@link ReaderFilters#evidence} checks them.
+ * The {@code ?kind=}, {@code ?type=}, {@code ?trial=} and {@code ?drug=} parameters every list of articles accepts
+ * (feeds, digests, the article list), bound as one object so that each output declares them once. Each takes several
+ * values, any of which matches; {@link ReaderFilters} checks them.
  */
-public record EvidenceQuery(
+public record Selection(
+        @Parameter(
+                description = "Source kinds, any of them",
+                array = @ArraySchema(schema = @Schema(implementation = SourceKind.class)))
+        List<String> kind,
+
         @Parameter(
                 description = "Publication types, any of them (see the README's vocabulary)",
                 array = @ArraySchema(schema = @Schema(example = "trial-result")))
@@ -27,5 +33,5 @@ public record EvidenceQuery(
         List<String> drug) {
 
     /** No condition: what outputs without these parameters use. */
-    public static final EvidenceQuery ANY = new EvidenceQuery(null, null, null);
+    public static final Selection ANY = new Selection(null, null, null, null);
 }
