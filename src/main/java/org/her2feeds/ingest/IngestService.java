@@ -164,6 +164,8 @@ public class IngestService {
                 EntryFingerprint.ofDocument(fetched.body(), fetched.contentType(), fetched.finalUrl(), source.kind());
         Optional<StoredFeed> same = store.sameFeed(source.id(), document);
         if (same.isPresent()) {
+            // Time passes for the source's old articles even when its feed does not change.
+            purgeIrrelevant(source, started);
             return recordSuccess(
                     source,
                     redirected,
@@ -231,14 +233,7 @@ public class IngestService {
                 source.id(),
                 whole ? document : null,
                 new StoredFeed(feed.entries().size(), feed.ttlMinutes()));
-        int purged = store.purgeIrrelevant(source.id(), started.minus(properties.purgeIrrelevantAfter()));
-        if (purged > 0) {
-            log.info(
-                    "source={} purged the texts of {} articles judged not relevant (older than {})",
-                    source.id(),
-                    purged,
-                    properties.purgeIrrelevantAfter());
-        }
+        purgeIrrelevant(source, started);
         Duration requested = longest(fetched.maxAge(), minutes(feed.ttlMinutes()));
         return recordSuccess(
                 source,
@@ -252,6 +247,18 @@ public class IngestService {
                 mapped.skipped(),
                 mapped.irrelevant(),
                 mapped.rejected());
+    }
+
+    /** After each successful fetch: the texts of the source's old articles judged not relevant are let go. */
+    private void purgeIrrelevant(Source source, Instant started) {
+        int purged = store.purgeIrrelevant(source.id(), started.minus(properties.purgeIrrelevantAfter()));
+        if (purged > 0) {
+            log.info(
+                    "source={} purged the texts of {} articles judged not relevant (older than {})",
+                    source.id(),
+                    purged,
+                    properties.purgeIrrelevantAfter());
+        }
     }
 
     /** See {@link SourceState#afterRedirect}; logs the moment a permanent redirect is adopted. */
