@@ -80,8 +80,10 @@ class W3cFeedValidationTest {
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
                 Path file = Files.write(Files.createTempFile(work, "served", ".xml"), response.body());
                 String type = response.headers().firstValue("Content-Type").orElseThrow();
-                documents.put(base + path, file);
-                results.add(validator.validate(file, type, base + path));
+                // Outputs describe themselves by her2.publish.base-url, never by the Host a request named: the
+                // document's location is where readers reach it, the public URL.
+                documents.put(PUBLIC_URL + path, file);
+                results.add(validator.validate(file, type, PUBLIC_URL + path));
             }
             Path copy = work.resolve("public");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(copy.resolve("feeds.opml")));
