@@ -147,7 +147,8 @@ final class EntryMapper {
                 entry.pmid(),
                 tagger.tag(text),
                 text.summary(),
-                text.content()));
+                text.content(),
+                null));
     }
 
     /** Atom entries often carry only {@code <updated>}; readers take it as the date, and so does the digest. */

@@ -31,40 +31,6 @@ public record NewArticle(
         String contentText,
         String fingerprint) {
 
-    /** An article made from an entry whose raw fingerprint is not kept. */
-    public NewArticle(
-            String sourceId,
-            String guid,
-            String link,
-            String title,
-            String summaryHtml,
-            String summaryText,
-            List<String> authors,
-            List<String> categories,
-            Instant publishedAt,
-            String doi,
-            String pmid,
-            TaggingResult tagging,
-            String descriptionText,
-            String contentText) {
-        this(
-                sourceId,
-                guid,
-                link,
-                title,
-                summaryHtml,
-                summaryText,
-                authors,
-                categories,
-                publishedAt,
-                doi,
-                pmid,
-                tagging,
-                descriptionText,
-                contentText,
-                null);
-    }
-
     /** The same article, made from the raw entry with this fingerprint. */
     public NewArticle withFingerprint(String rawFingerprint) {
         return new NewArticle(

@@ -111,7 +111,8 @@ final class StageSplit {
                         entry.pmid(),
                         tagging,
                         text.summary(),
-                        text.content()));
+                        text.content(),
+                        null));
             }
             t = System.nanoTime();
             store.saveFeed(document.source().id(), document.source().kind(), articles);

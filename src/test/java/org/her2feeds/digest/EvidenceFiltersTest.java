@@ -67,7 +67,8 @@ class EvidenceFiltersTest extends ApiTestSupport {
                 null,
                 tagger.tag(new TaggableText(title, summary, "", List.of(), kind)),
                 summary,
-                "");
+                "",
+                null);
     }
 
     @Test

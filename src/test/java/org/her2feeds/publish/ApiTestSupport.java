@@ -162,7 +162,8 @@ public abstract class ApiTestSupport {
                 null,
                 tagging,
                 title + " – summary.",
-                "");
+                "",
+                null);
     }
 
     static NewArticle irrelevant(String source, String guid, String link, String title, String published) {
@@ -180,7 +181,8 @@ public abstract class ApiTestSupport {
                 null,
                 new TaggingResult(false, List.of(), List.of()),
                 title,
-                "");
+                "",
+                null);
     }
 
     private static String label(String slug) {

@@ -129,6 +129,7 @@ class ArticleIdentityTest {
                 pmid,
                 new TaggingResult(false, List.of(), List.of()),
                 "",
-                "");
+                "",
+                null);
     }
 }

@@ -172,6 +172,7 @@ class ArticleMergingTest {
                 null,
                 new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()),
                 "Summary of " + title,
-                "");
+                "",
+                null);
     }
 }

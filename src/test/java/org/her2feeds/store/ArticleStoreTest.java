@@ -237,6 +237,7 @@ class ArticleStoreTest {
                 null,
                 tagging,
                 title,
-                "");
+                "",
+                null);
     }
 }

@@ -227,7 +227,8 @@ class ColumnLimitsTest {
                     pmid,
                     tagging,
                     summaryText,
-                    "");
+                    "",
+                    null);
         }
     }
 }

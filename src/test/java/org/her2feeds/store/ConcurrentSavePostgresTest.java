@@ -163,7 +163,8 @@ class ConcurrentSavePostgresTest {
                 null,
                 tagging,
                 "T-DXd " + name,
-                "");
+                "",
+                null);
     }
 
     private static ArticleStore store(HikariDataSource pool) {

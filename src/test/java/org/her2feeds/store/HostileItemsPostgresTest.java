@@ -109,6 +109,7 @@ class HostileItemsPostgresTest {
                 null,
                 new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of()),
                 title,
-                "");
+                "",
+                null);
     }
 }

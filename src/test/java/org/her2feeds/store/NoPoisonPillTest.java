@@ -358,7 +358,8 @@ class NoPoisonPillTest {
                 pmid,
                 tagging,
                 text,
-                "");
+                "",
+                null);
     }
 
     private static List<String> consortium(int size) {

@@ -121,6 +121,7 @@ class NoticeLinkingTest {
                 pmid,
                 tagging,
                 title,
-                "");
+                "",
+                null);
     }
 }

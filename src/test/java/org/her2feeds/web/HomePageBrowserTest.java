@@ -244,7 +244,8 @@ class HomePageBrowserTest {
                         null,
                         tagger.tag(new TaggableText(title, summary.text(), List.of())),
                         summary.text(),
-                        "")));
+                        "",
+                        null)));
         browser.consoleErrors();
     }
 
