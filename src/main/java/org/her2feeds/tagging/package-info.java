@@ -1,5 +1,6 @@
 /**
- * Relevance and topic tagging of cleaned article text, driven by the rules file {@code config/topics.yml}
+ * Relevance, topic and evidence tagging (publication type, trials, drugs, what a notice concerns) of cleaned
+ * article text, driven by the rules files {@code config/topics.yml} and {@code config/evidence.yml}
  * (property {@code her2.topics-file}).
  *
  * <h2>How text is read</h2>
