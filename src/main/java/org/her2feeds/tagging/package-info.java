@@ -1,7 +1,7 @@
 /**
  * Relevance, topic and evidence tagging (publication type, trials, drugs, what a notice concerns) of cleaned
  * article text, driven by the rules files {@code config/topics.yml} and {@code config/evidence.yml}
- * (property {@code her2.topics-file}).
+ * (properties {@code her2.topics-file}, {@code her2.evidence-file}).
  *
  * <h2>How text is read</h2>
  * Title, summary and each category are matched separately. Text is normalised (NFKC; every dash and minus
