@@ -2,12 +2,12 @@ package org.her2feeds.digest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.her2feeds.query.Selection;
+import org.her2feeds.query.TopicQuery;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +36,7 @@ class ArticleController {
                 @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
             })
     ArticlePage list(
-            @Parameter(
-                            description = "Topic slugs, any of them; see /api/topics",
-                            array = @ArraySchema(schema = @Schema(example = "adc")))
-                    @RequestParam(required = false)
-                    List<String> topic,
+            @ParameterObject TopicQuery topics,
             @ParameterObject Selection selection,
             @Parameter(description = "Words to find in title or summary, any case", example = "deruxtecan")
                     @RequestParam(required = false)
@@ -58,7 +54,7 @@ class ArticleController {
                             example = "20")
                     @RequestParam(required = false)
                     Integer limit) {
-        return articles.page(topic, selection, q, since, cursor, limit);
+        return articles.page(topics.topic(), selection, q, since, cursor, limit);
     }
 
     @GetMapping("/api/articles/{id}")

@@ -2,7 +2,6 @@ package org.her2feeds.digest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,9 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.her2feeds.http.CachedResponses;
 import org.her2feeds.query.Selection;
+import org.her2feeds.query.TopicQuery;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,16 +71,12 @@ class DigestController {
                             example = "2026-11-29")
                     @RequestParam(required = false)
                     String to,
-            @Parameter(
-                            description = "Topic slugs, any of them (range only); see /api/topics",
-                            array = @ArraySchema(schema = @Schema(example = "adc")))
-                    @RequestParam(required = false)
-                    List<String> topic,
+            @ParameterObject TopicQuery topics,
             @ParameterObject Selection selection,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        responses.serve(request, response, digests.days(from, to, topic, selection));
+        responses.serve(request, response, digests.days(from, to, topics.topic(), selection));
     }
 
     @GetMapping("/api/digests/{date}")
@@ -109,15 +104,11 @@ class DigestController {
                             example = "2026-11-25")
                     @PathVariable
                     String date,
-            @Parameter(
-                            description = "Topic slugs, any of them; see /api/topics",
-                            array = @ArraySchema(schema = @Schema(example = "adc")))
-                    @RequestParam(required = false)
-                    List<String> topic,
+            @ParameterObject TopicQuery topics,
             @ParameterObject Selection selection,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        responses.serve(request, response, digests.digest(date, topic, selection));
+        responses.serve(request, response, digests.digest(date, topics.topic(), selection));
     }
 }

@@ -1,8 +1,6 @@
 package org.her2feeds.opml;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,14 +25,8 @@ class OpmlController {
     @GetMapping("/feeds.opml")
     @Operation(
             summary = "OPML of every published feed: merged and per topic, in RSS, Atom and JSON Feed",
-            description = "For importing every feed into a reader at once. It takes no parameters, so it has no 4xx.",
-            responses = {
-                @ApiResponse(
-                        responseCode = "200",
-                        description = "The subscription list",
-                        content = @Content(mediaType = "text/x-opml")),
-                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
-            })
+            description = "For importing every feed into a reader at once. It takes no parameters, so it has no 4xx.")
+    @OpmlResponses
     void feeds(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = responses.base();
         responses.serve(request, response, () -> lists.feeds(base));
@@ -44,14 +36,8 @@ class OpmlController {
     @Operation(
             summary = "OPML of the configured sources (http and https ones), grouped by kind",
             description = "What this service reads, to subscribe to the sources themselves. It takes no parameters, "
-                    + "so it has no 4xx.",
-            responses = {
-                @ApiResponse(
-                        responseCode = "200",
-                        description = "The subscription list",
-                        content = @Content(mediaType = "text/x-opml")),
-                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent")
-            })
+                    + "so it has no 4xx.")
+    @OpmlResponses
     void sources(HttpServletRequest request, HttpServletResponse response) throws IOException {
         responses.serve(request, response, lists::sources);
     }

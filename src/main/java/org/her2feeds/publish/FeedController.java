@@ -2,17 +2,14 @@ package org.her2feeds.publish;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.her2feeds.http.CachedResponses;
 import org.her2feeds.query.Selection;
+import org.her2feeds.query.TopicQuery;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +26,6 @@ import org.springframework.web.servlet.HandlerMapping;
 class FeedController {
 
     static final String FORMATS = " in RSS 2.0 (feed.xml), Atom 1.0 (feed.atom) or JSON Feed 1.1 (feed.json)";
-    static final String TOPICS = "Topic slugs, any of them (comma-separated or repeated); see /api/topics";
     static final String LIMIT = "How many articles (default her2.feed.size, at most her2.feed.max-limit)";
 
     private final FeedService feeds;
@@ -44,24 +40,10 @@ class FeedController {
     @Operation(
             summary = "Merged feed" + FORMATS,
             description = "The newest published articles of every topic, filtered by topic and source kind; the "
-                    + "file name picks the format. Cheap to poll: strong ETag, Last-Modified, 304, gzip.",
-            responses = {
-                @ApiResponse(
-                        responseCode = "200",
-                        description = "The feed",
-                        content = {
-                            @Content(mediaType = "application/rss+xml"),
-                            @Content(mediaType = "application/atom+xml"),
-                            @Content(mediaType = "application/feed+json")
-                        }),
-                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the reader sent"),
-                @ApiResponse(responseCode = "400", description = "Unknown kind, or a limit out of bounds"),
-                @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
-            })
+                    + "file name picks the format. Cheap to poll: strong ETag, Last-Modified, 304, gzip.")
+    @FeedResponses
     void merged(
-            @Parameter(description = TOPICS, array = @ArraySchema(schema = @Schema(example = "adc")))
-                    @RequestParam(required = false)
-                    List<String> topic,
+            @ParameterObject TopicQuery topics,
             @ParameterObject Selection selection,
             @Parameter(
                             description = LIMIT,
@@ -75,26 +57,15 @@ class FeedController {
         responses.serve(
                 request,
                 response,
-                feeds.merged(format(request), topic, selection, limit, responses.base(), responses.self(request)));
+                feeds.merged(
+                        format(request), topics.topic(), selection, limit, responses.base(), responses.self(request)));
     }
 
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
     @Operation(
             summary = "One topic's feed" + FORMATS,
-            description = "The newest published articles of one topic, optionally of some source kinds only.",
-            responses = {
-                @ApiResponse(
-                        responseCode = "200",
-                        description = "The feed",
-                        content = {
-                            @Content(mediaType = "application/rss+xml"),
-                            @Content(mediaType = "application/atom+xml"),
-                            @Content(mediaType = "application/feed+json")
-                        }),
-                @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the reader sent"),
-                @ApiResponse(responseCode = "400", description = "Unknown kind, or a limit out of bounds"),
-                @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
-            })
+            description = "The newest published articles of one topic, optionally of some source kinds only.")
+    @FeedResponses
     void topic(
             @Parameter(description = "Topic slug; see /api/topics", example = "adc") @PathVariable String slug,
             @ParameterObject Selection selection,
