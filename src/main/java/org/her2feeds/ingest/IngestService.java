@@ -149,9 +149,7 @@ public class IngestService {
                     source,
                     redirected,
                     started,
-                    notModified.status(),
-                    notModified.etag(),
-                    notModified.lastModified(),
+                    new Answer(notModified.status(), notModified.etag(), notModified.lastModified()),
                     notModified.maxAge(),
                     SaveSummary.NOTHING,
                     0,
@@ -170,9 +168,7 @@ public class IngestService {
                     source,
                     redirected,
                     started,
-                    fetched.status(),
-                    fetched.etag(),
-                    fetched.lastModified(),
+                    Answer.of(fetched),
                     longest(fetched.maxAge(), minutes(same.get().ttlMinutes())),
                     SaveSummary.NOTHING,
                     same.get().entries(),
@@ -239,9 +235,7 @@ public class IngestService {
                 source,
                 redirected,
                 started,
-                fetched.status(),
-                fetched.etag(),
-                fetched.lastModified(),
+                Answer.of(fetched),
                 requested,
                 saved,
                 mapped.skipped(),
@@ -278,13 +272,19 @@ public class IngestService {
         return next;
     }
 
+    /** What the server said about the document: the status and the validators a conditional GET sends back. */
+    private record Answer(Integer status, String etag, String lastModified) {
+
+        static Answer of(Fetched fetched) {
+            return new Answer(fetched.status(), fetched.etag(), fetched.lastModified());
+        }
+    }
+
     private IngestOutcome recordSuccess(
             Source source,
             SourceState s,
             Instant started,
-            Integer status,
-            String etag,
-            String lastModified,
+            Answer answer,
             Duration requested,
             SaveSummary saved,
             int skipped,
@@ -292,10 +292,15 @@ public class IngestService {
             int rejected) {
         Instant now = clock.instant();
         SourceState recorded = record(s.afterSuccess(
-                started, now, status, etag, lastModified, nextFetch.afterSuccess(source, now, requested)));
+                started,
+                now,
+                answer.status(),
+                answer.etag(),
+                answer.lastModified(),
+                nextFetch.afterSuccess(source, now, requested)));
         return IngestOutcome.stored(
                 source.id(),
-                status,
+                answer.status(),
                 saved,
                 skipped,
                 irrelevant,
