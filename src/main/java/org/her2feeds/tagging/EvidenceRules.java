@@ -38,7 +38,15 @@ final class EvidenceRules {
                 types.stream().map(TopicRulesReader.TypeRule::rule).toList());
         this.alsoTerms = new CompiledRules(types.stream()
                 .map(type -> new Rule(
-                        type.rule().slug(), type.rule().label(), "", type.also(), List.of(), List.of(), List.of()))
+                        type.rule().slug(),
+                        type.rule().label(),
+                        "",
+                        type.also(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Set.of(),
+                        DescriptorContext.NONE))
                 .toList());
         this.drugTerms = new CompiledRules(book.drugs());
         this.trials = List.copyOf(book.trials());

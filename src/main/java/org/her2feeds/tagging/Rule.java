@@ -19,17 +19,6 @@ record Rule(
         Set<String> markers,
         DescriptorContext context) {
 
-    Rule(
-            String slug,
-            String label,
-            String description,
-            List<TermPattern> terms,
-            List<TermPattern> excepts,
-            List<TermPattern> notFollowedBy,
-            List<TermPattern> notPrecededBy) {
-        this(slug, label, description, terms, excepts, notFollowedBy, notPrecededBy, Set.of(), DescriptorContext.NONE);
-    }
-
     Rule {
         markers = Set.copyOf(markers);
         terms = List.copyOf(terms);

@@ -13,9 +13,6 @@ import org.her2feeds.testsupport.StubServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,20 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * and articles judged not relevant lose their texts once older than her2.ingest.purge-irrelevant-after while
  * staying known, so a feed that still carries them adds nothing.
  */
-@SpringBootTest(properties = "spring.quartz.auto-startup=false")
-class ArchiveTidinessTest {
+class ArchiveTidinessTest extends IngestAgainstStubServer {
 
     @RegisterExtension
     static final StubServer remote = StubServer.perClass();
 
     @TempDir
     static Path work;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {

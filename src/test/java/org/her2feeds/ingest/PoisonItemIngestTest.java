@@ -16,9 +16,6 @@ import org.her2feeds.testsupport.StubServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,8 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the source was recorded failing with a backoff; with a clean feed but the long ETag, the articles were stored and
  * recording the source's state then failed, again counting as a failed fetch.
  */
-@SpringBootTest(properties = "spring.quartz.auto-startup=false")
-class PoisonItemIngestTest {
+class PoisonItemIngestTest extends IngestAgainstStubServer {
 
     private static final long SEED = 20261205L;
     private static final int ITEMS = 400;
@@ -44,12 +40,6 @@ class PoisonItemIngestTest {
 
     @TempDir
     static Path work;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private static final List<String> goodGuids = new ArrayList<>();
     private static int hostile;

@@ -14,9 +14,6 @@ import org.her2feeds.testsupport.StubServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,20 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * cleaning; the very same bytes are not even parsed. A changed entry is still read and updated, a new one added,
  * one that left the feed forgotten, and an entry whose article left the archive is stored again.
  */
-@SpringBootTest(properties = "spring.quartz.auto-startup=false")
-class RefetchSkipsUnchangedItemsTest {
+class RefetchSkipsUnchangedItemsTest extends IngestAgainstStubServer {
 
     @RegisterExtension
     static final StubServer remote = StubServer.perClass();
 
     @TempDir
     static Path work;
-
-    @Autowired
-    IngestService ingest;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
