@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin API (guarded by {@link SecurityConfiguration}): the full source reports, and actions as POSTs without
@@ -59,9 +58,7 @@ class AdminController {
             })
     public SourceReport source(
             @Parameter(description = "The source id from the sources file", example = "fda") @PathVariable String id) {
-        return statuses.find(id, SourceStatusService.Audience.ADMIN)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
+        return statuses.get(id, SourceStatusService.Audience.ADMIN);
     }
 
     @PostMapping("/sources/{id}/fetch")

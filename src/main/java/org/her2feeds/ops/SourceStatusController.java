@@ -5,11 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The health of every source for the public: what was fetched when, what went wrong (in short), when the next
@@ -49,8 +47,6 @@ class SourceStatusController {
     public SourceReport one(
             @Parameter(description = "The source id from the sources file", example = "medrxiv-oncology") @PathVariable
                     String id) {
-        return statuses.find(id, SourceStatusService.Audience.PUBLIC)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "no source with id '" + id + "' in the sources file"));
+        return statuses.get(id, SourceStatusService.Audience.PUBLIC);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import org.her2feeds.http.NotFoundException;
 import org.her2feeds.schedule.SourceScheduler;
 import org.her2feeds.sources.PublicUrl;
 import org.her2feeds.sources.Source;
@@ -42,8 +42,12 @@ class SourceStatusService {
                 .toList();
     }
 
-    Optional<SourceReport> find(String id, Audience audience) {
-        return catalog.find(id).map(states::standing).map(standing -> report(standing, audience));
+    /** @throws NotFoundException when the sources file has no source with this id */
+    SourceReport get(String id, Audience audience) {
+        return catalog.find(id)
+                .map(states::standing)
+                .map(standing -> report(standing, audience))
+                .orElseThrow(() -> new NotFoundException("no source with id '" + id + "' in the sources file"));
     }
 
     /** A state written for another configured URL is read as it is for the URL configured now. */

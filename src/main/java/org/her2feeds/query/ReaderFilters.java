@@ -91,8 +91,9 @@ public class ReaderFilters {
         if (values != null) {
             for (String value : values) {
                 for (String part : value.split(",")) {
-                    if (!part.isBlank()) {
-                        result.add(part.strip());
+                    String trimmed = part.trim();
+                    if (!trimmed.isEmpty()) {
+                        result.add(trimmed);
                     }
                 }
             }
@@ -178,16 +179,7 @@ public class ReaderFilters {
     /** Accepts {@code ?topic=a,b} as well as {@code ?topic=a&topic=b}; ignores case and blanks. */
     static Set<String> normalise(Collection<String> values) {
         Set<String> result = new LinkedHashSet<>();
-        if (values != null) {
-            for (String value : values) {
-                for (String part : value.split(",")) {
-                    String slug = part.trim().toLowerCase(Locale.ROOT);
-                    if (!slug.isEmpty()) {
-                        result.add(slug);
-                    }
-                }
-            }
-        }
+        values(values).forEach(value -> result.add(value.toLowerCase(Locale.ROOT)));
         return result;
     }
 }

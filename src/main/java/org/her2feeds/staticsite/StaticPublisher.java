@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,12 +57,15 @@ public class StaticPublisher implements DisposableBean {
             0,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1),
-            runnable -> {
-                Thread thread = new Thread(runnable, "static-publisher");
-                thread.setDaemon(true);
-                return thread;
-            },
+            daemonThreads(),
             new ThreadPoolExecutor.DiscardPolicy());
+
+    /** A daemon, as the fetcher's and the change poller's: a publish in progress never holds the JVM open. */
+    private static CustomizableThreadFactory daemonThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("static-publisher-");
+        threads.setDaemon(true);
+        return threads;
+    }
 
     StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties, RequestUrls urls) {
         this.contributors = contributors;

@@ -34,6 +34,7 @@ final class ArticleNotices {
         Set<String> dois = new LinkedHashSet<>();
         Set<String> pmids = new LinkedHashSet<>();
         Set<String> titles = new LinkedHashSet<>();
+        Map<String, String> titleKeys = new HashMap<>();
         for (StoredArticle article : articles) {
             if (article.doi() != null) {
                 dois.add(article.doi());
@@ -44,6 +45,7 @@ final class ArticleNotices {
             String title = Evidence.titleKey(article.title());
             if (title != null && !title.isEmpty()) {
                 titles.add(title);
+                titleKeys.put(article.id(), title);
             }
         }
         List<Found> found = new ArrayList<>();
@@ -55,7 +57,7 @@ final class ArticleNotices {
         }
         Map<String, List<NoticeRef>> byArticle = new HashMap<>();
         for (StoredArticle article : articles) {
-            String title = Evidence.titleKey(article.title());
+            String title = titleKeys.get(article.id());
             for (Found f : found) {
                 boolean names = switch (f.kind()) {
                     case Evidence.NOTICE_DOI -> f.entity().equals(article.doi());

@@ -59,7 +59,9 @@ public record Evidence(
         if (notice != null) {
             noticeDois.addAll(notice.dois());
             noticePmids.addAll(notice.pmids());
-            noticeTitles.addAll(NoticeReader.keysOf(notice));
+            if (notice.title() != null) {
+                noticeTitles.add(titleKey(notice.title()));
+            }
         }
         return Map.of(
                 TYPE,

@@ -112,7 +112,7 @@ final class EvidenceRules {
 
     Evidence read(TaggableText text) {
         PublicationType type = type(text);
-        Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text, type) : null;
+        Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
         return new Evidence(type, trials(text), drugs(text), notice);
     }
 

@@ -1,8 +1,6 @@
 package org.her2feeds.tagging;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +19,7 @@ final class NoticeReader {
 
     private NoticeReader() {}
 
-    static Notice read(TaggableText text, PublicationType type) {
+    static Notice read(TaggableText text) {
         String words = (text.title() + " " + String.join(" ", text.categories())).toLowerCase(Locale.ROOT);
         String kind = words.contains("withdraw")
                 ? Notice.WITHDRAWAL
@@ -69,13 +67,5 @@ final class NoticeReader {
         return result.length() <= TITLE_KEY_LENGTH
                 ? result
                 : result.substring(0, TITLE_KEY_LENGTH).strip();
-    }
-
-    static List<String> keysOf(Notice notice) {
-        List<String> keys = new ArrayList<>();
-        if (notice.title() != null) {
-            keys.add(titleKey(notice.title()));
-        }
-        return keys;
     }
 }
