@@ -77,7 +77,7 @@ final class CompiledRules {
      */
     record FieldHits(List<Set<TermHit>> hits, Set<Discount> discounted) {}
 
-    FieldHits matchFields(TaggableText text) {
+    FieldHits matchFields(TokenisedText text) {
         List<Set<TermHit>> hits = new ArrayList<>(rules.size());
         for (int r = 0; r < rules.size(); r++) {
             hits.add(new LinkedHashSet<>());
@@ -86,17 +86,17 @@ final class CompiledRules {
         collect(text.title(), TITLE, hits, discounted);
         collect(text.summary(), SUMMARY, hits, discounted);
         collect(text.content(), CONTENT, hits, discounted);
-        for (String category : text.categories()) {
+        for (List<Token> category : text.categories()) {
             collect(category, CATEGORY, hits, discounted);
         }
         return new FieldHits(hits, discounted);
     }
 
-    private void collect(String text, String field, List<Set<TermHit>> hits, Set<Discount> discounted) {
-        if (text == null || text.isBlank()) {
+    private void collect(List<Token> tokens, String field, List<Set<TermHit>> hits, Set<Discount> discounted) {
+        if (tokens.isEmpty()) {
             return;
         }
-        Matches matched = match(Tokeniser.tokenise(TextNormaliser.normalise(text)), field.equals(TITLE));
+        Matches matched = match(tokens, field.equals(TITLE));
         for (int r = 0; r < matched.hits().size(); r++) {
             for (String term : matched.hits().get(r)) {
                 hits.get(r).add(new TermHit(term, field));

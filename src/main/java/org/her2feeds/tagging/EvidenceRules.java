@@ -94,7 +94,7 @@ final class EvidenceRules {
 
     /** The filter key of a drug named by any of its names ("Enhertu", "T-DXd"), or empty when none or several fit. */
     Optional<String> drugKey(String name) {
-        List<DrugMention> found = drugs(new TaggableText(name, "", List.of()));
+        List<DrugMention> found = drugs(TokenisedText.of(new TaggableText(name, "", List.of())));
         return found.size() == 1 ? Optional.of(Evidence.key(found.get(0).inn())) : Optional.empty();
     }
 
@@ -104,21 +104,23 @@ final class EvidenceRules {
         if (id != null) {
             return Optional.of(Evidence.key(id));
         }
-        List<TrialMention> found = trials(new TaggableText(name, "", List.of()));
+        TaggableText text = new TaggableText(name, "", List.of());
+        List<TrialMention> found = trials(text, TokenisedText.of(text));
         return found.size() == 1 && found.get(0).acronym() != null
                 ? Optional.of(Evidence.key(found.get(0).acronym()))
                 : Optional.empty();
     }
 
-    Evidence read(TaggableText text) {
-        PublicationType type = type(text);
+    /** @param tokens the text's fields as the tagger tokenised them for the topics: read here, not again */
+    Evidence read(TaggableText text, TokenisedText tokens) {
+        PublicationType type = type(text, tokens);
         Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
-        return new Evidence(type, trials(text), drugs(text), notice);
+        return new Evidence(type, trials(text, tokens), drugs(tokens), notice);
     }
 
-    private PublicationType type(TaggableText text) {
-        List<Set<TermHit>> hits = typeTerms.matchFields(text).hits();
-        List<Set<TermHit>> alsoHits = alsoTerms.matchFields(text).hits();
+    private PublicationType type(TaggableText text, TokenisedText tokens) {
+        List<Set<TermHit>> hits = typeTerms.matchFields(tokens).hits();
+        List<Set<TermHit>> alsoHits = alsoTerms.matchFields(tokens).hits();
         for (int r = 0; r < types.size(); r++) {
             TopicRulesReader.TypeRule type = types.get(r);
             boolean kindFits = type.kinds().isEmpty()
@@ -144,8 +146,8 @@ final class EvidenceRules {
         throw new IllegalStateException("the reader guarantees a default type");
     }
 
-    private List<DrugMention> drugs(TaggableText text) {
-        List<Set<TermHit>> hits = drugTerms.matchFields(text).hits();
+    private List<DrugMention> drugs(TokenisedText tokens) {
+        List<Set<TermHit>> hits = drugTerms.matchFields(tokens).hits();
         List<DrugMention> drugs = new ArrayList<>();
         for (int r = 0; r < hits.size(); r++) {
             if (!hits.get(r).isEmpty()) {
@@ -158,9 +160,9 @@ final class EvidenceRules {
     }
 
     /** Curated trials named by acronym (with their known id), then registry ids found in the text, each once. */
-    private List<TrialMention> trials(TaggableText text) {
+    private List<TrialMention> trials(TaggableText text, TokenisedText tokens) {
         Map<String, TrialMention> byKey = new LinkedHashMap<>();
-        List<Set<TermHit>> hits = trialTerms.matchFields(text).hits();
+        List<Set<TermHit>> hits = trialTerms.matchFields(tokens).hits();
         for (int r = 0; r < hits.size(); r++) {
             if (!hits.get(r).isEmpty()) {
                 TopicRulesReader.TrialRule trial = trials.get(r);

@@ -64,7 +64,8 @@ public class Tagger {
     public TaggingResult tag(TaggableText text) {
         Compiled current = compiled.get();
         CompiledRules rules = current.rules();
-        CompiledRules.FieldHits matched = rules.matchFields(text);
+        TokenisedText tokens = TokenisedText.of(text);
+        CompiledRules.FieldHits matched = rules.matchFields(tokens);
         List<Set<TermHit>> hits = matched.hits();
         Set<Discount> discounted = matched.discounted();
         List<TopicTag> tags = new ArrayList<>();
@@ -80,7 +81,7 @@ public class Tagger {
                 List.copyOf(relevanceHits),
                 List.copyOf(discounted),
                 tags,
-                current.evidence().read(text));
+                current.evidence().read(text, tokens));
     }
 
     /** The publication types in deciding order (the last is the default): the closed vocabulary of {@code type}. */
