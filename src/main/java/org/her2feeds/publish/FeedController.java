@@ -2,18 +2,18 @@ package org.her2feeds.publish;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.her2feeds.http.CachedResponses;
+import org.her2feeds.http.Rendered;
 import org.her2feeds.query.Selection;
 import org.her2feeds.query.TopicQuery;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -26,7 +26,6 @@ import org.springframework.web.servlet.HandlerMapping;
 class FeedController {
 
     static final String FORMATS = " in RSS 2.0 (feed.xml), Atom 1.0 (feed.atom) or JSON Feed 1.1 (feed.json)";
-    static final String LIMIT = "How many articles (default her2.feed.size, at most her2.feed.max-limit)";
 
     private final FeedService feeds;
     private final CachedResponses responses;
@@ -45,20 +44,14 @@ class FeedController {
     void merged(
             @ParameterObject TopicQuery topics,
             @ParameterObject Selection selection,
-            @Parameter(
-                            description = LIMIT,
-                            schema = @Schema(type = "integer", format = "int32", minimum = "1"),
-                            example = "20")
-                    @RequestParam(required = false)
-                    Integer limit,
+            @ParameterObject FeedSize size,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        responses.serve(
+        serve(
                 request,
                 response,
-                feeds.merged(
-                        format(request), topics.topic(), selection, limit, responses.base(), responses.self(request)));
+                (f, base, self) -> feeds.merged(f, topics.topic(), selection, size.limit(), base, self));
     }
 
     @GetMapping({"/topics/{slug}/feed.xml", "/topics/{slug}/feed.atom", "/topics/{slug}/feed.json"})
@@ -69,19 +62,24 @@ class FeedController {
     void topic(
             @Parameter(description = "Topic slug; see /api/topics", example = "adc") @PathVariable String slug,
             @ParameterObject Selection selection,
-            @Parameter(
-                            description = LIMIT,
-                            schema = @Schema(type = "integer", format = "int32", minimum = "1"),
-                            example = "20")
-                    @RequestParam(required = false)
-                    Integer limit,
+            @ParameterObject FeedSize size,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
+        serve(request, response, (f, base, self) -> feeds.topic(f, slug, selection, size.limit(), base, self));
+    }
+
+    /** Renders (or takes from the cache) the feed in the format the path names, for the public base and self URL. */
+    private void serve(HttpServletRequest request, HttpServletResponse response, FeedRendering rendering)
+            throws IOException {
         responses.serve(
-                request,
-                response,
-                feeds.topic(format(request), slug, selection, limit, responses.base(), responses.self(request)));
+                request, response, rendering.render(format(request), responses.base(), responses.self(request)));
+    }
+
+    /** One handler's call into {@link FeedService}, given what every feed request shares. */
+    @FunctionalInterface
+    private interface FeedRendering {
+        Supplier<Rendered> render(FeedFormat format, String baseUrl, String selfUrl);
     }
 
     /** The format named by the last segment of the mapping that matched: one of the three above. */

@@ -85,21 +85,7 @@ public record SourceState(
             return this;
         }
         Stop kept = stop != null && stop.kind() == Stop.Kind.GONE ? null : stop;
-        return new SourceState(
-                sourceId,
-                configured,
-                configured,
-                null,
-                null,
-                lastAttemptAt,
-                lastSuccessAt,
-                lastStatus,
-                lastError,
-                consecutiveFailures,
-                nextFetchAt,
-                kept,
-                null,
-                0);
+        return at(configured, configured, null, null, null, 0).withStop(kept);
     }
 
     /**
@@ -118,12 +104,18 @@ public record SourceState(
 
     private SourceState withRedirect(String url, String target, int streak) {
         boolean moved = !Objects.equals(url, currentUrl);
+        return at(configuredUrl, url, moved ? null : etag, moved ? null : lastModified, target, streak);
+    }
+
+    /** The same fetch history and plan at another location: its URLs, their validators and a pending redirect. */
+    private SourceState at(
+            String configured, String current, String newEtag, String newLastModified, String target, int streak) {
         return new SourceState(
                 sourceId,
-                configuredUrl,
-                url,
-                moved ? null : etag,
-                moved ? null : lastModified,
+                configured,
+                current,
+                newEtag,
+                newLastModified,
                 lastAttemptAt,
                 lastSuccessAt,
                 lastStatus,
@@ -138,36 +130,35 @@ public record SourceState(
     /** A fetch started at {@code started} succeeded at {@code now} (200 or 304) with these validators. */
     public SourceState afterSuccess(
             Instant started, Instant now, Integer status, String newEtag, String newLastModified, Instant next) {
-        return new SourceState(
-                sourceId,
-                configuredUrl,
-                currentUrl,
-                newEtag,
-                newLastModified,
-                started,
-                now,
-                status,
-                null,
-                0,
-                next,
-                stop,
-                redirectTarget,
-                redirectStreak);
+        return afterFetch(newEtag, newLastModified, started, now, status, null, 0, next);
     }
 
     /** A fetch started at {@code started} failed; the validators and the last success stay. */
     public SourceState afterFailure(Instant started, Integer status, String error, Instant next) {
+        return afterFetch(etag, lastModified, started, lastSuccessAt, status, error, consecutiveFailures + 1, next);
+    }
+
+    /** The same location and stop with a fetch's record: validators, times, outcome and the next fetch planned. */
+    private SourceState afterFetch(
+            String validatorEtag,
+            String validatorLastModified,
+            Instant attempt,
+            Instant success,
+            Integer status,
+            String error,
+            int failures,
+            Instant next) {
         return new SourceState(
                 sourceId,
                 configuredUrl,
                 currentUrl,
-                etag,
-                lastModified,
-                started,
-                lastSuccessAt,
+                validatorEtag,
+                validatorLastModified,
+                attempt,
+                success,
                 status,
                 error,
-                consecutiveFailures + 1,
+                failures,
                 next,
                 stop,
                 redirectTarget,
