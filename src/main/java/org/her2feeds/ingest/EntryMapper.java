@@ -75,9 +75,9 @@ final class EntryMapper {
                 skipped++;
                 continue;
             }
-            Optional<NewArticle> article = map(sourceId, kindSlug, read.get(i), base);
+            Optional<NewArticle> article = map(sourceId, kindSlug, read.get(i), base, fingerprints.get(i));
             if (article.isPresent()) {
-                articles.add(article.get().withFingerprint(fingerprints.get(i)));
+                articles.add(article.get());
             } else {
                 rejected++;
             }
@@ -101,8 +101,13 @@ final class EntryMapper {
         }
     }
 
-    /** @param sourceKind the source's kind slug, or null: publication types partly depend on it */
-    Optional<NewArticle> map(String sourceId, String sourceKind, ParsedEntry entry, URI documentBase) {
+    /**
+     * @param sourceKind  the source's kind slug, or null: publication types partly depend on it
+     * @param fingerprint the raw entry's fingerprint, by which a later fetch recognises it unchanged; null when the
+     *                    entry is mapped outside a fetch
+     */
+    Optional<NewArticle> map(
+            String sourceId, String sourceKind, ParsedEntry entry, URI documentBase, String fingerprint) {
         URI base = cleaner.base(documentBase, entry.xmlBases()).orElse(null);
         URI link = cleaner.link(entry.link(), base)
                 .or(() -> guidAsLink(entry.guid(), base))
@@ -148,7 +153,7 @@ final class EntryMapper {
                 tagger.tag(text),
                 text.summary(),
                 text.content(),
-                null));
+                fingerprint));
     }
 
     /** Atom entries often carry only {@code <updated>}; readers take it as the date, and so does the digest. */

@@ -29,25 +29,4 @@ public record NewArticle(
         TaggingResult tagging,
         String descriptionText,
         String contentText,
-        String fingerprint) {
-
-    /** The same article, made from the raw entry with this fingerprint. */
-    public NewArticle withFingerprint(String rawFingerprint) {
-        return new NewArticle(
-                sourceId,
-                guid,
-                link,
-                title,
-                summaryHtml,
-                summaryText,
-                authors,
-                categories,
-                publishedAt,
-                doi,
-                pmid,
-                tagging,
-                descriptionText,
-                contentText,
-                rawFingerprint);
-    }
-}
+        String fingerprint) {}

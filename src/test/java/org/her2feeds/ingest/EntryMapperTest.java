@@ -31,7 +31,7 @@ class EntryMapperTest {
         ParsedFeed feed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), "application/xml", url);
         URI base = mapper.documentBase(feed, url);
         return feed.entries().stream()
-                .map(entry -> mapper.map("src", null, entry, base).orElseThrow())
+                .map(entry -> mapper.map("src", null, entry, base, null).orElseThrow())
                 .collect(Collectors.toMap(NewArticle::guid, Function.identity()));
     }
 

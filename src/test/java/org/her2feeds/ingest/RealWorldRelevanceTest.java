@@ -52,7 +52,7 @@ class RealWorldRelevanceTest {
                     labels.stream().filter(l -> l.file().equals(file[0])).toList()) {
                 ParsedEntry entry = find(entries, label);
                 assertThat(entry).as("%s %s", label.file(), label.item()).isNotNull();
-                NewArticle article = mapper.map("s", null, entry, base).orElseThrow();
+                NewArticle article = mapper.map("s", null, entry, base, null).orElseThrow();
                 boolean relevant = article.tagging().relevant();
                 if (relevant && label.her2()) {
                     tp++;
