@@ -46,8 +46,13 @@ final class ArticleIds {
     /** Any DOI-shaped string, to tell a description that names one DOI from one that cites several. */
     static final Pattern ANY_DOI = Pattern.compile("(?<![\\w.])(10\\.\\d{4,9}/[^\\s\"<>]+)");
 
-    static final Pattern PMID_LABELLED =
-            Pattern.compile("(?i)(?:^|[\\s(\\[|;,.])(?:pmid|pubmed)\\s*:\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
+    /**
+     * "PMID: 123", "PubMed: 123", "info:pmid/123", and "PMID 123" as PubMed's own notices write it ("Retraction of:
+     * PMID 123"); "PubMed" without a colon is not a label ("searched PubMed 2000 to 2024").
+     */
+    static final Pattern PMID_LABELLED = Pattern.compile(
+            "(?i)(?:^|[\\s(\\[|;,.])(?:pmid\\s*:?|pubmed\\s*:)\\s*(\\d{1,9})\\b|^info:pmid/(\\d{1,9})$");
+
     static final Pattern PMID_IN_URL =
             Pattern.compile("(?i)(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/"
                     + "|europepmc\\.org/(?:abstract/)?(?:med|article/med)/)(\\d{1,9})(?=[/?#]|$)");

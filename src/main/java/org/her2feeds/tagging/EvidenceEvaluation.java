@@ -14,7 +14,9 @@ import java.util.TreeMap;
 /**
  * How well the evidence rules agree with a labelled set (src/test/resources/evidence/): publication type accuracy,
  * and precision and recall of the trials and drugs named. A trial counts as found when any of its identifiers (the
- * registry id or the acronym) is; several mentions of one labelled trial count once.
+ * registry id or the acronym) is; several mentions of one labelled trial count once. Notices: whether each labelled
+ * notice is recognised with its kind, and whether the DOI or PMID by which it names its article is read, since the
+ * store links a notice to its article by exactly that key (NoticeLinkingTest proves the linking itself).
  */
 final class EvidenceEvaluation {
 
@@ -23,7 +25,46 @@ final class EvidenceEvaluation {
 
     static final double EXTRACTION_GOAL = 0.95;
 
-    private record Labelled(String id, TaggableText text, String type, List<Set<String>> trials, Set<String> drugs) {}
+    private record Labelled(
+            String id,
+            TaggableText text,
+            String type,
+            List<Set<String>> trials,
+            Set<String> drugs,
+            NoticeLabel notice) {}
+
+    /** A labelled notice: its kind and the one reference it names its article by (the others null). */
+    private record NoticeLabel(String kind, String doi, String pmid, String title) {
+
+        boolean byIdentifier() {
+            return doi != null || pmid != null;
+        }
+
+        boolean isReadFrom(Notice found) {
+            if (doi != null) {
+                return found.dois().stream().anyMatch(d -> d.equalsIgnoreCase(doi));
+            }
+            if (pmid != null) {
+                return found.pmids().contains(pmid);
+            }
+            return found.title() != null && Evidence.key(found.title()).contains(Evidence.key(title));
+        }
+    }
+
+    /** Notice counts over the set: labelled, recognised with the right kind, references read, notices wrongly seen. */
+    record Notices(
+            int labelled,
+            int kindRight,
+            int byIdentifier,
+            int identifierRead,
+            int byTitle,
+            int titleRead,
+            int unlabelledSeen) {
+
+        boolean everyIdentifierRead() {
+            return identifierRead == byIdentifier;
+        }
+    }
 
     /** Counts of one kind of extraction, summed over the set. */
     record Extraction(int truePositives, int predicted, int labelled) {
@@ -47,6 +88,7 @@ final class EvidenceEvaluation {
     private int articles;
     private Extraction trials = new Extraction(0, 0, 0);
     private Extraction drugs = new Extraction(0, 0, 0);
+    private Notices notices = new Notices(0, 0, 0, 0, 0, 0, 0);
 
     static EvidenceEvaluation run(Tagger tagger, Path set) {
         EvidenceEvaluation evaluation = new EvidenceEvaluation();
@@ -106,6 +148,40 @@ final class EvidenceEvaluation {
         if (unmatched > 0 || matchedTrials.size() < item.trials().size()) {
             mistakes.add(item.id() + " trials: labelled " + item.trials() + ", found " + found.trials());
         }
+        scoreNotice(item, found.notice());
+    }
+
+    private void scoreNotice(Labelled item, Notice found) {
+        NoticeLabel label = item.notice();
+        Notices n = notices;
+        if (label == null) {
+            if (found != null) {
+                notices = new Notices(
+                        n.labelled(),
+                        n.kindRight(),
+                        n.byIdentifier(),
+                        n.identifierRead(),
+                        n.byTitle(),
+                        n.titleRead(),
+                        n.unlabelledSeen() + 1);
+                mistakes.add(item.id() + " notice: none labelled, found " + found);
+            }
+            return;
+        }
+        boolean kindRight = found != null && label.kind().equals(found.kind());
+        boolean read = found != null && label.isReadFrom(found);
+        boolean byId = label.byIdentifier();
+        notices = new Notices(
+                n.labelled() + 1,
+                n.kindRight() + (kindRight ? 1 : 0),
+                n.byIdentifier() + (byId ? 1 : 0),
+                n.identifierRead() + (byId && read ? 1 : 0),
+                n.byTitle() + (byId ? 0 : 1),
+                n.titleRead() + (!byId && read ? 1 : 0),
+                n.unlabelledSeen());
+        if (!kindRight || !read) {
+            mistakes.add(item.id() + " notice: labelled " + label + ", found " + found);
+        }
     }
 
     private static String reason(PublicationType type) {
@@ -124,12 +200,17 @@ final class EvidenceEvaluation {
         return drugs;
     }
 
+    Notices notices() {
+        return notices;
+    }
+
     boolean meetsGoals() {
         return typeAccuracy() >= TYPE_ACCURACY_GOAL
                 && trials.precision() >= EXTRACTION_GOAL
                 && trials.recall() >= EXTRACTION_GOAL
                 && drugs.precision() >= EXTRACTION_GOAL
-                && drugs.recall() >= EXTRACTION_GOAL;
+                && drugs.recall() >= EXTRACTION_GOAL
+                && notices.everyIdentifierRead();
     }
 
     void printReport(PrintStream out) {
@@ -148,6 +229,17 @@ final class EvidenceEvaluation {
                 drugs.precision(),
                 drugs.recall(),
                 EXTRACTION_GOAL);
+        out.printf(
+                Locale.ROOT,
+                "Notices: %d labelled, %d recognised with their kind; DOI or PMID read %d of %d (goal: all); "
+                        + "title read %d of %d; %d seen where none is labelled%n",
+                notices.labelled(),
+                notices.kindRight(),
+                notices.identifierRead(),
+                notices.byIdentifier(),
+                notices.titleRead(),
+                notices.byTitle(),
+                notices.unlabelledSeen());
     }
 
     void printMistakes(PrintStream out) {
@@ -196,8 +288,24 @@ final class EvidenceEvaluation {
             if (item.get("type") == null) {
                 throw new IllegalArgumentException(file + ": item '" + id + "' has no type");
             }
-            labelled.add(new Labelled(id, text, item.get("type").toString(), trials, drugs));
+            labelled.add(new Labelled(id, text, item.get("type").toString(), trials, drugs, noticeLabel(item)));
         }
         return labelled;
+    }
+
+    private static NoticeLabel noticeLabel(Map<?, ?> item) {
+        if (!(item.get("notice") instanceof Map<?, ?> notice)) {
+            return null;
+        }
+        Map<?, ?> concerns = notice.get("concerns") instanceof Map<?, ?> c ? c : Map.of();
+        return new NoticeLabel(
+                String.valueOf(notice.get("kind")),
+                text(concerns.get("doi")),
+                text(concerns.get("pmid")),
+                text(concerns.get("title")));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

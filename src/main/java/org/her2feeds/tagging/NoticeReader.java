@@ -12,8 +12,12 @@ final class NoticeReader {
     /** "Retraction notice to: <title>", "Erratum: <title>", "WITHDRAWN: <title>": the title follows the colon. */
     private static final Pattern PREFIXED = Pattern.compile("^[^:]{3,60}:\\s*(.{12,})$");
 
-    /** A title quoted in the notice's text: "…", “…” or ‘…’. */
-    private static final Pattern QUOTED = Pattern.compile("[\"“‘]([^\"”’]{20,400})[\"”’]");
+    /**
+     * A title quoted in the notice's text: "…", “…", ‘…’ or '…'. A straight single quote counts only outside a word,
+     * so that apostrophes ("the authors' data … the editors' view") do not make a title.
+     */
+    private static final Pattern QUOTED =
+            Pattern.compile("[\"“‘]([^\"”’]{20,400})[\"”’]|(?<![\\p{L}\\p{N}])'([^']{20,400})'(?![\\p{L}\\p{N}])");
 
     private static final int TITLE_KEY_LENGTH = 200;
 
@@ -36,7 +40,10 @@ final class NoticeReader {
             return prefixed.group(1).strip();
         }
         Matcher quoted = QUOTED.matcher(text.summary());
-        return quoted.find() ? quoted.group(1).strip() : null;
+        if (!quoted.find()) {
+            return null;
+        }
+        return (quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip();
     }
 
     /**

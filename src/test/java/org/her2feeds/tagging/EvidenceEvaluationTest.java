@@ -35,23 +35,35 @@ class EvidenceEvaluationTest {
     }
 
     @Test
-    void theHeldOutSetMeetsTheTypeAndDrugGoals() {
+    void theHeldOutSetMeetsTheTypeDrugAndNoticeGoals() {
         EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT);
         assertThat(heldOut.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
         assertThat(heldOut.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(heldOut.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(heldOut.trials().precision()).isGreaterThanOrEqualTo(TRIAL_PRECISION_FLOOR_BELOW_GOAL);
         assertThat(heldOut.trials().recall()).isGreaterThanOrEqualTo(TRIAL_RECALL_FLOOR_BELOW_GOAL);
+        assertThat(heldOut.notices().labelled()).isPositive();
+        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
+        assertThat(heldOut.notices().identifierRead())
+                .as("every notice that names its article by DOI or PMID is read, so the store links it")
+                .isEqualTo(heldOut.notices().byIdentifier());
+        assertThat(heldOut.notices().unlabelledSeen()).isZero();
     }
 
     @Test
-    void theTuningSetMeetsTheTypeAndDrugGoals() {
+    void theTuningSetMeetsTheTypeDrugAndNoticeGoals() {
         EvidenceEvaluation tuning = EvidenceEvaluation.run(tagger, TUNING);
         assertThat(tuning.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
         assertThat(tuning.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(tuning.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(tuning.trials().precision()).isGreaterThanOrEqualTo(TRIAL_PRECISION_FLOOR_BELOW_GOAL);
         assertThat(tuning.trials().recall()).isGreaterThanOrEqualTo(TRIAL_RECALL_FLOOR_BELOW_GOAL);
+        assertThat(tuning.notices().labelled()).isPositive();
+        assertThat(tuning.notices().kindRight()).isEqualTo(tuning.notices().labelled());
+        assertThat(tuning.notices().identifierRead())
+                .as("every notice that names its article by DOI or PMID is read, so the store links it")
+                .isEqualTo(tuning.notices().byIdentifier());
+        assertThat(tuning.notices().unlabelledSeen()).isZero();
     }
 
     @Test
@@ -63,7 +75,8 @@ class EvidenceEvaluationTest {
                 TUNING,
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String report = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(report).contains("Type accuracy: ", "Trials: precision ", "Drugs:  precision ", "Disagreements");
+        assertThat(report)
+                .contains("Type accuracy: ", "Trials: precision ", "Drugs:  precision ", "Notices: ", "Disagreements");
         assertThat(status).as("trial extraction is below its goal").isEqualTo(1);
     }
 }

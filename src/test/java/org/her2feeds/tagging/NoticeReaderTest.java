@@ -1,0 +1,51 @@
+package org.her2feeds.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a notice names its article by, in the ways publishers write it (texts invented for this test). */
+class NoticeReaderTest {
+
+    private static Notice read(String title, String summary) {
+        return NoticeReader.read(new TaggableText(title, summary, "", List.of(), "journal"));
+    }
+
+    @Test
+    void readsAPubmedIdWrittenWithoutAColonAsPubmedNoticesDo() {
+        Notice notice = read(
+                "Retraction Note: Low-dose lapatinib in elderly patients",
+                "The journal retracts this article at the request of the sponsor. Retraction of: PMID 98765432.");
+
+        assertThat(notice.kind()).isEqualTo(Notice.RETRACTION);
+        assertThat(notice.pmids()).containsExactly("98765432");
+    }
+
+    @Test
+    void aPubmedMentionWithoutALabelIsNoIdentifier() {
+        Notice notice = read("Correction", "We searched PubMed 2010 to 2025 again and corrected Table 2.");
+
+        assertThat(notice.pmids()).isEmpty();
+    }
+
+    @Test
+    void readsATitleInStraightSingleQuotes() {
+        Notice notice = read(
+                "Expression of Concern",
+                "The editors flag 'Margetuximab after two lines of anti-HER2 therapy: a cohort study' while the "
+                        + "institution reviews the consent forms.");
+
+        assertThat(notice.kind()).isEqualTo(Notice.CONCERN);
+        assertThat(notice.title()).isEqualTo("Margetuximab after two lines of anti-HER2 therapy: a cohort study");
+    }
+
+    @Test
+    void apostrophesDoNotMakeATitle() {
+        Notice notice = read(
+                "Editorial expression of concern",
+                "The authors' raw data could not be found and the editors' review of the blots continues for now.");
+
+        assertThat(notice.title()).isNull();
+    }
+}
