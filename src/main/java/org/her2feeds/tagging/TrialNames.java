@@ -55,9 +55,9 @@ final class TrialNames {
                     + REGISTRY_ID + "[^)\\];,]{0,30})");
 
     /** An NCT id, then any name in brackets. */
-    private static final Pattern ID_THEN_NAME = Pattern.compile(
-            "((?i:NCT)[\\s\\u00a0-]?\\d(?:[ \\u00a0]?\\d){7})\\s*[(\\[]\\s*([A-Za-z][A-Za-z0-9]*(?:[\\s-][A-Za-z0-9]+){0,2})"
-                    + "\\s*[)\\]]");
+    private static final Pattern ID_THEN_NAME =
+            Pattern.compile("((?i:NCT)[\\s\\u00a0-]?\\d(?:[ \\u00a0]?\\d){7})\\s*[(\\[]\\s*"
+                    + "([A-Za-z][A-Za-z0-9]*(?:[\\s-][A-Za-z0-9]+){0,2})\\s*[)\\]]");
 
     /** Capital words that are not trials: congresses, agencies, societies, tests. */
     private static final Set<String> NOT_TRIALS = Set.of(

@@ -26,12 +26,12 @@ class EvidenceEvaluationTest {
     private static final double TUNING_TRIAL_RECALL_FLOOR = 0.98;
 
     /**
-     * The held-out set's trials are partly unknown to the curated list and some are only implied, so extraction
-     * there stays below what the tuning set reaches; these floors keep what it reaches from getting worse.
+     * The held-out set, measured once after the rules were tuned (0.909 / 0.909, below the goal of 0.95; before,
+     * 0.833 / 0.682): these floors keep what it reaches from getting worse. Never tune a rule on it.
      */
-    private static final double HELD_OUT_TRIAL_PRECISION_FLOOR = 0.80;
+    private static final double HELD_OUT_TRIAL_PRECISION_FLOOR = 0.90;
 
-    private static final double HELD_OUT_TRIAL_RECALL_FLOOR = 0.65;
+    private static final double HELD_OUT_TRIAL_RECALL_FLOOR = 0.90;
 
     private static Tagger tagger;
 
