@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -72,7 +73,7 @@ class HubNotifications {
                     properties.hub(),
                     pending.size(),
                     properties.attempts(),
-                    e.getLastException().getMessage(),
+                    NestedExceptionUtils.getMostSpecificCause(e.getLastException()),
                     pending);
         }
     }
