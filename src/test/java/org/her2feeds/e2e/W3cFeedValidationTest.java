@@ -30,8 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Every RSS, Atom and OPML output of the demo profile, as served and as copied statically, with a WebSub hub
- * advertised, passes the W3C Feed Validation Service's own code with no error and no warning but the one kept (the validator is found through
- * FEEDVALIDATOR_HOME; see {@link W3cFeedValidator}).
+ * advertised, passes the W3C Feed Validation Service's own code with no error and no warning but the one kept (the
+ * validator is found through FEEDVALIDATOR_HOME; see {@link W3cFeedValidator}).
  */
 class W3cFeedValidationTest {
 
