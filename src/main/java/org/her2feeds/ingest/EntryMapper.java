@@ -137,7 +137,8 @@ final class EntryMapper {
                 .filter(s -> !s.isEmpty())
                 .distinct()
                 .toList();
-        TaggableText text = new TaggableText(title, summary.fullText(), contentText, categories, sourceKind);
+        TaggableText text = new TaggableText(
+                title, summary.fullText(), contentText, categories, sourceKind, link == null ? null : link.toString());
         return Optional.of(new NewArticle(
                 sourceId,
                 entry.guid(),

@@ -49,7 +49,12 @@ class AtomFeedWriter {
         author.setUri(document.homeUrl());
         feed.setAuthors(List.of(author));
         feed.setAlternateLinks(List.of(link("alternate", document.homeUrl(), "text/html")));
-        feed.setOtherLinks(List.of(link("self", document.selfUrl(), FeedFormat.ATOM.mediaType())));
+        List<Link> links = new ArrayList<>();
+        links.add(link("self", document.selfUrl(), FeedFormat.ATOM.mediaType()));
+        if (document.hub() != null) {
+            links.add(link("hub", document.hub(), null));
+        }
+        feed.setOtherLinks(links);
 
         feed.setEntries(document.articles().stream()
                 .map(AtomFeedWriter::entry)

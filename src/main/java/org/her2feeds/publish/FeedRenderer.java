@@ -19,11 +19,14 @@ class FeedRenderer {
     }
 
     Rendered render(FeedFormat format, FeedDocument document) {
-        byte[] body = switch (format) {
+        return Rendered.of(body(format, document), format.contentType(), document.updatedAt());
+    }
+
+    byte[] body(FeedFormat format, FeedDocument document) {
+        return switch (format) {
             case RSS -> rss.write(document).getBytes(StandardCharsets.UTF_8);
             case ATOM -> atom.write(document).getBytes(StandardCharsets.UTF_8);
             case JSON -> json.write(document);
         };
-        return Rendered.of(body, format.contentType(), document.updatedAt());
     }
 }

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.her2feeds.Sha256;
 import org.her2feeds.http.Rendered;
 import org.her2feeds.http.RequestLimits;
 import org.her2feeds.query.ReaderFilters;
@@ -38,6 +40,7 @@ public class FeedService {
     private final FeedRenderer renderer;
     private final FeedProperties properties;
     private final PublishedFeeds publishedFeeds;
+    private final FeedHub hub;
     private final Clock clock;
 
     FeedService(
@@ -49,7 +52,9 @@ public class FeedService {
             FeedRenderer renderer,
             FeedProperties properties,
             PublishedFeeds publishedFeeds,
+            FeedHub hub,
             Clock clock) {
+        this.hub = hub;
         this.publishedFeeds = publishedFeeds;
         this.articles = articles;
         this.sources = sources;
@@ -74,19 +79,36 @@ public class FeedService {
             Integer limit,
             String baseUrl,
             String selfUrl) {
-        FeedSelection selection = new FeedSelection(
-                filters.topics(topics),
-                filters.sourceIdsOfKinds(asked.kind()),
-                filters.evidence(asked),
-                limits.limit(limit));
+        FeedSelection selection = selection(filters.topics(topics), asked, limit);
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, null));
     }
 
     /** A published feed as it is without parameters: what the static copy writes. */
     public Supplier<Rendered> published(PublishedFeed feed, String baseUrl, String selfUrl) {
-        return feed.topic() == null
-                ? merged(feed.format(), List.of(), Selection.ANY, null, baseUrl, selfUrl)
-                : topic(feed.format(), feed.topic().slug(), Selection.ANY, null, baseUrl, selfUrl);
+        FeedSelection selection = published(feed);
+        return () -> renderer.render(feed.format(), document(baseUrl, selfUrl, selection, feed.topic()));
+    }
+
+    /**
+     * What a published feed shows readers now, as a SHA-256 of the bytes it renders to (an empty feed's render time
+     * aside): equal exactly when a reader would see the same feed. This is what decides that a feed changed.
+     */
+    String contentHash(PublishedFeed feed, String baseUrl, String selfUrl) {
+        FeedDocument document = document(baseUrl, selfUrl, published(feed), feed.topic());
+        return HexFormat.of().formatHex(Sha256.of(renderer.body(feed.format(), document.timeless())));
+    }
+
+    private FeedSelection published(PublishedFeed feed) {
+        Set<String> topics = feed.topic() == null
+                ? filters.topics(List.of())
+                : Set.of(feed.topic().slug());
+        return selection(topics, Selection.ANY, null);
+    }
+
+    /** The reader's parameters as a query; a bad kind, type, trial, drug or limit is a 400 naming it. */
+    private FeedSelection selection(Set<String> topics, Selection asked, Integer limit) {
+        return new FeedSelection(
+                topics, filters.sourceIdsOfKinds(asked.kind()), filters.evidence(asked), limits.limit(limit));
     }
 
     /** One topic's feed; an unknown slug is a 404 naming the valid ones. See {@link #merged} for the URLs. */
@@ -94,11 +116,7 @@ public class FeedService {
             FeedFormat format, String slug, Selection asked, Integer limit, String baseUrl, String selfUrl) {
         // The mapping's path variable is never blank, so a topic is always named here.
         TopicDefinition topic = filters.topic(slug).orElseThrow();
-        FeedSelection selection = new FeedSelection(
-                Set.of(topic.slug()),
-                filters.sourceIdsOfKinds(asked.kind()),
-                filters.evidence(asked),
-                limits.limit(limit));
+        FeedSelection selection = selection(Set.of(topic.slug()), asked, limit);
         return () -> renderer.render(format, document(baseUrl, selfUrl, selection, topic));
     }
 
@@ -138,6 +156,7 @@ public class FeedService {
                 selfUrl,
                 updated,
                 sources.shortestInterval(),
+                hub.hubFor(selfUrl),
                 entries);
     }
 }

@@ -31,6 +31,9 @@ class JsonFeedWriter {
         feed.put("feed_url", document.selfUrl());
         feed.put("description", document.description());
         feed.put("language", "en");
+        if (document.hub() != null) {
+            feed.putArray("hubs").addObject().put("type", "WebSub").put("url", document.hub());
+        }
         feed.putArray("authors")
                 .addObject()
                 .put("name", XmlText.of(document.publisher()))

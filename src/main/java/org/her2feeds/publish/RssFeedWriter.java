@@ -39,10 +39,18 @@ class RssFeedWriter {
         channel.setLastBuildDate(Date.from(document.updatedAt()));
         channel.setPubDate(Date.from(document.updatedAt()));
         // atom:link rel="self" (the RSS Advisory Board's recommendation), as foreign markup: Rome core writes it as is.
-        channel.setForeignMarkup(List.of(new Element("link", ATOM)
+        List<Element> links = new ArrayList<>();
+        links.add(new Element("link", ATOM)
                 .setAttribute("href", document.selfUrl())
                 .setAttribute("type", FeedFormat.RSS.mediaType())
-                .setAttribute("rel", "self")));
+                .setAttribute("rel", "self"));
+        if (document.hub() != null) {
+            // WebSub 4: the hub link beside the self link, which is the topic URL the hub is told about.
+            links.add(new Element("link", ATOM)
+                    .setAttribute("href", document.hub())
+                    .setAttribute("rel", "hub"));
+        }
+        channel.setForeignMarkup(links);
 
         channel.setItems(
                 document.articles().stream().map(RssFeedWriter::item).collect(Collectors.toCollection(ArrayList::new)));

@@ -39,7 +39,8 @@ final class ArticleReevaluation {
             Instant sortAt,
             LocalDate digestDate,
             String ownerKind,
-            String contentHash) {}
+            String contentHash,
+            String url) {}
 
     /** An article whose tagging or digest day changes. */
     private record Change(Row row, TaggingResult result, String tagging, LocalDate day) {}
@@ -78,7 +79,7 @@ final class ArticleReevaluation {
         while (true) {
             List<Row> page = jdbc.sql("""
                     SELECT id, title, description_text, content_text, categories, tagging, sort_at,
-                        digest_date, owner_kind, content_hash FROM article
+                        digest_date, owner_kind, content_hash, url FROM article
                     WHERE id > :after AND purged = FALSE ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
                     .param("after", after)
                     .query((rs, n) -> new Row(
@@ -91,7 +92,8 @@ final class ArticleReevaluation {
                             Timestamps.read(rs, 7),
                             rs.getObject(8, LocalDate.class),
                             rs.getString(9),
-                            rs.getString(10)))
+                            rs.getString(10),
+                            rs.getString(11)))
                     .list();
             if (page.isEmpty()) {
                 break;
@@ -115,7 +117,7 @@ final class ArticleReevaluation {
         for (Row row : page) {
             List<String> categories = json.readValue(row.categories(), new TypeReference<List<String>>() {});
             TaggingResult fresh = tagger.apply(new TaggableText(
-                    row.title(), row.descriptionText(), row.contentText(), categories, row.ownerKind()));
+                    row.title(), row.descriptionText(), row.contentText(), categories, row.ownerKind(), row.url()));
             // Bounded as when the article was stored: the same rules then give the same JSON, and it fits its column.
             TaggingResult result = ColumnLimits.boundTagging(fresh, json);
             if (result == null) {

@@ -27,6 +27,7 @@ public class ArticleVersion implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final StoreProperties properties;
     private final AtomicLong current = new AtomicLong(-1);
+    private final AtomicLong lastMadeHere = new AtomicLong(-1);
     private ScheduledExecutorService poller;
 
     ArticleVersion(JdbcClient jdbc, ApplicationEventPublisher events, StoreProperties properties) {
@@ -53,10 +54,24 @@ public class ArticleVersion implements SmartLifecycle {
         return Math.max(previous, fresh);
     }
 
+    /**
+     * The counter value of the last change this instance made, or -1 before its first: in a cluster, what tells a
+     * change made here from one another instance made. It is raised before the change commits, so whatever reads
+     * the archive and sees the change reads this value afterwards and finds it raised.
+     */
+    public long lastMadeHere() {
+        return lastMadeHere.get();
+    }
+
     /** Counts one change of the archive; called inside the transaction that makes it, so both commit together. */
     void bump() {
         jdbc.sql("UPDATE store_meta SET long_value = long_value + 1 WHERE name = 'articles_version'")
                 .update();
+        // The row stays locked until the commit, so no other instance takes the value read here.
+        long mine = jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'articles_version'")
+                .query(Long.class)
+                .single();
+        lastMadeHere.accumulateAndGet(mine, Math::max);
     }
 
     @Override

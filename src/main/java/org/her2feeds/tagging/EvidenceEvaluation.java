@@ -266,7 +266,8 @@ final class EvidenceEvaluation {
                     String.valueOf(item.get("summary")),
                     "",
                     categories,
-                    kind == null ? null : kind.toString());
+                    kind == null ? null : kind.toString(),
+                    item.get("link") == null ? null : item.get("link").toString());
             List<Set<String>> trials = new ArrayList<>();
             if (item.get("trials") instanceof List<?> list) {
                 for (Object t : list) {

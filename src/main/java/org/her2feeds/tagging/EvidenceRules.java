@@ -2,11 +2,17 @@ package org.her2feeds.tagging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.her2feeds.Sha256;
 
 /**
@@ -21,6 +27,15 @@ final class EvidenceRules {
     /** The type whose articles are about another article; the evidence file must declare it. */
     static final String NOTICE = "notice";
 
+    /**
+     * A case report tells of a patient, not of the trial the patient was treated in: it names trials, it reports on
+     * none.
+     */
+    static final String CASE_REPORT = "case-report";
+
+    /** The source kind whose every article is the record of one trial. */
+    static final String REGISTRY = "registry";
+
     private final List<TopicRulesReader.TypeRule> types;
     private final CompiledRules typeTerms;
     /** The {@code also} terms of each type rule (same indexes), as rules of their own; empty rules never match. */
@@ -30,6 +45,11 @@ final class EvidenceRules {
     private final List<TopicRulesReader.TrialRule> trials;
     private final CompiledRules trialTerms;
     private final Map<String, TopicRulesReader.TrialRule> trialsByRegistryId = new HashMap<>();
+    /** Other spellings of the curated numbered names ({@link TrialNames#numberedSpellings}), or null for none. */
+    private final Pattern trialSpellings;
+    /** The curated trials (indexes) by the compact form of their names and of their initials with their numbers. */
+    private final Map<String, Integer> trialsByCompactName = new HashMap<>();
+
     private final String fingerprint;
 
     EvidenceRules(TopicRulesReader.EvidenceBook book) {
@@ -52,19 +72,28 @@ final class EvidenceRules {
         this.trials = List.copyOf(book.trials());
         this.trialTerms = new CompiledRules(
                 trials.stream().map(TopicRulesReader.TrialRule::rule).toList());
-        for (TopicRulesReader.TrialRule trial : trials) {
+        for (int t = 0; t < trials.size(); t++) {
+            TopicRulesReader.TrialRule trial = trials.get(t);
             if (trial.registryId() != null) {
                 trialsByRegistryId.putIfAbsent(trial.registryId(), trial);
             }
+            String label = trial.rule().label();
+            trialsByCompactName.putIfAbsent(TrialNames.compact(label), t);
+            String initials = TrialNames.compactInitials(label);
+            if (initials != null) {
+                trialsByCompactName.putIfAbsent(initials, t);
+            }
         }
+        this.trialSpellings = TrialNames.numberedSpellings(
+                trials.stream().map(trial -> trial.rule().label()).toList());
         StringBuilder canonical = new StringBuilder("evidence-1\n");
         for (TopicRulesReader.TypeRule type : types) {
             canonical
                     .append(type.rule().slug())
                     .append(" kinds=")
-                    .append(new java.util.TreeSet<>(type.kinds()))
+                    .append(new TreeSet<>(type.kinds()))
                     .append(" fields=")
-                    .append(new java.util.TreeSet<>(type.fields()))
+                    .append(new TreeSet<>(type.fields()))
                     .append('\n');
         }
         trials.forEach(t -> canonical
@@ -115,7 +144,8 @@ final class EvidenceRules {
     Evidence read(TaggableText text, TokenisedText tokens) {
         PublicationType type = type(text, tokens);
         Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
-        return new Evidence(type, trials(text, tokens), drugs(tokens), notice);
+        List<TrialMention> trials = type.slug().equals(CASE_REPORT) ? List.of() : trials(text, tokens);
+        return new Evidence(type, trials, drugs(tokens), notice);
     }
 
     private PublicationType type(TaggableText text, TokenisedText tokens) {
@@ -159,25 +189,112 @@ final class EvidenceRules {
         return drugs;
     }
 
-    /** Curated trials named by acronym (with their known id), then registry ids found in the text, each once. */
+    /**
+     * The trials an article reports on, each once: curated trials named by acronym (with their known id), trials the
+     * text calls so by a name of their own ({@link TrialNames}), then registry ids in the text. A trial named only
+     * as background (a benchmark, history, pending work) is left out. A registry record is the record of one trial:
+     * its ids (its own link's first) and its name are one mention, the NCT number its id when it has one.
+     */
     private List<TrialMention> trials(TaggableText text, TokenisedText tokens) {
-        Map<String, TrialMention> byKey = new LinkedHashMap<>();
-        List<Set<TermHit>> hits = trialTerms.matchFields(tokens).hits();
-        for (int r = 0; r < hits.size(); r++) {
-            if (!hits.get(r).isEmpty()) {
-                TopicRulesReader.TrialRule trial = trials.get(r);
-                add(byKey, trial.registryId(), trial.rule().label());
-            }
-        }
         List<String> fields = new ArrayList<>(List.of(text.title(), text.summary(), text.content()));
         fields.addAll(text.categories());
-        for (String field : fields) {
+        boolean registryRecord = REGISTRY.equals(text.sourceKind());
+        Map<String, TrialMention> byKey = new LinkedHashMap<>();
+        Set<String> named = new HashSet<>();
+        List<Set<TermHit>> hits = trialTerms.matchFields(tokens).hits();
+        Set<Integer> curated = new TreeSet<>(spelledOtherwise(fields));
+        for (int r = 0; r < hits.size(); r++) {
+            if (!hits.get(r).isEmpty()) {
+                curated.add(r);
+            }
+        }
+        Map<String, String> beside = TrialNames.idsBesideNames(fields);
+        for (int r : curated) {
+            TopicRulesReader.TrialRule trial = trials.get(r);
+            named.add(TrialNames.compact(trial.rule().label()));
+            if (!TrialNames.onlyBackground(trial.rule().label(), fields)) {
+                add(
+                        byKey,
+                        idBeside(beside, trial.rule().label(), trial.registryId()),
+                        trial.rule().label());
+            }
+        }
+        for (String name : TrialNames.find(text.title(), fields, registryRecord)) {
+            String compact = TrialNames.compact(name);
+            // "LUNG-1" of "Beamion LUNG-1": a part of a curated name is that trial, already found.
+            boolean known = named.stream().anyMatch(found -> found.contains(compact));
+            if (!known && named.add(compact) && !TrialNames.onlyBackground(name, fields)) {
+                add(byKey, idBeside(beside, name, null), name);
+            }
+        }
+        List<String> idFields = new ArrayList<>();
+        if (registryRecord && text.link() != null) {
+            idFields.add(text.link());
+        }
+        idFields.addAll(fields);
+        for (String field : idFields) {
             for (String id : TrialIds.find(field)) {
                 TopicRulesReader.TrialRule known = trialsByRegistryId.get(id);
                 add(byKey, id, known == null ? null : known.rule().label());
             }
         }
-        return byKey.values().stream().limit(MAX_TRIALS).toList();
+        List<TrialMention> found = byKey.values().stream().limit(MAX_TRIALS).toList();
+        return registryRecord && found.size() > 1 ? List.of(oneTrial(found)) : found;
+    }
+
+    /**
+     * The id the text writes beside the trial's name (as written: it may differ from the curated one), else the
+     * known one, so that a name and its id are one mention.
+     */
+    private static String idBeside(Map<String, String> beside, String name, String known) {
+        String compact = TrialNames.compact(name);
+        for (Map.Entry<String, String> entry : beside.entrySet()) {
+            // The text before the bracket may begin with words before the name: "trial OSPREY-HB (NCT…)".
+            if (entry.getKey().endsWith(compact)) {
+                return entry.getValue();
+            }
+        }
+        return known;
+    }
+
+    /** The curated trials the fields name in a spelling their terms do not list ("DESTINY Breast 9", "DB-09"). */
+    private Set<Integer> spelledOtherwise(List<String> fields) {
+        Set<Integer> found = new HashSet<>();
+        if (trialSpellings == null) {
+            return found;
+        }
+        for (String field : fields) {
+            Matcher matcher = trialSpellings.matcher(field);
+            while (matcher.find()) {
+                // A lower-case "train 2" is a train, not TRAIN-2.
+                if (!matcher.group().equals(matcher.group().toLowerCase(Locale.ROOT))) {
+                    Integer trial = trialsByCompactName.get(TrialNames.compact(matcher.group()));
+                    if (trial != null) {
+                        found.add(trial);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The mentions of a registry record as the one trial it registers. */
+    private static TrialMention oneTrial(List<TrialMention> mentions) {
+        String id = mentions.stream()
+                .map(TrialMention::id)
+                .filter(candidate -> candidate != null && candidate.startsWith("NCT"))
+                .findFirst()
+                .orElse(mentions.stream()
+                        .map(TrialMention::id)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
+        String acronym = mentions.stream()
+                .map(TrialMention::acronym)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        return new TrialMention(id, acronym, id == null ? null : TrialIds.url(id));
     }
 
     private static void add(Map<String, TrialMention> byKey, String id, String acronym) {

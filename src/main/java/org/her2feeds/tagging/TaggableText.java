@@ -10,8 +10,10 @@ import java.util.List;
  * @param content    the full content's text when the feed gives it besides the description (field "content")
  * @param sourceKind the kind of the source that carries the article ({@code journal}, {@code news}, …), or null
  *                   when unknown: publication types are partly decided by it
+ * @param link       the article's own link, or null: a registry record's link names the trial it registers
  */
-public record TaggableText(String title, String summary, String content, List<String> categories, String sourceKind) {
+public record TaggableText(
+        String title, String summary, String content, List<String> categories, String sourceKind, String link) {
 
     /** Far longer than any abstract; bounds the work one item can cost. */
     public static final int MAX_FIELD_LENGTH = 20_000;
@@ -23,6 +25,10 @@ public record TaggableText(String title, String summary, String content, List<St
         categories = categories == null
                 ? List.of()
                 : categories.stream().map(TaggableText::bounded).toList();
+    }
+
+    public TaggableText(String title, String summary, String content, List<String> categories, String sourceKind) {
+        this(title, summary, content, categories, sourceKind, null);
     }
 
     public TaggableText(String title, String summary, String content, List<String> categories) {

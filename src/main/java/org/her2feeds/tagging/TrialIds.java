@@ -20,7 +20,8 @@ final class TrialIds {
     // Each pattern is anchored on word boundaries and bounded, so a scan is linear in the text.
     private static final List<Registry> REGISTRIES = List.of(
             new Registry(
-                    Pattern.compile("(?i)(?<![A-Za-z0-9])NCT[\\s\\u00a0]?(\\d{8})(?!\\d)"),
+                    // Also as typed into a PDF or a press release: "NCT-04762109", "NCT 0476 2109".
+                    Pattern.compile("(?i)(?<![A-Za-z0-9])NCT[\\s\\u00a0-]?(\\d(?:[ \\u00a0]?\\d){7})(?!\\d)"),
                     "NCT",
                     "https://clinicaltrials.gov/study/"),
             // EU CT numbers (Clinical Trials Regulation, since 2023): year, 6 digits starting with 5, two pairs.
@@ -61,7 +62,7 @@ final class TrialIds {
         for (Registry registry : REGISTRIES) {
             Matcher matcher = registry.pattern().matcher(text);
             while (matcher.find()) {
-                found.add(registry.prefix() + matcher.group(1).toUpperCase(Locale.ROOT));
+                found.add(registry.prefix() + digitsOf(matcher.group(1)));
             }
         }
         return new ArrayList<>(found);
@@ -73,12 +74,17 @@ final class TrialIds {
         return ids.size() == 1 && text.strip().length() <= ids.get(0).length() + 1 ? ids.get(0) : null;
     }
 
+    /** A number as written, in its normal form: upper case, without the spaces some writers put inside. */
+    private static String digitsOf(String number) {
+        return number.replaceAll("[ \\u00a0]", "").toUpperCase(Locale.ROOT);
+    }
+
     /** The id's page in its registry. */
     static String url(String id) {
         for (Registry registry : REGISTRIES) {
             Matcher matcher = registry.pattern().matcher(id);
             if (matcher.matches()) {
-                return registry.pageUrl() + registry.prefix() + matcher.group(1).toUpperCase(Locale.ROOT);
+                return registry.pageUrl() + registry.prefix() + digitsOf(matcher.group(1));
             }
         }
         throw new IllegalArgumentException("not a registry id: " + id);

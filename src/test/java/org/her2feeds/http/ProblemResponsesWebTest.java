@@ -45,6 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
                             "org\\.her2feeds\\.http\\..*",
                             "org\\.her2feeds\\.query\\..*",
                             "org\\.her2feeds\\.publish\\.(FeedController|FeedService|FeedRenderer|.*FeedWriter)",
+                            "org\\.her2feeds\\.publish\\.FeedHub",
                             "org\\.her2feeds\\.publish\\.PublishedFeeds",
                             "org\\.her2feeds\\.digest\\.(DigestController|DigestOutputs|DigestService)",
                             "org\\.her2feeds\\.digest\\.(ArticleController|ArticleService|DigestArticles)"
@@ -54,7 +55,7 @@ class ProblemResponsesWebTest {
 
     /** The slice does not scan for configuration properties: the ones the included classes bind. */
     @TestConfiguration
-    @Import(org.her2feeds.digest.DigestSliceProperties.class)
+    @Import({org.her2feeds.digest.DigestSliceProperties.class, org.her2feeds.publish.PublishSliceProperties.class})
     @EnableConfigurationProperties({
         RequestLimits.Properties.class,
         RenderCacheProperties.class,

@@ -19,13 +19,19 @@ class EvidenceEvaluationTest {
     private static final Path HELD_OUT = Path.of("src/test/resources/evidence/evidence-holdout.yml");
 
     /**
-     * Trial extraction does not reach its goal of 0.95 (issue 15 stays open for it): the labels count only trials an
-     * article is about, while the rules find every trial it names, and the held-out set uses trials of its own that
-     * no curated list knows. These floors keep what is reached from getting worse.
+     * What trial extraction reaches on the tuning set (0.987 / 0.987; the goal is 0.95): these floors keep it there.
      */
-    private static final double TRIAL_PRECISION_FLOOR_BELOW_GOAL = 0.80;
+    private static final double TUNING_TRIAL_PRECISION_FLOOR = 0.98;
 
-    private static final double TRIAL_RECALL_FLOOR_BELOW_GOAL = 0.65;
+    private static final double TUNING_TRIAL_RECALL_FLOOR = 0.98;
+
+    /**
+     * The held-out set, measured once after the rules were tuned (0.909 / 0.909, below the goal of 0.95; before,
+     * 0.833 / 0.682): these floors keep what it reaches from getting worse. Never tune a rule on it.
+     */
+    private static final double HELD_OUT_TRIAL_PRECISION_FLOOR = 0.90;
+
+    private static final double HELD_OUT_TRIAL_RECALL_FLOOR = 0.90;
 
     private static Tagger tagger;
 
@@ -40,8 +46,8 @@ class EvidenceEvaluationTest {
         assertThat(heldOut.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
         assertThat(heldOut.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(heldOut.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.trials().precision()).isGreaterThanOrEqualTo(TRIAL_PRECISION_FLOOR_BELOW_GOAL);
-        assertThat(heldOut.trials().recall()).isGreaterThanOrEqualTo(TRIAL_RECALL_FLOOR_BELOW_GOAL);
+        assertThat(heldOut.trials().precision()).isGreaterThanOrEqualTo(HELD_OUT_TRIAL_PRECISION_FLOOR);
+        assertThat(heldOut.trials().recall()).isGreaterThanOrEqualTo(HELD_OUT_TRIAL_RECALL_FLOOR);
         assertThat(heldOut.notices().labelled()).isPositive();
         assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
         assertThat(heldOut.notices().identifierRead())
@@ -51,23 +57,24 @@ class EvidenceEvaluationTest {
     }
 
     @Test
-    void theTuningSetMeetsTheTypeDrugAndNoticeGoals() {
+    void theTuningSetMeetsEveryGoal() {
         EvidenceEvaluation tuning = EvidenceEvaluation.run(tagger, TUNING);
         assertThat(tuning.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
         assertThat(tuning.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(tuning.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning.trials().precision()).isGreaterThanOrEqualTo(TRIAL_PRECISION_FLOOR_BELOW_GOAL);
-        assertThat(tuning.trials().recall()).isGreaterThanOrEqualTo(TRIAL_RECALL_FLOOR_BELOW_GOAL);
+        assertThat(tuning.trials().precision()).isGreaterThanOrEqualTo(TUNING_TRIAL_PRECISION_FLOOR);
+        assertThat(tuning.trials().recall()).isGreaterThanOrEqualTo(TUNING_TRIAL_RECALL_FLOOR);
         assertThat(tuning.notices().labelled()).isPositive();
         assertThat(tuning.notices().kindRight()).isEqualTo(tuning.notices().labelled());
         assertThat(tuning.notices().identifierRead())
                 .as("every notice that names its article by DOI or PMID is read, so the store links it")
                 .isEqualTo(tuning.notices().byIdentifier());
         assertThat(tuning.notices().unlabelledSeen()).isZero();
+        assertThat(tuning.meetsGoals()).isTrue();
     }
 
     @Test
-    void theCommandPrintsTheFiguresAndEveryDisagreementAndFailsBelowTheGoals() {
+    void theCommandPrintsTheFiguresAndEveryDisagreementAndSucceedsWhenTheGoalsAreMet() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int status = EvidenceEvaluationCommand.run(
                 Path.of("config/topics.yml"),
@@ -77,6 +84,6 @@ class EvidenceEvaluationTest {
         String report = buffer.toString(StandardCharsets.UTF_8);
         assertThat(report)
                 .contains("Type accuracy: ", "Trials: precision ", "Drugs:  precision ", "Notices: ", "Disagreements");
-        assertThat(status).as("trial extraction is below its goal").isEqualTo(1);
+        assertThat(status).as("the tuning set meets every goal").isZero();
     }
 }

@@ -1,0 +1,250 @@
+package org.her2feeds.tagging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Trial names in free text beyond the curated list, and whether a trial is named only as background. The one place
+ * that knows how writers name a trial ("the CASCADE-HER trial", "HARBOR-H2, the study comparing…", a registry
+ * record's "PALISADE-GC: …" title) and how they cite one they do not report on ("compared with the KATHERINE
+ * population", "similar to that reported in TRAIN-2", "citing DESTINY-Breast09", "before DESTINY-Breast05 data
+ * mature", "Since KATHERINE established…").
+ */
+final class TrialNames {
+
+    /**
+     * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits
+     * (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2). Mixed-case names (NeoSphere, heredERA) are curated.
+     */
+    private static final String NAME = "(?<![\\w-])([A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]+))*)(?![\\w-])";
+
+    private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
+    private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
+
+    /** The name, then "trial" or "study" (with a phase between), or then ", the/a … trial/study". */
+    private static final Pattern NAMED =
+            Pattern.compile(NAME + "(?:\\s+" + PHASE + KIND + "|,\\s+(?:the|a|an)\\s+(?:\\w+\\s+){0,3}?" + KIND + ")");
+
+    /** "the phase 3 trial NAME", "study NAME". */
+    private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
+
+    /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
+    private static final String REGISTRY_ID =
+            "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
+
+    /** The name, then a registry id in brackets: "OSPREY-HB (NCT07000001)". */
+    private static final Pattern NAMED_BY_ID = Pattern.compile(NAME + "\\s*[(\\[]\\s*" + REGISTRY_ID);
+
+    /** A registry id, then the name in brackets: "NCT07000001 (OSPREY-HB)". */
+    private static final Pattern ID_NAMED =
+            Pattern.compile("(?i:NCT)[\\s\\u00a0-]?\\d(?:[ \\u00a0]?\\d){7}\\s*[(\\[]\\s*" + NAME + "\\s*[)\\]]");
+
+    /** A registry record's title that starts with the trial's name: "PALISADE-GC: …". */
+    private static final Pattern TITLE_PREFIX = Pattern.compile("^\\s*" + NAME + "\\s*[:–-]\\s");
+
+    /** Any name (curated ones too: "DESTINY-Breast09", "Beamion LUNG-1"), then an id in brackets, up to its end. */
+    private static final Pattern NAME_THEN_ID = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9]*(?:[\\s-][A-Za-z0-9]+){0,2})\\s*[(\\[]\\s*(?:ClinicalTrials\\.gov:?\\s*)?("
+                    + REGISTRY_ID + "[^)\\];,]{0,30})");
+
+    /** An NCT id, then any name in brackets. */
+    private static final Pattern ID_THEN_NAME =
+            Pattern.compile("((?i:NCT)[\\s\\u00a0-]?\\d(?:[ \\u00a0]?\\d){7})\\s*[(\\[]\\s*"
+                    + "([A-Za-z][A-Za-z0-9]*(?:[\\s-][A-Za-z0-9]+){0,2})\\s*[)\\]]");
+
+    /** Capital words that are not trials: congresses, agencies, societies, tests. */
+    private static final Set<String> NOT_TRIALS = Set.of(
+            "AACR", "ASCO", "CHMP", "ESMO", "NCCN", "NICE", "SABCS", "WCLC", "FISH", "TNBC", "NSCLC", "RECIST", "CTCAE",
+            "PHASE", "STUDY", "TRIAL", "CANCER", "BREAST", "GASTRIC", "UPDATE", "RESULTS");
+
+    /** Words just before a trial's name that make it a benchmark, a comparator's source or pending work. */
+    private static final Pattern BACKGROUND_CUE =
+            Pattern.compile("(?i)(?:compared\\s+(?:with|to)|reported\\s+(?:in|by|for)|citing|cited|before|such\\s+as|"
+                    + "benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in)(?:\\s+the)?\\s*$");
+
+    /** A clause opened by "since" sets out the history before the article's own subject. */
+    private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
+
+    private TrialNames() {}
+
+    /**
+     * Names of trials the text calls so ("the NEOLUMEN study"), in order of first appearance, each once.
+     *
+     * @param registryRecord whether the text is a registry record, whose title may open with the trial's name
+     */
+    static List<String> find(String title, List<String> fields, boolean registryRecord) {
+        Set<String> names = new LinkedHashSet<>();
+        if (registryRecord && title != null) {
+            Matcher prefix = TITLE_PREFIX.matcher(title);
+            if (prefix.find() && !NOT_TRIALS.contains(firstPart(prefix.group(1)))) {
+                names.add(prefix.group(1));
+            }
+        }
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            for (Pattern pattern : List.of(NAMED, NAMED_AFTER, NAMED_BY_ID, ID_NAMED)) {
+                Matcher matcher = pattern.matcher(field);
+                while (matcher.find()) {
+                    if (!NOT_TRIALS.contains(firstPart(matcher.group(1)))) {
+                        names.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * The registry id written right beside each trial name in the fields ("OSPREY-HB (NCT07000001)", "NCT07000001
+     * (OSPREY-HB)", "DESTINY-Breast09 (NCT…)"), by the {@link #compact} form of the name: one trial, not two.
+     */
+    static Map<String, String> idsBesideNames(List<String> fields) {
+        Map<String, String> ids = new HashMap<>();
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher before = NAME_THEN_ID.matcher(field);
+            while (before.find()) {
+                List<String> found = TrialIds.find(before.group(2));
+                if (!found.isEmpty()) {
+                    ids.putIfAbsent(compact(before.group(1)), found.get(0));
+                }
+            }
+            Matcher after = ID_THEN_NAME.matcher(field);
+            while (after.find()) {
+                List<String> found = TrialIds.find(after.group(1));
+                if (!found.isEmpty()) {
+                    ids.putIfAbsent(compact(after.group(2)), found.get(0));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Whether every mention of the trial in the fields cites it as background (see the class comment); false when
+     * it is not found by its name at all (named by a spelling only the rules know: then it is taken as named).
+     */
+    static boolean onlyBackground(String name, List<String> fields) {
+        Pattern mention = spellings(name);
+        int mentions = 0;
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = mention.matcher(field);
+            while (matcher.find()) {
+                mentions++;
+                String before = clauseBefore(field, matcher.start());
+                if (!BACKGROUND_CUE.matcher(before).find()
+                        && !HISTORY_CLAUSE.matcher(before).find()) {
+                    return false;
+                }
+            }
+        }
+        return mentions > 0;
+    }
+
+    /** The key two spellings of one trial name share: letters and digits only, lower case, no leading zeros. */
+    static String compact(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").replaceAll("(?<![0-9])0+(?=[0-9])", "");
+    }
+
+    /** The name with any separator or none between its parts, and an optional leading zero on its number. */
+    private static Pattern spellings(String name) {
+        return Pattern.compile("(?i)" + spelling(name));
+    }
+
+    /**
+     * How writers spell a numbered trial name besides the curated forms: any separator or none between its parts
+     * and an optional leading zero ("DESTINY Breast 9", "HER2CLIMB 02"), and a two-part name's initials with its
+     * number ("DB-09" for DESTINY-Breast09), in one pattern for all names: {@link #compact} of what it matches is
+     * the compact form of the name or of its initials. Names without a number are left to the curated terms.
+     *
+     * @return null when no name has a number
+     */
+    static Pattern numberedSpellings(List<String> names) {
+        List<String> alternatives = new ArrayList<>();
+        for (String name : names) {
+            List<String> parts = parts(name);
+            if (parts.stream().noneMatch(part -> Character.isDigit(part.charAt(0)))) {
+                continue;
+            }
+            alternatives.add(spelling(name));
+            String initials = initials(name);
+            if (initials != null) {
+                alternatives.add("(?<![A-Za-z0-9])(?-i:" + initials + ")[\\s-]?0?" + number(parts.get(parts.size() - 1))
+                        + "(?![A-Za-z0-9])");
+            }
+        }
+        return alternatives.isEmpty() ? null : Pattern.compile("(?i)" + String.join("|", alternatives));
+    }
+
+    /** The initials and number of a name of two words and a number (DESTINY-Breast09: "DB09"), or null. */
+    static String initials(String name) {
+        List<String> parts = parts(name);
+        if (parts.size() != 3
+                || !Character.isDigit(parts.get(2).charAt(0))
+                || !Character.isLetter(parts.get(0).charAt(0))
+                || !Character.isLetter(parts.get(1).charAt(0))) {
+            return null;
+        }
+        return (parts.get(0).substring(0, 1) + parts.get(1).substring(0, 1)).toUpperCase(Locale.ROOT);
+    }
+
+    /** The initials of {@link #initials} with the name's number, in compact form ("db9"), or null. */
+    static String compactInitials(String name) {
+        String initials = initials(name);
+        List<String> parts = parts(name);
+        return initials == null ? null : compact(initials + parts.get(parts.size() - 1));
+    }
+
+    private static String spelling(String name) {
+        List<String> parts = parts(name);
+        List<String> patterns = new ArrayList<>();
+        for (String part : parts) {
+            patterns.add(Character.isDigit(part.charAt(0)) ? "0?" + number(part) : Pattern.quote(part));
+        }
+        String last = parts.get(parts.size() - 1);
+        // HER2CLIMB is not the start of HER2CLIMB-02.
+        String end = Character.isDigit(last.charAt(0)) ? "(?![A-Za-z0-9])" : "(?![A-Za-z0-9])(?![\\s-]?[0-9])";
+        return "(?<![A-Za-z0-9])" + String.join("[\\s-]?", patterns) + end;
+    }
+
+    private static List<String> parts(String name) {
+        List<String> parts = new ArrayList<>();
+        Matcher part = Pattern.compile("[A-Za-z]+|[0-9]+").matcher(name);
+        while (part.find()) {
+            parts.add(part.group());
+        }
+        return parts;
+    }
+
+    private static String number(String digits) {
+        return digits.replaceFirst("^0+(?=.)", "");
+    }
+
+    /** The text of the mention's clause before it: back to the last comma, semicolon, colon or sentence end. */
+    private static String clauseBefore(String field, int start) {
+        int from = start;
+        while (from > 0 && ",;:.!?()".indexOf(field.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return field.substring(from, start);
+    }
+
+    private static String firstPart(String name) {
+        int hyphen = name.indexOf('-');
+        return hyphen < 0 ? name : name.substring(0, hyphen);
+    }
+}

@@ -1,0 +1,152 @@
+package org.her2feeds.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which trials an article reports on, as the shipped rules find them in invented text: curated trials in the
+ * spellings writers use, trials the text calls so by a name of their own, registry ids however they are typed, a
+ * registry record as the one trial it registers, and trials named only as background left out.
+ */
+class TrialExtractionTest {
+
+    private static Tagger shipped;
+
+    @BeforeAll
+    static void loadShippedRules() {
+        shipped = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
+    }
+
+    private static List<TrialMention> trials(String title, String summary, String kind, String link) {
+        return shipped.tag(new TaggableText(title, summary, "", List.of(), kind, link))
+                .evidence()
+                .trials();
+    }
+
+    private static List<String> acronyms(String title, String summary, String kind) {
+        return trials(title, summary, kind, null).stream()
+                .map(TrialMention::acronym)
+                .toList();
+    }
+
+    @Test
+    void curatedTrialsAreFoundWhateverSeparatorLeadingZeroOrInitialsTheWriterUses() {
+        assertThat(acronyms("DESTINY Breast 9 update", "Overall survival data were shown.", "news"))
+                .containsExactly("DESTINY-Breast09");
+        assertThat(acronyms("T-DXd in DB-09: what changes", "A look at first-line data.", "news"))
+                .containsExactly("DESTINY-Breast09");
+        assertThat(acronyms("Tucatinib in HER2CLIMB 02", "Final progression-free survival.", "journal"))
+                .as("the numbered trial, not its parent")
+                .containsExactly("HER2CLIMB-02");
+        assertThat(acronyms("Commuters who train 2 days a week", "Trastuzumab nurses on the road.", "news"))
+                .as("a lower-case 'train 2' is no trial")
+                .isEmpty();
+    }
+
+    @Test
+    void trialsNotInTheCuratedListAreFoundWhenTheTextCallsThemATrialOrStudy() {
+        assertThat(acronyms(
+                        "Enrolment opens in the OSPREY-HB trial",
+                        "The phase 2 study will give zanidatamab to 90 patients with HER2-positive disease.",
+                        "news"))
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "Home infusions of trastuzumab",
+                        "Patients in LANTERN, a randomised phase 3 study, chose where to be treated.",
+                        "journal"))
+                .containsExactly("LANTERN");
+        assertThat(acronyms(
+                        "Trastuzumab deruxtecan after progression",
+                        "Results of the phase II trial MAGPIE-2 in HER2-low disease.",
+                        "journal"))
+                .containsExactly("MAGPIE-2");
+        assertThat(acronyms(
+                        "An ESMO study of HER2 testing",
+                        "A HER2-positive study population; IHC trial of scoring rules.",
+                        "journal"))
+                .as("congresses, receptors and tests are no trials")
+                .isEmpty();
+    }
+
+    @Test
+    void aTrialNamedOnlyAsBackgroundIsLeftOutButKeptWhenAlsoReported() {
+        assertThat(acronyms(
+                        "Adjuvant T-DM1 in routine care compared with the KATHERINE population",
+                        "Three-year iDFS was close to that reported in KATHERINE.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "How we treat early HER2-positive disease",
+                        "Since KATHERINE changed care for residual disease and APHINITY added pertuzumab, we treat "
+                                + "by risk.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "A guideline update",
+                        "The panel now prefers T-DXd with pertuzumab, citing DESTINY-Breast09, and waits for "
+                                + "results before DESTINY-Breast05 data mature.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "DESTINY-Breast09 overall survival",
+                        "Survival in DESTINY-Breast09 exceeded the benefit reported in CLEOPATRA.",
+                        "journal"))
+                .containsExactly("DESTINY-Breast09");
+    }
+
+    @Test
+    void registryIdsAreFoundAsWritten() {
+        assertThat(trials("Trastuzumab trial", "Registered as NCT 0123 4567 and NCT-07654321.", "journal", null))
+                .extracting(TrialMention::id)
+                .containsExactly("NCT01234567", "NCT07654321");
+    }
+
+    @Test
+    void aRegistryRecordIsTheOneTrialItRegistersWithItsOwnLinkAndName() {
+        List<TrialMention> found = trials(
+                "OSPREY-HB: Zanidatamab Before Surgery in HER2-positive Gastric Cancer",
+                "Other IDs: 2025-512345-10-00 (EU CT number). Status: Recruiting.",
+                "registry",
+                "https://clinicaltrials.gov/study/NCT07000001");
+        assertThat(found)
+                .containsExactly(
+                        new TrialMention("NCT07000001", "OSPREY-HB", "https://clinicaltrials.gov/study/NCT07000001"));
+        assertThat(trials("Pyrotinib in brain metastases", "Phase 2.", "registry", "https://example.org/NCT07000002"))
+                .extracting(TrialMention::id)
+                .containsExactly("NCT07000002");
+        assertThat(trials("Pyrotinib in brain metastases", "Phase 2.", "journal", "https://example.org/NCT07000002"))
+                .as("only a registry record is named by its link")
+                .isEmpty();
+    }
+
+    @Test
+    void aNameWithTheRegistryIdBesideItIsOneTrialWithTheIdAsWritten() {
+        assertThat(trials(
+                        "Zanidatamab before surgery",
+                        "OSPREY-HB (NCT07000001) enrolled 90 patients; DESTINY-Breast09 (NCT07000002) is ongoing "
+                                + "elsewhere, and NCT07000003 (HERON-7) completed.",
+                        "news",
+                        null))
+                .containsExactlyInAnyOrder(
+                        new TrialMention(
+                                "NCT07000002", "DESTINY-Breast09", "https://clinicaltrials.gov/study/NCT07000002"),
+                        new TrialMention("NCT07000001", "OSPREY-HB", "https://clinicaltrials.gov/study/NCT07000001"),
+                        new TrialMention("NCT07000003", "HERON-7", "https://clinicaltrials.gov/study/NCT07000003"));
+        assertThat(acronyms("First look at the DESTINY-Lung07 study", "Phase 3, HER2-mutant NSCLC.", "news"))
+                .as("a family name with a numbered part")
+                .containsExactly("DESTINY-Lung07");
+    }
+
+    @Test
+    void aCaseReportReportsOnNoTrial() {
+        assertThat(acronyms(
+                        "Complete response to T-DXd in a patient treated in DESTINY-Breast12: a case report",
+                        "A 47-year-old woman with brain metastases had a lasting response.",
+                        "journal"))
+                .isEmpty();
+    }
+}
