@@ -71,7 +71,7 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
                 new DigestZoneProperties(ZoneOffset.UTC),
                 version,
                 Clock.systemUTC());
-        queries = new ArticleQueries(jdbc, json, version);
+        queries = new ArticleQueries(jdbc, json, version, new ScanSearch(jdbc), SearchProperties.DEFAULTS);
     }
 
     @Override
