@@ -12,9 +12,13 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
+    /** Lucene's index lives beside the embedded database, in {@code her2.data-dir}/search-index. */
     @Bean
-    SearchEngine searchEngine(DataSource dataSource, JdbcClient jdbc) throws MetaDataAccessException {
+    SearchEngine searchEngine(DataSource dataSource, JdbcClient jdbc, StoreProperties store)
+            throws MetaDataAccessException {
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        return "PostgreSQL".equals(product) ? new PostgresSearch(jdbc) : new ScanSearch(jdbc);
+        return "PostgreSQL".equals(product)
+                ? new PostgresSearch(jdbc)
+                : new LuceneSearch(jdbc, store.dataDir().resolve("search-index"));
     }
 }
