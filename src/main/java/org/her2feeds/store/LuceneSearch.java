@@ -212,7 +212,8 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
     }
 
     /** Takes in every article noted in {@code search_pending}, commits the index, then removes those notes. */
-    void catchUp() {
+    @Override
+    public void catchUp() {
         catchingUp.lock();
         try {
             while (true) {

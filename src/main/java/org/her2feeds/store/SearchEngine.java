@@ -13,4 +13,7 @@ interface SearchEngine {
      * each with its relevance rank; in no particular order.
      */
     List<SearchHit> matches(String words, ArticleFilter filter, int depth);
+
+    /** Brings an index kept beside the database up to date with the committed writes; nothing to do for one inside. */
+    default void catchUp() {}
 }

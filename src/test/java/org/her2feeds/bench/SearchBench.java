@@ -191,9 +191,8 @@ final class SearchBench {
         }
         lines.add("\n(n) is the number of articles on the first page (at most 51); this service's row includes "
                 + "loading that page (articles, sources, notices), the others return ids only.");
-        lines.add(
-                "H2's FullText and FullTextLucene have no stemming; FullText does not rank; FullTextLucene ranks by BM25, whose scores move as "
-                        + "articles arrive.\n");
+        String engines = "H2's FullText and FullTextLucene have no stemming; FullText does not rank; ";
+        lines.add(engines + "FullTextLucene ranks by BM25, whose scores move as articles arrive.\n");
         return lines;
     }
 
