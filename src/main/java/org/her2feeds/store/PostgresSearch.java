@@ -23,13 +23,16 @@ final class PostgresSearch implements SearchEngine {
     public List<SearchHit> matches(String words, ArticleFilter filter, int depth) {
         Map<String, Object> params = new HashMap<>();
         params.put("words", words);
+        // Ranked outside the newest matches' subquery: ts_rank reads each match's whole vector, so only the
+        // depth that is kept is scored, not every article a common word matches.
         StringBuilder sql = new StringBuilder("""
-                SELECT a.id, a.sort_at, ts_rank(a.search, plainto_tsquery('her2_search', :words))
-                FROM article a WHERE a.relevant = TRUE AND a.search @@ plainto_tsquery('her2_search', :words)""");
+                SELECT m.id, m.sort_at, ts_rank(m.search, plainto_tsquery('her2_search', :words)) FROM (
+                SELECT a.id, a.sort_at, a.search FROM article a
+                WHERE a.relevant = TRUE AND a.search @@ plainto_tsquery('her2_search', :words)""");
         ArticleQueries.appendFilter(filter, sql, params);
         sql.append(" ORDER BY a.sort_at DESC, a.id DESC FETCH FIRST ")
                 .append(Math.max(0, depth))
-                .append(" ROWS ONLY");
+                .append(" ROWS ONLY) m");
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query((rs, n) -> new SearchHit(rs.getString(1), Timestamps.read(rs, 2), rs.getFloat(3)))
