@@ -25,7 +25,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -61,6 +60,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class LuceneSearch implements SearchEngine, AutoCloseable {
 
     private static final int CHUNK = 5000;
+    /** The shape of the documents; an index of another shape is rebuilt (see {@link #rebuild}). */
+    private static final String FORMAT = "2";
     /** With filters the index cannot apply (topics, kinds, evidence), more candidates are drawn for the database. */
     private static final int FILTERED_FACTOR = 10;
 
@@ -77,14 +78,39 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
         this.jdbc = jdbc;
         try {
             directory = FSDirectory.open(folder);
-            if (!DirectoryReader.indexExists(directory)) {
-                write(IndexWriter::commit);
+            if (!current()) {
+                rebuild();
             }
             catchUp();
             searchers = new SearcherManager(directory, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
+    }
+
+    /** Whether the folder holds an index in this class's format (a missing or older one is built anew). */
+    private boolean current() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return false;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return FORMAT.equals(reader.getIndexCommit().getUserData().get("format"));
+        }
+    }
+
+    /**
+     * Empties the index and notes every published article for the catch-up that follows: the first start after
+     * an upgrade, or after the folder was lost, indexes the archive from the database, which stays the truth.
+     */
+    private void rebuild() throws IOException {
+        write(writer -> {
+            writer.deleteAll();
+            writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
+            writer.commit();
+        });
+        jdbc.sql("DELETE FROM search_pending").update();
+        jdbc.sql("INSERT INTO search_pending (article_id) SELECT id FROM article WHERE relevant = TRUE")
+                .update();
     }
 
     private interface Writing {
@@ -141,7 +167,7 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
         }
         if (filter.since() != null) {
             query.add(
-                    LongPoint.newRangeQuery("sort_at", filter.since().toEpochMilli() - 1, Long.MAX_VALUE),
+                    LongPoint.newRangeQuery("sort_at", micros(filter.since()), Long.MAX_VALUE),
                     BooleanClause.Occur.FILTER);
         }
         boolean moreConditions = !filter.topics().isEmpty()
@@ -149,22 +175,24 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
                 || !filter.evidence().types().isEmpty()
                 || !filter.evidence().trials().isEmpty()
                 || !filter.evidence().drugs().isEmpty();
-        Map<String, Float> ranks = newest(query.build(), moreConditions ? depth * FILTERED_FACTOR : depth);
-        if (ranks.isEmpty()) {
-            return List.of();
+        List<SearchHit> hits = newest(query.build(), moreConditions ? depth * FILTERED_FACTOR : depth);
+        if (!moreConditions || hits.isEmpty()) {
+            // The index holds exactly the published articles, current as of the catch-up above, with their dates.
+            return hits;
         }
-        // The database applies every condition again (and those the index lacks) and dates each match.
+        // Topics, kinds and evidence live in the database: it keeps the newest candidates that meet them.
+        Map<String, SearchHit> byId = new HashMap<>();
+        hits.forEach(hit -> byId.put(hit.id(), hit));
         Map<String, Object> params = new HashMap<>();
-        params.put("ids", List.copyOf(ranks.keySet()));
-        StringBuilder sql =
-                new StringBuilder("SELECT a.id, a.sort_at FROM article a WHERE a.relevant = TRUE AND a.id IN (:ids)");
+        params.put("ids", List.copyOf(byId.keySet()));
+        StringBuilder sql = new StringBuilder("SELECT a.id FROM article a WHERE a.relevant = TRUE AND a.id IN (:ids)");
         ArticleQueries.appendFilter(filter, sql, params);
         sql.append(" ORDER BY a.sort_at DESC, a.id DESC FETCH FIRST ")
                 .append(depth)
                 .append(" ROWS ONLY");
         return jdbc.sql(sql.toString())
                 .params(params)
-                .query((rs, n) -> new SearchHit(rs.getString(1), Timestamps.read(rs, 2), ranks.get(rs.getString(1))))
+                .query((rs, n) -> byId.get(rs.getString(1)))
                 .list();
     }
 
@@ -172,27 +200,36 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
         return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, term))), boost);
     }
 
-    /** The newest {@code depth} matches, by id, with their scores. */
-    private Map<String, Float> newest(Query query, int depth) {
+    /** The newest {@code depth} matches with their scores, dated from the index (what the database holds). */
+    private List<SearchHit> newest(Query query, int depth) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Sort newestFirst = new Sort(
                         new SortField("sort_at", SortField.Type.LONG, true),
                         new SortField("id", SortField.Type.STRING, true));
-                ScoreDoc[] docs = searcher.search(query, depth, newestFirst, true).scoreDocs;
-                Map<String, Float> ranks = new HashMap<>();
-                StoredFields stored = searcher.storedFields();
-                for (ScoreDoc doc : docs) {
-                    ranks.put(stored.document(doc.doc).get("id"), ((FieldDoc) doc).score);
+                List<SearchHit> hits = new ArrayList<>();
+                for (ScoreDoc doc : searcher.search(query, depth, newestFirst, true).scoreDocs) {
+                    FieldDoc sorted = (FieldDoc) doc;
+                    hits.add(new SearchHit(
+                            ((BytesRef) sorted.fields[1]).utf8ToString(), instant((Long) sorted.fields[0]), doc.score));
                 }
-                return ranks;
+                return hits;
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the search index could not be read", e);
         }
+    }
+
+    /** Dates in microseconds, the precision of the database's timestamps, so the index orders as it does. */
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
     /** The distinct terms of the reader's words, as the index holds them. */
@@ -229,6 +266,7 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
                 }
                 write(writer -> {
                     index(writer, ids);
+                    writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
                     writer.commit();
                 });
                 // Exactly the notes taken in: a note written meanwhile by another transaction stays for next time.
@@ -269,9 +307,9 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
         document.add(new SortedDocValuesField("id", new BytesRef(id)));
         document.add(new TextField("title", title, Field.Store.NO));
         document.add(new TextField("summary", summary, Field.Store.NO));
-        long millis = sortAt.toEpochMilli();
-        document.add(new LongPoint("sort_at", millis));
-        document.add(new NumericDocValuesField("sort_at", millis));
+        long micros = micros(sortAt);
+        document.add(new LongPoint("sort_at", micros));
+        document.add(new NumericDocValuesField("sort_at", micros));
         return document;
     }
 

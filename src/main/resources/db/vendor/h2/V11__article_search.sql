@@ -9,5 +9,5 @@ CREATE TABLE search_pending (
 );
 CREATE TRIGGER article_search_pending AFTER INSERT, UPDATE, DELETE ON article FOR EACH ROW
     CALL 'org.her2feeds.store.SearchPendingTrigger';
--- The articles published before the index existed: the first start indexes them.
-INSERT INTO search_pending (article_id) SELECT id FROM article WHERE relevant = TRUE;
+-- The articles published before the index existed are indexed at the first start (store/LuceneSearch builds a
+-- missing index from the database).
