@@ -33,10 +33,10 @@ public class ReaderFilters {
     private static final int DAY_LENGTH = "yyyy-MM-dd".length();
 
     /** The longest {@code q} accepted, in characters: enough for a title, and a bound on what one search parses. */
-    public static final int MAX_SEARCH_LENGTH = 200;
+    private static final int MAX_SEARCH_LENGTH = 200;
 
     /** The most words a {@code q} may hold: each is one more index lookup that every match must pass. */
-    public static final int MAX_SEARCH_WORDS = 12;
+    private static final int MAX_SEARCH_WORDS = 12;
 
     private final Tagger tagger;
     private final SourceCatalog sources;
