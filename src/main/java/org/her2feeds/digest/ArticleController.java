@@ -27,18 +27,28 @@ class ArticleController {
 
     @GetMapping("/api/articles")
     @Operation(
-            summary = "Published articles, newest first, a page at a time",
-            description = "Follow nextCursor for older articles; pages do not shift when new articles arrive. "
-                    + "Filters combine: any of the topics, any of the kinds, all words of q.",
+            summary = "Published articles, newest first (with q, most relevant first), a page at a time",
+            description = "Follow nextCursor for the next page; pages do not shift when new articles arrive. "
+                    + "Filters combine: any of the topics, any of the kinds, types, trials and drugs, all words of "
+                    + "q. With q the order is relevance (a word in the title counts more than one in the summary), "
+                    + "then newest first; words match as words, in any form (\"trials\" finds \"trial\"), and "
+                    + "only the newest her2.search.max-results (default 1000) matching articles are ranked and "
+                    + "paged through. A q of only common English words (\"the\", \"and\") finds nothing.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "One page"),
-                @ApiResponse(responseCode = "400", description = "Unknown kind, bad since, cursor or limit"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Unknown kind, type, trial or drug; bad since, cursor or limit; q longer than "
+                                + "200 characters or 12 words"),
                 @ApiResponse(responseCode = "404", description = "Unknown topic; the detail lists the valid slugs")
             })
     ArticlePage list(
             @ParameterObject TopicQuery topics,
             @ParameterObject Selection selection,
-            @Parameter(description = "Words to find in title or summary, any case", example = "deruxtecan")
+            @Parameter(
+                            description = "Words that must all be in the title or summary, in any case and word form",
+                            schema = @Schema(type = "string", maxLength = 200),
+                            example = "deruxtecan")
                     @RequestParam(required = false)
                     String q,
             @Parameter(
@@ -47,7 +57,9 @@ class ArticleController {
                             example = "2026-11-01")
                     @RequestParam(required = false)
                     String since,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "nextCursor of the previous page, with the same q and filters")
+                    @RequestParam(required = false)
+                    String cursor,
             @Parameter(
                             description = "Page size (default her2.feed.size, at most her2.feed.max-limit)",
                             schema = @Schema(type = "integer", format = "int32", minimum = "1"),

@@ -8,7 +8,6 @@ import org.her2feeds.query.ReaderFilters;
 import org.her2feeds.query.Selection;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
-import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.Tagger;
 import org.springframework.stereotype.Service;
 
@@ -34,7 +33,8 @@ class ArticleService {
     }
 
     /**
-     * One page of the newest published articles matching the parameters, with the cursor of the next.
+     * One page of the newest published articles matching the parameters, with the cursor of the next; with words
+     * to search for, the most relevant first (a search ranks the newest her2.search.max-results matches).
      *
      * @param since  a day (yyyy-MM-dd, from its start in the digest zone) or a time with offset; null or blank for any
      * @param cursor the {@code nextCursor} of the previous page; null or blank for the first
@@ -42,20 +42,24 @@ class ArticleService {
     ArticlePage page(
             List<String> topics, Selection selection, String query, String since, String cursor, Integer limit) {
         int size = limits.limit(limit);
+        String words = ReaderFilters.searchWords(query);
         ArticleFilter filter = new ArticleFilter(
                 filters.topics(topics),
                 filters.sourceIdsOfKinds(selection.kind()),
-                query,
+                words,
                 ReaderFilters.dayOrTime("since", since, view.zone()),
-                cursor == null || cursor.isBlank() ? null : ArticleCursor.decode(cursor),
+                cursor == null || cursor.isBlank() ? null : ArticleCursor.decode(cursor, words != null),
                 filters.evidence(selection));
-        List<StoredArticle> page = articles.newest(filter, size + 1);
-        List<StoredArticle> shown = page.subList(0, Math.min(size, page.size()));
-        String next = page.size() > size
-                ? ArticleCursor.encode(new ArticleFilter.Position(
-                        shown.get(size - 1).sortAt(), shown.get(size - 1).id()))
-                : null;
-        return new ArticlePage(shown.stream().map(view::of).toList(), next);
+        List<ArticleQueries.Found> page = filter.searches()
+                ? articles.search(filter, size + 1)
+                : articles.newest(filter, size + 1).stream()
+                        .map(a -> new ArticleQueries.Found(a, new ArticleFilter.Position(a.sortAt(), a.id())))
+                        .toList();
+        List<ArticleQueries.Found> shown = page.subList(0, Math.min(size, page.size()));
+        String next =
+                page.size() > size ? ArticleCursor.encode(shown.get(size - 1).position()) : null;
+        return new ArticlePage(
+                shown.stream().map(found -> view.of(found.article())).toList(), next);
     }
 
     /** @throws NotFoundException when no published article has the id */

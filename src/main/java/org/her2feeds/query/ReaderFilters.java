@@ -32,6 +32,12 @@ public class ReaderFilters {
 
     private static final int DAY_LENGTH = "yyyy-MM-dd".length();
 
+    /** The longest {@code q} accepted, in characters: enough for a title, and a bound on what one search parses. */
+    private static final int MAX_SEARCH_LENGTH = 200;
+
+    /** The most words a {@code q} may hold: each is one more index lookup that every match must pass. */
+    private static final int MAX_SEARCH_WORDS = 12;
+
     private final Tagger tagger;
     private final SourceCatalog sources;
 
@@ -117,6 +123,29 @@ public class ReaderFilters {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Unknown topic '" + slug + "'. Valid topics: "
                         + known.stream().map(TopicDefinition::slug).collect(Collectors.joining(", ")) + ".")));
+    }
+
+    /**
+     * The words of a search ({@code q}), stripped, or null when absent or blank (no search: the newest articles).
+     *
+     * @throws InvalidRequestException when it is longer than {@link #MAX_SEARCH_LENGTH} characters or has more
+     *     than {@link #MAX_SEARCH_WORDS} words
+     */
+    public static String searchWords(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String words = q.strip();
+        if (words.length() > MAX_SEARCH_LENGTH) {
+            throw new InvalidRequestException(
+                    "q is " + words.length() + " characters long; at most " + MAX_SEARCH_LENGTH + " are accepted.");
+        }
+        int count = words.split("\\s+").length;
+        if (count > MAX_SEARCH_WORDS) {
+            throw new InvalidRequestException(
+                    "q has " + count + " words; at most " + MAX_SEARCH_WORDS + " are accepted (all must match).");
+        }
+        return words;
     }
 
     /**

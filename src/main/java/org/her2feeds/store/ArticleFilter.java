@@ -8,7 +8,7 @@ import java.util.Set;
  * source (an empty one means none, e.g. a kind that no source has).
  *
  * @param sourceIds articles that came from at least one of these sources (how a kind filter is expressed)
- * @param text      case-insensitive search in title and summary; null for none
+ * @param text      words that must all be in the title or summary (a full-text search, ranked); null or blank for none
  * @param since     only articles filed at or after this time; null for none
  * @param before    cursor: only articles ordered after this position (older); null for the first page
  */
@@ -32,6 +32,16 @@ public record ArticleFilter(
         this(topics, sourceIds, text, since, before, EvidenceFilter.ANY);
     }
 
+    /** Whether the reader searched: the articles are then ranked by relevance, not only by date. */
+    public boolean searches() {
+        return text != null && !text.isBlank();
+    }
+
+    /** The conditions a search engine's matches must also meet: no words (the engine matches them), no cursor. */
+    ArticleFilter forMatches() {
+        return new ArticleFilter(topics, sourceIds, null, since, null, evidence);
+    }
+
     /** The same filter for any topic: how a single-topic query, which walks that topic's index, filters the rest. */
     ArticleFilter withoutTopics() {
         return new ArticleFilter(Set.of(), sourceIds, text, since, before, evidence);
@@ -52,6 +62,14 @@ public record ArticleFilter(
         }
     }
 
-    /** A place in the newest-first order: articles are ordered by filing time, then id. */
-    public record Position(Instant sortAt, String id) {}
+    /**
+     * A place in the list's order: by filing time, then id; in a search by relevance first ({@code rank}, higher
+     * first, as the engine scored it), then filing time and id. {@code rank} is null outside a search.
+     */
+    public record Position(Float rank, Instant sortAt, String id) {
+
+        public Position(Instant sortAt, String id) {
+            this(null, sortAt, id);
+        }
+    }
 }

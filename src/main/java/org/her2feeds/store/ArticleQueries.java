@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,20 +30,66 @@ public class ArticleQueries {
     private final JsonMapper json;
     private final ArticleNotices notices;
     private final ArticleVersion version;
+    private final SearchEngine search;
+    private final SearchProperties searchLimits;
     private volatile DaysAtVersion days;
 
-    ArticleQueries(JdbcClient jdbc, JsonMapper json, ArticleVersion version) {
+    ArticleQueries(
+            JdbcClient jdbc,
+            JsonMapper json,
+            ArticleVersion version,
+            SearchEngine search,
+            SearchProperties searchLimits) {
         this.jdbc = jdbc;
         this.json = json;
         this.notices = new ArticleNotices(jdbc, json);
         this.version = version;
+        this.search = search;
+        this.searchLimits = searchLimits;
+    }
+
+    /** An article of a search's page, with its place in the search's order (the next page's cursor). */
+    public record Found(StoredArticle article, ArticleFilter.Position position) {}
+
+    /**
+     * One page of a search ({@link ArticleFilter#searches()}): most relevant first, then newest first, after the
+     * filter's cursor. Only the newest {@code her2.search.max-results} matches are ranked, which bounds the cost of
+     * a word that every article holds.
+     */
+    public List<Found> search(ArticleFilter filter, int limit) {
+        List<SearchHit> hits =
+                new ArrayList<>(search.matches(filter.text().strip(), filter.forMatches(), searchLimits.maxResults()));
+        hits.sort(SearchHit.ORDER);
+        ArticleFilter.Position cursor = filter.before();
+        List<SearchHit> page = hits.stream()
+                .filter(hit -> cursor == null || hit.after(cursor))
+                .limit(Math.max(0, limit))
+                .toList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, StoredArticle> loaded = new HashMap<>();
+        load("SELECT " + COLUMNS + " FROM article a WHERE a.id IN (:ids)", Map.of("ids", ids(page)))
+                .forEach(article -> loaded.put(article.id(), article));
+        // An article that left the archive between the two reads is left out rather than shown half.
+        return page.stream()
+                .filter(hit -> loaded.containsKey(hit.id()))
+                .map(hit -> new Found(loaded.get(hit.id()), hit.position()))
+                .toList();
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(SearchHit::id).toList();
     }
 
     /** The day list as of one archive version: counting every day reads every published article's index entry. */
     private record DaysAtVersion(long version, List<DayCount> days) {}
 
-    /** Published articles, newest first. */
+    /** Published articles, newest first; a search's, most relevant first (see {@link #search}). */
     public List<StoredArticle> newest(ArticleFilter filter, int limit) {
+        if (filter.searches()) {
+            return search(filter, limit).stream().map(Found::article).toList();
+        }
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql;
         if (filter.topics().size() == 1) {
@@ -154,7 +199,7 @@ public class ArticleQueries {
                 .list();
     }
 
-    private static void appendFilter(ArticleFilter filter, StringBuilder sql, Map<String, Object> params) {
+    static void appendFilter(ArticleFilter filter, StringBuilder sql, Map<String, Object> params) {
         if (!filter.topics().isEmpty()) {
             // One primary-key probe per topic. With "slug IN (...)" H2 walked a topic's whole index for every
             // candidate article: seconds per page at a million articles.
@@ -181,15 +226,8 @@ public class ArticleQueries {
         appendEvidence(Evidence.TYPE, filter.evidence().types(), sql, params);
         appendEvidence(Evidence.TRIAL, filter.evidence().trials(), sql, params);
         appendEvidence(Evidence.DRUG, filter.evidence().drugs(), sql, params);
-        if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" AND (LOWER(a.title) LIKE :text ESCAPE '\\' OR LOWER(a.summary_text) LIKE :text ESCAPE '\\')");
-            String escaped = filter.text()
-                    .trim()
-                    .toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_");
-            params.put("text", "%" + escaped + "%");
+        if (filter.searches()) {
+            throw new IllegalArgumentException("a search is answered by search(), through its engine");
         }
         if (filter.since() != null) {
             sql.append(" AND a.sort_at >= :since");

@@ -69,8 +69,11 @@ class ArchitectureTest {
             Map.entry(APPLICATION, Set.of("tagging", "opml", "ops")));
 
     /** Public types that no other feature uses, each with the reason it must stay public. */
-    private static final Map<String, String> PUBLIC_FOR_A_REASON =
-            Map.of(ROOT + ".Her2FeedsApplication", "the JVM and Spring Boot's launcher start it from outside");
+    private static final Map<String, String> PUBLIC_FOR_A_REASON = Map.of(
+            ROOT + ".Her2FeedsApplication",
+            "the JVM and Spring Boot's launcher start it from outside",
+            ROOT + ".store.SearchPendingTrigger",
+            "H2 creates it by name for the trigger of migration V11 (db/vendor/h2)");
 
     private static JavaClasses classes;
 

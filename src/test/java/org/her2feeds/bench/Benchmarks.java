@@ -36,8 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code feeds} (500), {@code items} (mean items per feed, 60), {@code seed} (42), {@code passes} (3),
  * {@code warmups} (1), {@code archive} (articles already stored for the growth check, 200000), {@code sources}
  * (for the scheduling check, 10000), {@code articles} (for the query latency check, 1000000), {@code requests}
- * (per endpoint, 300), {@code only} (comma-separated: parse, h2, growth, pg, sources, queries; or {@code soak}
- * alone, issue 14's soak run, see {@link SoakRun}).
+ * (per endpoint, 300), {@code pgdb} (the PostgreSQL database the benchmark creates and drops; her2_bench),
+ * {@code compare} (articles for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
+ * growth, pg, sources, queries, search, searchengines; or {@code soak} alone, issue 14's soak run, see
+ * {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
+ * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
+ * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan.
  */
 public final class Benchmarks {
 
@@ -144,6 +148,17 @@ public final class Benchmarks {
         if (wanted("queries")) {
             queries(corpus);
         }
+        if (wanted("searchengines")) {
+            List<String> lines = SearchBench.compareH2Engines(
+                    corpus.sourcesFile(),
+                    target.resolve("bench-data/search-engines"),
+                    option("compare", 20_000),
+                    option("requests", 300));
+            report.addAll(lines);
+        }
+        if (wanted("search")) {
+            search(corpus);
+        }
         Path file = target.resolve("bench-report.md");
         Files.writeString(file, String.join("\n", report) + "\n");
         System.out.println("\nReport written to " + file);
@@ -249,12 +264,12 @@ public final class Benchmarks {
         }
         String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
         try (Connection c = DriverManager.getConnection(admin, "postgres", "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS her2_bench");
-            c.createStatement().execute("CREATE DATABASE her2_bench");
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + pgDatabase());
+            c.createStatement().execute("CREATE DATABASE " + pgDatabase());
         }
         try {
             Map<String, Object> properties = BenchContext.postgres(
-                    BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/pg")), "her2_bench");
+                    BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/pg")), pgDatabase());
             try (ConfigurableApplicationContext context = BenchContext.start(properties, false)) {
                 PipelineBench pipeline = new PipelineBench(context);
                 record(
@@ -269,7 +284,7 @@ public final class Benchmarks {
             }
         } finally {
             try (Connection c = DriverManager.getConnection(admin, "postgres", "")) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS her2_bench WITH (FORCE)");
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + pgDatabase() + " WITH (FORCE)");
             }
         }
     }
@@ -676,6 +691,70 @@ public final class Benchmarks {
         report.addAll(lines);
     }
 
+    /** The PostgreSQL database of this run: another run on the same server may use the default one. */
+    private String pgDatabase() {
+        String name = options.getOrDefault("pgdb", "her2_bench");
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("pgdb '" + name + "' is not a plain lower-case database name");
+        }
+        return name;
+    }
+
+    /** {@code ?q=} at {@code articles} on H2 and PostgreSQL, each archive filled once and kept. */
+    private void search(CorpusGenerator.Corpus corpus) throws Exception {
+        int articles = option("articles", 1_000_000);
+        int requests = option("requests", 300);
+        int baseline = option("baseline", 20);
+        Map<String, Object> h2 =
+                BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/archive-" + articles));
+        Set<String> databases = Set.of(options.getOrDefault("searchdb", "h2,pg").split(","));
+        if (databases.contains("h2")) {
+            report.addAll(searchOn("H2 (Lucene)", h2, articles, requests, baseline));
+        }
+        if (!databases.contains("pg")) {
+            return;
+        }
+        if (!reachable("127.0.0.1", 5432)) {
+            report.add("PostgreSQL: skipped, nothing listens on 127.0.0.1:5432\n");
+            return;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+            exists.setString(1, pgDatabase());
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("CREATE DATABASE " + pgDatabase());
+            }
+        }
+        Map<String, Object> pg = BenchContext.postgres(
+                BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/pg-search")), pgDatabase());
+        report.addAll(searchOn("PostgreSQL (" + pgDatabase() + ")", pg, articles, requests, baseline));
+    }
+
+    private List<String> searchOn(
+            String database, Map<String, Object> properties, int articles, int requests, int baseline)
+            throws Exception {
+        properties.put("server.port", "0");
+        long started = System.nanoTime();
+        try (ConfigurableApplicationContext context = BenchContext.start(properties, true)) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: started in %.0f s (migrations and indexing included)%n",
+                    database,
+                    (System.nanoTime() - started) / 1e9);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long stored = jdbc.queryForObject("SELECT COUNT(*) FROM article", Long.class);
+            if (stored < articles) {
+                System.out.printf(
+                        Locale.ROOT, "Filling %s to %,d articles (kept for the next run)%n", database, articles);
+                double seconds = filler(context).fill(stored, articles - stored, database);
+                System.out.printf(Locale.ROOT, "  %.0f s%n", seconds);
+            }
+            jdbc.execute("ANALYZE");
+            String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+            return SearchBench.latency(context, database, articles, requests, baseline, base);
+        }
+    }
+
     private static boolean hasArticlesApi(String base) {
         try {
             var response = java.net.http.HttpClient.newHttpClient()
@@ -689,7 +768,7 @@ public final class Benchmarks {
         }
     }
 
-    private static ArchiveFiller filler(ConfigurableApplicationContext context) {
+    static ArchiveFiller filler(ConfigurableApplicationContext context) {
         return new ArchiveFiller(
                 context.getBean(JdbcTemplate.class),
                 context.getBean(TransactionTemplate.class),

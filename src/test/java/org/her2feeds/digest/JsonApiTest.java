@@ -173,6 +173,44 @@ class JsonApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aSearchIsRankedAndBounded() {
+        store.saveFeed(
+                "wire",
+                List.of(
+                        article(
+                                "wire",
+                                "rankcase-1",
+                                "https://wire.example/rank/1",
+                                "Rankcase HER2 meeting notes",
+                                "2025-01-20T10:00:00Z",
+                                "breast-cancer"),
+                        article(
+                                "wire",
+                                "rankcase-2",
+                                "https://wire.example/rank/2",
+                                "Zongertinib rankcase HER2 report",
+                                "2025-01-10T10:00:00Z",
+                                "breast-cancer")));
+        // Both hold "rankcase"; only the older one holds "zongertinib" (in its title): it comes first for both words.
+        assertThat(titles(ok("/api/articles?q=" + enc("rankcase zongertinib"))))
+                .containsExactly("Zongertinib rankcase HER2 report");
+        assertThat(titles(ok("/api/articles?q=rankcase"))).hasSize(2);
+
+        JsonNode page = ok("/api/articles?q=rankcase&limit=1");
+        String cursor = page.get("nextCursor").asString();
+        assertThat(titles(ok("/api/articles?q=rankcase&limit=1&cursor=" + cursor)))
+                .hasSize(1)
+                .doesNotContainAnyElementsOf(titles(page));
+        problem("/api/articles?cursor=" + cursor, 400, "belongs to a list with q");
+        String plainCursor = ok("/api/articles?limit=1").get("nextCursor").asString();
+        problem("/api/articles?q=rankcase&cursor=" + plainCursor, 400, "belongs to a list without q");
+        problem("/api/articles?q=" + "a".repeat(201), 400, "q is 201 characters long; at most 200");
+        problem("/api/articles?q=" + enc("a b c d e f g h i j k l m"), 400, "q has 13 words; at most 12");
+        // A blank q is no search: the newest articles, as without q.
+        assertThat(titles(ok("/api/articles?q=%20&limit=5"))).isEqualTo(titles(ok("/api/articles?limit=5")));
+    }
+
+    @Test
     void topicsListEveryTopicWithItsCount() {
         JsonNode topics = ok("/api/topics");
         assertThat(topics.findValuesAsString("slug"))

@@ -29,6 +29,7 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
     JdbcClient jdbc;
     ArticleStore store;
     ArticleQueries queries;
+    private LuceneSearch search;
     private Path temporary;
 
     /** A database opened before each test and removed after it; see {@link #beforeEach}. */
@@ -57,7 +58,7 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
         pool.setMaximumPoolSize(2);
         Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(pool);
@@ -71,11 +72,17 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
                 new DigestZoneProperties(ZoneOffset.UTC),
                 version,
                 Clock.systemUTC());
-        queries = new ArticleQueries(jdbc, json, version);
+        search = new LuceneSearch(jdbc, dir.resolve("search-index"));
+        queries = new ArticleQueries(jdbc, json, version, search, SearchProperties.DEFAULTS);
     }
 
     @Override
     public void close() {
+        try {
+            search.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         pool.close();
     }
 }

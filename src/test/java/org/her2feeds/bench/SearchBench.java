@@ -1,0 +1,249 @@
+package org.her2feeds.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.her2feeds.store.ArticleFilter;
+import org.her2feeds.store.ArticleQueries;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 14's search: {@code /api/articles?q=} on a large archive, the engine (PostgreSQL full-text search, or Lucene
+ * on H2) beside the former {@code LIKE '%q%'} scan it replaced, for words of several kinds; and, on H2, the
+ * candidate engines (H2's own FullText and FullTextLucene, this service's Lucene index) by ingest cost and query
+ * latency.
+ */
+final class SearchBench {
+
+    /** What a reader types, of several kinds; the archive's generated articles hold no trial acronyms. */
+    record Words(String kind, String q) {}
+
+    static List<Words> words(long articles) {
+        // The article numbers are in the generated titles, "(123)": one number is a word one article holds.
+        return List.of(
+                new Words("drug name", "tucatinib"),
+                new Words("trial acronym (in no generated article)", "DESTINY-Breast09"),
+                new Words("two words", "gastric adenocarcinoma"),
+                new Words("rare word", Long.toString(articles / 2 + 7)),
+                new Words("very common word", "her2"));
+    }
+
+    /** The former query of a search, as ArticleQueries ran it before issue 14 (page of 50, plus one). */
+    static final String LIKE_BASELINE = """
+            SELECT a.id, a.title, a.url, a.summary_html, a.summary_text, a.authors, a.categories, a.doi, a.pmid,
+                a.published_at, a.first_seen_at, a.updated_at, a.sort_at, a.digest_date, a.relevant, a.tagging
+            FROM article a WHERE a.relevant = TRUE
+            AND (LOWER(a.title) LIKE ? ESCAPE '\\' OR LOWER(a.summary_text) LIKE ? ESCAPE '\\')
+            ORDER BY a.sort_at DESC, a.id DESC FETCH FIRST 51 ROWS ONLY""";
+
+    private SearchBench() {}
+
+    /**
+     * One table: for each kind of words, the engine (through ArticleQueries and through HTTP) and the LIKE scan.
+     *
+     * @param baselineRequests fewer for the scan, which reads every published article per request
+     */
+    static List<String> latency(
+            ConfigurableApplicationContext context,
+            String database,
+            long articles,
+            int requests,
+            int baselineRequests,
+            String base)
+            throws Exception {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        ArticleQueries queries = context.getBean(ArticleQueries.class);
+        LatencyBench http = new LatencyBench();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT,
+                "## Search, %s, %,d stored articles (sequential requests, ms; a page of 50)%n",
+                database,
+                articles));
+        lines.add("| words | how | n | p50 | p99 | max | results or bytes |");
+        lines.add("|---|---|---:|---:|---:|---:|---:|");
+        int warm = Math.max(5, requests / 10);
+        for (Words words : words(articles)) {
+            ArticleFilter filter = new ArticleFilter(Set.of(), null, words.q(), null, null);
+            LatencyBench.Latency engine = LatencyBench.measure(
+                    words.kind() + " engine",
+                    warm,
+                    requests,
+                    i -> queries.search(filter, 51).size());
+            lines.add(row(words, "engine (ArticleQueries.search)", engine));
+            LatencyBench.Latency viaHttp = http.http(
+                    words.kind() + " HTTP",
+                    warm,
+                    requests,
+                    i -> base + "/api/articles?q=" + URLEncoder.encode(words.q(), StandardCharsets.UTF_8));
+            lines.add(row(words, "engine, GET /api/articles?q=", viaHttp));
+            String like = "%" + words.q().toLowerCase(Locale.ROOT) + "%";
+            LatencyBench.Latency scan = LatencyBench.measure(
+                    words.kind() + " LIKE",
+                    2,
+                    baselineRequests,
+                    i -> jdbc.queryForList(LIKE_BASELINE, like, like).size());
+            lines.add(row(words, "baseline: former LIKE scan", scan));
+        }
+        // What any page costs to load (articles, their sources and notices), search or not: the floor of a search.
+        lines.add(String.format(
+                Locale.ROOT,
+                "| (no q) | reference: ArticleQueries.newest, 51 articles | %s",
+                LatencyBench.measure(
+                                "newest 51",
+                                warm,
+                                requests,
+                                i -> queries.newest(ArticleFilter.ALL, 51).size())
+                        .row()
+                        .replaceFirst("^\\| [^|]*\\| ", "")));
+        ArticleFilter topic = new ArticleFilter(Set.of("tki"), null, "her2", null, null);
+        lines.add(row(
+                new Words("very common word + topic", "her2&topic=tki"),
+                "engine (ArticleQueries.search)",
+                LatencyBench.measure(
+                        "her2 + tki",
+                        warm,
+                        requests,
+                        i -> queries.search(topic, 51).size())));
+        lines.add("\nGoal: p99 under 100 ms at 1,000,000 articles.\n");
+        return lines;
+    }
+
+    /** The engines that were candidates on the embedded database. */
+    enum H2Engine {
+        // First, so that it, not a competitor, pays for the JVM's warm-up.
+        SERVICE_LUCENE("this service's Lucene index (trigger notes, taken in before a search; loads the page)"),
+        NONE("no index: the former LIKE scan"),
+        H2_FULLTEXT("H2's FullText (org.h2.fulltext.FullText, triggers)"),
+        H2_FULLTEXT_LUCENE("H2's FullTextLucene (triggers, a Lucene commit per row)");
+
+        final String label;
+
+        H2Engine(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Each candidate engine on a fresh embedded archive of {@code size} articles: how fast the archive fills with
+     * the engine's triggers in place (what ingest pays), what remains to index after, and search latency.
+     */
+    static List<String> compareH2Engines(
+            java.nio.file.Path sourcesFile, java.nio.file.Path dataRoot, int size, int requests) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT, "## Search engines on H2, %,d stored articles (ingest and latency, ms)%n", size));
+        StringBuilder header = new StringBuilder("| engine | fill, articles/s | then indexing, s |");
+        StringBuilder rule = new StringBuilder("|---|---:|---:|");
+        for (Words words : words(size)) {
+            header.append(' ')
+                    .append(words.kind())
+                    .append(" `")
+                    .append(words.q())
+                    .append("` p50 / p99 |");
+            rule.append("---:|");
+        }
+        lines.add(header.toString());
+        lines.add(rule.toString());
+        for (H2Engine engine : H2Engine.values()) {
+            java.nio.file.Path dir = dataRoot.resolve(engine.name().toLowerCase(Locale.ROOT));
+            Benchmarks.deleteTree(dir);
+            try (ConfigurableApplicationContext context =
+                    BenchContext.start(BenchContext.properties(sourcesFile, dir), false)) {
+                JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                ArticleQueries queries = context.getBean(ArticleQueries.class);
+                if (engine != H2Engine.SERVICE_LUCENE) {
+                    jdbc.execute("DROP TRIGGER article_search_pending");
+                }
+                if (engine == H2Engine.H2_FULLTEXT) {
+                    jdbc.execute("CREATE ALIAS IF NOT EXISTS FT_INIT FOR 'org.h2.fulltext.FullText.init'");
+                    jdbc.execute("CALL FT_INIT()");
+                    jdbc.execute("CALL FT_CREATE_INDEX('public', 'article', 'title,summary_text')");
+                } else if (engine == H2Engine.H2_FULLTEXT_LUCENE) {
+                    jdbc.execute("CREATE ALIAS IF NOT EXISTS FTL_INIT FOR 'org.h2.fulltext.FullTextLucene.init'");
+                    jdbc.execute("CALL FTL_INIT()");
+                    jdbc.execute("CALL FTL_CREATE_INDEX('public', 'article', 'title,summary_text')");
+                }
+                double fill = Benchmarks.filler(context).fill(0, size, engine.name());
+                long t = System.nanoTime();
+                if (engine == H2Engine.SERVICE_LUCENE) {
+                    // The first search takes in every note the fill left.
+                    queries.search(new ArticleFilter(Set.of(), null, "her2", null, null), 1);
+                }
+                double indexing = (System.nanoTime() - t) / 1e9;
+                StringBuilder row = new StringBuilder(
+                        String.format(Locale.ROOT, "| %s | %,.0f | %.1f |", engine.label, size / fill, indexing));
+                for (Words words : words(size)) {
+                    LatencyBench.Latency latency = LatencyBench.measure(
+                            engine.name() + " " + words.kind(),
+                            Math.max(2, requests / 10),
+                            engine == H2Engine.NONE ? Math.max(5, requests / 5) : requests,
+                            i -> search(engine, jdbc, queries, words.q()));
+                    row.append(String.format(
+                            Locale.ROOT, " %.1f / %.1f (%d) |", latency.p50(), latency.p99(), latency.bytes()));
+                }
+                lines.add(row.toString());
+            }
+        }
+        lines.add("\n(n) is the number of articles on the first page (at most 51); this service's row includes "
+                + "loading that page (articles, sources, notices), the others return ids only.");
+        String engines = "H2's FullText and FullTextLucene have no stemming; FullText does not rank; ";
+        lines.add(engines + "FullTextLucene ranks by BM25, whose scores move as articles arrive.\n");
+        return lines;
+    }
+
+    /** A first page (51) of the newest published matches, as each engine can give it. */
+    private static long search(H2Engine engine, JdbcTemplate jdbc, ArticleQueries queries, String q) {
+        String newest = " WHERE a.relevant = TRUE ORDER BY a.sort_at DESC, a.id DESC FETCH FIRST 51 ROWS ONLY";
+        return switch (engine) {
+            case NONE -> {
+                String like = "%" + q.toLowerCase(Locale.ROOT) + "%";
+                yield jdbc.queryForList(LIKE_BASELINE, like, like).size();
+            }
+            case SERVICE_LUCENE ->
+                queries.search(new ArticleFilter(Set.of(), null, q, null, null), 51)
+                        .size();
+            case H2_FULLTEXT ->
+                jdbc.queryForList(
+                                "SELECT a.id FROM FT_SEARCH_DATA(?, 0, 0) f JOIN article a ON a.id = f.\"KEYS\"[1]"
+                                        + newest,
+                                String.class,
+                                q)
+                        .size();
+            case H2_FULLTEXT_LUCENE ->
+                jdbc.queryForList(
+                                "SELECT a.id FROM FTL_SEARCH_DATA(?, 1000, 0) f JOIN article a ON a.id = f.\"KEYS\"[1]"
+                                        + newest,
+                                String.class,
+                                luceneSyntax(q))
+                        .size();
+        };
+    }
+
+    /** Every word required, each escaped: FullTextLucene parses its argument as a Lucene query. */
+    private static String luceneSyntax(String q) {
+        List<String> words = new ArrayList<>();
+        for (String word : q.split("\\s+")) {
+            words.add(org.apache.lucene.queryparser.classic.QueryParserBase.escape(word));
+        }
+        return String.join(" AND ", words);
+    }
+
+    private static String row(Words words, String how, LatencyBench.Latency latency) {
+        return String.format(
+                Locale.ROOT,
+                "| %s `%s` | %s | %d | %.1f | %.1f | %.1f | %,d |",
+                words.kind(),
+                words.q(),
+                how,
+                latency.requests(),
+                latency.p50(),
+                latency.p99(),
+                latency.max(),
+                latency.bytes());
+    }
+}

@@ -1,0 +1,47 @@
+package org.her2feeds.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.util.FileSystemUtils;
+
+/** The search contract on the embedded database: Lucene, kept current through the trigger of V11 (db/vendor/h2). */
+class SearchH2Test extends SearchContract {
+
+    @RegisterExtension
+    final H2FileStore db = new H2FileStore();
+
+    @Override
+    ArticleStore store() {
+        return db.store;
+    }
+
+    @Override
+    ArticleQueries queries() {
+        return db.queries;
+    }
+
+    @Test
+    void aLostIndexIsBuiltAgainFromTheDatabaseAtStart() throws Exception {
+        Path dir = Files.createTempDirectory("her2-search-rebuild-");
+        try {
+            try (H2FileStore first = new H2FileStore(dir)) {
+                first.store.saveFeed(
+                        "search",
+                        List.of(item("a", "Disitamab vedotin in urothelial cancer", "RC48.", "2025-01-01T00:00:00Z")));
+            }
+            FileSystemUtils.deleteRecursively(dir.resolve("search-index"));
+            try (H2FileStore again = new H2FileStore(dir)) {
+                assertThat(again.queries.search(new ArticleFilter(java.util.Set.of(), null, "vedotin", null, null), 10))
+                        .extracting(found -> found.article().title())
+                        .containsExactly("Disitamab vedotin in urothelial cancer");
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.her2feeds.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.flywaydb.core.Flyway;
+import org.her2feeds.testsupport.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The search contract on PostgreSQL's full-text search (migration V11 of db/vendor/postgresql). */
+class SearchPostgresTest extends SearchContract {
+
+    private static TestPostgres database;
+    private static HikariDataSource pool;
+    private static ArticleStore store;
+    private static ArticleQueries queries;
+
+    @BeforeAll
+    static void migrate() {
+        database = TestPostgres.freshSchema("search");
+        pool = new HikariDataSource();
+        pool.setJdbcUrl(database.url());
+        pool.setUsername(database.user());
+        pool.setPassword(database.password());
+        pool.setMaximumPoolSize(2);
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .load()
+                .migrate();
+        JdbcClient jdbc = JdbcClient.create(pool);
+        JsonMapper json = JsonMapper.builder().build();
+        ArticleVersion version =
+                new ArticleVersion(jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
+        store = new ArticleStore(
+                jdbc,
+                new JdbcTemplate(pool),
+                new TransactionTemplate(new DataSourceTransactionManager(pool)),
+                json,
+                new DigestZoneProperties(ZoneOffset.UTC),
+                version,
+                Clock.systemUTC());
+        queries = new ArticleQueries(jdbc, json, version, new PostgresSearch(jdbc), SearchProperties.DEFAULTS);
+    }
+
+    @AfterAll
+    static void drop() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void empty() {
+        JdbcClient.create(pool).sql("DELETE FROM article").update();
+    }
+
+    @Override
+    ArticleStore store() {
+        return store;
+    }
+
+    @Override
+    ArticleQueries queries() {
+        return queries;
+    }
+}
