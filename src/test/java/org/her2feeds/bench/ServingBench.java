@@ -224,7 +224,7 @@ final class ServingBench {
                       scgi_temp_path %1$s/scgi;
                       sendfile on;
                       tcp_nopush on;
-                      keepalive_requests 1000000;
+                      keepalive_requests 10000;
                       open_file_cache max=100;
                       types { application/rss+xml xml; }
                       server {
