@@ -15,16 +15,28 @@ public class SourceCatalog {
 
     private final SourcesProperties properties;
     private final SourcesFileReader reader;
-    private final AtomicReference<List<Source>> sources = new AtomicReference<>();
+    /** The list and what every response derives from it, replaced together on a reload. */
+    private record Snapshot(List<Source> all, Duration shortestInterval) {
+        static Snapshot of(List<Source> all) {
+            Duration shortest = all.stream()
+                    .filter(Source::enabled)
+                    .map(Source::interval)
+                    .min(Duration::compareTo)
+                    .orElse(Source.DEFAULT_INTERVAL);
+            return new Snapshot(all, shortest);
+        }
+    }
+
+    private final AtomicReference<Snapshot> sources = new AtomicReference<>();
 
     public SourceCatalog(SourcesProperties properties) {
         this.properties = properties;
         this.reader = new SourcesFileReader(properties.minimumHttpInterval());
-        sources.set(reader.read(properties.sourcesFile()));
+        sources.set(Snapshot.of(reader.read(properties.sourcesFile())));
     }
 
     public List<Source> all() {
-        return sources.get();
+        return sources.get().all();
     }
 
     public List<Source> enabled() {
@@ -35,15 +47,18 @@ public class SourceCatalog {
         return all().stream().filter(source -> source.id().equals(id)).findFirst();
     }
 
-    /** The shortest interval among enabled sources: how stale a published output can be at most. */
+    /**
+     * The shortest interval among enabled sources: how stale a published output can be at most. Computed when the
+     * list is read, not per call: every poll of an output sends it.
+     */
     public Duration shortestInterval() {
-        return enabled().stream().map(Source::interval).min(Duration::compareTo).orElse(Source.DEFAULT_INTERVAL);
+        return sources.get().shortestInterval();
     }
 
     /** Re-reads the file; throws {@link SourcesFileException} and keeps the current list when it is invalid. */
     public List<Source> reload() {
         List<Source> fresh = reader.read(properties.sourcesFile());
-        sources.set(fresh);
+        sources.set(Snapshot.of(fresh));
         return fresh;
     }
 }

@@ -38,10 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * (for the scheduling check, 10000), {@code articles} (for the query latency check, 1000000), {@code requests}
  * (per endpoint, 300), {@code pgdb} (the PostgreSQL database the benchmark creates and drops; her2_bench),
  * {@code compare} (articles for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
- * growth, pg, sources, queries, search, searchengines; or {@code soak} alone, issue 14's soak run, see
+ * growth, pg, sources, queries, search, searchengines, serving; or {@code soak} alone, issue 14's soak run, see
  * {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
  * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan.
+ * For serving alone (issue 12, {@link ServingBench}): {@code connections} (32), {@code serving.seconds} (10),
+ * {@code serving.warmup} (3), {@code serving.articles} (1000).
  */
 public final class Benchmarks {
 
@@ -100,6 +102,23 @@ public final class Benchmarks {
             System.out.println("\nReport written to " + file);
             return;
         }
+        if ("serving".equals(options.get("only"))) {
+            // Serving needs a stored archive, not the ingest corpus.
+            Path dir = target.resolve("bench-data/serving-sources");
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            Files.writeString(
+                    dir.resolve("feed.xml"), "<rss version=\"2.0\"><channel><title>-</title></channel></rss>");
+            Path sources = Files.writeString(
+                    dir.resolve("sources.yml"),
+                    "sources:\n  - id: serving\n    title: Serving\n    url: file:feed.xml\n    interval: PT30M\n");
+            serving(sources);
+            printComparison();
+            Path file = target.resolve("bench-report.md");
+            Files.writeString(file, String.join("\n", report) + "\n");
+            System.out.println("\nReport written to " + file);
+            return;
+        }
         int passes = option("passes", 3);
         int warmups = option("warmups", 1);
         Path corpusDir = target.resolve("bench-corpus");
@@ -139,6 +158,9 @@ public final class Benchmarks {
         }
         if (wanted("pg")) {
             postgres(corpus, warmups, passes);
+        }
+        if (wanted("serving")) {
+            serving(corpus.sourcesFile());
         }
         printRates(corpus, pipelineNote);
         printComparison();
@@ -752,6 +774,28 @@ public final class Benchmarks {
             jdbc.execute("ANALYZE");
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             return SearchBench.latency(context, database, articles, requests, baseline, base);
+        }
+    }
+
+    /** Issue 12's serving comparison: the service beside nginx on the same bytes ({@link ServingBench}). */
+    private void serving(Path sourcesFile) throws Exception {
+        Path data = target.resolve("bench-data/serving");
+        deleteTree(data);
+        Map<String, Object> properties = BenchContext.properties(sourcesFile, data.resolve("db"));
+        properties.put("server.port", "0");
+        try (ConfigurableApplicationContext context = BenchContext.start(properties, true)) {
+            filler(context).fill(0, option("serving.articles", 1000), "serving archive");
+            // The service sees the filler's change at its next poll of the change counter (every 2 s).
+            Thread.sleep(3000);
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            report.addAll(new ServingBench(
+                            data,
+                            option("connections", 32),
+                            option("serving.warmup", 3),
+                            option("serving.seconds", 10),
+                            figures)
+                    .run(port));
+            report.add("");
         }
     }
 
