@@ -28,8 +28,8 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.her2feeds.DaemonThreads;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +67,7 @@ public class FeedFetcher implements AutoCloseable {
         this.props = props;
         this.hostPermits = hostPermits;
         this.clock = clock;
-        this.deadlineTimer = new ScheduledThreadPoolExecutor(1, daemonThreads("her2-fetch-deadline"));
+        this.deadlineTimer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("her2-fetch-deadline"));
         deadlineTimer.setRemoveOnCancelPolicy(true);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -93,12 +93,6 @@ public class FeedFetcher implements AutoCloseable {
         long maxBytes = props.maxBodySize().toBytes();
         this.bodyReader = new BodyReader(maxBytes);
         this.fileFetcher = new FileFetcher(maxBytes);
-    }
-
-    private static CustomizableThreadFactory daemonThreads(String name) {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-");
-        threads.setDaemon(true);
-        return threads;
     }
 
     public FetchResult fetch(FetchRequest request) {

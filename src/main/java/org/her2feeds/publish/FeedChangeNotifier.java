@@ -5,16 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import org.her2feeds.CoalescingWorker;
 import org.her2feeds.store.ArticleVersion;
 import org.her2feeds.store.ArticlesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,14 +36,7 @@ class FeedChangeNotifier implements SmartLifecycle {
     private final FeedHub hub;
     private final HubNotifications notifications;
     private final ArticleVersion version;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1),
-            daemonThreads(),
-            new ThreadPoolExecutor.DiscardPolicy());
+    private final CoalescingWorker worker = new CoalescingWorker("websub");
 
     /** What each feed rendered to when last compared, by topic URL; touched by the worker (and start) only. */
     private Map<String, String> shown = Map.of();
@@ -70,17 +60,10 @@ class FeedChangeNotifier implements SmartLifecycle {
         this.version = version;
     }
 
-    /** A daemon, as the static publisher's: a notification in progress never holds the JVM open. */
-    private static CustomizableThreadFactory daemonThreads() {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("websub-");
-        threads.setDaemon(true);
-        return threads;
-    }
-
     @EventListener
     void onArticlesChanged(ArticlesChanged event) {
         if (running) {
-            worker.execute(this::compareQuietly);
+            worker.request(this::compareQuietly);
         }
     }
 
@@ -144,7 +127,7 @@ class FeedChangeNotifier implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        worker.shutdownNow();
+        worker.stop();
     }
 
     @Override

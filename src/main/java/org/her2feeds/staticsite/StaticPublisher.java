@@ -15,18 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.her2feeds.CoalescingWorker;
 import org.her2feeds.http.RequestUrls;
 import org.her2feeds.store.ArticlesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,21 +48,7 @@ public class StaticPublisher implements DisposableBean {
 
     private final StaticSiteProperties properties;
     private final RequestUrls urls;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1),
-            daemonThreads(),
-            new ThreadPoolExecutor.DiscardPolicy());
-
-    /** A daemon, as the fetcher's and the change poller's: a publish in progress never holds the JVM open. */
-    private static CustomizableThreadFactory daemonThreads() {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("static-publisher-");
-        threads.setDaemon(true);
-        return threads;
-    }
+    private final CoalescingWorker worker = new CoalescingWorker("static-publisher");
 
     StaticPublisher(List<StaticFiles> contributors, StaticSiteProperties properties, RequestUrls urls) {
         this.contributors = contributors;
@@ -76,7 +59,7 @@ public class StaticPublisher implements DisposableBean {
     @EventListener
     void onArticlesChanged(ArticlesChanged event) {
         if (properties.dir() != null) {
-            worker.execute(this::publishQuietly);
+            worker.request(this::publishQuietly);
         }
     }
 
@@ -215,6 +198,6 @@ public class StaticPublisher implements DisposableBean {
 
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        worker.stop();
     }
 }

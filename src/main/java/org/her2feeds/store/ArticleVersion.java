@@ -4,12 +4,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.her2feeds.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,10 +76,7 @@ public class ArticleVersion implements SmartLifecycle {
 
     @Override
     public void start() {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("article-version-poll-");
-        // A daemon: a poll in progress must never hold the JVM open at shutdown.
-        threads.setDaemon(true);
-        poller = Executors.newSingleThreadScheduledExecutor(threads);
+        poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("article-version-poll"));
         long millis = properties.changePollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
