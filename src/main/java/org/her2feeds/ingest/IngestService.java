@@ -331,10 +331,7 @@ public class IngestService {
 
     /** Saves a fetch's record; an operator may have paused the source while the fetch ran, which the record keeps. */
     private SourceState record(SourceState afterFetch) {
-        SourceState recorded =
-                afterFetch.keepingPauseFrom(states.find(afterFetch.sourceId()).orElse(null));
-        states.save(recorded);
-        return recorded;
+        return states.change(afterFetch.sourceId(), afterFetch::keepingPauseFrom);
     }
 
     private static Duration minutes(Integer minutes) {

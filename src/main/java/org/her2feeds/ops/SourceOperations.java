@@ -120,9 +120,7 @@ class SourceOperations {
 
     private SourceState save(String sourceId, UnaryOperator<SourceState> change) {
         known(sourceId);
-        SourceState changed = change.apply(states.find(sourceId).orElse(SourceState.initial(sourceId)));
-        states.save(changed);
-        return changed;
+        return states.change(sourceId, stored -> change.apply(stored == null ? SourceState.initial(sourceId) : stored));
     }
 
     private Source known(String sourceId) {

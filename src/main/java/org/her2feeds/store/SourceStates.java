@@ -6,19 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.her2feeds.sources.Source;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads and writes the per-source state. Only the instance running a source's job writes its row. */
 @Component
 public class SourceStates {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    public SourceStates(JdbcClient jdbc) {
+    public SourceStates(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     public Optional<SourceState> find(String sourceId) {
@@ -58,6 +62,24 @@ public class SourceStates {
         return sources.stream()
                 .map(source -> Standing.of(source, recorded.get(source.id())))
                 .toList();
+    }
+
+    /**
+     * Changes one source's stored state from what is stored now, holding its row from the read to the write: two
+     * writers (a fetch recording its outcome, an operator pausing the source) never overwrite each other's change
+     * with a state read before it. {@code change} receives null when nothing is stored yet.
+     */
+    public SourceState change(String sourceId, UnaryOperator<SourceState> change) {
+        return transactions.execute(status -> {
+            SourceState latest = jdbc.sql("SELECT * FROM source_state WHERE source_id = :id FOR UPDATE")
+                    .param("id", sourceId)
+                    .query(this::state)
+                    .optional()
+                    .orElse(null);
+            SourceState changed = change.apply(latest);
+            save(changed);
+            return changed;
+        });
     }
 
     public void save(SourceState s) {

@@ -69,7 +69,7 @@ class HostileItemsPostgresTest {
                             .query(String.class)
                             .list())
                     .contains("HER2 good one", "HER2 good two", "HER2 title with NUL \uFFFD");
-            new SourceStates(jdbc)
+            new SourceStates(jdbc, new TransactionTemplate(new DataSourceTransactionManager(pool)))
                     .save(new SourceState(
                             "pg",
                             "https://pg.example/feed",
@@ -85,12 +85,14 @@ class HostileItemsPostgresTest {
                             null,
                             null,
                             0));
-            assertThat(new SourceStates(jdbc).find("pg")).hasValueSatisfying(state -> {
-                assertThat(state.etag()).isNull();
-                assertThat(state.lastError())
-                        .hasSizeLessThanOrEqualTo(ColumnLimits.LAST_ERROR)
-                        .doesNotContain("\u0000");
-            });
+            assertThat(new SourceStates(jdbc, new TransactionTemplate(new DataSourceTransactionManager(pool)))
+                            .find("pg"))
+                    .hasValueSatisfying(state -> {
+                        assertThat(state.etag()).isNull();
+                        assertThat(state.lastError())
+                                .hasSizeLessThanOrEqualTo(ColumnLimits.LAST_ERROR)
+                                .doesNotContain("\u0000");
+                    });
         }
     }
 

@@ -6,6 +6,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** V6 turns the "gone:" prefix of stored reasons into data: every stop keeps its words and gains its kind. */
 class SourceStopMigrationTest {
@@ -26,7 +28,7 @@ class SourceStopMigrationTest {
 
         Flyway.configure().dataSource(db).load().migrate();
 
-        SourceStates states = new SourceStates(jdbc);
+        SourceStates states = new SourceStates(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)));
         assertThat(states.find("g").orElseThrow().stop())
                 .isEqualTo(new SourceState.Stop(
                         SourceState.Stop.Kind.GONE, "the server answered 410 Gone at 2026-11-29T12:00:00Z"));
