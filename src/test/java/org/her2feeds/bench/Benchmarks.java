@@ -575,6 +575,8 @@ public final class Benchmarks {
         Map<String, Double> after = new LinkedHashMap<>();
         after.put("scale.first_start_s", Double.parseDouble(first.get("context_ms")) / 1000);
         after.put("scale.restart_s", Double.parseDouble(restart.get("context_ms")) / 1000);
+        after.put("scale.first_start_cpu_s", Double.parseDouble(first.get("cpu_to_ready_ms")) / 1000);
+        after.put("scale.restart_cpu_s", Double.parseDouble(restart.get("cpu_to_ready_ms")) / 1000);
         after.put("scale.first_start_main_cpu_s", Double.parseDouble(first.get("main_cpu_to_ready_ms")) / 1000);
         after.put("scale.restart_main_cpu_s", Double.parseDouble(restart.get("main_cpu_to_ready_ms")) / 1000);
         after.put("scale.heap_after_gc_mb", (double) Math.max(
