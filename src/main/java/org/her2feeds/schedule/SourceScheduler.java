@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class SourceScheduler implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     private final Scheduler scheduler;
     private final IngestService ingest;
@@ -61,16 +62,22 @@ public class SourceScheduler implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws SchedulerException {
-        try {
-            synchronize();
-        } catch (JobPersistenceException raced) {
-            // Two instances of a cluster starting on a fresh database can both find a job missing and both insert
-            // it (Quartz's row lock does not exist yet to order them); the loser sees the winner's jobs on a retry.
-            log.info(
-                    "schedule: another instance scheduled the same sources at the same moment ({}); synchronising "
-                            + "again",
-                    raced.getMessage());
-            synchronize();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                synchronize();
+                return;
+            } catch (JobPersistenceException raced) {
+                // Instances of a cluster starting together can both find a job missing and both insert it (when
+                // Quartz's row lock is not there to order them: a scheduler name other than the one V14 prepares);
+                // the loser sees the winner's jobs on a retry. With three or more, a retry can lose again.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+                log.info(
+                        "schedule: another instance scheduled the same sources at the same moment ({}); "
+                                + "synchronising again",
+                        raced.getMessage());
+            }
         }
     }
 
