@@ -67,9 +67,9 @@ public class SourceScheduler implements ApplicationRunner {
                 synchronize();
                 return;
             } catch (JobPersistenceException raced) {
-                // Instances of a cluster starting together can both find a job missing and both insert it (when
-                // Quartz's row lock is not there to order them: a scheduler name other than the one V14 prepares);
-                // the loser sees the winner's jobs on a retry. With three or more, a retry can lose again.
+                // Instances of a cluster starting together on a fresh database can both find a job missing and
+                // both insert it; the loser sees the winner's jobs on a retry. With three instances a retry can
+                // lose again (seen in the three-instance benchmark), so a few are allowed.
                 if (attempt == MAX_ATTEMPTS) {
                     throw raced;
                 }
