@@ -34,6 +34,7 @@ public final class YamlDocument {
         RuntimeException of(String message, Throwable cause);
     }
 
+    private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final String file;
@@ -50,7 +51,7 @@ public final class YamlDocument {
     public static YamlDocument read(Path path, Errors errors) {
         String file = path.toString();
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return new YamlDocument(file, errors, new Yaml(new LoaderOptions()).compose(reader));
+            return new YamlDocument(file, errors, new Yaml(loaderOptions()).compose(reader));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -59,6 +60,14 @@ public final class YamlDocument {
         } catch (IOException | YAMLException e) {
             throw errors.of(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        // SnakeYAML's default (3 Mi code points) refuses a sources file of about 30,000 sources; an operator's own
+        // file of 100,000 sources is about 10-30 MB.
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        return options;
     }
 
     /** The document's top node; null when the file holds no document (empty, or only comments). */
