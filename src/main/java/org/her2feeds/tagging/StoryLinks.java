@@ -30,6 +30,8 @@ public class StoryLinks {
 
     private static final int TEXT_KEY_LENGTH = 4000;
     private static final int DECISION_TEXT = 300;
+    /** How much of a description its distinctive words are read from: an abstract's worth, so profiles stay small. */
+    private static final int WORDS_TEXT = 3000;
     /** The kinds of source whose articles may report a decision without being typed as one. */
     private static final Set<String> DECISION_REPORTERS = Set.of("news", "patient", "regulator");
 
@@ -102,7 +104,8 @@ public class StoryLinks {
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
                 textKey.length() > TEXT_KEY_LENGTH ? textKey.substring(0, TEXT_KEY_LENGTH) : textKey,
                 words(text.title(), drugWords),
-                words(text.title() + " " + text.summary(), drugWords)));
+                words(text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
+                trialNames(evidence)));
     }
 
     /**
@@ -224,8 +227,7 @@ public class StoryLinks {
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
             return "result";
         }
-        String summary = text.summary();
-        String head = text.title() + " " + summary.substring(0, Math.min(DECISION_TEXT, summary.length()));
+        String head = text.title() + " " + head(text.summary(), DECISION_TEXT);
         return containsAny(" " + key(head) + " ", rules.decisionWords()) ? "decision" : "result";
     }
 
@@ -243,6 +245,20 @@ public class StoryLinks {
             }
         }
         return Set.of();
+    }
+
+    private static Set<String> trialNames(Evidence evidence) {
+        Set<String> names = new TreeSet<>();
+        for (TrialMention trial : evidence.trials()) {
+            if (trial.acronym() != null) {
+                names.add(trial.acronym());
+            }
+        }
+        return names;
+    }
+
+    private static String head(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 
     private static boolean containsAny(String paddedKey, List<String> phrases) {

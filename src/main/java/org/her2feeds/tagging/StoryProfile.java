@@ -18,6 +18,7 @@ import java.util.Set;
  * @param textKey     its title and text in normal form, shortened, to find another article's quoted title
  * @param titleWords  the distinctive words of its title
  * @param words       the distinctive words of its title and text
+ * @param trialNames  the acronyms of the trials it names, as the curated list writes them (for display)
  */
 public record StoryProfile(
         Instant at,
@@ -33,9 +34,11 @@ public record StoryProfile(
         String titleKey,
         String textKey,
         Set<String> titleWords,
-        Set<String> words) {
+        Set<String> words,
+        Set<String> trialNames) {
 
     public StoryProfile {
+        trialNames = copy(trialNames);
         regulators = copy(regulators);
         trials = copy(trials);
         drugs = copy(drugs);
