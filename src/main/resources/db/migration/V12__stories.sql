@@ -29,3 +29,10 @@ CREATE TABLE story_member (
 );
 CREATE INDEX story_member_story ON story_member (story_id);
 CREATE INDEX story_member_seen ON story_member (seen_at);
+
+-- One row that grouping locks for the rest of its transaction: two feeds stored at once are grouped one after the
+-- other, so that the second sees the members the first added (else each would miss the other's articles).
+CREATE TABLE story_lock (
+    id INTEGER NOT NULL PRIMARY KEY
+);
+INSERT INTO story_lock (id) VALUES (1);

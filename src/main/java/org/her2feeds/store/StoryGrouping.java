@@ -50,6 +50,9 @@ final class StoryGrouping {
         if (arriving.isEmpty()) {
             return;
         }
+        jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
+                .query(Integer.class)
+                .list();
         arriving.sort(Comparator.comparing((Member m) -> m.profile().at()).thenComparing(Member::articleId));
         Instant from = arriving.get(0).profile().at().minus(links.window());
         Instant to = arriving.get(arriving.size() - 1).profile().at().plus(links.window());

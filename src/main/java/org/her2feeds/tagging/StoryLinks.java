@@ -98,7 +98,7 @@ public class StoryLinks {
                 event,
                 regulators,
                 keys.get(Evidence.TRIAL),
-                keys.get(Evidence.DRUG),
+                "decision".equals(event) ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -167,6 +167,10 @@ public class StoryLinks {
     }
 
     private Optional<String> sameDecision(StoryProfile a, StoryProfile b) {
+        if ("regulator".equals(a.sourceKind()) && "regulator".equals(b.sourceKind())) {
+            // A regulator announces each of its decisions once: two of its pages are two decisions.
+            return Optional.empty();
+        }
         if (!a.trials().isEmpty()
                 && !b.trials().isEmpty()
                 && intersection(a.trials(), b.trials()).isEmpty()) {
@@ -174,10 +178,18 @@ public class StoryLinks {
         }
         Set<String> regulators = intersection(a.regulators(), b.regulators());
         Set<String> drugs = intersection(a.drugs(), b.drugs());
-        if (regulators.isEmpty() || drugs.isEmpty()) {
+        if (drugs.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("decision by " + regulators.iterator().next() + " on " + new TreeSet<>(drugs));
+        if (!regulators.isEmpty()) {
+            return Optional.of("decision by " + regulators.iterator().next() + " on " + new TreeSet<>(drugs));
+        }
+        // News of a decision that does not say whose it is reports the one a regulator made on that drug days ago.
+        boolean oneUnnamed = a.regulators().isEmpty() != b.regulators().isEmpty();
+        if (oneUnnamed && near(a, b)) {
+            return Optional.of("decision on " + new TreeSet<>(drugs) + " reported within days");
+        }
+        return Optional.empty();
     }
 
     private Optional<String> sameResult(StoryProfile a, StoryProfile b) {
@@ -197,8 +209,7 @@ public class StoryLinks {
         shared.addAll(intersection(b.titleWords(), a.words()));
         int score = intersection(a.titleWords(), b.words()).size()
                 + intersection(b.titleWords(), a.words()).size();
-        boolean near = Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.nearDays())) <= 0;
-        if (near && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
+        if (near(a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
             return Optional.of("coverage within days sharing " + drugs + " and the words " + shared);
         }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
@@ -208,6 +219,10 @@ public class StoryLinks {
             return Optional.of("shares the words " + shared);
         }
         return Optional.empty();
+    }
+
+    private boolean near(StoryProfile a, StoryProfile b) {
+        return Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.nearDays())) <= 0;
     }
 
     private static Set<String> kinds(StoryProfile a, StoryProfile b) {
@@ -245,6 +260,21 @@ public class StoryLinks {
             }
         }
         return Set.of();
+    }
+
+    /**
+     * The drugs a decision is about: those its title names, when it names any (a label change of one drug often
+     * mentions others as prior treatment or comparator); else every drug it names.
+     */
+    private static Set<String> decidedDrugs(Evidence evidence, String title) {
+        String padded = " " + key(title) + " ";
+        Set<String> named = new TreeSet<>();
+        for (DrugMention drug : evidence.drugs()) {
+            if (containsAny(padded, drug.mentioned()) || containsAny(padded, List.of(drug.inn()))) {
+                named.add(Evidence.key(drug.inn()));
+            }
+        }
+        return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
     }
 
     private static Set<String> trialNames(Evidence evidence) {
