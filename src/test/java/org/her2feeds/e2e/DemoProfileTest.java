@@ -112,7 +112,15 @@ class DemoProfileTest {
                     .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(stories.spliterator(), false)
                             .map(story -> story.get("id").asString())
                             .toList());
-            System.out.println("demo stories: " + stories);
+            // The FDA's approvals and the news about each, a day later, titled by the regulator.
+            assertThat(stories)
+                    .extracting(story -> story.get("title").asString() + " / "
+                            + story.get("summary").asString())
+                    .contains(
+                            "FDA Approves Enhertu for Adjuvant Treatment of HER2-Positive Early Breast Cancer with "
+                                    + "Residual Invasive Disease / approval, 1 news report",
+                            "FDA Grants Accelerated Approval to Zongertinib for First-Line Treatment of HER2 (ERBB2)-"
+                                    + "Mutant Non-Small Cell Lung Cancer / approval, 1 news report");
         }
 
         try (ConfigurableApplicationContext app = start()) {
