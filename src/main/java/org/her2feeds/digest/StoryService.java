@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /** The stories for the portal: the list a page at a time, one story, and a day's stories for its digest. */
 @Service
-public class StoryService {
+class StoryService {
 
     private final StoryQueries stories;
     private final RequestLimits limits;
@@ -56,11 +56,6 @@ public class StoryService {
                 .filter(s -> s.members().stream().anyMatch(m -> articleIds.contains(m.id())))
                 .map(this::of)
                 .toList();
-    }
-
-    /** The newest stories, for the page and the story feed. */
-    public List<StoryView> newest(int count) {
-        return stories.page(null, count).stream().map(this::of).toList();
     }
 
     private StoryView of(Story story) {

@@ -68,7 +68,8 @@ class StoryApiTest extends RunningApplication {
                         "journal",
                         SourceKind.JOURNAL,
                         "j1",
-                        "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast Cancer: Overall Survival",
+                        "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast Cancer: "
+                                + "Overall Survival",
                         "In DESTINY-Breast09 (NCT04762109), trastuzumab deruxtecan plus pertuzumab prolonged overall "
                                 + "survival in HER2-positive breast cancer.",
                         "2026-05-31T12:00:00Z")));
@@ -81,7 +82,8 @@ class StoryApiTest extends RunningApplication {
                                 SourceKind.NEWS,
                                 "w1",
                                 "DESTINY-Breast09 survival data presented",
-                                "Overall survival from DESTINY-Breast09 with T-DXd and pertuzumab in HER2-positive breast "
+                                "Overall survival from DESTINY-Breast09 with T-DXd and pertuzumab in "
+                                        + "HER2-positive breast "
                                         + "cancer.",
                                 "2026-06-01T08:00:00Z"),
                         item(

@@ -50,7 +50,8 @@ class StoryGroupingTest {
                         "nejm",
                         SourceKind.JOURNAL,
                         "j1",
-                        "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast Cancer: Overall Survival",
+                        "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast Cancer: "
+                                + "Overall Survival",
                         "In this phase 3 trial (DESTINY-Breast09, NCT04762109), trastuzumab deruxtecan plus pertuzumab "
                                 + "prolonged overall survival in HER2-positive breast cancer.",
                         "2026-05-31T12:00:00Z",
