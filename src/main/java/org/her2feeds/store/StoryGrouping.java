@@ -227,9 +227,8 @@ final class StoryGrouping {
         if (lead.isEmpty()) {
             return;
         }
-        jdbc.sql("""
-                        UPDATE story SET title = :title, lead_article_id = :lead,
-                            updated_at = COALESCE(:now, updated_at),
+        String dates = now == null ? "" : "updated_at = :now, ";
+        var update = jdbc.sql("UPDATE story SET title = :title, lead_article_id = :lead, " + dates + """
                             first_seen_at = (SELECT MIN(seen_at) FROM story_member WHERE story_id = :story),
                             last_seen_at = (SELECT MAX(seen_at) FROM story_member WHERE story_id = :story),
                             members = (SELECT COUNT(*) FROM story_member WHERE story_id = :story),
@@ -238,8 +237,10 @@ final class StoryGrouping {
                         WHERE id = :story""")
                 .param("title", lead.get().title())
                 .param("lead", lead.get().id())
-                .param("now", Timestamps.of(now))
-                .param("story", story)
-                .update();
+                .param("story", story);
+        if (now != null) {
+            update = update.param("now", Timestamps.of(now));
+        }
+        update.update();
     }
 }

@@ -22,7 +22,7 @@ class StoryGroupingTest {
     @RegisterExtension
     final H2FileStore db = new H2FileStore();
 
-    private static Tagger tagger;
+    static Tagger tagger;
 
     @BeforeAll
     static void rules() {
@@ -84,7 +84,26 @@ class StoryGroupingTest {
 
     @Test
     void twoStoriesJoinedByALaterArticleKeepTheOlderIdAndTheOtherStillResolves() {
-        db.store.saveFeed(
+        saveTwoStories(db.store);
+        List<Story> before = db.stories.page(null, 10);
+        assertThat(before).hasSize(2);
+
+        saveTheirLink(db.store);
+
+        List<Story> after = db.stories.page(null, 10);
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).members()).hasSize(5);
+        assertThat(after.get(0).id()).as("the older story's id").isEqualTo("s-" + idOf("a"));
+        for (Story old : before) {
+            assertThat(db.stories.story(old.id()))
+                    .hasValueSatisfying(
+                            s -> assertThat(s.id()).isEqualTo(after.get(0).id()));
+        }
+    }
+
+    /** A trial readout and the news of it; a letter and the news citing it: two stories. */
+    static void saveTwoStories(ArticleStore store) {
+        store.saveFeed(
                 "journal-a",
                 SourceKind.JOURNAL,
                 List.of(item(
@@ -95,48 +114,54 @@ class StoryGroupingTest {
                         "Results of HER2CLIMB-05 with tucatinib maintenance.",
                         "2026-02-09T00:00:00Z",
                         "10.5555/a.1")));
-        db.store.saveFeed(
+        store.saveFeed(
+                "news-e",
+                SourceKind.NEWS,
+                List.of(item(
+                        "news-e",
+                        SourceKind.NEWS,
+                        "e",
+                        "HER2CLIMB-05 readout reported",
+                        "News on the HER2CLIMB-05 trial.",
+                        "2026-02-10T00:00:00Z",
+                        null)));
+        store.saveFeed(
+                "journal-f",
+                SourceKind.JOURNAL,
+                List.of(item(
+                        "journal-f",
+                        SourceKind.JOURNAL,
+                        "f",
+                        "Correspondence on a maintenance regimen",
+                        "A letter on a maintenance regimen in HER2-positive disease.",
+                        "2026-02-11T00:00:00Z",
+                        "10.5555/f.2")));
+        store.saveFeed(
                 "news-b",
                 SourceKind.NEWS,
                 List.of(item(
                         "news-b",
                         SourceKind.NEWS,
                         "b",
-                        "Pfizer's TUKYSA regimen published",
-                        "The paper doi:10.5555/b.2 reports maintenance tucatinib.",
-                        "2026-02-10T00:00:00Z",
+                        "Pfizer's TUKYSA regimen questioned in a letter",
+                        "The letter doi:10.5555/f.2 questions the regimen.",
+                        "2026-02-12T00:00:00Z",
                         null)));
-        db.store.saveFeed(
-                "journal-c",
-                SourceKind.JOURNAL,
-                List.of(item(
-                        "journal-c",
-                        SourceKind.JOURNAL,
-                        "c",
-                        "Correspondence on tucatinib maintenance",
-                        "A letter about the HER2CLIMB-05 report in HER2-positive breast cancer.",
-                        "2026-02-11T00:00:00Z",
-                        "10.5555/b.2")));
-        String later = db.stories.page(null, 10).get(0).id();
+    }
 
-        db.store.saveFeed(
+    /** News that names the trial of the first story and cites the letter of the second. */
+    static void saveTheirLink(ArticleStore store) {
+        store.saveFeed(
                 "news-d",
                 SourceKind.NEWS,
                 List.of(item(
                         "news-d",
                         SourceKind.NEWS,
                         "d",
-                        "HER2CLIMB-05 maintenance tucatinib: what it means",
-                        "News on the HER2CLIMB-05 trial in HER2-positive breast cancer.",
-                        "2026-02-12T00:00:00Z",
+                        "HER2CLIMB-05: the letter and the reply",
+                        "On HER2CLIMB-05 in HER2-positive breast cancer, see doi:10.5555/f.2.",
+                        "2026-02-13T00:00:00Z",
                         null)));
-
-        List<Story> stories = db.stories.page(null, 10);
-        assertThat(stories).hasSize(1);
-        assertThat(stories.get(0).members()).hasSize(4);
-        assertThat(db.stories.story(later))
-                .hasValueSatisfying(
-                        s -> assertThat(s.id()).isEqualTo(stories.get(0).id()));
     }
 
     @Test
@@ -175,7 +200,7 @@ class StoryGroupingTest {
                 .id();
     }
 
-    private static NewArticle item(
+    static NewArticle item(
             String source, SourceKind kind, String guid, String title, String text, String published, String doi) {
         TaggableText taggable = new TaggableText(title, text, "", List.of(), kind.slug());
         return new NewArticle(
