@@ -122,7 +122,7 @@ class StoryGroupingTest {
                         SourceKind.NEWS,
                         "e",
                         "HER2CLIMB-05 readout reported",
-                        "News on the HER2CLIMB-05 trial.",
+                        "News on the HER2CLIMB-05 trial in HER2-positive breast cancer.",
                         "2026-02-10T00:00:00Z",
                         null)));
         store.saveFeed(
