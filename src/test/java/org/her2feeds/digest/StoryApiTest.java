@@ -146,6 +146,8 @@ class StoryApiTest extends RunningApplication {
                         stories.get(1).get("id").asString());
         assertThat(new String(get("/feeds.opml").body(), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("/stories/feed.xml");
+        assertThat(new String(get("/?date=2026-06-01").body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Stories across sources", "DESTINY-Breast09: trial result in a journal, 1 news report");
     }
 
     private JsonNode getJson(String path) {
