@@ -29,7 +29,9 @@ public class Her2FeedsApplication {
         if (evidenceSet.isPresent()) {
             Path topics = Path.of(option(args, "--her2.topics-file=").orElse("config/topics.yml"));
             Path evidence = Path.of(option(args, "--her2.evidence-file=").orElse("config/evidence.yml"));
-            System.exit(EvidenceEvaluationCommand.run(topics, evidence, Path.of(evidenceSet.get()), System.out));
+            Path stories = Path.of(option(args, "--her2.stories-file=").orElse("config/stories.yml"));
+            System.exit(
+                    EvidenceEvaluationCommand.run(topics, evidence, stories, Path.of(evidenceSet.get()), System.out));
         }
         Optional<Path> opml = OpmlImportCommand.requested(args);
         if (opml.isPresent()) {

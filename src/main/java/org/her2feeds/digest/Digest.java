@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param updatedAt when the day's articles last changed (late articles can join a past day); null for an empty day
  * @param topics    article count per topic slug, in the order of {@code topics.yml}
+ * @param stories   the stories (articles from several sources that report one event) that one of the day's
+ *                  articles belongs to, newest coverage first
  */
 public record Digest(
         int schemaVersion,
@@ -20,7 +22,8 @@ public record Digest(
         @Schema(nullable = true) OffsetDateTime updatedAt,
         int count,
         Map<String, Long> topics,
-        List<DigestArticle> articles) {
+        List<DigestArticle> articles,
+        List<StoryView> stories) {
 
     public static final int SCHEMA_VERSION = 1;
 }

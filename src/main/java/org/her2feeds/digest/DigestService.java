@@ -31,13 +31,16 @@ public class DigestService {
     private final DigestArticles view;
     private final Clock clock;
     private final int maxRangeArticles;
+    private final StoryService stories;
 
     DigestService(
             ArticleQueries articles,
             Tagger tagger,
             DigestArticles view,
             Clock clock,
-            DigestRangeProperties rangeProperties) {
+            DigestRangeProperties rangeProperties,
+            StoryService stories) {
+        this.stories = stories;
         this.articles = articles;
         this.tagger = tagger;
         this.view = view;
@@ -127,6 +130,7 @@ public class DigestService {
                 view.at(updated),
                 stored.size(),
                 counts,
-                stored.stream().map(view::of).toList());
+                stored.stream().map(view::of).toList(),
+                stories.ofDay(day, stored.stream().map(StoredArticle::id).collect(Collectors.toSet())));
     }
 }

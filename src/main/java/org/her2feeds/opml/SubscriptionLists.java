@@ -45,6 +45,13 @@ public class SubscriptionLists {
                             base + "/",
                             description));
         }
+        byFeed.put(
+                feeds.storiesTitle(),
+                List.of(OpmlOutline.feed(
+                        feeds.storiesTitle() + " (RSS)",
+                        base + feeds.storiesPath(),
+                        base + "/",
+                        "Articles from several sources that report one event, one item per story")));
         return list("feeds", byFeed);
     }
 

@@ -23,6 +23,16 @@ public class PublishedFeeds {
         return topic == null ? properties.title() : properties.title() + " – " + topic.label();
     }
 
+    /** The title of the story feed. */
+    public String storiesTitle() {
+        return properties.title() + " – Stories";
+    }
+
+    /** Where the story feed is served (RSS 2.0 only: one item per story). */
+    public String storiesPath() {
+        return StoryFeed.PATH;
+    }
+
     public List<PublishedFeed> all() {
         List<PublishedFeed> feeds = new ArrayList<>();
         for (FeedFormat format : FeedFormat.values()) {

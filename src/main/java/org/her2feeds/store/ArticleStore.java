@@ -1,5 +1,6 @@
 package org.her2feeds.store;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,10 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.her2feeds.sources.SourceKind;
+import org.her2feeds.tagging.StoryLinks;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -53,6 +56,7 @@ public class ArticleStore {
     private final JdbcClient jdbc;
     private final SourceItems sourceItems;
 
+    /** Without Spring (tests and tools): the story rules of the default file. */
     ArticleStore(
             JdbcClient jdbc,
             JdbcTemplate batch,
@@ -61,6 +65,19 @@ public class ArticleStore {
             DigestZoneProperties digest,
             ArticleVersion version,
             Clock clock) {
+        this(jdbc, batch, transactions, json, digest, version, clock, new StoryLinks(Path.of("config/stories.yml")));
+    }
+
+    @Autowired
+    ArticleStore(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            DigestZoneProperties digest,
+            ArticleVersion version,
+            Clock clock,
+            StoryLinks stories) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.json = json;
@@ -68,7 +85,8 @@ public class ArticleStore {
         this.clock = clock;
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(batch);
         this.sourceItems = new SourceItems(named);
-        this.writer = new ArticleWriter(jdbc, named, sourceItems, version, digest.zone());
+        this.writer = new ArticleWriter(
+                jdbc, named, sourceItems, version, digest.zone(), new StoryGrouping(jdbc, json, stories));
         this.reevaluation = new ArticleReevaluation(jdbc, named, transactions, json, version, digest.zone(), clock);
     }
 

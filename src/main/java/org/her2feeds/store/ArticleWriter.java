@@ -104,14 +104,17 @@ final class ArticleWriter {
     private final SourceItems sourceItems;
     private final ArticleVersion version;
     private final ZoneId zone;
+    private final StoryGrouping stories;
 
     ArticleWriter(
             JdbcClient jdbc,
             NamedParameterJdbcTemplate named,
             SourceItems sourceItems,
             ArticleVersion version,
-            ZoneId zone) {
+            ZoneId zone,
+            StoryGrouping stories) {
         this.jdbc = jdbc;
+        this.stories = stories;
         this.sourceItems = sourceItems;
         this.named = named;
         this.topics = new TaggingIndex(named);
@@ -149,6 +152,13 @@ final class ArticleWriter {
         insertOrigins(keyed, sourceId, now);
         topics.add(insertedFirst.stream().map(Placement::topics).toList());
         topics.replace(updatedFirst.stream().map(Placement::topics).toList());
+        stories.group(
+                Stream.of(insertedFirst, updatedFirst)
+                        .flatMap(List::stream)
+                        .map(p -> new StoryGrouping.Arriving(
+                                p.articleId(), p.item().stored(), p.filing().sortAt(), kind))
+                        .toList(),
+                now);
         logBounded(sourceId, insertedFirst);
         logBounded(sourceId, updatedFirst);
         recordFingerprints(sourceId, distinct, placements, duplicates, known);

@@ -2,12 +2,18 @@ package org.her2feeds.tagging;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -25,13 +31,41 @@ final class EvidenceEvaluation {
 
     static final double EXTRACTION_GOAL = 0.95;
 
+    /** The goal for story grouping: pairwise F1 (issue 15). */
+    static final double STORY_F1_GOAL = 0.90;
+
     private record Labelled(
             String id,
             TaggableText text,
             String type,
             List<Set<String>> trials,
             Set<String> drugs,
-            NoticeLabel notice) {}
+            NoticeLabel notice,
+            Story story) {}
+
+    /** What story grouping reads of a labelled item, and the story it is labelled with (null: it stands alone). */
+    private record Story(String label, String sourceId, String doi, String pmid, Instant published) {}
+
+    /**
+     * Pairwise story grouping counts: pairs of items put in one story that are labelled so, all pairs put together,
+     * all pairs labelled together.
+     */
+    record StoryPairs(int together, int predicted, int labelled) {
+
+        double precision() {
+            return predicted == 0 ? 1.0 : (double) together / predicted;
+        }
+
+        double recall() {
+            return labelled == 0 ? 1.0 : (double) together / labelled;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
 
     /** A labelled notice: its kind and the one reference it names its article by (the others null). */
     private record NoticeLabel(String kind, String doi, String pmid, String title) {
@@ -89,13 +123,81 @@ final class EvidenceEvaluation {
     private Extraction trials = new Extraction(0, 0, 0);
     private Extraction drugs = new Extraction(0, 0, 0);
     private Notices notices = new Notices(0, 0, 0, 0, 0, 0, 0);
+    private StoryPairs stories = new StoryPairs(0, 0, 0);
 
     static EvidenceEvaluation run(Tagger tagger, Path set) {
+        return run(tagger, new StoryLinks(Path.of("config/stories.yml")), set);
+    }
+
+    static EvidenceEvaluation run(Tagger tagger, StoryLinks links, Path set) {
         EvidenceEvaluation evaluation = new EvidenceEvaluation();
-        for (Labelled item : read(set)) {
-            evaluation.score(item, tagger.tag(item.text()).evidence());
+        List<Labelled> items = read(set);
+        List<Optional<StoryProfile>> profiles = new ArrayList<>();
+        for (Labelled item : items) {
+            Evidence evidence = tagger.tag(item.text()).evidence();
+            evaluation.score(item, evidence);
+            Story story = item.story();
+            profiles.add(links.profile(
+                    item.text(), evidence, story.sourceId(), story.doi(), story.pmid(), story.published()));
         }
+        evaluation.scoreStories(items, profiles, links);
         return evaluation;
+    }
+
+    /** Groups the items as the store does (every link joins two stories) and counts the pairs. */
+    private void scoreStories(List<Labelled> items, List<Optional<StoryProfile>> profiles, StoryLinks links) {
+        int n = items.size();
+        int[] group = new int[n];
+        for (int i = 0; i < n; i++) {
+            group[i] = i;
+        }
+        Map<String, String> reasons = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (profiles.get(i).isEmpty() || profiles.get(j).isEmpty()) {
+                    continue;
+                }
+                Optional<String> why =
+                        links.link(profiles.get(i).get(), profiles.get(j).get());
+                if (why.isPresent()) {
+                    reasons.put(items.get(i).id() + "+" + items.get(j).id(), why.get());
+                    int from = root(group, i);
+                    int to = root(group, j);
+                    group[Math.max(from, to)] = Math.min(from, to);
+                }
+            }
+        }
+        int together = 0;
+        int predicted = 0;
+        int labelled = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                String label = items.get(i).story().label();
+                boolean same =
+                        label != null && label.equals(items.get(j).story().label());
+                boolean grouped = root(group, i) == root(group, j);
+                labelled += same ? 1 : 0;
+                predicted += grouped ? 1 : 0;
+                together += same && grouped ? 1 : 0;
+                String pair = items.get(i).id() + "+" + items.get(j).id();
+                if (grouped && !same) {
+                    mistakes.add(pair + " story: grouped but labelled " + label + " and "
+                            + items.get(j).story().label()
+                            + (reasons.containsKey(pair) ? " (" + reasons.get(pair) + ")" : ""));
+                } else if (same && !grouped) {
+                    mistakes.add(pair + " story: labelled " + label + " but not grouped");
+                }
+            }
+        }
+        stories = new StoryPairs(together, predicted, labelled);
+    }
+
+    private static int root(int[] group, int i) {
+        int at = i;
+        while (group[at] != at) {
+            at = group[at];
+        }
+        return at;
     }
 
     private void score(Labelled item, Evidence found) {
@@ -204,13 +306,18 @@ final class EvidenceEvaluation {
         return notices;
     }
 
+    StoryPairs stories() {
+        return stories;
+    }
+
     boolean meetsGoals() {
         return typeAccuracy() >= TYPE_ACCURACY_GOAL
                 && trials.precision() >= EXTRACTION_GOAL
                 && trials.recall() >= EXTRACTION_GOAL
                 && drugs.precision() >= EXTRACTION_GOAL
                 && drugs.recall() >= EXTRACTION_GOAL
-                && notices.everyIdentifierRead();
+                && notices.everyIdentifierRead()
+                && stories.f1() >= STORY_F1_GOAL;
     }
 
     void printReport(PrintStream out) {
@@ -240,6 +347,17 @@ final class EvidenceEvaluation {
                 notices.titleRead(),
                 notices.byTitle(),
                 notices.unlabelledSeen());
+        out.printf(
+                Locale.ROOT,
+                "Stories (pairs of items): precision %.3f, recall %.3f, F1 %.3f (goal F1 %.2f); "
+                        + "%d pairs grouped, %d labelled, %d both%n",
+                stories.precision(),
+                stories.recall(),
+                stories.f1(),
+                STORY_F1_GOAL,
+                stories.predicted(),
+                stories.labelled(),
+                stories.together());
     }
 
     void printMistakes(PrintStream out) {
@@ -289,7 +407,13 @@ final class EvidenceEvaluation {
             if (item.get("type") == null) {
                 throw new IllegalArgumentException(file + ": item '" + id + "' has no type");
             }
-            labelled.add(new Labelled(id, text, item.get("type").toString(), trials, drugs, noticeLabel(item)));
+            Story story = new Story(
+                    text(item.get("story")),
+                    text(source.get("id")),
+                    text(item.get("doi")),
+                    text(item.get("pmid")),
+                    date(file, id, item.get("published")));
+            labelled.add(new Labelled(id, text, item.get("type").toString(), trials, drugs, noticeLabel(item), story));
         }
         return labelled;
     }
@@ -304,6 +428,21 @@ final class EvidenceEvaluation {
                 text(concerns.get("doi")),
                 text(concerns.get("pmid")),
                 text(concerns.get("title")));
+    }
+
+    /** SnakeYAML reads an unquoted date as a {@link Date} at midnight UTC, a quoted one as text. */
+    private static Instant date(Path file, String id, Object value) {
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        try {
+            return LocalDate.parse(String.valueOf(value))
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    file + ": item '" + id + "': 'published' must be a date (YYYY-MM-DD), not '" + value + "'", e);
+        }
     }
 
     private static String text(Object value) {

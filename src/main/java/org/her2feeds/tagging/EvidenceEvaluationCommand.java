@@ -13,12 +13,16 @@ public final class EvidenceEvaluationCommand {
 
     /** @return 0 when the goals are met, 1 when they are not or the inputs cannot be read */
     public static int run(Path topicsFile, Path evidenceFile, Path evaluationSet, PrintStream out) {
+        return run(topicsFile, evidenceFile, Path.of("config/stories.yml"), evaluationSet, out);
+    }
+
+    /** @return 0 when the goals are met, 1 when they are not or the inputs cannot be read */
+    public static int run(Path topicsFile, Path evidenceFile, Path storiesFile, Path evaluationSet, PrintStream out) {
         try {
             Tagger tagger = Tagger.fromFiles(topicsFile, evidenceFile);
-            EvidenceEvaluation evaluation = EvidenceEvaluation.run(tagger, evaluationSet);
+            EvidenceEvaluation evaluation = EvidenceEvaluation.run(tagger, new StoryLinks(storiesFile), evaluationSet);
             out.println("Rules: " + evidenceFile + " (fingerprint " + tagger.rulesFingerprint() + ")");
             evaluation.printReport(out);
-            out.println("Stories and notices: not evaluated yet (not built; see the README).");
             out.println();
             evaluation.printMistakes(out);
             return evaluation.meetsGoals() ? 0 : 1;

@@ -7,11 +7,13 @@ import java.util.List;
  *
  * @param topic  the topic the reader filtered by; null for all topics
  * @param groups the day's articles, each under its first topic (in the order of topics.yml)
+ * @param stories the stories one of the day's articles belongs to, newest coverage first
  */
 record HomePage(
         Day day,
         TopicOption topic,
         List<TopicGroup> groups,
+        List<StoryLine> stories,
         int articleCount,
         DayNavigation navigation,
         List<TopicOption> topics,
@@ -25,6 +27,12 @@ record HomePage(
     public record Day(String iso, String text) {}
 
     public record TopicOption(String slug, String label, boolean selected) {}
+
+    /**
+     * One story: its title (linked to its most authoritative member) and what it holds, e.g. "DESTINY-Breast09:
+     * trial result in a journal, 3 news reports, 1 approval".
+     */
+    public record StoryLine(String id, String title, String url, String summary) {}
 
     public record TopicGroup(String slug, String label, List<ArticleView> articles) {}
 

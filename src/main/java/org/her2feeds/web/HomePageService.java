@@ -98,6 +98,9 @@ class HomePageService {
                 times.day(day),
                 current,
                 groups(digest.articles(), labels, selectedSlug),
+                digest.stories().stream()
+                        .map(s -> new HomePage.StoryLine(s.id(), s.title(), s.url(), s.summary()))
+                        .toList(),
                 digest.count(),
                 navigation(day, days, selectedSlug),
                 options,

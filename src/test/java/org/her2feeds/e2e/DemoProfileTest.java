@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,6 +95,32 @@ class DemoProfileTest {
                 FeedValidity.assertValidAtom(get(app, feed + ".atom"));
                 FeedValidity.assertValidJsonFeed(get(app, feed + ".json"), json);
             }
+
+            // The samples' coverage of one event by several sources is shown as one story, in the API and its feed.
+            JsonNode stories = json.readTree(get(app, "/api/stories")).get("stories");
+            assertThat(stories).isNotEmpty();
+            for (JsonNode story : stories) {
+                Set<String> storySources = new java.util.HashSet<>();
+                story.get("members")
+                        .forEach(member -> storySources.add(member.get("source").asString()));
+                assertThat(storySources).as(story.get("title").asString()).hasSizeGreaterThanOrEqualTo(2);
+            }
+            String storyFeed = get(app, "/stories/feed.xml");
+            FeedValidity.assertValidRss(storyFeed);
+            assertThat(new SyndFeedInput().build(new StringReader(storyFeed)).getEntries())
+                    .extracting(SyndEntry::getUri)
+                    .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(stories.spliterator(), false)
+                            .map(story -> story.get("id").asString())
+                            .toList());
+            // The FDA's approvals and the news about each, a day later, titled by the regulator.
+            assertThat(stories)
+                    .extracting(story -> story.get("title").asString() + " / "
+                            + story.get("summary").asString())
+                    .contains(
+                            "FDA Approves Enhertu for Adjuvant Treatment of HER2-Positive Early Breast Cancer with "
+                                    + "Residual Invasive Disease / approval, 1 news report",
+                            "FDA Grants Accelerated Approval to Zongertinib for First-Line Treatment of HER2 (ERBB2)-"
+                                    + "Mutant Non-Small Cell Lung Cancer / approval, 1 news report");
         }
 
         try (ConfigurableApplicationContext app = start()) {

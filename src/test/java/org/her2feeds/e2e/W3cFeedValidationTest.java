@@ -77,6 +77,8 @@ class W3cFeedValidationTest {
             // Also a filtered feed: its self link must be the URL it was asked for, query included.
             paths.add("/feed.atom?topic=adc,tki&kind=journal&limit=20");
             paths.add("/feed.xml?kind=news");
+            // The story feed: one item per story across sources (the demo has two).
+            paths.add("/stories/feed.xml");
             for (String path : paths) {
                 HttpResponse<byte[]> response = http.send(
                         HttpRequest.newBuilder(URI.create(base + path)).build(),

@@ -13,6 +13,7 @@ import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.store.ArticleVersion;
 import org.her2feeds.store.DigestZoneProperties;
+import org.her2feeds.store.StoryQueries;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
                             "org\\.her2feeds\\.publish\\.(FeedController|FeedService|FeedRenderer|.*FeedWriter)",
                             "org\\.her2feeds\\.publish\\.FeedHub",
                             "org\\.her2feeds\\.publish\\.PublishedFeeds",
-                            "org\\.her2feeds\\.digest\\.(DigestController|DigestOutputs|DigestService)",
+                            "org\\.her2feeds\\.digest\\.(DigestController|DigestOutputs|DigestService|StoryService)",
                             "org\\.her2feeds\\.digest\\.(ArticleController|ArticleService|DigestArticles)"
                         }))
 @AutoConfigureMockMvc(addFilters = false)
@@ -77,6 +78,9 @@ class ProblemResponsesWebTest {
 
     @MockitoBean
     ArticleQueries articles;
+
+    @MockitoBean
+    StoryQueries stories;
 
     @MockitoBean
     ArticleVersion version;

@@ -29,6 +29,7 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
     JdbcClient jdbc;
     ArticleStore store;
     ArticleQueries queries;
+    StoryQueries stories;
     private LuceneSearch search;
     private Path temporary;
 
@@ -74,6 +75,7 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
                 Clock.systemUTC());
         search = new LuceneSearch(jdbc, dir.resolve("search-index"));
         queries = new ArticleQueries(jdbc, json, version, search, SearchProperties.DEFAULTS);
+        stories = new StoryQueries(jdbc, json);
     }
 
     @Override

@@ -70,6 +70,12 @@ class EvidenceEvaluationTest {
                 .as("every notice that names its article by DOI or PMID is read, so the store links it")
                 .isEqualTo(tuning.notices().byIdentifier());
         assertThat(tuning.notices().unlabelledSeen()).isZero();
+        assertThat(tuning.stories().labelled())
+                .as("the tuning set labels stories")
+                .isPositive();
+        assertThat(tuning.stories().f1())
+                .as("pairwise story grouping F1")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
         assertThat(tuning.meetsGoals()).isTrue();
     }
 
@@ -83,7 +89,13 @@ class EvidenceEvaluationTest {
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String report = buffer.toString(StandardCharsets.UTF_8);
         assertThat(report)
-                .contains("Type accuracy: ", "Trials: precision ", "Drugs:  precision ", "Notices: ", "Disagreements");
+                .contains(
+                        "Type accuracy: ",
+                        "Trials: precision ",
+                        "Drugs:  precision ",
+                        "Notices: ",
+                        "Stories (pairs of items): precision ",
+                        "Disagreements");
         assertThat(status).as("the tuning set meets every goal").isZero();
     }
 }

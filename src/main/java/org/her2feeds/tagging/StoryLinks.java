@@ -1,0 +1,328 @@
+package org.her2feeds.tagging;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.her2feeds.parse.CitedIds;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides which articles tell the same story: the rules of {@code her2.stories-file} (default
+ * {@code config/stories.yml}, whose comments describe them) applied to two articles' {@link StoryProfile}s. Every
+ * link is explained by what the two share. A bad rules file stops start-up, naming the line at fault.
+ */
+@Component
+public class StoryLinks {
+
+    /** Titles shorter than this many words are too generic to count as quoted when found in another text. */
+    private static final int QUOTED_TITLE_WORDS = 6;
+
+    private static final int TEXT_KEY_LENGTH = 4000;
+    private static final int DECISION_TEXT = 300;
+    /** How much of a description its distinctive words are read from: an abstract's worth, so profiles stay small. */
+    private static final int WORDS_TEXT = 3000;
+    /** The kinds of source whose articles may report a decision without being typed as one. */
+    private static final Set<String> DECISION_REPORTERS = Set.of("news", "patient", "regulator");
+
+    private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
+    private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
+    private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9.]+");
+
+    private final StoryRules rules;
+
+    public StoryLinks(@Value("${her2.stories-file:config/stories.yml}") Path file) {
+        this.rules = StoryRules.read(file);
+    }
+
+    /** The longest time between two articles of one story that are linked directly. */
+    public Duration window() {
+        return Duration.ofDays(rules.windowDays());
+    }
+
+    /**
+     * What grouping needs to know of an article, or empty when it can never belong to a story (no evidence read,
+     * a registry record, a type kept out of stories).
+     */
+    public Optional<StoryProfile> profile(
+            TaggableText text, Evidence evidence, String sourceId, String doi, String pmid, Instant at) {
+        if (text == null || evidence == null || evidence.type() == null || at == null) {
+            return Optional.empty();
+        }
+        String type = evidence.type().slug();
+        if (rules.outsideStories().contains(type) || "registry".equals(text.sourceKind())) {
+            return Optional.empty();
+        }
+        String body = text.summary() + " " + text.content();
+        String event = event(type, text);
+        Set<String> regulators = "decision".equals(event) ? regulators(text, sourceId) : Set.of();
+        Map<String, Set<String>> keys = evidence.keys();
+        Set<String> drugWords = new HashSet<>();
+        for (DrugMention drug : evidence.drugs()) {
+            drugWords.addAll(words(drug.inn(), Set.of()));
+            drug.mentioned().forEach(name -> drugWords.addAll(words(name, Set.of())));
+        }
+        Set<String> own = new LinkedHashSet<>();
+        if (doi != null && !doi.isBlank()) {
+            own.add(doi.strip().toLowerCase(Locale.ROOT));
+        }
+        if (pmid != null && !pmid.isBlank()) {
+            own.add(pmid.strip());
+        }
+        Set<String> cited = new LinkedHashSet<>();
+        String all = text.title() + " " + body;
+        CitedIds.dois(all).forEach(d -> cited.add(d.toLowerCase(Locale.ROOT)));
+        cited.addAll(CitedIds.pmids(all));
+        if (evidence.notice() != null) {
+            evidence.notice().dois().forEach(d -> cited.add(d.toLowerCase(Locale.ROOT)));
+            cited.addAll(evidence.notice().pmids());
+        }
+        cited.removeAll(own);
+        String titleKey = key(text.title());
+        String textKey = key(all);
+        return Optional.of(new StoryProfile(
+                at,
+                sourceId,
+                text.sourceKind(),
+                type,
+                event,
+                regulators,
+                keys.get(Evidence.TRIAL),
+                "decision".equals(event) ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
+                own,
+                cited,
+                titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
+                textKey.length() > TEXT_KEY_LENGTH ? textKey.substring(0, TEXT_KEY_LENGTH) : textKey,
+                words(text.title(), drugWords),
+                words(text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
+                trialNames(evidence)));
+    }
+
+    /**
+     * Whether two articles tell the same story, and why: what they share, in words a reader of the API follows.
+     */
+    public Optional<String> link(StoryProfile a, StoryProfile b) {
+        if (Duration.between(a.at(), b.at()).abs().compareTo(window()) > 0) {
+            return Optional.empty();
+        }
+        boolean noticeA = "notice".equals(a.event());
+        if (noticeA != "notice".equals(b.event())) {
+            // A notice is linked to the article it concerns as a notice, never as coverage of the same story.
+            return Optional.empty();
+        }
+        Optional<String> shared = sharedIdentity(a, b);
+        if (shared.isPresent()) {
+            return shared;
+        }
+        if (!a.event().equals(b.event())) {
+            return Optional.empty();
+        }
+        return switch (a.event()) {
+            case "notice" -> sameNoticeTarget(a, b);
+            case "decision" -> sameDecision(a, b);
+            default -> sameResult(a, b);
+        };
+    }
+
+    private Optional<String> sharedIdentity(StoryProfile a, StoryProfile b) {
+        for (String id : a.ownIds()) {
+            if (b.ownIds().contains(id) || b.citedIds().contains(id)) {
+                return Optional.of("cites " + id);
+            }
+        }
+        for (String id : b.ownIds()) {
+            if (a.citedIds().contains(id)) {
+                return Optional.of("cites " + id);
+            }
+        }
+        if (!a.titleKey().isEmpty() && b.textKey().contains(a.titleKey())) {
+            return Optional.of("quotes the title of the other");
+        }
+        if (!b.titleKey().isEmpty() && a.textKey().contains(b.titleKey())) {
+            return Optional.of("quotes the title of the other");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> sameNoticeTarget(StoryProfile a, StoryProfile b) {
+        Set<String> both = intersection(a.citedIds(), b.citedIds());
+        if (!both.isEmpty()) {
+            return Optional.of("notices about " + both.iterator().next());
+        }
+        Set<String> words = intersection(a.words(), b.words());
+        if (words.size() >= rules.wordThreshold()) {
+            return Optional.of("notices sharing the words " + words);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> sameDecision(StoryProfile a, StoryProfile b) {
+        if ("regulator".equals(a.sourceKind()) && "regulator".equals(b.sourceKind())) {
+            // A regulator announces each of its decisions once: two of its pages are two decisions.
+            return Optional.empty();
+        }
+        if (!a.trials().isEmpty()
+                && !b.trials().isEmpty()
+                && intersection(a.trials(), b.trials()).isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> regulators = intersection(a.regulators(), b.regulators());
+        Set<String> drugs = intersection(a.drugs(), b.drugs());
+        if (drugs.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!regulators.isEmpty()) {
+            return Optional.of("decision by " + regulators.iterator().next() + " on " + new TreeSet<>(drugs));
+        }
+        // News of a decision that does not say whose it is reports the one a regulator made on that drug days ago.
+        boolean oneUnnamed = a.regulators().isEmpty() != b.regulators().isEmpty();
+        if (oneUnnamed && near(a, b)) {
+            return Optional.of("decision on " + new TreeSet<>(drugs) + " reported within days");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> sameResult(StoryProfile a, StoryProfile b) {
+        Set<String> trials = intersection(a.trials(), b.trials());
+        if (!trials.isEmpty()
+                && !rules.noTrialLinks().contains(a.type())
+                && !rules.noTrialLinks().contains(b.type())) {
+            return Optional.of("trial " + new TreeSet<>(trials));
+        }
+        if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean coverageA = rules.coverageTypes().contains(a.type());
+        boolean coverageB = rules.coverageTypes().contains(b.type());
+        Set<String> drugs = intersection(a.drugs(), b.drugs());
+        Set<String> shared = new TreeSet<>(intersection(a.titleWords(), b.words()));
+        shared.addAll(intersection(b.titleWords(), a.words()));
+        int score = intersection(a.titleWords(), b.words()).size()
+                + intersection(b.titleWords(), a.words()).size();
+        if (near(a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
+            return Optional.of("coverage within days sharing " + drugs + " and the words " + shared);
+        }
+        boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
+        boolean drugsAgree =
+                !drugs.isEmpty() || a.drugs().isEmpty() || b.drugs().isEmpty();
+        if ((coverageA || coverageB || preprintAndJournal) && drugsAgree && score >= rules.wordThreshold()) {
+            return Optional.of("shares the words " + shared);
+        }
+        return Optional.empty();
+    }
+
+    private boolean near(StoryProfile a, StoryProfile b) {
+        return Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.nearDays())) <= 0;
+    }
+
+    private static Set<String> kinds(StoryProfile a, StoryProfile b) {
+        Set<String> kinds = new HashSet<>();
+        kinds.add(String.valueOf(a.sourceKind()));
+        kinds.add(String.valueOf(b.sourceKind()));
+        return kinds;
+    }
+
+    private String event(String type, TaggableText text) {
+        if ("notice".equals(type)) {
+            return "notice";
+        }
+        if ("approval".equals(type)) {
+            return "decision";
+        }
+        if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
+            return "result";
+        }
+        String head = text.title() + " " + head(text.summary(), DECISION_TEXT);
+        return containsAny(" " + key(head) + " ", rules.decisionWords()) ? "decision" : "result";
+    }
+
+    private Set<String> regulators(TaggableText text, String sourceId) {
+        for (String where : List.of(text.title(), sourceId == null ? "" : sourceId.replace('-', ' '), text.summary())) {
+            Set<String> found = new TreeSet<>();
+            String padded = " " + key(where) + " ";
+            rules.regulators().forEach((name, words) -> {
+                if (containsAny(padded, words)) {
+                    found.add(name);
+                }
+            });
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return Set.of();
+    }
+
+    /**
+     * The drugs a decision is about: those its title names, when it names any (a label change of one drug often
+     * mentions others as prior treatment or comparator); else every drug it names.
+     */
+    private static Set<String> decidedDrugs(Evidence evidence, String title) {
+        String padded = " " + key(title) + " ";
+        Set<String> named = new TreeSet<>();
+        for (DrugMention drug : evidence.drugs()) {
+            if (containsAny(padded, drug.mentioned()) || containsAny(padded, List.of(drug.inn()))) {
+                named.add(Evidence.key(drug.inn()));
+            }
+        }
+        return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
+    }
+
+    private static Set<String> trialNames(Evidence evidence) {
+        Set<String> names = new TreeSet<>();
+        for (TrialMention trial : evidence.trials()) {
+            if (trial.acronym() != null) {
+                names.add(trial.acronym());
+            }
+        }
+        return names;
+    }
+
+    private static String head(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+
+    private static boolean containsAny(String paddedKey, List<String> phrases) {
+        for (String phrase : phrases) {
+            if (paddedKey.contains(" " + key(phrase) + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case, every run of characters other than letters, digits and points made one space. */
+    private static String key(String text) {
+        return NOT_KEY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    private Set<String> words(String text, Set<String> drugWords) {
+        Set<String> words = new TreeSet<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String word = m.group();
+            if (word.length() > 2
+                    && !NUMBER.matcher(word).matches()
+                    && !rules.commonWords().contains(word)
+                    && !drugWords.contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static Set<String> intersection(Set<String> a, Set<String> b) {
+        Set<String> both = new LinkedHashSet<>(a);
+        both.retainAll(b);
+        return both;
+    }
+}

@@ -1,0 +1,71 @@
+package org.her2feeds.tagging;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What story grouping needs to know of one article, computed once when it is stored ({@link StoryLinks#profile})
+ * and kept beside it, so that later articles are compared with it without reading its text again.
+ *
+ * @param at          when the article appeared (its publication date, else when it was first seen)
+ * @param sourceKind  the kind of its source, or null
+ * @param type        its publication type's slug
+ * @param event       {@code result}, {@code decision} or {@code notice}: what kind of event it reports
+ * @param regulators  for a decision: the regulators it names, first by its title, then its source, then its text
+ * @param ownIds      its own DOI (lower case) and PubMed id
+ * @param citedIds    the DOIs and PubMed ids its text cites, and those a notice concerns
+ * @param titleKey    its title in normal form, when long enough to be recognised when quoted; else ""
+ * @param textKey     its title and text in normal form, shortened, to find another article's quoted title
+ * @param titleWords  the distinctive words of its title
+ * @param words       the distinctive words of its title and text
+ * @param trialNames  the acronyms of the trials it names, as the curated list writes them (for display)
+ */
+public record StoryProfile(
+        Instant at,
+        String sourceId,
+        String sourceKind,
+        String type,
+        String event,
+        Set<String> regulators,
+        Set<String> trials,
+        Set<String> drugs,
+        Set<String> ownIds,
+        Set<String> citedIds,
+        String titleKey,
+        String textKey,
+        Set<String> titleWords,
+        Set<String> words,
+        Set<String> trialNames) {
+
+    public StoryProfile {
+        trialNames = copy(trialNames);
+        regulators = copy(regulators);
+        trials = copy(trials);
+        drugs = copy(drugs);
+        ownIds = copy(ownIds);
+        citedIds = copy(citedIds);
+        titleWords = copy(titleWords);
+        words = copy(words);
+        titleKey = titleKey == null ? "" : titleKey;
+        textKey = textKey == null ? "" : textKey;
+    }
+
+    private static Set<String> copy(Set<String> values) {
+        return values == null ? Set.of() : Set.copyOf(values);
+    }
+
+    /** How much its source counts as the voice of the story: regulator over journal over preprint over news. */
+    public int authority() {
+        if (sourceKind == null) {
+            return 0;
+        }
+        return switch (sourceKind) {
+            case "regulator" -> 5;
+            case "journal" -> 4;
+            case "preprint" -> 3;
+            case "registry" -> 2;
+            case "news" -> 1;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package org.her2feeds.tagging;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.her2feeds.yaml.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * The story grouping rules of {@code config/stories.yml} (the file's comments say what each one does), read once
+ * and checked: a missing key, a number that is not a positive whole number or an empty list stops start-up with
+ * a {@link TopicRulesException} naming the file and line.
+ */
+record StoryRules(
+        int windowDays,
+        int wordThreshold,
+        int nearDays,
+        int nearThreshold,
+        Set<String> outsideStories,
+        Set<String> noTrialLinks,
+        Set<String> coverageTypes,
+        List<String> decisionWords,
+        Map<String, List<String>> regulators,
+        Set<String> commonWords) {
+
+    private static final Set<String> KEYS = Set.of(
+            "window-days",
+            "word-threshold",
+            "near-days",
+            "near-threshold",
+            "outside-stories",
+            "no-trial-links",
+            "coverage-types",
+            "decision-words",
+            "regulators",
+            "common-words");
+
+    static StoryRules read(Path file) {
+        YamlDocument doc = YamlDocument.read(file, TopicRulesException::new);
+        if (doc.root() == null) {
+            throw doc.error("the file is empty; it must give the story rules");
+        }
+        Map<String, NodeTuple> fields = doc.mapping(doc.root(), "story rules", KEYS);
+        for (String key : KEYS) {
+            if (!fields.containsKey(key)) {
+                throw doc.error(doc.root(), "story rules: missing required key '" + key + "'");
+            }
+        }
+        Map<String, List<String>> regulators = new LinkedHashMap<>();
+        Node regulatorNode = fields.get("regulators").getValueNode();
+        doc.mapping(regulatorNode, "regulators", null).forEach((name, tuple) -> {
+            if (!YamlDocument.isSlug(name)) {
+                throw doc.error(tuple.getKeyNode(), "regulators: '" + name + "' must be a lower-case slug");
+            }
+            regulators.put(name, words(doc, tuple, "regulator '" + name + "'"));
+        });
+        return new StoryRules(
+                positive(doc, fields.get("window-days")),
+                positive(doc, fields.get("word-threshold")),
+                positive(doc, fields.get("near-days")),
+                positive(doc, fields.get("near-threshold")),
+                new LinkedHashSet<>(words(doc, fields.get("outside-stories"), "outside-stories")),
+                new LinkedHashSet<>(words(doc, fields.get("no-trial-links"), "no-trial-links")),
+                new LinkedHashSet<>(words(doc, fields.get("coverage-types"), "coverage-types")),
+                words(doc, fields.get("decision-words"), "decision-words"),
+                Map.copyOf(regulators),
+                new LinkedHashSet<>(words(doc, fields.get("common-words"), "common-words")));
+    }
+
+    private static int positive(YamlDocument doc, NodeTuple tuple) {
+        String key = doc.scalar(tuple.getKeyNode(), "story rules", "key");
+        String value = doc.scalar(tuple.getValueNode(), "story rules", key).strip();
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw doc.error(tuple.getValueNode(), "'" + key + "' must be a whole number above 0, not '" + value + "'");
+    }
+
+    private static List<String> words(YamlDocument doc, NodeTuple tuple, String context) {
+        if (!(tuple.getValueNode() instanceof SequenceNode list)
+                || list.getValue().isEmpty()) {
+            throw doc.error(tuple.getValueNode(), context + " must be a list of at least one word");
+        }
+        List<String> words = new ArrayList<>();
+        for (Node item : list.getValue()) {
+            String word = doc.scalar(item, context, "item").strip().toLowerCase(Locale.ROOT);
+            if (word.isEmpty()) {
+                throw doc.error(item, context + ": an empty word");
+            }
+            words.add(word);
+        }
+        return List.copyOf(words);
+    }
+}

@@ -1,0 +1,80 @@
+package org.her2feeds.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.her2feeds.tagging.Tagger;
+import org.her2feeds.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Story grouping and reading on the clustered database (PostgreSQL): the V12 tables, the grouping lock, joining two
+ * stories and the lists, as on H2 ({@link StoryGroupingTest}).
+ */
+class StoryGroupingPostgresTest {
+
+    @Test
+    void storiesAreGroupedJoinedAndReadOnPostgres() throws Exception {
+        try (TestPostgres database = TestPostgres.freshSchema("stories");
+                HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(database.url());
+            pool.setUsername(database.user());
+            pool.setPassword(database.password());
+            pool.setMaximumPoolSize(2);
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            JdbcClient jdbc = JdbcClient.create(pool);
+            JsonMapper json = JsonMapper.builder().build();
+            ArticleVersion version = new ArticleVersion(
+                    jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
+            ArticleStore store = new ArticleStore(
+                    jdbc,
+                    new JdbcTemplate(pool),
+                    new TransactionTemplate(new DataSourceTransactionManager(pool)),
+                    json,
+                    new DigestZoneProperties(ZoneOffset.UTC),
+                    version,
+                    Clock.systemUTC());
+            StoryQueries stories = new StoryQueries(jdbc, json);
+            StoryGroupingTest.tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
+
+            StoryGroupingTest.saveTwoStories(store);
+            List<Story> before = stories.page(null, 10);
+            assertThat(before).hasSize(2);
+
+            StoryGroupingTest.saveTheirLink(store);
+
+            List<Story> after = stories.page(null, 10);
+            assertThat(after).hasSize(1);
+            assertThat(after.get(0).members()).hasSize(5);
+            for (Story old : before) {
+                assertThat(stories.story(old.id()))
+                        .hasValueSatisfying(
+                                s -> assertThat(s.id()).isEqualTo(after.get(0).id()));
+            }
+            assertThat(stories.page(
+                            new StoryQueries.Position(
+                                    after.get(0).updated(), after.get(0).id()),
+                            10))
+                    .isEmpty();
+            assertThat(stories.ofDay(LocalDate.parse("2026-02-12"))).hasSize(1);
+            assertThat(after.get(0).firstSeen()).isEqualTo(Instant.parse("2026-02-09T00:00:00Z"));
+        }
+    }
+}

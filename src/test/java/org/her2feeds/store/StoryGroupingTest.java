@@ -1,0 +1,223 @@
+package org.her2feeds.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.her2feeds.sources.SourceKind;
+import org.her2feeds.tagging.TaggableText;
+import org.her2feeds.tagging.Tagger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Articles from several sources that report one event become one story as they are stored (real H2 file database,
+ * real rules): a stable id, the journal's title over the news sites', first and last seen, and an id that still
+ * resolves after its story was joined into an older one.
+ */
+class StoryGroupingTest {
+
+    @RegisterExtension
+    final H2FileStore db = new H2FileStore();
+
+    static Tagger tagger;
+
+    @BeforeAll
+    static void rules() {
+        tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
+    }
+
+    @Test
+    void aJournalPaperAndTheNewsAboutItAreOneStoryTitledByTheJournal() {
+        db.store.saveFeed(
+                "onclive",
+                SourceKind.NEWS,
+                List.of(item(
+                        "onclive",
+                        SourceKind.NEWS,
+                        "n1",
+                        "T-DXd plus pertuzumab shows survival edge in DESTINY-Breast09",
+                        "Overall survival results from DESTINY-Breast09 in HER2-positive metastatic breast cancer were "
+                                + "presented at ASCO.",
+                        "2026-06-01T08:00:00Z",
+                        null)));
+        db.store.saveFeed(
+                "nejm",
+                SourceKind.JOURNAL,
+                List.of(item(
+                        "nejm",
+                        SourceKind.JOURNAL,
+                        "j1",
+                        "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast Cancer: "
+                                + "Overall Survival",
+                        "In this phase 3 trial (DESTINY-Breast09, NCT04762109), trastuzumab deruxtecan plus pertuzumab "
+                                + "prolonged overall survival in HER2-positive breast cancer.",
+                        "2026-05-31T12:00:00Z",
+                        "10.5555/nejmoa2601123")));
+        db.store.saveFeed(
+                "fda",
+                SourceKind.REGULATOR,
+                List.of(item(
+                        "fda",
+                        SourceKind.REGULATOR,
+                        "r1",
+                        "FDA approves zongertinib for HER2-mutant lung cancer",
+                        "The FDA approved zongertinib for HER2-mutant non-small cell lung cancer.",
+                        "2026-02-01T12:00:00Z",
+                        null)));
+
+        List<Story> stories = db.stories.page(null, 10);
+        assertThat(stories).hasSize(1);
+        Story story = stories.get(0);
+        assertThat(story.title()).startsWith("Trastuzumab Deruxtecan plus Pertuzumab");
+        assertThat(story.members()).extracting(Story.Member::source).containsExactly("nejm", "onclive");
+        assertThat(story.id()).as("named after the article that started it").isEqualTo("s-" + idOf("n1"));
+        assertThat(story.firstSeen()).isEqualTo(Instant.parse("2026-05-31T12:00:00Z"));
+        assertThat(story.lastSeen()).isEqualTo(Instant.parse("2026-06-01T08:00:00Z"));
+        assertThat(story.label()).isEqualTo("DESTINY-Breast09");
+        assertThat(story.summary()).isEqualTo("DESTINY-Breast09: trial result in a journal, 1 news report");
+        assertThat(db.stories.story(story.id()))
+                .hasValueSatisfying(s -> assertThat(s.members()).hasSize(2));
+    }
+
+    @Test
+    void twoStoriesJoinedByALaterArticleKeepTheOlderIdAndTheOtherStillResolves() {
+        saveTwoStories(db.store);
+        List<Story> before = db.stories.page(null, 10);
+        assertThat(before).hasSize(2);
+
+        saveTheirLink(db.store);
+
+        List<Story> after = db.stories.page(null, 10);
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).members()).hasSize(5);
+        assertThat(after.get(0).id()).as("the older story's id").isEqualTo("s-" + idOf("a"));
+        for (Story old : before) {
+            assertThat(db.stories.story(old.id()))
+                    .hasValueSatisfying(
+                            s -> assertThat(s.id()).isEqualTo(after.get(0).id()));
+        }
+    }
+
+    /** A trial readout and the news of it; a letter and the news citing it: two stories. */
+    static void saveTwoStories(ArticleStore store) {
+        store.saveFeed(
+                "journal-a",
+                SourceKind.JOURNAL,
+                List.of(item(
+                        "journal-a",
+                        SourceKind.JOURNAL,
+                        "a",
+                        "Tucatinib maintenance in HER2-positive breast cancer",
+                        "Results of HER2CLIMB-05 with tucatinib maintenance.",
+                        "2026-02-09T00:00:00Z",
+                        "10.5555/a.1")));
+        store.saveFeed(
+                "news-e",
+                SourceKind.NEWS,
+                List.of(item(
+                        "news-e",
+                        SourceKind.NEWS,
+                        "e",
+                        "HER2CLIMB-05 readout reported",
+                        "News on the HER2CLIMB-05 trial in HER2-positive breast cancer.",
+                        "2026-02-10T00:00:00Z",
+                        null)));
+        store.saveFeed(
+                "journal-f",
+                SourceKind.JOURNAL,
+                List.of(item(
+                        "journal-f",
+                        SourceKind.JOURNAL,
+                        "f",
+                        "Correspondence on a maintenance regimen",
+                        "A letter on a maintenance regimen in HER2-positive disease.",
+                        "2026-02-11T00:00:00Z",
+                        "10.5555/f.2")));
+        store.saveFeed(
+                "news-b",
+                SourceKind.NEWS,
+                List.of(item(
+                        "news-b",
+                        SourceKind.NEWS,
+                        "b",
+                        "Pfizer's TUKYSA regimen questioned in a letter",
+                        "The letter doi:10.5555/f.2 questions the regimen.",
+                        "2026-02-12T00:00:00Z",
+                        null)));
+    }
+
+    /** News that names the trial of the first story and cites the letter of the second. */
+    static void saveTheirLink(ArticleStore store) {
+        store.saveFeed(
+                "news-d",
+                SourceKind.NEWS,
+                List.of(item(
+                        "news-d",
+                        SourceKind.NEWS,
+                        "d",
+                        "HER2CLIMB-05: the letter and the reply",
+                        "On HER2CLIMB-05 in HER2-positive breast cancer, see doi:10.5555/f.2.",
+                        "2026-02-13T00:00:00Z",
+                        null)));
+    }
+
+    @Test
+    void registryRecordsAndIrrelevantArticlesJoinNoStory() {
+        db.store.saveFeed(
+                "ctgov",
+                SourceKind.REGISTRY,
+                List.of(item(
+                        "ctgov",
+                        SourceKind.REGISTRY,
+                        "t1",
+                        "A Study of Trastuzumab Deruxtecan in HER2+ Breast Cancer " + "(DESTINY-Breast05)",
+                        "Registry record NCT04622319.",
+                        "2026-02-11T00:00:00Z",
+                        null)));
+        db.store.saveFeed(
+                "news",
+                SourceKind.NEWS,
+                List.of(item(
+                        "news",
+                        SourceKind.NEWS,
+                        "t2",
+                        "DESTINY-Breast05 starts enrolling HER2-positive patients",
+                        "The DESTINY-Breast05 trial of trastuzumab deruxtecan.",
+                        "2026-02-12T00:00:00Z",
+                        null)));
+
+        assertThat(db.stories.page(null, 10)).isEmpty();
+    }
+
+    private String idOf(String guid) {
+        return db.queries.newest(ArticleFilter.ALL, 100).stream()
+                .filter(a -> a.url().endsWith("/" + guid))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    static NewArticle item(
+            String source, SourceKind kind, String guid, String title, String text, String published, String doi) {
+        TaggableText taggable = new TaggableText(title, text, "", List.of(), kind.slug());
+        return new NewArticle(
+                source,
+                guid,
+                "https://" + source + ".example/" + guid,
+                title,
+                "<p>" + text + "</p>",
+                text,
+                List.of(),
+                List.of(),
+                Instant.parse(published),
+                doi,
+                null,
+                tagger.tag(taggable),
+                text,
+                "",
+                null);
+    }
+}

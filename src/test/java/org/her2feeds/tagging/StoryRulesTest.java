@@ -1,0 +1,44 @@
+package org.her2feeds.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The story rules file is checked when it is read: a bad value stops start-up, naming the file and the line. */
+class StoryRulesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedRulesAreValid() {
+        assertThat(new StoryLinks(Path.of("config/stories.yml")).window().toDays())
+                .isEqualTo(30);
+    }
+
+    @Test
+    void aWindowThatIsNotAPositiveWholeNumberNamesTheLine() throws IOException {
+        Path file = dir.resolve("stories.yml");
+        Files.writeString(
+                file, Files.readString(Path.of("config/stories.yml")).replace("window-days: 30", "window-days: soon"));
+        assertThatThrownBy(() -> new StoryLinks(file))
+                .isInstanceOf(TopicRulesException.class)
+                .hasMessageContaining(file + " line ")
+                .hasMessageContaining("'window-days' must be a whole number above 0, not 'soon'");
+    }
+
+    @Test
+    void aMissingListAndAnUnknownKeyAreRefused() throws IOException {
+        Path file = dir.resolve("stories.yml");
+        String rules = Files.readString(Path.of("config/stories.yml"));
+        Files.writeString(file, rules.replace("coverage-types: [news, commentary]", "coverage-types: []"));
+        assertThatThrownBy(() -> new StoryLinks(file)).hasMessageContaining("coverage-types must be a list");
+        Files.writeString(file, rules + "\nwindow: 3\n");
+        assertThatThrownBy(() -> new StoryLinks(file)).hasMessageContaining("unknown key 'window'");
+    }
+}
