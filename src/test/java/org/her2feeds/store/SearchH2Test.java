@@ -25,6 +25,11 @@ class SearchH2Test extends SearchContract {
         return db.queries;
     }
 
+    @Override
+    ArticleQueries queries(int maxResults) {
+        return db.queries(new SearchProperties(maxResults));
+    }
+
     @Test
     void aLostIndexIsBuiltAgainFromTheDatabaseAtStart() throws Exception {
         Path dir = Files.createTempDirectory("her2-search-rebuild-");
