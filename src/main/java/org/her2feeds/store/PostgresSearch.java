@@ -1,5 +1,9 @@
 package org.her2feeds.store;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +12,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * PostgreSQL's full-text search over {@code article_search} (migration V11: one narrow row per published article,
  * kept by a trigger): the title weighs A, the summary B, words are stemmed by the {@code her2_search}
- * configuration, and ts_rank scores each match. The newest matches are taken first (along the GIN index for rare
- * words, along the date index for common ones, as the planner judges). The table is aliased {@code a}, with the
- * article's {@code id} and {@code sort_at}, so the list's other conditions apply to it unchanged.
+ * configuration, and ts_rank scores each match. The table is aliased {@code a}, with the article's {@code id} and
+ * {@code sort_at}, so the list's other conditions apply to it unchanged.
+ *
+ * <p>The newest {@code depth} matches are found at a cost bounded by about {@code depth} rows read, whatever the
+ * word. The GIN index alone reads every match (all of a common word's, to keep the newest), and the date index alone
+ * reads every article down to the {@code depth}-th match (all of them for a rare word); the planner's guess of a
+ * word's frequency chooses between them, and misses. So the search goes in steps:
+ *
+ * <ol>
+ *   <li>the newest {@link #WALK} times {@code depth} articles are tested along the date index: enough for a word
+ *       that most articles hold, and a measure of how common the word is in recent articles;
+ *   <li>otherwise the matches since the date where {@code depth} of them are expected, by that measure, are taken
+ *       from the GIN index together with the date index (only the rows in both are read), in windows that widen
+ *       until {@code depth} are found;
+ *   <li>a word the measure did not meet at all (rare), or a last window, reads the GIN index over the whole archive,
+ *       which for such words holds few matches.
+ * </ol>
  */
 final class PostgresSearch implements SearchEngine {
+
+    /** Articles tested along the date index in the first step, as a multiple of depth. */
+    private static final int WALK = 2;
+    /** How many more matches than needed a window is sized for, and how much wider each next window is. */
+    private static final int MARGIN = 2;
+
+    private static final int WINDOWS = 3;
+    /** A window reaching further back than this is the whole archive. */
+    private static final Instant OLDEST = Instant.parse("1970-01-01T00:00:00Z");
 
     private final JdbcClient jdbc;
 
@@ -20,32 +47,92 @@ final class PostgresSearch implements SearchEngine {
         this.jdbc = jdbc;
     }
 
+    /** The articles a search considers, newest first, as SQL with its parameters and the date column to bound. */
+    private record Rows(String from, String order, String date, Map<String, Object> params) {}
+
+    private static Rows rows(ArticleFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder from = new StringBuilder();
+        if (filter.topics().size() == 1) {
+            // As for the plain list: within one topic, walk that topic's index newest first, where a test of every
+            // article of the topic would read them all.
+            from.append(" FROM article_topic t JOIN article_search a ON a.id = t.article_id WHERE t.slug = :onlyTopic");
+            params.put("onlyTopic", filter.topics().iterator().next());
+            ArticleQueries.appendFilter(filter.withoutTopics(), from, params);
+            return new Rows(from.toString(), " ORDER BY t.sort_at DESC, t.article_id DESC", "t.sort_at", params);
+        }
+        from.append(" FROM article_search a WHERE TRUE");
+        ArticleQueries.appendFilter(filter, from, params);
+        return new Rows(from.toString(), " ORDER BY a.sort_at DESC, a.id DESC", "a.sort_at", params);
+    }
+
     @Override
     public List<SearchHit> matches(String words, ArticleFilter filter, int depth) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("words", words);
-        // Ranked outside the newest matches' subquery: ts_rank reads each match's whole vector, so only the
-        // depth that is kept is scored, not every article a common word matches.
-        StringBuilder sql = new StringBuilder(
-                "SELECT m.id, m.sort_at, ts_rank(m.search, plainto_tsquery('her2_search', :words)) FROM (");
-        if (filter.topics().size() == 1) {
-            // As for the plain list: a common word within one topic walks that topic's index newest first, where a
-            // test of every article of the topic would read them all.
-            sql.append("SELECT a.id, a.sort_at, a.search FROM article_topic t"
-                    + " JOIN article_search a ON a.id = t.article_id"
-                    + " WHERE t.slug = :onlyTopic AND a.search @@ plainto_tsquery('her2_search', :words)");
-            params.put("onlyTopic", filter.topics().iterator().next());
-            ArticleQueries.appendFilter(filter.withoutTopics(), sql, params);
-            sql.append(" ORDER BY t.sort_at DESC, t.article_id DESC");
-        } else {
-            sql.append("SELECT a.id, a.sort_at, a.search FROM article_search a"
-                    + " WHERE a.search @@ plainto_tsquery('her2_search', :words)");
-            ArticleQueries.appendFilter(filter, sql, params);
-            sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
+        if (depth <= 0) {
+            return List.of();
         }
-        sql.append(" FETCH FIRST ").append(Math.max(0, depth)).append(" ROWS ONLY) m");
-        return jdbc.sql(sql.toString())
+        Rows rows = rows(filter);
+        Map<String, Object> params = new HashMap<>(rows.params());
+        params.put("words", words);
+        int walk = WALK * depth;
+        List<SearchHit> hits = new ArrayList<>();
+        long[] tested = new long[1];
+        Instant[] span = new Instant[2];
+        // Ranked outside the subqueries: ts_rank reads each match's whole vector, so only what is kept is scored.
+        jdbc.sql("WITH tested AS MATERIALIZED (SELECT a.id, " + rows.date() + " AS sort_at, a.search" + rows.from()
+                        + rows.order() + " FETCH FIRST " + walk + " ROWS ONLY)"
+                        + " SELECT id, sort_at, ts_rank(search, plainto_tsquery('her2_search', :words)), 0,"
+                        + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) FROM tested"
+                        + " WHERE search @@ plainto_tsquery('her2_search', :words)"
+                        + " UNION ALL SELECT NULL, MIN(sort_at), CAST(0 AS REAL), COUNT(*), MAX(sort_at) FROM tested")
                 .params(params)
+                .query(rs -> {
+                    String id = rs.getString(1);
+                    if (id != null) {
+                        hits.add(new SearchHit(id, Timestamps.read(rs, 2), rs.getFloat(3)));
+                    } else {
+                        tested[0] = rs.getLong(4);
+                        span[0] = Timestamps.read(rs, 2);
+                        span[1] = Timestamps.read(rs, 5);
+                    }
+                });
+        if (hits.size() >= depth || tested[0] < walk) {
+            // Enough, or every article the filter allows was tested.
+            hits.sort(Comparator.comparing(SearchHit::sortAt)
+                    .thenComparing(SearchHit::id)
+                    .reversed());
+            return hits.size() > depth ? List.copyOf(hits.subList(0, depth)) : hits;
+        }
+        Instant since = null;
+        if (!hits.isEmpty()) {
+            // Articles per second among the newest, and the share that match: where depth matches should be.
+            double seconds = Math.max(1, Duration.between(span[0], span[1]).toSeconds());
+            double needed = (double) walk * depth / hits.size() * MARGIN;
+            since = span[1].minusSeconds((long) Math.min(seconds * needed / walk, 1e11));
+        }
+        for (int window = 0; since != null && since.isAfter(OLDEST) && window < WINDOWS; window++) {
+            List<SearchHit> found = fromIndex(rows, params, depth, since);
+            if (found.size() >= depth) {
+                return found;
+            }
+            since = span[1].minus(Duration.between(since, span[1]).multipliedBy(MARGIN * 2L));
+        }
+        return fromIndex(rows, params, depth, null);
+    }
+
+    /** The newest {@code depth} matches, since a date or over the whole archive (null). */
+    private List<SearchHit> fromIndex(Rows rows, Map<String, Object> params, int depth, Instant since) {
+        Map<String, Object> all = new HashMap<>(params);
+        StringBuilder sql = new StringBuilder("SELECT m.id, m.sort_at, ts_rank(m.search, plainto_tsquery('her2_search',"
+                + " :words)) FROM (SELECT a.id, " + rows.date() + " AS sort_at, a.search" + rows.from()
+                + " AND a.search @@ plainto_tsquery('her2_search', :words)");
+        if (since != null) {
+            sql.append(" AND ").append(rows.date()).append(" >= :windowStart");
+            all.put("windowStart", Timestamps.of(since));
+        }
+        sql.append(rows.order()).append(" FETCH FIRST ").append(depth).append(" ROWS ONLY) m");
+        return jdbc.sql(sql.toString())
+                .params(all)
                 .query((rs, n) -> new SearchHit(rs.getString(1), Timestamps.read(rs, 2), rs.getFloat(3)))
                 .list();
     }

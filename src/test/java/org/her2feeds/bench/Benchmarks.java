@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * growth, pg, sources, queries, search, searchengines, serving; or {@code soak} alone, issue 14's soak run, see
  * {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
- * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan.
+ * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan (0: none).
  * For serving alone (issue 12, {@link ServingBench}): {@code connections} (32), {@code serving.seconds} (10),
  * {@code serving.warmup} (3), {@code serving.articles} (1000).
  */

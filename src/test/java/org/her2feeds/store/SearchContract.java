@@ -253,4 +253,42 @@ abstract class SearchContract {
         assertThat(narrow.search(new ArticleFilter(Set.of(), null, "trastuzumab", null, null), 50))
                 .hasSize(10);
     }
+
+    @Test
+    void theNewestMatchesAreRankedWhetherTheWordIsCommonOrRare() {
+        List<NewArticle> items = new ArrayList<>();
+        for (int day = 0; day < 120; day++) {
+            String words = "Weekly" + (day % 4 == 0 ? " quarterly" : "") + (day < 3 ? " founding" : "");
+            items.add(item(
+                    "d" + day,
+                    words + " note " + day,
+                    "Text.",
+                    Instant.parse("2025-01-01T00:00:00Z")
+                            .plusSeconds(day * 86400L)
+                            .toString()));
+        }
+        store().saveFeed("search", items);
+        // Ten ranked at most: the newest ten matches, whichever way the engine reaches them.
+        ArticleQueries narrow = queries(10);
+
+        assertThat(titlesOf(narrow, "weekly")).containsExactly(newestNotes(119, 1));
+        assertThat(titlesOf(narrow, "quarterly")).containsExactly(newestNotes(116, 4));
+        assertThat(titlesOf(narrow, "founding"))
+                .containsExactly(
+                        "Weekly founding note 2", "Weekly founding note 1", "Weekly quarterly founding note 0");
+    }
+
+    private static List<String> titlesOf(ArticleQueries queries, String q) {
+        return queries.search(new ArticleFilter(Set.of(), null, q, null, null), 50).stream()
+                .map(found -> found.article().title())
+                .toList();
+    }
+
+    private static String[] newestNotes(int newest, int step) {
+        List<String> titles = new ArrayList<>();
+        for (int day = newest; titles.size() < 10; day -= step) {
+            titles.add("Weekly" + (day % 4 == 0 ? " quarterly" : "") + (day < 3 ? " founding" : "") + " note " + day);
+        }
+        return titles.toArray(String[]::new);
+    }
 }
