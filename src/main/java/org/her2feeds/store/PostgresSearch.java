@@ -1,7 +1,5 @@
 package org.her2feeds.store;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,18 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * configuration, and ts_rank scores each match. The table is aliased {@code a}, with the article's {@code id} and
  * {@code sort_at}, so the list's other conditions apply to it unchanged.
  *
- * <p>The newest {@code depth} matches are found at a cost bounded by a few times {@code depth} rows read, whatever
- * the word. The GIN index alone reads every match (all of a common word's, to keep the newest), and the date index
- * alone reads every article down to the {@code depth}-th match (all of them for a rare word); the planner's guess of
- * a word's frequency chooses between them, and misses (two words that are each common but rarely together). So a
- * search first measures how common the words are among the newest articles, then:
+ * <p>The newest {@code depth} matches are found by one of two plans, chosen by how common the words are among the
+ * newest articles (the planner's guess of a word's frequency chooses between them too, and misses: two words that
+ * are each common but rarely together look rare to it, and the GIN plan for a common word reads every match):
  *
  * <ul>
- *   <li>held by most of them: walks the date index until {@code depth} matches (at most twice depth articles);
- *   <li>held by none of them: a rare word, whose matches the GIN index finds over the whole archive;
- *   <li>in between: takes from the GIN index the matches since the date where {@code depth} of them are expected,
- *       by that measure (the planner intersects the GIN and date indexes, so only rows in both are read), in windows
- *       that widen until {@code depth} are found, then the whole archive.
+ *   <li>held by at least a quarter of them: the date index is walked until {@code depth} matches, which reads at
+ *       most four times {@code depth} articles;
+ *   <li>otherwise: the GIN index gives every match, read in the table's order (a bitmap scan, a few microseconds a
+ *       match), and the newest are kept; a quarter of the archive at most, and far less for a drug or a rare word.
  * </ul>
  */
 final class PostgresSearch implements SearchEngine {
@@ -34,15 +29,7 @@ final class PostgresSearch implements SearchEngine {
     /** The newest articles tested to measure how common the words are: depth over this, and at least 20. */
     private static final int SAMPLE_SHARE = 5;
     /** From this share of the sample matching, the date index is walked. */
-    private static final double COMMON = 0.5;
-    /** How many more matches than needed a window is sized for. */
-    private static final double MARGIN = 1.5;
-    /** How much wider each next window is. */
-    private static final int WIDER = 4;
-
-    private static final int WINDOWS = 3;
-    /** A window reaching further back than this is the whole archive. */
-    private static final Instant OLDEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final double COMMON = 0.25;
 
     private final JdbcClient jdbc;
 
@@ -80,14 +67,12 @@ final class PostgresSearch implements SearchEngine {
         int sample = Math.max(20, depth / SAMPLE_SHARE);
         List<SearchHit> hits = new ArrayList<>();
         long[] tested = new long[1];
-        Instant[] span = new Instant[2];
         // Ranked outside the subqueries: ts_rank reads each match's whole vector, so only what is kept is scored.
         jdbc.sql("WITH tested AS MATERIALIZED (SELECT a.id, " + rows.date() + " AS sort_at, a.search" + rows.from()
                         + rows.order() + " FETCH FIRST " + sample + " ROWS ONLY)"
-                        + " SELECT id, sort_at, ts_rank(search, plainto_tsquery('her2_search', :words)), 0,"
-                        + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) FROM tested"
+                        + " SELECT id, sort_at, ts_rank(search, plainto_tsquery('her2_search', :words)), 0 FROM tested"
                         + " WHERE search @@ plainto_tsquery('her2_search', :words)"
-                        + " UNION ALL SELECT NULL, MIN(sort_at), CAST(0 AS REAL), COUNT(*), MAX(sort_at) FROM tested")
+                        + " UNION ALL SELECT NULL, NULL, CAST(0 AS REAL), COUNT(*) FROM tested")
                 .params(params)
                 .query(rs -> {
                     String id = rs.getString(1);
@@ -95,8 +80,6 @@ final class PostgresSearch implements SearchEngine {
                         hits.add(new SearchHit(id, Timestamps.read(rs, 2), rs.getFloat(3)));
                     } else {
                         tested[0] = rs.getLong(4);
-                        span[0] = Timestamps.read(rs, 2);
-                        span[1] = Timestamps.read(rs, 5);
                     }
                 });
         if (hits.size() >= depth || tested[0] < sample) {
@@ -106,24 +89,10 @@ final class PostgresSearch implements SearchEngine {
                     .reversed());
             return hits.size() > depth ? List.copyOf(hits.subList(0, depth)) : hits;
         }
-        double share = (double) hits.size() / sample;
-        if (share >= COMMON) {
+        if ((double) hits.size() / sample >= COMMON) {
             return walk(rows, params, depth, (int) Math.ceil(depth / COMMON));
         }
-        Instant since = null;
-        if (!hits.isEmpty()) {
-            // Articles per second among the newest, and the share that match: where depth matches should be.
-            double seconds = Math.max(1, Duration.between(span[0], span[1]).toSeconds());
-            since = span[1].minusSeconds((long) Math.min(seconds * depth * MARGIN / hits.size(), 1e11));
-        }
-        for (int window = 0; since != null && since.isAfter(OLDEST) && window < WINDOWS; window++) {
-            List<SearchHit> found = fromIndex(rows, params, depth, since);
-            if (found.size() >= depth) {
-                return found;
-            }
-            since = span[1].minus(Duration.between(since, span[1]).multipliedBy(WIDER));
-        }
-        return fromIndex(rows, params, depth, null);
+        return fromIndex(rows, params, depth);
     }
 
     /** Along the date index: the newest matches among at most {@code articles} articles, stopping at depth. */
@@ -137,22 +106,16 @@ final class PostgresSearch implements SearchEngine {
                 .query((rs, n) -> new SearchHit(rs.getString(1), Timestamps.read(rs, 2), rs.getFloat(3)))
                 .list();
         // Fewer: the words were less common further back than among the newest.
-        return found.size() >= depth ? found : fromIndex(rows, params, depth, null);
+        return found.size() >= depth ? found : fromIndex(rows, params, depth);
     }
 
-    /** The newest {@code depth} matches, since a date or over the whole archive (null). */
-    private List<SearchHit> fromIndex(Rows rows, Map<String, Object> params, int depth, Instant since) {
-        Map<String, Object> all = new HashMap<>(params);
-        StringBuilder sql = new StringBuilder("SELECT m.id, m.sort_at, ts_rank(m.search, plainto_tsquery('her2_search',"
-                + " :words)) FROM (SELECT a.id, " + rows.date() + " AS sort_at, a.search" + rows.from()
-                + " AND a.search @@ plainto_tsquery('her2_search', :words)");
-        if (since != null) {
-            sql.append(" AND ").append(rows.date()).append(" >= :windowStart");
-            all.put("windowStart", Timestamps.of(since));
-        }
-        sql.append(rows.order()).append(" FETCH FIRST ").append(depth).append(" ROWS ONLY) m");
-        return jdbc.sql(sql.toString())
-                .params(all)
+    /** Along the GIN index: every match, of which the newest {@code depth}. */
+    private List<SearchHit> fromIndex(Rows rows, Map<String, Object> params, int depth) {
+        return jdbc.sql("SELECT m.id, m.sort_at, ts_rank(m.search, plainto_tsquery('her2_search', :words)) FROM ("
+                        + "SELECT a.id, " + rows.date() + " AS sort_at, a.search" + rows.from()
+                        + " AND a.search @@ plainto_tsquery('her2_search', :words)" + rows.order() + " FETCH FIRST "
+                        + depth + " ROWS ONLY) m")
+                .params(params)
                 .query((rs, n) -> new SearchHit(rs.getString(1), Timestamps.read(rs, 2), rs.getFloat(3)))
                 .list();
     }
