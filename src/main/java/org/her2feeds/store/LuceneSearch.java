@@ -26,6 +26,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -73,6 +74,13 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
      */
     private static final Sort NEWEST_FIRST = new Sort(
             new SortField("sort_at", SortField.Type.LONG, true), new SortField("id", SortField.Type.STRING, true));
+    /**
+     * What a search sorts by: the date alone, a prefix of the index's order, so the early stop holds. Sorting by the
+     * id too cost ten times more (comparing strings across segments; 13-25 ms against 1-3 ms for 7,000 matches).
+     */
+    private static final Set<String> ID = Set.of("id");
+
+    private static final Sort BY_DATE = new Sort(new SortField("sort_at", SortField.Type.LONG, true));
     /** With a kind filter (sources live in the database), candidates are drawn in rounds of this many times depth. */
     private static final int FILTERED_FACTOR = 10;
 
@@ -258,12 +266,13 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                ScoreDoc[] found = searcher.searchAfter(after, query, depth, NEWEST_FIRST, true).scoreDocs;
+                ScoreDoc[] found = searcher.searchAfter(after, query, depth, BY_DATE, true).scoreDocs;
+                StoredFields stored = searcher.storedFields();
                 List<SearchHit> hits = new ArrayList<>();
                 for (ScoreDoc doc : found) {
                     FieldDoc sorted = (FieldDoc) doc;
-                    hits.add(new SearchHit(
-                            ((BytesRef) sorted.fields[1]).utf8ToString(), instant((Long) sorted.fields[0]), doc.score));
+                    String id = stored.document(doc.doc, ID).get("id");
+                    hits.add(new SearchHit(id, instant((Long) sorted.fields[0]), doc.score));
                 }
                 FieldDoc last = found.length == depth ? (FieldDoc) found[found.length - 1] : null;
                 return new Candidates(hits, last);
