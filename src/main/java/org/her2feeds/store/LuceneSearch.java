@@ -39,6 +39,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -81,6 +82,12 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
     private static final Set<String> ID = Set.of("id");
 
     private static final Sort BY_DATE = new Sort(new SortField("sort_at", SortField.Type.LONG, true));
+    /**
+     * With a kind filter (sources live in the database): up to this many articles of the sources are named to the
+     * index as a filter; more than that, candidates are drawn in rounds of {@link #FILTERED_FACTOR} times depth.
+     */
+    private static final int ID_FILTER_LIMIT = 100_000;
+
     /** With a kind filter (sources live in the database), candidates are drawn in rounds of this many times depth. */
     private static final int FILTERED_FACTOR = 10;
 
@@ -226,6 +233,21 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
      * until {@code depth} of them pass or none are left, so an older match is never missed for lack of candidates.
      */
     private List<SearchHit> fromSources(Query query, Set<String> sourceIds, int depth) {
+        List<BytesRef> fromThem = jdbc.sql(
+                        "SELECT DISTINCT article_id FROM article_source WHERE source_id IN (:sources)" + " FETCH FIRST "
+                                + (ID_FILTER_LIMIT + 1) + " ROWS ONLY")
+                .param("sources", List.copyOf(sourceIds))
+                .query((rs, n) -> new BytesRef(rs.getString(1)))
+                .list();
+        if (fromThem.size() <= ID_FILTER_LIMIT) {
+            // Sources' articles few enough to name: one search within them, as bounded as an unfiltered one (a
+            // common word from a small source cost seconds of candidate rounds).
+            BooleanQuery.Builder within = new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.MUST)
+                    .add(new TermInSetQuery("id", fromThem), BooleanClause.Occur.FILTER);
+            return newest(within.build(), depth, null).hits();
+        }
+        // Sources that carry much of the archive: their share of the newest matches is large, so rounds end soon.
         List<SearchHit> kept = new ArrayList<>();
         FieldDoc after = null;
         do {
