@@ -11,13 +11,15 @@ import org.h2.api.Trigger;
 
 /**
  * On the embedded database, notes every article whose searchable fields (title, summary, whether it is published,
- * its date) changed in {@code search_pending}, inside the writing transaction; {@link LuceneSearch} takes the notes
- * in. Every write path (new articles, updates, merges, re-evaluation, purge, deletion) passes here, so none needs
- * code of its own. H2 creates it (migration V11 of db/vendor/h2).
+ * its date, its tagging: the topics and evidence a search filters on) changed in {@code search_pending}, inside
+ * the writing transaction; {@link LuceneSearch} takes the notes in. Every write path (new articles, updates,
+ * merges, re-evaluation, purge, deletion) passes here, so none needs code of its own. H2 creates it (migration
+ * V11 of db/vendor/h2).
  */
 public final class SearchPendingTrigger implements Trigger {
 
-    private static final List<String> WATCHED = List.of("id", "title", "summary_text", "relevant", "sort_at");
+    private static final List<String> WATCHED =
+            List.of("id", "title", "summary_text", "relevant", "sort_at", "tagging");
 
     private final int[] columns = new int[WATCHED.size()];
 

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * growth, pg, sources, queries, search, searchengines, serving; or {@code soak} alone, issue 14's soak run, see
  * {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
- * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan.
+ * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan (0: none).
  * Scale (issue 12): {@code only=sources} ({@code sources} 100000, {@code lag.rate} 2.5 per second, {@code lag.seconds}
  * 120; see {@link SourcesScaleProbe}); {@code only=cluster}, three instances on PostgreSQL ({@code cluster.sources}
  * 300, {@code cluster.interval} 30 s, {@code cluster.intervals} 5, {@code cluster.db} her2_bench_scale, dropped and
@@ -868,7 +868,9 @@ public final class Benchmarks {
                 double seconds = filler(context).fill(stored, articles - stored, database);
                 System.out.printf(Locale.ROOT, "  %.0f s%n", seconds);
             }
-            jdbc.execute("ANALYZE");
+            // VACUUM too on PostgreSQL: what autovacuum does in service (the visibility map lets the date and topic
+            // indexes answer without reading the table); autovacuum may be off or behind on a bench server.
+            jdbc.execute(database.startsWith("PostgreSQL") ? "VACUUM ANALYZE" : "ANALYZE");
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             return SearchBench.latency(context, database, articles, requests, baseline, base);
         }

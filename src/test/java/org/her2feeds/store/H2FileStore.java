@@ -31,6 +31,8 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
     ArticleQueries queries;
     StoryQueries stories;
     private LuceneSearch search;
+    private JsonMapper json;
+    private ArticleVersion version;
     private Path temporary;
 
     /** A database opened before each test and removed after it; see {@link #beforeEach}. */
@@ -63,8 +65,8 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(pool);
-        JsonMapper json = JsonMapper.builder().build();
-        ArticleVersion version = new ArticleVersion(jdbc, event -> {}, new StoreProperties(dir, Duration.ofSeconds(2)));
+        json = JsonMapper.builder().build();
+        version = new ArticleVersion(jdbc, event -> {}, new StoreProperties(dir, Duration.ofSeconds(2)));
         store = new ArticleStore(
                 jdbc,
                 new JdbcTemplate(pool),
@@ -76,6 +78,11 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
         search = new LuceneSearch(jdbc, dir.resolve("search-index"));
         queries = new ArticleQueries(jdbc, json, version, search, SearchProperties.DEFAULTS);
         stories = new StoryQueries(jdbc, json);
+    }
+
+    /** Queries of this store with other search limits, on the same index. */
+    ArticleQueries queries(SearchProperties limits) {
+        return new ArticleQueries(jdbc, json, version, search, limits);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
+import org.her2feeds.tagging.TopicTag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,9 @@ abstract class SearchContract {
     abstract ArticleStore store();
 
     abstract ArticleQueries queries();
+
+    /** The queries of the same store, ranking at most {@code maxResults} matches (her2.search.max-results). */
+    abstract ArticleQueries queries(int maxResults);
 
     private static final TaggingResult RELEVANT =
             new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of());
@@ -217,5 +221,74 @@ abstract class SearchContract {
         store().purgeIrrelevant("search", Instant.now().plusSeconds(60));
         store().reevaluateAll(text -> RELEVANT);
         assertThat(titles("data")).isEmpty();
+    }
+
+    @Test
+    void aFilteredSearchFindsAnOlderMatchBehindManyNewerOnesOutsideTheFilter() {
+        List<NewArticle> newer = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            newer.add(item("n" + i, "Trastuzumab report " + i, "Other cancer.", "2025-03-01T00:00:00Z"));
+        }
+        store().saveFeed("search", newer);
+        TaggingResult gastric = new TaggingResult(
+                true,
+                List.of(new TermHit("HER2", "title")),
+                List.of(),
+                List.of(new TopicTag("gastric", "Gastric", List.of())),
+                null);
+        store().saveFeed(
+                        "other",
+                        List.of(item(
+                                "old", "Trastuzumab in gastric cancer", "Older.", "2024-01-01T00:00:00Z", gastric)));
+        // Ten ranked at most: far fewer than the newer matches the filters leave out.
+        ArticleQueries narrow = queries(10);
+
+        for (ArticleFilter filter : List.of(
+                new ArticleFilter(Set.of("gastric"), null, "trastuzumab", null, null),
+                new ArticleFilter(Set.of(), Set.of("other"), "trastuzumab", null, null))) {
+            assertThat(narrow.search(filter, 50))
+                    .extracting(found -> found.article().title())
+                    .containsExactly("Trastuzumab in gastric cancer");
+        }
+        assertThat(narrow.search(new ArticleFilter(Set.of(), null, "trastuzumab", null, null), 50))
+                .hasSize(10);
+    }
+
+    @Test
+    void theNewestMatchesAreRankedWhetherTheWordIsCommonOrRare() {
+        List<NewArticle> items = new ArrayList<>();
+        for (int day = 0; day < 120; day++) {
+            String words = "Weekly" + (day % 4 == 0 ? " quarterly" : "") + (day < 3 ? " founding" : "");
+            items.add(item(
+                    "d" + day,
+                    words + " note " + day,
+                    "Text.",
+                    Instant.parse("2025-01-01T00:00:00Z")
+                            .plusSeconds(day * 86400L)
+                            .toString()));
+        }
+        store().saveFeed("search", items);
+        // Ten ranked at most: the newest ten matches, whichever way the engine reaches them.
+        ArticleQueries narrow = queries(10);
+
+        assertThat(titlesOf(narrow, "weekly")).containsExactly(newestNotes(119, 1));
+        assertThat(titlesOf(narrow, "quarterly")).containsExactly(newestNotes(116, 4));
+        assertThat(titlesOf(narrow, "founding"))
+                .containsExactly(
+                        "Weekly founding note 2", "Weekly founding note 1", "Weekly quarterly founding note 0");
+    }
+
+    private static List<String> titlesOf(ArticleQueries queries, String q) {
+        return queries.search(new ArticleFilter(Set.of(), null, q, null, null), 50).stream()
+                .map(found -> found.article().title())
+                .toList();
+    }
+
+    private static String[] newestNotes(int newest, int step) {
+        List<String> titles = new ArrayList<>();
+        for (int day = newest; titles.size() < 10; day -= step) {
+            titles.add("Weekly" + (day % 4 == 0 ? " quarterly" : "") + (day < 3 ? " founding" : "") + " note " + day);
+        }
+        return titles.toArray(String[]::new);
     }
 }

@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.FileSystemUtils;
@@ -25,6 +33,11 @@ class SearchH2Test extends SearchContract {
         return db.queries;
     }
 
+    @Override
+    ArticleQueries queries(int maxResults) {
+        return db.queries(new SearchProperties(maxResults));
+    }
+
     @Test
     void aLostIndexIsBuiltAgainFromTheDatabaseAtStart() throws Exception {
         Path dir = Files.createTempDirectory("her2-search-rebuild-");
@@ -39,6 +52,38 @@ class SearchH2Test extends SearchContract {
                 assertThat(again.queries.search(new ArticleFilter(java.util.Set.of(), null, "vedotin", null, null), 10))
                         .extracting(found -> found.article().title())
                         .containsExactly("Disitamab vedotin in urothelial cancer");
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+
+    @Test
+    void anIndexOfTheFormerLayoutIsBuiltAgainSortedAtStart() throws Exception {
+        Path dir = Files.createTempDirectory("her2-search-former-");
+        try {
+            try (H2FileStore first = new H2FileStore(dir)) {
+                first.store.saveFeed(
+                        "search",
+                        List.of(item("a", "Disitamab vedotin in urothelial cancer", "RC48.", "2025-01-01T00:00:00Z")));
+            }
+            // The layout before the index was sorted by date: a writer that sorts cannot append to it.
+            try (Directory former = FSDirectory.open(dir.resolve("search-index"));
+                    IndexWriter writer = new IndexWriter(
+                            former, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                Document document = new Document();
+                document.add(new StringField("id", "stale", Field.Store.YES));
+                writer.addDocument(document);
+                writer.setLiveCommitData(Map.of("format", "2").entrySet());
+                writer.commit();
+            }
+            try (H2FileStore again = new H2FileStore(dir)) {
+                again.store.saveFeed(
+                        "search", List.of(item("b", "Vedotin conjugates reviewed", "More.", "2025-02-01T00:00:00Z")));
+                assertThat(again.queries.search(new ArticleFilter(java.util.Set.of(), null, "vedotin", null, null), 10))
+                        .extracting(found -> found.article().title())
+                        .containsExactlyInAnyOrder(
+                                "Disitamab vedotin in urothelial cancer", "Vedotin conjugates reviewed");
             }
         } finally {
             FileSystemUtils.deleteRecursively(dir);

@@ -23,6 +23,9 @@ class SearchPostgresTest extends SearchContract {
     private static HikariDataSource pool;
     private static ArticleStore store;
     private static ArticleQueries queries;
+    private static JdbcClient jdbc;
+    private static JsonMapper json;
+    private static ArticleVersion version;
 
     @BeforeAll
     static void migrate() {
@@ -37,10 +40,9 @@ class SearchPostgresTest extends SearchContract {
                 .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
                 .load()
                 .migrate();
-        JdbcClient jdbc = JdbcClient.create(pool);
-        JsonMapper json = JsonMapper.builder().build();
-        ArticleVersion version =
-                new ArticleVersion(jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
+        jdbc = JdbcClient.create(pool);
+        json = JsonMapper.builder().build();
+        version = new ArticleVersion(jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
         store = new ArticleStore(
                 jdbc,
                 new JdbcTemplate(pool),
@@ -75,5 +77,10 @@ class SearchPostgresTest extends SearchContract {
     @Override
     ArticleQueries queries() {
         return queries;
+    }
+
+    @Override
+    ArticleQueries queries(int maxResults) {
+        return new ArticleQueries(jdbc, json, version, new PostgresSearch(jdbc), new SearchProperties(maxResults));
     }
 }
