@@ -327,7 +327,7 @@ public final class Benchmarks {
             }
         }
         String fileName = best.getFileName().toString();
-        String id = fileName.substring(0, fileName.lastIndexOf('.'));
+        String id = fileName.substring(0, fileName.indexOf('.'));
         List<Double> first = new ArrayList<>();
         List<Double> again = new ArrayList<>();
         List<Double> items = new ArrayList<>();
