@@ -39,6 +39,9 @@ final class TrialNames {
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
 
+    /** The numbered form of {@link #REGISTRY_ID} (EudraCT and EU CT numbers written without their prefix). */
+    private static final Pattern NUMBERED_ID = Pattern.compile("\\d{4}-\\d{6}");
+
     /** The name, then a registry id in brackets: "OSPREY-HB (NCT07000001)". */
     private static final Pattern NAMED_BY_ID = Pattern.compile(NAME + "\\s*[(\\[]\\s*" + REGISTRY_ID);
 
@@ -110,8 +113,7 @@ final class TrialNames {
     static Map<String, String> idsBesideNames(List<String> fields) {
         Map<String, String> ids = new HashMap<>();
         for (String field : fields) {
-            // Both forms need a bracket; most fields have none, and the name pattern is costly to try everywhere.
-            if (field == null || (field.indexOf('(') < 0 && field.indexOf('[') < 0)) {
+            if (field == null || !mayNameAnId(field)) {
                 continue;
             }
             Matcher before = NAME_THEN_ID.matcher(field);
@@ -130,6 +132,20 @@ final class TrialNames {
             }
         }
         return ids;
+    }
+
+    /**
+     * Whether a field can hold either form of {@link #idsBesideNames}: both need a bracket, and a registry id, every
+     * prefix of which holds a capital "CT" (NCT, EudraCT, EU CT, ISRCTN, ACTRN, jRCT, ChiCTR), or is an NCT in any
+     * case, or a numbered one. Most fields hold none, and the name pattern is costly to try at every word.
+     */
+    private static boolean mayNameAnId(String field) {
+        if (field.indexOf('(') < 0 && field.indexOf('[') < 0) {
+            return false;
+        }
+        return field.contains("CT")
+                || field.toLowerCase(Locale.ROOT).contains("nct")
+                || NUMBERED_ID.matcher(field).find();
     }
 
     /**
