@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.her2feeds.Sha256;
 import org.her2feeds.parse.ParsedEntry;
 import org.her2feeds.sources.SourceKind;
@@ -51,13 +52,23 @@ final class EntryFingerprint {
     /**
      * The fingerprint of a whole fetched document and what decides what its entries become: the same value means
      * the same entries, so the fetch need not even be parsed.
+     *
+     * @param content the parser's fingerprint of the document's content (blind to the feed-level dates publishers
+     *                rewrite at every request), or empty: then the bytes themselves are compared
      */
-    static String ofDocument(byte[] body, String contentType, URI documentUrl, SourceKind kind) {
+    static String ofDocument(
+            Optional<String> content, byte[] body, String contentType, URI documentUrl, SourceKind kind) {
         StringBuilder context = new StringBuilder(128);
         field(context, PIPELINE_VERSION);
         field(context, contentType);
         field(context, documentUrl);
         field(context, kind == null ? null : kind.slug());
+        if (content.isPresent()) {
+            field(context, "content");
+            field(context, content.get());
+            return Sha256.hex(context.toString());
+        }
+        field(context, "bytes");
         byte[] head = context.toString().getBytes(StandardCharsets.UTF_8);
         byte[] all = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, all, head.length, body.length);

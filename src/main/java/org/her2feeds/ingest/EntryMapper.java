@@ -2,10 +2,10 @@ package org.her2feeds.ingest;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.her2feeds.clean.CleanSummary;
 import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.parse.ParsedEntry;
@@ -20,6 +20,11 @@ import org.her2feeds.tagging.Tagger;
 final class EntryMapper {
 
     private static final int TITLE_FROM_TEXT = 120;
+    /**
+     * Entries to clean and tag from which a feed's are spread over the cores (the common fork-join pool): a first
+     * fetch or a backlog of hundreds; a handful of new entries costs less than handing them out.
+     */
+    private static final int PARALLEL_FROM = 32;
 
     private final ContentCleaner cleaner;
     private final Tagger tagger;
@@ -66,22 +71,24 @@ final class EntryMapper {
                 .map(entry -> EntryFingerprint.of(entry, base, kind))
                 .toList();
         KnownItems stored = known.apply(fingerprints);
-        List<NewArticle> articles = new ArrayList<>(read.size());
-        int rejected = 0;
-        int skipped = 0;
         String kindSlug = kind == null ? null : kind.slug();
-        for (int i = 0; i < fingerprints.size(); i++) {
-            if (stored.isKnown(fingerprints.get(i))) {
-                skipped++;
-                continue;
-            }
-            Optional<NewArticle> article = map(sourceId, kindSlug, read.get(i), base, fingerprints.get(i));
-            if (article.isPresent()) {
-                articles.add(article.get());
-            } else {
-                rejected++;
-            }
+        List<Integer> unknown = IntStream.range(0, fingerprints.size())
+                .filter(i -> !stored.isKnown(fingerprints.get(i)))
+                .boxed()
+                .toList();
+        IntStream indexes = IntStream.range(0, unknown.size());
+        if (unknown.size() >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1) {
+            // Cleaning and tagging one entry touches nothing another entry does; the order is kept below.
+            indexes = indexes.parallel();
         }
+        List<Optional<NewArticle>> mapped = indexes.mapToObj(n -> {
+                    int i = unknown.get(n);
+                    return map(sourceId, kindSlug, read.get(i), base, fingerprints.get(i));
+                })
+                .toList();
+        List<NewArticle> articles = mapped.stream().flatMap(Optional::stream).toList();
+        int rejected = mapped.size() - articles.size();
+        int skipped = fingerprints.size() - unknown.size();
         return new Mapped(articles, rejected, skipped, stored, overCap);
     }
 

@@ -157,9 +157,14 @@ public class IngestService {
                     0);
         }
         Fetched fetched = (Fetched) result;
-        // The same document again (a 200 from a publisher that ignores conditional GET): not even parsed.
-        String document =
-                EntryFingerprint.ofDocument(fetched.body(), fetched.contentType(), fetched.finalUrl(), source.kind());
+        // The same document again (a 200 from a publisher that ignores conditional GET), or the same but for the
+        // feed-level dates it rewrites at every request: not even parsed.
+        String document = EntryFingerprint.ofDocument(
+                parser.contentFingerprint(fetched.body(), fetched.contentType()),
+                fetched.body(),
+                fetched.contentType(),
+                fetched.finalUrl(),
+                source.kind());
         Optional<StoredFeed> same = store.sameFeed(source.id(), document);
         if (same.isPresent()) {
             // Time passes for the source's old articles even when its feed does not change.

@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.her2feeds.Sha256;
 
 /**
@@ -46,7 +44,7 @@ final class EvidenceRules {
     private final CompiledRules trialTerms;
     private final Map<String, TopicRulesReader.TrialRule> trialsByRegistryId = new HashMap<>();
     /** Other spellings of the curated numbered names ({@link TrialNames#numberedSpellings}), or null for none. */
-    private final Pattern trialSpellings;
+    private final TrialNames.Spellings trialSpellings;
     /** The curated trials (indexes) by the compact form of their names and of their initials with their numbers. */
     private final Map<String, Integer> trialsByCompactName = new HashMap<>();
 
@@ -264,11 +262,10 @@ final class EvidenceRules {
             return found;
         }
         for (String field : fields) {
-            Matcher matcher = trialSpellings.matcher(field);
-            while (matcher.find()) {
+            for (String spelling : trialSpellings.find(field)) {
                 // A lower-case "train 2" is a train, not TRAIN-2.
-                if (!matcher.group().equals(matcher.group().toLowerCase(Locale.ROOT))) {
-                    Integer trial = trialsByCompactName.get(TrialNames.compact(matcher.group()));
+                if (!spelling.equals(spelling.toLowerCase(Locale.ROOT))) {
+                    Integer trial = trialsByCompactName.get(TrialNames.compact(spelling));
                     if (trial != null) {
                         found.add(trial);
                     }

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 final class TrialIds {
 
-    /** @param pageUrl the registry's page for a trial, to which the id in its normal form is appended */
-    private record Registry(Pattern pattern, String prefix, String pageUrl) {}
+    /**
+     * @param pageUrl the registry's page for a trial, to which the id in its normal form is appended
+     * @param cue     what every id of the registry contains (in lower case): text without it is not scanned
+     */
+    private record Registry(Pattern pattern, String prefix, String pageUrl, String cue) {}
 
     // Each pattern is anchored on word boundaries and bounded, so a scan is linear in the text.
     private static final List<Registry> REGISTRIES = List.of(
@@ -23,33 +26,40 @@ final class TrialIds {
                     // Also as typed into a PDF or a press release: "NCT-04762109", "NCT 0476 2109".
                     Pattern.compile("(?i)(?<![A-Za-z0-9])NCT[\\s\\u00a0-]?(\\d(?:[ \\u00a0]?\\d){7})(?!\\d)"),
                     "NCT",
-                    "https://clinicaltrials.gov/study/"),
+                    "https://clinicaltrials.gov/study/",
+                    "nct"),
             // EU CT numbers (Clinical Trials Regulation, since 2023): year, 6 digits starting with 5, two pairs.
             new Registry(
                     Pattern.compile("(?<![\\d-])(20\\d{2}-5\\d{5}-\\d{2}-\\d{2})(?![\\d-])"),
                     "",
-                    "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT="),
+                    "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=",
+                    "-"),
             // EudraCT numbers (before 2023): year, 6 digits, a check pair.
             new Registry(
                     Pattern.compile("(?<![\\d-])(20\\d{2}-\\d{6}-\\d{2})(?![\\d-])"),
                     "",
-                    "https://www.clinicaltrialsregister.eu/ctr-search/search?query="),
+                    "https://www.clinicaltrialsregister.eu/ctr-search/search?query=",
+                    "-"),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ISRCTN[\\s\\u00a0]?(\\d{8})(?!\\d)"),
                     "ISRCTN",
-                    "https://www.isrctn.com/"),
+                    "https://www.isrctn.com/",
+                    "isrctn"),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ACTRN(\\d{14})(?!\\d)"),
                     "ACTRN",
-                    "https://www.anzctr.org.au/TrialSearch.aspx?searchTxt="),
+                    "https://www.anzctr.org.au/TrialSearch.aspx?searchTxt=",
+                    "actrn"),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])jRCT(\\d{10})(?!\\d)"),
                     "jRCT",
-                    "https://jrct.niph.go.jp/en-latest-detail/"),
+                    "https://jrct.niph.go.jp/en-latest-detail/",
+                    "jrct"),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ChiCTR-?(\\d{10}|[A-Z]{3}-\\d{8})(?![A-Za-z0-9])"),
                     "ChiCTR",
-                    "https://www.chictr.org.cn/searchprojEN.html?regno="));
+                    "https://www.chictr.org.cn/searchprojEN.html?regno=",
+                    "chictr"));
 
     private TrialIds() {}
 
@@ -59,7 +69,12 @@ final class TrialIds {
             return List.of();
         }
         Set<String> found = new LinkedHashSet<>();
+        // The patterns' case-insensitivity is ASCII's, which lower-casing the text covers.
+        String lower = text.toLowerCase(Locale.ROOT);
         for (Registry registry : REGISTRIES) {
+            if (!lower.contains(registry.cue())) {
+                continue;
+            }
             Matcher matcher = registry.pattern().matcher(text);
             while (matcher.find()) {
                 found.add(registry.prefix() + digitsOf(matcher.group(1)));

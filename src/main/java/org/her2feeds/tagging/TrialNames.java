@@ -39,6 +39,9 @@ final class TrialNames {
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
 
+    /** The numbered form of {@link #REGISTRY_ID} (EudraCT and EU CT numbers written without their prefix). */
+    private static final Pattern NUMBERED_ID = Pattern.compile("\\d{4}-\\d{6}");
+
     /** The name, then a registry id in brackets: "OSPREY-HB (NCT07000001)". */
     private static final Pattern NAMED_BY_ID = Pattern.compile(NAME + "\\s*[(\\[]\\s*" + REGISTRY_ID);
 
@@ -110,7 +113,7 @@ final class TrialNames {
     static Map<String, String> idsBesideNames(List<String> fields) {
         Map<String, String> ids = new HashMap<>();
         for (String field : fields) {
-            if (field == null || field.isEmpty()) {
+            if (field == null || !mayNameAnId(field)) {
                 continue;
             }
             Matcher before = NAME_THEN_ID.matcher(field);
@@ -129,6 +132,20 @@ final class TrialNames {
             }
         }
         return ids;
+    }
+
+    /**
+     * Whether a field can hold either form of {@link #idsBesideNames}: both need a bracket, and a registry id, every
+     * prefix of which holds a capital "CT" (NCT, EudraCT, EU CT, ISRCTN, ACTRN, jRCT, ChiCTR), or is an NCT in any
+     * case, or a numbered one. Most fields hold none, and the name pattern is costly to try at every word.
+     */
+    private static boolean mayNameAnId(String field) {
+        if (field.indexOf('(') < 0 && field.indexOf('[') < 0) {
+            return false;
+        }
+        return field.contains("CT")
+                || field.toLowerCase(Locale.ROOT).contains("nct")
+                || NUMBERED_ID.matcher(field).find();
     }
 
     /**
@@ -168,26 +185,101 @@ final class TrialNames {
     /**
      * How writers spell a numbered trial name besides the curated forms: any separator or none between its parts
      * and an optional leading zero ("DESTINY Breast 9", "HER2CLIMB 02"), and a two-part name's initials with its
-     * number ("DB-09" for DESTINY-Breast09), in one pattern for all names: {@link #compact} of what it matches is
-     * the compact form of the name or of its initials. Names without a number are left to the curated terms.
+     * number ("DB-09" for DESTINY-Breast09): {@link #compact} of what it finds is the compact form of the name or of
+     * its initials. Names without a number are left to the curated terms.
      *
      * @return null when no name has a number
      */
-    static Pattern numberedSpellings(List<String> names) {
-        List<String> alternatives = new ArrayList<>();
+    static Spellings numberedSpellings(List<String> names) {
+        Map<Character, List<String>> byFirst = new HashMap<>();
         for (String name : names) {
             List<String> parts = parts(name);
             if (parts.stream().noneMatch(part -> Character.isDigit(part.charAt(0)))) {
                 continue;
             }
-            alternatives.add(spelling(name));
+            String first = parts.get(0);
+            String spelling = spelling(name);
+            if (Character.isDigit(first.charAt(0))) {
+                // "0?" before the number: a match may start with a zero or with the number's own first digit.
+                addAlternative(byFirst, '0', spelling);
+                addAlternative(byFirst, number(first).charAt(0), spelling);
+            } else {
+                addAlternative(byFirst, first.charAt(0), spelling);
+            }
             String initials = initials(name);
             if (initials != null) {
-                alternatives.add("(?<![A-Za-z0-9])(?-i:" + initials + ")[\\s-]?0?" + number(parts.get(parts.size() - 1))
-                        + "(?![A-Za-z0-9])");
+                addAlternative(
+                        byFirst,
+                        initials.charAt(0),
+                        "(?<![A-Za-z0-9])(?-i:" + initials + ")[\\s-]?0?" + number(parts.get(parts.size() - 1))
+                                + "(?![A-Za-z0-9])");
             }
         }
-        return alternatives.isEmpty() ? null : Pattern.compile("(?i)" + String.join("|", alternatives));
+        if (byFirst.isEmpty()) {
+            return null;
+        }
+        Map<Character, Pattern> patterns = new HashMap<>();
+        byFirst.forEach(
+                (first, alternatives) -> patterns.put(first, Pattern.compile("(?i)" + String.join("|", alternatives))));
+        return new Spellings(patterns);
+    }
+
+    private static void addAlternative(Map<Character, List<String>> byFirst, char first, String alternative) {
+        List<String> alternatives = byFirst.computeIfAbsent(asciiLower(first), c -> new ArrayList<>());
+        if (!alternatives.contains(alternative)) {
+            alternatives.add(alternative);
+        }
+    }
+
+    /**
+     * The spellings of {@link #numberedSpellings}, one alternation per first character (in the names' order, so the
+     * first alternative that fits wins as in one alternation of them all). Every spelling starts with an ASCII letter
+     * or digit that no letter or digit precedes, so only such word starts are tried, each against the alternatives
+     * that can start with its character: one regular expression of every name tried at every character of every
+     * field cost more than the rest of the pipeline together.
+     */
+    static final class Spellings {
+
+        private final Map<Character, Pattern> byFirst;
+
+        private Spellings(Map<Character, Pattern> byFirst) {
+            this.byFirst = Map.copyOf(byFirst);
+        }
+
+        /** What the spellings match in the text, left to right, as {@link Matcher#find} would give them. */
+        List<String> find(String text) {
+            List<String> found = new ArrayList<>();
+            int length = text.length();
+            int i = 0;
+            while (i < length) {
+                char c = text.charAt(i);
+                if (isAsciiAlphanumeric(c) && (i == 0 || !isAsciiAlphanumeric(text.charAt(i - 1)))) {
+                    Pattern pattern = byFirst.get(asciiLower(c));
+                    if (pattern != null) {
+                        // Transparent bounds: the look-behind of each spelling still sees the text before i.
+                        Matcher matcher = pattern.matcher(text)
+                                .region(i, length)
+                                .useTransparentBounds(true)
+                                .useAnchoringBounds(false);
+                        if (matcher.lookingAt()) {
+                            found.add(matcher.group());
+                            i = Math.max(matcher.end(), i + 1);
+                            continue;
+                        }
+                    }
+                }
+                i++;
+            }
+            return found;
+        }
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** The initials and number of a name of two words and a number (DESTINY-Breast09: "DB09"), or null. */

@@ -1,6 +1,13 @@
 package org.her2feeds.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.her2feeds.ingest.IngestOutcome;
 import org.her2feeds.ingest.IngestService;
 import org.her2feeds.sources.Source;
@@ -69,10 +76,49 @@ final class PipelineBench {
     }
 
     /**
-     * One source's first ingest, an unchanged re-fetch (same bytes) and one of the same items in a changed document,
-     * in nanoseconds.
+     * Gives every document a new feed-level date, as publishers do at every request (RSS lastBuildDate, the Atom
+     * feed's updated, the RDF channel's dc:date), items unchanged, and forgets the validators; {@link #restore} puts
+     * the generated files back.
      */
-    long[] firstAndRefetch(String sourceId) {
+    Map<Path, byte[]> redate(List<Path> files, int round) throws IOException {
+        forgetValidators();
+        String rfc = "Fri, 04 Dec 2026 " + String.format(Locale.ROOT, "%02d", round % 24) + ":00:00 GMT";
+        String iso = "2026-12-04T" + String.format(Locale.ROOT, "%02d", round % 24) + ":00:00Z";
+        Map<Path, byte[]> originals = new LinkedHashMap<>();
+        for (Path file : files) {
+            byte[] body = Files.readAllBytes(file);
+            originals.put(file, body);
+            String text = new String(body, StandardCharsets.UTF_8);
+            String changed;
+            if (text.contains("<ttl>360</ttl>")) {
+                changed =
+                        text.replaceFirst("<ttl>360</ttl>", "<ttl>360</ttl><lastBuildDate>" + rfc + "</lastBuildDate>");
+            } else if (text.contains("<rdf:RDF")) {
+                changed = text.replaceFirst(
+                        "<description>Preprints</description>",
+                        "<description>Preprints</description><dc:date>" + iso + "</dc:date>");
+            } else {
+                changed = text.replaceFirst("<updated>[^<]*</updated>", "<updated>" + iso + "</updated>");
+            }
+            if (changed.equals(text)) {
+                throw new IllegalStateException("no feed-level date to change in " + file);
+            }
+            Files.writeString(file, changed);
+        }
+        return originals;
+    }
+
+    static void restore(Map<Path, byte[]> originals) throws IOException {
+        for (Map.Entry<Path, byte[]> e : originals.entrySet()) {
+            Files.write(e.getKey(), e.getValue());
+        }
+    }
+
+    /**
+     * One source's first ingest, an unchanged re-fetch (same bytes), one of the same items in a changed document and
+     * one of the same document with a new feed-level date, in nanoseconds.
+     */
+    long[] firstAndRefetch(String sourceId, Path file) throws IOException {
         jdbc.update("DELETE FROM article_source WHERE source_id = ?", sourceId);
         jdbc.update("DELETE FROM article WHERE owner_source = ?", sourceId);
         if (hasSourceItems()) {
@@ -91,12 +137,22 @@ final class PipelineBench {
         t = System.nanoTime();
         IngestOutcome items = ingest.ingest(sourceId);
         long itemsNanos = System.nanoTime() - t;
-        for (IngestOutcome outcome : List.of(first, again, items)) {
+        Map<Path, byte[]> original = redate(List.of(file), 1);
+        IngestOutcome redated;
+        long redatedNanos;
+        try {
+            t = System.nanoTime();
+            redated = ingest.ingest(sourceId);
+            redatedNanos = System.nanoTime() - t;
+        } finally {
+            restore(original);
+        }
+        for (IngestOutcome outcome : List.of(first, again, items, redated)) {
             if (outcome.error() != null || (outcome != first && outcome.added() + outcome.updated() != 0)) {
                 throw new IllegalStateException("re-fetch of " + sourceId + " was not an unchanged 200: " + outcome);
             }
         }
-        return new long[] {firstNanos, againNanos, itemsNanos};
+        return new long[] {firstNanos, againNanos, itemsNanos, redatedNanos};
     }
 
     long pass(long corpusItems) {
