@@ -28,7 +28,7 @@ import org.springframework.web.util.HtmlUtils;
  * members, so the item changes when new coverage arrives.
  */
 @Component
-class StoryFeed {
+public class StoryFeed {
 
     /** Where the story feed is served, and listed in feeds.opml. */
     static final String PATH = "/stories/feed.xml";
@@ -49,7 +49,8 @@ class StoryFeed {
         this.clock = clock;
     }
 
-    Supplier<Rendered> render(Integer limit, String baseUrl, String selfUrl) {
+    /** The story feed's newest {@code limit} stories (null: the default size), linking to itself as selfUrl. */
+    public Supplier<Rendered> render(Integer limit, String baseUrl, String selfUrl) {
         int size = limits.limit(limit);
         return () -> {
             List<Story> newest = stories.page(null, size);

@@ -1,15 +1,13 @@
 package org.her2feeds.publish;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.her2feeds.http.CachedResponses;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The story feed for RSS readers. */
@@ -32,16 +30,8 @@ class StoryFeedController {
                     + "coverage first. The GUID is the story's id; the item's date and description change when the "
                     + "story gains a member. Cheap to poll: strong ETag, Last-Modified, 304, gzip.")
     @FeedResponses
-    void stories(
-            @Parameter(
-                            description = "Stories in the feed (default her2.feed.size, at most her2.feed.max-limit)",
-                            schema = @Schema(type = "integer", format = "int32", minimum = "1"),
-                            example = "20")
-                    @RequestParam(required = false)
-                    Integer limit,
-            HttpServletRequest request,
-            HttpServletResponse response)
+    void stories(@ParameterObject FeedSize size, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        responses.serve(request, response, feed.render(limit, responses.base(), responses.self(request)));
+        responses.serve(request, response, feed.render(size.limit(), responses.base(), responses.self(request)));
     }
 }

@@ -41,6 +41,7 @@ class StaticPublishingTest extends ApiTestSupport {
         assertThat(out.resolve("topics/adc/feed.xml")).exists();
         assertThat(out.resolve("topics/adc/feed.json")).exists();
         assertThat(out.resolve("feeds.opml")).exists();
+        assertThat(out.resolve("stories/feed.xml")).exists();
         assertThat(out.resolve("digests/index.json")).exists();
         assertThat(written).contains(out.resolve("digests/2025-03-10.json"), out.resolve("digests/2025-03-08.json"));
 
@@ -52,10 +53,16 @@ class StaticPublishingTest extends ApiTestSupport {
                 .extracting(item -> item.getTitle())
                 .contains("Trastuzumab deruxtecan & <HER2-low> tumours");
 
+        Channel stories = (Channel)
+                new WireFeedInput().build(new StringReader(Files.readString(out.resolve("stories/feed.xml"))));
+        assertThat(FeedFormatsTest.atomLinks(stories).get(0).getAttributeValue("href"))
+                .as("the story file's self link is its public URL")
+                .isEqualTo("https://her2.example.org/stories/feed.xml");
+
         JsonNode index = json.readTree(out.resolve("digests/index.json").toFile());
         assertThat(index.findValuesAsString("date")).contains("2025-03-10", "2025-03-08");
-        // 3 merged feeds, 3 per topic, feeds.opml, the index and one file per day of the index.
-        assertThat(written).hasSize(3 + 3 * tagger.topics().size() + 1 + 1 + index.size());
+        // 3 merged feeds, 3 per topic, the story feed, feeds.opml, the index and one file per day of the index.
+        assertThat(written).hasSize(3 + 3 * tagger.topics().size() + 1 + 1 + 1 + index.size());
         JsonNode day = json.readTree(out.resolve("digests/2025-03-10.json").toFile());
         assertThat(day.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(day.get("count").asInt()).isGreaterThanOrEqualTo(2);
