@@ -18,7 +18,7 @@ class OpmlEndpointsTest extends ApiTestSupport {
     Tagger tagger;
 
     @Test
-    void feedsOpmlListsTheMergedAndEveryTopicFeedInEveryFormat() throws Exception {
+    void feedsOpmlListsEveryFeedInEveryFormatAndTheStoryFeed() throws Exception {
         HttpResponse<byte[]> response = get("/feeds.opml");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/x-opml;charset=utf-8");
@@ -36,11 +36,14 @@ class OpmlEndpointsTest extends ApiTestSupport {
                         base + "/feed.json",
                         base + "/topics/adc/feed.xml",
                         base + "/topics/adc/feed.atom",
-                        base + "/topics/adc/feed.json");
-        assertThat(urls).hasSize(3 * (1 + tagger.topics().size())).doesNotHaveDuplicates();
+                        base + "/topics/adc/feed.json",
+                        base + "/stories/feed.xml");
+        // Every format of the merged and each topic's feed, and the story feed (RSS only).
+        assertThat(urls).hasSize(3 * (1 + tagger.topics().size()) + 1).doesNotHaveDuplicates();
         for (String feed : urls.subList(0, 6)) {
             assertThat(get(feed.substring(base.length())).statusCode()).as(feed).isEqualTo(200);
         }
+        assertThat(get("/stories/feed.xml").statusCode()).isEqualTo(200);
     }
 
     @Test
