@@ -3,11 +3,7 @@ package org.her2feeds.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,11 +20,7 @@ import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two cluster instances (two stores, each with its own connection pool) store overlapping feeds at the same
@@ -168,17 +160,7 @@ class ConcurrentSavePostgresTest {
     }
 
     private static ArticleStore store(HikariDataSource pool) {
-        JdbcClient jdbc = JdbcClient.create(pool);
-        ArticleVersion version =
-                new ArticleVersion(jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
-        return new ArticleStore(
-                jdbc,
-                new JdbcTemplate(pool),
-                new TransactionTemplate(new DataSourceTransactionManager(pool)),
-                JsonMapper.builder().build(),
-                new DigestZoneProperties(ZoneOffset.UTC),
-                version,
-                Clock.systemUTC());
+        return StoreParts.on(pool).store();
     }
 
     private static HikariDataSource pool(String name) {

@@ -4,17 +4,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,17 +58,11 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
                 .locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .load()
                 .migrate();
-        jdbc = JdbcClient.create(pool);
-        json = JsonMapper.builder().build();
-        version = new ArticleVersion(jdbc, event -> {}, new StoreProperties(dir, Duration.ofSeconds(2)));
-        store = new ArticleStore(
-                jdbc,
-                new JdbcTemplate(pool),
-                new TransactionTemplate(new DataSourceTransactionManager(pool)),
-                json,
-                new DigestZoneProperties(ZoneOffset.UTC),
-                version,
-                Clock.systemUTC());
+        StoreParts parts = StoreParts.on(pool, dir);
+        jdbc = parts.jdbc();
+        json = parts.json();
+        version = parts.version();
+        store = parts.store();
         search = new LuceneSearch(jdbc, dir.resolve("search-index"));
         queries = new ArticleQueries(jdbc, json, version, search, SearchProperties.DEFAULTS);
         stories = new StoryQueries(jdbc, json);

@@ -3,11 +3,7 @@ package org.her2feeds.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -15,11 +11,9 @@ import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What H2 accepts but PostgreSQL refuses: NUL in text ("invalid byte sequence for encoding UTF8: 0x00"). One such
@@ -41,16 +35,7 @@ class HostileItemsPostgresTest {
                     .load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(pool);
-            ArticleVersion version = new ArticleVersion(
-                    jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
-            ArticleStore store = new ArticleStore(
-                    jdbc,
-                    new JdbcTemplate(pool),
-                    new TransactionTemplate(new DataSourceTransactionManager(pool)),
-                    JsonMapper.builder().build(),
-                    new DigestZoneProperties(ZoneOffset.UTC),
-                    version,
-                    Clock.systemUTC());
+            ArticleStore store = StoreParts.on(pool).store();
             List<String> authors = new ArrayList<>();
             for (int i = 0; i < 800; i++) {
                 authors.add("Investigator\u0000 " + i);

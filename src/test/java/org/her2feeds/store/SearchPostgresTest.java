@@ -1,19 +1,12 @@
 package org.her2feeds.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The search contract on PostgreSQL's full-text search (migration V11 of db/vendor/postgresql). */
@@ -40,18 +33,12 @@ class SearchPostgresTest extends SearchContract {
                 .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
                 .load()
                 .migrate();
-        jdbc = JdbcClient.create(pool);
-        json = JsonMapper.builder().build();
-        version = new ArticleVersion(jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
-        store = new ArticleStore(
-                jdbc,
-                new JdbcTemplate(pool),
-                new TransactionTemplate(new DataSourceTransactionManager(pool)),
-                json,
-                new DigestZoneProperties(ZoneOffset.UTC),
-                version,
-                Clock.systemUTC());
-        queries = new ArticleQueries(jdbc, json, version, new PostgresSearch(jdbc), SearchProperties.DEFAULTS);
+        StoreParts parts = StoreParts.on(pool);
+        jdbc = parts.jdbc();
+        json = parts.json();
+        version = parts.version();
+        store = parts.store();
+        queries = parts.queries(new PostgresSearch(jdbc), SearchProperties.DEFAULTS);
     }
 
     @AfterAll

@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Story grouping and reading on the clustered database (PostgreSQL): the V12 tables, the grouping lock, joining two
@@ -39,19 +31,9 @@ class StoryGroupingPostgresTest {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            JdbcClient jdbc = JdbcClient.create(pool);
-            JsonMapper json = JsonMapper.builder().build();
-            ArticleVersion version = new ArticleVersion(
-                    jdbc, event -> {}, new StoreProperties(Path.of("unused"), Duration.ofSeconds(2)));
-            ArticleStore store = new ArticleStore(
-                    jdbc,
-                    new JdbcTemplate(pool),
-                    new TransactionTemplate(new DataSourceTransactionManager(pool)),
-                    json,
-                    new DigestZoneProperties(ZoneOffset.UTC),
-                    version,
-                    Clock.systemUTC());
-            StoryQueries stories = new StoryQueries(jdbc, json);
+            StoreParts parts = StoreParts.on(pool);
+            ArticleStore store = parts.store();
+            StoryQueries stories = parts.stories();
             StoryGroupingTest.tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
 
             StoryGroupingTest.saveTwoStories(store);
