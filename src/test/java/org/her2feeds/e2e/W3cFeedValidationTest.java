@@ -99,8 +99,9 @@ class W3cFeedValidationTest {
                         .sorted()
                         .toList();
             }
+            // Two formats of the merged feed and of each topic's, the story feed, and feeds.opml.
             assertThat(files)
-                    .hasSize(2 * (1 + app.getBean(Tagger.class).topics().size()) + 1);
+                    .hasSize(2 * (1 + app.getBean(Tagger.class).topics().size()) + 1 + 1);
             for (Path file : files) {
                 String relative = copy.relativize(file).toString().replace('\\', '/');
                 documents.put(PUBLIC_URL + "/" + relative, file);
