@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.her2feeds.sources.SourceKind;
+import org.her2feeds.tagging.StoryCandidates;
 import org.her2feeds.tagging.StoryLinks;
 import org.her2feeds.tagging.StoryProfile;
 import org.her2feeds.tagging.TaggableText;
@@ -56,9 +57,12 @@ final class StoryGrouping {
         arriving.sort(Comparator.comparing((Member m) -> m.profile().at()).thenComparing(Member::articleId));
         Instant from = arriving.get(0).profile().at().minus(links.window());
         Instant to = arriving.get(arriving.size() - 1).profile().at().plus(links.window());
-        List<Member> candidates = new ArrayList<>(stored(from, to));
+        StoryCandidates<Member> candidates = links.candidates();
         Map<String, String> storyOf = new HashMap<>();
-        candidates.forEach(member -> storyOf.put(member.articleId(), member.storyId()));
+        for (Member member : stored(from, to)) {
+            candidates.add(member, member.profile());
+            storyOf.put(member.articleId(), member.storyId());
+        }
         storyOf.putAll(storiesOf(arriving));
         Set<String> touched = new LinkedHashSet<>();
         Set<String> grown = new LinkedHashSet<>();
@@ -69,8 +73,10 @@ final class StoryGrouping {
                 stories.add(own);
             }
             String reason = null;
-            for (Member candidate : candidates) {
-                if (candidate.articleId().equals(member.articleId())) {
+            for (Member candidate : candidates.of(member.profile())) {
+                // Which stories it joins is all that counts: a story already joined needs no second link.
+                if (candidate.articleId().equals(member.articleId())
+                        || stories.contains(storyOf.get(candidate.articleId()))) {
                     continue;
                 }
                 Optional<String> why = links.link(candidate.profile(), member.profile());
@@ -88,7 +94,8 @@ final class StoryGrouping {
             saveMember(member, story, own != null, reason);
             storyOf.put(member.articleId(), story);
             if (own == null) {
-                candidates.add(new Member(member.articleId(), story, member.profile()));
+                Member grouped = new Member(member.articleId(), story, member.profile());
+                candidates.add(grouped, grouped.profile());
             }
             touched.add(story);
             if (own == null || !stories.isEmpty()) {

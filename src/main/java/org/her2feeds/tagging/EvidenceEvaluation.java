@@ -136,12 +136,22 @@ final class EvidenceEvaluation {
         for (Labelled item : items) {
             Evidence evidence = tagger.tag(item.text()).evidence();
             evaluation.score(item, evidence);
-            Story story = item.story();
-            profiles.add(links.profile(
-                    item.text(), evidence, story.sourceId(), story.doi(), story.pmid(), story.published()));
+            profiles.add(profile(links, item, evidence));
         }
         evaluation.scoreStories(items, profiles, links);
         return evaluation;
+    }
+
+    /** The story profiles of a labelled set's items, in the set's order (empty where an item has none). */
+    static List<Optional<StoryProfile>> profiles(Tagger tagger, StoryLinks links, Path set) {
+        return read(set).stream()
+                .map(item -> profile(links, item, tagger.tag(item.text()).evidence()))
+                .toList();
+    }
+
+    private static Optional<StoryProfile> profile(StoryLinks links, Labelled item, Evidence evidence) {
+        Story story = item.story();
+        return links.profile(item.text(), evidence, story.sourceId(), story.doi(), story.pmid(), story.published());
     }
 
     /** Groups the items as the store does (every link joins two stories) and counts the pairs. */

@@ -50,6 +50,11 @@ public class StoryLinks {
         return Duration.ofDays(rules.windowDays());
     }
 
+    /** An empty index of the articles later ones could be linked to, by these rules. */
+    public <T> StoryCandidates<T> candidates() {
+        return new StoryCandidates<>(Math.min(rules.wordThreshold(), rules.nearThreshold()));
+    }
+
     /**
      * What grouping needs to know of an article, or empty when it can never belong to a story (no evidence read,
      * a registry record, a type kept out of stories).

@@ -118,7 +118,9 @@ class CrashSafetyTest {
         assertThat(afterRestart.distinctGuids).as("distinct items").isEqualTo(ITEMS);
         assertThat(afterRestart.links).as("source links").isEqualTo(ITEMS);
         assertThat(afterRestart.lastSuccess)
-                .as("the interrupted source was fetched again")
+                .as(
+                        "the interrupted source was fetched again; the second instance's output ends:%n%s",
+                        second.transcript.substring(Math.max(0, second.transcript.length() - 6000)))
                 .isTrue();
     }
 

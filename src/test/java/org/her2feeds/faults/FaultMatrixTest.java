@@ -690,7 +690,7 @@ class FaultMatrixTest extends RunningApplication {
     void sourcesOnOneHostNeverHaveMoreThanTwoRequestsInFlight() throws Exception {
         for (int i = 1; i <= PER_HOST_SOURCES; i++) {
             remote.stubFor(get("/host/" + i)
-                    .willReturn(rssResponse(TestFeeds.rss("host-" + i, 1, 2)).withFixedDelay(600)));
+                    .willReturn(rssResponse(TestFeeds.rss("host-" + i, 1, 2)).withFixedDelay(250)));
         }
         List<CompletableFuture<IngestOutcome>> runs = IntStream.rangeClosed(1, PER_HOST_SOURCES)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> ingest.ingest("host-" + i), together))
