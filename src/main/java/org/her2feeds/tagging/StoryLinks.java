@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2feeds.parse.CitedIds;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides which articles tell the same story: the rules of {@code her2.stories-file} (default
  * {@code config/stories.yml}, whose comments describe them) applied to two articles' {@link StoryProfile}s. Every
- * link is explained by what the two share. A bad rules file stops start-up, naming the line at fault.
+ * link is explained by what the two share. A bad rules file stops start-up, naming the line at fault; on an
+ * operator's {@link #reload()} it is refused and the rules in force stay.
  */
 @Component
 public class StoryLinks {
@@ -39,15 +41,29 @@ public class StoryLinks {
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
     private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9.]+");
 
-    private final StoryRules rules;
+    private final Path file;
+    /** Swapped whole on a reload, so that every profile and link is decided by one complete rule set. */
+    private final AtomicReference<StoryRules> current;
 
     public StoryLinks(@Value("${her2.stories-file:config/stories.yml}") Path file) {
-        this.rules = StoryRules.read(file);
+        this.file = file;
+        this.current = new AtomicReference<>(StoryRules.read(file));
+    }
+
+    /**
+     * Reads the rules file again; a bad file throws {@link TopicRulesException} naming its line and keeps the
+     * current rules.
+     *
+     * @return whether the rules changed
+     */
+    public boolean reload() {
+        StoryRules fresh = StoryRules.read(file);
+        return !current.getAndSet(fresh).equals(fresh);
     }
 
     /** The longest time between two articles of one story that are linked directly. */
     public Duration window() {
-        return Duration.ofDays(rules.windowDays());
+        return Duration.ofDays(current.get().windowDays());
     }
 
     /**
@@ -59,18 +75,19 @@ public class StoryLinks {
         if (text == null || evidence == null || evidence.type() == null || at == null) {
             return Optional.empty();
         }
+        StoryRules rules = current.get();
         String type = evidence.type().slug();
         if (rules.outsideStories().contains(type) || "registry".equals(text.sourceKind())) {
             return Optional.empty();
         }
         String body = text.summary() + " " + text.content();
-        String event = event(type, text);
-        Set<String> regulators = "decision".equals(event) ? regulators(text, sourceId) : Set.of();
+        String event = event(rules, type, text);
+        Set<String> regulators = "decision".equals(event) ? regulators(rules, text, sourceId) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
         Set<String> drugWords = new HashSet<>();
         for (DrugMention drug : evidence.drugs()) {
-            drugWords.addAll(words(drug.inn(), Set.of()));
-            drug.mentioned().forEach(name -> drugWords.addAll(words(name, Set.of())));
+            drugWords.addAll(words(rules, drug.inn(), Set.of()));
+            drug.mentioned().forEach(name -> drugWords.addAll(words(rules, name, Set.of())));
         }
         Set<String> own = new LinkedHashSet<>();
         if (doi != null && !doi.isBlank()) {
@@ -103,8 +120,8 @@ public class StoryLinks {
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
                 textKey.length() > TEXT_KEY_LENGTH ? textKey.substring(0, TEXT_KEY_LENGTH) : textKey,
-                words(text.title(), drugWords),
-                words(text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
+                words(rules, text.title(), drugWords),
+                words(rules, text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
                 trialNames(evidence)));
     }
 
@@ -112,7 +129,8 @@ public class StoryLinks {
      * Whether two articles tell the same story, and why: what they share, in words a reader of the API follows.
      */
     public Optional<String> link(StoryProfile a, StoryProfile b) {
-        if (Duration.between(a.at(), b.at()).abs().compareTo(window()) > 0) {
+        StoryRules rules = current.get();
+        if (Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.windowDays())) > 0) {
             return Optional.empty();
         }
         boolean noticeA = "notice".equals(a.event());
@@ -128,13 +146,13 @@ public class StoryLinks {
             return Optional.empty();
         }
         return switch (a.event()) {
-            case "notice" -> sameNoticeTarget(a, b);
-            case "decision" -> sameDecision(a, b);
-            default -> sameResult(a, b);
+            case "notice" -> sameNoticeTarget(rules, a, b);
+            case "decision" -> sameDecision(rules, a, b);
+            default -> sameResult(rules, a, b);
         };
     }
 
-    private Optional<String> sharedIdentity(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sharedIdentity(StoryProfile a, StoryProfile b) {
         for (String id : a.ownIds()) {
             if (b.ownIds().contains(id) || b.citedIds().contains(id)) {
                 return Optional.of("cites " + id);
@@ -154,7 +172,7 @@ public class StoryLinks {
         return Optional.empty();
     }
 
-    private Optional<String> sameNoticeTarget(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sameNoticeTarget(StoryRules rules, StoryProfile a, StoryProfile b) {
         Set<String> both = intersection(a.citedIds(), b.citedIds());
         if (!both.isEmpty()) {
             return Optional.of("notices about " + both.iterator().next());
@@ -166,7 +184,7 @@ public class StoryLinks {
         return Optional.empty();
     }
 
-    private Optional<String> sameDecision(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sameDecision(StoryRules rules, StoryProfile a, StoryProfile b) {
         if ("regulator".equals(a.sourceKind()) && "regulator".equals(b.sourceKind())) {
             // A regulator announces each of its decisions once: two of its pages are two decisions.
             return Optional.empty();
@@ -186,13 +204,13 @@ public class StoryLinks {
         }
         // News of a decision that does not say whose it is reports the one a regulator made on that drug days ago.
         boolean oneUnnamed = a.regulators().isEmpty() != b.regulators().isEmpty();
-        if (oneUnnamed && near(a, b)) {
+        if (oneUnnamed && near(rules, a, b)) {
             return Optional.of("decision on " + new TreeSet<>(drugs) + " reported within days");
         }
         return Optional.empty();
     }
 
-    private Optional<String> sameResult(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sameResult(StoryRules rules, StoryProfile a, StoryProfile b) {
         Set<String> trials = intersection(a.trials(), b.trials());
         if (!trials.isEmpty()
                 && !rules.noTrialLinks().contains(a.type())
@@ -209,7 +227,7 @@ public class StoryLinks {
         shared.addAll(intersection(b.titleWords(), a.words()));
         int score = intersection(a.titleWords(), b.words()).size()
                 + intersection(b.titleWords(), a.words()).size();
-        if (near(a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
+        if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
             return Optional.of("coverage within days sharing " + drugs + " and the words " + shared);
         }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
@@ -221,7 +239,7 @@ public class StoryLinks {
         return Optional.empty();
     }
 
-    private boolean near(StoryProfile a, StoryProfile b) {
+    private static boolean near(StoryRules rules, StoryProfile a, StoryProfile b) {
         return Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.nearDays())) <= 0;
     }
 
@@ -232,7 +250,7 @@ public class StoryLinks {
         return kinds;
     }
 
-    private String event(String type, TaggableText text) {
+    private static String event(StoryRules rules, String type, TaggableText text) {
         if ("notice".equals(type)) {
             return "notice";
         }
@@ -246,7 +264,7 @@ public class StoryLinks {
         return containsAny(" " + key(head) + " ", rules.decisionWords()) ? "decision" : "result";
     }
 
-    private Set<String> regulators(TaggableText text, String sourceId) {
+    private static Set<String> regulators(StoryRules rules, TaggableText text, String sourceId) {
         for (String where : List.of(text.title(), sourceId == null ? "" : sourceId.replace('-', ' '), text.summary())) {
             Set<String> found = new TreeSet<>();
             String padded = " " + key(where) + " ";
@@ -305,7 +323,7 @@ public class StoryLinks {
         return NOT_KEY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    private Set<String> words(String text, Set<String> drugWords) {
+    private static Set<String> words(StoryRules rules, String text, Set<String> drugWords) {
         Set<String> words = new TreeSet<>();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
