@@ -260,12 +260,50 @@ public class StoryLinks {
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
             return "result";
         }
-        String head = text.title() + " " + head(text.summary(), DECISION_TEXT);
-        return containsAny(" " + key(head) + " ", rules.decisionWords()) ? "decision" : "result";
+        String title = " " + key(text.title()) + " ";
+        int decision = firstOf(title, rules.decisionWords());
+        int result = firstOf(title, rules.resultWords());
+        if (decision >= 0 || result >= 0) {
+            // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
+            return decision >= 0 && (result < 0 || decision < result) ? "decision" : "result";
+        }
+        String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
+        return containsAny(head, rules.decisionWords()) ? "decision" : "result";
     }
 
+    /** Where the first of the phrases starts in a padded key, or -1 when none is there. */
+    private static int firstOf(String paddedKey, List<String> phrases) {
+        int first = -1;
+        for (String phrase : phrases) {
+            int at = paddedKey.indexOf(" " + key(phrase) + " ");
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The regulator whose decision it is: the one its title names first (a title that also names another compares
+     * the two: "MHLW clears Enhertu, a week after EU decision"), else those its source's id names, else its text.
+     */
     private static Set<String> regulators(StoryRules rules, TaggableText text, String sourceId) {
-        for (String where : List.of(text.title(), sourceId == null ? "" : sourceId.replace('-', ' '), text.summary())) {
+        String title = " " + key(text.title()) + " ";
+        String first = null;
+        int at = Integer.MAX_VALUE;
+        for (Map.Entry<String, List<String>> regulator : rules.regulators().entrySet()) {
+            for (String word : regulator.getValue()) {
+                int found = title.indexOf(" " + key(word) + " ");
+                if (found >= 0 && found < at) {
+                    at = found;
+                    first = regulator.getKey();
+                }
+            }
+        }
+        if (first != null) {
+            return Set.of(first);
+        }
+        for (String where : List.of(sourceId == null ? "" : sourceId.replace('-', ' '), text.summary())) {
             Set<String> found = new TreeSet<>();
             String padded = " " + key(where) + " ";
             rules.regulators().forEach((name, words) -> {
