@@ -230,6 +230,14 @@ public class StoryLinks {
         if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
             return Optional.of("coverage within days sharing " + drugs + " and the words " + shared);
         }
+        if (near(rules, a, b)
+                && coverageA != coverageB
+                && a.sourceId() != null
+                && a.sourceId().equals(b.sourceId())
+                && drugs.size() >= 2) {
+            // A journal's comment on a paper appears beside it: same journal, same days, the same drugs compared.
+            return Optional.of("comment in the same journal on " + new TreeSet<>(drugs));
+        }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
         boolean drugsAgree =
                 !drugs.isEmpty() || a.drugs().isEmpty() || b.drugs().isEmpty();
