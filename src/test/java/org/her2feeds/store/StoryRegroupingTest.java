@@ -14,6 +14,7 @@ import org.her2feeds.tagging.TaggingResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stories follow what is known of their members (real H2 file database, real rules): an article whose later copy
@@ -27,15 +28,15 @@ class StoryRegroupingTest {
 
     static Tagger tagger;
 
-    private static final String PAPER =
+    static final String PAPER =
             "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast " + "Cancer: Overall Survival";
-    private static final String PAPER_TEXT = "In this phase 3 trial (DESTINY-Breast09, NCT04762109), trastuzumab "
+    static final String PAPER_TEXT = "In this phase 3 trial (DESTINY-Breast09, NCT04762109), trastuzumab "
             + "deruxtecan plus pertuzumab prolonged overall survival in HER2-positive breast cancer.";
-    private static final String NEWS_TITLE = "DESTINY-Breast09 overall survival readout at ASCO";
-    private static final String NEWS_TEXT =
+    static final String NEWS_TITLE = "DESTINY-Breast09 overall survival readout at ASCO";
+    static final String NEWS_TEXT =
             "Overall survival from DESTINY-Breast09 in HER2-positive metastatic breast cancer was presented at ASCO.";
-    private static final String OTHER_TITLE = "Tucatinib maintenance in HER2CLIMB-05 reported";
-    private static final String OTHER_TEXT =
+    static final String OTHER_TITLE = "Tucatinib maintenance in HER2CLIMB-05 reported";
+    static final String OTHER_TEXT =
             "News on the HER2CLIMB-05 trial of tucatinib maintenance in HER2-positive breast cancer.";
 
     @BeforeAll
@@ -158,14 +159,29 @@ class StoryRegroupingTest {
     }
 
     private List<String> membersOf(String story) {
-        return db.jdbc.sql("""
+        return membersOf(db.jdbc, story);
+    }
+
+    static List<String> membersOf(JdbcClient jdbc, String story) {
+        return jdbc.sql("""
                         SELECT a.owner_source FROM story_member m JOIN article a ON a.id = m.article_id
                         WHERE m.story_id = :story""").param("story", story).query(String.class).list();
     }
 
     private void save(String source, SourceKind kind, String guid, String title, String text, String published) {
+        save(db.store, source, kind, guid, title, text, published);
+    }
+
+    static void save(
+            ArticleStore store,
+            String source,
+            SourceKind kind,
+            String guid,
+            String title,
+            String text,
+            String published) {
         TaggableText taggable = new TaggableText(title, text, "", List.of(), kind.slug());
-        db.store.saveFeed(
+        store.saveFeed(
                 source,
                 kind,
                 List.of(new NewArticle(
@@ -187,10 +203,13 @@ class StoryRegroupingTest {
     }
 
     private String idOf(String guid) {
-        return db.queries.newest(ArticleFilter.ALL, 100).stream()
-                .filter(a -> a.url().endsWith("/" + guid))
-                .findFirst()
-                .orElseThrow()
-                .id();
+        return idOf(db.jdbc, guid);
+    }
+
+    static String idOf(JdbcClient jdbc, String guid) {
+        return jdbc.sql("SELECT id FROM article WHERE url LIKE :url")
+                .param("url", "%/" + guid)
+                .query(String.class)
+                .single();
     }
 }
