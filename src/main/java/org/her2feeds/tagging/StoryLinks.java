@@ -41,6 +41,17 @@ public class StoryLinks {
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
     private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9.]+");
 
+    /**
+     * A decimal figure ("11.9", "0.63", "27.6%") that is not a dose ("5.4 mg/kg"), a P value (every abstract has a
+     * "P<0.001") nor part of a longer token (a version, a DOI, a date).
+     */
+    private static final Pattern FIGURE =
+            Pattern.compile("(?<![\\w.\\-/])(?<![pP]\\s{0,2}[<=≤>]\\s{0,2})(\\d{1,3}\\.\\d{1,3})(?![\\w.\\-/])"
+                    + "(?!\\s*(?:mg|g/|µg|mcg|ml|mL|kg|Gy))");
+
+    /** How many figures two results must share to be taken as reports of one readout. */
+    private static final int SHARED_FIGURES = 2;
+
     private final Path file;
     /** Swapped whole on a reload, so that every profile and link is decided by one complete rule set. */
     private final AtomicReference<StoryRules> current;
@@ -122,7 +133,8 @@ public class StoryLinks {
                 textKey.length() > TEXT_KEY_LENGTH ? textKey.substring(0, TEXT_KEY_LENGTH) : textKey,
                 words(rules, text.title(), drugWords),
                 words(rules, text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
-                trialNames(evidence)));
+                trialNames(evidence),
+                figures(text.title() + " " + head(text.summary(), WORDS_TEXT))));
     }
 
     /**
@@ -219,6 +231,16 @@ public class StoryLinks {
         }
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
             return Optional.empty();
+        }
+        Set<String> figures = intersection(a.figures(), b.figures());
+        Set<String> drugsShared = intersection(a.drugs(), b.drugs());
+        if (figures.size() >= SHARED_FIGURES
+                && !drugsShared.isEmpty()
+                && !rules.noTrialLinks().contains(a.type())
+                && !rules.noTrialLinks().contains(b.type())) {
+            // Two texts that quote the same figures of the same drug (median PFS 11.9 vs 7.6 months) report one
+            // readout; a review quotes a trial's figures as background, as it names the trial.
+            return Optional.of("reports the figures " + new TreeSet<>(figures) + " of " + new TreeSet<>(drugsShared));
         }
         boolean coverageA = rules.coverageTypes().contains(a.type());
         boolean coverageB = rules.coverageTypes().contains(b.type());
@@ -339,6 +361,15 @@ public class StoryLinks {
             }
         }
         return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
+    }
+
+    private static Set<String> figures(String text) {
+        Set<String> figures = new TreeSet<>();
+        Matcher m = FIGURE.matcher(text);
+        while (m.find()) {
+            figures.add(m.group(1));
+        }
+        return figures;
     }
 
     private static Set<String> trialNames(Evidence evidence) {
