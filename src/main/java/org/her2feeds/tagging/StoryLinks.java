@@ -49,6 +49,9 @@ public class StoryLinks {
             Pattern.compile("(?<![\\w.\\-/])(?<![pP]\\s{0,2}[<=≤>]\\s{0,2})(\\d{1,3}\\.\\d{1,3})(?![\\w.\\-/])"
                     + "(?!\\s*(?:mg|g/|µg|mcg|ml|mL|kg|Gy))");
 
+    private static final String PAGE = "page:";
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+
     /** How many figures two results must share to be taken as reports of one readout. */
     private static final int SHARED_FIGURES = 2;
 
@@ -107,8 +110,20 @@ public class StoryLinks {
         if (pmid != null && !pmid.isBlank()) {
             own.add(pmid.strip());
         }
+        String ownPage = page(text.link());
+        if (ownPage != null) {
+            own.add(ownPage);
+        }
         Set<String> cited = new LinkedHashSet<>();
         String all = text.title() + " " + body;
+        // A news item that links the paper's page ("Read the study: https://…") cites it as surely as by DOI.
+        Matcher url = URL.matcher(all);
+        while (url.find()) {
+            String page = page(url.group());
+            if (page != null) {
+                cited.add(page);
+            }
+        }
         CitedIds.dois(all).forEach(d -> cited.add(d.toLowerCase(Locale.ROOT)));
         cited.addAll(CitedIds.pmids(all));
         if (evidence.notice() != null) {
@@ -166,7 +181,9 @@ public class StoryLinks {
 
     private static Optional<String> sharedIdentity(StoryProfile a, StoryProfile b) {
         for (String id : a.ownIds()) {
-            if (b.ownIds().contains(id) || b.citedIds().contains(id)) {
+            // Two items may share a generic link (a section page): only a page one cites is the other's own.
+            boolean shared = !id.startsWith(PAGE) && b.ownIds().contains(id);
+            if (shared || b.citedIds().contains(id)) {
                 return Optional.of("cites " + id);
             }
         }
@@ -361,6 +378,23 @@ public class StoryLinks {
             }
         }
         return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
+    }
+
+    /**
+     * A web page's address in the form two mentions of it share: host without "www." and path, lower case, without
+     * scheme, query, fragment or trailing slash or full stop; null for a site's home page, which names no article.
+     */
+    private static String page(String link) {
+        if (link == null) {
+            return null;
+        }
+        String page = link.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("^https?://", "")
+                .replaceFirst("^www\\.", "");
+        page = page.replaceFirst("[?#].*$", "").replaceFirst("[/.]+$", "");
+        int slash = page.indexOf('/');
+        return slash < 0 || slash == page.length() - 1 ? null : PAGE + page;
     }
 
     private static Set<String> figures(String text) {
