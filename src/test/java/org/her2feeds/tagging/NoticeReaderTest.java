@@ -65,7 +65,7 @@ class NoticeReaderTest {
         Notice notice = read(
                 "Department of Error",
                 "Okafor B, Lind S, et al. Margetuximab versus trastuzumab in pretreated disease: a randomised trial. "
-                        + "Lancet Oncol 2026; 27: 101-12. In this Article, the hazard ratio in the abstract was wrong.");
+                        + "Lancet Oncol 2026; 27: 101-12. In this Article, the hazard ratio was wrong.");
 
         assertThat(notice.kind()).isEqualTo(Notice.CORRECTION);
         assertThat(notice.title())
