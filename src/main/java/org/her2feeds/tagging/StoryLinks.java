@@ -249,25 +249,27 @@ public class StoryLinks {
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> figures = intersection(a.figures(), b.figures());
-        Set<String> drugsShared = intersection(a.drugs(), b.drugs());
-        if (figures.size() >= SHARED_FIGURES
-                && !drugsShared.isEmpty()
+        // Grouping compares every arriving article with every member around it: the checks below count what two
+        // profiles share without building sets, and build the explanation only for a link.
+        Set<String> drugs = intersection(a.drugs(), b.drugs());
+        if (!drugs.isEmpty()
+                && shared(a.figures(), b.figures()) >= SHARED_FIGURES
                 && !rules.noTrialLinks().contains(a.type())
                 && !rules.noTrialLinks().contains(b.type())) {
             // Two texts that quote the same figures of the same drug (median PFS 11.9 vs 7.6 months) report one
             // readout; a review quotes a trial's figures as background, as it names the trial.
-            return Optional.of("reports the figures " + new TreeSet<>(figures) + " of " + new TreeSet<>(drugsShared));
+            return Optional.of("reports the figures " + new TreeSet<>(intersection(a.figures(), b.figures())) + " of "
+                    + new TreeSet<>(drugs));
         }
         boolean coverageA = rules.coverageTypes().contains(a.type());
         boolean coverageB = rules.coverageTypes().contains(b.type());
-        Set<String> drugs = intersection(a.drugs(), b.drugs());
-        Set<String> shared = new TreeSet<>(intersection(a.titleWords(), b.words()));
-        shared.addAll(intersection(b.titleWords(), a.words()));
-        int score = intersection(a.titleWords(), b.words()).size()
-                + intersection(b.titleWords(), a.words()).size();
+        boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
+        if (coverageA == coverageB && !preprintAndJournal && !coverageA) {
+            return Optional.empty();
+        }
+        int score = shared(a.titleWords(), b.words()) + shared(b.titleWords(), a.words());
         if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
-            return Optional.of("coverage within days sharing " + drugs + " and the words " + shared);
+            return Optional.of("coverage within days sharing " + drugs + " and the words " + sharedWords(a, b));
         }
         if (near(rules, a, b)
                 && coverageA != coverageB
@@ -277,13 +279,31 @@ public class StoryLinks {
             // A journal's comment on a paper appears beside it: same journal, same days, the same drugs compared.
             return Optional.of("comment in the same journal on " + new TreeSet<>(drugs));
         }
-        boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
         boolean drugsAgree =
                 !drugs.isEmpty() || a.drugs().isEmpty() || b.drugs().isEmpty();
-        if ((coverageA || coverageB || preprintAndJournal) && drugsAgree && score >= rules.wordThreshold()) {
-            return Optional.of("shares the words " + shared);
+        if (drugsAgree && score >= rules.wordThreshold()) {
+            return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    private static Set<String> sharedWords(StoryProfile a, StoryProfile b) {
+        Set<String> shared = new TreeSet<>(intersection(a.titleWords(), b.words()));
+        shared.addAll(intersection(b.titleWords(), a.words()));
+        return shared;
+    }
+
+    /** How many values two sets have in common. */
+    private static int shared(Set<String> a, Set<String> b) {
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        int count = 0;
+        for (String value : small) {
+            if (large.contains(value)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean near(StoryRules rules, StoryProfile a, StoryProfile b) {
