@@ -127,7 +127,7 @@ class AdminController {
 
     @PostMapping("/reload")
     @Operation(
-            summary = "Read sources.yml and topics.yml again",
+            summary = "Read sources.yml, topics.yml, evidence.yml and stories.yml again",
             description = "Applies the files on this instance (call it on every instance of a cluster); a bad file "
                     + "is refused and the current version stays in force.",
             responses = {
@@ -138,7 +138,7 @@ class AdminController {
         return operations.reload();
     }
 
-    /** A bad sources.yml or topics.yml: the message names the file, the line and the problem. */
+    /** A bad sources.yml, topics.yml or stories.yml: the message names the file, the line and the problem. */
     @ExceptionHandler({SourcesFileException.class, TopicRulesException.class})
     ProblemDetail badConfiguration(IllegalStateException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -11,6 +11,7 @@ import org.her2feeds.sources.SourceCatalog;
 import org.her2feeds.store.SourceState;
 import org.her2feeds.store.SourceStates;
 import org.her2feeds.store.SourceStatus;
+import org.her2feeds.tagging.StoryLinks;
 import org.her2feeds.tagging.Tagger;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ class SourceOperations {
     private final IngestService ingest;
     private final SourceScheduler scheduler;
     private final Tagger tagger;
+    private final StoryLinks storyLinks;
     private final ArchiveReevaluation reevaluation;
     private final ArticleGauges gauges;
     private final RenderCache renderCache;
@@ -44,6 +46,7 @@ class SourceOperations {
             IngestService ingest,
             SourceScheduler scheduler,
             Tagger tagger,
+            StoryLinks storyLinks,
             ArchiveReevaluation reevaluation,
             ArticleGauges gauges,
             RenderCache renderCache) {
@@ -52,6 +55,7 @@ class SourceOperations {
         this.ingest = ingest;
         this.scheduler = scheduler;
         this.tagger = tagger;
+        this.storyLinks = storyLinks;
         this.reevaluation = reevaluation;
         this.gauges = gauges;
         this.renderCache = renderCache;
@@ -99,10 +103,12 @@ class SourceOperations {
     }
 
     /**
-     * Reads topics.yml and sources.yml again, brings the schedule in line and re-tags the archive when the rules
-     * changed. A bad file throws (naming file and line) and leaves that file's current version in force.
+     * Reads stories.yml, topics.yml and sources.yml again, brings the schedule in line and re-tags the archive when
+     * the rules changed. A bad file throws (naming file and line) and leaves that file's current version in force;
+     * stories.yml is read first, so a bad one changes nothing. Story rules apply to articles grouped from then on.
      */
     public Reloaded reload() throws SchedulerException {
+        boolean storyRulesChanged = storyLinks.reload();
         boolean rulesChanged = tagger.reload();
         gauges.registerTopics();
         int sources = catalog.reload().size();
@@ -111,11 +117,13 @@ class SourceOperations {
         // Outputs name sources and topics: new titles, kinds or labels must show without waiting for new articles.
         renderCache.clear();
         log.info(
-                "Reloaded by an operator: {} sources, rules changed: {}, {} articles re-tagged",
+                "Reloaded by an operator: {} sources, rules changed: {}, story rules changed: {}, {} articles "
+                        + "re-tagged",
                 sources,
                 rulesChanged,
+                storyRulesChanged,
                 retagged);
-        return new Reloaded(sources, tagger.topics().size(), rulesChanged, retagged, schedule);
+        return new Reloaded(sources, tagger.topics().size(), rulesChanged, storyRulesChanged, retagged, schedule);
     }
 
     private SourceState save(String sourceId, UnaryOperator<SourceState> change) {
@@ -129,6 +137,17 @@ class SourceOperations {
                         HttpStatus.NOT_FOUND, "no source '" + sourceId + "' in the sources file"));
     }
 
-    /** What a reload did. */
-    public record Reloaded(int sources, int topics, boolean rulesChanged, int articlesRetagged, String schedule) {}
+    /**
+     * What a reload did.
+     *
+     * @param rulesChanged      whether topics.yml or evidence.yml changed
+     * @param storyRulesChanged whether stories.yml changed
+     */
+    public record Reloaded(
+            int sources,
+            int topics,
+            boolean rulesChanged,
+            boolean storyRulesChanged,
+            int articlesRetagged,
+            String schedule) {}
 }

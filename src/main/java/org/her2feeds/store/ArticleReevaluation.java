@@ -40,10 +40,18 @@ final class ArticleReevaluation {
             LocalDate digestDate,
             String ownerKind,
             String contentHash,
-            String url) {}
+            String url,
+            String ownerSource,
+            String doi,
+            String pmid) {
+
+        TaggableText text(List<String> categories) {
+            return new TaggableText(title, descriptionText, contentText, categories, ownerKind, url);
+        }
+    }
 
     /** An article whose tagging or digest day changes. */
-    private record Change(Row row, TaggingResult result, String tagging, LocalDate day) {}
+    private record Change(Row row, TaggableText text, TaggingResult result, String tagging, LocalDate day) {}
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -53,6 +61,7 @@ final class ArticleReevaluation {
     private final ArticleVersion version;
     private final ZoneId zone;
     private final Clock clock;
+    private final StoryGrouping stories;
 
     ArticleReevaluation(
             JdbcClient jdbc,
@@ -61,7 +70,8 @@ final class ArticleReevaluation {
             JsonMapper json,
             ArticleVersion version,
             ZoneId zone,
-            Clock clock) {
+            Clock clock,
+            StoryGrouping stories) {
         this.jdbc = jdbc;
         this.named = named;
         this.topics = new TaggingIndex(named);
@@ -70,6 +80,7 @@ final class ArticleReevaluation {
         this.version = version;
         this.zone = zone;
         this.clock = clock;
+        this.stories = stories;
     }
 
     /** @return how many articles changed */
@@ -79,7 +90,7 @@ final class ArticleReevaluation {
         while (true) {
             List<Row> page = jdbc.sql("""
                     SELECT id, title, description_text, content_text, categories, tagging, sort_at,
-                        digest_date, owner_kind, content_hash, url FROM article
+                        digest_date, owner_kind, content_hash, url, owner_source, doi, pmid FROM article
                     WHERE id > :after AND purged = FALSE ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
                     .param("after", after)
                     .query((rs, n) -> new Row(
@@ -93,7 +104,10 @@ final class ArticleReevaluation {
                             rs.getObject(8, LocalDate.class),
                             rs.getString(9),
                             rs.getString(10),
-                            rs.getString(11)))
+                            rs.getString(11),
+                            rs.getString(12),
+                            rs.getString(13),
+                            rs.getString(14)))
                     .list();
             if (page.isEmpty()) {
                 break;
@@ -116,8 +130,8 @@ final class ArticleReevaluation {
         List<Change> changes = new ArrayList<>();
         for (Row row : page) {
             List<String> categories = json.readValue(row.categories(), new TypeReference<List<String>>() {});
-            TaggingResult fresh = tagger.apply(new TaggableText(
-                    row.title(), row.descriptionText(), row.contentText(), categories, row.ownerKind(), row.url()));
+            TaggableText text = row.text(categories);
+            TaggingResult fresh = tagger.apply(text);
             // Bounded as when the article was stored: the same rules then give the same JSON, and it fits its column.
             TaggingResult result = ColumnLimits.boundTagging(fresh, json);
             if (result == null) {
@@ -130,7 +144,7 @@ final class ArticleReevaluation {
             String tagging = json.writeValueAsString(result);
             LocalDate day = Filing.digestDay(row.sortAt(), zone);
             if (!tagging.equals(row.tagging()) || !day.equals(row.digestDate())) {
-                changes.add(new Change(row, result, tagging, day));
+                changes.add(new Change(row, text, result, tagging, day));
             }
         }
         return changes;
@@ -158,14 +172,25 @@ final class ArticleReevaluation {
                                 .addValue("readTagging", change.row().tagging()))
                         .toArray(SqlParameterSource[]::new));
         List<TaggingIndex.Entry> written = new ArrayList<>();
+        List<StoryGrouping.Arriving> regrouped = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             if (counts[i] != 0) {
-                written.add(new TaggingIndex.Entry(
-                        change.row().id(), change.result(), change.row().sortAt()));
+                Row row = change.row();
+                written.add(new TaggingIndex.Entry(row.id(), change.result(), row.sortAt()));
+                regrouped.add(new StoryGrouping.Arriving(
+                        row.id(),
+                        change.text(),
+                        change.result(),
+                        row.ownerSource(),
+                        row.doi(),
+                        row.pmid(),
+                        row.sortAt()));
             }
         }
         topics.replace(written);
+        // New evidence (type, trials, drugs) may tie an article to another story or to none: it is grouped again.
+        stories.group(regrouped, now);
         return written.size();
     }
 }

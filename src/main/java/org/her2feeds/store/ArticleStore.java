@@ -53,6 +53,7 @@ public class ArticleStore {
     private final Clock clock;
     private final ArticleWriter writer;
     private final ArticleReevaluation reevaluation;
+    private final StoryBackfill storyBackfill;
     private final JdbcClient jdbc;
     private final SourceItems sourceItems;
 
@@ -85,9 +86,11 @@ public class ArticleStore {
         this.clock = clock;
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(batch);
         this.sourceItems = new SourceItems(named);
-        this.writer = new ArticleWriter(
-                jdbc, named, sourceItems, version, digest.zone(), new StoryGrouping(jdbc, json, stories));
-        this.reevaluation = new ArticleReevaluation(jdbc, named, transactions, json, version, digest.zone(), clock);
+        StoryGrouping grouping = new StoryGrouping(jdbc, json, stories);
+        this.writer = new ArticleWriter(jdbc, named, sourceItems, version, digest.zone(), grouping);
+        this.reevaluation =
+                new ArticleReevaluation(jdbc, named, transactions, json, version, digest.zone(), clock, grouping);
+        this.storyBackfill = new StoryBackfill(jdbc, transactions, json, grouping, clock);
     }
 
     /** Stores one fetched feed of a source of no stated kind; see {@link #saveFeed(String, SourceKind, List)}. */
@@ -209,6 +212,21 @@ public class ArticleStore {
      */
     public int reevaluateAll(Function<TaggableText, TaggingResult> tagger) {
         return reevaluation.reevaluateAll(tagger);
+    }
+
+    /**
+     * Groups into stories the published articles that have none yet (those stored before stories existed), a page
+     * per transaction; a second run changes nothing.
+     *
+     * @return how many articles joined or started a story
+     */
+    public int groupArticlesWithoutStory() {
+        int grouped = storyBackfill.run();
+        if (grouped > 0) {
+            transactions.executeWithoutResult(status -> version.bump());
+            version.refresh();
+        }
+        return grouped;
     }
 
     /**

@@ -155,7 +155,7 @@ final class ArticleWriter {
         stories.group(
                 Stream.of(insertedFirst, updatedFirst)
                         .flatMap(List::stream)
-                        .map(p -> new StoryGrouping.Arriving(
+                        .map(p -> StoryGrouping.Arriving.written(
                                 p.articleId(), p.item().stored(), p.filing().sortAt(), kind))
                         .toList(),
                 now);

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.her2feeds.sources.SourceKind;
@@ -14,6 +16,7 @@ import org.her2feeds.tagging.StoryCandidates;
 import org.her2feeds.tagging.StoryLinks;
 import org.her2feeds.tagging.StoryProfile;
 import org.her2feeds.tagging.TaggableText;
+import org.her2feeds.tagging.TaggingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,15 +26,46 @@ import tools.jackson.databind.json.JsonMapper;
  * it is linked to, starts a story of its own (id {@code s-<article id>}) when linked to nothing, and joins two
  * stories into the older one when linked to both (the other's id then resolves to it). Only articles with an id
  * that the database holds are grouped: an item that was refused or left out as a duplicate is not.
+ *
+ * <p>A member whose profile changes (a later copy, or the archive evaluated again with new rules) leaves its story
+ * and arrives again: what remains of the story is split into the parts that still link (the part holding the
+ * article that started it keeps the id), and the member joins whatever it links to now, its old story first.
  */
 final class StoryGrouping {
 
-    /** An article just written, with what it was stored as. */
-    record Arriving(String articleId, NewArticle article, Instant at, SourceKind kind) {}
+    /** An article just written or evaluated again, with what its story profile is read from. */
+    record Arriving(
+            String articleId,
+            TaggableText text,
+            TaggingResult tagging,
+            String sourceId,
+            String doi,
+            String pmid,
+            Instant at) {
+
+        /** An article just written from a feed of a source of this kind (null when not stated). */
+        static Arriving written(String articleId, NewArticle article, Instant at, SourceKind kind) {
+            TaggableText text = article == null
+                    ? null
+                    : new TaggableText(
+                            article.title(),
+                            article.descriptionText(),
+                            article.contentText(),
+                            article.categories(),
+                            kind == null ? null : kind.slug(),
+                            article.link());
+            return article == null
+                    ? new Arriving(articleId, null, null, null, null, null, at)
+                    : new Arriving(
+                            articleId, text, article.tagging(), article.sourceId(), article.doi(), article.pmid(), at);
+        }
+    }
 
     private record Member(String articleId, String storyId, StoryProfile profile) {}
 
     private static final int REASON_LENGTH = 1000;
+    /** Length of {@code s-} and an article id: what a story id is before any suffix. */
+    private static final int FOUNDER_END = 34;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -43,17 +77,67 @@ final class StoryGrouping {
         this.links = links;
     }
 
-    void group(List<Arriving> written, Instant now) {
-        List<Member> arriving = new ArrayList<>();
+    /**
+     * Groups articles just written or evaluated again; must run inside a transaction.
+     *
+     * @return how many of them joined or started a story
+     */
+    int group(List<Arriving> written, Instant now) {
+        Map<String, Optional<StoryProfile>> fresh = new LinkedHashMap<>();
         for (Arriving item : written) {
-            profile(item).ifPresent(profile -> arriving.add(new Member(item.articleId(), null, profile)));
+            if (item.articleId() != null) {
+                fresh.put(item.articleId(), profile(item));
+            }
         }
-        if (arriving.isEmpty()) {
-            return;
+        if (fresh.isEmpty()) {
+            return 0;
         }
         jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
                 .query(Integer.class)
                 .list();
+        Map<String, Member> known = membersByArticle(List.copyOf(fresh.keySet()));
+        List<Member> arriving = new ArrayList<>();
+        Map<String, String> previous = new HashMap<>();
+        Set<String> left = new LinkedHashSet<>();
+        Set<String> touched = new LinkedHashSet<>();
+        fresh.forEach((articleId, profile) -> {
+            Member was = known.get(articleId);
+            if (was != null && profile.isPresent() && was.profile().equals(profile.get())) {
+                // Same profile, same links: only the title the story shows may have changed.
+                touched.add(was.storyId());
+                return;
+            }
+            if (was != null) {
+                jdbc.sql("DELETE FROM story_member WHERE article_id = :id")
+                        .param("id", articleId)
+                        .update();
+                left.add(was.storyId());
+                previous.put(articleId, was.storyId());
+            }
+            profile.ifPresent(p -> arriving.add(new Member(articleId, null, p)));
+        });
+        for (String story : left) {
+            Set<String> parts = split(story, now);
+            parts.forEach(part -> summarise(part, null));
+            touched.addAll(parts);
+        }
+        Set<String> grown = arrive(arriving, previous, now);
+        touched.removeAll(grown);
+        touched.forEach(story -> summarise(story, null));
+        grown.forEach(story -> summarise(story, now));
+        return arriving.size();
+    }
+
+    /**
+     * Links each arriving article with the members around it, in the order they appeared.
+     *
+     * @param previous the story each article belonged to before its profile changed
+     * @return the stories that gained a member
+     */
+    private Set<String> arrive(List<Member> arriving, Map<String, String> previous, Instant now) {
+        if (arriving.isEmpty()) {
+            return Set.of();
+        }
         arriving.sort(Comparator.comparing((Member m) -> m.profile().at()).thenComparing(Member::articleId));
         Instant from = arriving.get(0).profile().at().minus(links.window());
         Instant to = arriving.get(arriving.size() - 1).profile().at().plus(links.window());
@@ -63,20 +147,13 @@ final class StoryGrouping {
             candidates.add(member, member.profile());
             storyOf.put(member.articleId(), member.storyId());
         }
-        storyOf.putAll(storiesOf(arriving));
-        Set<String> touched = new LinkedHashSet<>();
         Set<String> grown = new LinkedHashSet<>();
         for (Member member : arriving) {
-            String own = storyOf.get(member.articleId());
             Set<String> stories = new LinkedHashSet<>();
-            if (own != null) {
-                stories.add(own);
-            }
             String reason = null;
             for (Member candidate : candidates.of(member.profile())) {
                 // Which stories it joins is all that counts: a story already joined needs no second link.
-                if (candidate.articleId().equals(member.articleId())
-                        || stories.contains(storyOf.get(candidate.articleId()))) {
+                if (stories.contains(storyOf.get(candidate.articleId()))) {
                     continue;
                 }
                 Optional<String> why = links.link(candidate.profile(), member.profile());
@@ -85,54 +162,140 @@ final class StoryGrouping {
                     reason = reason == null ? why.get() + " (" + candidate.articleId() + ")" : reason;
                 }
             }
-            String story = stories.isEmpty() ? newStory(member, now) : oldest(stories);
+            String before = previous.get(member.articleId());
+            String story = stories.isEmpty()
+                    ? newStory(member.articleId(), member.profile().at(), now)
+                    : kept(stories, before);
             stories.remove(story);
             if (!stories.isEmpty()) {
                 merge(stories, story);
                 storyOf.replaceAll((article, s) -> stories.contains(s) ? story : s);
+                grown.removeAll(stories);
             }
-            saveMember(member, story, own != null, reason);
+            saveMember(member, story, reason);
             storyOf.put(member.articleId(), story);
-            if (own == null) {
-                Member grouped = new Member(member.articleId(), story, member.profile());
-                candidates.add(grouped, grouped.profile());
-            }
-            touched.add(story);
-            if (own == null || !stories.isEmpty()) {
+            Member grouped = new Member(member.articleId(), story, member.profile());
+            candidates.add(grouped, grouped.profile());
+            if (!story.equals(before) || !stories.isEmpty()) {
                 grown.add(story);
             }
         }
-        touched.forEach(story -> summarise(story, grown.contains(story) ? now : null));
+        return grown;
     }
 
-    /** The stories the arriving articles already belong to (those stored before and written again). */
-    private Map<String, String> storiesOf(List<Member> arriving) {
-        Map<String, String> stories = new HashMap<>();
-        List<String> ids = arriving.stream().map(Member::articleId).toList();
-        jdbc.sql("SELECT article_id, story_id FROM story_member WHERE article_id IN (:ids)")
-                .param("ids", ids)
-                .query((rs, row) -> stories.put(rs.getString(1), rs.getString(2)))
+    /**
+     * Splits a story that lost a member into the parts of what remains that still link to one another. The part
+     * holding the article that started the story (else the part of its earliest member) keeps the id, a part
+     * holding the first article of a story once joined into this one takes that story's id back, and any other
+     * part becomes a story of its own.
+     *
+     * @return the stories the members now belong to (the story itself among them)
+     */
+    private Set<String> split(String story, Instant now) {
+        List<Member> members = jdbc.sql(
+                        "SELECT article_id, story_id, profile FROM story_member WHERE story_id = :story")
+                .param("story", story)
+                .query((rs, row) -> new Member(
+                        rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class)))
                 .list();
-        return stories;
+        Set<String> result = new LinkedHashSet<>();
+        result.add(story);
+        List<List<Member>> parts = parts(members);
+        if (parts.size() <= 1) {
+            return result;
+        }
+        Map<String, String> joinedByFounder = new HashMap<>();
+        jdbc.sql("SELECT id FROM story WHERE merged_into = :story")
+                .param("story", story)
+                .query(String.class)
+                .list()
+                .forEach(id -> joinedByFounder.put(founder(id), id));
+        String founder = founder(story);
+        List<Member> keeper = parts.stream()
+                .filter(part -> part.stream().anyMatch(m -> m.articleId().equals(founder)))
+                .findFirst()
+                .orElse(parts.get(0));
+        for (List<Member> part : parts) {
+            if (part == keeper) {
+                continue;
+            }
+            Optional<String> taken = part.stream()
+                    .map(m -> joinedByFounder.get(m.articleId()))
+                    .filter(Objects::nonNull)
+                    .findFirst();
+            String id;
+            if (taken.isPresent()) {
+                id = taken.get();
+                jdbc.sql("UPDATE story SET merged_into = NULL WHERE id = :id")
+                        .param("id", id)
+                        .update();
+            } else {
+                id = newStory(part.get(0).articleId(), part.get(0).profile().at(), now);
+            }
+            jdbc.sql("UPDATE story_member SET story_id = :id WHERE article_id IN (:ids)")
+                    .param("id", id)
+                    .param("ids", part.stream().map(Member::articleId).toList())
+                    .update();
+            result.add(id);
+        }
+        return result;
+    }
+
+    /** The members in groups that link among themselves, each in order of appearance, earliest group first. */
+    private List<List<Member>> parts(List<Member> members) {
+        List<Member> ordered = new ArrayList<>(members);
+        ordered.sort(Comparator.comparing((Member m) -> m.profile().at()).thenComparing(Member::articleId));
+        int[] parent = new int[ordered.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            for (int j = i + 1; j < ordered.size(); j++) {
+                if (root(parent, i) != root(parent, j)
+                        && links.link(ordered.get(i).profile(), ordered.get(j).profile())
+                                .isPresent()) {
+                    parent[root(parent, j)] = root(parent, i);
+                }
+            }
+        }
+        Map<Integer, List<Member>> byRoot = new LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            byRoot.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(ordered.get(i));
+        }
+        return List.copyOf(byRoot.values());
+    }
+
+    private static int root(int[] parent, int i) {
+        int r = i;
+        while (parent[r] != r) {
+            r = parent[r];
+        }
+        return r;
+    }
+
+    /** The article that started a story: its id less {@code s-} and any suffix. */
+    private static String founder(String storyId) {
+        return storyId.length() >= FOUNDER_END ? storyId.substring(2, FOUNDER_END) : storyId.substring(2);
+    }
+
+    /** What the articles already belong to, with the profile each was grouped by. */
+    private Map<String, Member> membersByArticle(List<String> ids) {
+        Map<String, Member> members = new HashMap<>();
+        jdbc.sql("SELECT article_id, story_id, profile FROM story_member WHERE article_id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, row) -> new Member(
+                        rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class)))
+                .list()
+                .forEach(member -> members.put(member.articleId(), member));
+        return members;
     }
 
     private Optional<StoryProfile> profile(Arriving item) {
-        NewArticle article = item.article();
-        if (item.articleId() == null
-                || article == null
-                || article.tagging() == null
-                || !article.tagging().relevant()) {
+        if (item.text() == null || item.tagging() == null || !item.tagging().relevant()) {
             return Optional.empty();
         }
-        TaggableText text = new TaggableText(
-                article.title(),
-                article.descriptionText(),
-                article.contentText(),
-                article.categories(),
-                item.kind() == null ? null : item.kind().slug(),
-                article.link());
         return links.profile(
-                text, article.tagging().evidence(), article.sourceId(), article.doi(), article.pmid(), item.at());
+                item.text(), item.tagging().evidence(), item.sourceId(), item.doi(), item.pmid(), item.at());
     }
 
     private List<Member> stored(Instant from, Instant to) {
@@ -146,20 +309,41 @@ final class StoryGrouping {
                 .list();
     }
 
-    private String newStory(Member member, Instant now) {
-        String id = "s-" + member.articleId();
+    /**
+     * A story for an article linked to nothing: {@code s-<article id>}, or that with a suffix when a story of that
+     * id still holds other members (the article started it and left it, and the rest kept the id).
+     */
+    private String newStory(String articleId, Instant at, Instant now) {
+        String base = "s-" + articleId;
+        String id = base;
+        for (int n = 2; held(id); n++) {
+            id = base + "-" + n;
+        }
         // A story of this id may remain from an earlier membership of the article: it is taken up again.
         jdbc.sql("""
                         INSERT INTO story (id, title, first_seen_at, last_seen_at, updated_at)
                         VALUES (:id, '', :at, :at, :now) ON CONFLICT DO NOTHING""")
                 .param("id", id)
-                .param("at", Timestamps.of(member.profile().at()))
+                .param("at", Timestamps.of(at))
                 .param("now", Timestamps.of(now))
                 .update();
         jdbc.sql("UPDATE story SET merged_into = NULL WHERE id = :id")
                 .param("id", id)
                 .update();
         return id;
+    }
+
+    private boolean held(String storyId) {
+        return !jdbc.sql("SELECT article_id FROM story_member WHERE story_id = :id FETCH FIRST 1 ROWS ONLY")
+                .param("id", storyId)
+                .query(String.class)
+                .list()
+                .isEmpty();
+    }
+
+    /** The story an article linked to several keeps: the one it belonged to before, else the oldest. */
+    private String kept(Set<String> stories, String before) {
+        return before != null && stories.contains(before) ? before : oldest(stories);
     }
 
     /** The story whose first member came first keeps its id; ties go to the smaller id. */
@@ -186,22 +370,7 @@ final class StoryGrouping {
                 .update();
     }
 
-    private void saveMember(Member member, String story, boolean known, String reason) {
-        String profile = json.writeValueAsString(member.profile());
-        String why = reason == null ? null : ColumnLimits.cut(reason, REASON_LENGTH);
-        if (known) {
-            jdbc.sql("""
-                            UPDATE story_member SET story_id = :story, seen_at = :at, authority = :authority,
-                                type = :type, profile = :profile WHERE article_id = :id""")
-                    .param("story", story)
-                    .param("at", Timestamps.of(member.profile().at()))
-                    .param("authority", member.profile().authority())
-                    .param("type", member.profile().type())
-                    .param("profile", profile)
-                    .param("id", member.articleId())
-                    .update();
-            return;
-        }
+    private void saveMember(Member member, String story, String reason) {
         jdbc.sql("""
                         INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile)
                         VALUES (:id, :story, :at, :authority, :type, :why, :profile) ON CONFLICT DO NOTHING""")
@@ -210,8 +379,8 @@ final class StoryGrouping {
                 .param("at", Timestamps.of(member.profile().at()))
                 .param("authority", member.profile().authority())
                 .param("type", member.profile().type())
-                .param("why", why)
-                .param("profile", profile)
+                .param("why", reason == null ? null : ColumnLimits.cut(reason, REASON_LENGTH))
+                .param("profile", json.writeValueAsString(member.profile()))
                 .update();
     }
 
@@ -232,6 +401,10 @@ final class StoryGrouping {
                 .stream()
                 .findFirst();
         if (lead.isEmpty()) {
+            // Every member left: the story is no longer shown, but its id is kept (it may be taken up again).
+            jdbc.sql("UPDATE story SET members = 0, sources = 0 WHERE id = :story")
+                    .param("story", story)
+                    .update();
             return;
         }
         String dates = now == null ? "" : "updated_at = :now, ";

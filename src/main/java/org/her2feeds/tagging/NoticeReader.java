@@ -1,6 +1,7 @@
 package org.her2feeds.tagging;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,13 @@ final class NoticeReader {
      */
     private static final Pattern QUOTED =
             Pattern.compile("[\"“‘]([^\"”’]{20,400})[\"”’]|(?<![\\p{L}\\p{N}])'([^']{20,400})'(?![\\p{L}\\p{N}])");
+
+    /**
+     * A reference in citation style, as the Lancet's "Department of Error" opens: "Zhou L, Tan Q, et al. <title>.
+     * Lancet 2027; 409: 488-500." The title runs from "et al." to the full stop before the journal and year.
+     */
+    private static final Pattern CITED =
+            Pattern.compile("\\bet al\\.\\s+(.{20,400}?)\\.\\s+[A-Z][\\w .&-]{1,80}?\\s(?:19|20)\\d\\d\\s*[;,:]");
 
     private static final int TITLE_KEY_LENGTH = 200;
 
@@ -39,11 +47,15 @@ final class NoticeReader {
         if (prefixed.matches()) {
             return prefixed.group(1).strip();
         }
-        Matcher quoted = QUOTED.matcher(text.summary());
-        if (!quoted.find()) {
-            return null;
+        // "Retraction notice to 'Title' [Journal 2026]": quoted in the notice's own title, else in its text.
+        for (String field : List.of(text.title(), text.summary())) {
+            Matcher quoted = QUOTED.matcher(field);
+            if (quoted.find()) {
+                return (quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip();
+            }
         }
-        return (quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip();
+        Matcher cited = CITED.matcher(text.summary());
+        return cited.find() ? cited.group(1).strip() : null;
     }
 
     /**

@@ -13,9 +13,9 @@ import java.util.TreeSet;
 
 /**
  * The articles an arriving one could be linked to, found through what {@link StoryLinks#link} needs two articles
- * to share (an identifier, a trial, a decision's drug, enough distinctive words), so that grouping compares each
- * arriving article with a few candidates instead of every article of the window: comparing with all of them made
- * storing a large feed quadratic (10,000 items took minutes). Only the window's articles are given to it; the
+ * to share (an identifier, a trial, a decision's drug, figures, enough distinctive words), so that grouping
+ * compares each arriving article with a few candidates instead of every article of the window: comparing with all
+ * of them made storing a large feed quadratic (10,000 items took minutes). Only the window's articles are given to it; the
  * window and every other condition are still {@link StoryLinks#link}'s to decide.
  *
  * <p>A title quoted by an article that arrives later is found exactly (a hash of each run of the arriving text's
@@ -154,7 +154,10 @@ public final class StoryCandidates<T> {
         return "notice".equals(profile.event());
     }
 
-    /** Identifiers, trials and a decision's drugs: one of them shared is enough for some rule to link. */
+    /**
+     * Identifiers (pages too), trials, a decision's drugs, figures, a source's drugs: one of them shared is enough
+     * for some rule to link (or a first condition of one).
+     */
     private static Set<String> keys(StoryProfile profile) {
         Set<String> keys = new LinkedHashSet<>();
         profile.ownIds().forEach(id -> keys.add("id:" + id));
@@ -162,6 +165,11 @@ public final class StoryCandidates<T> {
         profile.trials().forEach(trial -> keys.add("trial:" + trial));
         if ("decision".equals(profile.event())) {
             profile.drugs().forEach(drug -> keys.add("decision:" + drug));
+        }
+        // Figures are shared by results that report one readout, drugs by a comment and its paper in one journal.
+        profile.figures().forEach(figure -> keys.add("figure:" + figure));
+        if (profile.sourceId() != null) {
+            profile.drugs().forEach(drug -> keys.add("source-drug:" + profile.sourceId() + " " + drug));
         }
         return keys;
     }

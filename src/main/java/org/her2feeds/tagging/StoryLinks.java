@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2feeds.parse.CitedIds;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides which articles tell the same story: the rules of {@code her2.stories-file} (default
  * {@code config/stories.yml}, whose comments describe them) applied to two articles' {@link StoryProfile}s. Every
- * link is explained by what the two share. A bad rules file stops start-up, naming the line at fault.
+ * link is explained by what the two share. A bad rules file stops start-up, naming the line at fault; on an
+ * operator's {@link #reload()} it is refused and the rules in force stay.
  */
 @Component
 public class StoryLinks {
@@ -39,19 +41,48 @@ public class StoryLinks {
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
     private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9.]+");
 
-    private final StoryRules rules;
+    /**
+     * A decimal figure ("11.9", "0.63", "27.6%") that is not a dose ("5.4 mg/kg"), a P value (every abstract has a
+     * "P<0.001") nor part of a longer token (a version, a DOI, a date).
+     */
+    private static final Pattern FIGURE =
+            Pattern.compile("(?<![\\w.\\-/])(?<![pP]\\s{0,2}[<=≤>]\\s{0,2})(\\d{1,3}\\.\\d{1,3})(?![\\w.\\-/])"
+                    + "(?!\\s*(?:mg|g/|µg|mcg|ml|mL|kg|Gy))");
+
+    private static final String PAGE = "page:";
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+
+    /** How many figures two results must share to be taken as reports of one readout. */
+    private static final int SHARED_FIGURES = 2;
+
+    private final Path file;
+    /** Swapped whole on a reload, so that every profile and link is decided by one complete rule set. */
+    private final AtomicReference<StoryRules> current;
 
     public StoryLinks(@Value("${her2.stories-file:config/stories.yml}") Path file) {
-        this.rules = StoryRules.read(file);
+        this.file = file;
+        this.current = new AtomicReference<>(StoryRules.read(file));
+    }
+
+    /**
+     * Reads the rules file again; a bad file throws {@link TopicRulesException} naming its line and keeps the
+     * current rules.
+     *
+     * @return whether the rules changed
+     */
+    public boolean reload() {
+        StoryRules fresh = StoryRules.read(file);
+        return !current.getAndSet(fresh).equals(fresh);
     }
 
     /** The longest time between two articles of one story that are linked directly. */
     public Duration window() {
-        return Duration.ofDays(rules.windowDays());
+        return Duration.ofDays(current.get().windowDays());
     }
 
     /** An empty index of the articles later ones could be linked to, by these rules. */
     public <T> StoryCandidates<T> candidates() {
+        StoryRules rules = current.get();
         return new StoryCandidates<>(Math.min(rules.wordThreshold(), rules.nearThreshold()));
     }
 
@@ -64,18 +95,19 @@ public class StoryLinks {
         if (text == null || evidence == null || evidence.type() == null || at == null) {
             return Optional.empty();
         }
+        StoryRules rules = current.get();
         String type = evidence.type().slug();
         if (rules.outsideStories().contains(type) || "registry".equals(text.sourceKind())) {
             return Optional.empty();
         }
         String body = text.summary() + " " + text.content();
-        String event = event(type, text);
-        Set<String> regulators = "decision".equals(event) ? regulators(text, sourceId) : Set.of();
+        String event = event(rules, type, text);
+        Set<String> regulators = "decision".equals(event) ? regulators(rules, text, sourceId) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
         Set<String> drugWords = new HashSet<>();
         for (DrugMention drug : evidence.drugs()) {
-            drugWords.addAll(words(drug.inn(), Set.of()));
-            drug.mentioned().forEach(name -> drugWords.addAll(words(name, Set.of())));
+            drugWords.addAll(words(rules, drug.inn(), Set.of()));
+            drug.mentioned().forEach(name -> drugWords.addAll(words(rules, name, Set.of())));
         }
         Set<String> own = new LinkedHashSet<>();
         if (doi != null && !doi.isBlank()) {
@@ -84,8 +116,20 @@ public class StoryLinks {
         if (pmid != null && !pmid.isBlank()) {
             own.add(pmid.strip());
         }
+        String ownPage = page(text.link());
+        if (ownPage != null) {
+            own.add(ownPage);
+        }
         Set<String> cited = new LinkedHashSet<>();
         String all = text.title() + " " + body;
+        // A news item that links the paper's page ("Read the study: https://…") cites it as surely as by DOI.
+        Matcher url = URL.matcher(all);
+        while (url.find()) {
+            String page = page(url.group());
+            if (page != null) {
+                cited.add(page);
+            }
+        }
         CitedIds.dois(all).forEach(d -> cited.add(d.toLowerCase(Locale.ROOT)));
         cited.addAll(CitedIds.pmids(all));
         if (evidence.notice() != null) {
@@ -108,16 +152,18 @@ public class StoryLinks {
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
                 textKey.length() > TEXT_KEY_LENGTH ? textKey.substring(0, TEXT_KEY_LENGTH) : textKey,
-                words(text.title(), drugWords),
-                words(text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
-                trialNames(evidence)));
+                words(rules, text.title(), drugWords),
+                words(rules, text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
+                trialNames(evidence),
+                figures(text.title() + " " + head(text.summary(), WORDS_TEXT))));
     }
 
     /**
      * Whether two articles tell the same story, and why: what they share, in words a reader of the API follows.
      */
     public Optional<String> link(StoryProfile a, StoryProfile b) {
-        if (Duration.between(a.at(), b.at()).abs().compareTo(window()) > 0) {
+        StoryRules rules = current.get();
+        if (Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.windowDays())) > 0) {
             return Optional.empty();
         }
         boolean noticeA = "notice".equals(a.event());
@@ -133,15 +179,17 @@ public class StoryLinks {
             return Optional.empty();
         }
         return switch (a.event()) {
-            case "notice" -> sameNoticeTarget(a, b);
-            case "decision" -> sameDecision(a, b);
-            default -> sameResult(a, b);
+            case "notice" -> sameNoticeTarget(rules, a, b);
+            case "decision" -> sameDecision(rules, a, b);
+            default -> sameResult(rules, a, b);
         };
     }
 
-    private Optional<String> sharedIdentity(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sharedIdentity(StoryProfile a, StoryProfile b) {
         for (String id : a.ownIds()) {
-            if (b.ownIds().contains(id) || b.citedIds().contains(id)) {
+            // Two items may share a generic link (a section page): only a page one cites is the other's own.
+            boolean shared = !id.startsWith(PAGE) && b.ownIds().contains(id);
+            if (shared || b.citedIds().contains(id)) {
                 return Optional.of("cites " + id);
             }
         }
@@ -159,7 +207,7 @@ public class StoryLinks {
         return Optional.empty();
     }
 
-    private Optional<String> sameNoticeTarget(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sameNoticeTarget(StoryRules rules, StoryProfile a, StoryProfile b) {
         Set<String> both = intersection(a.citedIds(), b.citedIds());
         if (!both.isEmpty()) {
             return Optional.of("notices about " + both.iterator().next());
@@ -171,7 +219,7 @@ public class StoryLinks {
         return Optional.empty();
     }
 
-    private Optional<String> sameDecision(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sameDecision(StoryRules rules, StoryProfile a, StoryProfile b) {
         if ("regulator".equals(a.sourceKind()) && "regulator".equals(b.sourceKind())) {
             // A regulator announces each of its decisions once: two of its pages are two decisions.
             return Optional.empty();
@@ -191,13 +239,13 @@ public class StoryLinks {
         }
         // News of a decision that does not say whose it is reports the one a regulator made on that drug days ago.
         boolean oneUnnamed = a.regulators().isEmpty() != b.regulators().isEmpty();
-        if (oneUnnamed && near(a, b)) {
+        if (oneUnnamed && near(rules, a, b)) {
             return Optional.of("decision on " + new TreeSet<>(drugs) + " reported within days");
         }
         return Optional.empty();
     }
 
-    private Optional<String> sameResult(StoryProfile a, StoryProfile b) {
+    private static Optional<String> sameResult(StoryRules rules, StoryProfile a, StoryProfile b) {
         Set<String> trials = intersection(a.trials(), b.trials());
         if (!trials.isEmpty()
                 && !rules.noTrialLinks().contains(a.type())
@@ -207,26 +255,64 @@ public class StoryLinks {
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
             return Optional.empty();
         }
+        // Grouping compares every arriving article with every member around it: the checks below count what two
+        // profiles share without building sets, and build the explanation only for a link.
+        Set<String> drugs = intersection(a.drugs(), b.drugs());
+        if (!drugs.isEmpty()
+                && shared(a.figures(), b.figures()) >= SHARED_FIGURES
+                && !rules.noTrialLinks().contains(a.type())
+                && !rules.noTrialLinks().contains(b.type())) {
+            // Two texts that quote the same figures of the same drug (median PFS 11.9 vs 7.6 months) report one
+            // readout; a review quotes a trial's figures as background, as it names the trial.
+            return Optional.of("reports the figures " + new TreeSet<>(intersection(a.figures(), b.figures())) + " of "
+                    + new TreeSet<>(drugs));
+        }
         boolean coverageA = rules.coverageTypes().contains(a.type());
         boolean coverageB = rules.coverageTypes().contains(b.type());
-        Set<String> drugs = intersection(a.drugs(), b.drugs());
-        Set<String> shared = new TreeSet<>(intersection(a.titleWords(), b.words()));
-        shared.addAll(intersection(b.titleWords(), a.words()));
-        int score = intersection(a.titleWords(), b.words()).size()
-                + intersection(b.titleWords(), a.words()).size();
-        if (near(a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
-            return Optional.of("coverage within days sharing " + drugs + " and the words " + shared);
-        }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
+        if (coverageA == coverageB && !preprintAndJournal && !coverageA) {
+            return Optional.empty();
+        }
+        int score = shared(a.titleWords(), b.words()) + shared(b.titleWords(), a.words());
+        if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
+            return Optional.of("coverage within days sharing " + drugs + " and the words " + sharedWords(a, b));
+        }
+        if (near(rules, a, b)
+                && coverageA != coverageB
+                && a.sourceId() != null
+                && a.sourceId().equals(b.sourceId())
+                && drugs.size() >= 2) {
+            // A journal's comment on a paper appears beside it: same journal, same days, the same drugs compared.
+            return Optional.of("comment in the same journal on " + new TreeSet<>(drugs));
+        }
         boolean drugsAgree =
                 !drugs.isEmpty() || a.drugs().isEmpty() || b.drugs().isEmpty();
-        if ((coverageA || coverageB || preprintAndJournal) && drugsAgree && score >= rules.wordThreshold()) {
-            return Optional.of("shares the words " + shared);
+        if (drugsAgree && score >= rules.wordThreshold()) {
+            return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
     }
 
-    private boolean near(StoryProfile a, StoryProfile b) {
+    private static Set<String> sharedWords(StoryProfile a, StoryProfile b) {
+        Set<String> shared = new TreeSet<>(intersection(a.titleWords(), b.words()));
+        shared.addAll(intersection(b.titleWords(), a.words()));
+        return shared;
+    }
+
+    /** How many values two sets have in common. */
+    private static int shared(Set<String> a, Set<String> b) {
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        int count = 0;
+        for (String value : small) {
+            if (large.contains(value)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean near(StoryRules rules, StoryProfile a, StoryProfile b) {
         return Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.nearDays())) <= 0;
     }
 
@@ -237,7 +323,7 @@ public class StoryLinks {
         return kinds;
     }
 
-    private String event(String type, TaggableText text) {
+    private static String event(StoryRules rules, String type, TaggableText text) {
         if ("notice".equals(type)) {
             return "notice";
         }
@@ -247,12 +333,50 @@ public class StoryLinks {
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
             return "result";
         }
-        String head = text.title() + " " + head(text.summary(), DECISION_TEXT);
-        return containsAny(" " + key(head) + " ", rules.decisionWords()) ? "decision" : "result";
+        String title = " " + key(text.title()) + " ";
+        int decision = firstOf(title, rules.decisionWords());
+        int result = firstOf(title, rules.resultWords());
+        if (decision >= 0 || result >= 0) {
+            // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
+            return decision >= 0 && (result < 0 || decision < result) ? "decision" : "result";
+        }
+        String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
+        return containsAny(head, rules.decisionWords()) ? "decision" : "result";
     }
 
-    private Set<String> regulators(TaggableText text, String sourceId) {
-        for (String where : List.of(text.title(), sourceId == null ? "" : sourceId.replace('-', ' '), text.summary())) {
+    /** Where the first of the phrases starts in a padded key, or -1 when none is there. */
+    private static int firstOf(String paddedKey, List<String> phrases) {
+        int first = -1;
+        for (String phrase : phrases) {
+            int at = paddedKey.indexOf(" " + key(phrase) + " ");
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The regulator whose decision it is: the one its title names first (a title that also names another compares
+     * the two: "MHLW clears Enhertu, a week after EU decision"), else those its source's id names, else its text.
+     */
+    private static Set<String> regulators(StoryRules rules, TaggableText text, String sourceId) {
+        String title = " " + key(text.title()) + " ";
+        String first = null;
+        int at = Integer.MAX_VALUE;
+        for (Map.Entry<String, List<String>> regulator : rules.regulators().entrySet()) {
+            for (String word : regulator.getValue()) {
+                int found = title.indexOf(" " + key(word) + " ");
+                if (found >= 0 && found < at) {
+                    at = found;
+                    first = regulator.getKey();
+                }
+            }
+        }
+        if (first != null) {
+            return Set.of(first);
+        }
+        for (String where : List.of(sourceId == null ? "" : sourceId.replace('-', ' '), text.summary())) {
             Set<String> found = new TreeSet<>();
             String padded = " " + key(where) + " ";
             rules.regulators().forEach((name, words) -> {
@@ -280,6 +404,32 @@ public class StoryLinks {
             }
         }
         return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
+    }
+
+    /**
+     * A web page's address in the form two mentions of it share: host without "www." and path, lower case, without
+     * scheme, query, fragment or trailing slash or full stop; null for a site's home page, which names no article.
+     */
+    private static String page(String link) {
+        if (link == null) {
+            return null;
+        }
+        String page = link.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("^https?://", "")
+                .replaceFirst("^www\\.", "");
+        page = page.replaceFirst("[?#].*$", "").replaceFirst("[/.]+$", "");
+        int slash = page.indexOf('/');
+        return slash < 0 || slash == page.length() - 1 ? null : PAGE + page;
+    }
+
+    private static Set<String> figures(String text) {
+        Set<String> figures = new TreeSet<>();
+        Matcher m = FIGURE.matcher(text);
+        while (m.find()) {
+            figures.add(m.group(1));
+        }
+        return figures;
     }
 
     private static Set<String> trialNames(Evidence evidence) {
@@ -310,7 +460,7 @@ public class StoryLinks {
         return NOT_KEY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    private Set<String> words(String text, Set<String> drugWords) {
+    private static Set<String> words(StoryRules rules, String text, Set<String> drugWords) {
         Set<String> words = new TreeSet<>();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {

@@ -27,6 +27,7 @@ record StoryRules(
         Set<String> noTrialLinks,
         Set<String> coverageTypes,
         List<String> decisionWords,
+        List<String> resultWords,
         Map<String, List<String>> regulators,
         Set<String> commonWords) {
 
@@ -39,6 +40,7 @@ record StoryRules(
             "no-trial-links",
             "coverage-types",
             "decision-words",
+            "result-words",
             "regulators",
             "common-words");
 
@@ -70,6 +72,7 @@ record StoryRules(
                 new LinkedHashSet<>(words(doc, fields.get("no-trial-links"), "no-trial-links")),
                 new LinkedHashSet<>(words(doc, fields.get("coverage-types"), "coverage-types")),
                 words(doc, fields.get("decision-words"), "decision-words"),
+                words(doc, fields.get("result-words"), "result-words"),
                 Map.copyOf(regulators),
                 new LinkedHashSet<>(words(doc, fields.get("common-words"), "common-words")));
     }

@@ -29,8 +29,8 @@ final class TrialNames {
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
 
     /** The name, then "trial" or "study" (with a phase between), or then ", the/a … trial/study". */
-    private static final Pattern NAMED =
-            Pattern.compile(NAME + "(?:\\s+" + PHASE + KIND + "|,\\s+(?:the|a|an)\\s+(?:\\w+\\s+){0,3}?" + KIND + ")");
+    private static final Pattern NAMED = Pattern.compile(
+            NAME + "(?:\\s+" + PHASE + KIND + "|,\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND + ")");
 
     /** "the phase 3 trial NAME", "study NAME". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
@@ -52,6 +52,9 @@ final class TrialNames {
     /** A registry record's title that starts with the trial's name: "PALISADE-GC: …". */
     private static final Pattern TITLE_PREFIX = Pattern.compile("^\\s*" + NAME + "\\s*[:–-]\\s");
 
+    /** A registry record's title that ends with the trial's name in brackets: "… phase III trial (LANTERN-P)". */
+    private static final Pattern TITLE_SUFFIX = Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*$");
+
     /** Any name (curated ones too: "DESTINY-Breast09", "Beamion LUNG-1"), then an id in brackets, up to its end. */
     private static final Pattern NAME_THEN_ID = Pattern.compile(
             "([A-Za-z][A-Za-z0-9]*(?:[\\s-][A-Za-z0-9]+){0,2})\\s*[(\\[]\\s*(?:ClinicalTrials\\.gov:?\\s*)?("
@@ -69,11 +72,21 @@ final class TrialNames {
 
     /** Words just before a trial's name that make it a benchmark, a comparator's source or pending work. */
     private static final Pattern BACKGROUND_CUE =
-            Pattern.compile("(?i)(?:compared\\s+(?:with|to)|reported\\s+(?:in|by|for)|citing|cited|before|such\\s+as|"
-                    + "benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in)(?:\\s+the)?\\s*$");
+            Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
+                    + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in)"
+                    // A list of such trials: "such as DESTINY-Breast05 and heredERA".
+                    + "(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
+
+    /**
+     * A clause that tells of an approval the drug had already won ("which picked up an accelerated approval in 2024
+     * on the back of …", "received accelerated approval … based on …") names the trial behind it as history; a
+     * decision being reported is written otherwise ("has granted", "approved").
+     */
+    private static final Pattern EARLIER_APPROVAL = Pattern.compile(
+            "(?i)\\b(?:received|picked\\s+up|won|gained|earned)\\s+(?:an?\\s+)?(?:\\w+\\s+)?approval\\b");
 
     private TrialNames() {}
 
@@ -88,6 +101,10 @@ final class TrialNames {
             Matcher prefix = TITLE_PREFIX.matcher(title);
             if (prefix.find() && !NOT_TRIALS.contains(firstPart(prefix.group(1)))) {
                 names.add(prefix.group(1));
+            }
+            Matcher suffix = TITLE_SUFFIX.matcher(title);
+            if (suffix.find() && !NOT_TRIALS.contains(firstPart(suffix.group(1)))) {
+                names.add(suffix.group(1));
             }
         }
         for (String field : fields) {
@@ -164,7 +181,8 @@ final class TrialNames {
                 mentions++;
                 String before = clauseBefore(field, matcher.start());
                 if (!BACKGROUND_CUE.matcher(before).find()
-                        && !HISTORY_CLAUSE.matcher(before).find()) {
+                        && !HISTORY_CLAUSE.matcher(before).find()
+                        && !EARLIER_APPROVAL.matcher(before).find()) {
                     return false;
                 }
             }

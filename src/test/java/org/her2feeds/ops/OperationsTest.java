@@ -67,9 +67,11 @@ class OperationsTest extends RunningApplication {
                 .property("her2.admin.token", TOKEN)
                 // This test guesses wrong on purpose many times; the cut-off is AdminSurfaceTest's subject.
                 .property("her2.admin.login-failures", "1000")
+                .property("her2.stories-file", work.resolve("stories.yml").toString())
                 // Scheduled fetches come late; the test drives fetching through the admin API.
                 .register(registry, Duration.ofMinutes(10));
         Files.writeString(work.resolve("sources.yml"), sources(""));
+        Files.writeString(work.resolve("stories.yml"), Files.readString(Path.of("config/stories.yml")));
         remote.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500)));
     }
 
@@ -228,6 +230,22 @@ class OperationsTest extends RunningApplication {
                 .as("same rules, same tags")
                 .isZero();
 
+        // A bad stories file is refused with its line, and the story rules in force stay: read again, the file as
+        // it was is no change.
+        String storyRules = Files.readString(work.resolve("stories.yml"));
+        Files.writeString(work.resolve("stories.yml"), storyRules.replace("window-days: 30", "window-days: thirty"));
+        HttpResponse<String> badStories = send(
+                post("/admin/reload").header("Authorization", "Bearer " + TOKEN).build());
+        assertThat(badStories.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badStories.body()).get("detail").asString())
+                .contains("stories.yml line", "window-days", "thirty");
+        Files.writeString(work.resolve("stories.yml"), storyRules);
+        HttpResponse<String> unchanged = send(
+                post("/admin/reload").header("Authorization", "Bearer " + TOKEN).build());
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(200);
+        assertThat(json.readTree(unchanged.body()).get("storyRulesChanged").asBoolean())
+                .isFalse();
+
         // A bad sources file is refused with its line, and the current sources stay.
         Files.writeString(work.resolve("sources.yml"), sources("  - id: extra\n    intervall: PT1H\n"));
         HttpResponse<String> bad = send(
@@ -251,6 +269,7 @@ class OperationsTest extends RunningApplication {
                     terms:
                       - gastric
                 """);
+        Files.writeString(work.resolve("stories.yml"), storyRules.replace("window-days: 30", "window-days: 21"));
         HttpResponse<String> reload = send(post("/admin/reload")
                 .header("Authorization", basic(USER, PASSWORD))
                 .build());
@@ -258,6 +277,7 @@ class OperationsTest extends RunningApplication {
         JsonNode reloaded = json.readTree(reload.body());
         assertThat(reloaded.get("sources").asInt()).isEqualTo(4);
         assertThat(reloaded.get("rulesChanged").asBoolean()).isTrue();
+        assertThat(reloaded.get("storyRulesChanged").asBoolean()).isTrue();
         assertThat(reloaded.get("articlesRetagged").asInt())
                 .as("the gastric article gains the topic")
                 .isPositive();

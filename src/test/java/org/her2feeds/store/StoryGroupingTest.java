@@ -165,6 +165,37 @@ class StoryGroupingTest {
     }
 
     @Test
+    void aNewsItemThatLinksThePapersPageJoinsItsStory() {
+        db.store.saveFeed(
+                "journal-g",
+                SourceKind.JOURNAL,
+                List.of(item(
+                        "journal-g",
+                        SourceKind.JOURNAL,
+                        "g1",
+                        "Margetuximab after two anti-HER2 lines in metastatic HER2-positive breast cancer",
+                        "A cohort of patients treated with margetuximab in HER2-positive breast cancer.",
+                        "2026-03-02T00:00:00Z",
+                        null)));
+        db.store.saveFeed(
+                "news-h",
+                SourceKind.NEWS,
+                List.of(item(
+                        "news-h",
+                        SourceKind.NEWS,
+                        "h1",
+                        "An antibody for later lines",
+                        "Researchers looked back at HER2-positive breast cancer care. Read the paper: "
+                                + "https://journal-g.example/g1.",
+                        "2026-03-09T00:00:00Z",
+                        null)));
+
+        List<Story> stories = db.stories.page(null, 10);
+        assertThat(stories).hasSize(1);
+        assertThat(stories.get(0).members()).extracting(Story.Member::source).containsExactly("journal-g", "news-h");
+    }
+
+    @Test
     void registryRecordsAndIrrelevantArticlesJoinNoStory() {
         db.store.saveFeed(
                 "ctgov",

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class EvidenceEvaluationTest {
 
     private static final Path TUNING = Path.of("src/test/resources/evidence/evidence-tuning.yml");
+    /** The supplementary tuning set (t001…), written later by another labeller who had not seen the rules either. */
+    private static final Path TUNING_2 = Path.of("src/test/resources/evidence/evidence-tuning-2.yml");
+
     private static final Path HELD_OUT = Path.of("src/test/resources/evidence/evidence-holdout.yml");
 
     /**
@@ -32,6 +35,12 @@ class EvidenceEvaluationTest {
     private static final double HELD_OUT_TRIAL_PRECISION_FLOOR = 0.90;
 
     private static final double HELD_OUT_TRIAL_RECALL_FLOOR = 0.90;
+
+    /**
+     * Trial recall on the supplementary tuning set: 0.919, every miss a trial the text only implies (described by
+     * drug, disease and phase, never named: 5 of 62), which no rule reads; the floor keeps the rest.
+     */
+    private static final double TUNING_2_TRIAL_RECALL_FLOOR = 0.91;
 
     private static Tagger tagger;
 
@@ -77,6 +86,26 @@ class EvidenceEvaluationTest {
                 .as("pairwise story grouping F1")
                 .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
         assertThat(tuning.meetsGoals()).isTrue();
+    }
+
+    @Test
+    void theSupplementaryTuningSetMeetsTheTuningGoalsButTrialRecall() {
+        EvidenceEvaluation tuning = EvidenceEvaluation.run(tagger, TUNING_2);
+        assertThat(tuning.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
+        assertThat(tuning.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning.trials().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning.trials().recall()).isGreaterThanOrEqualTo(TUNING_2_TRIAL_RECALL_FLOOR);
+        assertThat(tuning.notices().labelled()).isPositive();
+        assertThat(tuning.notices().kindRight()).isEqualTo(tuning.notices().labelled());
+        assertThat(tuning.notices().identifierRead())
+                .as("every notice that names its article by DOI or PMID is read, so the store links it")
+                .isEqualTo(tuning.notices().byIdentifier());
+        assertThat(tuning.notices().unlabelledSeen()).isZero();
+        assertThat(tuning.stories().labelled()).isPositive();
+        assertThat(tuning.stories().f1())
+                .as("pairwise story grouping F1")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
     }
 
     @Test

@@ -48,4 +48,27 @@ class NoticeReaderTest {
 
         assertThat(notice.title()).isNull();
     }
+
+    @Test
+    void readsATitleQuotedInTheNoticesOwnTitle() {
+        Notice notice = read(
+                "Retraction notice to 'Pyrotinib restores lapatinib sensitivity in resistant cell lines' [Onc. Rep. 12"
+                        + " (2025) 1044]",
+                "This article has been retracted at the request of the Editor-in-Chief.");
+
+        assertThat(notice.kind()).isEqualTo(Notice.RETRACTION);
+        assertThat(notice.title()).isEqualTo("Pyrotinib restores lapatinib sensitivity in resistant cell lines");
+    }
+
+    @Test
+    void readsTheTitleOfAReferenceInCitationStyle() {
+        Notice notice = read(
+                "Department of Error",
+                "Okafor B, Lind S, et al. Margetuximab versus trastuzumab in pretreated disease: a randomised trial. "
+                        + "Lancet Oncol 2026; 27: 101-12. In this Article, the hazard ratio was wrong.");
+
+        assertThat(notice.kind()).isEqualTo(Notice.CORRECTION);
+        assertThat(notice.title())
+                .isEqualTo("Margetuximab versus trastuzumab in pretreated disease: a randomised trial");
+    }
 }
