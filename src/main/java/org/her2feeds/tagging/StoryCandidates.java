@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * The articles an arriving one could be linked to, found through what {@link StoryLinks#link} needs two articles
  * to share (an identifier, a trial, a decision's drug, figures, enough distinctive words), so that grouping
  * compares each arriving article with a few candidates instead of every article of the window: comparing with all
- * of them made storing a large feed quadratic (10,000 items took minutes). Only the window's articles are given to it; the
- * window and every other condition are still {@link StoryLinks#link}'s to decide.
+ * of them made storing a large feed quadratic (10,000 items took minutes). Only the window's articles are given
+ * to it; the window and every other condition are still {@link StoryLinks#link}'s to decide.
  *
  * <p>A title quoted by an article that arrives later is found exactly (a hash of each run of the arriving text's
  * words as long as a stored title). One approximation the other way: an article that quoted a title before that
