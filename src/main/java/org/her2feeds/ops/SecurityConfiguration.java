@@ -35,8 +35,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <p>Two filter chains: the admin surface checks credentials; every other path, health included, never looks at an
  * Authorization header, so nobody can make a public request cost a password hash or count toward the admin's login
  * limit. Health's details are the admin's, at {@code /actuator/health/admin} (a health group, see application.yml);
- * should that path move, the group falls to the public chain, which shows no details to anyone. CSRF tokens are off: nothing uses a session or a login form, and the admin's clients are scripts; a
- * browser's state-changing request to the admin surface is refused outright ({@link AdminRequestGuard}).
+ * should that path move, the group falls to the public chain, which shows no details to anyone. CSRF tokens are
+ * off: nothing uses a session or a login form, and the admin's clients are scripts; a browser's state-changing
+ * request to the admin surface is refused outright ({@link AdminRequestGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 // Commands and tests that run without a web server (export, import, re-tagging checks) have nothing to secure.
