@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The newest {@code depth} matches are found by one of two plans, chosen by how common the words are among the
  * newest articles the filter allows (the planner's guess of a word's frequency chooses between them too, and
  * misses: two words that are each common but rarely together look rare to it, and the GIN plan for a common word
- * reads every match). With a share {@code s} of the sample matching, among {@code n} published articles:
+ * reads every match). With a share {@code s} of the sample matching, among {@code n} articles considered (all
+ * published ones, or one topic's), as the planner's statistics count them:
  *
  * <ul>
  *   <li>the date index is walked until {@code depth} matches, which reads about {@code depth / s} articles;
@@ -45,14 +46,29 @@ final class PostgresSearch implements SearchEngine {
         this.transactions = transactions;
     }
 
-    /** The articles a search considers, newest first, as SQL with its parameters and the date column to bound. */
-    private record Rows(String from, String order, String date, Map<String, Object> params) {}
+    /**
+     * The articles a search considers, newest first, as SQL with its parameters and the date column to bound, and
+     * the planner's estimate of how many there are before other filters (SQL, from the statistics ANALYZE keeps:
+     * -1 or less before the first).
+     */
+    private record Rows(String from, String order, String date, String size, Map<String, Object> params) {}
+
+    /** The published articles, as the planner counts them. */
+    private static final String PUBLISHED =
+            "(SELECT c.reltuples FROM pg_class c WHERE c.oid = CAST('article_search' AS regclass))";
+
+    /** One topic's articles: their table's count times the topic's share among its rows. */
+    private static final String IN_TOPIC = "(SELECT c.reltuples * COALESCE((SELECT f.share FROM pg_stats s,"
+            + " unnest(CAST(CAST(s.most_common_vals AS TEXT) AS TEXT[]), s.most_common_freqs) AS f(slug, share)"
+            + " WHERE s.schemaname = current_schema() AND s.tablename = 'article_topic' AND s.attname = 'slug'"
+            + " AND f.slug = :onlyTopic), 0) FROM pg_class c WHERE c.oid = CAST('article_topic' AS regclass))";
 
     private static Rows rows(ArticleFilter filter) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder from = new StringBuilder();
         String order;
         String date;
+        String size;
         if (filter.topics().size() == 1) {
             // As for the plain list: within one topic, walk that topic's index newest first, where a test of every
             // article of the topic would read them all.
@@ -61,17 +77,21 @@ final class PostgresSearch implements SearchEngine {
             ArticleQueries.appendFilter(filter.withoutTopics().withoutSources(), from, params);
             order = " ORDER BY t.sort_at DESC, t.article_id DESC";
             date = "t.sort_at";
+            // A walk within a topic costs a probe of article_search per article, so it pays against the GIN plan
+            // only when the words are common within that topic's own articles, not the archive's.
+            size = IN_TOPIC;
         } else {
             from.append(" FROM article_search a WHERE TRUE");
             ArticleQueries.appendFilter(filter.withoutSources(), from, params);
             order = " ORDER BY a.sort_at DESC, a.id DESC";
             date = "a.sort_at";
+            size = PUBLISHED;
         }
         if (filter.sourceIds() != null) {
             from.append(" AND a.sources && CAST(ARRAY[:searchSources] AS TEXT[])");
             params.put("searchSources", List.copyOf(filter.sourceIds()));
         }
-        return new Rows(from.toString(), order, date, params);
+        return new Rows(from.toString(), order, date, size, params);
     }
 
     @Override
@@ -92,16 +112,14 @@ final class PostgresSearch implements SearchEngine {
         int sample = Math.max(20, depth / SAMPLE_SHARE);
         List<SearchHit> hits = new ArrayList<>();
         long[] tested = new long[1];
-        double[] published = new double[1];
+        double[] considered = new double[1];
         // Ranked outside the subqueries: ts_rank reads each match's whole vector, so only what is kept is scored.
-        // The planner's count of published articles (reltuples, -1 before the first ANALYZE) comes with the sample.
+        // The planner's count of the articles considered comes with the sample.
         jdbc.sql("WITH tested AS MATERIALIZED (SELECT a.id, " + rows.date() + " AS sort_at, a.search" + rows.from()
                         + rows.order() + " FETCH FIRST " + sample + " ROWS ONLY)"
                         + " SELECT id, sort_at, ts_rank(search, plainto_tsquery('her2_search', :words)), 0, 0"
                         + " FROM tested WHERE search @@ plainto_tsquery('her2_search', :words)"
-                        + " UNION ALL SELECT NULL, NULL, CAST(0 AS REAL), COUNT(*),"
-                        + " (SELECT c.reltuples FROM pg_class c WHERE c.oid = CAST('article_search' AS regclass))"
-                        + " FROM tested")
+                        + " UNION ALL SELECT NULL, NULL, CAST(0 AS REAL), COUNT(*), " + rows.size() + " FROM tested")
                 .params(params)
                 .query(rs -> {
                     String id = rs.getString(1);
@@ -109,7 +127,7 @@ final class PostgresSearch implements SearchEngine {
                         hits.add(new SearchHit(id, Timestamps.read(rs, 2), rs.getFloat(3)));
                     } else {
                         tested[0] = rs.getLong(4);
-                        published[0] = rs.getDouble(5);
+                        considered[0] = rs.getDouble(5);
                     }
                 });
         if (hits.size() >= depth || tested[0] < sample) {
@@ -120,7 +138,8 @@ final class PostgresSearch implements SearchEngine {
             return hits.size() > depth ? List.copyOf(hits.subList(0, depth)) : hits;
         }
         double share = (double) hits.size() / sample;
-        if (share > 0 && depth / share <= share * published[0]) {
+        // Walked: about depth / share articles; through the GIN index: about share * size.
+        if (share > 0 && depth / share <= share * considered[0]) {
             return walk(rows, params, depth, (int) Math.ceil(WALK_MARGIN * depth / share));
         }
         return fromIndex(rows, params, depth);
