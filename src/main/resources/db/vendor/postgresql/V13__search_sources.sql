@@ -4,8 +4,18 @@
 -- are kept beside its words instead, as an array with a GIN index of its own, so the filter is either a test of the
 -- row a search reads anyway or an index the planner intersects with the words' (H2: the Lucene index holds them).
 ALTER TABLE article_search ADD COLUMN sources TEXT[] NOT NULL DEFAULT '{}';
-UPDATE article_search a
-SET sources = ARRAY(SELECT s.source_id FROM article_source s WHERE s.article_id = a.id ORDER BY s.source_id);
+-- Filled by writing the table anew, not by updating each row: an update leaves the former version of every row
+-- behind, which doubled the table on disk (118 to 245 MB at 1,000,000 articles) and halved how much of it the cache
+-- holds. The words' index is built once after the rows rather than entry by entry.
+TRUNCATE article_search;
+DROP INDEX article_search_words;
+INSERT INTO article_search (id, sort_at, search, sources)
+SELECT a.id, a.sort_at,
+       setweight(to_tsvector('her2_search', a.title), 'A')
+           || setweight(to_tsvector('her2_search', a.summary_text), 'B'),
+       ARRAY(SELECT s.source_id FROM article_source s WHERE s.article_id = a.id ORDER BY s.source_id)
+FROM article a WHERE a.relevant = TRUE;
+CREATE INDEX article_search_words ON article_search USING GIN (search);
 CREATE INDEX article_search_sources ON article_search USING GIN (sources);
 
 -- A newly published article takes the sources already stored (an article's sources are written after it); on an
