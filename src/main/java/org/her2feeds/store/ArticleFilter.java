@@ -47,6 +47,11 @@ public record ArticleFilter(
         return new ArticleFilter(Set.of(), sourceIds, text, since, before, evidence);
     }
 
+    /** The same filter for any source: for an engine that tests the sources on its own rows. */
+    ArticleFilter withoutSources() {
+        return new ArticleFilter(topics, null, text, since, before, evidence);
+    }
+
     /**
      * Articles of any of these publication types, naming any of these trials and any of these drugs; each set in
      * the normal form of {@code tagging.Evidence#key}, and empty for no condition.

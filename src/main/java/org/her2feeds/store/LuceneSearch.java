@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,9 +23,12 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,7 +41,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -65,10 +66,10 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
 
     private static final int CHUNK = 5000;
     /**
-     * The shape of the documents; an index of another shape is rebuilt (see {@link #rebuild}). 3: sorted newest
-     * first, with each article's topics and evidence keys.
+     * The shape of the documents; an index of another shape is rebuilt (see {@link #rebuild}). 4: sorted newest
+     * first, with each article's topics, evidence keys and sources.
      */
-    private static final String FORMAT = "3";
+    private static final String FORMAT = "4";
     /**
      * The order of the documents in the index, newest first: the newest matches are the first ones found, so a
      * search stops after {@code depth} matches in each segment instead of sorting every match of a common word.
@@ -79,18 +80,7 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
      * What a search sorts by: the date alone, a prefix of the index's order, so the early stop holds. Sorting by the
      * id too cost ten times more (comparing strings across segments; 13-25 ms against 1-3 ms for 7,000 matches).
      */
-    private static final Set<String> ID = Set.of("id");
-
     private static final Sort BY_DATE = new Sort(new SortField("sort_at", SortField.Type.LONG, true));
-    /**
-     * With a kind filter (sources live in the database): up to this many articles of the sources are named to the
-     * index as a filter; more than that, candidates are drawn in rounds of {@link #FILTERED_FACTOR} times depth.
-     */
-    private static final int ID_FILTER_LIMIT = 100_000;
-
-    /** With a kind filter (sources live in the database), candidates are drawn in rounds of this many times depth. */
-    private static final int FILTERED_FACTOR = 10;
-
     /** How long a catch-up waits for another instance on the same data folder (tests start several) to finish its. */
     private static final long WRITER_WAIT_MILLIS = 30_000;
 
@@ -200,15 +190,15 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
         anyOf(query, "entity", keys(Evidence.TYPE, filter.evidence().types()));
         anyOf(query, "entity", keys(Evidence.TRIAL, filter.evidence().trials()));
         anyOf(query, "entity", keys(Evidence.DRUG, filter.evidence().drugs()));
-        if (filter.sourceIds() == null) {
-            // The index holds exactly the published articles, current as of the catch-up above, with their dates,
-            // topics and evidence.
-            return newest(query.build(), depth, null).hits();
+        if (filter.sourceIds() != null) {
+            if (filter.sourceIds().isEmpty()) {
+                return List.of();
+            }
+            anyOf(query, "source", filter.sourceIds());
         }
-        if (filter.sourceIds().isEmpty()) {
-            return List.of();
-        }
-        return fromSources(query.build(), filter.sourceIds(), depth);
+        // The index holds exactly the published articles, current as of the catch-up above, with their dates,
+        // topics, evidence and sources.
+        return newest(query.build(), depth);
     }
 
     /** Requires one of the values in the field (none required when there are none). */
@@ -227,83 +217,51 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
         return terms;
     }
 
-    /**
-     * The newest matches that came from one of the sources, which live in the database (an article gains a source
-     * when another feed carries it, with no change to the article): candidates are drawn newest first, in rounds,
-     * until {@code depth} of them pass or none are left, so an older match is never missed for lack of candidates.
-     */
-    private List<SearchHit> fromSources(Query query, Set<String> sourceIds, int depth) {
-        List<BytesRef> fromThem = jdbc.sql(
-                        "SELECT DISTINCT article_id FROM article_source WHERE source_id IN (:sources)" + " FETCH FIRST "
-                                + (ID_FILTER_LIMIT + 1) + " ROWS ONLY")
-                .param("sources", List.copyOf(sourceIds))
-                .query((rs, n) -> new BytesRef(rs.getString(1)))
-                .list();
-        if (fromThem.size() <= ID_FILTER_LIMIT) {
-            // Sources' articles few enough to name: one search within them, as bounded as an unfiltered one (a
-            // common word from a small source cost seconds of candidate rounds).
-            BooleanQuery.Builder within = new BooleanQuery.Builder()
-                    .add(query, BooleanClause.Occur.MUST)
-                    .add(new TermInSetQuery("id", fromThem), BooleanClause.Occur.FILTER);
-            return newest(within.build(), depth, null).hits();
-        }
-        // Sources that carry much of the archive: their share of the newest matches is large, so rounds end soon.
-        List<SearchHit> kept = new ArrayList<>();
-        FieldDoc after = null;
-        do {
-            Candidates candidates = newest(query, depth * FILTERED_FACTOR, after);
-            if (candidates.hits().isEmpty()) {
-                break;
-            }
-            Map<String, SearchHit> byId = new HashMap<>();
-            candidates.hits().forEach(hit -> byId.put(hit.id(), hit));
-            jdbc.sql("SELECT DISTINCT s.article_id FROM article_source s"
-                            + " WHERE s.article_id IN (:ids) AND s.source_id IN (:sources)")
-                    .param("ids", List.copyOf(byId.keySet()))
-                    .param("sources", List.copyOf(sourceIds))
-                    .query((rs, n) -> byId.get(rs.getString(1)))
-                    .list()
-                    .forEach(kept::add);
-            after = candidates.last();
-        } while (kept.size() < depth && after != null);
-        kept.sort(Comparator.comparing(SearchHit::sortAt)
-                .thenComparing(SearchHit::id)
-                .reversed());
-        return kept.size() > depth ? List.copyOf(kept.subList(0, depth)) : kept;
-    }
-
     private static Query boosted(String field, String term, float boost) {
         return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, term))), boost);
     }
 
-    /** Matches newest first, and the last of them when more may follow (null when the index has no more). */
-    private record Candidates(List<SearchHit> hits, FieldDoc last) {}
-
     /**
-     * The newest {@code depth} matches after {@code after} (null: from the newest), with their scores, dated from
-     * the index (what the database holds). The index is in this order, so each segment stops after {@code depth}
-     * matches and only those are scored.
+     * The newest {@code depth} matches, with their scores, dated from the index (what the database holds). The index
+     * is in this order, so each segment stops after {@code depth} matches and only those are scored.
      */
-    private Candidates newest(Query query, int depth, FieldDoc after) {
+    private List<SearchHit> newest(Query query, int depth) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                ScoreDoc[] found = searcher.searchAfter(after, query, depth, BY_DATE, true).scoreDocs;
-                StoredFields stored = searcher.storedFields();
+                ScoreDoc[] found = searcher.search(query, depth, BY_DATE, true).scoreDocs;
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                SortedDocValues[] ids = new SortedDocValues[leaves.size()];
                 List<SearchHit> hits = new ArrayList<>();
                 for (ScoreDoc doc : found) {
                     FieldDoc sorted = (FieldDoc) doc;
-                    String id = stored.document(doc.doc, ID).get("id");
-                    hits.add(new SearchHit(id, instant((Long) sorted.fields[0]), doc.score));
+                    hits.add(new SearchHit(id(leaves, ids, doc.doc), instant((Long) sorted.fields[0]), doc.score));
                 }
-                FieldDoc last = found.length == depth ? (FieldDoc) found[found.length - 1] : null;
-                return new Candidates(hits, last);
+                return hits;
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the search index could not be read", e);
         }
+    }
+
+    /**
+     * An article's id from the id's doc values, not the stored fields: a stored document is read by decompressing
+     * its whole block, which for a thousand matches cost more than the search. Within a segment the matches come in
+     * the index's order (newest first), so each segment's values are read forward, as they must be.
+     */
+    private static String id(List<LeafReaderContext> leaves, SortedDocValues[] ids, int doc) throws IOException {
+        int leaf = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext context = leaves.get(leaf);
+        int target = doc - context.docBase;
+        if (ids[leaf] == null || ids[leaf].docID() > target) {
+            ids[leaf] = DocValues.getSorted(context.reader(), "id");
+        }
+        if (!ids[leaf].advanceExact(target)) {
+            throw new IllegalStateException("an indexed article without an id");
+        }
+        return ids[leaf].lookupOrd(ids[leaf].ordValue()).utf8ToString();
     }
 
     /** Dates in microseconds, the precision of the database's timestamps, so the index orders as it does. */
@@ -389,6 +347,12 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
                         byId.get(rs.getString(1))
                                 .add(new StringField(
                                         "entity", rs.getString(2) + ':' + rs.getString(3), Field.Store.NO));
+                    });
+            // Noted here by the trigger on article_source when another feed carries the article (migration V13).
+            jdbc.sql("SELECT article_id, source_id FROM article_source WHERE article_id IN (:ids)")
+                    .param("ids", List.copyOf(published))
+                    .query(rs -> {
+                        byId.get(rs.getString(1)).add(new StringField("source", rs.getString(2), Field.Store.NO));
                     });
         }
         for (Document document : documents) {

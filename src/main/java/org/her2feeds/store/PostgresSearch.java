@@ -6,73 +6,120 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * PostgreSQL's full-text search over {@code article_search} (migration V11: one narrow row per published article,
  * kept by a trigger): the title weighs A, the summary B, words are stemmed by the {@code her2_search}
  * configuration, and ts_rank scores each match. The table is aliased {@code a}, with the article's {@code id} and
- * {@code sort_at}, so the list's other conditions apply to it unchanged.
+ * {@code sort_at}, so the list's other conditions apply to it unchanged; a source filter (how a kind reaches a
+ * search) tests the row's own {@code sources} (migration V13), not {@code article_source}.
  *
  * <p>The newest {@code depth} matches are found by one of two plans, chosen by how common the words are among the
- * newest articles (the planner's guess of a word's frequency chooses between them too, and misses: two words that
- * are each common but rarely together look rare to it, and the GIN plan for a common word reads every match):
+ * newest articles the filter allows (the planner's guess of a word's frequency chooses between them too, and
+ * misses: two words that are each common but rarely together look rare to it, and the GIN plan for a common word
+ * reads every match). With a share {@code s} of the sample matching, among {@code n} articles considered (all
+ * published ones, or one topic's), as the planner's statistics count them:
  *
  * <ul>
- *   <li>held by at least a quarter of them: the date index is walked until {@code depth} matches, which reads at
- *       most four times {@code depth} articles;
- *   <li>otherwise: the GIN index gives every match, read in the table's order (a bitmap scan, a few microseconds a
- *       match), and the newest are kept; a quarter of the archive at most, and far less for a drug or a rare word.
+ *   <li>the date index is walked until {@code depth} matches, which reads about {@code depth / s} articles;
+ *   <li>the GIN index gives every match, read in the table's order (a bitmap scan), about {@code s * n} articles,
+ *       and the newest are kept.
  * </ul>
+ *
+ * The cheaper is taken, so a search reads at most about {@code sqrt(depth * n)} articles (14,000 for depth 1,000
+ * and 200,000 published articles) whatever its words. Parallel workers are off for these statements: a walk stops
+ * early, and starting workers for it cost more than the walk itself on a busy machine.
  */
 final class PostgresSearch implements SearchEngine {
 
     /** The newest articles tested to measure how common the words are: depth over this, and at least 20. */
     private static final int SAMPLE_SHARE = 5;
-    /** From this share of the sample matching, the date index is walked. */
-    private static final double COMMON = 0.25;
+    /** A walk reads this many times the articles the sample's share predicts before it gives up for the GIN plan. */
+    private static final double WALK_MARGIN = 1.5;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    PostgresSearch(JdbcClient jdbc) {
+    PostgresSearch(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
-    /** The articles a search considers, newest first, as SQL with its parameters and the date column to bound. */
-    private record Rows(String from, String order, String date, Map<String, Object> params) {}
+    /**
+     * The articles a search considers, newest first, as SQL with its parameters and the date column to bound, and
+     * the planner's estimate of how many there are before other filters (SQL, from the statistics ANALYZE keeps:
+     * -1 or less before the first).
+     */
+    private record Rows(String from, String order, String date, String size, Map<String, Object> params) {}
+
+    /** The published articles, as the planner counts them. */
+    private static final String PUBLISHED =
+            "(SELECT c.reltuples FROM pg_class c WHERE c.oid = CAST('article_search' AS regclass))";
+
+    /** One topic's articles: their table's count times the topic's share among its rows. */
+    private static final String IN_TOPIC = "(SELECT c.reltuples * COALESCE((SELECT f.share FROM pg_stats s,"
+            + " unnest(CAST(CAST(s.most_common_vals AS TEXT) AS TEXT[]), s.most_common_freqs) AS f(slug, share)"
+            + " WHERE s.schemaname = current_schema() AND s.tablename = 'article_topic' AND s.attname = 'slug'"
+            + " AND f.slug = :onlyTopic), 0) FROM pg_class c WHERE c.oid = CAST('article_topic' AS regclass))";
 
     private static Rows rows(ArticleFilter filter) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder from = new StringBuilder();
+        String order;
+        String date;
+        String size;
         if (filter.topics().size() == 1) {
             // As for the plain list: within one topic, walk that topic's index newest first, where a test of every
             // article of the topic would read them all.
             from.append(" FROM article_topic t JOIN article_search a ON a.id = t.article_id WHERE t.slug = :onlyTopic");
             params.put("onlyTopic", filter.topics().iterator().next());
-            ArticleQueries.appendFilter(filter.withoutTopics(), from, params);
-            return new Rows(from.toString(), " ORDER BY t.sort_at DESC, t.article_id DESC", "t.sort_at", params);
+            ArticleQueries.appendFilter(filter.withoutTopics().withoutSources(), from, params);
+            order = " ORDER BY t.sort_at DESC, t.article_id DESC";
+            date = "t.sort_at";
+            // A walk within a topic costs a probe of article_search per article, so it pays against the GIN plan
+            // only when the words are common within that topic's own articles, not the archive's.
+            size = IN_TOPIC;
+        } else {
+            from.append(" FROM article_search a WHERE TRUE");
+            ArticleQueries.appendFilter(filter.withoutSources(), from, params);
+            order = " ORDER BY a.sort_at DESC, a.id DESC";
+            date = "a.sort_at";
+            size = PUBLISHED;
         }
-        from.append(" FROM article_search a WHERE TRUE");
-        ArticleQueries.appendFilter(filter, from, params);
-        return new Rows(from.toString(), " ORDER BY a.sort_at DESC, a.id DESC", "a.sort_at", params);
+        if (filter.sourceIds() != null) {
+            from.append(" AND a.sources && CAST(ARRAY[:searchSources] AS TEXT[])");
+            params.put("searchSources", List.copyOf(filter.sourceIds()));
+        }
+        return new Rows(from.toString(), order, date, size, params);
     }
 
     @Override
     public List<SearchHit> matches(String words, ArticleFilter filter, int depth) {
-        if (depth <= 0) {
+        if (depth <= 0 || (filter.sourceIds() != null && filter.sourceIds().isEmpty())) {
             return List.of();
         }
+        return transactions.execute(status -> {
+            jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+            return find(words, filter, depth);
+        });
+    }
+
+    private List<SearchHit> find(String words, ArticleFilter filter, int depth) {
         Rows rows = rows(filter);
         Map<String, Object> params = new HashMap<>(rows.params());
         params.put("words", words);
         int sample = Math.max(20, depth / SAMPLE_SHARE);
         List<SearchHit> hits = new ArrayList<>();
         long[] tested = new long[1];
+        double[] considered = new double[1];
         // Ranked outside the subqueries: ts_rank reads each match's whole vector, so only what is kept is scored.
+        // The planner's count of the articles considered comes with the sample.
         jdbc.sql("WITH tested AS MATERIALIZED (SELECT a.id, " + rows.date() + " AS sort_at, a.search" + rows.from()
                         + rows.order() + " FETCH FIRST " + sample + " ROWS ONLY)"
-                        + " SELECT id, sort_at, ts_rank(search, plainto_tsquery('her2_search', :words)), 0 FROM tested"
-                        + " WHERE search @@ plainto_tsquery('her2_search', :words)"
-                        + " UNION ALL SELECT NULL, NULL, CAST(0 AS REAL), COUNT(*) FROM tested")
+                        + " SELECT id, sort_at, ts_rank(search, plainto_tsquery('her2_search', :words)), 0, 0"
+                        + " FROM tested WHERE search @@ plainto_tsquery('her2_search', :words)"
+                        + " UNION ALL SELECT NULL, NULL, CAST(0 AS REAL), COUNT(*), " + rows.size() + " FROM tested")
                 .params(params)
                 .query(rs -> {
                     String id = rs.getString(1);
@@ -80,6 +127,7 @@ final class PostgresSearch implements SearchEngine {
                         hits.add(new SearchHit(id, Timestamps.read(rs, 2), rs.getFloat(3)));
                     } else {
                         tested[0] = rs.getLong(4);
+                        considered[0] = rs.getDouble(5);
                     }
                 });
         if (hits.size() >= depth || tested[0] < sample) {
@@ -89,12 +137,13 @@ final class PostgresSearch implements SearchEngine {
                     .reversed());
             return hits.size() > depth ? List.copyOf(hits.subList(0, depth)) : hits;
         }
-        if ((double) hits.size() / sample >= COMMON) {
-            return walk(rows, params, depth, (int) Math.ceil(depth / COMMON));
+        double share = (double) hits.size() / sample;
+        // Walked: about depth / share articles; through the GIN index: about share * size.
+        if (share > 0 && depth / share <= share * considered[0]) {
+            return walk(rows, params, depth, (int) Math.ceil(WALK_MARGIN * depth / share));
         }
         return fromIndex(rows, params, depth);
     }
-
     /** Along the date index: the newest matches among at most {@code articles} articles, stopping at depth. */
     private List<SearchHit> walk(Rows rows, Map<String, Object> params, int depth, int articles) {
         List<SearchHit> found = jdbc.sql("SELECT w.id, w.sort_at, ts_rank(w.search, plainto_tsquery('her2_search',"

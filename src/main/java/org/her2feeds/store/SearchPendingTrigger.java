@@ -11,24 +11,31 @@ import org.h2.api.Trigger;
 
 /**
  * On the embedded database, notes every article whose searchable fields (title, summary, whether it is published,
- * its date, its tagging: the topics and evidence a search filters on) changed in {@code search_pending}, inside
- * the writing transaction; {@link LuceneSearch} takes the notes in. Every write path (new articles, updates,
- * merges, re-evaluation, purge, deletion) passes here, so none needs code of its own. H2 creates it (migration
- * V11 of db/vendor/h2).
+ * its date, its tagging: the topics and evidence a search filters on; its sources, which a kind filter names)
+ * changed in {@code search_pending}, inside the writing transaction; {@link LuceneSearch} takes the notes in. Every
+ * write path (new articles, updates, merges, re-evaluation, purge, deletion, another source carrying an article)
+ * passes here, so none needs code of its own. H2 creates it on {@code article} (migration V11 of db/vendor/h2) and
+ * on {@code article_source} (V13).
  */
 public final class SearchPendingTrigger implements Trigger {
 
     private static final List<String> WATCHED =
             List.of("id", "title", "summary_text", "relevant", "sort_at", "tagging");
+    /** Of a row of {@code article_source}: the article, and the source that carried it. */
+    private static final List<String> SOURCE_WATCHED = List.of("article_id", "source_id");
 
-    private final int[] columns = new int[WATCHED.size()];
+    private int[] columns;
+    private boolean sources;
 
     @Override
     public void init(Connection conn, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
+        sources = "article_source".equalsIgnoreCase(table);
+        List<String> watched = sources ? SOURCE_WATCHED : WATCHED;
+        columns = new int[watched.size()];
         try (ResultSet rs = conn.getMetaData().getColumns(null, schema, table, null)) {
             while (rs.next()) {
-                int index = WATCHED.indexOf(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                int index = watched.indexOf(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 if (index >= 0) {
                     columns[index] = rs.getInt("ORDINAL_POSITION") - 1;
                 }
@@ -38,16 +45,37 @@ public final class SearchPendingTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        if (!published(oldRow) && !published(newRow)) {
-            return;
-        }
         if (oldRow != null && newRow != null && unchanged(oldRow, newRow)) {
             return;
         }
-        Object id = (newRow != null ? newRow : oldRow)[columns[0]];
+        if (sources) {
+            // The article's own row says whether it is published: only published articles are in the index.
+            if (newRow != null && published(conn, newRow[columns[0]])) {
+                note(conn, newRow[columns[0]]);
+            }
+            if (oldRow != null && published(conn, oldRow[columns[0]])) {
+                note(conn, oldRow[columns[0]]);
+            }
+            return;
+        }
+        if (published(oldRow) || published(newRow)) {
+            note(conn, (newRow != null ? newRow : oldRow)[columns[0]]);
+        }
+    }
+
+    private static void note(Connection conn, Object articleId) throws SQLException {
         try (PreparedStatement insert = conn.prepareStatement("INSERT INTO search_pending (article_id) VALUES (?)")) {
-            insert.setObject(1, id);
+            insert.setObject(1, articleId);
             insert.executeUpdate();
+        }
+    }
+
+    private static boolean published(Connection conn, Object articleId) throws SQLException {
+        try (PreparedStatement select = conn.prepareStatement("SELECT relevant FROM article WHERE id = ?")) {
+            select.setObject(1, articleId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 

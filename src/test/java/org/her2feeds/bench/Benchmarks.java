@@ -867,12 +867,53 @@ public final class Benchmarks {
         Map<String, Object> h2 =
                 BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/archive-" + articles));
         Set<String> databases = Set.of(options.getOrDefault("searchdb", "h2,pg").split(","));
-        if (databases.contains("h2")) {
-            report.addAll(searchOn("H2 (Lucene)", h2, articles, requests, baseline));
+        Map<String, Double> before = searchBaseline();
+        Map<String, Double> now = new LinkedHashMap<>();
+        try {
+            if (databases.contains("h2")) {
+                report.addAll(searchOn(
+                        "H2 (Lucene)", h2, articles, requests, baseline, new SearchBench.Figures("h2", before, now)));
+            }
+            if (databases.contains("pg")) {
+                searchOnPostgres(corpus, articles, requests, baseline, new SearchBench.Figures("pg", before, now));
+            }
+        } finally {
+            StringBuilder tsv = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "# search figures (ms) of the run of %s, articles=%d requests=%d%n",
+                    java.time.Instant.now(),
+                    articles,
+                    requests));
+            now.forEach((k, v) -> tsv.append(k).append('\t').append(v).append('\n'));
+            Files.writeString(target.resolve("bench-search-figures.tsv"), tsv);
         }
-        if (!databases.contains("pg")) {
-            return;
+    }
+
+    /**
+     * The search figures of the code before (src/test/resources/bench/search-baseline.tsv, a
+     * target/bench-search-figures.tsv of a run on that code), printed beside this run's; its first line, a comment,
+     * names the code and the command, and the report repeats it.
+     */
+    private Map<String, Double> searchBaseline() throws IOException {
+        Path file = Path.of("src/test/resources/bench/search-baseline.tsv");
+        Map<String, Double> before = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return before;
         }
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] kv = line.split("\t");
+                before.put(kv[0], Double.parseDouble(kv[1]));
+            }
+        }
+        report.add("Search baseline (the \"before\" column): " + lines.get(0).replaceFirst("^#\\s*", "") + "\n");
+        return before;
+    }
+
+    private void searchOnPostgres(
+            CorpusGenerator.Corpus corpus, int articles, int requests, int baseline, SearchBench.Figures figures)
+            throws Exception {
         if (!reachable("127.0.0.1", 5432)) {
             report.add("PostgreSQL: skipped, nothing listens on 127.0.0.1:5432\n");
             return;
@@ -886,11 +927,16 @@ public final class Benchmarks {
         }
         Map<String, Object> pg = BenchContext.postgres(
                 BenchContext.properties(corpus.sourcesFile(), target.resolve("bench-data/pg-search")), pgDatabase());
-        report.addAll(searchOn("PostgreSQL (" + pgDatabase() + ")", pg, articles, requests, baseline));
+        report.addAll(searchOn("PostgreSQL (" + pgDatabase() + ")", pg, articles, requests, baseline, figures));
     }
 
     private List<String> searchOn(
-            String database, Map<String, Object> properties, int articles, int requests, int baseline)
+            String database,
+            Map<String, Object> properties,
+            int articles,
+            int requests,
+            int baseline,
+            SearchBench.Figures figures)
             throws Exception {
         properties.put("server.port", "0");
         long started = System.nanoTime();
@@ -912,7 +958,7 @@ public final class Benchmarks {
             // indexes answer without reading the table); autovacuum may be off or behind on a bench server.
             jdbc.execute(database.startsWith("PostgreSQL") ? "VACUUM ANALYZE" : "ANALYZE");
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-            return SearchBench.latency(context, database, articles, requests, baseline, base);
+            return SearchBench.latency(context, database, articles, requests, baseline, base, figures);
         }
     }
 

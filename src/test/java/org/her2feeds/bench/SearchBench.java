@@ -89,6 +89,28 @@ final class SearchBench {
     private SearchBench() {}
 
     /**
+     * Each search figure of this run by name ({@code search.<database>.<words>.<how>.p50}/{@code .p99}), written to
+     * target/bench-search-figures.tsv, beside the same figure of the code before, read from
+     * src/test/resources/bench/search-baseline.tsv (whose first line says which code and command measured it).
+     */
+    record Figures(String database, Map<String, Double> before, Map<String, Double> now) {
+
+        /** The figure's before p50 / p99, or "-", after noting this run's. */
+        String beside(String words, String how, LatencyBench.Latency latency) {
+            String key = "search." + database + "." + slug(words) + "." + how;
+            now.put(key + ".p50", latency.p50());
+            now.put(key + ".p99", latency.p99());
+            Double p50 = before.get(key + ".p50");
+            Double p99 = before.get(key + ".p99");
+            return p50 == null || p99 == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", p50, p99);
+        }
+
+        private static String slug(String text) {
+            return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        }
+    }
+
+    /**
      * One table: for each kind of words, the engine (through ArticleQueries and through HTTP) beside the former
      * figures, the former engine query where it can run in the same run (PostgreSQL), and the LIKE scan; with the
      * machine's load average when each figure was taken.
@@ -101,7 +123,8 @@ final class SearchBench {
             long articles,
             int requests,
             int baselineRequests,
-            String base)
+            String base,
+            Figures figures)
             throws Exception {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         ArticleQueries queries = context.getBean(ArticleQueries.class);
@@ -114,9 +137,20 @@ final class SearchBench {
                 "## Search, %s, %,d stored articles (sequential requests, one thread, ms; a page of 50)%n",
                 database,
                 articles));
-        lines.add("| words | how | n | p50 | p99 | max | results or bytes | former p50 / p99 | load (1 min) |");
-        lines.add("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        lines.add("| words | how | n | p50 | p99 | max | results or bytes | before p50 / p99 (baseline file) "
+                + "| former p50 / p99 | load (1 min) |");
+        lines.add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         int warm = Math.max(5, requests / 10);
+        // Every shape once over before any is measured: a JVM started for this run (no fill before) compiles the
+        // search's code during the first shape's requests, which made the first shape look several times slower.
+        for (int i = 0; i < warm; i++) {
+            for (Words words : words(articles)) {
+                queries.search(new ArticleFilter(Set.of(), null, words.q(), null, null), 51);
+            }
+            for (Filtered filtered : filtered()) {
+                queries.search(filtered.filter(), 51);
+            }
+        }
         for (Words words : words(articles)) {
             ArticleFilter filter = new ArticleFilter(Set.of(), null, words.q(), null, null);
             LatencyBench.Latency engine = LatencyBench.measure(
@@ -129,20 +163,28 @@ final class SearchBench {
                     words.q(),
                     "engine (ArticleQueries.search)",
                     engine,
+                    figures.beside(words.kind(), "engine", engine),
                     FORMER.getOrDefault(former + words.kind(), "")));
             LatencyBench.Latency viaHttp = http.http(
                     words.kind() + " HTTP",
                     warm,
                     requests,
                     i -> base + "/api/articles?q=" + URLEncoder.encode(words.q(), StandardCharsets.UTF_8));
-            lines.add(row(words.kind(), words.q(), "engine, GET /api/articles?q=", viaHttp, ""));
+            lines.add(row(
+                    words.kind(),
+                    words.q(),
+                    "engine, GET /api/articles?q=",
+                    viaHttp,
+                    figures.beside(words.kind(), "http", viaHttp),
+                    ""));
             if (postgres) {
                 LatencyBench.Latency formerQuery = LatencyBench.measure(
                         words.kind() + " former query",
                         Math.max(2, warm / 5),
                         Math.max(5, requests / 5),
                         i -> jdbc.queryForList(FORMER_PG, words.q(), words.q()).size());
-                lines.add(row(words.kind(), words.q(), "former engine query (GIN only), this run", formerQuery, ""));
+                lines.add(
+                        row(words.kind(), words.q(), "former engine query (GIN only), this run", formerQuery, "", ""));
             }
             if (baselineRequests > 0) {
                 String like = "%" + words.q().toLowerCase(Locale.ROOT) + "%";
@@ -151,7 +193,7 @@ final class SearchBench {
                         2,
                         baselineRequests,
                         i -> jdbc.queryForList(LIKE_BASELINE, like, like).size());
-                lines.add(row(words.kind(), words.q(), "baseline: former LIKE scan", scan, ""));
+                lines.add(row(words.kind(), words.q(), "baseline: former LIKE scan", scan, "", ""));
             }
         }
         for (Filtered filtered : filtered()) {
@@ -162,18 +204,25 @@ final class SearchBench {
                     Math.max(5, requests / 5),
                     i -> queries.search(filtered.filter(), 51).size());
             lines.add(row(
-                    filtered.kind(), filtered.q() + filtered.query(), "engine (ArticleQueries.search)", engine, ""));
+                    filtered.kind(),
+                    filtered.q() + filtered.query(),
+                    "engine (ArticleQueries.search)",
+                    engine,
+                    figures.beside(filtered.kind(), "engine", engine),
+                    ""));
         }
         // What any page costs to load (articles, their sources and notices), search or not: the floor of a search.
+        LatencyBench.Latency newest = LatencyBench.measure(
+                "newest 51",
+                warm,
+                requests,
+                i -> queries.newest(ArticleFilter.ALL, 51).size());
         lines.add(row(
                 "(no q)",
                 "",
                 "reference: ArticleQueries.newest, 51 articles",
-                LatencyBench.measure(
-                        "newest 51",
-                        warm,
-                        requests,
-                        i -> queries.newest(ArticleFilter.ALL, 51).size()),
+                newest,
+                figures.beside("no q", "newest", newest),
                 ""));
         lines.add("\nGoal: p99 under 100 ms at 1,000,000 articles. The machine is shared: a load above 2 (its cores) "
                 + "means the figures include waiting for a core.\n");
@@ -300,10 +349,11 @@ final class SearchBench {
         return String.join(" AND ", words);
     }
 
-    private static String row(String kind, String q, String how, LatencyBench.Latency latency, String former) {
+    private static String row(
+            String kind, String q, String how, LatencyBench.Latency latency, String before, String former) {
         return String.format(
                 Locale.ROOT,
-                "| %s `%s` | %s | %d | %.1f | %.1f | %.1f | %,d | %s | %.1f |",
+                "| %s `%s` | %s | %d | %.1f | %.1f | %.1f | %,d | %s | %s | %.1f |",
                 kind,
                 q,
                 how,
@@ -312,6 +362,7 @@ final class SearchBench {
                 latency.p99(),
                 latency.max(),
                 latency.bytes(),
+                before,
                 former,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

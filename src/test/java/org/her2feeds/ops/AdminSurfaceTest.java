@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The admin surface against a browser and a guesser: a cross-site form post carrying remembered credentials is
- * refused, credentials sent to public paths are never checked (no password hashing for anyone who asks), and
- * failed admin logins from one address are cut off after a few. Every check of a password publishes an
+ * refused, credentials sent to public paths (health included) are never checked (no password hashing for anyone
+ * who asks), and failed admin logins from one address are cut off after a few. Every check of a password publishes an
  * authentication event, which the test counts: that is the cost being bounded.
  */
 @Import(AdminSurfaceTest.CountedLogins.class)
@@ -122,6 +122,40 @@ class AdminSurfaceTest extends RunningApplication {
 
     @Test
     @Order(3)
+    void healthIgnoresCredentialsAndItsDetailsAreTheAdminsAlone() throws Exception {
+        int before = logins.failures();
+        // More wrong guesses than the admin's login limit allows: none is checked, so none counts toward it.
+        for (int i = 0; i <= ALLOWED_FAILURES; i++) {
+            HttpResponse<String> health = send(request("/actuator/health")
+                    .header("Authorization", basic(USER, "guess-" + i))
+                    .build());
+            assertThat(health.statusCode()).as("health with a wrong password").isEqualTo(200);
+        }
+        assertThat(logins.failures()).as("no password was checked for health").isEqualTo(before);
+
+        // Details stay hidden on the public path, even for the admin's own credentials (never checked there).
+        HttpResponse<String> withCredentials = send(request("/actuator/health")
+                .header("Authorization", basic(USER, PASSWORD))
+                .build());
+        assertThat(withCredentials.statusCode()).isEqualTo(200);
+        assertThat(withCredentials.body()).contains("\"sources\"").doesNotContain("\"details\"");
+        HttpResponse<String> component = send(request("/actuator/health/sources")
+                .header("Authorization", basic(USER, PASSWORD))
+                .build());
+        assertThat(component.statusCode()).isEqualTo(200);
+        assertThat(component.body()).doesNotContain("failing");
+
+        // The admin reads them inside the admin surface; the address was not cut off by the guesses above.
+        HttpResponse<String> admin = send(request("/actuator/health/admin")
+                .header("Authorization", basic(USER, PASSWORD))
+                .build());
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"details\"", "\"failing\"");
+        assertThat(send(request("/actuator/health/admin").build()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
     void failedAdminLoginsFromOneAddressAreCutOff() throws Exception {
         int before = logins.failures();
         for (int i = 0; i < ALLOWED_FAILURES; i++) {

@@ -303,7 +303,7 @@ class OperationsTest extends RunningApplication {
                         "her2_scheduler_lag_seconds",
                         "http_server_requests_seconds_count{");
 
-        JsonNode health = json.readTree(send(request("/actuator/health")
+        JsonNode health = json.readTree(send(request("/actuator/health/admin")
                         .header("Authorization", basic(USER, PASSWORD))
                         .build())
                 .body());
