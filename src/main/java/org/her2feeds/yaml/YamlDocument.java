@@ -34,7 +34,12 @@ public final class YamlDocument {
         RuntimeException of(String message, Throwable cause);
     }
 
-    private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    /**
+     * The largest file read: 100,000 sources are about 10-30 MB. Counted in bytes before parsing, because SnakeYAML's
+     * own limit (on code points) is checked only between tokens and lets a file of comments of any length through.
+     */
+    private static final int MAX_BYTES = 64 * 1024 * 1024;
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final String file;
@@ -50,6 +55,16 @@ public final class YamlDocument {
     /** Reads the file; a syntax error names its line, an unreadable file says why. */
     public static YamlDocument read(Path path, Errors errors) {
         String file = path.toString();
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw errors.of(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (size > MAX_BYTES) {
+            throw errors.of(
+                    file + ": " + size + " bytes, more than the " + (MAX_BYTES >> 20) + " MiB a file may have", null);
+        }
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return new YamlDocument(file, errors, new Yaml(loaderOptions()).compose(reader));
         } catch (MarkedYAMLException e) {
@@ -64,9 +79,9 @@ public final class YamlDocument {
 
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
-        // SnakeYAML's default (3 Mi code points) refuses a sources file of about 30,000 sources; an operator's own
-        // file of 100,000 sources is about 10-30 MB.
-        options.setCodePointLimit(MAX_CODE_POINTS);
+        // SnakeYAML's default (3 Mi code points) refuses a sources file of about 30,000 sources. A file within
+        // MAX_BYTES has at most as many code points.
+        options.setCodePointLimit(MAX_BYTES);
         return options;
     }
 

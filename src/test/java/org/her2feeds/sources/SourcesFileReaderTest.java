@@ -163,6 +163,26 @@ class SourcesFileReaderTest {
     }
 
     @Test
+    void aFileOverTheSizeCapIsRefusedNamingTheFile() throws IOException {
+        // One valid entry, then comments up to just past 64 MiB: comments count too (SnakeYAML's own limit, checked
+        // between tokens, let this file through).
+        Path file = dir.resolve("huge-sources.yml");
+        String head = entry("url: https://example.org/feed.xml", "PT1H");
+        String line = "# " + "x".repeat(1021) + "\n";
+        int cap = 64 * 1024 * 1024;
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write(head);
+            for (long written = head.length(); written <= cap; written += line.length()) {
+                out.write(line);
+            }
+        }
+        assertThat(Files.size(file)).isGreaterThan(cap);
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(SourcesFileException.class)
+                .hasMessage(file + ": " + Files.size(file) + " bytes, more than the 64 MiB a file may have");
+    }
+
+    @Test
     void aMissingFileSaysWhichPropertyToSet() {
         Path missing = dir.resolve("nope.yml");
         assertThatThrownBy(() -> reader.read(missing))
