@@ -3,6 +3,7 @@ package org.her2feeds.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,7 @@ public class SourceScheduler implements ApplicationRunner {
     private final Scheduler scheduler;
     private final IngestService ingest;
     private final SourceTriggers triggers;
-    private final Duration firstFetchWindow;
+    private final FirstFetchSpread firstFetches;
     private final Clock clock;
     private final JdbcClient jdbc;
 
@@ -53,7 +54,7 @@ public class SourceScheduler implements ApplicationRunner {
             Clock clock,
             JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.firstFetchWindow = properties.firstFetchWindow();
+        this.firstFetches = properties.firstFetchSpread();
         this.scheduler = scheduler;
         this.ingest = ingest;
         this.triggers = triggers;
@@ -96,18 +97,24 @@ public class SourceScheduler implements ApplicationRunner {
         Map<String, Duration> intervals = scheduledIntervals();
         Set<String> jobs = new HashSet<>();
         scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SourceTriggers.GROUP)).forEach(key -> jobs.add(key.getName()));
+        List<Source> changed = new ArrayList<>();
+        int due = 0;
         for (Source source : active) {
             wanted.add(source.id());
-            Duration scheduled = intervals.get(source.id());
-            if (source.interval().equals(scheduled)) {
-                continue;
+            if (!source.interval().equals(intervals.get(source.id()))) {
+                changed.add(source);
+                Instant first = planned.get(source.id());
+                due += first == null || first.isBefore(now) ? 1 : 0;
             }
+        }
+        for (Source source : changed) {
+            Duration scheduled = intervals.get(source.id());
             Trigger existing = scheduled == null ? null : scheduler.getTrigger(triggers.triggerKey(source.id()));
             Instant first = planned.get(source.id());
             if (first == null || first.isBefore(now)) {
-                // Never fetched, or overdue after downtime: within the first minute, each source at its own moment.
-                long slot = firstFetchWindow.toMillis() * (++newcomers) / (active.size() + 1);
-                first = now.plusMillis(slot);
+                // Never fetched, or overdue after downtime: each at its own moment of a window that grows with
+                // how many they are.
+                first = firstFetches.slot(now, newcomers++, due);
             } else if (existing != null && first.isAfter(now.plus(source.interval()))) {
                 first = now.plus(source.interval());
             }

@@ -251,6 +251,8 @@ final class ClusterShareRun {
                 "--her2.data-dir=" + work.resolve(name),
                 "--her2.minimum-http-interval=PT1S",
                 "--her2.schedule.first-fetch-window=" + interval,
+                // Every source first within one interval, however many: the shares are counted from the third.
+                "--her2.schedule.first-fetch-spacing=PT0S",
                 "--her2.fetch.allow-private-addresses=true",
                 "--her2.fetch.user-agent=" + name,
                 "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name);

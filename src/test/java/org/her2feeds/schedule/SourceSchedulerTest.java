@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.her2feeds.Her2FeedsApplication;
@@ -58,6 +59,34 @@ class SourceSchedulerTest {
             assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals("sources")))
                     .extracting(JobKey::getName)
                     .containsExactlyInAnyOrder("a", "c", "d");
+        }
+    }
+
+    @Test
+    void manyNewSourcesAreFirstFetchedOverAWindowThatGrowsWithThem() throws Exception {
+        Path sources = dir.resolve("sources.yml");
+        StringBuilder content = new StringBuilder();
+        int count = 1_000;
+        for (int i = 0; i < count; i++) {
+            content.append(sources("s" + i, "PT6H", true));
+        }
+        Files.writeString(sources, content.toString());
+        Instant started = Instant.now();
+        try (ConfigurableApplicationContext app = start(sources)) {
+            Instant ready = Instant.now();
+            List<Instant> firsts = triggers(app.getBean(Scheduler.class)).values().stream()
+                    .map(trigger -> trigger.getNextFireTime().toInstant())
+                    .sorted()
+                    .toList();
+            assertThat(firsts).hasSize(count).doesNotHaveDuplicates();
+            // 1,000 newcomers at the default 200 ms each: a window of 200 s, not the one-minute minimum, so the
+            // four fetch threads are never handed a thousand sources at once.
+            Duration window = Duration.ofMillis(200L * count);
+            assertThat(firsts.get(count - 1)).isBetween(started.plus(window.minusSeconds(1)), ready.plus(window));
+            long inFirstMinute = firsts.stream()
+                    .filter(first -> first.isBefore(ready.plus(Duration.ofMinutes(1))))
+                    .count();
+            assertThat(inFirstMinute).isLessThan(count / 2);
         }
     }
 
