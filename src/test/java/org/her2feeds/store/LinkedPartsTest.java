@@ -101,40 +101,24 @@ class LinkedPartsTest {
         String title = "trastuzumab deruxtecan after two lines of therapy in her2 low disease";
         // The quote stands deep in a long text: none of the title's words are among the quoting article's words.
         // The rules find it within a word too ("disease" in "diseases"), where the index's whole words do not.
-        StoryProfile quoting = new StoryProfile(
+        StoryProfile quoting = result(
                 Instant.parse("2026-06-01T08:00:00Z"),
                 "blog",
                 "news",
-                "news",
-                "result",
-                Set.of(),
-                Set.of(),
-                Set.of(),
                 Set.of(),
                 Set.of(),
                 "",
                 "a long commentary " + "on care ".repeat(400) + title + after,
-                Set.of("commentary"),
-                Set.of("commentary"),
-                Set.of(),
-                Set.of());
-        StoryProfile quoted = new StoryProfile(
+                Set.of("commentary"));
+        StoryProfile quoted = result(
                 Instant.parse("2026-06-01T09:00:00Z"),
                 "journal",
                 "journal",
-                "trial-result",
-                "result",
-                Set.of(),
-                Set.of(),
-                Set.of(),
                 Set.of(),
                 Set.of(),
                 title,
                 title,
-                Set.of("deruxtecan", "lines", "therapy", "low", "disease"),
-                Set.of("deruxtecan", "lines", "therapy", "low", "disease"),
-                Set.of(),
-                Set.of());
+                Set.of("deruxtecan", "lines", "therapy", "low", "disease"));
         List<StoryProfile> rest = List.of(quoting, quoted);
         assertThat(links.link(quoting, quoted)).isPresent();
 
@@ -145,22 +129,42 @@ class LinkedPartsTest {
 
     /** A news item that cites the one before it in the chain, all of one morning. */
     private static StoryProfile chained(int i) {
-        String title = "chain report number " + i;
-        return new StoryProfile(
+        return result(
                 Instant.parse("2026-06-01T08:00:00Z").plusSeconds(i),
                 "news-" + i,
                 "news",
-                "news",
+                Set.of("10.5555/chain." + i),
+                i == 0 ? Set.of() : Set.of("10.5555/chain." + (i - 1)),
+                "",
+                "chain report number " + i,
+                Set.of("w" + i));
+    }
+
+    /** A result with no trial, drug or figure: it links only by an identifier, a quoted title or its words. */
+    private static StoryProfile result(
+            Instant at,
+            String source,
+            String kind,
+            Set<String> ownIds,
+            Set<String> citedIds,
+            String titleKey,
+            String textKey,
+            Set<String> words) {
+        return new StoryProfile(
+                at,
+                source,
+                kind,
+                "journal".equals(kind) ? "trial-result" : "news",
                 "result",
                 Set.of(),
                 Set.of(),
                 Set.of(),
-                Set.of("10.5555/chain." + i),
-                i == 0 ? Set.of() : Set.of("10.5555/chain." + (i - 1)),
-                "",
-                title,
-                Set.of("w" + i),
-                Set.of("w" + i),
+                ownIds,
+                citedIds,
+                titleKey,
+                textKey,
+                words,
+                words,
                 Set.of(),
                 Set.of());
     }

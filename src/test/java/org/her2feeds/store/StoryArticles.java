@@ -1,11 +1,10 @@
 package org.her2feeds.store;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.her2feeds.sources.SourceKind;
-import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
+import org.her2feeds.testsupport.TaggedArticles;
 
 /**
  * The articles of the story scenarios, tagged by real rules, shared by the story tests on H2 and on PostgreSQL:
@@ -19,23 +18,7 @@ record StoryArticles(Tagger tagger) {
 
     NewArticle item(
             String source, SourceKind kind, String guid, String title, String text, String published, String doi) {
-        TaggableText taggable = new TaggableText(title, text, "", List.of(), kind.slug());
-        return new NewArticle(
-                source,
-                guid,
-                "https://" + source + ".example/" + guid,
-                title,
-                "<p>" + text + "</p>",
-                text,
-                List.of(),
-                List.of(),
-                Instant.parse(published),
-                doi,
-                null,
-                tagger.tag(taggable),
-                text,
-                "",
-                null);
+        return new TaggedArticles(tagger).item(source, kind, guid, title, text, published, doi);
     }
 
     /** Stores one article without a DOI as the only item of its source's feed. */
