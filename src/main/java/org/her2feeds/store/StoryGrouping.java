@@ -70,11 +70,13 @@ final class StoryGrouping {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final StoryLinks links;
+    private final LinkedParts linkedParts;
 
     StoryGrouping(JdbcClient jdbc, JsonMapper json, StoryLinks links) {
         this.jdbc = jdbc;
         this.json = json;
         this.links = links;
+        this.linkedParts = new LinkedParts(links);
     }
 
     /**
@@ -245,32 +247,7 @@ final class StoryGrouping {
     private List<List<Member>> parts(List<Member> members) {
         List<Member> ordered = new ArrayList<>(members);
         ordered.sort(Comparator.comparing((Member m) -> m.profile().at()).thenComparing(Member::articleId));
-        int[] parent = new int[ordered.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        for (int i = 0; i < ordered.size(); i++) {
-            for (int j = i + 1; j < ordered.size(); j++) {
-                if (root(parent, i) != root(parent, j)
-                        && links.link(ordered.get(i).profile(), ordered.get(j).profile())
-                                .isPresent()) {
-                    parent[root(parent, j)] = root(parent, i);
-                }
-            }
-        }
-        Map<Integer, List<Member>> byRoot = new LinkedHashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            byRoot.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(ordered.get(i));
-        }
-        return List.copyOf(byRoot.values());
-    }
-
-    private static int root(int[] parent, int i) {
-        int r = i;
-        while (parent[r] != r) {
-            r = parent[r];
-        }
-        return r;
+        return linkedParts.of(ordered, Member::profile);
     }
 
     /** The article that started a story: its id less {@code s-} and any suffix. */

@@ -1,9 +1,5 @@
 package org.her2feeds.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,7 +31,6 @@ import org.her2feeds.Her2FeedsApplication;
  */
 final class ClusterShareRun {
 
-    private static final String ETAG = SourcesScaleProbe.ETAG;
     private static final int NODES = 3;
 
     private final int sources;
@@ -71,27 +66,17 @@ final class ClusterShareRun {
                 return "recorder";
             }
         };
-        WireMockServer host = new WireMockServer(options()
-                .dynamicPort()
-                .containerThreads(40)
-                .disableRequestJournal()
-                .extensions(recorder));
-        host.start();
-        host.stubFor(get(urlPathMatching("/feeds/.*"))
-                .atPriority(1)
-                .withHeader("If-None-Match", equalTo(ETAG))
-                .willReturn(aResponse().withStatus(304).withHeader("ETag", ETAG)));
-        host.stubFor(get(urlPathMatching("/feeds/.*"))
-                .atPriority(2)
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/rss+xml")
-                        .withHeader("ETag", ETAG)
-                        .withBody("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
-                                + "<link>https://news.example/</link><description>d</description>"
-                                + "<item><title>HER2-positive breast cancer report</title>"
-                                + "<link>https://news.example/her2/1</link><guid>her2-1</guid></item>"
-                                + "</channel></rss>")));
+        WireMockServer host = FeedHost.started(
+                options()
+                        .dynamicPort()
+                        .containerThreads(40)
+                        .disableRequestJournal()
+                        .extensions(recorder),
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                        + "<link>https://news.example/</link><description>d</description>"
+                        + "<item><title>HER2-positive breast cancer report</title>"
+                        + "<link>https://news.example/her2/1</link><guid>her2-1</guid></item>"
+                        + "</channel></rss>");
         Files.createDirectories(work);
         StringBuilder yaml = new StringBuilder("sources:\n");
         for (int i = 0; i < sources; i++) {

@@ -1,9 +1,5 @@
 package org.her2feeds.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -46,8 +42,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class SourcesScaleProbe {
 
-    static final String ETAG = "\"v1\"";
-
     private SourcesScaleProbe() {}
 
     public static void main(String[] args) throws Exception {
@@ -58,19 +52,7 @@ public final class SourcesScaleProbe {
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 120;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         WireMockServer host =
-                new WireMockServer(options().dynamicPort().containerThreads(16).disableRequestJournal());
-        host.start();
-        host.stubFor(get(urlPathMatching("/feeds/.*"))
-                .atPriority(1)
-                .withHeader("If-None-Match", equalTo(ETAG))
-                .willReturn(aResponse().withStatus(304).withHeader("ETag", ETAG)));
-        host.stubFor(get(urlPathMatching("/feeds/.*"))
-                .atPriority(2)
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/rss+xml")
-                        .withHeader("ETag", ETAG)
-                        .withBody(feed())));
+                FeedHost.started(options().dynamicPort().containerThreads(16).disableRequestJournal(), feed());
         Path sources = data.resolveSibling("sources-" + count + ".yml");
         if ("first".equals(mode)) {
             StringBuilder yaml = new StringBuilder("sources:\n");
@@ -148,7 +130,7 @@ public final class SourcesScaleProbe {
             Instant last = next.minus(interval);
             rows.add(new Object[] {
                 String.format(Locale.ROOT, "s%06d", i),
-                i % 10 == 0 ? null : ETAG,
+                i % 10 == 0 ? null : FeedHost.ETAG,
                 Timestamp.from(last),
                 Timestamp.from(last),
                 200,

@@ -8,16 +8,15 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.List;
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.store.ArticleStore;
 import org.her2feeds.store.NewArticle;
-import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.testsupport.ApiContract;
 import org.her2feeds.testsupport.FeedValidity;
 import org.her2feeds.testsupport.RunningApplication;
+import org.her2feeds.testsupport.TaggedArticles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,22 +173,6 @@ class StoryApiTest extends RunningApplication {
     }
 
     private NewArticle item(String source, SourceKind kind, String guid, String title, String text, String at) {
-        TaggableText taggable = new TaggableText(title, text, "", List.of(), kind.slug());
-        return new NewArticle(
-                source,
-                guid,
-                "https://" + source + ".example/" + guid,
-                title,
-                "<p>" + text + "</p>",
-                text,
-                List.of(),
-                List.of(),
-                Instant.parse(at),
-                null,
-                null,
-                tagger.tag(taggable),
-                text,
-                "",
-                null);
+        return new TaggedArticles(tagger).item(source, kind, guid, title, text, at, null);
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
@@ -40,13 +39,9 @@ class ConcurrentSavePostgresTest {
     @BeforeAll
     static void migrate() {
         database = TestPostgres.freshSchema("concurrent_save");
-        Flyway.configure()
-                .dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        poolA = pool("instance-a");
-        poolB = pool("instance-b");
+        // Each instance migrates at start-up, as two instances of a cluster do: the second finds nothing to do.
+        poolA = Migrations.POSTGRESQL.migratedPool(database);
+        poolB = Migrations.POSTGRESQL.migratedPool(database);
     }
 
     @AfterAll
@@ -161,16 +156,6 @@ class ConcurrentSavePostgresTest {
 
     private static ArticleStore store(HikariDataSource pool) {
         return StoreParts.on(pool).store();
-    }
-
-    private static HikariDataSource pool(String name) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setPoolName(name);
-        pool.setJdbcUrl(database.url());
-        pool.setUsername(database.user());
-        pool.setPassword(database.password());
-        pool.setMaximumPoolSize(2);
-        return pool;
     }
 
     private static <T> T await(CountDownLatch start, java.util.function.Supplier<T> work) {

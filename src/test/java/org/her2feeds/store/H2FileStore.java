@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,15 +48,11 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
     }
 
     private void open(Path dir) {
-        pool = new HikariDataSource();
-        pool.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath().resolve("store")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        pool.setMaximumPoolSize(2);
-        Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .load()
-                .migrate();
+        pool = Migrations.H2.migratedPool(
+                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                null,
+                null);
         StoreParts parts = StoreParts.on(pool, dir);
         jdbc = parts.jdbc();
         json = parts.json();

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.testsupport.TestPostgres;
@@ -24,16 +23,7 @@ class HostileItemsPostgresTest {
     @Test
     void nulCharactersAndOversizedValuesDoNotFailTheFeed() throws Exception {
         try (TestPostgres database = TestPostgres.freshSchema("hostile_items");
-                HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(database.url());
-            pool.setUsername(database.user());
-            pool.setPassword(database.password());
-            pool.setMaximumPoolSize(2);
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                HikariDataSource pool = Migrations.POSTGRESQL.migratedPool(database)) {
             JdbcClient jdbc = JdbcClient.create(pool);
             ArticleStore store = StoreParts.on(pool).store();
             List<String> authors = new ArrayList<>();

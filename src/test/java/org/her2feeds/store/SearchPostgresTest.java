@@ -1,7 +1,6 @@
 package org.her2feeds.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,16 +24,7 @@ class SearchPostgresTest extends SearchContract {
     @BeforeAll
     static void migrate() {
         database = TestPostgres.freshSchema("search");
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(database.url());
-        pool.setUsername(database.user());
-        pool.setPassword(database.password());
-        pool.setMaximumPoolSize(2);
-        Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                .load()
-                .migrate();
+        pool = Migrations.POSTGRESQL.migratedPool(database);
         StoreParts parts = StoreParts.on(pool);
         jdbc = parts.jdbc();
         json = parts.json();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -22,17 +21,7 @@ class SearchSourcesMigrationPostgresTest {
     @Test
     void articlesStoredBeforeTheUpgradeAreFoundByTheirSources() throws Exception {
         try (TestPostgres database = TestPostgres.freshSchema("v13");
-                HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(database.url());
-            pool.setUsername(database.user());
-            pool.setPassword(database.password());
-            pool.setMaximumPoolSize(2);
-            Flyway flyway12 = Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                    .target("12")
-                    .load();
-            flyway12.migrate();
+                HikariDataSource pool = Migrations.POSTGRESQL.upTo("12").migratedPool(database)) {
             StoreParts parts = StoreParts.on(pool);
             NewArticle trial = SearchContract.item(
                     "t", "Zongertinib in HER2-mutant lung cancer", "Phase 1b.", "2025-01-01T00:00:00Z");
@@ -48,11 +37,7 @@ class SearchSourcesMigrationPostgresTest {
                                     "2025-02-01T00:00:00Z",
                                     new TaggingResult(false, List.of(), List.of()))));
 
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                    .load()
-                    .migrate();
+            Migrations.POSTGRESQL.applyTo(pool);
 
             JdbcClient jdbc = parts.jdbc();
             assertThat(jdbc.sql("SELECT CAST(sources AS TEXT) FROM article_search")

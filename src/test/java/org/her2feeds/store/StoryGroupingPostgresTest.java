@@ -3,12 +3,9 @@ package org.her2feeds.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.her2feeds.tagging.Tagger;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -21,26 +18,17 @@ class StoryGroupingPostgresTest {
     @Test
     void storiesAreGroupedJoinedAndReadOnPostgres() throws Exception {
         try (TestPostgres database = TestPostgres.freshSchema("stories");
-                HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(database.url());
-            pool.setUsername(database.user());
-            pool.setPassword(database.password());
-            pool.setMaximumPoolSize(2);
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                HikariDataSource pool = Migrations.POSTGRESQL.migratedPool(database)) {
             StoreParts parts = StoreParts.on(pool);
             ArticleStore store = parts.store();
             StoryQueries stories = parts.stories();
-            StoryGroupingTest.tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
+            StoryArticles articles = StoryArticles.taggedByTheConfiguredRules();
 
-            StoryGroupingTest.saveTwoStories(store);
+            articles.saveTwoStories(store);
             List<Story> before = stories.page(null, 10);
             assertThat(before).hasSize(2);
 
-            StoryGroupingTest.saveTheirLink(store);
+            articles.saveTheirLink(store);
 
             List<Story> after = stories.page(null, 10);
             assertThat(after).hasSize(1);

@@ -2,13 +2,9 @@ package org.her2feeds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.her2feeds.sources.SourceKind;
-import org.her2feeds.tagging.TaggableText;
-import org.her2feeds.tagging.Tagger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,19 +18,14 @@ class StoryGroupingTest {
     @RegisterExtension
     final H2FileStore db = new H2FileStore();
 
-    static Tagger tagger;
-
-    @BeforeAll
-    static void rules() {
-        tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
-    }
+    private final StoryArticles articles = StoryArticles.taggedByTheConfiguredRules();
 
     @Test
     void aJournalPaperAndTheNewsAboutItAreOneStoryTitledByTheJournal() {
         db.store.saveFeed(
                 "onclive",
                 SourceKind.NEWS,
-                List.of(item(
+                List.of(articles.item(
                         "onclive",
                         SourceKind.NEWS,
                         "n1",
@@ -46,7 +37,7 @@ class StoryGroupingTest {
         db.store.saveFeed(
                 "nejm",
                 SourceKind.JOURNAL,
-                List.of(item(
+                List.of(articles.item(
                         "nejm",
                         SourceKind.JOURNAL,
                         "j1",
@@ -59,7 +50,7 @@ class StoryGroupingTest {
         db.store.saveFeed(
                 "fda",
                 SourceKind.REGULATOR,
-                List.of(item(
+                List.of(articles.item(
                         "fda",
                         SourceKind.REGULATOR,
                         "r1",
@@ -84,11 +75,11 @@ class StoryGroupingTest {
 
     @Test
     void twoStoriesJoinedByALaterArticleKeepTheOlderIdAndTheOtherStillResolves() {
-        saveTwoStories(db.store);
+        articles.saveTwoStories(db.store);
         List<Story> before = db.stories.page(null, 10);
         assertThat(before).hasSize(2);
 
-        saveTheirLink(db.store);
+        articles.saveTheirLink(db.store);
 
         List<Story> after = db.stories.page(null, 10);
         assertThat(after).hasSize(1);
@@ -101,75 +92,12 @@ class StoryGroupingTest {
         }
     }
 
-    /** A trial readout and the news of it; a letter and the news citing it: two stories. */
-    static void saveTwoStories(ArticleStore store) {
-        store.saveFeed(
-                "journal-a",
-                SourceKind.JOURNAL,
-                List.of(item(
-                        "journal-a",
-                        SourceKind.JOURNAL,
-                        "a",
-                        "Tucatinib maintenance in HER2-positive breast cancer",
-                        "Results of HER2CLIMB-05 with tucatinib maintenance.",
-                        "2026-02-09T00:00:00Z",
-                        "10.5555/a.1")));
-        store.saveFeed(
-                "news-e",
-                SourceKind.NEWS,
-                List.of(item(
-                        "news-e",
-                        SourceKind.NEWS,
-                        "e",
-                        "HER2CLIMB-05 readout reported",
-                        "News on the HER2CLIMB-05 trial in HER2-positive breast cancer.",
-                        "2026-02-10T00:00:00Z",
-                        null)));
-        store.saveFeed(
-                "journal-f",
-                SourceKind.JOURNAL,
-                List.of(item(
-                        "journal-f",
-                        SourceKind.JOURNAL,
-                        "f",
-                        "Correspondence on a maintenance regimen",
-                        "A letter on a maintenance regimen in HER2-positive disease.",
-                        "2026-02-11T00:00:00Z",
-                        "10.5555/f.2")));
-        store.saveFeed(
-                "news-b",
-                SourceKind.NEWS,
-                List.of(item(
-                        "news-b",
-                        SourceKind.NEWS,
-                        "b",
-                        "Pfizer's TUKYSA regimen questioned in a letter",
-                        "The letter doi:10.5555/f.2 questions the regimen.",
-                        "2026-02-12T00:00:00Z",
-                        null)));
-    }
-
-    /** News that names the trial of the first story and cites the letter of the second. */
-    static void saveTheirLink(ArticleStore store) {
-        store.saveFeed(
-                "news-d",
-                SourceKind.NEWS,
-                List.of(item(
-                        "news-d",
-                        SourceKind.NEWS,
-                        "d",
-                        "HER2CLIMB-05: the letter and the reply",
-                        "On HER2CLIMB-05 in HER2-positive breast cancer, see doi:10.5555/f.2.",
-                        "2026-02-13T00:00:00Z",
-                        null)));
-    }
-
     @Test
     void aNewsItemThatLinksThePapersPageJoinsItsStory() {
         db.store.saveFeed(
                 "journal-g",
                 SourceKind.JOURNAL,
-                List.of(item(
+                List.of(articles.item(
                         "journal-g",
                         SourceKind.JOURNAL,
                         "g1",
@@ -180,7 +108,7 @@ class StoryGroupingTest {
         db.store.saveFeed(
                 "news-h",
                 SourceKind.NEWS,
-                List.of(item(
+                List.of(articles.item(
                         "news-h",
                         SourceKind.NEWS,
                         "h1",
@@ -200,7 +128,7 @@ class StoryGroupingTest {
         db.store.saveFeed(
                 "ctgov",
                 SourceKind.REGISTRY,
-                List.of(item(
+                List.of(articles.item(
                         "ctgov",
                         SourceKind.REGISTRY,
                         "t1",
@@ -211,7 +139,7 @@ class StoryGroupingTest {
         db.store.saveFeed(
                 "news",
                 SourceKind.NEWS,
-                List.of(item(
+                List.of(articles.item(
                         "news",
                         SourceKind.NEWS,
                         "t2",
@@ -229,26 +157,5 @@ class StoryGroupingTest {
                 .findFirst()
                 .orElseThrow()
                 .id();
-    }
-
-    static NewArticle item(
-            String source, SourceKind kind, String guid, String title, String text, String published, String doi) {
-        TaggableText taggable = new TaggableText(title, text, "", List.of(), kind.slug());
-        return new NewArticle(
-                source,
-                guid,
-                "https://" + source + ".example/" + guid,
-                title,
-                "<p>" + text + "</p>",
-                text,
-                List.of(),
-                List.of(),
-                Instant.parse(published),
-                doi,
-                null,
-                tagger.tag(taggable),
-                text,
-                "",
-                null);
     }
 }

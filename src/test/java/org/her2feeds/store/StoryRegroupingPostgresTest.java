@@ -9,14 +9,10 @@ import static org.her2feeds.store.StoryRegroupingTest.PAPER;
 import static org.her2feeds.store.StoryRegroupingTest.PAPER_TEXT;
 import static org.her2feeds.store.StoryRegroupingTest.idOf;
 import static org.her2feeds.store.StoryRegroupingTest.membersOf;
-import static org.her2feeds.store.StoryRegroupingTest.save;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.her2feeds.sources.SourceKind;
-import org.her2feeds.tagging.Tagger;
 import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,25 +26,16 @@ class StoryRegroupingPostgresTest {
     @Test
     void storiesSplitAndAnArchiveWithoutStoriesIsGroupedOnPostgres() throws Exception {
         try (TestPostgres database = TestPostgres.freshSchema("regrouping");
-                HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(database.url());
-            pool.setUsername(database.user());
-            pool.setPassword(database.password());
-            pool.setMaximumPoolSize(2);
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                HikariDataSource pool = Migrations.POSTGRESQL.migratedPool(database)) {
             StoreParts parts = StoreParts.on(pool);
             ArticleStore store = parts.store();
             JdbcClient jdbc = parts.jdbc();
             StoryQueries stories = parts.stories();
-            StoryRegroupingTest.tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
+            StoryArticles articles = StoryArticles.taggedByTheConfiguredRules();
 
-            save(store, "news-a", SourceKind.NEWS, "a", NEWS_TITLE, NEWS_TEXT, "2026-06-01T08:00:00Z");
-            save(store, "journal", SourceKind.JOURNAL, "j", PAPER, PAPER_TEXT, "2026-06-01T12:00:00Z");
-            save(
+            articles.save(store, "news-a", SourceKind.NEWS, "a", NEWS_TITLE, NEWS_TEXT, "2026-06-01T08:00:00Z");
+            articles.save(store, "journal", SourceKind.JOURNAL, "j", PAPER, PAPER_TEXT, "2026-06-01T12:00:00Z");
+            articles.save(
                     store,
                     "news-b",
                     SourceKind.NEWS,
@@ -59,7 +46,7 @@ class StoryRegroupingPostgresTest {
             String story = "s-" + idOf(jdbc, "a");
             assertThat(membersOf(jdbc, story)).containsExactlyInAnyOrder("journal", "news-a", "news-b");
 
-            save(store, "news-a", SourceKind.NEWS, "a", OTHER_TITLE, OTHER_TEXT, "2026-06-01T08:00:00Z");
+            articles.save(store, "news-a", SourceKind.NEWS, "a", OTHER_TITLE, OTHER_TEXT, "2026-06-01T08:00:00Z");
 
             assertThat(membersOf(jdbc, story)).containsExactlyInAnyOrder("journal", "news-b");
             List<Story> split = stories.page(null, 10);

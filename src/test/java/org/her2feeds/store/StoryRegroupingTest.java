@@ -2,16 +2,12 @@ package org.her2feeds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.Evidence;
 import org.her2feeds.tagging.TaggableText;
-import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TaggingResult;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +22,7 @@ class StoryRegroupingTest {
     @RegisterExtension
     final H2FileStore db = new H2FileStore();
 
-    static Tagger tagger;
+    private final StoryArticles articles = StoryArticles.taggedByTheConfiguredRules();
 
     static final String PAPER =
             "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast " + "Cancer: Overall Survival";
@@ -38,11 +34,6 @@ class StoryRegroupingTest {
     static final String OTHER_TITLE = "Tucatinib maintenance in HER2CLIMB-05 reported";
     static final String OTHER_TEXT =
             "News on the HER2CLIMB-05 trial of tucatinib maintenance in HER2-positive breast cancer.";
-
-    @BeforeAll
-    static void rules() {
-        tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
-    }
 
     @Test
     void aNewsItemWhoseLaterCopyNoLongerNamesTheTrialLeavesTheStoryAndJoinsAgainWhenItDoes() {
@@ -103,7 +94,7 @@ class StoryRegroupingTest {
         assertThat(db.stories.page(null, 10)).isEmpty();
 
         // The rules are put back: the news item joins the story again, under its id.
-        assertThat(db.store.reevaluateAll(tagger::tag)).isEqualTo(1);
+        assertThat(db.store.reevaluateAll(articles.tagger()::tag)).isEqualTo(1);
 
         assertThat(membersOf(story)).containsExactlyInAnyOrder("journal", "news-a");
         assertThat(db.stories.page(null, 10)).extracting(Story::id).containsExactly(story);
@@ -142,9 +133,9 @@ class StoryRegroupingTest {
     }
 
     /** The tagger, except that the article of this title is read without trials. */
-    private static Function<TaggableText, TaggingResult> withoutTrialsIn(String title) {
+    private Function<TaggableText, TaggingResult> withoutTrialsIn(String title) {
         return text -> {
-            TaggingResult result = tagger.tag(text);
+            TaggingResult result = articles.tagger().tag(text);
             if (!text.title().equals(title)) {
                 return result;
             }
@@ -169,37 +160,7 @@ class StoryRegroupingTest {
     }
 
     private void save(String source, SourceKind kind, String guid, String title, String text, String published) {
-        save(db.store, source, kind, guid, title, text, published);
-    }
-
-    static void save(
-            ArticleStore store,
-            String source,
-            SourceKind kind,
-            String guid,
-            String title,
-            String text,
-            String published) {
-        TaggableText taggable = new TaggableText(title, text, "", List.of(), kind.slug());
-        store.saveFeed(
-                source,
-                kind,
-                List.of(new NewArticle(
-                        source,
-                        guid,
-                        "https://" + source + ".example/" + guid,
-                        title,
-                        "<p>" + text + "</p>",
-                        text,
-                        List.of(),
-                        List.of(),
-                        Instant.parse(published),
-                        null,
-                        null,
-                        tagger.tag(taggable),
-                        text,
-                        "",
-                        null)));
+        articles.save(db.store, source, kind, guid, title, text, published);
     }
 
     private String idOf(String guid) {
