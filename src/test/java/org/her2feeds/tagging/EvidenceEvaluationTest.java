@@ -36,14 +36,6 @@ class EvidenceEvaluationTest {
     private static final double TUNING_TRIAL_RECALL_FLOOR = 0.98;
 
     /**
-     * The third tuning set, as measured twice while it was held out (0.909 / 0.909, below the goal of 0.95):
-     * these floors keep what it reaches from getting worse.
-     */
-    private static final double TUNING_3_TRIAL_PRECISION_FLOOR = 0.90;
-
-    private static final double TUNING_3_TRIAL_RECALL_FLOOR = 0.90;
-
-    /**
      * Trial recall on the supplementary tuning set: 0.919, every miss a trial the text only implies (described by
      * drug, disease and phase, never named: 5 of 62), which no rule reads; the floor keeps the rest.
      */
@@ -57,19 +49,27 @@ class EvidenceEvaluationTest {
     }
 
     @Test
-    void theThirdTuningSetMeetsTheTypeDrugAndNoticeGoals() {
+    void theThirdTuningSetMeetsEveryGoal() {
+        // Measured twice while held out: trials 0.909 / 0.909, stories F1 0.697. Its two trial misses left are
+        // trials only implied (h005, h095), its extra ones an ISRCTN id outside the labels' vocabulary and a trial a
+        // guideline names as the basis of a recommendation without results.
         EvidenceEvaluation tuning3 = EvidenceEvaluation.run(tagger, TUNING_3);
         assertThat(tuning3.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
         assertThat(tuning3.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(tuning3.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning3.trials().precision()).isGreaterThanOrEqualTo(TUNING_3_TRIAL_PRECISION_FLOOR);
-        assertThat(tuning3.trials().recall()).isGreaterThanOrEqualTo(TUNING_3_TRIAL_RECALL_FLOOR);
+        assertThat(tuning3.trials().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning3.trials().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
         assertThat(tuning3.notices().labelled()).isPositive();
         assertThat(tuning3.notices().kindRight()).isEqualTo(tuning3.notices().labelled());
         assertThat(tuning3.notices().identifierRead())
                 .as("every notice that names its article by DOI or PMID is read, so the store links it")
                 .isEqualTo(tuning3.notices().byIdentifier());
         assertThat(tuning3.notices().unlabelledSeen()).isZero();
+        assertThat(tuning3.stories().labelled()).isPositive();
+        assertThat(tuning3.stories().f1())
+                .as("pairwise story grouping F1")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
+        assertThat(tuning3.meetsGoals()).isTrue();
     }
 
     @Test
