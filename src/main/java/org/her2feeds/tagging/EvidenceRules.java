@@ -231,7 +231,9 @@ final class EvidenceRules {
         }
         idFields.addAll(fields);
         for (String field : idFields) {
-            for (String id : TrialIds.find(field)) {
+            Map<String, String> aliases = TrialIds.aliases(field);
+            for (String written : TrialIds.find(field)) {
+                String id = aliases.getOrDefault(written, written);
                 TopicRulesReader.TrialRule known = trialsByRegistryId.get(id);
                 add(byKey, id, known == null ? null : known.rule().label());
             }

@@ -34,6 +34,7 @@ public final class StoryCandidates<T> {
     private final int fewestWords;
 
     private static final long RUN_BASE = 1_000_003L;
+    private static final long SECONDS_A_DAY = 86_400L;
 
     private final Map<String, List<Entry<T>>> byKey = new HashMap<>();
     private final List<Entry<T>> entries = new ArrayList<>();
@@ -46,8 +47,23 @@ public final class StoryCandidates<T> {
     /** Notices' words: two notices link by the words of their whole texts, not only of their titles. */
     private final Map<String, List<Entry<T>>> byNoticeWord = new HashMap<>();
 
+    /** How many days apart a journal's comment and its paper may appear (0: comments are not looked for). */
+    private final int nearDays;
+
+    /** The types that comment on an event: a comment's paper is an article of another type. */
+    private final Set<String> coverageTypes;
+
+    /** Articles by their source, their day and whether they comment: a comment is looked for beside its paper. */
+    private final Map<String, List<Entry<T>>> bySourceDay = new HashMap<>();
+
     StoryCandidates(int fewestWords) {
+        this(fewestWords, 0, Set.of());
+    }
+
+    StoryCandidates(int fewestWords, int nearDays, Set<String> coverageTypes) {
         this.fewestWords = Math.max(1, fewestWords);
+        this.nearDays = nearDays;
+        this.coverageTypes = Set.copyOf(coverageTypes);
     }
 
     /** Makes an article a candidate for those that arrive after it. */
@@ -59,6 +75,13 @@ public final class StoryCandidates<T> {
         }
         for (String word : profile.titleWords()) {
             byTitleWord.computeIfAbsent(word, k -> new ArrayList<>()).add(entry);
+        }
+        if (nearDays > 0 && profile.sourceId() != null) {
+            bySourceDay
+                    .computeIfAbsent(
+                            sourceDay(profile, day(profile), coverageTypes.contains(profile.type())),
+                            k -> new ArrayList<>())
+                    .add(entry);
         }
         if (!profile.titleKey().isEmpty()) {
             String[] title = profile.titleKey().split(" ");
@@ -83,6 +106,13 @@ public final class StoryCandidates<T> {
         Set<Entry<T>> found = Collections.newSetFromMap(new IdentityHashMap<>());
         for (String key : keys(profile)) {
             found.addAll(byKey.getOrDefault(key, List.of()));
+        }
+        if (nearDays > 0 && profile.sourceId() != null) {
+            // A comment beside its paper in one journal (or the paper beside its comment), within days either way.
+            boolean comment = coverageTypes.contains(profile.type());
+            for (long day = day(profile) - nearDays; day <= day(profile) + nearDays; day++) {
+                found.addAll(bySourceDay.getOrDefault(sourceDay(profile, day, !comment), List.of()));
+            }
         }
         // Shared words, counted as the rules count them: this one's title words in the other's words, and the
         // other's title words in this one's words. Every word of this title found in the other's words also
@@ -148,6 +178,14 @@ public final class StoryCandidates<T> {
             }
         }
         return hashes;
+    }
+
+    private static long day(StoryProfile profile) {
+        return Math.floorDiv(profile.at().getEpochSecond(), SECONDS_A_DAY);
+    }
+
+    private static String sourceDay(StoryProfile profile, long day, boolean comment) {
+        return profile.sourceId() + " " + day + (comment ? " comment" : " other");
     }
 
     private static boolean isNotice(StoryProfile profile) {

@@ -83,7 +83,8 @@ public class StoryLinks {
     /** An empty index of the articles later ones could be linked to, by these rules. */
     public <T> StoryCandidates<T> candidates() {
         StoryRules rules = current.get();
-        return new StoryCandidates<>(Math.min(rules.wordThreshold(), rules.nearThreshold()));
+        return new StoryCandidates<>(
+                Math.min(rules.wordThreshold(), rules.nearThreshold()), rules.nearDays(), rules.coverageTypes());
     }
 
     /**
@@ -103,6 +104,7 @@ public class StoryLinks {
         String body = text.summary() + " " + text.content();
         String event = event(rules, type, text);
         Set<String> regulators = "decision".equals(event) ? regulators(rules, text, sourceId) : Set.of();
+        Set<String> sites = "decision".equals(event) ? sites(rules, text) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
         Set<String> drugWords = new HashSet<>();
         for (DrugMention drug : evidence.drugs()) {
@@ -155,7 +157,8 @@ public class StoryLinks {
                 words(rules, text.title(), drugWords),
                 words(rules, text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
                 trialNames(evidence),
-                figures(text.title() + " " + head(text.summary(), WORDS_TEXT))));
+                figures(text.title() + " " + head(text.summary(), WORDS_TEXT)),
+                sites));
     }
 
     /**
@@ -229,6 +232,12 @@ public class StoryLinks {
                 && intersection(a.trials(), b.trials()).isEmpty()) {
             return Optional.empty();
         }
+        if (!a.sites().isEmpty()
+                && !b.sites().isEmpty()
+                && intersection(a.sites(), b.sites()).isEmpty()) {
+            // One drug's decisions on two tumour sites are two indications, however close in time.
+            return Optional.empty();
+        }
         Set<String> regulators = intersection(a.regulators(), b.regulators());
         Set<String> drugs = intersection(a.drugs(), b.drugs());
         if (drugs.isEmpty()) {
@@ -280,17 +289,26 @@ public class StoryLinks {
         if (near(rules, a, b)
                 && coverageA != coverageB
                 && a.sourceId() != null
-                && a.sourceId().equals(b.sourceId())
-                && drugs.size() >= 2) {
-            // A journal's comment on a paper appears beside it: same journal, same days, the same drugs compared.
-            return Optional.of("comment in the same journal on " + new TreeSet<>(drugs));
+                && a.sourceId().equals(b.sourceId())) {
+            // A journal's comment on a paper appears beside it: same journal, same days, the same drugs compared,
+            // or (an editorial's teaser often names no drug) the same distinctive words of their texts.
+            if (drugs.size() >= 2) {
+                return Optional.of("comment in the same journal on " + new TreeSet<>(drugs));
+            }
+            if (drugsAgree(a, b, drugs) && shared(a.words(), b.words()) >= rules.nearThreshold()) {
+                return Optional.of("comment in the same journal sharing the words "
+                        + new TreeSet<>(intersection(a.words(), b.words())));
+            }
         }
-        boolean drugsAgree =
-                !drugs.isEmpty() || a.drugs().isEmpty() || b.drugs().isEmpty();
-        if (drugsAgree && score >= rules.wordThreshold()) {
+        if (drugsAgree(a, b, drugs) && score >= rules.wordThreshold()) {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /** Whether two articles' drugs allow a link by words: they share one, or one of them names none. */
+    private static boolean drugsAgree(StoryProfile a, StoryProfile b, Set<String> shared) {
+        return !shared.isEmpty() || a.drugs().isEmpty() || b.drugs().isEmpty();
     }
 
     private static Set<String> sharedWords(StoryProfile a, StoryProfile b) {
@@ -380,6 +398,23 @@ public class StoryLinks {
             Set<String> found = new TreeSet<>();
             String padded = " " + key(where) + " ";
             rules.regulators().forEach((name, words) -> {
+                if (containsAny(padded, words)) {
+                    found.add(name);
+                }
+            });
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return Set.of();
+    }
+
+    /** The tumour sites a decision's title names, else those the start of its text names. */
+    private static Set<String> sites(StoryRules rules, TaggableText text) {
+        for (String where : List.of(text.title(), head(text.summary(), DECISION_TEXT))) {
+            Set<String> found = new TreeSet<>();
+            String padded = " " + key(where) + " ";
+            rules.sites().forEach((name, words) -> {
                 if (containsAny(padded, words)) {
                     found.add(name);
                 }

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param figures     the decimal figures of its title and text (a median of 11.9 months, a hazard ratio of 0.63),
  *                    doses left out: two reports of one readout quote the same ones; absent in profiles stored
  *                    before figures were read
+ * @param sites       for a decision: the tumour sites of its indication (its title's, else its text's start); two
+ *                    decisions on different sites are two indications; absent in profiles stored before sites
+ *                    were read
  */
 public record StoryProfile(
         Instant at,
@@ -39,9 +42,11 @@ public record StoryProfile(
         Set<String> titleWords,
         Set<String> words,
         Set<String> trialNames,
-        Set<String> figures) {
+        Set<String> figures,
+        Set<String> sites) {
 
     public StoryProfile {
+        sites = copy(sites);
         trialNames = copy(trialNames);
         figures = copy(figures);
         regulators = copy(regulators);

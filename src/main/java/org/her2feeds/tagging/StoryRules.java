@@ -29,6 +29,7 @@ record StoryRules(
         List<String> decisionWords,
         List<String> resultWords,
         Map<String, List<String>> regulators,
+        Map<String, List<String>> sites,
         Set<String> commonWords) {
 
     private static final Set<String> KEYS = Set.of(
@@ -42,7 +43,11 @@ record StoryRules(
             "decision-words",
             "result-words",
             "regulators",
+            "sites",
             "common-words");
+
+    /** Keys a file written before them may leave out: without sites, decisions are not told apart by site. */
+    private static final Set<String> OPTIONAL = Set.of("sites");
 
     static StoryRules read(Path file) {
         YamlDocument doc = YamlDocument.read(file, TopicRulesException::new);
@@ -51,18 +56,13 @@ record StoryRules(
         }
         Map<String, NodeTuple> fields = doc.mapping(doc.root(), "story rules", KEYS);
         for (String key : KEYS) {
-            if (!fields.containsKey(key)) {
+            if (!fields.containsKey(key) && !OPTIONAL.contains(key)) {
                 throw doc.error(doc.root(), "story rules: missing required key '" + key + "'");
             }
         }
-        Map<String, List<String>> regulators = new LinkedHashMap<>();
-        Node regulatorNode = fields.get("regulators").getValueNode();
-        doc.mapping(regulatorNode, "regulators", null).forEach((name, tuple) -> {
-            if (!YamlDocument.isSlug(name)) {
-                throw doc.error(tuple.getKeyNode(), "regulators: '" + name + "' must be a lower-case slug");
-            }
-            regulators.put(name, words(doc, tuple, "regulator '" + name + "'"));
-        });
+        Map<String, List<String>> regulators = named(doc, fields.get("regulators"), "regulators", "regulator");
+        Map<String, List<String>> sites =
+                fields.containsKey("sites") ? named(doc, fields.get("sites"), "sites", "site") : Map.of();
         return new StoryRules(
                 positive(doc, fields.get("window-days")),
                 positive(doc, fields.get("word-threshold")),
@@ -73,8 +73,21 @@ record StoryRules(
                 new LinkedHashSet<>(words(doc, fields.get("coverage-types"), "coverage-types")),
                 words(doc, fields.get("decision-words"), "decision-words"),
                 words(doc, fields.get("result-words"), "result-words"),
-                Map.copyOf(regulators),
+                regulators,
+                sites,
                 new LinkedHashSet<>(words(doc, fields.get("common-words"), "common-words")));
+    }
+
+    /** A mapping of slugs to their words ("fda: [fda, u.s.]"). */
+    private static Map<String, List<String>> named(YamlDocument doc, NodeTuple field, String key, String what) {
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        doc.mapping(field.getValueNode(), key, null).forEach((name, tuple) -> {
+            if (!YamlDocument.isSlug(name)) {
+                throw doc.error(tuple.getKeyNode(), key + ": '" + name + "' must be a lower-case slug");
+            }
+            named.put(name, words(doc, tuple, what + " '" + name + "'"));
+        });
+        return Map.copyOf(named);
     }
 
     private static int positive(YamlDocument doc, NodeTuple tuple) {

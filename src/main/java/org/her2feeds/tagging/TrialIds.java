@@ -1,9 +1,12 @@
 package org.her2feeds.tagging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +84,49 @@ final class TrialIds {
             }
         }
         return new ArrayList<>(found);
+    }
+
+    /** What a pair of brackets holds. */
+    private static final Pattern BRACKETED = Pattern.compile("[(\\[]([^()\\[\\]]{1,160})[)\\]]");
+
+    /**
+     * Ids that stand for another id of the same trial: one trial's ids in different registries written together in
+     * one pair of brackets ("(NCT06458831; EudraCT 2022-003918-25)"), as journals give a trial's registrations.
+     * Each is mapped to the NCT number among them, else to the first. Two ids of one registry in one pair of
+     * brackets are two trials, and are left alone.
+     */
+    static Map<String, String> aliases(String text) {
+        if (text == null || (text.indexOf('(') < 0 && text.indexOf('[') < 0)) {
+            return Map.of();
+        }
+        Map<String, String> aliases = new HashMap<>();
+        Matcher bracket = BRACKETED.matcher(text);
+        while (bracket.find()) {
+            List<String> ids = find(bracket.group(1));
+            if (ids.size() < 2) {
+                continue;
+            }
+            Set<Registry> registries = new HashSet<>();
+            for (String id : ids) {
+                registries.add(registryOf(id));
+            }
+            if (registries.size() < ids.size()) {
+                continue;
+            }
+            String main =
+                    ids.stream().filter(id -> id.startsWith("NCT")).findFirst().orElse(ids.get(0));
+            ids.stream().filter(id -> !id.equals(main)).forEach(id -> aliases.put(id, main));
+        }
+        return aliases;
+    }
+
+    private static Registry registryOf(String id) {
+        for (Registry registry : REGISTRIES) {
+            if (registry.pattern().matcher(id).matches()) {
+                return registry;
+            }
+        }
+        throw new IllegalArgumentException("not a registry id: " + id);
     }
 
     /** The id in its normal form when the text is exactly one registry id; null otherwise. */

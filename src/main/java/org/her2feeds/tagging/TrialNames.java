@@ -35,6 +35,21 @@ final class TrialNames {
     /** "the phase 3 trial NAME", "study NAME". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
 
+    /**
+     * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME":
+     * how headlines and reviews name the trial they present without calling it a trial.
+     */
+    private static final Pattern EVIDENCE_FROM = Pattern.compile(
+            "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:shown|demonstrated|observed)"
+                    + "\\s+in)\\s+(?:the\\s+)?" + NAME);
+
+    /**
+     * A journal's title of a trial paper: the name in brackets, then a colon and the design ("… (BRIGHTWATER): a
+     * randomised, open-label, phase 3 trial"), the Lancet journals' form.
+     */
+    private static final Pattern TITLE_NAME_THEN_DESIGN =
+            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
+
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
@@ -67,18 +82,57 @@ final class TrialNames {
 
     /** Capital words that are not trials: congresses, agencies, societies, tests. */
     private static final Set<String> NOT_TRIALS = Set.of(
-            "AACR", "ASCO", "CHMP", "ESMO", "NCCN", "NICE", "SABCS", "WCLC", "FISH", "TNBC", "NSCLC", "RECIST", "CTCAE",
-            "PHASE", "STUDY", "TRIAL", "CANCER", "BREAST", "GASTRIC", "UPDATE", "RESULTS");
+            "AACR",
+            "ASCO",
+            "CHMP",
+            "ESMO",
+            "NCCN",
+            "NICE",
+            "SABCS",
+            "WCLC",
+            "FISH",
+            "TNBC",
+            "NSCLC",
+            "RECIST",
+            "CTCAE",
+            "PHASE",
+            "STUDY",
+            "TRIAL",
+            "CANCER",
+            "BREAST",
+            "GASTRIC",
+            "UPDATE",
+            "RESULTS",
+            "COVID",
+            // Databases that articles draw data from ("data from SEER"), not trials.
+            "SEER",
+            "NCDB",
+            "TCGA",
+            "FAERS",
+            "METABRIC",
+            "GLOBOCAN",
+            "GENIE");
 
     /** Words just before a trial's name that make it a benchmark, a comparator's source or pending work. */
     private static final Pattern BACKGROUND_CUE =
             Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
-                    + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in)"
+                    + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
+                    + "(?:comparable|similar)\\s+to\\s+(?:that|those)\\s+(?:in|of))"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
                     + "(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
+
+    /**
+     * "After NAME established …", "after the NAME trial, X became the standard": what a trial led to, told as the
+     * history before the article's own subject. Read as the words before the name ({@link #AFTER}) and those after
+     * it in the same sentence ({@link #WHAT_FOLLOWED}).
+     */
+    private static final Pattern AFTER = Pattern.compile("(?i)\\bafter(?:\\s+the)?\\s*$");
+
+    private static final Pattern WHAT_FOLLOWED = Pattern.compile(
+            "(?i)^(?:\\s+(?:trial|study))?,?\\s+(?:[\\w-]+\\s+){0,3}?(?:established|became|made|set|changed)\\b");
 
     /**
      * A clause that tells of an approval the drug had already won ("which picked up an accelerated approval in 2024
@@ -97,6 +151,12 @@ final class TrialNames {
      */
     static List<String> find(String title, List<String> fields, boolean registryRecord) {
         Set<String> names = new LinkedHashSet<>();
+        if (title != null) {
+            Matcher design = TITLE_NAME_THEN_DESIGN.matcher(title);
+            if (design.find() && !NOT_TRIALS.contains(firstPart(design.group(1)))) {
+                names.add(design.group(1));
+            }
+        }
         if (registryRecord && title != null) {
             Matcher prefix = TITLE_PREFIX.matcher(title);
             if (prefix.find() && !NOT_TRIALS.contains(firstPart(prefix.group(1)))) {
@@ -111,7 +171,7 @@ final class TrialNames {
             if (field == null || field.isEmpty()) {
                 continue;
             }
-            for (Pattern pattern : List.of(NAMED, NAMED_AFTER, NAMED_BY_ID, ID_NAMED)) {
+            for (Pattern pattern : List.of(NAMED, NAMED_AFTER, EVIDENCE_FROM, NAMED_BY_ID, ID_NAMED)) {
                 Matcher matcher = pattern.matcher(field);
                 while (matcher.find()) {
                     if (!NOT_TRIALS.contains(firstPart(matcher.group(1)))) {
@@ -180,9 +240,14 @@ final class TrialNames {
             while (matcher.find()) {
                 mentions++;
                 String before = clauseBefore(field, matcher.start());
+                boolean history = AFTER.matcher(before).find()
+                        && WHAT_FOLLOWED
+                                .matcher(sentenceAfter(field, matcher.end()))
+                                .find();
                 if (!BACKGROUND_CUE.matcher(before).find()
                         && !HISTORY_CLAUSE.matcher(before).find()
-                        && !EARLIER_APPROVAL.matcher(before).find()) {
+                        && !EARLIER_APPROVAL.matcher(before).find()
+                        && !history) {
                     return false;
                 }
             }
@@ -351,6 +416,15 @@ final class TrialNames {
             from--;
         }
         return field.substring(from, start);
+    }
+
+    /** The text of the mention's sentence after it. */
+    private static String sentenceAfter(String field, int end) {
+        int to = end;
+        while (to < field.length() && ".!?;".indexOf(field.charAt(to)) < 0) {
+            to++;
+        }
+        return field.substring(end, to);
     }
 
     private static String firstPart(String name) {

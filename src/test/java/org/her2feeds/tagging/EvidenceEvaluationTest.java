@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by a labeller who
- * never saw the rules: the set the rules were tuned on, and the held-out set no rule was ever tuned on.
+ * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
+ * never saw the rules: the three sets the rules are tuned on. A held-out set, never tuned on, is measured by the lead.
  */
 class EvidenceEvaluationTest {
 
@@ -19,7 +19,14 @@ class EvidenceEvaluationTest {
     /** The supplementary tuning set (t001…), written later by another labeller who had not seen the rules either. */
     private static final Path TUNING_2 = Path.of("src/test/resources/evidence/evidence-tuning-2.yml");
 
-    private static final Path HELD_OUT = Path.of("src/test/resources/evidence/evidence-holdout.yml");
+    /**
+     * The third tuning set (h001…): the held-out set until stop 20, measured twice then, and tuned on since 2026-12-06.
+     */
+    private static final Path TUNING_3 = Path.of("src/test/resources/evidence/evidence-tuning-3.yml");
+
+    // HELD-OUT SET GOES HERE. The lead adds the new held-out set and its test (never tuned on; written by a labeller
+    // who has not seen the rules) when it arrives in main: its floors are what it reaches when first measured.
+    static final Path HELD_OUT_2 = Path.of("src/test/resources/evidence/evidence-holdout-2.yml");
 
     /**
      * What trial extraction reaches on the tuning set (0.987 / 0.987; the goal is 0.95): these floors keep it there.
@@ -27,14 +34,6 @@ class EvidenceEvaluationTest {
     private static final double TUNING_TRIAL_PRECISION_FLOOR = 0.98;
 
     private static final double TUNING_TRIAL_RECALL_FLOOR = 0.98;
-
-    /**
-     * The held-out set, measured once after the rules were tuned (0.909 / 0.909, below the goal of 0.95; before,
-     * 0.833 / 0.682): these floors keep what it reaches from getting worse. Never tune a rule on it.
-     */
-    private static final double HELD_OUT_TRIAL_PRECISION_FLOOR = 0.90;
-
-    private static final double HELD_OUT_TRIAL_RECALL_FLOOR = 0.90;
 
     /**
      * Trial recall on the supplementary tuning set: 0.919, every miss a trial the text only implies (described by
@@ -50,19 +49,27 @@ class EvidenceEvaluationTest {
     }
 
     @Test
-    void theHeldOutSetMeetsTheTypeDrugAndNoticeGoals() {
-        EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT);
-        assertThat(heldOut.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(heldOut.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.trials().precision()).isGreaterThanOrEqualTo(HELD_OUT_TRIAL_PRECISION_FLOOR);
-        assertThat(heldOut.trials().recall()).isGreaterThanOrEqualTo(HELD_OUT_TRIAL_RECALL_FLOOR);
-        assertThat(heldOut.notices().labelled()).isPositive();
-        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
-        assertThat(heldOut.notices().identifierRead())
+    void theThirdTuningSetMeetsEveryGoal() {
+        // Measured twice while held out: trials 0.909 / 0.909, stories F1 0.697. Its two trial misses left are
+        // trials only implied (h005, h095), its extra ones an ISRCTN id outside the labels' vocabulary and a trial a
+        // guideline names as the basis of a recommendation without results.
+        EvidenceEvaluation tuning3 = EvidenceEvaluation.run(tagger, TUNING_3);
+        assertThat(tuning3.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
+        assertThat(tuning3.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning3.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning3.trials().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning3.trials().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(tuning3.notices().labelled()).isPositive();
+        assertThat(tuning3.notices().kindRight()).isEqualTo(tuning3.notices().labelled());
+        assertThat(tuning3.notices().identifierRead())
                 .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(heldOut.notices().byIdentifier());
-        assertThat(heldOut.notices().unlabelledSeen()).isZero();
+                .isEqualTo(tuning3.notices().byIdentifier());
+        assertThat(tuning3.notices().unlabelledSeen()).isZero();
+        assertThat(tuning3.stories().labelled()).isPositive();
+        assertThat(tuning3.stories().f1())
+                .as("pairwise story grouping F1")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
+        assertThat(tuning3.meetsGoals()).isTrue();
     }
 
     @Test

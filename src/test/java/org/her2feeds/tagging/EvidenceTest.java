@@ -136,6 +136,14 @@ class EvidenceTest {
     }
 
     @Test
+    void aHeadlineThatAttributesItsNewsToAMetaAnalysisIsNewsAndAJournalsMetaAnalysisAReview() {
+        assertThat(type("Pertuzumab Adds Little in Node-Negative Disease, Meta-Analysis Finds", "", List.of(), "news"))
+                .isEqualTo("news");
+        assertThat(type("Pertuzumab in node-negative disease: a meta-analysis", "", List.of(), "journal"))
+                .isEqualTo("review");
+    }
+
+    @Test
     void trialsAreFoundByAcronymAndByRegistryIdWithTheirRegistryPage() {
         Evidence found = evidence(
                 "DESTINY-Breast09: first-line T-DXd with pertuzumab",
@@ -144,20 +152,24 @@ class EvidenceTest {
                 List.of(),
                 "journal");
         assertThat(found.trials())
+                .as("a trial's ids in two registries written in one bracket are one trial, named by its NCT number")
                 .containsExactly(
                         new TrialMention(
                                 "NCT04784715", "DESTINY-Breast09", "https://clinicaltrials.gov/study/NCT04784715"),
                         new TrialMention("NCT01772472", "KATHERINE", "https://clinicaltrials.gov/study/NCT01772472"),
-                        new TrialMention("NCT01234567", null, "https://clinicaltrials.gov/study/NCT01234567"),
-                        new TrialMention(
-                                "2023-501234-12-00",
-                                null,
-                                "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT="
-                                        + "2023-501234-12-00"),
-                        new TrialMention(
-                                "2015-001234-56",
-                                null,
-                                "https://www.clinicaltrialsregister.eu/ctr-search/search?query=2015-001234-56"));
+                        new TrialMention("NCT01234567", null, "https://clinicaltrials.gov/study/NCT01234567"));
+        assertThat(evidence("A phase 3 trial", "Registered as EU CT 2023-501234-12-00.", List.of(), "journal")
+                        .trials())
+                .containsExactly(new TrialMention(
+                        "2023-501234-12-00",
+                        null,
+                        "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=2023-501234-12-00"));
+        assertThat(evidence("A phase 3 trial", "Registered as EudraCT 2015-001234-56.", List.of(), "journal")
+                        .trials())
+                .containsExactly(new TrialMention(
+                        "2015-001234-56",
+                        null,
+                        "https://www.clinicaltrialsregister.eu/ctr-search/search?query=2015-001234-56"));
         assertThat(evidence("HER2CLIMB-02 results", "", List.of(), "news").trials())
                 .extracting(TrialMention::acronym)
                 .containsExactly("HER2CLIMB-02");

@@ -19,7 +19,7 @@ class StoryCandidatesTest {
     private final StoryLinks links = new StoryLinks(Path.of("config/stories.yml"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"evidence-tuning.yml", "evidence-tuning-2.yml", "evidence-holdout.yml"})
+    @ValueSource(strings = {"evidence-tuning.yml", "evidence-tuning-2.yml", "evidence-tuning-3.yml"})
     void everyPairTheRulesLinkIsAmongTheCandidates(String set) {
         List<Optional<StoryProfile>> profiles =
                 EvidenceEvaluation.profiles(tagger, links, Path.of("src/test/resources/evidence", set));

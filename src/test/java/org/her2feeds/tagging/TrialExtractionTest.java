@@ -99,6 +99,68 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialNamedWithoutTheWordTrialIsFoundWhereTheTitleOrTextDrawsItsEvidenceFromIt() {
+        assertThat(acronyms(
+                        "Pyrotinib versus placebo after adjuvant trastuzumab (HERON-PX): a randomised, double-blind, "
+                                + "phase 3 trial",
+                        "Disease-free survival was longer with pyrotinib.",
+                        "journal"))
+                .as("a journal's title naming its trial in brackets before the design")
+                .containsExactly("HERON-PX");
+        assertThat(acronyms("Second-line ADCs: lessons from KESTREL", "An editor's view.", "journal"))
+                .containsExactly("KESTREL");
+        assertThat(acronyms(
+                        "Diarrhoea with HER2 kinase inhibitors",
+                        "We review loperamide prophylaxis and the dose escalation shown in SPARROW.",
+                        "journal"))
+                .containsExactly("SPARROW");
+        assertThat(acronyms(
+                        "Survival by HER2 status",
+                        "Using data from SEER and findings of COVID-19 registries, we compared cohorts.",
+                        "journal"))
+                .as("databases and a disease are no trials")
+                .isEmpty();
+    }
+
+    @Test
+    void aTrialTheTextTellsAsHistoryOrAsABenchmarkIsLeftOut() {
+        assertThat(acronyms(
+                        "Extended adjuvant pyrotinib",
+                        "After ExteNET established extended adjuvant neratinib, the role of other TKIs was open.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "My months on Kadcyla",
+                        "My doctor said that after the KATHERINE trial, Kadcyla became the usual choice.",
+                        "patient"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Margetuximab in a bridging study", "Exposure was comparable to that in SOPHIA.", "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Neratinib diarrhoea",
+                        "Results after ExteNET: diarrhoea fell with dose escalation in the ExteNET cohort.",
+                        "journal"))
+                .as("named after, but not as what it led to")
+                .containsExactly("ExteNET");
+    }
+
+    @Test
+    void oneTrialsIdsInTwoRegistriesWrittenInOneBracketAreOneTrial() {
+        assertThat(trials(
+                        "A phase 3 trial",
+                        "Patients were randomised (NCT07000011; EudraCT 2022-001234-56).",
+                        "journal",
+                        null))
+                .extracting(TrialMention::id)
+                .containsExactly("NCT07000011");
+        assertThat(trials("A pooled analysis", "Two trials (NCT07000011, NCT07000012) were pooled.", "journal", null))
+                .extracting(TrialMention::id)
+                .as("two ids of one registry are two trials")
+                .containsExactly("NCT07000011", "NCT07000012");
+    }
+
+    @Test
     void registryIdsAreFoundAsWritten() {
         assertThat(trials("Trastuzumab trial", "Registered as NCT 0123 4567 and NCT-07654321.", "journal", null))
                 .extracting(TrialMention::id)
