@@ -18,6 +18,8 @@ import org.her2feeds.tagging.StoryProfile;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,7 +63,8 @@ final class StoryGrouping {
         }
     }
 
-    private record Member(String articleId, String storyId, StoryProfile profile) {}
+    /** A member as grouping compares it: its story as read (a window follows later merges itself). */
+    record Member(String articleId, String storyId, StoryProfile profile) {}
 
     private static final int REASON_LENGTH = 1000;
     /** Length of {@code s-} and an article id: what a story id is before any suffix. */
@@ -71,12 +74,14 @@ final class StoryGrouping {
     private final JsonMapper json;
     private final StoryLinks links;
     private final LinkedParts linkedParts;
+    private final StoryWindows windows;
 
     StoryGrouping(JdbcClient jdbc, JsonMapper json, StoryLinks links) {
         this.jdbc = jdbc;
         this.json = json;
         this.links = links;
         this.linkedParts = new LinkedParts(links);
+        this.windows = new StoryWindows(links);
     }
 
     /**
@@ -97,6 +102,7 @@ final class StoryGrouping {
         jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
                 .query(Integer.class)
                 .list();
+        long version = storyVersion();
         Map<String, Member> known = membersByArticle(List.copyOf(fresh.keySet()));
         List<Member> arriving = new ArrayList<>();
         Map<String, String> previous = new HashMap<>();
@@ -123,11 +129,69 @@ final class StoryGrouping {
             parts.forEach(part -> summarise(part, null));
             touched.addAll(parts);
         }
-        Set<String> grown = arrive(arriving, previous, now);
+        StoryWindows.Window window = arriving.isEmpty() ? null : window(arriving, version);
+        Set<String> grown = arrive(arriving, previous, now, window);
         touched.removeAll(grown);
         touched.forEach(story -> summarise(story, null));
         grown.forEach(story -> summarise(story, now));
+        if (!arriving.isEmpty() || !left.isEmpty()) {
+            long next = version + 1;
+            jdbc.sql("UPDATE store_meta SET long_value = :next WHERE name = 'stories_version'")
+                    .param("next", next)
+                    .update();
+            if (window != null && left.isEmpty()) {
+                keepAfterCommit(window, next);
+            }
+        }
         return arriving.size();
+    }
+
+    /** The version every grouping that changes a membership moves, on every instance (read under the lock). */
+    private long storyVersion() {
+        List<Long> version = jdbc.sql("SELECT long_value FROM store_meta WHERE name = 'stories_version'")
+                .query(Long.class)
+                .list();
+        if (version.isEmpty()) {
+            jdbc.sql("INSERT INTO store_meta (name, long_value) VALUES ('stories_version', 0) ON CONFLICT DO NOTHING")
+                    .update();
+            return 0;
+        }
+        return version.get(0);
+    }
+
+    /** The members around the arriving ones, indexed: arriving sorted by time, the window reaching both ways. */
+    private StoryWindows.Window window(List<Member> arriving, long version) {
+        arriving.sort(Comparator.comparing((Member m) -> m.profile().at()).thenComparing(Member::articleId));
+        Instant from = arriving.get(0).profile().at().minus(links.window());
+        Instant to = arriving.get(arriving.size() - 1).profile().at().plus(links.window());
+        return windows.open(version, from, to, new StoryWindows.Reader() {
+            @Override
+            public List<Member> members(StoryWindows.Span span) {
+                return stored(span);
+            }
+
+            @Override
+            public int count(StoryWindows.Span span) {
+                return jdbc.sql("SELECT COUNT(*) FROM story_member WHERE " + between(span))
+                        .param("from", Timestamps.of(span.from()))
+                        .param("to", Timestamps.of(span.to()))
+                        .query(Integer.class)
+                        .single();
+            }
+        });
+    }
+
+    /** A window changed by this transaction is handed back only if the transaction commits. */
+    private void keepAfterCommit(StoryWindows.Window window, long version) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                windows.keep(window, version);
+            }
+        });
     }
 
     /**
@@ -136,19 +200,13 @@ final class StoryGrouping {
      * @param previous the story each article belonged to before its profile changed
      * @return the stories that gained a member
      */
-    private Set<String> arrive(List<Member> arriving, Map<String, String> previous, Instant now) {
+    private Set<String> arrive(
+            List<Member> arriving, Map<String, String> previous, Instant now, StoryWindows.Window window) {
         if (arriving.isEmpty()) {
             return Set.of();
         }
-        arriving.sort(Comparator.comparing((Member m) -> m.profile().at()).thenComparing(Member::articleId));
-        Instant from = arriving.get(0).profile().at().minus(links.window());
-        Instant to = arriving.get(arriving.size() - 1).profile().at().plus(links.window());
-        StoryCandidates<Member> candidates = links.candidates();
-        Map<String, String> storyOf = new HashMap<>();
-        for (Member member : stored(from, to)) {
-            candidates.add(member, member.profile());
-            storyOf.put(member.articleId(), member.storyId());
-        }
+        StoryCandidates<Member> candidates = window.candidates;
+        Map<String, String> storyOf = window.storyOf;
         Set<String> grown = new LinkedHashSet<>();
         for (Member member : arriving) {
             Set<String> stories = new LinkedHashSet<>();
@@ -175,9 +233,7 @@ final class StoryGrouping {
                 grown.removeAll(stories);
             }
             saveMember(member, story, reason);
-            storyOf.put(member.articleId(), story);
-            Member grouped = new Member(member.articleId(), story, member.profile());
-            candidates.add(grouped, grouped.profile());
+            window.add(new Member(member.articleId(), story, member.profile()));
             if (!story.equals(before) || !stories.isEmpty()) {
                 grown.add(story);
             }
@@ -275,15 +331,18 @@ final class StoryGrouping {
                 item.text(), item.tagging().evidence(), item.sourceId(), item.doi(), item.pmid(), item.at());
     }
 
-    private List<Member> stored(Instant from, Instant to) {
-        return jdbc.sql("""
-                        SELECT article_id, story_id, profile FROM story_member
-                        WHERE seen_at >= :from AND seen_at <= :to""")
-                .param("from", Timestamps.of(from))
-                .param("to", Timestamps.of(to))
+    private List<Member> stored(StoryWindows.Span span) {
+        return jdbc.sql("SELECT article_id, story_id, profile FROM story_member WHERE " + between(span))
+                .param("from", Timestamps.of(span.from()))
+                .param("to", Timestamps.of(span.to()))
                 .query((rs, row) -> new Member(
                         rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class)))
                 .list();
+    }
+
+    private static String between(StoryWindows.Span span) {
+        return "seen_at " + (span.fromOpen() ? ">" : ">=") + " :from AND seen_at " + (span.toOpen() ? "<" : "<=")
+                + " :to";
     }
 
     /**

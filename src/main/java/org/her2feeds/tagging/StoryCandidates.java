@@ -66,6 +66,11 @@ public final class StoryCandidates<T> {
         this.coverageTypes = Set.copyOf(coverageTypes);
     }
 
+    /** Whether an index built by these rules finds the same candidates as that one (kept indexes are checked so). */
+    public boolean indexesLike(StoryCandidates<?> other) {
+        return fewestWords == other.fewestWords;
+    }
+
     /** Makes an article a candidate for those that arrive after it. */
     public void add(T id, StoryProfile profile) {
         Entry<T> entry = new Entry<>(entries.size(), id, profile);

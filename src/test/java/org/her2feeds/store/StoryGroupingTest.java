@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.her2feeds.sources.SourceKind;
+import org.her2feeds.tagging.Evidence;
+import org.her2feeds.tagging.TaggingResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -149,6 +151,107 @@ class StoryGroupingTest {
                         null)));
 
         assertThat(db.stories.page(null, 10)).isEmpty();
+    }
+
+    @Test
+    void whatAnotherInstanceGroupedMeanwhileIsSeenByTheNextFeed() {
+        // Two instances on one database: each keeps its window of members between feeds.
+        ArticleStore other = StoreParts.on(db.pool).store();
+        db.store.saveFeed("journal-a", SourceKind.JOURNAL, List.of(journalA()));
+        other.saveFeed("journal-f", SourceKind.JOURNAL, List.of(letterF()));
+        articles.saveTheirLink(other);
+
+        // Cites only the letter, which this instance never stored: found through the other instance's grouping.
+        db.store.saveFeed("news-b", SourceKind.NEWS, List.of(newsCitingTheLetter()));
+
+        List<Story> stories = db.stories.page(null, 10);
+        assertThat(stories).hasSize(1);
+        assertThat(stories.get(0).members()).hasSize(4);
+        assertThat(stories.get(0).id()).isEqualTo("s-" + idOf("a"));
+    }
+
+    @Test
+    void aStorySplitByAnotherInstanceIsSeenByTheNextFeed() {
+        ArticleStore other = StoreParts.on(db.pool).store();
+        db.store.saveFeed("journal-a", SourceKind.JOURNAL, List.of(journalA()));
+        db.store.saveFeed("journal-f", SourceKind.JOURNAL, List.of(letterF()));
+        articles.saveTheirLink(db.store);
+        assertThat(db.stories.page(null, 10)).hasSize(1);
+
+        // The other instance evaluates the archive again: the link no longer reads the trial, so the story splits
+        // into the paper alone and the letter with the news citing it (as many members as before).
+        other.reevaluateAll(text -> {
+            TaggingResult result = articles.tagger().tag(text);
+            if (!text.title().startsWith("HER2CLIMB-05: the letter")) {
+                return result;
+            }
+            Evidence evidence = result.evidence();
+            return new TaggingResult(
+                    result.relevant(),
+                    result.relevanceHits(),
+                    result.discounted(),
+                    result.topics(),
+                    new Evidence(evidence.type(), List.of(), evidence.drugs(), evidence.notice()));
+        });
+
+        db.store.saveFeed("news-b", SourceKind.NEWS, List.of(newsCitingTheLetter()));
+
+        assertThat(db.jdbc
+                        .sql("SELECT story_id FROM story_member WHERE article_id = :id")
+                        .param("id", idOf("b"))
+                        .query(String.class)
+                        .single())
+                .as("the letter's story, as split by the other instance")
+                .isEqualTo("s-" + idOf("f"));
+    }
+
+    @Test
+    void aMemberDeletedWithItsArticleIsNoLongerLinkedTo() {
+        db.store.saveFeed("journal-a", SourceKind.JOURNAL, List.of(journalA()));
+        db.jdbc.sql("DELETE FROM article WHERE id = :id").param("id", idOf("a")).update();
+
+        articles.saveTheirLink(db.store);
+
+        assertThat(db.jdbc
+                        .sql("SELECT story_id FROM story_member WHERE article_id = :id")
+                        .param("id", idOf("d"))
+                        .query(String.class)
+                        .single())
+                .as("a story of its own, not the deleted article's")
+                .isEqualTo("s-" + idOf("d"));
+    }
+
+    private NewArticle journalA() {
+        return articles.item(
+                "journal-a",
+                SourceKind.JOURNAL,
+                "a",
+                "Tucatinib maintenance in HER2-positive breast cancer",
+                "Results of HER2CLIMB-05 with tucatinib maintenance.",
+                "2026-02-09T00:00:00Z",
+                "10.5555/a.1");
+    }
+
+    private NewArticle letterF() {
+        return articles.item(
+                "journal-f",
+                SourceKind.JOURNAL,
+                "f",
+                "Correspondence on a maintenance regimen",
+                "A letter on a maintenance regimen in HER2-positive disease.",
+                "2026-02-11T00:00:00Z",
+                "10.5555/f.2");
+    }
+
+    private NewArticle newsCitingTheLetter() {
+        return articles.item(
+                "news-b",
+                SourceKind.NEWS,
+                "b",
+                "Pfizer's TUKYSA regimen questioned in a letter",
+                "The letter doi:10.5555/f.2 questions the regimen.",
+                "2026-02-12T00:00:00Z",
+                null);
     }
 
     private String idOf(String guid) {
