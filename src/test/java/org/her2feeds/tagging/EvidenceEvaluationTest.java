@@ -24,9 +24,14 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_3 = Path.of("src/test/resources/evidence/evidence-tuning-3.yml");
 
-    // HELD-OUT SET GOES HERE. The lead adds the new held-out set and its test (never tuned on; written by a labeller
-    // who has not seen the rules) when it arrives in main: its floors are what it reaches when first measured.
-    static final Path HELD_OUT_2 = Path.of("src/test/resources/evidence/evidence-holdout-2.yml");
+    /**
+     * The held-out set (h2-001…), written on 2026-12-06 by a labeller who never saw the rules, and never tuned on: no
+     * rule writer reads it. Measured twice, with the rules before and after the third tuning set was tuned on: type
+     * 0.933 / 0.933, trials 0.839 / 0.963 then 0.857 / 0.963, drugs 1 / 1, every notice's DOI or PMID read, stories
+     * F1 0.810 / 0.810. Trial precision and story F1 miss the goals (0.95, 0.90); the floors below keep what it
+     * reaches from getting worse.
+     */
+    private static final Path HELD_OUT_2 = Path.of("src/test/resources/evidence/evidence-holdout-2.yml");
 
     /**
      * What trial extraction reaches on the tuning set (0.987 / 0.987; the goal is 0.95): these floors keep it there.
@@ -46,6 +51,28 @@ class EvidenceEvaluationTest {
     @BeforeAll
     static void load() {
         tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
+    }
+
+    private static final double HELD_OUT_2_TRIAL_PRECISION_FLOOR = 0.85;
+
+    private static final double HELD_OUT_2_STORY_F1_FLOOR = 0.80;
+
+    @Test
+    void theHeldOutSetMeetsTheTypeDrugTrialRecallAndNoticeGoalsAndKeepsItsFloors() {
+        EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT_2);
+        assertThat(heldOut.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
+        assertThat(heldOut.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(heldOut.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(heldOut.trials().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(heldOut.trials().precision()).isGreaterThanOrEqualTo(HELD_OUT_2_TRIAL_PRECISION_FLOOR);
+        assertThat(heldOut.notices().labelled()).isPositive();
+        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
+        assertThat(heldOut.notices().identifierRead())
+                .as("every notice that names its article by DOI or PMID is read, so the store links it")
+                .isEqualTo(heldOut.notices().byIdentifier());
+        assertThat(heldOut.notices().unlabelledSeen()).isZero();
+        assertThat(heldOut.stories().labelled()).isPositive();
+        assertThat(heldOut.stories().f1()).isGreaterThanOrEqualTo(HELD_OUT_2_STORY_F1_FLOOR);
     }
 
     @Test
