@@ -53,26 +53,19 @@ class EvidenceEvaluationTest {
         tagger = Tagger.fromFiles(Path.of("config/topics.yml"), Path.of("config/evidence.yml"));
     }
 
-    private static final double HELD_OUT_2_TRIAL_PRECISION_FLOOR = 0.85;
+    /** The held-out set's floors where it misses the goals: trial precision 0.857, story F1 0.810 measured. */
+    private static final Floors HELD_OUT_2_FLOORS = new Floors(0.85, EvidenceEvaluation.EXTRACTION_GOAL, 0.80);
 
-    private static final double HELD_OUT_2_STORY_F1_FLOOR = 0.80;
+    /** Below these a set misses the goals; a set that misses one keeps the floor beside its reason instead. */
+    private static final Floors GOALS = new Floors(
+            EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.STORY_F1_GOAL);
+
+    /** The least a set must reach for trial precision and recall and for story F1 (type, drugs, notices: the goals). */
+    private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
 
     @Test
     void theHeldOutSetMeetsTheTypeDrugTrialRecallAndNoticeGoalsAndKeepsItsFloors() {
-        EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT_2);
-        assertThat(heldOut.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(heldOut.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.trials().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.trials().precision()).isGreaterThanOrEqualTo(HELD_OUT_2_TRIAL_PRECISION_FLOOR);
-        assertThat(heldOut.notices().labelled()).isPositive();
-        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
-        assertThat(heldOut.notices().identifierRead())
-                .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(heldOut.notices().byIdentifier());
-        assertThat(heldOut.notices().unlabelledSeen()).isZero();
-        assertThat(heldOut.stories().labelled()).isPositive();
-        assertThat(heldOut.stories().f1()).isGreaterThanOrEqualTo(HELD_OUT_2_STORY_F1_FLOOR);
+        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT_2), HELD_OUT_2_FLOORS);
     }
 
     @Test
@@ -81,65 +74,48 @@ class EvidenceEvaluationTest {
         // trials only implied (h005, h095), its extra ones an ISRCTN id outside the labels' vocabulary and a trial a
         // guideline names as the basis of a recommendation without results.
         EvidenceEvaluation tuning3 = EvidenceEvaluation.run(tagger, TUNING_3);
-        assertThat(tuning3.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(tuning3.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning3.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning3.trials().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning3.trials().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning3.notices().labelled()).isPositive();
-        assertThat(tuning3.notices().kindRight()).isEqualTo(tuning3.notices().labelled());
-        assertThat(tuning3.notices().identifierRead())
-                .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(tuning3.notices().byIdentifier());
-        assertThat(tuning3.notices().unlabelledSeen()).isZero();
-        assertThat(tuning3.stories().labelled()).isPositive();
-        assertThat(tuning3.stories().f1())
-                .as("pairwise story grouping F1")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
+        assertReaches(tuning3, GOALS);
         assertThat(tuning3.meetsGoals()).isTrue();
     }
 
     @Test
     void theTuningSetMeetsEveryGoal() {
         EvidenceEvaluation tuning = EvidenceEvaluation.run(tagger, TUNING);
-        assertThat(tuning.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(tuning.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning.trials().precision()).isGreaterThanOrEqualTo(TUNING_TRIAL_PRECISION_FLOOR);
-        assertThat(tuning.trials().recall()).isGreaterThanOrEqualTo(TUNING_TRIAL_RECALL_FLOOR);
-        assertThat(tuning.notices().labelled()).isPositive();
-        assertThat(tuning.notices().kindRight()).isEqualTo(tuning.notices().labelled());
-        assertThat(tuning.notices().identifierRead())
-                .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(tuning.notices().byIdentifier());
-        assertThat(tuning.notices().unlabelledSeen()).isZero();
-        assertThat(tuning.stories().labelled())
-                .as("the tuning set labels stories")
-                .isPositive();
-        assertThat(tuning.stories().f1())
-                .as("pairwise story grouping F1")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
+        assertReaches(
+                tuning,
+                new Floors(TUNING_TRIAL_PRECISION_FLOOR, TUNING_TRIAL_RECALL_FLOOR, EvidenceEvaluation.STORY_F1_GOAL));
         assertThat(tuning.meetsGoals()).isTrue();
     }
 
     @Test
     void theSupplementaryTuningSetMeetsTheTuningGoalsButTrialRecall() {
-        EvidenceEvaluation tuning = EvidenceEvaluation.run(tagger, TUNING_2);
-        assertThat(tuning.typeAccuracy()).isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(tuning.drugs().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning.drugs().recall()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning.trials().precision()).isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(tuning.trials().recall()).isGreaterThanOrEqualTo(TUNING_2_TRIAL_RECALL_FLOOR);
-        assertThat(tuning.notices().labelled()).isPositive();
-        assertThat(tuning.notices().kindRight()).isEqualTo(tuning.notices().labelled());
-        assertThat(tuning.notices().identifierRead())
+        assertReaches(
+                EvidenceEvaluation.run(tagger, TUNING_2),
+                new Floors(
+                        EvidenceEvaluation.EXTRACTION_GOAL,
+                        TUNING_2_TRIAL_RECALL_FLOOR,
+                        EvidenceEvaluation.STORY_F1_GOAL));
+    }
+
+    /** The goals for type, drugs and notices, and the given floors for trials and stories. */
+    private static void assertReaches(EvidenceEvaluation set, Floors floors) {
+        assertThat(set.typeAccuracy())
+                .as("type accuracy")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
+        assertThat(set.drugs().precision())
+                .as("drug precision")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(set.drugs().recall()).as("drug recall").isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(set.trials().precision()).as("trial precision").isGreaterThanOrEqualTo(floors.trialPrecision());
+        assertThat(set.trials().recall()).as("trial recall").isGreaterThanOrEqualTo(floors.trialRecall());
+        assertThat(set.notices().labelled()).as("the set labels notices").isPositive();
+        assertThat(set.notices().kindRight()).isEqualTo(set.notices().labelled());
+        assertThat(set.notices().identifierRead())
                 .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(tuning.notices().byIdentifier());
-        assertThat(tuning.notices().unlabelledSeen()).isZero();
-        assertThat(tuning.stories().labelled()).isPositive();
-        assertThat(tuning.stories().f1())
-                .as("pairwise story grouping F1")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.STORY_F1_GOAL);
+                .isEqualTo(set.notices().byIdentifier());
+        assertThat(set.notices().unlabelledSeen()).isZero();
+        assertThat(set.stories().labelled()).as("the set labels stories").isPositive();
+        assertThat(set.stories().f1()).as("pairwise story grouping F1").isGreaterThanOrEqualTo(floors.storyF1());
     }
 
     @Test
