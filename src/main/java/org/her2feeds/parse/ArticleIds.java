@@ -132,6 +132,10 @@ final class ArticleIds {
      * description mentions no other DOI: with several, the item's own cannot be told from those it cites.
      */
     private static String statedDoi(String text) {
+        if (!text.contains("10.")) {
+            // Most descriptions name no DOI at all: not worth a scan of the whole text by pattern.
+            return null;
+        }
         Set<String> all = new LinkedHashSet<>();
         Matcher any = ANY_DOI.matcher(text);
         while (any.find() && all.size() < 2) {
@@ -149,8 +153,12 @@ final class ArticleIds {
     }
 
     private static String statedPmid(String text) {
+        int tail = Math.max(0, text.length() - STATEMENT_TAIL);
+        if (!mentionsPubMed(text.substring(tail))) {
+            return null;
+        }
         Matcher m = PMID_LABELLED.matcher(text);
-        m.region(Math.max(0, text.length() - STATEMENT_TAIL), text.length());
+        m.region(tail, text.length());
         String found = null;
         while (m.find()) {
             String pmid = m.group(1) != null ? m.group(1) : m.group(2);
@@ -180,12 +188,21 @@ final class ArticleIds {
             return null;
         }
         String text = value.strip();
+        if (!mentionsPubMed(text)) {
+            return null;
+        }
         Matcher m = PMID_LABELLED.matcher(text);
         if (m.find() && m.start() <= 12) {
             return m.group(1) != null ? m.group(1) : m.group(2);
         }
         m = PMID_IN_URL.matcher(text);
         return m.find() ? m.group(1) : null;
+    }
+
+    /** Every PubMed id pattern here needs one of these words: most links and texts have none, and skip the scans. */
+    private static boolean mentionsPubMed(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("pmid") || lower.contains("pubmed") || lower.contains("europepmc");
     }
 
     private static String decodePercent(String text) {
