@@ -149,7 +149,13 @@ final class ArticleWriter {
                 .toList();
         insertKeys(keyed);
         // A take-over is also this source's first sight of the article; for an owner's own update this does nothing.
-        insertOrigins(keyed, sourceId, now);
+        // In article id order: on PostgreSQL each new origin locks its article's row (V14), duplicates included.
+        insertOrigins(
+                keyed.stream()
+                        .sorted(Comparator.comparing(Placement::articleId))
+                        .toList(),
+                sourceId,
+                now);
         topics.add(insertedFirst.stream().map(Placement::topics).toList());
         topics.replace(updatedFirst.stream().map(Placement::topics).toList());
         stories.group(

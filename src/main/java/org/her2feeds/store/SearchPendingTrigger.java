@@ -49,11 +49,14 @@ public final class SearchPendingTrigger implements Trigger {
             return;
         }
         if (sources) {
-            // The article's own row says whether it is published: only published articles are in the index.
-            if (newRow != null && published(conn, newRow[columns[0]])) {
+            // Noted whether or not the article is published: another transaction may be publishing it, uncommitted,
+            // which a read of the article row here neither waits for nor sees; left unnoted, this source stayed out
+            // of the index for good once the publication had been taken in. The index reads the article once this
+            // note is visible (after this commit) and leaves it out if it is not published.
+            if (newRow != null) {
                 note(conn, newRow[columns[0]]);
             }
-            if (oldRow != null && published(conn, oldRow[columns[0]])) {
+            if (oldRow != null && !Objects.equals(oldRow[columns[0]], newRow == null ? null : newRow[columns[0]])) {
                 note(conn, oldRow[columns[0]]);
             }
             return;
@@ -67,15 +70,6 @@ public final class SearchPendingTrigger implements Trigger {
         try (PreparedStatement insert = conn.prepareStatement("INSERT INTO search_pending (article_id) VALUES (?)")) {
             insert.setObject(1, articleId);
             insert.executeUpdate();
-        }
-    }
-
-    private static boolean published(Connection conn, Object articleId) throws SQLException {
-        try (PreparedStatement select = conn.prepareStatement("SELECT relevant FROM article WHERE id = ?")) {
-            select.setObject(1, articleId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
         }
     }
 
