@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  *
  * The cheapest is taken, so a search reads at most about {@code sqrt(depth * n)} articles (14,000 for depth 1,000
- * and 200,000 published articles) whatever its words, and about {@code depth} when only dates bound it. Parallel workers are off for these statements: a walk stops
- * early, and starting workers for it cost more than the walk itself on a busy machine.
+ * and 200,000 published articles) whatever its words, and about {@code depth} when only dates bound it. Parallel
+ * workers are off for these statements: a walk stops early, and starting workers for it cost more than the walk
+ * itself on a busy machine.
  */
 final class PostgresSearch implements SearchEngine {
 
