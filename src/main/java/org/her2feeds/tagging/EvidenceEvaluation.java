@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -440,18 +441,24 @@ final class EvidenceEvaluation {
                 text(concerns.get("title")));
     }
 
-    /** SnakeYAML reads an unquoted date as a {@link Date} at midnight UTC, a quoted one as text. */
+    /**
+     * A day, or a moment as feeds give it (ISO 8601 with its offset). SnakeYAML reads an unquoted date as a
+     * {@link Date} at midnight UTC, a quoted one as text.
+     */
     private static Instant date(Path file, String id, Object value) {
         if (value instanceof Date date) {
             return date.toInstant();
         }
+        String text = String.valueOf(value);
         try {
-            return LocalDate.parse(String.valueOf(value))
-                    .atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
+            return text.length() == "YYYY-MM-DD".length()
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
-                    file + ": item '" + id + "': 'published' must be a date (YYYY-MM-DD), not '" + value + "'", e);
+                    file + ": item '" + id + "': 'published' must be a date (YYYY-MM-DD) or a moment with its offset "
+                            + "(2026-03-01T09:30:00Z), not '" + value + "'",
+                    e);
         }
     }
 
