@@ -126,10 +126,49 @@ final class PostgresSearch implements SearchEngine {
         });
     }
 
-    private List<SearchHit> find(String words, ArticleFilter filter, int depth) {
+    /** How a search reaches its newest matches (see the class comment). */
+    enum Plan {
+        /** The sample was every article the filter allows, or held enough matches. */
+        SAMPLE,
+        WALK,
+        WINDOW,
+        INDEX
+    }
+
+    /** The plan, with the sample's matches and how many of the newest articles a walk or a window reads. */
+    private record Choice(Plan plan, List<SearchHit> sampled, int articles) {}
+
+    /** The plan a search of these words would take now, as {@link #matches} would choose it. */
+    Plan plan(String words, ArticleFilter filter, int depth) {
         Rows rows = rows(filter);
+        return choose(rows, params(rows, words), depth).plan();
+    }
+
+    private static Map<String, Object> params(Rows rows, String words) {
         Map<String, Object> params = new HashMap<>(rows.params());
         params.put("words", words);
+        return params;
+    }
+
+    private List<SearchHit> find(String words, ArticleFilter filter, int depth) {
+        Rows rows = rows(filter);
+        Map<String, Object> params = params(rows, words);
+        Choice choice = choose(rows, params, depth);
+        return switch (choice.plan()) {
+            case SAMPLE -> {
+                List<SearchHit> hits = new ArrayList<>(choice.sampled());
+                hits.sort(Comparator.comparing(SearchHit::sortAt)
+                        .thenComparing(SearchHit::id)
+                        .reversed());
+                yield hits.size() > depth ? List.copyOf(hits.subList(0, depth)) : hits;
+            }
+            case WALK -> walk(rows, params, depth, choice.articles());
+            case WINDOW -> window(rows, params, depth, choice.articles());
+            case INDEX -> fromIndex(rows, params, depth);
+        };
+    }
+
+    private Choice choose(Rows rows, Map<String, Object> params, int depth) {
         int sample = Math.max(20, depth / SAMPLE_SHARE);
         List<SearchHit> hits = new ArrayList<>();
         long[] tested = new long[1];
@@ -153,14 +192,11 @@ final class PostgresSearch implements SearchEngine {
                 });
         if (hits.size() >= depth || tested[0] < sample) {
             // Enough, or every article the filter allows was tested: the newest depth of them.
-            hits.sort(Comparator.comparing(SearchHit::sortAt)
-                    .thenComparing(SearchHit::id)
-                    .reversed());
-            return hits.size() > depth ? List.copyOf(hits.subList(0, depth)) : hits;
+            return new Choice(Plan.SAMPLE, hits, sample);
         }
         double share = (double) hits.size() / sample;
         if (share == 0) {
-            return fromIndex(rows, params, depth);
+            return new Choice(Plan.INDEX, hits, 0);
         }
         // Articles read from the table: walked, about depth / share; through the GIN index, about share * size;
         // through both indexes at once (window), about the margin times depth.
@@ -169,9 +205,9 @@ final class PostgresSearch implements SearchEngine {
         double windowed = rows.datedOnly() ? WALK_MARGIN * depth : Double.MAX_VALUE;
         int articles = (int) Math.ceil(WALK_MARGIN * depth / share);
         if (walked <= indexed && walked <= windowed) {
-            return walk(rows, params, depth, articles);
+            return new Choice(Plan.WALK, hits, articles);
         }
-        return windowed < indexed ? window(rows, params, depth, articles) : fromIndex(rows, params, depth);
+        return new Choice(windowed < indexed ? Plan.WINDOW : Plan.INDEX, hits, articles);
     }
 
     /**
@@ -198,6 +234,7 @@ final class PostgresSearch implements SearchEngine {
         // fewer: the words were less common further back than among the newest.
         return found.size() >= depth ? found : fromIndex(rows, params, depth);
     }
+
     /** Along the date index: the newest matches among at most {@code articles} articles, stopping at depth. */
     private List<SearchHit> walk(Rows rows, Map<String, Object> params, int depth, int articles) {
         List<SearchHit> found = jdbc.sql("SELECT w.id, w.sort_at, ts_rank(w.search, plainto_tsquery('her2_search',"
