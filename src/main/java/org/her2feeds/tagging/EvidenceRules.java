@@ -39,8 +39,7 @@ final class EvidenceRules {
      */
     static final String PATIENT_STORY = "patient-story";
 
-    private static final Pattern TRIAL_WORD =
-            Pattern.compile("(?i)\\b(?:trial|study)\\b");
+    private static final Pattern TRIAL_WORD = Pattern.compile("(?i)\\b(?:trial|study)\\b");
 
     /** The source kind whose every article is the record of one trial. */
     static final String REGISTRY = "registry";
@@ -154,9 +153,11 @@ final class EvidenceRules {
         PublicationType type = type(text, tokens);
         Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
         List<TrialMention> trials = type.slug().equals(CASE_REPORT) ? List.of() : trials(text, tokens);
-        if (type.slug().equals(PATIENT_STORY) && !TRIAL_WORD.matcher(text.title()).find()) {
+        if (type.slug().equals(PATIENT_STORY)
+                && !TRIAL_WORD.matcher(text.title()).find()) {
             trials = trials.stream()
-                    .filter(trial -> TrialNames.names(text.title(), trial.acronym() != null ? trial.acronym() : trial.id()))
+                    .filter(trial ->
+                            TrialNames.names(text.title(), trial.acronym() != null ? trial.acronym() : trial.id()))
                     .toList();
         }
         return new Evidence(type, trials, drugs(tokens), notice);

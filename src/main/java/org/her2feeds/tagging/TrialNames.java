@@ -128,13 +128,15 @@ final class TrialNames {
      * Work still to come, told before the name: "the confirmatory phase 3 trial NAME", "is also running the Phase III
      * NAME trial", "will follow the full publication of NAME". A trial whose results are awaited is not reported on.
      */
-    private static final Pattern PENDING_BEFORE = Pattern.compile("(?i)(?:\\bconfirmatory|\\b(?:is|are)\\s+(?:also\\s+)?"
-            + "(?:running|conducting|enrolling|recruiting)|\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
-            + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
+    private static final Pattern PENDING_BEFORE =
+            Pattern.compile("(?i)(?:\\bconfirmatory|\\b(?:is|are)\\s+(?:also\\s+)?"
+                    + "(?:running|conducting|enrolling|recruiting)|\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
+                    + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
     /** The same told after the name: "Results of the phase III NAME trial are awaited." */
-    private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?\\s+(?:(?:is|are)\\s+"
-            + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|will\\s+(?:report|read\\s+out))\\b");
+    private static final Pattern PENDING_AFTER = Pattern.compile(
+            "(?i)^(?:\\s+(?:trial|study))?\\s+(?:(?:is|are)\\s+"
+                    + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|will\\s+(?:report|read\\s+out))\\b");
 
     /**
      * A trial named as the source of a regimen or approach: "induction with the CLEOPATRA regimen", "the KEYNOTE-811
@@ -153,8 +155,8 @@ final class TrialNames {
      */
     private static final Pattern AFTER = Pattern.compile("(?i)\\bafter(?:\\s+the)?\\s*$");
 
-    private static final Pattern WHAT_FOLLOWED = Pattern.compile(
-            "(?i)^(?:\\s+(?:trial|study))?,?\\s+(?:[\\w-]+\\s+){0,3}?"
+    private static final Pattern WHAT_FOLLOWED =
+            Pattern.compile("(?i)^(?:\\s+(?:trial|study))?,?\\s+(?:[\\w-]+\\s+){0,3}?"
                     + "(?:established|became|made|set|changed|enrolled|introduced|defined)\\b");
 
     /**
@@ -326,8 +328,8 @@ final class TrialNames {
         List<String> parts = parts(name);
         return spellings(name).matcher(text).find()
                 || initials != null
-                        && Pattern.compile("(?<![A-Za-z0-9])" + initials + "[\\s-]?0?" + number(parts.get(parts.size() - 1))
-                                        + "(?![A-Za-z0-9])")
+                        && Pattern.compile("(?<![A-Za-z0-9])" + initials + "[\\s-]?0?"
+                                        + number(parts.get(parts.size() - 1)) + "(?![A-Za-z0-9])")
                                 .matcher(text)
                                 .find();
     }
