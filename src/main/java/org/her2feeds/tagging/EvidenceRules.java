@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.her2feeds.Sha256;
 
 /**
@@ -30,6 +31,15 @@ final class EvidenceRules {
      * none.
      */
     static final String CASE_REPORT = "case-report";
+
+    /**
+     * A patient's story reports on a trial only when its title says so: it names the trial, or the writer's trial
+     * ("Why I said yes to a clinical trial"); a trial named in passing in the text ("my oncologist mentioned…") is not
+     * its subject.
+     */
+    static final String PATIENT_STORY = "patient-story";
+
+    private static final Pattern TRIAL_WORD = Pattern.compile("(?i)\\b(?:trial|study)\\b");
 
     /** The source kind whose every article is the record of one trial. */
     static final String REGISTRY = "registry";
@@ -143,6 +153,13 @@ final class EvidenceRules {
         PublicationType type = type(text, tokens);
         Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
         List<TrialMention> trials = type.slug().equals(CASE_REPORT) ? List.of() : trials(text, tokens);
+        if (type.slug().equals(PATIENT_STORY)
+                && !TRIAL_WORD.matcher(text.title()).find()) {
+            trials = trials.stream()
+                    .filter(trial ->
+                            TrialNames.names(text.title(), trial.acronym() != null ? trial.acronym() : trial.id()))
+                    .toList();
+        }
         return new Evidence(type, trials, drugs(tokens), notice);
     }
 
@@ -239,7 +256,26 @@ final class EvidenceRules {
             }
         }
         List<TrialMention> found = byKey.values().stream().limit(MAX_TRIALS).toList();
-        return registryRecord && found.size() > 1 ? List.of(oneTrial(found)) : found;
+        if (registryRecord && found.size() > 1) {
+            return List.of(oneTrial(found));
+        }
+        return withoutPrecedents(found, fields);
+    }
+
+    /**
+     * The trials without those named only in the background section of a structured abstract, when the article names
+     * another trial elsewhere: that one is the study it reports, the others its precedents ("PURPOSE: DESTINY-Breast06
+     * showed activity in metastatic disease; its value before surgery is unknown").
+     */
+    private static List<TrialMention> withoutPrecedents(List<TrialMention> found, List<String> fields) {
+        if (found.size() < 2) {
+            return found;
+        }
+        List<TrialMention> reported = found.stream()
+                .filter(trial -> !TrialNames.onlyInBackgroundSection(
+                        trial.acronym() != null ? trial.acronym() : trial.id(), fields))
+                .toList();
+        return reported.isEmpty() ? found : reported;
     }
 
     /**

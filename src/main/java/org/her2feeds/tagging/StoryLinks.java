@@ -259,7 +259,12 @@ public class StoryLinks {
         if (!trials.isEmpty()
                 && !rules.noTrialLinks().contains(a.type())
                 && !rules.noTrialLinks().contains(b.type())) {
-            return Optional.of("trial " + new TreeSet<>(trials));
+            // One trial, two readouts: an exploratory analysis published weeks after the primary one is another
+            // event; coverage of a readout follows it within days, in words of its own ("quality of life").
+            boolean sameAnalysis = intersection(a.titleWords(), rules.analysisWords())
+                    .equals(intersection(b.titleWords(), rules.analysisWords()));
+            boolean days = Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.readoutDays())) <= 0;
+            return sameAnalysis || days ? Optional.of("trial " + new TreeSet<>(trials)) : Optional.empty();
         }
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
             return Optional.empty();
@@ -300,10 +305,19 @@ public class StoryLinks {
                         + new TreeSet<>(intersection(a.words(), b.words())));
             }
         }
-        if (drugsAgree(a, b, drugs) && score >= rules.wordThreshold()) {
+        if (drugsAgree(a, b, drugs) && score >= rules.wordThreshold() && (coverageA != coverageB || sameTitle(a, b))) {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether two titles are mostly one: at least half of each one's distinctive words are in the other, as a
+     * preprint's title is in its journal version's (a paper that only shares a subject with a preprint is another).
+     */
+    private static boolean sameTitle(StoryProfile a, StoryProfile b) {
+        int both = shared(a.titleWords(), b.titleWords());
+        return both * 2 >= a.titleWords().size() && both * 2 >= b.titleWords().size();
     }
 
     /** Whether two articles' drugs allow a link by words: they share one, or one of them names none. */
@@ -394,7 +408,10 @@ public class StoryLinks {
         if (first != null) {
             return Set.of(first);
         }
-        for (String where : List.of(sourceId == null ? "" : sourceId.replace('-', ' '), text.summary())) {
+        // A regulator's feed is named for it ("fda-oncology-approvals"); another source's name tells where it is
+        // written ("…-uk"), not whose decision it reports.
+        boolean regulatorSource = "regulator".equals(text.sourceKind()) && sourceId != null;
+        for (String where : List.of(regulatorSource ? sourceId.replace('-', ' ') : "", text.summary())) {
             Set<String> found = new TreeSet<>();
             String padded = " " + key(where) + " ";
             rules.regulators().forEach((name, words) -> {

@@ -28,6 +28,8 @@ record StoryRules(
         Set<String> coverageTypes,
         List<String> decisionWords,
         List<String> resultWords,
+        Set<String> analysisWords,
+        int readoutDays,
         Map<String, List<String>> regulators,
         Map<String, List<String>> sites,
         Set<String> commonWords) {
@@ -42,12 +44,14 @@ record StoryRules(
             "coverage-types",
             "decision-words",
             "result-words",
+            "analysis-words",
+            "readout-days",
             "regulators",
             "sites",
             "common-words");
 
     /** Keys a file written before them may leave out: without sites, decisions are not told apart by site. */
-    private static final Set<String> OPTIONAL = Set.of("sites");
+    private static final Set<String> OPTIONAL = Set.of("sites", "analysis-words", "readout-days");
 
     static StoryRules read(Path file) {
         YamlDocument doc = YamlDocument.read(file, TopicRulesException::new);
@@ -73,6 +77,11 @@ record StoryRules(
                 new LinkedHashSet<>(words(doc, fields.get("coverage-types"), "coverage-types")),
                 words(doc, fields.get("decision-words"), "decision-words"),
                 words(doc, fields.get("result-words"), "result-words"),
+                fields.containsKey("analysis-words")
+                        ? new LinkedHashSet<>(words(doc, fields.get("analysis-words"), "analysis-words"))
+                        : Set.of(),
+                // Without analysis words no two readouts are told apart, whatever the days between them.
+                fields.containsKey("readout-days") ? positive(doc, fields.get("readout-days")) : Integer.MAX_VALUE,
                 regulators,
                 sites,
                 new LinkedHashSet<>(words(doc, fields.get("common-words"), "common-words")));

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
 final class TrialNames {
 
     /**
-     * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits
-     * (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2). Mixed-case names (NeoSphere, heredERA) are curated.
+     * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
+     * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung). Mixed-case names (NeoSphere,
+     * heredERA) are curated.
      */
-    private static final String NAME = "(?<![\\w-])([A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]+))*)(?![\\w-])";
+    private static final String NAME = "(?<![\\w-])([A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*)(?![\\w-])";
 
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
@@ -117,9 +118,34 @@ final class TrialNames {
     private static final Pattern BACKGROUND_CUE =
             Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
                     + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
+                    // A design's precedent ("building on MOUNTAINEER") or a regimen's source ("… per KEYNOTE-811").
+                    + "build(?:s|ing)?\\s+on|built\\s+on|\\bper|"
                     + "(?:comparable|similar)\\s+to\\s+(?:that|those)\\s+(?:in|of))"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
                     + "(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
+
+    /**
+     * Work still to come, told before the name: "the confirmatory phase 3 trial NAME", "is also running the Phase III
+     * NAME trial", "will follow the full publication of NAME". A trial whose results are awaited is not reported on.
+     */
+    private static final Pattern PENDING_BEFORE =
+            Pattern.compile("(?i)(?:\\bconfirmatory|\\b(?:is|are)\\s+(?:also\\s+)?"
+                    + "(?:running|conducting|enrolling|recruiting)|"
+                    + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
+                    + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
+
+    /** The same told after the name: "Results of the phase III NAME trial are awaited." */
+    private static final Pattern PENDING_AFTER = Pattern.compile(
+            "(?i)^(?:\\s+(?:trial|study))?\\s+(?:(?:is|are)\\s+"
+                    + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|"
+                    + "will\\s+(?:report|read\\s+out))\\b");
+
+    /**
+     * A trial named as the source of a regimen or approach: "induction with the CLEOPATRA regimen", "the KEYNOTE-811
+     * approach of adding pembrolizumab".
+     */
+    private static final Pattern REGIMEN_AFTER = Pattern.compile(
+            "(?i)^(?:\\s+(?:trial|study))?(?:'s)?\\s+(?:regimen|approach|schedule|backbone|protocol|paradigm|era)\\b");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
@@ -131,8 +157,9 @@ final class TrialNames {
      */
     private static final Pattern AFTER = Pattern.compile("(?i)\\bafter(?:\\s+the)?\\s*$");
 
-    private static final Pattern WHAT_FOLLOWED = Pattern.compile(
-            "(?i)^(?:\\s+(?:trial|study))?,?\\s+(?:[\\w-]+\\s+){0,3}?(?:established|became|made|set|changed)\\b");
+    private static final Pattern WHAT_FOLLOWED =
+            Pattern.compile("(?i)^(?:\\s+(?:trial|study))?,?\\s+(?:[\\w-]+\\s+){0,3}?"
+                    + "(?:established|became|made|set|changed|enrolled|introduced|defined)\\b");
 
     /**
      * A clause that tells of an approval the drug had already won ("which picked up an accelerated approval in 2024
@@ -140,7 +167,9 @@ final class TrialNames {
      * decision being reported is written otherwise ("has granted", "approved").
      */
     private static final Pattern EARLIER_APPROVAL = Pattern.compile(
-            "(?i)\\b(?:received|picked\\s+up|won|gained|earned)\\s+(?:an?\\s+)?(?:\\w+\\s+)?approval\\b");
+            "(?i)\\b(?:(?:received|picked\\s+up|won|gained|earned)\\s+(?:an?\\s+)?(?:\\w+\\s+)?approval|"
+                    // "Tucatinib was first approved on the basis of the HER2CLIMB trial".
+                    + "(?:was|were)\\s+(?:first|initially|originally)\\s+approved)\\b");
 
     private TrialNames() {}
 
@@ -240,19 +269,71 @@ final class TrialNames {
             while (matcher.find()) {
                 mentions++;
                 String before = clauseBefore(field, matcher.start());
+                String after = sentenceAfter(field, matcher.end());
                 boolean history = AFTER.matcher(before).find()
-                        && WHAT_FOLLOWED
-                                .matcher(sentenceAfter(field, matcher.end()))
-                                .find();
+                        && WHAT_FOLLOWED.matcher(after).find();
                 if (!BACKGROUND_CUE.matcher(before).find()
                         && !HISTORY_CLAUSE.matcher(before).find()
                         && !EARLIER_APPROVAL.matcher(before).find()
+                        && !PENDING_BEFORE.matcher(before).find()
+                        && !PENDING_AFTER.matcher(after).find()
+                        && !REGIMEN_AFTER.matcher(after).find()
                         && !history) {
                     return false;
                 }
             }
         }
         return mentions > 0;
+    }
+
+    /**
+     * A structured abstract's section heading ("PURPOSE:", "PATIENTS AND METHODS:"), and those whose section sets out
+     * what was known before the study: a trial named only there is the precedent of the study, not its subject.
+     */
+    private static final Pattern SECTION = Pattern.compile("\\b([A-Z][A-Z ]{2,}[A-Z])\\s*:");
+
+    private static final Set<String> BACKGROUND_SECTIONS = Set.of("BACKGROUND", "INTRODUCTION", "CONTEXT", "PURPOSE");
+
+    /**
+     * Whether every mention of the trial stands in the background section of a structured abstract (see
+     * {@link #SECTION}); false when any stands elsewhere or it is not found by its name.
+     */
+    static boolean onlyInBackgroundSection(String name, List<String> fields) {
+        Pattern mention = spellings(name);
+        int mentions = 0;
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = mention.matcher(field);
+            while (matcher.find()) {
+                mentions++;
+                String section = null;
+                Matcher heading = SECTION.matcher(field).region(0, matcher.start());
+                while (heading.find()) {
+                    section = heading.group(1);
+                }
+                if (section == null || !BACKGROUND_SECTIONS.contains(section)) {
+                    return false;
+                }
+            }
+        }
+        return mentions > 0;
+    }
+
+    /** Whether the text names the trial in any of its spellings, its initials with its number too ("DB-05"). */
+    static boolean names(String text, String name) {
+        if (text == null) {
+            return false;
+        }
+        String initials = initials(name);
+        List<String> parts = parts(name);
+        return spellings(name).matcher(text).find()
+                || initials != null
+                        && Pattern.compile("(?<![A-Za-z0-9])" + initials + "[\\s-]?0?"
+                                        + number(parts.get(parts.size() - 1)) + "(?![A-Za-z0-9])")
+                                .matcher(text)
+                                .find();
     }
 
     /** The key two spellings of one trial name share: letters and digits only, lower case, no leading zeros. */
