@@ -135,10 +135,9 @@ final class TrialNames {
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
     /** The same told after the name: "Results of the phase III NAME trial are awaited." */
-    private static final Pattern PENDING_AFTER = Pattern.compile(
-            "(?i)^(?:\\s+(?:trial|study))?\\s+(?:(?:is|are)\\s+"
-                    + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|"
-                    + "will\\s+(?:report|read\\s+out))\\b");
+    private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?\\s+(?:(?:is|are)\\s+"
+            + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|"
+            + "will\\s+(?:report|read\\s+out))\\b");
 
     /**
      * A trial named as the source of a regimen or approach: "induction with the CLEOPATRA regimen", "the KEYNOTE-811

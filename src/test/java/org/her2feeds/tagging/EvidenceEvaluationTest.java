@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
- * never saw the rules: the four sets the rules are tuned on. A held-out set, never tuned on, is measured by the lead.
+ * never saw the rules: the four sets the rules are tuned on, and the held-out set no rule was tuned on.
  */
 class EvidenceEvaluationTest {
 
@@ -44,6 +44,18 @@ class EvidenceEvaluationTest {
      */
     private static final double TUNING_2_TRIAL_RECALL_FLOOR = 0.91;
 
+    /**
+     * The third held-out set (h3-001…, 120 items): written on 2026-12-06 by a labeller who read only the labelling
+     * guide; no rule was tuned on it. Measured twice, by the lead, summary lines only: with the rules before and
+     * after the tuning on the fourth tuning set (type 0.942 / 0.942; trials 0.914 / 0.831, then 0.917 / 0.857;
+     * drugs 1 / 1; every notice's DOI or PMID read; stories F1 0.895, then 0.879). It misses the trial and story
+     * goals, so it is held to floors just under what it reaches: they catch a rule change that loses ground on
+     * text no rule has seen, and they are no goal.
+     */
+    private static final Path HELD_OUT_3 = Path.of("src/test/resources/evidence/evidence-holdout-3.yml");
+
+    private static final Floors HELD_OUT_3_FLOORS = new Floors(0.90, 0.84, 0.86);
+
     private static Tagger tagger;
 
     @BeforeAll
@@ -57,6 +69,11 @@ class EvidenceEvaluationTest {
 
     /** The least a set must reach for trial precision and recall and for story F1 (type, drugs, notices: the goals). */
     private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
+
+    @Test
+    void theHeldOutSetReachesItsFloorsAndTheGoalsForTypeDrugsAndNotices() {
+        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT_3), HELD_OUT_3_FLOORS);
+    }
 
     @Test
     void theFourthTuningSetMeetsEveryGoal() {
