@@ -1,6 +1,5 @@
 package org.her2feeds;
 
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,18 +34,5 @@ public final class CoalescingWorker {
     /** Stops the thread; a run in progress is interrupted, a waiting one dropped. */
     public void stop() {
         executor.shutdownNow();
-    }
-
-    /**
-     * Stops taking requests and waits up to {@code patience} for the run in progress and the one waiting, without
-     * interrupting them: for work that must not be cut off in the middle of a write (an index commit).
-     */
-    public void finish(Duration patience) {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -2,27 +2,37 @@ package org.her2feeds.store;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import org.her2feeds.CoalescingWorker;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.her2feeds.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes an ingest's articles into the search index soon after it committed them, on a thread of its own, so that
- * storing a feed does not wait for an index commit: a search takes in whatever is still noted before it reads
- * (see {@link SearchEngine#catchUp()}), so it never misses a committed article. While one catch-up runs, the
- * changes of the feeds stored meanwhile wait for the next, which takes them in together: a burst of feeds costs a
- * few index commits instead of one per feed (a fifth of the time of storing a feed went to them).
+ * Takes stored articles into the search index shortly after they were committed, on a thread of its own, gathering
+ * the changes of a moment into one catch-up: storing a feed then never waits for an index commit (a fifth of the
+ * time of storing a feed went to them, one per feed), and a burst of fetches costs one commit per moment instead of
+ * one per feed. Nothing is missed meanwhile: a search first takes in whatever is still noted
+ * ({@link SearchEngine#catchUp()}).
  */
 @Component
 class SearchIndexUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexUpdates.class);
+    /** Long enough to gather the feeds of a burst, short enough that the next search finds little left to do. */
+    private static final Duration GATHERING = Duration.ofMillis(500);
+
     private static final Duration FINISH_PATIENCE = Duration.ofSeconds(10);
 
     private final SearchEngine engine;
-    private final CoalescingWorker worker = new CoalescingWorker("search-index");
+    private final AtomicBoolean planned = new AtomicBoolean();
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("search-index"));
 
     SearchIndexUpdates(SearchEngine engine) {
         this.engine = engine;
@@ -30,10 +40,20 @@ class SearchIndexUpdates {
 
     @EventListener
     void onArticlesChanged(ArticlesChanged event) {
-        worker.request(this::catchUp);
+        if (planned.compareAndSet(false, true)) {
+            try {
+                thread.schedule(this::catchUp, GATHERING.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                // A fetch finishing during shutdown: its notes stay and the next start takes them in. The fetch
+                // itself must not fail for it (it still records its outcome).
+                log.debug("search index catch-up left to the next start: shutting down");
+            }
+        }
     }
 
     private void catchUp() {
+        // Cleared before the catch-up reads the notes: a change committed while it runs plans the next one.
+        planned.set(false);
         try {
             engine.catchUp();
         } catch (RuntimeException e) {
@@ -42,9 +62,17 @@ class SearchIndexUpdates {
         }
     }
 
-    /** Lets a catch-up in progress commit before the index and the database close; it is never cut off midway. */
+    /**
+     * Lets the planned catch-up run and commit before the index and the database close: an index write is never
+     * cut off midway (its notes would stay, but a half-written commit costs the next start a repair).
+     */
     @PreDestroy
     void finish() {
-        worker.finish(FINISH_PATIENCE);
+        thread.shutdown();
+        try {
+            thread.awaitTermination(FINISH_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
