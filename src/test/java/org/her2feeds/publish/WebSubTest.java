@@ -42,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * sent each changed feed URL once per change, nothing for a fetch that changes nothing, only the merged feed and
  * the changed topic's feeds for a change in one topic, and a hub that refuses costs the ingest nothing.
  */
+// The application writes into the temporary folder (database, search index on a background thread) until it
+// closes: close it with its class, before JUnit deletes that folder.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class WebSubTest {

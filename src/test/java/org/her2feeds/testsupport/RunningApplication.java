@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * its {@link StubServer} and a {@code @DynamicPropertySource} that points the application at it and at
  * {@link #work} through {@link RemoteSources}.
  */
+// The application writes into the temporary folder (database, search index on a background thread) until it
+// closes: close it with its class, before JUnit deletes that folder.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RunningApplication {
 

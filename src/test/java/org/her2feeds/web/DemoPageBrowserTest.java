@@ -27,6 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * target/screenshots/demo-page.png (the busiest day, whole page), the source of src/docs/screenshot.png
  * (reduced with {@code pngquant --quality=60-85 --output src/docs/screenshot.png target/screenshots/demo-page.png}).
  */
+// The application writes into the temporary folder (database, search index on a background thread) until it
+// closes: close it with its class, before JUnit deletes that folder.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class DemoPageBrowserTest {

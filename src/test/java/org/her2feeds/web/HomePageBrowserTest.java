@@ -48,6 +48,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The page in a real browser, against the whole service reading feeds over HTTP: a journal, a feed whose items carry
  * XSS payloads from the conformance corpus, and a source that answers 500.
  */
+// The application writes into the temporary folder (database, search index on a background thread) until it
+// closes: close it with its class, before JUnit deletes that folder.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HomePageBrowserTest {
 
