@@ -246,8 +246,8 @@ class StoryGroupingTest {
                 "k2",
                 "Diary from the gastrointestinal symposium, day two",
                 day.repeat(18)
-                        + "In the afternoon the authors of zanidatamab and chemotherapy before surgery for HER2-positive "
-                        + "oesophageal adenocarcinomas answered questions from the floor.",
+                        + "In the afternoon the authors of zanidatamab and chemotherapy before surgery for "
+                        + "HER2-positive oesophageal adenocarcinomas answered questions from the floor.",
                 "2026-04-21T00:00:00Z",
                 null);
         List<NewArticle> order = paperFirst ? List.of(paper, diary) : List.of(diary, paper);
