@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,6 +113,54 @@ class StoryCandidatesTest {
             index.add("news", news);
             assertThat(index.of(paper)).contains("news");
         }
+    }
+
+    /**
+     * Looking a quote up by its words must not offer every text that merely uses them: in a window of reports that
+     * all name the drug, the subtype and the disease, only the one that quotes the title (bent or not) is offered,
+     * whichever of the two is looked up.
+     */
+    @Test
+    void onlyTheTextsHoldingATitlesInnerWordsInARowAreOfferedForIt() {
+        String title = "trastuzumab deruxtecan after endocrine therapy in her2 low breast cancer";
+        List<String> words = new ArrayList<>(Arrays.asList(title.split(" ")));
+        Random random = new Random(15);
+        StoryCandidates<Integer> texts = links.candidates();
+        StoryCandidates<Integer> titles = links.candidates();
+        for (int i = 0; i < 300; i++) {
+            Collections.shuffle(words, random);
+            String shuffled = String.join(" ", words);
+            texts.add(i, bare(i, "", "report " + i + " on " + shuffled + " and more"));
+            titles.add(i, bare(i, shuffled, shuffled));
+        }
+        String quoting = "a long diary of the meeting where " + title + "s were discussed";
+        texts.add(300, bare(300, "", quoting));
+        titles.add(300, bare(300, title, title));
+
+        assertThat(texts.of(bare(301, title, title))).containsExactly(300);
+        assertThat(titles.of(bare(301, "", quoting))).containsExactly(300);
+    }
+
+    /** A result that shares nothing with another but, maybe, a quoted title. */
+    private static StoryProfile bare(int minute, String titleKey, String textKey) {
+        return new StoryProfile(
+                Instant.parse("2027-09-15T08:00:00Z").plusSeconds(minute * 60L),
+                "source-" + minute,
+                "news",
+                "news",
+                "result",
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                titleKey,
+                textKey,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of());
     }
 
     private StoryProfile profile(String title, String summary, String content, String kind, String source, String day) {
