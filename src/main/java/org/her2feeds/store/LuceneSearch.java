@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -65,6 +66,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class LuceneSearch implements SearchEngine, AutoCloseable {
 
     private static final int CHUNK = 5000;
+    /**
+     * How many ids one read of the database names: H2 tests each row it finds against every parameter of an
+     * {@code IN} list in turn, so a read naming all of a chunk's 5,000 ids cost 5,000 comparisons per row (a rebuild
+     * of 200,000 published articles took minutes of that); a slice this size costs a twentieth.
+     */
+    private static final int SLICE = 250;
     /**
      * The shape of the documents; an index of another shape is rebuilt (see {@link #rebuild}). 4: sorted newest
      * first, with each article's topics, evidence keys and sources.
@@ -311,9 +318,11 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
                     writer.commit();
                 });
                 // Exactly the notes taken in: a note written meanwhile by another transaction stays for next time.
-                jdbc.sql("DELETE FROM search_pending WHERE seq IN (:seqs)")
-                        .param("seqs", seqs.stream().map(s -> s[0]).toList())
-                        .update();
+                inSlices(
+                        seqs.stream().map(s -> s[0]).toList(),
+                        slice -> jdbc.sql("DELETE FROM search_pending WHERE seq IN (:seqs)")
+                                .param("seqs", slice)
+                                .update());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the search index could not be updated", e);
@@ -325,24 +334,27 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
     private void index(IndexWriter writer, Set<String> ids) throws IOException {
         Set<String> published = new LinkedHashSet<>();
         List<Document> documents = new ArrayList<>();
-        jdbc.sql("SELECT id, title, summary_text, sort_at FROM article WHERE relevant = TRUE AND id IN (:ids)")
-                .param("ids", List.copyOf(ids))
-                .query(rs -> {
-                    String id = rs.getString(1);
-                    published.add(id);
-                    documents.add(document(id, rs.getString(2), rs.getString(3), Timestamps.read(rs, 4)));
-                });
-        if (!documents.isEmpty()) {
-            Map<String, Document> byId = new HashMap<>();
-            documents.forEach(document -> byId.put(document.get("id"), document));
+        inSlices(
+                List.copyOf(ids),
+                slice -> jdbc.sql("SELECT id, title, summary_text, sort_at FROM article"
+                                + " WHERE relevant = TRUE AND id IN (:ids)")
+                        .param("ids", slice)
+                        .query(rs -> {
+                            String id = rs.getString(1);
+                            published.add(id);
+                            documents.add(document(id, rs.getString(2), rs.getString(3), Timestamps.read(rs, 4)));
+                        }));
+        Map<String, Document> byId = new HashMap<>();
+        documents.forEach(document -> byId.put(document.get("id"), document));
+        inSlices(List.copyOf(published), slice -> {
             // Written with the tagging, in its transaction (TaggingIndex), which notes the article here.
             jdbc.sql("SELECT article_id, slug FROM article_topic WHERE article_id IN (:ids)")
-                    .param("ids", List.copyOf(published))
+                    .param("ids", slice)
                     .query(rs -> {
                         byId.get(rs.getString(1)).add(new StringField("topic", rs.getString(2), Field.Store.NO));
                     });
             jdbc.sql("SELECT article_id, kind, entity FROM article_entity WHERE article_id IN (:ids)")
-                    .param("ids", List.copyOf(published))
+                    .param("ids", slice)
                     .query(rs -> {
                         byId.get(rs.getString(1))
                                 .add(new StringField(
@@ -350,11 +362,11 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
                     });
             // Noted here by the trigger on article_source when another feed carries the article (migration V13).
             jdbc.sql("SELECT article_id, source_id FROM article_source WHERE article_id IN (:ids)")
-                    .param("ids", List.copyOf(published))
+                    .param("ids", slice)
                     .query(rs -> {
                         byId.get(rs.getString(1)).add(new StringField("source", rs.getString(2), Field.Store.NO));
                     });
-        }
+        });
         for (Document document : documents) {
             writer.updateDocument(new Term("id", document.get("id")), document);
         }
@@ -362,6 +374,12 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
             if (!published.contains(id)) {
                 writer.deleteDocuments(new Term("id", id));
             }
+        }
+    }
+
+    private static <T> void inSlices(List<T> values, Consumer<List<T>> read) {
+        for (int from = 0; from < values.size(); from += SLICE) {
+            read.accept(values.subList(from, Math.min(values.size(), from + SLICE)));
         }
     }
 
