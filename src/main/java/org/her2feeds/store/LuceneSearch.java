@@ -262,8 +262,8 @@ final class LuceneSearch implements SearchEngine, AutoCloseable {
 
     /**
      * An article's id from its binary doc values ({@link #ID_BYTES}), not the stored fields: a stored document is read
-     * by decompressing its whole block, which for a thousand matches cost more than the search. Within a segment the matches come in
-     * the index's order (newest first), so each segment's values are read forward, as they must be.
+     * by decompressing its whole block, which for a thousand matches cost more than the search. Within a segment the
+     * matches come in the index's order (newest first), so each segment's values are read forward, as they must be.
      */
     private static String id(List<LeafReaderContext> leaves, BinaryDocValues[] ids, int doc) throws IOException {
         int leaf = ReaderUtil.subIndex(doc, leaves);
