@@ -953,7 +953,7 @@ public final class Benchmarks {
                         Locale.ROOT, "Filling %s to %,d articles (kept for the next run)%n", database, articles);
                 double seconds = database.startsWith("PostgreSQL")
                         ? filler(context).fill(stored, articles - stored, database)
-                        : fillH2WithoutNotes(jdbc, filler(context), stored, articles - stored, database);
+                        : H2BulkLoad.fill(jdbc, filler(context), stored, articles - stored, database);
                 System.out.printf(Locale.ROOT, "  %.0f s%n", seconds);
             }
             // VACUUM too on PostgreSQL: what autovacuum does in service (the visibility map lets the date and topic
@@ -961,29 +961,6 @@ public final class Benchmarks {
             jdbc.execute(database.startsWith("PostgreSQL") ? "VACUUM ANALYZE" : "ANALYZE");
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             return SearchBench.latency(context, database, articles, requests, baseline, base, figures);
-        }
-    }
-
-    /**
-     * A benchmark fixture, not what ingest does: fills H2 with the search triggers (V11, V13 of db/vendor/h2) off,
-     * then puts them back as the migrations create them and notes every published article for the index, as the
-     * service does when it builds a missing index; the first search then indexes them through the service's own
-     * catch-up, so the tables and the index are those the service keeps. With the triggers on, every row written
-     * costs a call into Java and a note, which ingest pays but a fixture of 1,000,000 articles need not.
-     */
-    private static double fillH2WithoutNotes(
-            JdbcTemplate jdbc, ArchiveFiller filler, long first, long count, String label) {
-        jdbc.execute("DROP TRIGGER IF EXISTS article_search_pending");
-        jdbc.execute("DROP TRIGGER IF EXISTS article_source_search_pending");
-        try {
-            return filler.fill(first, count, label);
-        } finally {
-            jdbc.execute("CREATE TRIGGER article_search_pending AFTER INSERT, UPDATE, DELETE ON article FOR EACH ROW"
-                    + " CALL 'org.her2feeds.store.SearchPendingTrigger'");
-            jdbc.execute("CREATE TRIGGER article_source_search_pending AFTER INSERT, UPDATE, DELETE ON article_source"
-                    + " FOR EACH ROW CALL 'org.her2feeds.store.SearchPendingTrigger'");
-            jdbc.execute("DELETE FROM search_pending");
-            jdbc.execute("INSERT INTO search_pending (article_id) SELECT id FROM article WHERE relevant = TRUE");
         }
     }
 

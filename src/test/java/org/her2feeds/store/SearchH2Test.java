@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -13,6 +16,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.her2feeds.tagging.TaggingResult;
+import org.her2feeds.tagging.TermHit;
+import org.her2feeds.tagging.TopicTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.FileSystemUtils;
@@ -84,6 +90,43 @@ class SearchH2Test extends SearchContract {
                         .extracting(found -> found.article().title())
                         .containsExactlyInAnyOrder(
                                 "Disitamab vedotin in urothelial cancer", "Vedotin conjugates reviewed");
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+
+    @Test
+    void anIndexBuiltAgainFromMoreArticlesThanOneReadNamesKeepsEachArticlesTopicAndSource() throws Exception {
+        Path dir = Files.createTempDirectory("her2-search-slices-");
+        TaggingResult gastric = new TaggingResult(
+                true,
+                List.of(new TermHit("HER2", "title")),
+                List.of(),
+                List.of(new TopicTag("gastric", "Gastric", List.of())),
+                null);
+        int articles = 601;
+        try {
+            try (H2FileStore first = new H2FileStore(dir)) {
+                List<NewArticle> items = new ArrayList<>();
+                for (int i = 0; i < articles; i++) {
+                    items.add(item(
+                            "g" + i,
+                            "Trastuzumab in gastric cancer " + i,
+                            "Cohort " + i + ".",
+                            Instant.parse("2025-01-01T00:00:00Z")
+                                    .plusSeconds(i * 3600L)
+                                    .toString(),
+                            gastric));
+                }
+                first.store.saveFeed("journal", items);
+            }
+            FileSystemUtils.deleteRecursively(dir.resolve("search-index"));
+            try (H2FileStore again = new H2FileStore(dir)) {
+                ArticleFilter filter =
+                        new ArticleFilter(Set.of("gastric"), Set.of("journal"), "trastuzumab", null, null);
+                assertThat(again.queries(new SearchProperties(1000)).search(filter, 1000))
+                        .hasSize(articles);
             }
         } finally {
             FileSystemUtils.deleteRecursively(dir);
