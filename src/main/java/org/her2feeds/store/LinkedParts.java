@@ -1,8 +1,6 @@
 package org.her2feeds.store;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import org.her2feeds.tagging.StoryCandidates;
 import org.her2feeds.tagging.StoryLinks;
 import org.her2feeds.tagging.StoryProfile;
@@ -20,10 +17,7 @@ import org.her2feeds.tagging.StoryProfile;
  * ({@link StoryCandidates}) offers, each at most once: comparing every pair made a story of 2,000 members (a big
  * news day) cost two million comparisons when one member left it. The parts must be those of comparing every
  * pair, so every pair the rules could link is offered: each member is looked up with all the others in the index,
- * so that a pair is offered when either side finds the other (the index's approximation, an article that quoted a
- * title before that title's article arrived, is found from the quoting side), and a quoted title is also looked for
- * by its inner words, since the index finds a quote only where it starts and ends on whole words ("breast cancer"
- * quoted within "breast cancers" links too).
+ * so that a pair is offered when either side finds the other.
  */
 final class LinkedParts {
 
@@ -60,12 +54,9 @@ final class LinkedParts {
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        Map<String, List<Integer>> byTextWord = byTextWord(profiles);
         Set<Long> compared = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            List<Integer> offered = new ArrayList<>(candidates.of(profiles.get(i)));
-            offered.addAll(mayQuote(profiles, i, byTextWord));
-            for (int j : offered) {
+            for (int j : candidates.of(profiles.get(i))) {
                 int earlier = Math.min(i, j);
                 int later = Math.max(i, j);
                 if (earlier == later
@@ -83,42 +74,6 @@ final class LinkedParts {
             byRoot.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(ordered.get(i));
         }
         return List.copyOf(byRoot.values());
-    }
-
-    /** Each word of the members' texts, and the members whose text has it. */
-    private static Map<String, List<Integer>> byTextWord(List<StoryProfile> profiles) {
-        Map<String, List<Integer>> members = new HashMap<>();
-        for (int i = 0; i < profiles.size(); i++) {
-            for (String word :
-                    new HashSet<>(Arrays.asList(profiles.get(i).textKey().split(" ")))) {
-                members.computeIfAbsent(word, k -> new ArrayList<>()).add(i);
-            }
-        }
-        return members;
-    }
-
-    /**
-     * The members whose text may quote this member's title: a quote may start or end within a word of the text,
-     * but the title's inner words stand whole in it, the rarest of them among the fewest members.
-     */
-    private static List<Integer> mayQuote(List<StoryProfile> profiles, int titled, Map<String, List<Integer>> byWord) {
-        String title = profiles.get(titled).titleKey();
-        if (title.isEmpty()) {
-            return List.of();
-        }
-        String[] words = title.split(" ");
-        if (words.length < 3) {
-            // No inner word to look for: any text may hold so short a title.
-            return IntStream.range(0, profiles.size()).boxed().toList();
-        }
-        List<Integer> fewest = null;
-        for (int w = 1; w < words.length - 1; w++) {
-            List<Integer> holders = byWord.getOrDefault(words[w], List.of());
-            if (fewest == null || holders.size() < fewest.size()) {
-                fewest = holders;
-            }
-        }
-        return fewest;
     }
 
     private static int root(int[] parent, int i) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class StoryLinks {
 
     /** Titles shorter than this many words are too generic to count as quoted when found in another text. */
-    private static final int QUOTED_TITLE_WORDS = 6;
+    static final int QUOTED_TITLE_WORDS = 6;
 
     private static final int TEXT_KEY_LENGTH = 4000;
     private static final int DECISION_TEXT = 300;

@@ -100,7 +100,7 @@ class LinkedPartsTest {
     void anArticleThatQuotedATitleBeforeItsArticleArrivedStaysInItsPart(String after) {
         String title = "trastuzumab deruxtecan after two lines of therapy in her2 low disease";
         // The quote stands deep in a long text: none of the title's words are among the quoting article's words.
-        // The rules find it within a word too ("disease" in "diseases"), where the index's whole words do not.
+        // The rules find it within a word too ("disease" in "diseases"), and so must the index.
         StoryProfile quoting = result(
                 Instant.parse("2026-06-01T08:00:00Z"),
                 "blog",

@@ -9,6 +9,8 @@ import org.her2feeds.tagging.Evidence;
 import org.her2feeds.tagging.TaggingResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Articles from several sources that report one event become one story as they are stored (real H2 file database,
@@ -219,6 +221,46 @@ class StoryGroupingTest {
                         .single())
                 .as("a story of its own, not the deleted article's")
                 .isEqualTo("s-" + idOf("d"));
+    }
+
+    /**
+     * A conference diary names a paper by its title (one word bent to the plural) near the end of a long entry: the
+     * two are one story whether the diary arrives after the paper or before it.
+     */
+    @ParameterizedTest(name = "the paper arrives first: {0}")
+    @ValueSource(booleans = {true, false})
+    void aNewsItemQuotingAPapersTitleDeepInItsTextJoinsThePapersStoryWhicheverArrivesFirst(boolean paperFirst) {
+        NewArticle paper = articles.item(
+                "journal-k",
+                SourceKind.JOURNAL,
+                "k1",
+                "Zanidatamab and chemotherapy before surgery for HER2-positive oesophageal adenocarcinoma",
+                "In this single-arm phase 2 study, most patients went on to resection.",
+                "2026-04-20T00:00:00Z",
+                null);
+        String day = "Queues at the registration desk were long again, the shuttle buses from the hotels ran late, "
+                + "and the plenary hall filled well before the opening address of the morning. ";
+        NewArticle diary = articles.item(
+                "news-k",
+                SourceKind.NEWS,
+                "k2",
+                "Diary from the gastrointestinal symposium, day two",
+                day.repeat(18)
+                        + "In the afternoon the authors of zanidatamab and chemotherapy before surgery for "
+                        + "HER2-positive oesophageal adenocarcinomas answered questions from the floor.",
+                "2026-04-21T00:00:00Z",
+                null);
+        List<NewArticle> order = paperFirst ? List.of(paper, diary) : List.of(diary, paper);
+        for (NewArticle article : order) {
+            db.store.saveFeed(
+                    article.sourceId(), article == paper ? SourceKind.JOURNAL : SourceKind.NEWS, List.of(article));
+        }
+
+        List<Story> stories = db.stories.page(null, 10);
+        assertThat(stories).hasSize(1);
+        assertThat(stories.get(0).members())
+                .extracting(Story.Member::source)
+                .containsExactlyInAnyOrder("journal-k", "news-k");
     }
 
     private NewArticle journalA() {

@@ -3,10 +3,17 @@ package org.her2feeds.tagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -58,5 +65,107 @@ class StoryCandidatesTest {
         System.out.printf(
                 "[stories] %s: %d linked (directed), %d candidates offered of %d%n",
                 set, linked, compared, profiles.size() * (profiles.size() - 1));
+    }
+
+    /**
+     * A news item that names the paper in running prose, well past its first paragraphs, is found whichever of the
+     * two arrives first, and whether it quotes the title exactly or bends its last word ("carcinomas").
+     */
+    @ParameterizedTest(name = "{0} arrives last, quote ends \"{1}\"")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "news|carcinoma, the authors wrote.",
+                "news|carcinomas, as the agency summed it up.",
+                "paper|carcinoma, the authors wrote.",
+                "paper|carcinomas, as the agency summed it up."
+            })
+    void aTitleQuotedDeepInALongNewsTextIsACandidateWhicheverArrivesLast(String last, String ending) {
+        StoryProfile paper = profile(
+                "Disitamab vedotin with toripalimab in previously untreated HER2-expressing urothelial carcinoma",
+                "In this open-label phase 3 study, the combination lengthened progression-free survival.",
+                "",
+                "journal",
+                "bladder-journal",
+                "2027-09-14");
+        String report = "Delegates queued for coffee between sessions while organisers moved the poster hall to the "
+                + "second floor, and several speakers ran over their allotted time before the evening reception. ";
+        StoryProfile news = profile(
+                "Congress notebook: a busy Sunday in Madrid",
+                "Our correspondent's diary of the third day.",
+                report.repeat(16)
+                        + "Among the late-breaking papers was one titled disitamab vedotin with toripalimab in "
+                        + "previously untreated HER2-expressing urothelial "
+                        + ending,
+                "news",
+                "congress-diary",
+                "2027-09-15");
+        assertThat(news.words())
+                .as("no word of the quote is among the news item's own")
+                .doesNotContain("urothelial");
+        assertThat(links.link(paper, news)).hasValue("quotes the title of the other");
+
+        StoryCandidates<String> index = links.candidates();
+        if ("news".equals(last)) {
+            index.add("paper", paper);
+            assertThat(index.of(news)).contains("paper");
+        } else {
+            index.add("news", news);
+            assertThat(index.of(paper)).contains("news");
+        }
+    }
+
+    /**
+     * Looking a quote up by its words must not offer every text that merely uses them: in a window of reports that
+     * all name the drug, the subtype and the disease, only the one that quotes the title (bent or not) is offered,
+     * whichever of the two is looked up.
+     */
+    @Test
+    void onlyTheTextsHoldingATitlesInnerWordsInARowAreOfferedForIt() {
+        String title = "trastuzumab deruxtecan after endocrine therapy in her2 low breast cancer";
+        List<String> words = new ArrayList<>(Arrays.asList(title.split(" ")));
+        Random random = new Random(15);
+        StoryCandidates<Integer> texts = links.candidates();
+        StoryCandidates<Integer> titles = links.candidates();
+        for (int i = 0; i < 300; i++) {
+            Collections.shuffle(words, random);
+            String shuffled = String.join(" ", words);
+            texts.add(i, bare(i, "", "report " + i + " on " + shuffled + " and more"));
+            titles.add(i, bare(i, shuffled, shuffled));
+        }
+        String quoting = "a long diary of the meeting where " + title + "s were discussed";
+        texts.add(300, bare(300, "", quoting));
+        titles.add(300, bare(300, title, title));
+
+        assertThat(texts.of(bare(301, title, title))).containsExactly(300);
+        assertThat(titles.of(bare(301, "", quoting))).containsExactly(300);
+    }
+
+    /** A result that shares nothing with another but, maybe, a quoted title. */
+    private static StoryProfile bare(int minute, String titleKey, String textKey) {
+        return new StoryProfile(
+                Instant.parse("2027-09-15T08:00:00Z").plusSeconds(minute * 60L),
+                "source-" + minute,
+                "news",
+                "news",
+                "result",
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                titleKey,
+                textKey,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of());
+    }
+
+    private StoryProfile profile(String title, String summary, String content, String kind, String source, String day) {
+        TaggableText text = new TaggableText(title, summary, content, List.of(), kind, null);
+        return links.profile(text, tagger.tag(text).evidence(), source, null, null, Instant.parse(day + "T08:00:00Z"))
+                .orElseThrow();
     }
 }
