@@ -18,8 +18,8 @@ import java.util.Set;
  * to it; the window and every other condition are still {@link StoryLinks#link}'s to decide.
  *
  * <p>A quoted title is found whichever of the two arrives first, anywhere in the text the rules read and even when
- * the quote starts or ends within a word ("breast cancer" quoted within "breast cancers"): see {@link #quotedTitles} and
- * {@link #quotingTexts}.
+ * the quote starts or ends within a word ("breast cancer" quoted within "breast cancers"): see
+ * {@link #quotedTitles} and {@link #quotingTexts}.
  *
  * @param <T> what the caller names its articles by
  */
