@@ -49,7 +49,9 @@ public final class StoryCandidates<T> {
      * Stored texts by the first {@link #PREFIX} characters of their words: the entries' orders, not their lists of
      * entries, as every member of a window has a few hundred of them. Prefixes rather than words, so that a title
      * is looked up by its last word too, whichever word of the text it is cut from: a series of titles that differ
-     * only in their last word ("big study 1" to "big study 10000") is told apart by it.
+     * only in their last word ("big study 1" to "big study 10000") is told apart by it. Measured with 20,000
+     * members of 4,000-character texts made of the tuning sets' texts, the whole index took 1.40 KB a member: 0.26
+     * KB when texts were not indexed, 1.36 KB when they were indexed by the anchors of their runs of words.
      */
     private final Map<Integer, Orders> byTextPrefix = new HashMap<>();
     /** Stored titles by the hash of their inner words and their last word: see {@link #quotedTitles}. */
@@ -364,7 +366,9 @@ public final class StoryCandidates<T> {
                 return;
             }
             if (size == orders.length) {
-                orders = Arrays.copyOf(orders, size * 2);
+                // By a quarter rather than doubled: orders are most of what a member costs, and doubled arrays
+                // leave about a quarter of their room unused (each order is copied about four times, not once).
+                orders = Arrays.copyOf(orders, size + size / 4 + 2);
             }
             orders[size++] = order;
         }
