@@ -62,7 +62,7 @@ public final class StoryCandidates<T> {
     private final BitSet innerLengths = new BitSet();
     /** Stored titles without an inner word (the rules make none so short): offered to every text. */
     private final Orders shortTitles = new Orders();
-    /** How many times a stored title or text was checked word by word for a quote: what a lookup costs. */
+    /** How many times a stored title or text was checked for the quote itself: what a lookup costs. */
     long exactChecks;
     /** Notices' words: two notices link by the words of their whole texts, not only of their titles. */
     private final Map<String, List<Entry<T>>> byNoticeWord = new HashMap<>();
