@@ -25,8 +25,9 @@ final class StoryWindows {
 
     /**
      * Beyond this many members a window is read for each transaction rather than kept: its index takes up to about
-     * 2.5 KB a member whose text is as long as the rules read (1.3 KB before texts were indexed for quoted titles),
-     * besides the members' profiles.
+     * 2.5 KB a member whose text is as long as the rules read (1.3 KB before texts were indexed for quoted titles;
+     * about as much with texts indexed by their words' prefixes as by anchors, see StoryCandidates), besides the
+     * members' profiles.
      */
     static final int MOST_KEPT = 200_000;
 

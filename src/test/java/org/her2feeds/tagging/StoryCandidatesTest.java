@@ -141,6 +141,34 @@ class StoryCandidatesTest {
         assertThat(titles.of(bare(301, "", quoting))).containsExactly(300);
     }
 
+    /**
+     * A feed's series of titles that differ only in their last word ("big study 1" to "big study 10000") all hold
+     * the same inner words: the last of them is offered only the titles its text really quotes ("study 1" is quoted
+     * in "study 10", cut within its last word), and finds them without checking every title of the series, or
+     * storing such a feed is quadratic.
+     */
+    @Test
+    void theLastOfASeriesOfTitlesDifferingInTheirLastWordIsOfferedOnlyWhatItQuotes() {
+        StoryCandidates<Integer> index = links.candidates();
+        for (int i = 1; i < 10_000; i++) {
+            index.add(i, series(i));
+        }
+        long checksBefore = index.exactChecks;
+
+        List<Integer> offered = index.of(series(10_000));
+
+        System.out.printf(
+                "[stories] last of a series of 10000 titles: %d offered, %d exact checks%n",
+                offered.size(), index.exactChecks - checksBefore);
+        assertThat(offered).containsExactly(1, 10, 100, 1000);
+        assertThat(index.exactChecks - checksBefore).as("exact checks").isLessThan(30);
+    }
+
+    private static StoryProfile series(int i) {
+        String title = "trastuzumab deruxtecan in her2 positive breast cancer big study " + i;
+        return bare(i, title, title + " her2 positive metastatic breast cancer cohort " + i);
+    }
+
     /** A result that shares nothing with another but, maybe, a quoted title. */
     private static StoryProfile bare(int minute, String titleKey, String textKey) {
         return new StoryProfile(
