@@ -258,6 +258,29 @@ final class TrialNames {
      * it is not found by its name at all (named by a spelling only the rules know: then it is taken as named).
      */
     static boolean onlyBackground(String name, List<String> fields) {
+        return everyMention(name, fields, (field, start, end) -> {
+            String before = clauseBefore(field, start);
+            String after = sentenceAfter(field, end);
+            boolean history =
+                    AFTER.matcher(before).find() && WHAT_FOLLOWED.matcher(after).find();
+            return BACKGROUND_CUE.matcher(before).find()
+                    || HISTORY_CLAUSE.matcher(before).find()
+                    || EARLIER_APPROVAL.matcher(before).find()
+                    || PENDING_BEFORE.matcher(before).find()
+                    || PENDING_AFTER.matcher(after).find()
+                    || REGIMEN_AFTER.matcher(after).find()
+                    || history;
+        });
+    }
+
+    /** Where a mention of a trial stands in a field: {@code start} and {@code end} of the name found. */
+    @FunctionalInterface
+    private interface MentionTest {
+        boolean test(String field, int start, int end);
+    }
+
+    /** Whether the trial is found by its name in the fields, and every mention of it passes the test. */
+    private static boolean everyMention(String name, List<String> fields, MentionTest test) {
         Pattern mention = spellings(name);
         int mentions = 0;
         for (String field : fields) {
@@ -267,17 +290,7 @@ final class TrialNames {
             Matcher matcher = mention.matcher(field);
             while (matcher.find()) {
                 mentions++;
-                String before = clauseBefore(field, matcher.start());
-                String after = sentenceAfter(field, matcher.end());
-                boolean history = AFTER.matcher(before).find()
-                        && WHAT_FOLLOWED.matcher(after).find();
-                if (!BACKGROUND_CUE.matcher(before).find()
-                        && !HISTORY_CLAUSE.matcher(before).find()
-                        && !EARLIER_APPROVAL.matcher(before).find()
-                        && !PENDING_BEFORE.matcher(before).find()
-                        && !PENDING_AFTER.matcher(after).find()
-                        && !REGIMEN_AFTER.matcher(after).find()
-                        && !history) {
+                if (!test.test(field, matcher.start(), matcher.end())) {
                     return false;
                 }
             }
@@ -298,26 +311,14 @@ final class TrialNames {
      * {@link #SECTION}); false when any stands elsewhere or it is not found by its name.
      */
     static boolean onlyInBackgroundSection(String name, List<String> fields) {
-        Pattern mention = spellings(name);
-        int mentions = 0;
-        for (String field : fields) {
-            if (field == null || field.isEmpty()) {
-                continue;
+        return everyMention(name, fields, (field, start, end) -> {
+            String section = null;
+            Matcher heading = SECTION.matcher(field).region(0, start);
+            while (heading.find()) {
+                section = heading.group(1);
             }
-            Matcher matcher = mention.matcher(field);
-            while (matcher.find()) {
-                mentions++;
-                String section = null;
-                Matcher heading = SECTION.matcher(field).region(0, matcher.start());
-                while (heading.find()) {
-                    section = heading.group(1);
-                }
-                if (section == null || !BACKGROUND_SECTIONS.contains(section)) {
-                    return false;
-                }
-            }
-        }
-        return mentions > 0;
+            return section != null && BACKGROUND_SECTIONS.contains(section);
+        });
     }
 
     /** Whether the text names the trial in any of its spellings, its initials with its number too ("DB-05"). */
