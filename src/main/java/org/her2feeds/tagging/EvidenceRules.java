@@ -156,8 +156,7 @@ final class EvidenceRules {
         if (type.slug().equals(PATIENT_STORY)
                 && !TRIAL_WORD.matcher(text.title()).find()) {
             trials = trials.stream()
-                    .filter(trial ->
-                            TrialNames.names(text.title(), trial.acronym() != null ? trial.acronym() : trial.id()))
+                    .filter(trial -> TrialNames.names(text.title(), nameOf(trial)))
                     .toList();
         }
         return new Evidence(type, trials, drugs(tokens), notice);
@@ -262,6 +261,11 @@ final class EvidenceRules {
         return withoutPrecedents(found, fields);
     }
 
+    /** What the text calls a trial: its acronym when it has one, else its registry id. */
+    private static String nameOf(TrialMention trial) {
+        return trial.acronym() != null ? trial.acronym() : trial.id();
+    }
+
     /**
      * The trials without those named only in the background section of a structured abstract, when the article names
      * another trial elsewhere: that one is the study it reports, the others its precedents ("PURPOSE: DESTINY-Breast06
@@ -272,8 +276,7 @@ final class EvidenceRules {
             return found;
         }
         List<TrialMention> reported = found.stream()
-                .filter(trial -> !TrialNames.onlyInBackgroundSection(
-                        trial.acronym() != null ? trial.acronym() : trial.id(), fields))
+                .filter(trial -> !TrialNames.onlyInBackgroundSection(nameOf(trial), fields))
                 .toList();
         return reported.isEmpty() ? found : reported;
     }
