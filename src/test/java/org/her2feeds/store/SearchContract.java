@@ -31,6 +31,14 @@ abstract class SearchContract {
     private static final TaggingResult RELEVANT =
             new TaggingResult(true, List.of(new TermHit("HER2", "title")), List.of());
 
+    /** Relevant and tagged with the gastric topic: a filter by topic finds it. */
+    static final TaggingResult GASTRIC = new TaggingResult(
+            true,
+            List.of(new TermHit("HER2", "title")),
+            List.of(),
+            List.of(new TopicTag("gastric", "Gastric", List.of())),
+            null);
+
     static NewArticle item(String guid, String title, String summary, String publishedAt) {
         return item(guid, title, summary, publishedAt, RELEVANT);
     }
@@ -233,16 +241,10 @@ abstract class SearchContract {
             newer.add(item("n" + i, "Trastuzumab report " + i, "Other cancer.", "2025-03-01T00:00:00Z"));
         }
         store().saveFeed("search", newer);
-        TaggingResult gastric = new TaggingResult(
-                true,
-                List.of(new TermHit("HER2", "title")),
-                List.of(),
-                List.of(new TopicTag("gastric", "Gastric", List.of())),
-                null);
         store().saveFeed(
                         "other",
                         List.of(item(
-                                "old", "Trastuzumab in gastric cancer", "Older.", "2024-01-01T00:00:00Z", gastric)));
+                                "old", "Trastuzumab in gastric cancer", "Older.", "2024-01-01T00:00:00Z", GASTRIC)));
         // Ten ranked at most: far fewer than the newer matches the filters leave out.
         ArticleQueries narrow = queries(10);
 

@@ -16,9 +16,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.her2feeds.tagging.TaggingResult;
-import org.her2feeds.tagging.TermHit;
-import org.her2feeds.tagging.TopicTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.FileSystemUtils;
@@ -99,12 +96,6 @@ class SearchH2Test extends SearchContract {
     @Test
     void anIndexBuiltAgainFromMoreArticlesThanOneReadNamesKeepsEachArticlesTopicAndSource() throws Exception {
         Path dir = Files.createTempDirectory("her2-search-slices-");
-        TaggingResult gastric = new TaggingResult(
-                true,
-                List.of(new TermHit("HER2", "title")),
-                List.of(),
-                List.of(new TopicTag("gastric", "Gastric", List.of())),
-                null);
         int articles = 601;
         try {
             try (H2FileStore first = new H2FileStore(dir)) {
@@ -117,7 +108,7 @@ class SearchH2Test extends SearchContract {
                             Instant.parse("2025-01-01T00:00:00Z")
                                     .plusSeconds(i * 3600L)
                                     .toString(),
-                            gastric));
+                            GASTRIC));
                 }
                 first.store.saveFeed("journal", items);
             }
