@@ -15,10 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.her2feeds.tagging.TaggingResult;
 import org.her2feeds.tagging.TermHit;
 import org.her2feeds.tagging.TopicTag;
-import org.her2feeds.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,27 +31,17 @@ class ConcurrentSavePostgresTest {
     private static final int SHARED = 25;
     private static final int OWN = 5;
 
-    private static TestPostgres database;
+    @RegisterExtension
+    static final MigratedPostgres database = new MigratedPostgres("concurrent_save");
+
     private static HikariDataSource poolA;
     private static HikariDataSource poolB;
 
     @BeforeAll
     static void migrate() {
-        database = TestPostgres.freshSchema("concurrent_save");
         // Each instance migrates at start-up, as two instances of a cluster do: the second finds nothing to do.
-        poolA = Migrations.POSTGRESQL.migratedPool(database);
-        poolB = Migrations.POSTGRESQL.migratedPool(database);
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (poolA != null) {
-            poolA.close();
-            poolB.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        poolA = database.pool();
+        poolB = database.newPool();
     }
 
     @Test

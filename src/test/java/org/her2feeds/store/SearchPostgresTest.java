@@ -1,10 +1,9 @@
 package org.her2feeds.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.her2feeds.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The search contract on PostgreSQL's full-text search (migrations V11 and V13 of db/vendor/postgresql). */
 class SearchPostgresTest extends SearchContract {
 
-    private static TestPostgres database;
+    @RegisterExtension
+    static final MigratedPostgres database = new MigratedPostgres("search");
+
     private static HikariDataSource pool;
     private static ArticleStore store;
     private static ArticleQueries queries;
@@ -23,24 +24,13 @@ class SearchPostgresTest extends SearchContract {
 
     @BeforeAll
     static void migrate() {
-        database = TestPostgres.freshSchema("search");
-        pool = Migrations.POSTGRESQL.migratedPool(database);
+        pool = database.pool();
         StoreParts parts = StoreParts.on(pool);
         jdbc = parts.jdbc();
         json = parts.json();
         version = parts.version();
         store = parts.store();
         queries = parts.queries(engine(), SearchProperties.DEFAULTS);
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (pool != null) {
-            pool.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @BeforeEach

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import org.her2feeds.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +31,9 @@ class SearchWindowPostgresTest {
 
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
-    private static TestPostgres database;
+    @RegisterExtension
+    static final MigratedPostgres database = new MigratedPostgres("search window");
+
     private static HikariDataSource pool;
     private static ArticleStore store;
     private static JdbcClient jdbc;
@@ -40,22 +41,11 @@ class SearchWindowPostgresTest {
 
     @BeforeAll
     static void migrate() {
-        database = TestPostgres.freshSchema("search window");
-        pool = Migrations.POSTGRESQL.migratedPool(database);
+        pool = database.pool();
         StoreParts parts = StoreParts.on(pool);
         jdbc = parts.jdbc();
         store = parts.store();
         engine = new PostgresSearch(jdbc, new TransactionTemplate(new DataSourceTransactionManager(pool)));
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (pool != null) {
-            pool.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @BeforeEach
