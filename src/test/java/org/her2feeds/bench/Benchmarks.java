@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code warmups} (1), {@code archive} (articles already stored for the growth check, 200000), {@code sources}
  * (for the scale check, 100000), {@code articles} (for the query latency check, 1000000), {@code requests}
  * (per endpoint, 300), {@code pgdb} (the PostgreSQL database the benchmark creates and drops; her2_bench),
- * {@code compare} (articles for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
+ * {@code growth.keep} (false: true reuses the archive an earlier growth run filled), {@code compare} (articles
+ * for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
  * growth, pg, sources, queries, search, searchengines, serving; or {@code soak} alone, issue 14's soak run, see
  * {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
@@ -223,7 +224,12 @@ public final class Benchmarks {
 
     private String h2(CorpusGenerator.Corpus corpus, int warmups, int passes) throws Exception {
         Path data = target.resolve("bench-data/h2");
-        deleteTree(data);
+        // Filling a 1,000,000-article archive takes most of an hour on 2 cores: growth.keep=true reuses the one an
+        // earlier growth run left (the growth part alone: the empty-archive passes would need it empty).
+        boolean keepArchive = Boolean.parseBoolean(options.getOrDefault("growth.keep", "false")) && !wanted("h2");
+        if (!keepArchive) {
+            deleteTree(data);
+        }
         try (ConfigurableApplicationContext context =
                 BenchContext.start(BenchContext.properties(corpus.sourcesFile(), data), false)) {
             PipelineBench pipeline = new PipelineBench(context);
@@ -303,13 +309,18 @@ public final class Benchmarks {
                 int archive = option("archive", 200_000);
                 ArchiveFiller filler = filler(context);
                 pipeline.reset();
-                double seconds = filler.fill(0, archive, "growth archive");
-                System.out.printf(
-                        Locale.ROOT,
-                        "  archive of %,d articles written in %.0f s (%,.0f rows/s of article)%n",
-                        archive,
-                        seconds,
-                        archive / seconds);
+                long kept = pipeline.archiveCount();
+                if (keepArchive && kept >= archive) {
+                    System.out.printf(Locale.ROOT, "  archive of %,d articles kept from an earlier run%n", kept);
+                } else {
+                    double seconds = filler.fill(kept, archive - kept, "growth archive");
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  archive of %,d articles written in %.0f s (%,.0f rows/s of article)%n",
+                            archive,
+                            seconds,
+                            archive / seconds);
+                }
                 record(
                         String.format(Locale.ROOT, "Full pipeline, H2 (archive of %,d)", archive),
                         Passes.measure(

@@ -180,4 +180,9 @@ final class PipelineBench {
     long articleCount() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM article", Long.class);
     }
+
+    /** Articles that are not the corpus's: an archive filled before the passes. */
+    long archiveCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM article WHERE owner_source NOT LIKE 'feed-%'", Long.class);
+    }
 }
