@@ -49,11 +49,15 @@ class EvidenceEvaluationTest {
      * read only the labelling guide, measured several times then (its first 120 items before and after the fourth
      * tuning: type 0.942 / 0.942, trials 0.914 / 0.831 then 0.917 / 0.857, stories F1 0.895 then 0.879; all 139
      * after: type 0.950, trials 0.888 / 0.845, drugs 1 / 1, every notice's DOI or PMID read, stories F1 0.850), and
-     * tuned on since. It misses the trial and story goals, so it is held to floors just under what it reaches.
+     * tuned on since. Trials reach 0.988 / 0.952 since the names read from the sentence (a results verb or noun
+     * attached to the name, a headline's closing "in NAME", a registry title's id before the name) and the approvals
+     * a trial had already won told as history. It misses the story goal (F1 0.889), so stories are held to a floor
+     * just under that.
      */
     private static final Path TUNING_5 = Path.of("src/test/resources/evidence/evidence-tuning-5.yml");
 
-    private static final Floors TUNING_5_FLOORS = new Floors(0.88, 0.84, 0.84);
+    private static final Floors TUNING_5_FLOORS =
+            new Floors(EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.EXTRACTION_GOAL, 0.88);
 
     private static Tagger tagger;
 

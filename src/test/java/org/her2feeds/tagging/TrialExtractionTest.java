@@ -123,6 +123,79 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialNamedAsTheSubjectOfAResultOrOfTheWritersEnrolmentIsFound() {
+        assertThat(acronyms(
+                        "Half a year of adjuvant therapy may be enough, OSPREY-HB suggests",
+                        "Experts cautioned that follow-up is short.",
+                        "news"))
+                .as("a results verb attached to the name")
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "Shorter adjuvant treatment",
+                        "In the article by the OSPREY-HB investigators, Figure 2 should have read 884.",
+                        "journal"))
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "Pyrotinib beats the pertuzumab regimen",
+                        "The company says its HERON-PX phase 3 hit its goal at an interim look.",
+                        "news"))
+                .containsExactly("HERON-PX");
+        assertThat(acronyms("Chemo-free duo holds its own against TCHP in KESTREL-B", "A pCR readout.", "news"))
+                .as("a headline's closing setting")
+                .containsExactly("KESTREL-B");
+        assertThat(acronyms("Why I said yes to KESTREL-B", "My oncologist asked if I'd join a trial.", "patient"))
+                .containsExactly("KESTREL-B");
+        assertThat(acronyms(
+                        "Trastuzumab deruxtecan rechallenge: results from the prospective ReCHALLENGE-X study",
+                        "ReCHALLENGE-X (jRCT2031269999) enrolled 64 patients.",
+                        "journal"))
+                .as("capitals after a short capitalised prefix")
+                .containsExactly("ReCHALLENGE-X");
+        assertThat(acronyms("A new standard, the NEJM report suggests", "The MHRA data were reviewed.", "news"))
+                .as("a journal and a regulator are no trials")
+                .isEmpty();
+    }
+
+    @Test
+    void aRegistryRecordIsNamedBesideItsIdOrBeforeItsStatus() {
+        assertThat(acronyms(
+                        "ISRCTN48213799: OSPREY-GC - perioperative FLOT-trastuzumab (results summary added)",
+                        "Record updated. Overall trial status: Completed.",
+                        "registry"))
+                .containsExactly("OSPREY-GC");
+        assertThat(acronyms(
+                        "jRCT2031269999: Study of rechallenge (ReCHALLENGE-X) - status: recruitment completed",
+                        "Date of last update 2026-01-14.",
+                        "registry"))
+                .containsExactly("ReCHALLENGE-X");
+    }
+
+    @Test
+    void aTrialThatHadAlreadyWonItsDrugADecisionIsHistory() {
+        assertThat(acronyms(
+                        "Margetuximab after T-DXd: a retrospective cohort",
+                        "Margetuximab was approved on the basis of the SOPHIA trial, before T-DXd moved up.",
+                        "preprint"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Ziihera clears phase 3 bar",
+                        "It turns the accelerated nod won on HERIZON-BTC-01 response data into a full approval bid.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Pyrotinib in first-line disease",
+                        "Analysts note that the PHILA trial already secured a first-line label in China.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Six months may be enough",
+                        "Patients with residual disease receive T-DM1 under the KATHERINE standard.",
+                        "news"))
+                .as("the standard a trial set")
+                .isEmpty();
+    }
+
+    @Test
     void aTrialTheTextTellsAsHistoryOrAsABenchmarkIsLeftOut() {
         assertThat(acronyms(
                         "Extended adjuvant pyrotinib",
