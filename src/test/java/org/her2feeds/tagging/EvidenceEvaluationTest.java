@@ -51,13 +51,10 @@ class EvidenceEvaluationTest {
      * after: type 0.950, trials 0.888 / 0.845, drugs 1 / 1, every notice's DOI or PMID read, stories F1 0.850), and
      * tuned on since. Trials reach 0.988 / 0.952 since the names read from the sentence (a results verb or noun
      * attached to the name, a headline's closing "in NAME", a registry title's id before the name) and the approvals
-     * a trial had already won told as history. It misses the story goal (F1 0.889), so stories are held to a floor
-     * just under that.
+     * a trial had already won told as history; stories F1 0.933 since a filing is an event of its own and notices
+     * naming different articles are not linked by words. It meets every goal.
      */
     private static final Path TUNING_5 = Path.of("src/test/resources/evidence/evidence-tuning-5.yml");
-
-    private static final Floors TUNING_5_FLOORS =
-            new Floors(EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.EXTRACTION_GOAL, 0.88);
 
     private static Tagger tagger;
 
@@ -74,8 +71,10 @@ class EvidenceEvaluationTest {
     private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
 
     @Test
-    void theFifthTuningSetReachesItsFloorsAndTheGoalsForTypeDrugsAndNotices() {
-        assertReaches(EvidenceEvaluation.run(tagger, TUNING_5), TUNING_5_FLOORS);
+    void theFifthTuningSetMeetsEveryGoal() {
+        EvidenceEvaluation tuning5 = EvidenceEvaluation.run(tagger, TUNING_5);
+        assertReaches(tuning5, GOALS);
+        assertThat(tuning5.meetsGoals()).isTrue();
     }
 
     @Test
