@@ -39,12 +39,6 @@ class EvidenceEvaluationTest {
     private static final double TUNING_TRIAL_RECALL_FLOOR = 0.98;
 
     /**
-     * Trial recall on the supplementary tuning set: 0.919, every miss a trial the text only implies (described by
-     * drug, disease and phase, never named: 5 of 62), which no rule reads; the floor keeps the rest.
-     */
-    private static final double TUNING_2_TRIAL_RECALL_FLOOR = 0.91;
-
-    /**
      * The fifth tuning set (h3-001…, 139 items): written on 2026-12-06 as the third held-out set by a labeller who
      * read only the labelling guide, measured several times then (its first 120 items before and after the fourth
      * tuning: type 0.942 / 0.942, trials 0.914 / 0.831 then 0.917 / 0.857, stories F1 0.895 then 0.879; all 139
@@ -86,9 +80,9 @@ class EvidenceEvaluationTest {
 
     @Test
     void theThirdTuningSetMeetsEveryGoal() {
-        // Measured twice while held out: trials 0.909 / 0.909, stories F1 0.697. Its two trial misses left are
-        // trials only implied (h005, h095), its extra ones an ISRCTN id outside the labels' vocabulary and a trial a
-        // guideline names as the basis of a recommendation without results.
+        // Measured twice while held out: trials 0.909 / 0.909, stories F1 0.697. Its two trials only implied (h005,
+        // h095) are read from DESTINY-Breast05's implied-by; its extra ones are an ISRCTN id outside the labels'
+        // vocabulary and a trial a guideline names as the basis of a recommendation without results.
         EvidenceEvaluation tuning3 = EvidenceEvaluation.run(tagger, TUNING_3);
         assertReaches(tuning3, GOALS);
         assertThat(tuning3.meetsGoals()).isTrue();
@@ -104,13 +98,12 @@ class EvidenceEvaluationTest {
     }
 
     @Test
-    void theSupplementaryTuningSetMeetsTheTuningGoalsButTrialRecall() {
-        assertReaches(
-                EvidenceEvaluation.run(tagger, TUNING_2),
-                new Floors(
-                        EvidenceEvaluation.EXTRACTION_GOAL,
-                        TUNING_2_TRIAL_RECALL_FLOOR,
-                        EvidenceEvaluation.STORY_F1_GOAL));
+    void theSupplementaryTuningSetMeetsEveryGoal() {
+        // Trial recall was 0.919 while every trial the text only implies (described by drug, comparator, setting and
+        // phase, never named: 5 of 62) was missed; 0.984 since the curated trials' implied-by descriptions are read.
+        EvidenceEvaluation tuning2 = EvidenceEvaluation.run(tagger, TUNING_2);
+        assertReaches(tuning2, GOALS);
+        assertThat(tuning2.meetsGoals()).isTrue();
     }
 
     /** The goals for type, drugs and notices, and the given floors for trials and stories. */

@@ -277,6 +277,41 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aCuratedTrialTheTextDescribesWithoutNamingItIsImpliedByItsDrugsComparatorAndSetting() {
+        assertThat(acronyms(
+                        "T-DXd's survival edge persists in previously treated gastric cancer",
+                        "The advantage of trastuzumab deruxtecan over ramucirumab plus paclitaxel was kept at the "
+                                + "final analysis of the randomized phase 3 trial.",
+                        "news"))
+                .containsExactly("DESTINY-Gastric04");
+        assertThat(acronyms(
+                        "Ziihera clears phase 3 bar in frontline biliary cancer",
+                        "Zanidatamab beat the first-line standard, turning the accelerated nod won on HERIZON-BTC-01 "
+                                + "response data into a full approval bid.",
+                        "news"))
+                .as("a trial named as history is not the one described")
+                .containsExactly("HERIZON-BTC-302");
+        assertThat(acronyms(
+                        "FDA clears Enhertu plus Perjeta for first-line disease",
+                        "The decision puts pressure on the taxane-Herceptin-Perjeta standard.",
+                        "news"))
+                .as("news of a label names the drugs and setting but describes no trial")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Should T-DXd replace T-DM1 for residual disease?",
+                        "Two oncologists debate adjuvant T-DXd in a trial setting before DESTINY-Breast05 data mature.",
+                        "news"))
+                .as("the trial it names as pending is not one it describes")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Trastuzumab deruxtecan over ramucirumab in gastric cancer: a systematic review of trials",
+                        "We pooled randomised trials.",
+                        "journal"))
+                .as("a review describes trials as background")
+                .isEmpty();
+    }
+
+    @Test
     void aCaseReportReportsOnNoTrial() {
         assertThat(acronyms(
                         "Complete response to T-DXd in a patient treated in DESTINY-Breast12: a case report",
