@@ -34,8 +34,8 @@ final class EvidenceRules {
 
     /**
      * A patient's story reports on a trial only when its title says so: it names the trial, or the writer's trial
-     * ("Why I said yes to a clinical trial"); a trial named in passing in the text ("my oncologist mentioned…") is not
-     * its subject.
+     * ("Why I said yes to a clinical trial"), or when its text tells of the trial's result ("when the NAME results
+     * came out"); a trial named in passing in the text ("my oncologist mentioned…") is not its subject.
      */
     static final String PATIENT_STORY = "patient-story";
 
@@ -212,7 +212,8 @@ final class EvidenceRules {
         if (type.slug().equals(PATIENT_STORY)
                 && !TRIAL_WORD.matcher(text.title()).find()) {
             trials = trials.stream()
-                    .filter(trial -> TrialNames.names(text.title(), nameOf(trial)))
+                    .filter(trial -> TrialNames.names(text.title(), nameOf(trial))
+                            || TrialNames.reportedOn(nameOf(trial), List.of(text.summary(), text.content())))
                     .toList();
         }
         return new Evidence(type, trials, drugs, notice);

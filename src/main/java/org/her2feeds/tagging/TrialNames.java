@@ -272,6 +272,27 @@ final class TrialNames {
     }
 
     /**
+     * Whether the text makes the trial the subject of a result or a report somewhere ("when the NAME results came
+     * out"; see {@link #REPORTED}), in any spelling of its name.
+     */
+    static boolean reportedOn(String name, List<String> fields) {
+        String compact = compact(name);
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = REPORTED.matcher(field);
+            while (matcher.find()) {
+                String found = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                if (compact(found).equals(compact)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The registry id written right beside each trial name in the fields ("OSPREY-HB (NCT07000001)", "NCT07000001
      * (OSPREY-HB)", "DESTINY-Breast09 (NCT…)"), by the {@link #compact} form of the name: one trial, not two.
      */

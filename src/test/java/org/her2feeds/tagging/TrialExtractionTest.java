@@ -312,6 +312,21 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aPatientsStoryReportsOnATrialItsTitleNamesOrWhoseResultItTellsOf() {
+        assertThat(acronyms(
+                        "My story: I asked whether six months would have been enough",
+                        "When the OSPREY-HB results came out saying six months did as well as twelve, I felt relief.",
+                        "patient"))
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "My story: a year of Herceptin",
+                        "My oncologist mentioned the OSPREY-HB trial, but I finished the full year.",
+                        "patient"))
+                .as("a trial named in passing")
+                .isEmpty();
+    }
+
+    @Test
     void aCaseReportReportsOnNoTrial() {
         assertThat(acronyms(
                         "Complete response to T-DXd in a patient treated in DESTINY-Breast12: a case report",
