@@ -34,12 +34,27 @@ final class EvidenceRules {
 
     /**
      * A patient's story reports on a trial only when its title says so: it names the trial, or the writer's trial
-     * ("Why I said yes to a clinical trial"); a trial named in passing in the text ("my oncologist mentioned…") is not
-     * its subject.
+     * ("Why I said yes to a clinical trial"), or when its text tells of the trial's result ("when the NAME results
+     * came out"); a trial named in passing in the text ("my oncologist mentioned…") is not its subject.
      */
     static final String PATIENT_STORY = "patient-story";
 
     private static final Pattern TRIAL_WORD = Pattern.compile("(?i)\\b(?:trial|study)\\b");
+
+    /**
+     * The types whose subject is one event, read for a trial they describe without naming it (news of a readout, a
+     * letter on a paper, a sponsor's release, a decision's basis): a review or a guideline describes trials as
+     * background, and a case report tells of a patient.
+     */
+    private static final Set<String> IMPLYING_TYPES =
+            Set.of("news", "commentary", "trial-result", "approval", "preprint");
+
+    /**
+     * What a text that describes a trial says of it: a trial, a phase, a randomisation or its investigators. News of a
+     * label or of a guideline names the same drugs and setting without describing the trial behind them.
+     */
+    private static final Pattern DESCRIBES_A_TRIAL =
+            Pattern.compile("(?i)\\b(?:trials?|study|phase|randomi[sz]ed|investigators)\\b");
 
     /** The source kind whose every article is the record of one trial. */
     static final String REGISTRY = "registry";
@@ -57,6 +72,11 @@ final class EvidenceRules {
     private final TrialNames.Spellings trialSpellings;
     /** The curated trials (indexes) by the compact form of their names and of their initials with their numbers. */
     private final Map<String, Integer> trialsByCompactName = new HashMap<>();
+
+    /** Every term group of every trial's {@code implied-by}, as rules, and the trial (index) each belongs to. */
+    private final CompiledRules impliedTerms;
+
+    private final List<Integer> impliedTrialOf = new ArrayList<>();
 
     private final String fingerprint;
 
@@ -92,6 +112,28 @@ final class EvidenceRules {
                 trialsByCompactName.putIfAbsent(initials, t);
             }
         }
+        List<Rule> groups = new ArrayList<>();
+        for (int t = 0; t < trials.size(); t++) {
+            TopicRulesReader.ImpliedBy implied = trials.get(t).impliedBy();
+            if (implied == null) {
+                continue;
+            }
+            for (List<TermPattern> group : implied.allOf()) {
+                Rule trial = trials.get(t).rule();
+                groups.add(new Rule(
+                        trial.slug(),
+                        trial.label(),
+                        "",
+                        group,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Set.of(),
+                        DescriptorContext.NONE));
+                impliedTrialOf.add(t);
+            }
+        }
+        this.impliedTerms = new CompiledRules(groups);
         this.trialSpellings = TrialNames.numberedSpellings(
                 trials.stream().map(trial -> trial.rule().label()).toList());
         StringBuilder canonical = new StringBuilder("evidence-1\n");
@@ -108,12 +150,17 @@ final class EvidenceRules {
                 .append(t.rule().slug())
                 .append(" registry=")
                 .append(t.registryId())
+                .append(
+                        t.impliedBy() == null
+                                ? ""
+                                : " implied-by=" + t.impliedBy().drugs())
                 .append('\n'));
         canonical
                 .append(typeTerms.fingerprint())
                 .append(alsoTerms.fingerprint())
                 .append(drugTerms.fingerprint())
-                .append(trialTerms.fingerprint());
+                .append(trialTerms.fingerprint())
+                .append(impliedTerms.fingerprint());
         this.fingerprint = Sha256.hex(canonical.toString());
     }
 
@@ -142,7 +189,7 @@ final class EvidenceRules {
             return Optional.of(Evidence.key(id));
         }
         TaggableText text = new TaggableText(name, "", List.of());
-        List<TrialMention> found = trials(text, TokenisedText.of(text));
+        List<TrialMention> found = trials(text, TokenisedText.of(text)).reported();
         return found.size() == 1 && found.get(0).acronym() != null
                 ? Optional.of(Evidence.key(found.get(0).acronym()))
                 : Optional.empty();
@@ -152,14 +199,55 @@ final class EvidenceRules {
     Evidence read(TaggableText text, TokenisedText tokens) {
         PublicationType type = type(text, tokens);
         Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
-        List<TrialMention> trials = type.slug().equals(CASE_REPORT) ? List.of() : trials(text, tokens);
+        List<DrugMention> drugs = drugs(tokens);
+        Trials found = trials(text, tokens);
+        List<TrialMention> trials = type.slug().equals(CASE_REPORT) ? List.of() : found.reported();
+        if (trials.isEmpty()
+                && IMPLYING_TYPES.contains(type.slug())
+                && DESCRIBES_A_TRIAL
+                        .matcher(text.title() + " " + text.summary())
+                        .find()) {
+            trials = implied(tokens, drugs, found.named());
+        }
         if (type.slug().equals(PATIENT_STORY)
                 && !TRIAL_WORD.matcher(text.title()).find()) {
             trials = trials.stream()
-                    .filter(trial -> TrialNames.names(text.title(), nameOf(trial)))
+                    .filter(trial -> TrialNames.names(text.title(), nameOf(trial))
+                            || TrialNames.reportedOn(nameOf(trial), List.of(text.summary(), text.content())))
                     .toList();
         }
-        return new Evidence(type, trials, drugs(tokens), notice);
+        return new Evidence(type, trials, drugs, notice);
+    }
+
+    /**
+     * The one curated trial whose {@code implied-by} the text fits (it names each of its drugs and a term of each of
+     * its groups) and that it does not name, as a mention without id (none is written); none when no trial fits or
+     * several do, as the text is then not unambiguous.
+     */
+    private List<TrialMention> implied(TokenisedText tokens, List<DrugMention> drugs, Set<String> named) {
+        if (impliedTrialOf.isEmpty()) {
+            return List.of();
+        }
+        Set<String> inns = new HashSet<>();
+        drugs.forEach(drug -> inns.add(drug.inn()));
+        List<Set<TermHit>> hits = impliedTerms.matchFields(tokens).hits();
+        Set<Integer> groupsMissed = new HashSet<>();
+        for (int g = 0; g < hits.size(); g++) {
+            if (hits.get(g).isEmpty()) {
+                groupsMissed.add(impliedTrialOf.get(g));
+            }
+        }
+        List<TrialMention> fitting = new ArrayList<>();
+        for (int t = 0; t < trials.size(); t++) {
+            TopicRulesReader.ImpliedBy implied = trials.get(t).impliedBy();
+            if (implied != null
+                    && !groupsMissed.contains(t)
+                    && inns.containsAll(implied.drugs())
+                    && !named.contains(TrialNames.compact(trials.get(t).rule().label()))) {
+                fitting.add(new TrialMention(null, trials.get(t).rule().label(), null));
+            }
+        }
+        return fitting.size() == 1 ? fitting : List.of();
     }
 
     private PublicationType type(TaggableText text, TokenisedText tokens) {
@@ -209,7 +297,7 @@ final class EvidenceRules {
      * as background (a benchmark, history, pending work) is left out. A registry record is the record of one trial:
      * its ids (its own link's first) and its name are one mention, the NCT number its id when it has one.
      */
-    private List<TrialMention> trials(TaggableText text, TokenisedText tokens) {
+    private Trials trials(TaggableText text, TokenisedText tokens) {
         List<String> fields = new ArrayList<>(List.of(text.title(), text.summary(), text.content()));
         fields.addAll(text.categories());
         boolean registryRecord = REGISTRY.equals(text.sourceKind());
@@ -256,10 +344,16 @@ final class EvidenceRules {
         }
         List<TrialMention> found = byKey.values().stream().limit(MAX_TRIALS).toList();
         if (registryRecord && found.size() > 1) {
-            return List.of(oneTrial(found));
+            return new Trials(List.of(oneTrial(found)), named);
         }
-        return withoutPrecedents(found, fields);
+        return new Trials(withoutPrecedents(found, fields), named);
     }
+
+    /**
+     * The trials an article reports on, and the names ({@link TrialNames#compact}) of every trial it names, those
+     * named only as background too: a trial the text names as pending or as history is not the one it describes.
+     */
+    private record Trials(List<TrialMention> reported, Set<String> named) {}
 
     /** What the text calls a trial: its acronym when it has one, else its registry id. */
     private static String nameOf(TrialMention trial) {

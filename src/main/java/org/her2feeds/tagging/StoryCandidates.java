@@ -338,8 +338,8 @@ public final class StoryCandidates<T> {
         profile.ownIds().forEach(id -> keys.add("id:" + id));
         profile.citedIds().forEach(id -> keys.add("id:" + id));
         profile.trials().forEach(trial -> keys.add("trial:" + trial));
-        if ("decision".equals(profile.event())) {
-            profile.drugs().forEach(drug -> keys.add("decision:" + drug));
+        if (StoryLinks.DECISION.equals(profile.event()) || StoryLinks.FILING.equals(profile.event())) {
+            profile.drugs().forEach(drug -> keys.add(profile.event() + ":" + drug));
         }
         // Figures are shared by results that report one readout, drugs by a comment and its paper in one journal.
         profile.figures().forEach(figure -> keys.add("figure:" + figure));

@@ -37,6 +37,11 @@ public class StoryLinks {
     /** The kinds of source whose articles may report a decision without being typed as one. */
     private static final Set<String> DECISION_REPORTERS = Set.of("news", "patient", "regulator");
 
+    /** The events an article may report besides a result and a notice: a regulator's decision, a filing with one. */
+    static final String DECISION = "decision";
+
+    static final String FILING = "filing";
+
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
     private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9.]+");
@@ -103,8 +108,9 @@ public class StoryLinks {
         }
         String body = text.summary() + " " + text.content();
         String event = event(rules, type, text);
-        Set<String> regulators = "decision".equals(event) ? regulators(rules, text, sourceId) : Set.of();
-        Set<String> sites = "decision".equals(event) ? sites(rules, text) : Set.of();
+        boolean regulatory = DECISION.equals(event) || FILING.equals(event);
+        Set<String> regulators = regulatory ? regulators(rules, text, sourceId) : Set.of();
+        Set<String> sites = regulatory ? sites(rules, text) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
         Set<String> drugWords = new HashSet<>();
         for (DrugMention drug : evidence.drugs()) {
@@ -149,7 +155,7 @@ public class StoryLinks {
                 event,
                 regulators,
                 keys.get(Evidence.TRIAL),
-                "decision".equals(event) ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
+                regulatory ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -183,7 +189,9 @@ public class StoryLinks {
         }
         return switch (a.event()) {
             case "notice" -> sameNoticeTarget(rules, a, b);
-            case "decision" -> sameDecision(rules, a, b);
+            // A filing is a step of one regulator on one drug, as a decision is: told apart from each other (and from
+            // the readout the filing rests on) by the event, linked within it as decisions are.
+            case DECISION, FILING -> sameDecision(rules, a, b);
             default -> sameResult(rules, a, b);
         };
     }
@@ -214,6 +222,11 @@ public class StoryLinks {
         Set<String> both = intersection(a.citedIds(), b.citedIds());
         if (!both.isEmpty()) {
             return Optional.of("notices about " + both.iterator().next());
+        }
+        if (!a.citedIds().isEmpty() && !b.citedIds().isEmpty()) {
+            // Each names the article it concerns, and they name different ones: the words they share ("expression
+            // of concern", "investigation is ongoing") are the words of every such notice.
+            return Optional.empty();
         }
         Set<String> words = intersection(a.words(), b.words());
         if (words.size() >= rules.wordThreshold()) {
@@ -360,7 +373,7 @@ public class StoryLinks {
             return "notice";
         }
         if ("approval".equals(type)) {
-            return "decision";
+            return DECISION;
         }
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
             return "result";
@@ -368,12 +381,18 @@ public class StoryLinks {
         String title = " " + key(text.title()) + " ";
         int decision = firstOf(title, rules.decisionWords());
         int result = firstOf(title, rules.resultWords());
+        int filing = firstOf(title, rules.filingWords());
+        // A title that names a filing before any decision or result ("FDA accepts sBLA …, grants priority review")
+        // reports that step, not the readout the filing rests on nor the decision still to come.
+        if (filing >= 0 && (decision < 0 || filing < decision) && (result < 0 || filing < result)) {
+            return FILING;
+        }
         if (decision >= 0 || result >= 0) {
             // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
-            return decision >= 0 && (result < 0 || decision < result) ? "decision" : "result";
+            return decision >= 0 && (result < 0 || decision < result) ? DECISION : "result";
         }
         String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
-        return containsAny(head, rules.decisionWords()) ? "decision" : "result";
+        return containsAny(head, rules.decisionWords()) ? DECISION : "result";
     }
 
     /** Where the first of the phrases starts in a padded key, or -1 when none is there. */

@@ -28,6 +28,7 @@ record StoryRules(
         Set<String> coverageTypes,
         List<String> decisionWords,
         List<String> resultWords,
+        List<String> filingWords,
         Set<String> analysisWords,
         int readoutDays,
         Map<String, List<String>> regulators,
@@ -44,14 +45,18 @@ record StoryRules(
             "coverage-types",
             "decision-words",
             "result-words",
+            "filing-words",
             "analysis-words",
             "readout-days",
             "regulators",
             "sites",
             "common-words");
 
-    /** Keys a file written before them may leave out: without sites, decisions are not told apart by site. */
-    private static final Set<String> OPTIONAL = Set.of("sites", "analysis-words", "readout-days");
+    /**
+     * Keys a file written before them may leave out: without sites, decisions are not told apart by site; without
+     * filing words, a filing's news is read as a result or a decision.
+     */
+    private static final Set<String> OPTIONAL = Set.of("sites", "analysis-words", "readout-days", "filing-words");
 
     static StoryRules read(Path file) {
         YamlDocument doc = YamlDocument.read(file, TopicRulesException::new);
@@ -77,6 +82,7 @@ record StoryRules(
                 new LinkedHashSet<>(words(doc, fields.get("coverage-types"), "coverage-types")),
                 words(doc, fields.get("decision-words"), "decision-words"),
                 words(doc, fields.get("result-words"), "result-words"),
+                fields.containsKey("filing-words") ? words(doc, fields.get("filing-words"), "filing-words") : List.of(),
                 fields.containsKey("analysis-words")
                         ? new LinkedHashSet<>(words(doc, fields.get("analysis-words"), "analysis-words"))
                         : Set.of(),

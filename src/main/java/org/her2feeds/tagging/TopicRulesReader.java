@@ -47,12 +47,29 @@ final class TopicRulesReader {
      */
     record TypeRule(Rule rule, Set<String> kinds, Set<String> fields, List<TermPattern> also) {}
 
-    /** A curated trial: its acronym's spellings as terms, and its registry id when known (null otherwise). */
-    record TrialRule(Rule rule, String registryId) {}
+    /**
+     * A curated trial: its acronym's spellings as terms, its registry id when known (null otherwise), and how a text
+     * that does not name it describes it unambiguously (null when it is not recognised so).
+     */
+    record TrialRule(Rule rule, String registryId, ImpliedBy impliedBy) {}
+
+    /**
+     * A trial's design as a text tells it without naming the trial: the drugs (by label) it names, each, and for each
+     * group of terms (a setting, a comparator, a phase) one of them.
+     */
+    record ImpliedBy(List<String> drugs, List<List<TermPattern>> allOf) {
+
+        ImpliedBy {
+            drugs = List.copyOf(drugs);
+            allOf = allOf.stream().map(List::copyOf).toList();
+        }
+    }
+
+    private static final Set<String> IMPLIED_BY_KEYS = Set.of("drugs", "all-of");
 
     private static final Set<String> EVIDENCE_KEYS = Set.of("term-lists", "types", "drugs", "trials");
     private static final Set<String> TYPE_KEYS = with(TOPIC_KEYS, "kinds", "fields", "also");
-    private static final Set<String> TRIAL_KEYS = with(TOPIC_KEYS, "registry");
+    private static final Set<String> TRIAL_KEYS = with(TOPIC_KEYS, "registry", "implied-by");
     private static final Set<String> FIELDS =
             Set.of(CompiledRules.TITLE, CompiledRules.SUMMARY, CompiledRules.CONTENT, CompiledRules.CATEGORY);
 
@@ -150,9 +167,46 @@ final class TopicRulesReader {
                                     + "2023-501234-12-00, EudraCT 2015-001234-56, ISRCTN12345678 …)");
                 }
             }
-            trials.add(new TrialRule(entry.rule(), registry));
+            ImpliedBy impliedBy = entry.fields().containsKey("implied-by")
+                    ? impliedBy(
+                            entry.fields().get("implied-by").getValueNode(),
+                            entry.rule().slug(),
+                            drugs)
+                    : null;
+            trials.add(new TrialRule(entry.rule(), registry, impliedBy));
         }
         return new EvidenceBook(types, drugs, trials);
+    }
+
+    /** A trial's {@code implied-by}: drugs the file declares (at least one), and non-empty groups of terms. */
+    private ImpliedBy impliedBy(Node node, String slug, List<Rule> drugs) {
+        String context = "trial '" + slug + "' implied-by";
+        Map<String, NodeTuple> fields = doc.mapping(node, context, IMPLIED_BY_KEYS);
+        if (!fields.containsKey("drugs")) {
+            throw doc.error(node, context + ": give 'drugs', the drugs (by label) a text describing the trial names");
+        }
+        List<String> named = strings(fields, context, "drugs");
+        Set<String> labels = new HashSet<>();
+        drugs.forEach(drug -> labels.add(drug.label()));
+        for (String drug : named) {
+            if (!labels.contains(drug)) {
+                throw doc.error(
+                        fields.get("drugs").getValueNode(),
+                        context + ": unknown drug '" + drug + "' (give a label from 'drugs')");
+            }
+        }
+        List<List<TermPattern>> allOf = new ArrayList<>();
+        if (fields.containsKey("all-of")) {
+            Node groups = fields.get("all-of").getValueNode();
+            if (!(groups instanceof SequenceNode sequence)
+                    || sequence.getValue().isEmpty()) {
+                throw doc.error(groups, context + ": 'all-of' must be a non-empty list of lists of terms");
+            }
+            for (Node group : sequence.getValue()) {
+                allOf.add(patterns(group, context, "all-of"));
+            }
+        }
+        return new ImpliedBy(named, allOf);
     }
 
     private List<String> strings(Map<String, NodeTuple> fields, String context, String key) {

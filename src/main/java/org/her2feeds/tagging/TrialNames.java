@@ -21,10 +21,11 @@ final class TrialNames {
 
     /**
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
-     * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung). Mixed-case names (NeoSphere,
-     * heredERA) are curated.
+     * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
+     * capitalised prefix (ReCHALLENGE-J, NeoALTTO). Other mixed-case names (NeoSphere, heredERA) are curated.
      */
-    private static final String NAME = "(?<![\\w-])([A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*)(?![\\w-])";
+    private static final String NAME =
+            "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*)(?![\\w-])";
 
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
@@ -43,6 +44,31 @@ final class TrialNames {
     private static final Pattern EVIDENCE_FROM = Pattern.compile(
             "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:shown|demonstrated|observed)"
                     + "\\s+in)\\s+(?:the\\s+)?" + NAME);
+
+    /**
+     * A name the sentence makes the subject of a result or a report, without calling it a trial: "HARBOR-H2 suggests",
+     * "its QUILLON-B phase 3 hit its goal", "the HARBOR-H2 results", "the HARBOR-H2 investigators", "investigators of
+     * HARBOR-H2". A results verb or noun attached to the name is how news and letters name the trial they cover.
+     */
+    private static final Pattern REPORTED = Pattern.compile(NAME
+            + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
+            + "(?:investigators|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated)\\b"
+            + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);
+
+    /**
+     * A name the writer joins or takes part in ("Why I said yes to ORCHID-B", "I enrolled in ORCHID-B"): a trial's
+     * enrolment is its subject in a patient's account or a recruitment notice.
+     */
+    private static final Pattern JOINED = Pattern.compile("\\b(?i:join(?:ed|ing)?|enrol(?:l?ed|ling)?\\s+in"
+            + "|said\\s+yes\\s+to|t(?:ook|aking|ake)\\s+part\\s+in|participat(?:e|ed|ing)\\s+in)\\s+(?:the\\s+)?"
+            + NAME);
+
+    /**
+     * A headline that ends by naming where its result comes from: "Chemo-free T-DXd duo holds its own against TCHP in
+     * ORCHID-B". Read in the title only, where the last words are the headline's setting.
+     */
+    private static final Pattern TITLE_ENDS_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME + "\\s*$");
 
     /**
      * A journal's title of a trial paper: the name in brackets, then a colon and the design ("… (BRIGHTWATER): a
@@ -65,11 +91,19 @@ final class TrialNames {
     private static final Pattern ID_NAMED =
             Pattern.compile("(?i:NCT)[\\s\\u00a0-]?\\d(?:[ \\u00a0]?\\d){7}\\s*[(\\[]\\s*" + NAME + "\\s*[)\\]]");
 
-    /** A registry record's title that starts with the trial's name: "PALISADE-GC: …". */
-    private static final Pattern TITLE_PREFIX = Pattern.compile("^\\s*" + NAME + "\\s*[:–-]\\s");
+    /**
+     * A registry record's title that starts with the trial's name, perhaps after the record's id: "PALISADE-GC: …",
+     * "ISRCTN48213765: PALISADE-GC - …".
+     */
+    private static final Pattern TITLE_PREFIX =
+            Pattern.compile("^\\s*(?:" + REGISTRY_ID + "[\\w-]*\\s*:\\s*)?" + NAME + "\\s*[:–-]\\s");
 
-    /** A registry record's title that ends with the trial's name in brackets: "… phase III trial (LANTERN-P)". */
-    private static final Pattern TITLE_SUFFIX = Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*$");
+    /**
+     * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
+     * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed".
+     */
+    private static final Pattern TITLE_SUFFIX =
+            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record)\\b)");
 
     /** Any name (curated ones too: "DESTINY-Breast09", "Beamion LUNG-1"), then an id in brackets, up to its end. */
     private static final Pattern NAME_THEN_ID = Pattern.compile(
@@ -105,6 +139,14 @@ final class TrialNames {
             "UPDATE",
             "RESULTS",
             "COVID",
+            // Regulators and journals, the subject of a report as often as a trial is ("the NEJM report").
+            "NMPA",
+            "MHRA",
+            "PMDA",
+            "CADTH",
+            "PBAC",
+            "NEJM",
+            "JAMA",
             // Databases that articles draw data from ("data from SEER"), not trials.
             "SEER",
             "NCDB",
@@ -143,8 +185,8 @@ final class TrialNames {
      * A trial named as the source of a regimen or approach: "induction with the CLEOPATRA regimen", "the KEYNOTE-811
      * approach of adding pembrolizumab".
      */
-    private static final Pattern REGIMEN_AFTER = Pattern.compile(
-            "(?i)^(?:\\s+(?:trial|study))?(?:'s)?\\s+(?:regimen|approach|schedule|backbone|protocol|paradigm|era)\\b");
+    private static final Pattern REGIMEN_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?(?:'s)?\\s+"
+            + "(?:regimen|approach|schedule|backbone|protocol|paradigm|era|standard)\\b");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
@@ -168,7 +210,21 @@ final class TrialNames {
     private static final Pattern EARLIER_APPROVAL = Pattern.compile(
             "(?i)\\b(?:(?:received|picked\\s+up|won|gained|earned)\\s+(?:an?\\s+)?(?:\\w+\\s+)?approval|"
                     // "Tucatinib was first approved on the basis of the HER2CLIMB trial".
-                    + "(?:was|were)\\s+(?:first|initially|originally)\\s+approved)\\b");
+                    + "(?:was|were)\\s+(?:first|initially|originally)\\s+approved|"
+                    // "Margetuximab was approved on the basis of the SOPHIA trial": a decision told in the past
+                    // passive is the drug's history; one being reported is told as news ("has been approved",
+                    // "approves").
+                    + "(?:was|were)\\s+approved\\s+(?:on\\s+the\\s+basis\\s+of|based\\s+on)|"
+                    // "the accelerated nod won on HERIZON-BTC-01 response data".
+                    + "(?:approval|nod|label|indication)\\s+(?:it\\s+)?"
+                    + "(?:won|gained|earned|secured|granted)\\s+on)\\b");
+
+    /**
+     * The same told after the name: "the PHILA trial already secured a first-line label". A trial that had already
+     * won its drug a decision is the history of what the article reports.
+     */
+    private static final Pattern EARLIER_APPROVAL_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?,?\\s+"
+            + "(?:already|previously|earlier)\\s+(?:secured|won|earned|gained|supported|led\\s+to)\\b");
 
     private TrialNames() {}
 
@@ -180,9 +236,11 @@ final class TrialNames {
     static List<String> find(String title, List<String> fields, boolean registryRecord) {
         Set<String> names = new LinkedHashSet<>();
         if (title != null) {
-            Matcher design = TITLE_NAME_THEN_DESIGN.matcher(title);
-            if (design.find() && !NOT_TRIALS.contains(firstPart(design.group(1)))) {
-                names.add(design.group(1));
+            for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN)) {
+                Matcher matcher = pattern.matcher(title);
+                if (matcher.find() && !NOT_TRIALS.contains(firstPart(matcher.group(1)))) {
+                    names.add(matcher.group(1));
+                }
             }
         }
         if (registryRecord && title != null) {
@@ -199,16 +257,39 @@ final class TrialNames {
             if (field == null || field.isEmpty()) {
                 continue;
             }
-            for (Pattern pattern : List.of(NAMED, NAMED_AFTER, EVIDENCE_FROM, NAMED_BY_ID, ID_NAMED)) {
+            for (Pattern pattern :
+                    List.of(NAMED, NAMED_AFTER, EVIDENCE_FROM, REPORTED, JOINED, NAMED_BY_ID, ID_NAMED)) {
                 Matcher matcher = pattern.matcher(field);
                 while (matcher.find()) {
-                    if (!NOT_TRIALS.contains(firstPart(matcher.group(1)))) {
-                        names.add(matcher.group(1));
+                    String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                    if (!NOT_TRIALS.contains(firstPart(name))) {
+                        names.add(name);
                     }
                 }
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * Whether the text makes the trial the subject of a result or a report somewhere ("when the NAME results came
+     * out"; see {@link #REPORTED}), in any spelling of its name.
+     */
+    static boolean reportedOn(String name, List<String> fields) {
+        String compact = compact(name);
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = REPORTED.matcher(field);
+            while (matcher.find()) {
+                String found = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                if (compact(found).equals(compact)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -269,6 +350,7 @@ final class TrialNames {
                     || PENDING_BEFORE.matcher(before).find()
                     || PENDING_AFTER.matcher(after).find()
                     || REGIMEN_AFTER.matcher(after).find()
+                    || EARLIER_APPROVAL_AFTER.matcher(after).find()
                     || history;
         });
     }

@@ -106,6 +106,38 @@ class EvidenceRulesReaderTest {
     }
 
     @Test
+    void aTrialsImpliedByNamesDeclaredDrugsAndNonEmptyGroupsOfTerms() throws IOException {
+        String types = """
+                types:
+                  - slug: other
+                    label: Other
+                    description: Other.
+                """;
+        Path unknownDrug = Files.writeString(dir.resolve("unknown-drug.yml"), types + DRUGS_AND_TRIALS + """
+                    implied-by:
+                      drugs: [tucatinib, capecitabine]
+                """);
+        assertThatThrownBy(() -> TopicRulesReader.readEvidence(unknownDrug))
+                .isInstanceOf(TopicRulesException.class)
+                .hasMessageContaining("trial 'her2climb' implied-by: unknown drug 'capecitabine'");
+        Path noDrugs = Files.writeString(dir.resolve("no-drugs.yml"), types + DRUGS_AND_TRIALS + """
+                    implied-by:
+                      all-of:
+                        - [placebo]
+                """);
+        assertThatThrownBy(() -> TopicRulesReader.readEvidence(noDrugs))
+                .hasMessageContaining("trial 'her2climb' implied-by: give 'drugs'");
+        Path emptyGroup = Files.writeString(dir.resolve("empty-group.yml"), types + DRUGS_AND_TRIALS + """
+                    implied-by:
+                      drugs: [tucatinib]
+                      all-of:
+                        - []
+                """);
+        assertThatThrownBy(() -> TopicRulesReader.readEvidence(emptyGroup))
+                .hasMessageContaining("trial 'her2climb' implied-by: 'all-of' is empty");
+    }
+
+    @Test
     void theShippedEvidenceFileAndTopicRulesKnowTheSameDrugNames() throws IOException {
         Map<String, Object> topics = read("config/topics.yml");
         @SuppressWarnings("unchecked")

@@ -115,6 +115,28 @@ class EvidenceTest {
     }
 
     @Test
+    void aJournalsCommentSectionWinsOverTheGuidelineItCommentsOnAndAQandAIsCommentary() {
+        assertThat(type(
+                        "Ultralow, not zero: an editorial on the ESMO living guideline update",
+                        "The authors welcome the update but question the assays.",
+                        List.of("Editorial"),
+                        "journal"))
+                .isEqualTo("commentary");
+        assertThat(type(
+                        "ESMO living guideline: HER2-low and HER2-ultralow disease",
+                        "Recommendations are given.",
+                        List.of("Practice Guideline"),
+                        "journal"))
+                .isEqualTo("guideline");
+        assertThat(type(
+                        "Expert Q&A: What a positive phase 3 readout means for zanidatamab",
+                        "An oncologist discusses the results.",
+                        List.of("Interviews"),
+                        "news"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
     void drugsAreNamedByTheirInnWhateverNameTheTextUses() {
         Evidence found = evidence(
                 "Enhertu after Kadcyla",

@@ -85,4 +85,55 @@ class StoryLinksTest {
                 .as("the index offers the paper beside its editorial")
                 .contains("paper");
     }
+
+    @Test
+    void aFilingIsAnEventOfItsOwnNeitherTheReadoutItRestsOnNorTheDecisionToCome() {
+        StoryProfile readout = profile(
+                "Jazz Announces Positive Topline Results from Phase 3 HERIZON-BTC-302 Trial of Zanidatamab",
+                "Jazz Pharmaceuticals plc today announced that the HERIZON-BTC-302 trial of Ziihera met its primary "
+                        + "endpoint in first-line HER2-positive biliary tract cancer.",
+                "news",
+                "businesswire",
+                "2027-04-14");
+        StoryProfile filing = profile(
+                "FDA Accepts Jazz's Supplemental BLA for Ziihera in First-Line Biliary Tract Cancer",
+                "The FDA has accepted for review a supplemental application for zanidatamab, based on the phase 3 "
+                        + "HERIZON-BTC-302 trial, and granted priority review.",
+                "news",
+                "jazz-newsroom",
+                "2027-05-12");
+        StoryProfile filingNews = profile(
+                "FDA grants priority review to Ziihera filing in biliary cancer",
+                "The agency will decide on zanidatamab for first-line biliary tract cancer in the fourth quarter.",
+                "news",
+                "fierce-biotech",
+                "2027-05-13");
+        assertThat(filing.event()).isEqualTo(StoryLinks.FILING);
+        assertThat(links.link(readout, filing))
+                .as("the readout and the filing that rests on it")
+                .isEmpty();
+        assertThat(links.link(filing, filingNews))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("decision by fda"));
+    }
+
+    @Test
+    void twoNoticesThatNameDifferentArticlesAreNotLinkedByTheWordsEveryNoticeUses() {
+        StoryProfile one = profile(
+                "Expression of Concern: Non-coding RNAs as mediators of trastuzumab resistance: a review",
+                "The journal issues an Expression of Concern for the article (doi: 10.5555/fonc.2027.1402233). An "
+                        + "investigation into the reliability of the cited studies is ongoing.",
+                List.of("Expression of Concern"),
+                "journal",
+                "frontiers-oncology",
+                "2027-10-05");
+        StoryProfile other = profile(
+                "Expression of Concern: Long noncoding RNA confers pyrotinib resistance in gastric cancer",
+                "The editors issue this expression of concern about the article (PMID: 99087342) because an "
+                        + "institutional investigation into the reliability of its images is ongoing.",
+                List.of("Expression of Concern"),
+                "journal",
+                "pubmed",
+                "2027-10-20");
+        assertThat(links.link(one, other)).isEmpty();
+    }
 }

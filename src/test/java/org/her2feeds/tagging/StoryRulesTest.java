@@ -38,6 +38,14 @@ class StoryRulesTest {
         String rules = Files.readString(Path.of("config/stories.yml"));
         Files.writeString(file, rules.replace("coverage-types: [news, commentary]", "coverage-types: []"));
         assertThatThrownBy(() -> new StoryLinks(file)).hasMessageContaining("coverage-types must be a list");
+        String withoutFilings = rules.substring(0, rules.indexOf("filing-words:"))
+                + rules.substring(rules.indexOf("# What makes a title report a result"));
+        Files.writeString(file, withoutFilings + "\nfiling-words: []\n");
+        assertThatThrownBy(() -> new StoryLinks(file))
+                .as("filing-words may be left out, not left empty")
+                .hasMessageContaining("filing-words must be a list");
+        Files.writeString(file, withoutFilings);
+        assertThat(new StoryLinks(file).window().toDays()).isEqualTo(30);
         Files.writeString(file, rules + "\nwindow: 3\n");
         assertThatThrownBy(() -> new StoryLinks(file)).hasMessageContaining("unknown key 'window'");
     }

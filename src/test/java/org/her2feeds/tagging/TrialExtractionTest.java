@@ -123,6 +123,79 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialNamedAsTheSubjectOfAResultOrOfTheWritersEnrolmentIsFound() {
+        assertThat(acronyms(
+                        "Half a year of adjuvant therapy may be enough, OSPREY-HB suggests",
+                        "Experts cautioned that follow-up is short.",
+                        "news"))
+                .as("a results verb attached to the name")
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "Shorter adjuvant treatment",
+                        "In the article by the OSPREY-HB investigators, Figure 2 should have read 884.",
+                        "journal"))
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "Pyrotinib beats the pertuzumab regimen",
+                        "The company says its HERON-PX phase 3 hit its goal at an interim look.",
+                        "news"))
+                .containsExactly("HERON-PX");
+        assertThat(acronyms("Chemo-free duo holds its own against TCHP in KESTREL-B", "A pCR readout.", "news"))
+                .as("a headline's closing setting")
+                .containsExactly("KESTREL-B");
+        assertThat(acronyms("Why I said yes to KESTREL-B", "My oncologist asked if I'd join a trial.", "patient"))
+                .containsExactly("KESTREL-B");
+        assertThat(acronyms(
+                        "Trastuzumab deruxtecan rechallenge: results from the prospective ReCHALLENGE-X study",
+                        "ReCHALLENGE-X (jRCT2031269999) enrolled 64 patients.",
+                        "journal"))
+                .as("capitals after a short capitalised prefix")
+                .containsExactly("ReCHALLENGE-X");
+        assertThat(acronyms("A new standard, the NEJM report suggests", "The MHRA data were reviewed.", "news"))
+                .as("a journal and a regulator are no trials")
+                .isEmpty();
+    }
+
+    @Test
+    void aRegistryRecordIsNamedBesideItsIdOrBeforeItsStatus() {
+        assertThat(acronyms(
+                        "ISRCTN48213799: OSPREY-GC - perioperative FLOT-trastuzumab (results summary added)",
+                        "Record updated. Overall trial status: Completed.",
+                        "registry"))
+                .containsExactly("OSPREY-GC");
+        assertThat(acronyms(
+                        "jRCT2031269999: Study of rechallenge (ReCHALLENGE-X) - status: recruitment completed",
+                        "Date of last update 2026-01-14.",
+                        "registry"))
+                .containsExactly("ReCHALLENGE-X");
+    }
+
+    @Test
+    void aTrialThatHadAlreadyWonItsDrugADecisionIsHistory() {
+        assertThat(acronyms(
+                        "Margetuximab after T-DXd: a retrospective cohort",
+                        "Margetuximab was approved on the basis of the SOPHIA trial, before T-DXd moved up.",
+                        "preprint"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Ziihera clears phase 3 bar",
+                        "It turns the accelerated nod won on HERIZON-BTC-01 response data into a full approval bid.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Pyrotinib in first-line disease",
+                        "Analysts note that the PHILA trial already secured a first-line label in China.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Six months may be enough",
+                        "Patients with residual disease receive T-DM1 under the KATHERINE standard.",
+                        "news"))
+                .as("the standard a trial set")
+                .isEmpty();
+    }
+
+    @Test
     void aTrialTheTextTellsAsHistoryOrAsABenchmarkIsLeftOut() {
         assertThat(acronyms(
                         "Extended adjuvant pyrotinib",
@@ -201,6 +274,56 @@ class TrialExtractionTest {
         assertThat(acronyms("First look at the DESTINY-Lung07 study", "Phase 3, HER2-mutant NSCLC.", "news"))
                 .as("a family name with a numbered part")
                 .containsExactly("DESTINY-Lung07");
+    }
+
+    @Test
+    void aCuratedTrialTheTextDescribesWithoutNamingItIsImpliedByItsDrugsComparatorAndSetting() {
+        assertThat(acronyms(
+                        "T-DXd's survival edge persists in previously treated gastric cancer",
+                        "The advantage of trastuzumab deruxtecan over ramucirumab plus paclitaxel was kept at the "
+                                + "final analysis of the randomized phase 3 trial.",
+                        "news"))
+                .containsExactly("DESTINY-Gastric04");
+        assertThat(acronyms(
+                        "Ziihera clears phase 3 bar in frontline biliary cancer",
+                        "Zanidatamab beat the first-line standard, turning the accelerated nod won on HERIZON-BTC-01 "
+                                + "response data into a full approval bid.",
+                        "news"))
+                .as("a trial named as history is not the one described")
+                .containsExactly("HERIZON-BTC-302");
+        assertThat(acronyms(
+                        "FDA clears Enhertu plus Perjeta for first-line disease",
+                        "The decision puts pressure on the taxane-Herceptin-Perjeta standard.",
+                        "news"))
+                .as("news of a label names the drugs and setting but describes no trial")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Should T-DXd replace T-DM1 for residual disease?",
+                        "Two oncologists debate adjuvant T-DXd in a trial setting before DESTINY-Breast05 data mature.",
+                        "news"))
+                .as("the trial it names as pending is not one it describes")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Trastuzumab deruxtecan over ramucirumab in gastric cancer: a systematic review of trials",
+                        "We pooled randomised trials.",
+                        "journal"))
+                .as("a review describes trials as background")
+                .isEmpty();
+    }
+
+    @Test
+    void aPatientsStoryReportsOnATrialItsTitleNamesOrWhoseResultItTellsOf() {
+        assertThat(acronyms(
+                        "My story: I asked whether six months would have been enough",
+                        "When the OSPREY-HB results came out saying six months did as well as twelve, I felt relief.",
+                        "patient"))
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "My story: a year of Herceptin",
+                        "My oncologist mentioned the OSPREY-HB trial, but I finished the full year.",
+                        "patient"))
+                .as("a trial named in passing")
+                .isEmpty();
     }
 
     @Test
