@@ -51,6 +51,18 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_5 = Path.of("src/test/resources/evidence/evidence-tuning-5.yml");
 
+    /**
+     * The held-out set (h4-001…, 200 items, 27 stories): written on 2026-12-06 by a labeller who read only the
+     * labelling guide, never the rules, code or other item files. No rule is tuned on it; the lead measured it (summary
+     * lines only) with the rules before and after the fifth tuning: type 0.960 then 0.970, trials 0.935 / 0.927 then
+     * 0.936 / 0.944, drugs 1 / 1, notices 16 of 16 with every DOI or PMID read, stories F1 0.851 then 0.879. It meets
+     * the goals for type, drugs and notices, not yet those for trials and stories: these floors, just under what it
+     * reaches, catch a rule change that loses ground on text no rule was written for.
+     */
+    private static final Path HELD_OUT_4 = Path.of("src/test/resources/evidence/evidence-holdout-4.yml");
+
+    private static final Floors HELD_OUT_4_FLOORS = new Floors(0.93, 0.94, 0.87);
+
     private static Tagger tagger;
 
     @BeforeAll
@@ -64,6 +76,11 @@ class EvidenceEvaluationTest {
 
     /** The least a set must reach for trial precision and recall and for story F1 (type, drugs, notices: the goals). */
     private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
+
+    @Test
+    void theHeldOutSetKeepsWhatItReaches() {
+        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT_4), HELD_OUT_4_FLOORS);
+    }
 
     @Test
     void theFifthTuningSetMeetsEveryGoal() {
