@@ -12,10 +12,11 @@ class WholeBodyWritesTest {
         Connector connector = new Connector();
         assertThat(connector.getProperty("socket.appWriteBufSize"))
                 .as("Tomcat's default")
-                .isEqualTo(8192);
+                .isEqualTo("8192");
 
         new WholeBodyWrites().customize(connector);
 
-        assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo(WholeBodyWrites.WRITE_BUFFER_BYTES);
+        assertThat(connector.getProperty("socket.appWriteBufSize"))
+                .isEqualTo(String.valueOf(WholeBodyWrites.WRITE_BUFFER_BYTES));
     }
 }
