@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.her2feeds.http.RenderCache;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,48 @@ class HttpSemanticsTest extends ApiTestSupport {
         assertThat(get(path, "If-None-Match", "\"stale\"", "If-Modified-Since", lastModified)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    /**
+     * A poll of a rendered output is answered before Spring MVC and Spring Security (the http package's
+     * CachedOutputFilter); a reader must not see which path answered: same status, bytes and headers as the render.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/feed.xml", "/topics/adc/feed.xml?cb=1", "/api/digests/2025-03-10"})
+    void aCachedAnswerHasTheStatusBytesAndHeadersOfTheRenderedOne(String path) {
+        for (List<String> request : List.of(
+                List.<String>of(),
+                List.of("Accept-Encoding", "gzip"),
+                List.of(
+                        "Accept-Encoding",
+                        "gzip",
+                        "If-None-Match",
+                        get(path, "Accept-Encoding", "gzip")
+                                .headers()
+                                .firstValue("ETag")
+                                .orElseThrow()))) {
+            String[] headers = request.toArray(String[]::new);
+            cache.clear();
+            long renders = cache.renders();
+            HttpResponse<byte[]> rendered = get(path, headers);
+            assertThat(cache.renders()).as("answered by MVC").isEqualTo(renders + 1);
+            HttpResponse<byte[]> cached = get(path, headers);
+            assertThat(cache.renders()).as("answered from the cache").isEqualTo(renders + 1);
+
+            assertThat(cached.statusCode()).as(request.toString()).isEqualTo(rendered.statusCode());
+            assertThat(cached.body()).as(request.toString()).isEqualTo(rendered.body());
+            assertThat(withoutDate(cached)).as(request.toString()).isEqualTo(withoutDate(rendered));
+            assertThat(cached.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+            assertThat(cached.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(cached.headers().firstValue("Content-Security-Policy")).isPresent();
+        }
+    }
+
+    private static Map<String, List<String>> withoutDate(HttpResponse<byte[]> response) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        headers.remove("Date");
+        return headers;
     }
 
     @Test

@@ -51,4 +51,21 @@ class SecurityHeadersFilterTest {
         assertThat(response.getHeaders("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(response.getHeaders("Referrer-Policy")).containsExactly("strict-origin-when-cross-origin");
     }
+
+    @Test
+    void springSecuritysDefaultsAreWrittenHereAndHstsOnlyOverHttps() throws Exception {
+        MockHttpServletResponse plain = new MockHttpServletResponse();
+        new SecurityHeadersFilter()
+                .doFilter(new MockHttpServletRequest("GET", "/feed.xml"), plain, new MockFilterChain());
+        MockHttpServletRequest secureRequest = new MockHttpServletRequest("GET", "/feed.xml");
+        secureRequest.setSecure(true);
+        MockHttpServletResponse secure = new MockHttpServletResponse();
+        new SecurityHeadersFilter().doFilter(secureRequest, secure, new MockFilterChain());
+
+        assertThat(plain.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(plain.getHeader("X-XSS-Protection")).isEqualTo("0");
+        assertThat(plain.getHeader("Strict-Transport-Security")).isNull();
+        assertThat(secure.getHeader("Strict-Transport-Security"))
+                .isEqualTo(SecurityHeadersFilter.STRICT_TRANSPORT_SECURITY);
+    }
 }
