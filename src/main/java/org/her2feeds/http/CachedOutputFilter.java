@@ -10,13 +10,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Answers a poll of a current rendered output before Spring MVC dispatches it: the request was validated when
  * the output was first rendered, so what remains is a lookup and a write. Cross-origin requests (with an
  * {@code Origin} header) always go through MVC, where the CORS rules apply; so does everything not yet rendered.
  * It runs before the security filter chain too: what it serves are public, read-only outputs, and the chain's dozen
- * filters cost a 304 more than the lookup itself. Only request metrics and the security headers come first.
+ * filters cost a 304 more than the lookup itself. Only request metrics and the security headers come first; the
+ * request is counted in the metrics under the route the output was rendered for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -37,6 +39,10 @@ class CachedOutputFilter extends OncePerRequestFilter {
         if (("GET".equals(method) || "HEAD".equals(method)) && request.getHeader(HttpHeaders.ORIGIN) == null) {
             Rendered rendered = cache.peek(responses.self(request));
             if (rendered != null) {
+                if (rendered.route() != null) {
+                    ServerHttpObservationFilter.findObservationContext(request)
+                            .ifPresent(observation -> observation.setPathPattern(rendered.route()));
+                }
                 responses.send(request, response, rendered);
                 return;
             }

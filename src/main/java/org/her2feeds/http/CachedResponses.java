@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.her2feeds.sources.SourceCatalog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Sends a {@link Rendered} output with the HTTP semantics feed readers and caches rely on: strong validators,
@@ -45,7 +46,13 @@ public class CachedResponses {
      */
     public void serve(HttpServletRequest request, HttpServletResponse response, Supplier<Rendered> render)
             throws IOException {
-        send(request, response, cache.get(urls.self(request), render));
+        // The route MVC matched is kept with the output, so that polls answered from the cache before MVC runs
+        // (CachedOutputFilter) are counted in the request metrics under it, not as an unknown URI.
+        Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        send(
+                request,
+                response,
+                cache.get(urls.self(request), () -> render.get().routed(route == null ? null : route.toString())));
     }
 
     public void send(HttpServletRequest request, HttpServletResponse response, Rendered rendered) throws IOException {

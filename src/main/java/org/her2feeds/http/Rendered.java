@@ -16,9 +16,16 @@ import org.her2feeds.Sha256;
  * @param etag         strong ETag of the identity encoding, quoted
  * @param gzipEtag     strong ETag of the gzip encoding (a different representation must have a different strong ETag)
  * @param lastModified when the content last changed, to the second (the precision of HTTP dates)
+ * @param route        the URL pattern it was rendered for ("/topics/{slug}/feed.xml"), or null before it is cached
  */
 public record Rendered(
-        byte[] body, byte[] gzip, String contentType, String etag, String gzipEtag, Instant lastModified) {
+        byte[] body,
+        byte[] gzip,
+        String contentType,
+        String etag,
+        String gzipEtag,
+        Instant lastModified,
+        String route) {
 
     public static Rendered of(byte[] body, String contentType, Instant lastModified) {
         String hash = Base64.getUrlEncoder()
@@ -31,7 +38,13 @@ public record Rendered(
                 contentType,
                 '"' + hash + '"',
                 "\"" + hash + "-gz\"",
-                lastModified.truncatedTo(ChronoUnit.SECONDS));
+                lastModified.truncatedTo(ChronoUnit.SECONDS),
+                null);
+    }
+
+    /** The same output, remembered as rendered for this URL pattern. */
+    Rendered routed(String pattern) {
+        return new Rendered(body, gzip, contentType, etag, gzipEtag, lastModified, pattern);
     }
 
     /** Memory held by this output, for the cache's budget. */

@@ -1,10 +1,12 @@
 package org.her2feeds.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -134,6 +136,25 @@ class HttpSemanticsTest extends ApiTestSupport {
                 .isPositive();
         assertThat(meters.get("cache.size").tags("cache", "render").gauge().value())
                 .isPositive();
+    }
+
+    @Test
+    void pollsAnsweredFromTheCacheAreCountedUnderTheRouteTheyAsk() {
+        String route = "/topics/{slug}/feed.xml";
+        get("/topics/adc/feed.xml");
+        double before = requestsCounted(route);
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/topics/adc/feed.xml").statusCode()).isEqualTo(200);
+        }
+        // The request timer stops after the body is sent, so the client can be a moment ahead of it.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(requestsCounted(route)).isEqualTo(before + 3));
+    }
+
+    private double requestsCounted(String route) {
+        return meters.find("http.server.requests").tag("uri", route).timers().stream()
+                .mapToDouble(timer -> timer.count())
+                .sum();
     }
 
     @Test
