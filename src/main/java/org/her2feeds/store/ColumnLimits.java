@@ -74,7 +74,15 @@ final class ColumnLimits {
      * @param changes  what bounding changed, for the log ("title cut", "link dropped (5000 chars)")
      * @param rejection why the item cannot be stored; null when it can
      */
-    record Bounded(NewArticle original, NewArticle stored, List<String> changes, String rejection) {}
+    record Bounded(NewArticle original, NewArticle stored, List<String> changes, String rejection, String taggingJson) {
+
+        Bounded(NewArticle original, NewArticle stored, List<String> changes, String rejection) {
+            this(original, stored, changes, rejection, null);
+        }
+    }
+
+    /** A tagging as stored, with its JSON: writing it once serves both the length check and the column. */
+    private record FittedTagging(TaggingResult tagging, String json) {}
 
     static Bounded article(NewArticle item, JsonMapper json) {
         List<String> changes = new ArrayList<>();
@@ -125,7 +133,8 @@ final class ColumnLimits {
         if (published == null && item.publishedAt() != null) {
             changes.add("publication date dropped (" + item.publishedAt() + ")");
         }
-        TaggingResult tagging = boundTagging(item.tagging(), json);
+        FittedTagging fitted = fitTagging(item.tagging(), json);
+        TaggingResult tagging = fitted == null ? null : fitted.tagging();
         if (tagging == null) {
             return new Bounded(item, null, changes, "tagging explanation too large even without term hits");
         }
@@ -148,7 +157,7 @@ final class ColumnLimits {
                 hardCut(nonNull(storable(item.descriptionText())), READ_TEXT),
                 hardCut(nonNull(storable(item.contentText())), READ_TEXT),
                 item.fingerprint());
-        return new Bounded(item, stored, List.copyOf(changes), null);
+        return new Bounded(item, stored, List.copyOf(changes), null, fitted.json());
     }
 
     /** A GUID as stored: whole when it fits; otherwise its start, "…#" and the SHA-256 of the whole value. */
@@ -255,17 +264,25 @@ final class ColumnLimits {
      * even they do not fit.
      */
     static TaggingResult boundTagging(TaggingResult tagging, JsonMapper json) {
+        FittedTagging fitted = fitTagging(tagging, json);
+        return fitted == null ? null : fitted.tagging();
+    }
+
+    private static FittedTagging fitTagging(TaggingResult tagging, JsonMapper json) {
         TaggingResult clean = storable(tagging);
-        if (json.writeValueAsString(clean).length() <= TAGGING_JSON) {
-            return clean.equals(tagging) ? tagging : clean;
+        TaggingResult whole = clean.equals(tagging) ? tagging : clean;
+        String wholeJson = json.writeValueAsString(whole);
+        if (wholeJson.length() <= TAGGING_JSON) {
+            return new FittedTagging(whole, wholeJson);
         }
         List<TermHit> relevance = new ArrayList<>(clean.relevanceHits());
         List<List<TermHit>> matched = new ArrayList<>();
         clean.topics().forEach(topic -> matched.add(new ArrayList<>(topic.matched())));
         while (true) {
             TaggingResult candidate = withHits(clean, relevance, matched);
-            if (json.writeValueAsString(candidate).length() <= TAGGING_JSON) {
-                return candidate;
+            String candidateJson = json.writeValueAsString(candidate);
+            if (candidateJson.length() <= TAGGING_JSON) {
+                return new FittedTagging(candidate, candidateJson);
             }
             List<TermHit> longest = relevance;
             for (List<TermHit> hits : matched) {

@@ -32,7 +32,7 @@ record IncomingArticle(
         NewArticle item = bounded.stored();
         String authors = json.writeValueAsString(item.authors());
         String categories = json.writeValueAsString(item.categories());
-        String tagging = json.writeValueAsString(item.tagging());
+        String tagging = bounded.taggingJson();
         return new IncomingArticle(
                 bounded.original(),
                 item,

@@ -130,10 +130,18 @@ final class StoryGrouping {
             touched.addAll(parts);
         }
         StoryWindows.Window window = arriving.isEmpty() ? null : window(arriving, version);
-        Set<String> grown = arrive(arriving, previous, now, window);
+        Map<String, Member> founded = new HashMap<>();
+        Set<String> grown = arrive(arriving, previous, now, window, founded);
         touched.removeAll(grown);
         touched.forEach(story -> summarise(story, null));
-        grown.forEach(story -> summarise(story, now));
+        grown.forEach(story -> {
+            Member only = founded.get(story);
+            if (only != null) {
+                summariseFounded(story, only, now);
+            } else {
+                summarise(story, now);
+            }
+        });
         if (!arriving.isEmpty() || !left.isEmpty()) {
             long next = version + 1;
             jdbc.sql("UPDATE store_meta SET long_value = :next WHERE name = 'stories_version'")
@@ -198,10 +206,15 @@ final class StoryGrouping {
      * Links each arriving article with the members around it, in the order they appeared.
      *
      * @param previous the story each article belonged to before its profile changed
+     * @param founded  filled with the stories started here that still hold only the member that started them
      * @return the stories that gained a member
      */
     private Set<String> arrive(
-            List<Member> arriving, Map<String, String> previous, Instant now, StoryWindows.Window window) {
+            List<Member> arriving,
+            Map<String, String> previous,
+            Instant now,
+            StoryWindows.Window window,
+            Map<String, Member> founded) {
         if (arriving.isEmpty()) {
             return Set.of();
         }
@@ -226,13 +239,18 @@ final class StoryGrouping {
             String story = stories.isEmpty()
                     ? newStory(member.articleId(), member.profile().at(), now)
                     : kept(stories, before);
+            boolean started = stories.isEmpty();
             stories.remove(story);
+            founded.remove(story);
             if (!stories.isEmpty()) {
                 merge(stories, story);
                 storyOf.replaceAll((article, s) -> stories.contains(s) ? story : s);
                 grown.removeAll(stories);
+                founded.keySet().removeAll(stories);
             }
-            saveMember(member, story, reason);
+            if (saveMember(member, story, reason) == 1 && started) {
+                founded.put(story, member);
+            }
             window.add(new Member(member.articleId(), story, member.profile()));
             if (!story.equals(before) || !stories.isEmpty()) {
                 grown.add(story);
@@ -406,8 +424,9 @@ final class StoryGrouping {
                 .update();
     }
 
-    private void saveMember(Member member, String story, String reason) {
-        jdbc.sql("""
+    /** @return how many rows the insert wrote (0 when the article was a member already) */
+    private int saveMember(Member member, String story, String reason) {
+        return jdbc.sql("""
                         INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile)
                         VALUES (:id, :story, :at, :authority, :type, :why, :profile) ON CONFLICT DO NOTHING""")
                 .param("id", member.articleId())
@@ -417,6 +436,23 @@ final class StoryGrouping {
                 .param("type", member.profile().type())
                 .param("why", reason == null ? null : ColumnLimits.cut(reason, REASON_LENGTH))
                 .param("profile", json.writeValueAsString(member.profile()))
+                .update();
+    }
+
+    /**
+     * What {@link #summarise} gives a story that holds one member, the one that started it, written without reading
+     * the story's members back: most stories are this, and the general summary costs a join and four aggregates.
+     */
+    private void summariseFounded(String story, Member only, Instant now) {
+        jdbc.sql("""
+                        UPDATE story SET title = (SELECT title FROM article WHERE id = :lead), lead_article_id = :lead,
+                            updated_at = :now, first_seen_at = :at, last_seen_at = :at, members = 1,
+                            sources = (SELECT COUNT(owner_source) FROM article WHERE id = :lead)
+                        WHERE id = :story""")
+                .param("lead", only.articleId())
+                .param("now", Timestamps.of(now))
+                .param("at", Timestamps.of(only.profile().at()))
+                .param("story", story)
                 .update();
     }
 
