@@ -3,6 +3,7 @@ package org.her2feeds.ingest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.her2feeds.DaemonThreads;
 import org.her2feeds.store.ArticleStore;
 import org.her2feeds.store.StoreMeta;
@@ -15,7 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Groups into stories an archive stored before stories existed, once, after the archive was evaluated again: on a
+ * Groups into stories an archive stored before stories existed, once, after the start-up's re-evaluation of the
+ * archive ({@link ArchiveReevaluation}) is over: on a
  * background thread, a page per transaction, so the service serves (and fetches) meanwhile however large the
  * archive is. Articles stored from then on are grouped as they are stored. A start interrupted midway takes up
  * what is left at the next start; once done, the archive remembers it and later starts do nothing.
@@ -29,12 +31,14 @@ class StoryBackfillAtStartup implements ApplicationRunner, DisposableBean {
 
     private final ArticleStore store;
     private final StoreMeta meta;
+    private final ArchiveReevaluation reevaluation;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("story-backfill"));
     private final CompletableFuture<Integer> done = new CompletableFuture<>();
 
-    StoryBackfillAtStartup(ArticleStore store, StoreMeta meta) {
+    StoryBackfillAtStartup(ArticleStore store, StoreMeta meta, ArchiveReevaluation reevaluation) {
         this.store = store;
         this.meta = meta;
+        this.reevaluation = reevaluation;
     }
 
     @Override
@@ -43,7 +47,15 @@ class StoryBackfillAtStartup implements ApplicationRunner, DisposableBean {
             done.complete(0);
             return;
         }
-        thread.execute(this::backfill);
+        // Stories are read from the articles' tagging: group them once the start-up's re-evaluation is over, whether
+        // it finished or stopped (then with the tagging they have).
+        reevaluation.startupDone().whenComplete((changed, failure) -> {
+            try {
+                thread.execute(this::backfill);
+            } catch (RejectedExecutionException shuttingDown) {
+                done.cancel(false);
+            }
+        });
     }
 
     private void backfill() {

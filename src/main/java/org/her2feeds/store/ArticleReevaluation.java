@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
@@ -88,6 +89,10 @@ final class ArticleReevaluation {
         int changed = 0;
         String after = "";
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Stopped at shutdown: an exception, so that the caller does not record the rules as applied.
+                throw new CancellationException("re-evaluation of the archive stopped after article '" + after + "'");
+            }
             List<Row> page = jdbc.sql("""
                     SELECT id, title, description_text, content_text, categories, tagging, sort_at,
                         digest_date, owner_kind, content_hash, url, owner_source, doi, pmid FROM article

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.her2feeds.Her2FeedsApplication;
 import org.her2feeds.store.ArticleFilter;
 import org.her2feeds.store.ArticleQueries;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** An operator edits topics.yml and restarts: articles already stored follow the new rules. */
+/** An operator edits topics.yml and restarts: articles already stored follow the new rules, soon after start-up. */
 class RetagOnRestartTest {
 
     @TempDir
@@ -54,6 +55,10 @@ class RetagOnRestartTest {
         assertThat(edited).isNotEqualTo(rules);
         Files.writeString(topics, edited);
         try (ConfigurableApplicationContext app = start(topics)) {
+            // The re-evaluation runs beside fetching and serving, not before them: wait for it.
+            assertThat(app.getBean(ArchiveReevaluation.class).startupDone().get(60, TimeUnit.SECONDS))
+                    .as("articles the new rules changed")
+                    .isEqualTo(1);
             assertThat(publishedTitles(app))
                     .containsExactly(
                             "Trastuzumab biosimilar switching in routine care",
