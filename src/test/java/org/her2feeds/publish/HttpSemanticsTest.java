@@ -141,14 +141,15 @@ class HttpSemanticsTest extends ApiTestSupport {
     @Test
     void pollsAnsweredFromTheCacheAreCountedUnderTheRouteTheyAsk() {
         String route = "/topics/{slug}/feed.xml";
-        get("/topics/adc/feed.xml");
         double before = requestsCounted(route);
-        for (int i = 0; i < 3; i++) {
+        // The first may render (through MVC), the others are answered from the render cache.
+        for (int i = 0; i < 4; i++) {
             assertThat(get("/topics/adc/feed.xml").statusCode()).isEqualTo(200);
         }
-        // The request timer stops after the body is sent, so the client can be a moment ahead of it.
+        // The request timer stops after the body is sent, so the client can be a moment ahead of it; "at least",
+        // because an earlier test's request may be recorded meanwhile. Cached polls counted elsewhere give +1 at most.
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(requestsCounted(route)).isEqualTo(before + 3));
+                .untilAsserted(() -> assertThat(requestsCounted(route)).isGreaterThanOrEqualTo(before + 4));
     }
 
     private double requestsCounted(String route) {
