@@ -200,8 +200,9 @@ final class EvidenceRules {
         PublicationType type = type(text, tokens);
         Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
         List<DrugMention> drugs = drugs(tokens);
-        Trials found = trials(text, tokens);
-        List<TrialMention> trials = type.slug().equals(CASE_REPORT) ? List.of() : found.reported();
+        // A case report tells of a patient: its trials are not read at all (the costliest part of tagging).
+        Trials found = type.slug().equals(CASE_REPORT) ? Trials.NONE : trials(text, tokens);
+        List<TrialMention> trials = found.reported();
         if (trials.isEmpty()
                 && IMPLYING_TYPES.contains(type.slug())
                 && DESCRIBES_A_TRIAL
@@ -353,7 +354,10 @@ final class EvidenceRules {
      * The trials an article reports on, and the names ({@link TrialNames#compact}) of every trial it names, those
      * named only as background too: a trial the text names as pending or as history is not the one it describes.
      */
-    private record Trials(List<TrialMention> reported, Set<String> named) {}
+    private record Trials(List<TrialMention> reported, Set<String> named) {
+
+        static final Trials NONE = new Trials(List.of(), Set.of());
+    }
 
     /** What the text calls a trial: its acronym when it has one, else its registry id. */
     private static String nameOf(TrialMention trial) {
