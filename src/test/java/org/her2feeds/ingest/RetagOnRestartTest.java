@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.her2feeds.Her2FeedsApplication;
 import org.her2feeds.store.ArticleFilter;
@@ -22,6 +26,53 @@ class RetagOnRestartTest {
 
     @Test
     void storedArticlesAreReevaluatedWhenTheRulesChange() throws Exception {
+        Path topics = archiveOfTwoArticlesThenNewRules();
+        try (ConfigurableApplicationContext app = start(topics)) {
+            // The re-evaluation runs beside fetching and serving, not before them: wait for it.
+            assertThat(app.getBean(ArchiveReevaluation.class).startupDone().get(60, TimeUnit.SECONDS))
+                    .as("articles the new rules changed")
+                    .isEqualTo(1);
+            assertThat(publishedTitles(app))
+                    .containsExactly(
+                            "Trastuzumab biosimilar switching in routine care",
+                            "First-in-human study of tinkertumab in solid tumours");
+            StoredArticle tinkertumab = app.getBean(ArticleQueries.class)
+                    .newest(ArticleFilter.ALL, 10)
+                    .get(1);
+            assertThat(tinkertumab.relevanceHits())
+                    .extracting(hit -> hit.term() + "@" + hit.field())
+                    .contains("tinkertumab@title");
+        }
+    }
+
+    @Test
+    void startUpDoesNotWaitForTheArchiveToBeReevaluated() throws Exception {
+        Path topics = archiveOfTwoArticlesThenNewRules();
+        // Holding the stored rows' locks keeps the re-evaluation from writing until this test lets it: start-up
+        // must return, and the archive be readable, while it waits.
+        try (Connection holder = DriverManager.getConnection(h2Url(), "sa", "")) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("SELECT id FROM article FOR UPDATE").close();
+            }
+            try (ConfigurableApplicationContext app = start(topics)) {
+                CompletableFuture<Integer> reevaluation =
+                        app.getBean(ArchiveReevaluation.class).startupDone();
+                assertThat(reevaluation)
+                        .as("re-evaluation still held back after start-up")
+                        .isNotDone();
+                assertThat(publishedTitles(app))
+                        .as("the archive serves the old rules' answer meanwhile")
+                        .containsExactly("Trastuzumab biosimilar switching in routine care");
+                holder.rollback();
+                assertThat(reevaluation.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(publishedTitles(app)).hasSize(2);
+            }
+        }
+    }
+
+    /** Stores two articles under the shipped rules, then writes rules under which one more of them is relevant. */
+    private Path archiveOfTwoArticlesThenNewRules() throws Exception {
         Files.writeString(dir.resolve("feed.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>T</title><link>https://t.example/</link><description>d</description>
@@ -54,22 +105,7 @@ class RetagOnRestartTest {
                 "(?m)^relevance:\\n(  description: .*\\n)  terms:\\n", "relevance:\n$1  terms:\n    - tinkertumab\n");
         assertThat(edited).isNotEqualTo(rules);
         Files.writeString(topics, edited);
-        try (ConfigurableApplicationContext app = start(topics)) {
-            // The re-evaluation runs beside fetching and serving, not before them: wait for it.
-            assertThat(app.getBean(ArchiveReevaluation.class).startupDone().get(60, TimeUnit.SECONDS))
-                    .as("articles the new rules changed")
-                    .isEqualTo(1);
-            assertThat(publishedTitles(app))
-                    .containsExactly(
-                            "Trastuzumab biosimilar switching in routine care",
-                            "First-in-human study of tinkertumab in solid tumours");
-            StoredArticle tinkertumab = app.getBean(ArticleQueries.class)
-                    .newest(ArticleFilter.ALL, 10)
-                    .get(1);
-            assertThat(tinkertumab.relevanceHits())
-                    .extracting(hit -> hit.term() + "@" + hit.field())
-                    .contains("tinkertumab@title");
-        }
+        return topics;
     }
 
     private ConfigurableApplicationContext start(Path topics) {
@@ -78,8 +114,16 @@ class RetagOnRestartTest {
                         "--spring.main.web-application-type=none",
                         "--spring.quartz.auto-startup=false",
                         "--her2.data-dir=" + dir.resolve("data"),
+                        "--spring.datasource.url=" + h2Url(),
+                        "--spring.datasource.username=sa",
                         "--her2.sources-file=" + dir.resolve("sources.yml"),
                         "--her2.topics-file=" + topics);
+    }
+
+    /** The app's own URL with a lock wait long enough for a slow machine, so that this test can share the file. */
+    private String h2Url() {
+        return "jdbc:h2:file:" + dir.resolve("data/her2").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=120000";
     }
 
     private static java.util.List<String> publishedTitles(ConfigurableApplicationContext app) {
