@@ -57,12 +57,12 @@ class EvidenceEvaluationTest {
      * labeller who read only the labelling guide, never the rules, code or other item files. Measured twice while held
      * out (summary lines only), with the rules before and after the fifth tuning: type 0.960 then 0.970, trials 0.935 /
      * 0.927 then 0.936 / 0.944, drugs 1 / 1, notices 16 of 16 with every DOI or PMID read, stories F1 0.851 then
-     * 0.879; retired as held out and tuned on since 2026-12-06. Until it meets the goals for trials and stories, these
-     * floors (just under what it reached when retired) keep what it reaches.
+     * 0.879; retired as held out and tuned on since 2026-12-06. Trials reach 0.992 / 0.968 and stories F1 0.918 since
+     * a time, a drug's history or a result confirmed "since", "after" or "seen in" a trial is background, as is a trial
+     * still ongoing or awaited as confirmatory data, a drug's brand in capitals is no trial, and a decision's "green
+     * light" is a decision word. It meets every goal.
      */
     private static final Path TUNING_6 = Path.of("src/test/resources/evidence/evidence-tuning-6.yml");
-
-    private static final Floors TUNING_6_FLOORS = new Floors(0.93, 0.94, 0.87);
 
     private static Tagger tagger;
 
@@ -79,8 +79,10 @@ class EvidenceEvaluationTest {
     private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
 
     @Test
-    void theSixthTuningSetKeepsWhatItReaches() {
-        assertReaches(EvidenceEvaluation.run(tagger, TUNING_6), TUNING_6_FLOORS);
+    void theSixthTuningSetMeetsEveryGoal() {
+        EvidenceEvaluation tuning6 = EvidenceEvaluation.run(tagger, TUNING_6);
+        assertReaches(tuning6, GOALS);
+        assertThat(tuning6.meetsGoals()).isTrue();
     }
 
     @Test
