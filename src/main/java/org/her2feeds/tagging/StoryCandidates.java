@@ -345,7 +345,12 @@ public final class StoryCandidates<T> {
         profile.figures().forEach(figure -> keys.add("figure:" + figure));
         if (profile.sourceId() != null) {
             profile.drugs().forEach(drug -> keys.add("source-drug:" + profile.sourceId() + " " + drug));
+            if ("journal".equals(profile.sourceKind())) {
+                // A journal's paper, for the news that names the journal it appeared in.
+                StoryLinks.venueKeys(profile.sourceId()).forEach(venue -> keys.add("venue:" + venue));
+            }
         }
+        profile.venues().forEach(venue -> keys.add("venue:" + venue));
         return keys;
     }
 

@@ -3,6 +3,7 @@ package org.her2feeds.tagging;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +57,17 @@ public class StoryLinks {
 
     private static final String PAGE = "page:";
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+
+    /**
+     * Where a text says a paper appeared: "published in The Lancet Oncology", "reported today in JAMA Oncology", then
+     * the journal's name as capitalised words (with "of", "and" or "&" between them).
+     */
+    private static final Pattern PUBLISHED_IN = Pattern.compile("\\b(?:published|appears|appeared|reported)"
+            + "(?:\\s+(?:online|today|this\\s+week))?\\s+in\\s+(?:the\\s+|The\\s+)?"
+            + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
+
+    /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
+    private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
 
     /** How many figures two results must share to be taken as reports of one readout. */
     private static final int SHARED_FIGURES = 2;
@@ -164,7 +176,8 @@ public class StoryLinks {
                 words(rules, text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
                 trialNames(evidence),
                 figures(text.title() + " " + head(text.summary(), WORDS_TEXT)),
-                sites));
+                sites,
+                venues(all)));
     }
 
     /**
@@ -296,6 +309,14 @@ public class StoryLinks {
         }
         boolean coverageA = rules.coverageTypes().contains(a.type());
         boolean coverageB = rules.coverageTypes().contains(b.type());
+        if (near(rules, a, b) && coverageA != coverageB && drugsAgree(a, b, drugs)) {
+            // News that names the journal a paper appeared in ("Results were published in The Lancet Oncology"),
+            // within days of the journal's paper, covers it however few words they share.
+            String venue = coverageA ? publishedIn(a, b) : publishedIn(b, a);
+            if (venue != null) {
+                return Optional.of("coverage within days of the paper in " + venue);
+            }
+        }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
         if (coverageA == coverageB && !preprintAndJournal && !coverageA) {
             return Optional.empty();
@@ -322,6 +343,52 @@ public class StoryLinks {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /** The venue the coverage names that is the paper's journal (its source's id starts with it), or null. */
+    private static String publishedIn(StoryProfile coverage, StoryProfile paper) {
+        if (!"journal".equals(paper.sourceKind()) || paper.sourceId() == null) {
+            return null;
+        }
+        for (String venue : coverage.venues()) {
+            if (venueKeys(paper.sourceId()).contains(venue)) {
+                return venue;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The venues a journal's articles answer to: the leading words of its source's id ("cancer-research-etoc": "cancer
+     * research", and with "etoc"), as {@link #venues} writes a journal's name, one word at least.
+     */
+    static Set<String> venueKeys(String sourceId) {
+        String[] words = sourceId.toLowerCase(Locale.ROOT).split("-");
+        Set<String> keys = new LinkedHashSet<>();
+        StringBuilder key = new StringBuilder();
+        for (String word : words) {
+            key.append(key.length() == 0 ? "" : " ").append(word);
+            keys.add(key.toString());
+        }
+        return keys;
+    }
+
+    /** The journals a text says papers appeared in ({@link #PUBLISHED_IN}), in lower case without joining words. */
+    private static Set<String> venues(String text) {
+        Set<String> venues = new TreeSet<>();
+        Matcher m = PUBLISHED_IN.matcher(text);
+        while (m.find()) {
+            List<String> words = new ArrayList<>();
+            for (String word : m.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (!NAME_JOINERS.contains(word)) {
+                    words.add(word);
+                }
+            }
+            if (!words.isEmpty()) {
+                venues.add(String.join(" ", words));
+            }
+        }
+        return venues;
     }
 
     /**
@@ -536,14 +603,26 @@ public class StoryLinks {
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String word = m.group();
-            if (word.length() > 2
-                    && !NUMBER.matcher(word).matches()
-                    && !rules.commonWords().contains(word)
-                    && !drugWords.contains(word)) {
+            if (distinctive(rules, word, drugWords)) {
                 words.add(word);
+                // "HER2-ultralow" is also "ultralow", as another writer puts it: a common word joined to one word.
+                int hyphen = word.indexOf('-');
+                if (hyphen > 0
+                        && word.indexOf('-', hyphen + 1) < 0
+                        && rules.commonWords().contains(word.substring(0, hyphen))
+                        && distinctive(rules, word.substring(hyphen + 1), drugWords)) {
+                    words.add(word.substring(hyphen + 1));
+                }
             }
         }
         return words;
+    }
+
+    private static boolean distinctive(StoryRules rules, String word, Set<String> drugWords) {
+        return word.length() > 2
+                && !NUMBER.matcher(word).matches()
+                && !rules.commonWords().contains(word)
+                && !drugWords.contains(word);
     }
 
     private static Set<String> intersection(Set<String> a, Set<String> b) {

@@ -26,7 +26,15 @@ class StoryCandidatesTest {
     private final StoryLinks links = new StoryLinks(Path.of("config/stories.yml"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"evidence-tuning.yml", "evidence-tuning-2.yml", "evidence-tuning-3.yml"})
+    @ValueSource(
+            strings = {
+                "evidence-tuning.yml",
+                "evidence-tuning-2.yml",
+                "evidence-tuning-3.yml",
+                "evidence-tuning-4.yml",
+                "evidence-tuning-5.yml",
+                "evidence-tuning-6.yml"
+            })
     void everyPairTheRulesLinkIsAmongTheCandidates(String set) {
         List<Optional<StoryProfile>> profiles =
                 EvidenceEvaluation.profiles(tagger, links, Path.of("src/test/resources/evidence", set));
@@ -184,6 +192,7 @@ class StoryCandidatesTest {
                 Set.of(),
                 titleKey,
                 textKey,
+                Set.of(),
                 Set.of(),
                 Set.of(),
                 Set.of(),
