@@ -322,6 +322,15 @@ public class StoryLinks {
             return Optional.empty();
         }
         int score = shared(a.titleWords(), b.words()) + shared(b.titleWords(), a.words());
+        if (preprintAndJournal
+                && drugsAgree(a, b, drugs)
+                && score >= rules.nearThreshold()
+                && shared(a.words(), b.words()) >= rules.versionThreshold()) {
+            // A preprint and the journal article it became report one study in one abstract's words, however the
+            // title was rewritten for the journal ("Impaired lysosomal acidification…", "Loss of ATP6V0D1…").
+            return Optional.of("a preprint and its journal version sharing the words "
+                    + new TreeSet<>(intersection(a.words(), b.words())));
+        }
         if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
             return Optional.of("coverage within days sharing " + drugs + " and the words " + sharedWords(a, b));
         }

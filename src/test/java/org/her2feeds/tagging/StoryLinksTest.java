@@ -124,6 +124,36 @@ class StoryLinksTest {
     }
 
     @Test
+    void aPreprintAndTheJournalArticleItBecameShareTheirAbstractsWordsThoughTheTitleWasRewritten() {
+        String abstractWords = "Using resistant organoids and xenografts we found silencing of SLFN11, impaired "
+                + "lysosomal acidification, reduced payload cleavage and preserved receptor internalisation; "
+                + "restoring SLFN11 re-sensitised tumours to trastuzumab deruxtecan.";
+        StoryProfile preprint = profile(
+                "Impaired lysosomal acidification and SLFN11 silencing confer resistance to trastuzumab deruxtecan",
+                abstractWords,
+                "preprint",
+                "biorxiv",
+                "2027-01-05");
+        StoryProfile paper = profile(
+                "SLFN11 Loss Drives Acquired Resistance to Trastuzumab Deruxtecan",
+                "Here, " + abstractWords,
+                "journal",
+                "cancer-research-etoc",
+                "2027-01-28");
+        StoryProfile otherPaper = profile(
+                "SLFN11 Loss and Sensitivity to Topoisomerase Inhibitors in Gastric Cancer",
+                "Silencing of SLFN11 in organoids reduced the effect of trastuzumab deruxtecan.",
+                "journal",
+                "cancer-research-etoc",
+                "2027-01-28");
+        assertThat(links.link(preprint, paper))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("a preprint and its journal version"));
+        assertThat(links.link(preprint, otherPaper))
+                .as("another study of the same subject")
+                .isEmpty();
+    }
+
+    @Test
     void aWordJoinedToACommonWordCountsAsTheWordAnotherWriterUses() {
         StoryProfile guideline = profile(
                 "HER2 testing in breast cancer: guideline update from the pathologists' panel",
