@@ -272,7 +272,7 @@ final class TrialNames {
                     List.of(NAMED, NAMED_AFTER, EVIDENCE_FROM, REPORTED, JOINED, NAMED_BY_ID, ID_NAMED)) {
                 Matcher matcher = pattern.matcher(field);
                 while (matcher.find()) {
-                    String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                    String name = nameIn(matcher);
                     if (!NOT_TRIALS.contains(firstPart(name))) {
                         names.add(name);
                     }
@@ -294,13 +294,20 @@ final class TrialNames {
             }
             Matcher matcher = REPORTED.matcher(field);
             while (matcher.find()) {
-                String found = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-                if (compact(found).equals(compact)) {
+                if (compact(nameIn(matcher)).equals(compact)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The name a match of one of the name patterns found: a pattern of two alternatives ({@link #REPORTED}: the name
+     * before its results verb, or after "investigators of") captures it in the first or the second group.
+     */
+    private static String nameIn(Matcher matcher) {
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
     /**
