@@ -91,8 +91,36 @@ public final class StoryCandidates<T> {
         return fewestWords == other.fewestWords;
     }
 
+    /**
+     * An article's text and title split into words, once: an arriving article is looked up ({@link #of(Split)}) and
+     * then added ({@link #add(Object, Split)}) with the same words.
+     */
+    public static final class Split {
+
+        private final StoryProfile profile;
+        private final String[] text;
+        private final String[] title;
+
+        private Split(StoryProfile profile) {
+            this.profile = profile;
+            this.text = words(profile.textKey());
+            this.title = words(profile.titleKey());
+        }
+    }
+
+    /** The article's words, to look it up and then add it without splitting its text again. */
+    public static Split split(StoryProfile profile) {
+        return new Split(profile);
+    }
+
     /** Makes an article a candidate for those that arrive after it. */
     public void add(T id, StoryProfile profile) {
+        add(id, split(profile));
+    }
+
+    /** Makes an article a candidate for those that arrive after it, by its words already split. */
+    public void add(T id, Split split) {
+        StoryProfile profile = split.profile;
         Entry<T> entry = new Entry<>(entries.size(), id, profile);
         entries.add(entry);
         for (String key : keys(profile)) {
@@ -108,10 +136,10 @@ public final class StoryCandidates<T> {
                             k -> new ArrayList<>())
                     .add(entry);
         }
-        for (int prefix : prefixes(words(profile.textKey()))) {
+        for (int prefix : prefixes(split.text)) {
             byTextPrefix.computeIfAbsent(prefix, k -> new Orders()).add(entry.order());
         }
-        String[] title = words(profile.titleKey());
+        String[] title = split.title;
         if (title.length > 0 && title.length < 3) {
             shortTitles.add(entry.order());
         } else if (title.length > 0) {
@@ -134,6 +162,12 @@ public final class StoryCandidates<T> {
      * were added: the first link found explains a member's place, and must not depend on hashing.
      */
     public List<T> of(StoryProfile profile) {
+        return of(split(profile));
+    }
+
+    /** {@link #of(StoryProfile)}, by the article's words already split. */
+    public List<T> of(Split split) {
+        StoryProfile profile = split.profile;
         BitSet found = new BitSet(entries.size());
         for (String key : keys(profile)) {
             byKey.getOrDefault(key, List.of()).forEach(entry -> found.set(entry.order()));
@@ -175,12 +209,12 @@ public final class StoryCandidates<T> {
             }
         }
         // Titles this text quotes, and texts that quote this title.
-        String[] text = words(profile.textKey());
+        String[] text = split.text;
         quotedTitles(text, found);
         if (text.length > 0) {
             shortTitles.setIn(found);
         }
-        String[] title = words(profile.titleKey());
+        String[] title = split.title;
         if (title.length > 0 && title.length < 3) {
             found.set(0, entries.size());
         } else if (title.length > 0) {
@@ -326,7 +360,7 @@ public final class StoryCandidates<T> {
     }
 
     private static boolean isNotice(StoryProfile profile) {
-        return "notice".equals(profile.event());
+        return StoryLinks.NOTICE.equals(profile.event());
     }
 
     /**

@@ -38,10 +38,17 @@ public class StoryLinks {
     /** The kinds of source whose articles may report a decision without being typed as one. */
     private static final Set<String> DECISION_REPORTERS = Set.of("news", "patient", "regulator");
 
-    /** The events an article may report besides a result and a notice: a regulator's decision, a filing with one. */
+    /**
+     * The events an article may report: a result (a readout, a paper, a preprint, the default), a regulator's
+     * decision, a filing with one, or a notice about another article.
+     */
+    static final String RESULT = "result";
+
     static final String DECISION = "decision";
 
     static final String FILING = "filing";
+
+    static final String NOTICE = "notice";
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
@@ -188,8 +195,8 @@ public class StoryLinks {
         if (Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.windowDays())) > 0) {
             return Optional.empty();
         }
-        boolean noticeA = "notice".equals(a.event());
-        if (noticeA != "notice".equals(b.event())) {
+        boolean noticeA = NOTICE.equals(a.event());
+        if (noticeA != NOTICE.equals(b.event())) {
             // A notice is linked to the article it concerns as a notice, never as coverage of the same story.
             return Optional.empty();
         }
@@ -201,7 +208,7 @@ public class StoryLinks {
             return Optional.empty();
         }
         return switch (a.event()) {
-            case "notice" -> sameNoticeTarget(rules, a, b);
+            case NOTICE -> sameNoticeTarget(rules, a, b);
             // A filing is a step of one regulator on one drug, as a decision is: told apart from each other (and from
             // the readout the filing rests on) by the event, linked within it as decisions are.
             case DECISION, FILING -> sameDecision(rules, a, b);
@@ -445,14 +452,14 @@ public class StoryLinks {
     }
 
     private static String event(StoryRules rules, String type, TaggableText text) {
-        if ("notice".equals(type)) {
-            return "notice";
+        if (EvidenceRules.NOTICE.equals(type)) {
+            return NOTICE;
         }
         if ("approval".equals(type)) {
             return DECISION;
         }
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
-            return "result";
+            return RESULT;
         }
         String title = " " + key(text.title()) + " ";
         int decision = firstOf(title, rules.decisionWords());
@@ -465,10 +472,10 @@ public class StoryLinks {
         }
         if (decision >= 0 || result >= 0) {
             // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
-            return decision >= 0 && (result < 0 || decision < result) ? DECISION : "result";
+            return decision >= 0 && (result < 0 || decision < result) ? DECISION : RESULT;
         }
         String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
-        return containsAny(head, rules.decisionWords()) ? DECISION : "result";
+        return containsAny(head, rules.decisionWords()) ? DECISION : RESULT;
     }
 
     /** Where the first of the phrases starts in a padded key, or -1 when none is there. */
