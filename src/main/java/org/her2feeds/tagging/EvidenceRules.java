@@ -55,7 +55,7 @@ final class EvidenceRules {
      * label or of a guideline names the same drugs and setting without describing the trial behind them.
      */
     private static final Pattern DESCRIBES_A_TRIAL =
-            Pattern.compile("(?i)\\b(?:trials?|study|phase|randomi[sz]ed|investigators)\\b");
+            Pattern.compile("(?i)\\b(?:trials?|study|phase|randomi[sz]ed|investigators|subgroups?)\\b");
 
     /** The word just before a point of the text: a trial's name before "trial" or "study". */
     private static final Pattern LAST_WORD = Pattern.compile("([\\w-]+)\\s+$");

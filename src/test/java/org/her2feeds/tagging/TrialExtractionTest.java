@@ -368,6 +368,13 @@ class TrialExtractionTest {
                 .as("the first-line standard named as such")
                 .containsExactly("DESTINY-Breast09");
         assertThat(acronyms(
+                        "Low PD-L1 tumours still gain from the bispecific triplet in first-line gastric cancer",
+                        "Subgroup data show zanidatamab with chemotherapy helps whatever the PD-L1 score, though "
+                                + "the checkpoint inhibitor adds less when it is low.",
+                        "news"))
+                .as("a subgroup of a trial, described by its design's checkpoint inhibitor")
+                .containsExactly("HERIZON-GEA-01");
+        assertThat(acronyms(
                         "Should T-DXd replace T-DM1 for residual disease?",
                         "Two oncologists debate adjuvant T-DXd in a trial setting before DESTINY-Breast05 data mature.",
                         "news"))
