@@ -76,6 +76,16 @@ public final class StoryCandidates<T> {
     /** Articles by their source, their day and whether they comment: a comment is looked for beside its paper. */
     private final Map<String, List<Entry<T>>> bySourceDay = new HashMap<>();
 
+    /**
+     * Journals' papers by the names of their journal ({@link StoryLinks#venueKeys}) and their day, and articles by the
+     * journals their text says papers appeared in and their day: news naming a paper's journal is looked for beside
+     * it. Each looks only among the other, within days: a journal's every paper under its name, looked up by its
+     * other papers, made storing a journal's big feed quadratic.
+     */
+    private final Map<String, List<Entry<T>>> papersByVenueDay = new HashMap<>();
+
+    private final Map<String, List<Entry<T>>> namingByVenueDay = new HashMap<>();
+
     StoryCandidates(int fewestWords) {
         this(fewestWords, 0, Set.of());
     }
@@ -136,6 +146,18 @@ public final class StoryCandidates<T> {
                             k -> new ArrayList<>())
                     .add(entry);
         }
+        if (nearDays > 0) {
+            for (String venue : venuesAsPaper(profile)) {
+                papersByVenueDay
+                        .computeIfAbsent(venue + " " + day(profile), k -> new ArrayList<>())
+                        .add(entry);
+            }
+            for (String venue : profile.venues()) {
+                namingByVenueDay
+                        .computeIfAbsent(venue + " " + day(profile), k -> new ArrayList<>())
+                        .add(entry);
+            }
+        }
         for (int prefix : prefixes(split.text)) {
             byTextPrefix.computeIfAbsent(prefix, k -> new Orders()).add(entry.order());
         }
@@ -179,6 +201,18 @@ public final class StoryCandidates<T> {
                 bySourceDay
                         .getOrDefault(sourceDay(profile, day, !comment), List.of())
                         .forEach(entry -> found.set(entry.order()));
+            }
+        }
+        if (nearDays > 0) {
+            // A paper and the news that names its journal, within days either way.
+            Set<String> asPaper = venuesAsPaper(profile);
+            for (long day = day(profile) - nearDays; day <= day(profile) + nearDays; day++) {
+                for (String venue : profile.venues()) {
+                    papersByVenueDay.getOrDefault(venue + " " + day, List.of()).forEach(e -> found.set(e.order()));
+                }
+                for (String venue : asPaper) {
+                    namingByVenueDay.getOrDefault(venue + " " + day, List.of()).forEach(e -> found.set(e.order()));
+                }
             }
         }
         // Shared words, counted as the rules count them: this one's title words in the other's words, and the
@@ -359,6 +393,13 @@ public final class StoryCandidates<T> {
         return profile.sourceId() + " " + day + (comment ? " comment" : " other");
     }
 
+    /** The names a journal's paper answers to as a venue; none for other articles. */
+    private static Set<String> venuesAsPaper(StoryProfile profile) {
+        return "journal".equals(profile.sourceKind()) && profile.sourceId() != null
+                ? StoryLinks.venueKeys(profile.sourceId())
+                : Set.of();
+    }
+
     private static boolean isNotice(StoryProfile profile) {
         return StoryLinks.NOTICE.equals(profile.event());
     }
@@ -379,12 +420,7 @@ public final class StoryCandidates<T> {
         profile.figures().forEach(figure -> keys.add("figure:" + figure));
         if (profile.sourceId() != null) {
             profile.drugs().forEach(drug -> keys.add("source-drug:" + profile.sourceId() + " " + drug));
-            if ("journal".equals(profile.sourceKind())) {
-                // A journal's paper, for the news that names the journal it appeared in.
-                StoryLinks.venueKeys(profile.sourceId()).forEach(venue -> keys.add("venue:" + venue));
-            }
         }
-        profile.venues().forEach(venue -> keys.add("venue:" + venue));
         return keys;
     }
 
