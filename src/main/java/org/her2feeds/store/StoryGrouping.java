@@ -224,7 +224,8 @@ final class StoryGrouping {
         for (Member member : arriving) {
             Set<String> stories = new LinkedHashSet<>();
             String reason = null;
-            for (Member candidate : candidates.of(member.profile())) {
+            StoryCandidates.Split split = StoryCandidates.split(member.profile());
+            for (Member candidate : candidates.of(split)) {
                 // Which stories it joins is all that counts: a story already joined needs no second link.
                 if (stories.contains(storyOf.get(candidate.articleId()))) {
                     continue;
@@ -251,7 +252,7 @@ final class StoryGrouping {
             if (saveMember(member, story, reason) == 1 && started) {
                 founded.put(story, member);
             }
-            window.add(new Member(member.articleId(), story, member.profile()));
+            window.add(new Member(member.articleId(), story, member.profile()), split);
             if (!story.equals(before) || !stories.isEmpty()) {
                 grown.add(story);
             }

@@ -48,7 +48,12 @@ final class StoryWindows {
         }
 
         void add(StoryGrouping.Member member) {
-            candidates.add(member, member.profile());
+            add(member, StoryCandidates.split(member.profile()));
+        }
+
+        /** Adds an arriving member by the words it was looked up with. */
+        void add(StoryGrouping.Member member, StoryCandidates.Split split) {
+            candidates.add(member, split);
             if (storyOf.put(member.articleId(), member.storyId()) == null) {
                 size++;
             }

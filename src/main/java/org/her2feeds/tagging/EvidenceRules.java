@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2feeds.Sha256;
 
@@ -54,7 +55,10 @@ final class EvidenceRules {
      * label or of a guideline names the same drugs and setting without describing the trial behind them.
      */
     private static final Pattern DESCRIBES_A_TRIAL =
-            Pattern.compile("(?i)\\b(?:trials?|study|phase|randomi[sz]ed|investigators)\\b");
+            Pattern.compile("(?i)\\b(?:trials?|study|phase|randomi[sz]ed|investigators|subgroups?)\\b");
+
+    /** The word just before a point of the text: a trial's name before "trial" or "study". */
+    private static final Pattern LAST_WORD = Pattern.compile("([\\w-]+)\\s+$");
 
     /** The source kind whose every article is the record of one trial. */
     static final String REGISTRY = "registry";
@@ -205,9 +209,7 @@ final class EvidenceRules {
         List<TrialMention> trials = found.reported();
         if (trials.isEmpty()
                 && IMPLYING_TYPES.contains(type.slug())
-                && DESCRIBES_A_TRIAL
-                        .matcher(text.title() + " " + text.summary())
-                        .find()) {
+                && describesATrial(text.title() + " " + text.summary(), found.named())) {
             trials = implied(tokens, drugs, found.named());
         }
         if (type.slug().equals(PATIENT_STORY)
@@ -218,6 +220,23 @@ final class EvidenceRules {
                     .toList();
         }
         return new Evidence(type, trials, drugs, notice);
+    }
+
+    /**
+     * Whether the text describes a trial ({@link #DESCRIBES_A_TRIAL}) other than one it names: the "trial" of "since
+     * the KATHERINE trial" is the named trial's, told as background, not the sign of a trial described without its
+     * name.
+     */
+    private static boolean describesATrial(String text, Set<String> named) {
+        Matcher word = DESCRIBES_A_TRIAL.matcher(text);
+        while (word.find()) {
+            Matcher before = LAST_WORD.matcher(text.substring(0, word.start()));
+            String name = before.find() ? TrialNames.compact(before.group(1)) : "";
+            if (name.isEmpty() || named.stream().noneMatch(trial -> trial.endsWith(name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -326,7 +345,7 @@ final class EvidenceRules {
             String compact = TrialNames.compact(name);
             // "LUNG-1" of "Beamion LUNG-1": a part of a curated name is that trial, already found.
             boolean known = named.stream().anyMatch(found -> found.contains(compact));
-            if (!known && named.add(compact) && !TrialNames.onlyBackground(name, fields)) {
+            if (!known && !namesADrug(name) && named.add(compact) && !TrialNames.onlyBackground(name, fields)) {
                 add(byKey, idBeside(beside, name, null), name);
             }
         }
@@ -348,6 +367,14 @@ final class EvidenceRules {
             return new Trials(List.of(oneTrial(found)), named);
         }
         return new Trials(withoutPrecedents(found, fields), named);
+    }
+
+    /**
+     * Whether a name found as a trial's is a drug's (a brand in capitals: "Bayer's HYRNUO shows durable responses"):
+     * the drugs' names are known to the rules, and a drug is what a trial tests, never the trial.
+     */
+    private boolean namesADrug(String name) {
+        return !drugs(TokenisedText.of(new TaggableText(name, "", List.of()))).isEmpty();
     }
 
     /**

@@ -76,6 +76,16 @@ public final class StoryCandidates<T> {
     /** Articles by their source, their day and whether they comment: a comment is looked for beside its paper. */
     private final Map<String, List<Entry<T>>> bySourceDay = new HashMap<>();
 
+    /**
+     * Journals' papers by the names of their journal ({@link StoryLinks#venueKeys}) and their day, and articles by the
+     * journals their text says papers appeared in and their day: news naming a paper's journal is looked for beside
+     * it. Each looks only among the other, within days: a journal's every paper under its name, looked up by its
+     * other papers, made storing a journal's big feed quadratic.
+     */
+    private final Map<String, List<Entry<T>>> papersByVenueDay = new HashMap<>();
+
+    private final Map<String, List<Entry<T>>> namingByVenueDay = new HashMap<>();
+
     StoryCandidates(int fewestWords) {
         this(fewestWords, 0, Set.of());
     }
@@ -91,8 +101,36 @@ public final class StoryCandidates<T> {
         return fewestWords == other.fewestWords;
     }
 
+    /**
+     * An article's text and title split into words, once: an arriving article is looked up ({@link #of(Split)}) and
+     * then added ({@link #add(Object, Split)}) with the same words.
+     */
+    public static final class Split {
+
+        private final StoryProfile profile;
+        private final String[] text;
+        private final String[] title;
+
+        private Split(StoryProfile profile) {
+            this.profile = profile;
+            this.text = words(profile.textKey());
+            this.title = words(profile.titleKey());
+        }
+    }
+
+    /** The article's words, to look it up and then add it without splitting its text again. */
+    public static Split split(StoryProfile profile) {
+        return new Split(profile);
+    }
+
     /** Makes an article a candidate for those that arrive after it. */
     public void add(T id, StoryProfile profile) {
+        add(id, split(profile));
+    }
+
+    /** Makes an article a candidate for those that arrive after it, by its words already split. */
+    public void add(T id, Split split) {
+        StoryProfile profile = split.profile;
         Entry<T> entry = new Entry<>(entries.size(), id, profile);
         entries.add(entry);
         for (String key : keys(profile)) {
@@ -108,10 +146,22 @@ public final class StoryCandidates<T> {
                             k -> new ArrayList<>())
                     .add(entry);
         }
-        for (int prefix : prefixes(words(profile.textKey()))) {
+        if (nearDays > 0) {
+            for (String venue : venuesAsPaper(profile)) {
+                papersByVenueDay
+                        .computeIfAbsent(venue + " " + day(profile), k -> new ArrayList<>())
+                        .add(entry);
+            }
+            for (String venue : profile.venues()) {
+                namingByVenueDay
+                        .computeIfAbsent(venue + " " + day(profile), k -> new ArrayList<>())
+                        .add(entry);
+            }
+        }
+        for (int prefix : prefixes(split.text)) {
             byTextPrefix.computeIfAbsent(prefix, k -> new Orders()).add(entry.order());
         }
-        String[] title = words(profile.titleKey());
+        String[] title = split.title;
         if (title.length > 0 && title.length < 3) {
             shortTitles.add(entry.order());
         } else if (title.length > 0) {
@@ -134,6 +184,12 @@ public final class StoryCandidates<T> {
      * were added: the first link found explains a member's place, and must not depend on hashing.
      */
     public List<T> of(StoryProfile profile) {
+        return of(split(profile));
+    }
+
+    /** {@link #of(StoryProfile)}, by the article's words already split. */
+    public List<T> of(Split split) {
+        StoryProfile profile = split.profile;
         BitSet found = new BitSet(entries.size());
         for (String key : keys(profile)) {
             byKey.getOrDefault(key, List.of()).forEach(entry -> found.set(entry.order()));
@@ -145,6 +201,18 @@ public final class StoryCandidates<T> {
                 bySourceDay
                         .getOrDefault(sourceDay(profile, day, !comment), List.of())
                         .forEach(entry -> found.set(entry.order()));
+            }
+        }
+        if (nearDays > 0) {
+            // A paper and the news that names its journal, within days either way.
+            Set<String> asPaper = venuesAsPaper(profile);
+            for (long day = day(profile) - nearDays; day <= day(profile) + nearDays; day++) {
+                for (String venue : profile.venues()) {
+                    papersByVenueDay.getOrDefault(venue + " " + day, List.of()).forEach(e -> found.set(e.order()));
+                }
+                for (String venue : asPaper) {
+                    namingByVenueDay.getOrDefault(venue + " " + day, List.of()).forEach(e -> found.set(e.order()));
+                }
             }
         }
         // Shared words, counted as the rules count them: this one's title words in the other's words, and the
@@ -175,12 +243,12 @@ public final class StoryCandidates<T> {
             }
         }
         // Titles this text quotes, and texts that quote this title.
-        String[] text = words(profile.textKey());
+        String[] text = split.text;
         quotedTitles(text, found);
         if (text.length > 0) {
             shortTitles.setIn(found);
         }
-        String[] title = words(profile.titleKey());
+        String[] title = split.title;
         if (title.length > 0 && title.length < 3) {
             found.set(0, entries.size());
         } else if (title.length > 0) {
@@ -325,8 +393,15 @@ public final class StoryCandidates<T> {
         return profile.sourceId() + " " + day + (comment ? " comment" : " other");
     }
 
+    /** The names a journal's paper answers to as a venue; none for other articles. */
+    private static Set<String> venuesAsPaper(StoryProfile profile) {
+        return "journal".equals(profile.sourceKind()) && profile.sourceId() != null
+                ? StoryLinks.venueKeys(profile.sourceId())
+                : Set.of();
+    }
+
     private static boolean isNotice(StoryProfile profile) {
-        return "notice".equals(profile.event());
+        return StoryLinks.NOTICE.equals(profile.event());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.her2feeds.tagging;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +38,17 @@ public class StoryLinks {
     /** The kinds of source whose articles may report a decision without being typed as one. */
     private static final Set<String> DECISION_REPORTERS = Set.of("news", "patient", "regulator");
 
-    /** The events an article may report besides a result and a notice: a regulator's decision, a filing with one. */
+    /**
+     * The events an article may report: a result (a readout, a paper, a preprint, the default), a regulator's
+     * decision, a filing with one, or a notice about another article.
+     */
+    static final String RESULT = "result";
+
     static final String DECISION = "decision";
 
     static final String FILING = "filing";
+
+    static final String NOTICE = "notice";
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
@@ -56,6 +64,17 @@ public class StoryLinks {
 
     private static final String PAGE = "page:";
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
+
+    /**
+     * Where a text says a paper appeared: "published in The Lancet Oncology", "reported today in JAMA Oncology", then
+     * the journal's name as capitalised words (with "of", "and" or "&" between them).
+     */
+    private static final Pattern PUBLISHED_IN = Pattern.compile("\\b(?:published|appears|appeared|reported)"
+            + "(?:\\s+(?:online|today|this\\s+week))?\\s+in\\s+(?:the\\s+|The\\s+)?"
+            + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
+
+    /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
+    private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
 
     /** How many figures two results must share to be taken as reports of one readout. */
     private static final int SHARED_FIGURES = 2;
@@ -164,7 +183,8 @@ public class StoryLinks {
                 words(rules, text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
                 trialNames(evidence),
                 figures(text.title() + " " + head(text.summary(), WORDS_TEXT)),
-                sites));
+                sites,
+                venues(all)));
     }
 
     /**
@@ -175,8 +195,8 @@ public class StoryLinks {
         if (Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.windowDays())) > 0) {
             return Optional.empty();
         }
-        boolean noticeA = "notice".equals(a.event());
-        if (noticeA != "notice".equals(b.event())) {
+        boolean noticeA = NOTICE.equals(a.event());
+        if (noticeA != NOTICE.equals(b.event())) {
             // A notice is linked to the article it concerns as a notice, never as coverage of the same story.
             return Optional.empty();
         }
@@ -188,7 +208,7 @@ public class StoryLinks {
             return Optional.empty();
         }
         return switch (a.event()) {
-            case "notice" -> sameNoticeTarget(rules, a, b);
+            case NOTICE -> sameNoticeTarget(rules, a, b);
             // A filing is a step of one regulator on one drug, as a decision is: told apart from each other (and from
             // the readout the filing rests on) by the event, linked within it as decisions are.
             case DECISION, FILING -> sameDecision(rules, a, b);
@@ -296,11 +316,28 @@ public class StoryLinks {
         }
         boolean coverageA = rules.coverageTypes().contains(a.type());
         boolean coverageB = rules.coverageTypes().contains(b.type());
+        if (near(rules, a, b) && coverageA != coverageB && drugsAgree(a, b, drugs)) {
+            // News that names the journal a paper appeared in ("Results were published in The Lancet Oncology"),
+            // within days of the journal's paper, covers it however few words they share.
+            String venue = coverageA ? publishedIn(a, b) : publishedIn(b, a);
+            if (venue != null) {
+                return Optional.of("coverage within days of the paper in " + venue);
+            }
+        }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
         if (coverageA == coverageB && !preprintAndJournal && !coverageA) {
             return Optional.empty();
         }
         int score = shared(a.titleWords(), b.words()) + shared(b.titleWords(), a.words());
+        if (preprintAndJournal
+                && drugsAgree(a, b, drugs)
+                && score >= rules.nearThreshold()
+                && shared(a.words(), b.words()) >= rules.versionThreshold()) {
+            // A preprint and the journal article it became report one study in one abstract's words, however the
+            // title was rewritten for the journal ("Impaired lysosomal acidification…", "Loss of ATP6V0D1…").
+            return Optional.of("a preprint and its journal version sharing the words "
+                    + new TreeSet<>(intersection(a.words(), b.words())));
+        }
         if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
             return Optional.of("coverage within days sharing " + drugs + " and the words " + sharedWords(a, b));
         }
@@ -322,6 +359,52 @@ public class StoryLinks {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /** The venue the coverage names that is the paper's journal (its source's id starts with it), or null. */
+    private static String publishedIn(StoryProfile coverage, StoryProfile paper) {
+        if (!"journal".equals(paper.sourceKind()) || paper.sourceId() == null) {
+            return null;
+        }
+        for (String venue : coverage.venues()) {
+            if (venueKeys(paper.sourceId()).contains(venue)) {
+                return venue;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The venues a journal's articles answer to: the leading words of its source's id ("cancer-research-etoc": "cancer
+     * research", and with "etoc"), as {@link #venues} writes a journal's name, one word at least.
+     */
+    static Set<String> venueKeys(String sourceId) {
+        String[] words = sourceId.toLowerCase(Locale.ROOT).split("-");
+        Set<String> keys = new LinkedHashSet<>();
+        StringBuilder key = new StringBuilder();
+        for (String word : words) {
+            key.append(key.length() == 0 ? "" : " ").append(word);
+            keys.add(key.toString());
+        }
+        return keys;
+    }
+
+    /** The journals a text says papers appeared in ({@link #PUBLISHED_IN}), in lower case without joining words. */
+    private static Set<String> venues(String text) {
+        Set<String> venues = new TreeSet<>();
+        Matcher m = PUBLISHED_IN.matcher(text);
+        while (m.find()) {
+            List<String> words = new ArrayList<>();
+            for (String word : m.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (!NAME_JOINERS.contains(word)) {
+                    words.add(word);
+                }
+            }
+            if (!words.isEmpty()) {
+                venues.add(String.join(" ", words));
+            }
+        }
+        return venues;
     }
 
     /**
@@ -369,14 +452,14 @@ public class StoryLinks {
     }
 
     private static String event(StoryRules rules, String type, TaggableText text) {
-        if ("notice".equals(type)) {
-            return "notice";
+        if (EvidenceRules.NOTICE.equals(type)) {
+            return NOTICE;
         }
         if ("approval".equals(type)) {
             return DECISION;
         }
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
-            return "result";
+            return RESULT;
         }
         String title = " " + key(text.title()) + " ";
         int decision = firstOf(title, rules.decisionWords());
@@ -389,10 +472,10 @@ public class StoryLinks {
         }
         if (decision >= 0 || result >= 0) {
             // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
-            return decision >= 0 && (result < 0 || decision < result) ? DECISION : "result";
+            return decision >= 0 && (result < 0 || decision < result) ? DECISION : RESULT;
         }
         String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
-        return containsAny(head, rules.decisionWords()) ? DECISION : "result";
+        return containsAny(head, rules.decisionWords()) ? DECISION : RESULT;
     }
 
     /** Where the first of the phrases starts in a padded key, or -1 when none is there. */
@@ -536,14 +619,26 @@ public class StoryLinks {
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String word = m.group();
-            if (word.length() > 2
-                    && !NUMBER.matcher(word).matches()
-                    && !rules.commonWords().contains(word)
-                    && !drugWords.contains(word)) {
+            if (distinctive(rules, word, drugWords)) {
                 words.add(word);
+                // "HER2-ultralow" is also "ultralow", as another writer puts it: a common word joined to one word.
+                int hyphen = word.indexOf('-');
+                if (hyphen > 0
+                        && word.indexOf('-', hyphen + 1) < 0
+                        && rules.commonWords().contains(word.substring(0, hyphen))
+                        && distinctive(rules, word.substring(hyphen + 1), drugWords)) {
+                    words.add(word.substring(hyphen + 1));
+                }
             }
         }
         return words;
+    }
+
+    private static boolean distinctive(StoryRules rules, String word, Set<String> drugWords) {
+        return word.length() > 2
+                && !NUMBER.matcher(word).matches()
+                && !rules.commonWords().contains(word)
+                && !drugWords.contains(word);
     }
 
     private static Set<String> intersection(Set<String> a, Set<String> b) {

@@ -25,6 +25,8 @@ import java.util.Set;
  * @param sites       for a decision: the tumour sites of its indication (its title's, else its text's start); two
  *                    decisions on different sites are two indications; absent in profiles stored before sites
  *                    were read
+ * @param venues      the journals its text says a paper was published in ("published in The Lancet Oncology":
+ *                    "lancet oncology"), whose paper it covers; absent in profiles stored before venues were read
  */
 public record StoryProfile(
         Instant at,
@@ -43,10 +45,12 @@ public record StoryProfile(
         Set<String> words,
         Set<String> trialNames,
         Set<String> figures,
-        Set<String> sites) {
+        Set<String> sites,
+        Set<String> venues) {
 
     public StoryProfile {
         sites = copy(sites);
+        venues = copy(venues);
         trialNames = copy(trialNames);
         figures = copy(figures);
         regulators = copy(regulators);

@@ -31,6 +31,7 @@ record StoryRules(
         List<String> filingWords,
         Set<String> analysisWords,
         int readoutDays,
+        int versionThreshold,
         Map<String, List<String>> regulators,
         Map<String, List<String>> sites,
         Set<String> commonWords) {
@@ -48,15 +49,18 @@ record StoryRules(
             "filing-words",
             "analysis-words",
             "readout-days",
+            "version-threshold",
             "regulators",
             "sites",
             "common-words");
 
     /**
      * Keys a file written before them may leave out: without sites, decisions are not told apart by site; without
-     * filing words, a filing's news is read as a result or a decision.
+     * filing words, a filing's news is read as a result or a decision; without a version threshold, a preprint and
+     * its journal version are not linked by the words of their texts.
      */
-    private static final Set<String> OPTIONAL = Set.of("sites", "analysis-words", "readout-days", "filing-words");
+    private static final Set<String> OPTIONAL =
+            Set.of("sites", "analysis-words", "readout-days", "filing-words", "version-threshold");
 
     static StoryRules read(Path file) {
         YamlDocument doc = YamlDocument.read(file, TopicRulesException::new);
@@ -88,6 +92,9 @@ record StoryRules(
                         : Set.of(),
                 // Without analysis words no two readouts are told apart, whatever the days between them.
                 fields.containsKey("readout-days") ? positive(doc, fields.get("readout-days")) : Integer.MAX_VALUE,
+                fields.containsKey("version-threshold")
+                        ? positive(doc, fields.get("version-threshold"))
+                        : Integer.MAX_VALUE,
                 regulators,
                 sites,
                 new LinkedHashSet<>(words(doc, fields.get("common-words"), "common-words")));

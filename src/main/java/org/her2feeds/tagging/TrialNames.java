@@ -53,7 +53,9 @@ final class TrialNames {
     private static final Pattern REPORTED = Pattern.compile(NAME
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
             + "(?:investigators|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated)\\b"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated"
+            // "after the NAME study came out": a trial's publication is the report of its result.
+            + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);
 
     /**
@@ -96,7 +98,7 @@ final class TrialNames {
      * "ISRCTN48213765: PALISADE-GC - …".
      */
     private static final Pattern TITLE_PREFIX =
-            Pattern.compile("^\\s*(?:" + REGISTRY_ID + "[\\w-]*\\s*:\\s*)?" + NAME + "\\s*[:–-]\\s");
+            Pattern.compile("^\\s*(?:" + REGISTRY_ID + "[\\w-]*\\s*:?\\s*)?" + NAME + "\\s*[:–-]\\s");
 
     /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
@@ -160,6 +162,12 @@ final class TrialNames {
     private static final Pattern BACKGROUND_CUE =
             Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
                     + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
+                    // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
+                    // trial", "T-DM1, introduced after EMILIA".
+                    + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"
+                    // A result the article's own confirms or matches: "confirm the benefit … seen in NAME".
+                    + "\\b(?:confirm|replicat|mirror|echo)\\w*\\s[^;]{0,160}?\\b(?:seen|shown|observed|demonstrated)"
+                    + "\\s+in|"
                     // A design's precedent ("building on MOUNTAINEER") or a regimen's source ("… per KEYNOTE-811").
                     + "build(?:s|ing)?\\s+on|built\\s+on|\\bper|"
                     + "(?:comparable|similar)\\s+to\\s+(?:that|those)\\s+(?:in|of))"
@@ -171,7 +179,10 @@ final class TrialNames {
      * NAME trial", "will follow the full publication of NAME". A trial whose results are awaited is not reported on.
      */
     private static final Pattern PENDING_BEFORE =
-            Pattern.compile("(?i)(?:\\bconfirmatory|\\b(?:is|are)\\s+(?:also\\s+)?"
+            Pattern.compile("(?i)(?:\\bconfirmatory(?:\\s+(?:data|results|evidence)\\s+(?:from|of|in))?"
+                    // "The ongoing Phase III NAME study compares …"; "results from the ongoing NAME" report on it.
+                    + "|(?<!\\b(?:from|of|in)\\s{1,3}(?:the\\s{1,3})?)\\bongoing"
+                    + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
@@ -261,7 +272,7 @@ final class TrialNames {
                     List.of(NAMED, NAMED_AFTER, EVIDENCE_FROM, REPORTED, JOINED, NAMED_BY_ID, ID_NAMED)) {
                 Matcher matcher = pattern.matcher(field);
                 while (matcher.find()) {
-                    String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                    String name = nameIn(matcher);
                     if (!NOT_TRIALS.contains(firstPart(name))) {
                         names.add(name);
                     }
@@ -283,13 +294,20 @@ final class TrialNames {
             }
             Matcher matcher = REPORTED.matcher(field);
             while (matcher.find()) {
-                String found = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-                if (compact(found).equals(compact)) {
+                if (compact(nameIn(matcher)).equals(compact)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The name a match of one of the name patterns found: a pattern of two alternatives ({@link #REPORTED}: the name
+     * before its results verb, or after "investigators of") captures it in the first or the second group.
+     */
+    private static String nameIn(Matcher matcher) {
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
     /**

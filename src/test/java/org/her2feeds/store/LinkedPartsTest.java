@@ -167,6 +167,7 @@ class LinkedPartsTest {
                 words,
                 Set.of(),
                 Set.of(),
+                Set.of(),
                 Set.of());
     }
 

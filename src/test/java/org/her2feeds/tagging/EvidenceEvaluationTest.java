@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
- * never saw the rules: the five sets the rules are tuned on.
+ * never saw the rules: the six sets the rules are tuned on. A held-out set joins as one more {@code Path} and one
+ * test holding it to {@link #assertReaches} with the floors it reaches when first measured.
  */
 class EvidenceEvaluationTest {
 
@@ -52,16 +53,17 @@ class EvidenceEvaluationTest {
     private static final Path TUNING_5 = Path.of("src/test/resources/evidence/evidence-tuning-5.yml");
 
     /**
-     * The held-out set (h4-001…, 200 items, 27 stories): written on 2026-12-06 by a labeller who read only the
-     * labelling guide, never the rules, code or other item files. No rule is tuned on it; the lead measured it (summary
-     * lines only) with the rules before and after the fifth tuning: type 0.960 then 0.970, trials 0.935 / 0.927 then
-     * 0.936 / 0.944, drugs 1 / 1, notices 16 of 16 with every DOI or PMID read, stories F1 0.851 then 0.879. It meets
-     * the goals for type, drugs and notices, not yet those for trials and stories: these floors, just under what it
-     * reaches, catch a rule change that loses ground on text no rule was written for.
+     * The sixth tuning set (h4-001…, 200 items, 27 stories): written on 2026-12-06 as the fourth held-out set by a
+     * labeller who read only the labelling guide, never the rules, code or other item files. Measured twice while held
+     * out (summary lines only), with the rules before and after the fifth tuning: type 0.960 then 0.970, trials 0.935 /
+     * 0.927 then 0.936 / 0.944, drugs 1 / 1, notices 16 of 16 with every DOI or PMID read, stories F1 0.851 then
+     * 0.879; retired as held out and tuned on since 2026-12-06. Trials reach 0.992 / 0.976, stories F1 0.961 and type
+     * 0.980 since a time, a drug's history or a result confirmed "since", "after" or "seen in" a trial is background,
+     * as is a trial still ongoing or awaited as confirmatory data, a drug's brand in capitals is no trial, a decision's
+     * "green light" is a decision word, news naming a paper's journal covers it and a preprint's journal version is
+     * found by the words of its abstract. It meets every goal.
      */
-    private static final Path HELD_OUT_4 = Path.of("src/test/resources/evidence/evidence-holdout-4.yml");
-
-    private static final Floors HELD_OUT_4_FLOORS = new Floors(0.93, 0.94, 0.87);
+    private static final Path TUNING_6 = Path.of("src/test/resources/evidence/evidence-tuning-6.yml");
 
     private static Tagger tagger;
 
@@ -78,8 +80,10 @@ class EvidenceEvaluationTest {
     private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
 
     @Test
-    void theHeldOutSetKeepsWhatItReaches() {
-        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT_4), HELD_OUT_4_FLOORS);
+    void theSixthTuningSetMeetsEveryGoal() {
+        EvidenceEvaluation tuning6 = EvidenceEvaluation.run(tagger, TUNING_6);
+        assertReaches(tuning6, GOALS);
+        assertThat(tuning6.meetsGoals()).isTrue();
     }
 
     @Test

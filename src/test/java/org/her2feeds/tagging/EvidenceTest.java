@@ -109,6 +109,13 @@ class EvidenceTest {
                         "news"))
                 .as("a company's own press release of an approval")
                 .isEqualTo("approval");
+        assertThat(type(
+                        "Regulator authorizes ZELTRA for HER2-mutant lung cancer",
+                        "The company said the decision followed a priority review.",
+                        List.of("News release"),
+                        "news"))
+                .as("a company newsroom's news release of an authorisation")
+                .isEqualTo("approval");
         assertThat(type("Regulators approve T-DXd in the EU", "Analysts expect wide uptake.", List.of(), "news"))
                 .as("journalism about an approval")
                 .isEqualTo("news");

@@ -26,7 +26,15 @@ class StoryCandidatesTest {
     private final StoryLinks links = new StoryLinks(Path.of("config/stories.yml"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"evidence-tuning.yml", "evidence-tuning-2.yml", "evidence-tuning-3.yml"})
+    @ValueSource(
+            strings = {
+                "evidence-tuning.yml",
+                "evidence-tuning-2.yml",
+                "evidence-tuning-3.yml",
+                "evidence-tuning-4.yml",
+                "evidence-tuning-5.yml",
+                "evidence-tuning-6.yml"
+            })
     void everyPairTheRulesLinkIsAmongTheCandidates(String set) {
         List<Optional<StoryProfile>> profiles =
                 EvidenceEvaluation.profiles(tagger, links, Path.of("src/test/resources/evidence", set));
@@ -164,6 +172,48 @@ class StoryCandidatesTest {
         assertThat(index.exactChecks - checksBefore).as("exact checks").isLessThan(30);
     }
 
+    /**
+     * A journal's papers answer to its name for the news that names it ("published in the Gazette of Oncology"), not
+     * to one another: a feed of 2,000 papers of one journal on one day offers none of them to the others, and the news
+     * naming the journal is offered its papers of those days only.
+     */
+    @Test
+    void aJournalsPapersAreOfferedToTheNewsNamingItNotToOneAnother() {
+        StoryCandidates<Integer> index = links.candidates();
+        for (int i = 0; i < 2_000; i++) {
+            StoryProfile paper = paper(i, "2027-09-15T08:00:00Z", Set.of());
+            assertThat(index.of(paper)).as("paper %d", i).isEmpty();
+            index.add(i, paper);
+        }
+        index.add(2_000, paper(2_000, "2027-10-20T08:00:00Z", Set.of()));
+        StoryProfile news = paper(2_001, "2027-09-16T08:00:00Z", Set.of("gazette oncology"));
+        assertThat(index.of(news)).hasSize(2_000).doesNotContain(2_000);
+    }
+
+    /** A journal's paper (or, with venues, an article naming that journal) sharing nothing else with another. */
+    private static StoryProfile paper(int i, String at, Set<String> venues) {
+        String title = "paper number " + i + " of volume " + (i * 7);
+        return new StoryProfile(
+                Instant.parse(at),
+                venues.isEmpty() ? "gazette-oncology-etoc" : "pharma-wire",
+                venues.isEmpty() ? "journal" : "news",
+                venues.isEmpty() ? "trial-result" : "news",
+                "result",
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                title,
+                title,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                venues);
+    }
+
     private static StoryProfile series(int i) {
         String title = "trastuzumab deruxtecan in her2 positive breast cancer big study " + i;
         return bare(i, title, title + " her2 positive metastatic breast cancer cohort " + i);
@@ -184,6 +234,7 @@ class StoryCandidatesTest {
                 Set.of(),
                 titleKey,
                 textKey,
+                Set.of(),
                 Set.of(),
                 Set.of(),
                 Set.of(),

@@ -87,6 +87,94 @@ class StoryLinksTest {
     }
 
     @Test
+    void newsThatNamesTheJournalAPaperAppearedInCoversThatJournalsPaperOfTheSameDays() {
+        StoryProfile paper = profile(
+                "Pyrotinib versus pertuzumab with trastuzumab and docetaxel (HERON-PX): a randomised, phase 3 trial",
+                "Findings: progression-free survival was non-inferior with the oral inhibitor.",
+                "journal",
+                "gazette-oncology-etoc",
+                "2027-06-01");
+        StoryProfile news = profile(
+                "Chinese pill matches Perjeta in frontline breast cancer",
+                "Swapping the antibody for an oral drug kept disease control level. Results were published in the "
+                        + "Gazette of Oncology.",
+                "news",
+                "pharma-wire",
+                "2027-06-03");
+        StoryProfile otherJournal = profile(
+                "Pertuzumab in older women: a cohort study",
+                "Findings: pertuzumab was tolerated.",
+                "journal",
+                "another-journal",
+                "2027-06-01");
+        StoryProfile weeksLater = profile(
+                "Pyrotinib versus pertuzumab: quality of life",
+                "Findings: quality of life was similar.",
+                "journal",
+                "gazette-oncology-etoc",
+                "2027-06-25");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+        assertThat(links.link(otherJournal, news)).as("another journal's paper").isEmpty();
+        assertThat(links.link(weeksLater, news))
+                .as("the journal's paper weeks later")
+                .isEmpty();
+        StoryCandidates<String> index = links.candidates();
+        index.add("paper", paper);
+        assertThat(index.of(news)).as("the index offers the paper to its news").contains("paper");
+    }
+
+    @Test
+    void aPreprintAndTheJournalArticleItBecameShareTheirAbstractsWordsThoughTheTitleWasRewritten() {
+        String abstractWords = "Using resistant organoids and xenografts we found silencing of SLFN11, impaired "
+                + "lysosomal acidification, reduced payload cleavage and preserved receptor internalisation; "
+                + "restoring SLFN11 re-sensitised tumours to trastuzumab deruxtecan.";
+        StoryProfile preprint = profile(
+                "Impaired lysosomal acidification and SLFN11 silencing confer resistance to trastuzumab deruxtecan",
+                abstractWords,
+                "preprint",
+                "biorxiv",
+                "2027-01-05");
+        StoryProfile paper = profile(
+                "SLFN11 Loss Drives Acquired Resistance to Trastuzumab Deruxtecan",
+                "Here, " + abstractWords,
+                "journal",
+                "cancer-research-etoc",
+                "2027-01-28");
+        StoryProfile otherPaper = profile(
+                "SLFN11 Loss and Sensitivity to Topoisomerase Inhibitors in Gastric Cancer",
+                "Silencing of SLFN11 in organoids reduced the effect of trastuzumab deruxtecan.",
+                "journal",
+                "cancer-research-etoc",
+                "2027-01-28");
+        assertThat(links.link(preprint, paper))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("a preprint and its journal version"));
+        assertThat(links.link(preprint, otherPaper))
+                .as("another study of the same subject")
+                .isEmpty();
+    }
+
+    @Test
+    void aWordJoinedToACommonWordCountsAsTheWordAnotherWriterUses() {
+        StoryProfile guideline = profile(
+                "HER2 testing in breast cancer: guideline update from the pathologists' panel",
+                "Laboratories should report HER2-ultralow staining separately.",
+                List.of("Practice Guideline"),
+                "journal",
+                "pathology-journal",
+                "2027-02-01");
+        StoryProfile news = profile(
+                "Ultralow gets its own line in the new guideline",
+                "Pathologists on the panel say labs will need to tell faint staining from none.",
+                "news",
+                "lab-news",
+                "2027-02-12");
+        assertThat(guideline.words()).contains("her2-ultralow", "ultralow");
+        assertThat(links.link(guideline, news))
+                .hasValueSatisfying(
+                        why -> assertThat(why).startsWith("shares the words").contains("ultralow"));
+    }
+
+    @Test
     void aFilingIsAnEventOfItsOwnNeitherTheReadoutItRestsOnNorTheDecisionToCome() {
         StoryProfile readout = profile(
                 "Jazz Announces Positive Topline Results from Phase 3 HERIZON-BTC-302 Trial of Zanidatamab",

@@ -33,6 +33,19 @@ class StoryRulesTest {
     }
 
     @Test
+    void aVersionThresholdThatIsNotAPositiveWholeNumberNamesTheFileAndKey() throws IOException {
+        Path file = dir.resolve("stories.yml");
+        Files.writeString(
+                file,
+                Files.readString(Path.of("config/stories.yml"))
+                        .replace("version-threshold: 12", "version-threshold: -3"));
+        assertThatThrownBy(() -> new StoryLinks(file))
+                .isInstanceOf(TopicRulesException.class)
+                .hasMessageContaining(file + " line ")
+                .hasMessageContaining("'version-threshold' must be a whole number above 0, not '-3'");
+    }
+
+    @Test
     void aMissingListAndAnUnknownKeyAreRefused() throws IOException {
         Path file = dir.resolve("stories.yml");
         String rules = Files.readString(Path.of("config/stories.yml"));

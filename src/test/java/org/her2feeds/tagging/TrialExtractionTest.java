@@ -168,6 +168,14 @@ class TrialExtractionTest {
                         "Date of last update 2026-01-14.",
                         "registry"))
                 .containsExactly("ReCHALLENGE-X");
+        assertThat(trials(
+                        "jRCT2031269998 ReCOVER-J: Re-administration of trastuzumab deruxtecan",
+                        "Status updated: Recruiting.",
+                        "registry",
+                        null))
+                .as("the name after the id without a colon: one trial")
+                .containsExactly(new TrialMention(
+                        "jRCT2031269998", "ReCOVER-J", "https://jrct.niph.go.jp/en-latest-detail/jRCT2031269998"));
     }
 
     @Test
@@ -216,6 +224,55 @@ class TrialExtractionTest {
                         "journal"))
                 .as("named after, but not as what it led to")
                 .containsExactly("ExteNET");
+        assertThat(acronyms(
+                        "Pertuzumab's adjuvant franchise faces a rival",
+                        "Perjeta has held the adjuvant market since the APHINITY trial.",
+                        "news"))
+                .as("a time counted from the trial")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Where does T-DM1 stand now?",
+                        "T-DM1, introduced after EMILIA, is still used in later lines.",
+                        "journal"))
+                .as("a drug's history")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Neratinib and capecitabine in a Korean cohort",
+                        "Results confirm the benefit of neratinib plus capecitabine seen in NALA in Asian patients.",
+                        "journal"))
+                .as("a result the article's own confirms")
+                .isEmpty();
+    }
+
+    @Test
+    void aTrialStillToComeIsNotReportedOn() {
+        assertThat(acronyms(
+                        "Provisional registration of a HER2 inhibitor",
+                        "The decision rests on response rates from the PELICAN-2 study, with continued approval "
+                                + "dependent on confirmatory data from PELICAN-3.",
+                        "regulator"))
+                .containsExactly("PELICAN-2");
+        assertThat(acronyms(
+                        "Durable responses in first-line disease",
+                        "Updated data from the SWIFT-01 study were presented today. The ongoing phase 3 SWIFT-02 "
+                                + "study compares the drug with chemotherapy.",
+                        "news"))
+                .containsExactly("SWIFT-01");
+        assertThat(acronyms(
+                        "Interim look at a phase 3",
+                        "Interim results from the ongoing SWIFT-02 study show a response rate of 61%.",
+                        "news"))
+                .as("results of an ongoing trial report on it")
+                .containsExactly("SWIFT-02");
+    }
+
+    @Test
+    void aDrugsBrandInCapitalsIsNoTrial() {
+        assertThat(acronyms(
+                        "Roche's KADCYLA shows lasting benefit in the REEF-1 study",
+                        "Follow-up of the REEF-1 study was presented.",
+                        "news"))
+                .containsExactly("REEF-1");
     }
 
     @Test
@@ -298,6 +355,26 @@ class TrialExtractionTest {
                 .as("news of a label names the drugs and setting but describes no trial")
                 .isEmpty();
         assertThat(acronyms(
+                        "Enhertu edges out Kadcyla after surgery with FDA nod",
+                        "Kadcyla has led the residual-disease setting since the KATHERINE trial; the FDA has now "
+                                + "cleared Enhertu for it.",
+                        "news"))
+                .as("the trial word of a trial named as background describes no other")
+                .isEmpty();
+        assertThat(acronyms(
+                        "T-DXd with pertuzumab approved for first-line HER2-positive breast cancer",
+                        "In the main study, the combination delayed progression compared with standard treatment.",
+                        "regulator"))
+                .as("the first-line standard named as such")
+                .containsExactly("DESTINY-Breast09");
+        assertThat(acronyms(
+                        "Low PD-L1 tumours still gain from the bispecific triplet in first-line gastric cancer",
+                        "Subgroup data show zanidatamab with chemotherapy helps whatever the PD-L1 score, though "
+                                + "the checkpoint inhibitor adds less when it is low.",
+                        "news"))
+                .as("a subgroup of a trial, described by its design's checkpoint inhibitor")
+                .containsExactly("HERIZON-GEA-01");
+        assertThat(acronyms(
                         "Should T-DXd replace T-DM1 for residual disease?",
                         "Two oncologists debate adjuvant T-DXd in a trial setting before DESTINY-Breast05 data mature.",
                         "news"))
@@ -324,6 +401,12 @@ class TrialExtractionTest {
                         "patient"))
                 .as("a trial named in passing")
                 .isEmpty();
+        assertThat(acronyms(
+                        "Choosing my treatment after surgery",
+                        "My plan changed after the OSPREY-HB study came out.",
+                        "patient"))
+                .as("a trial's publication is its result")
+                .containsExactly("OSPREY-HB");
     }
 
     @Test
