@@ -1,6 +1,8 @@
 package org.her2feeds.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,12 @@ final class ServingBench {
     private static final Map<String, Double> GOALS = Map.of("gzip 200", 0.8, "304", 0.7, "plain 200", 0.5);
 
     private static final double P99_GOAL_MS = 20;
+
+    /** Warm-up: rounds of every scenario, this long each, until JIT compilation takes under this share of a round. */
+    private static final double WARMUP_ROUND_SECONDS = 2;
+
+    private static final double SETTLED_JIT_SHARE = 0.05;
+    private static final int MAX_WARMUP_ROUNDS = 15;
 
     record Scenario(String name, String figure, Map<String, String> serviceHeaders, int status) {}
 
@@ -77,10 +85,36 @@ final class ServingBench {
                 new Scenario(
                         "304", "not_modified", Map.of("Accept-Encoding", "gzip", "If-None-Match", serviceEtag), 304),
                 new Scenario("plain 200", "plain", Map.of(), 200));
-        // A fresh JVM compiles its hot paths during the first seconds of load: every path warmed before measuring.
-        for (Scenario s : scenarios) {
-            service.run(s.name(), path, s.serviceHeaders(), s.status(), bytes.get(s.name()), connections, 0, 4);
-        }
+        // A fresh JVM compiles its hot paths during the first seconds of load, and on cores shared with other work the
+        // compiler threads get little time: a fixed warm-up left the first scenario measured (whichever it was) at
+        // about half its rate, still partly interpreted. Every path is warmed until the JIT has settled instead.
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int rounds = 0;
+        long compiling;
+        do {
+            long before = jit.getTotalCompilationTime();
+            long started = System.nanoTime();
+            for (Scenario s : scenarios) {
+                service.run(
+                        s.name(),
+                        path,
+                        s.serviceHeaders(),
+                        s.status(),
+                        bytes.get(s.name()),
+                        connections,
+                        0,
+                        WARMUP_ROUND_SECONDS);
+            }
+            rounds++;
+            compiling = jit.getTotalCompilationTime() - before;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  warm-up round %d: %d ms of JIT compilation in %.1f s%n",
+                    rounds,
+                    compiling,
+                    (System.nanoTime() - started) / 1e9);
+        } while (rounds < MAX_WARMUP_ROUNDS
+                && compiling > SETTLED_JIT_SHARE * scenarios.size() * WARMUP_ROUND_SECONDS * 1000);
 
         Nginx nginx = Nginx.start(work.resolve("nginx"), www);
         List<String> lines = new ArrayList<>();
@@ -170,6 +204,14 @@ final class ServingBench {
                         + " processes over the run, divided by the responses: it holds up when other work shares the"
                         + " cores, where requests per second do not.",
                 P99_GOAL_MS));
+        lines.add(String.format(
+                Locale.ROOT,
+                "Warm-up before measuring: %d rounds of every scenario, %.0f s each, until JIT compilation took under"
+                        + " %.0f %% of a round (%d ms in the last).",
+                rounds,
+                WARMUP_ROUND_SECONDS,
+                SETTLED_JIT_SHARE * 100,
+                compiling));
         if (nginx == null) {
             lines.add("nginx was not found on the PATH (Debian: apt-get install -y nginx-light): its column is empty.");
         }
