@@ -32,6 +32,18 @@ final class ServerCpu {
         return sum;
     }
 
+    /** Bytes allocated by the live Tomcat connector threads (http-nio-*): what a request costs the garbage collector. */
+    static long tomcatAllocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("http-nio-")) {
+                sum += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
     /** User and system CPU time of a process and its descendants (nginx's master and workers), from /proc, in ns. */
     static long processTreeNanos(ProcessHandle root) {
         return Stream.concat(Stream.of(root), root.descendants())

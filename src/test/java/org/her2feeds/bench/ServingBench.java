@@ -134,6 +134,7 @@ final class ServingBench {
         try {
             for (Scenario s : scenarios) {
                 long serviceCpu = ServerCpu.tomcatNanos();
+                long serviceAllocated = ServerCpu.tomcatAllocatedBytes();
                 LoadClient.Result mine = service.run(
                         s.name(),
                         path,
@@ -144,6 +145,9 @@ final class ServingBench {
                         warmupSeconds,
                         seconds);
                 double serviceMicros = (ServerCpu.tomcatNanos() - serviceCpu) / 1e3 / mine.allRequests();
+                double serviceBytes =
+                        (ServerCpu.tomcatAllocatedBytes() - serviceAllocated) / (double) mine.allRequests();
+                System.out.printf(Locale.ROOT, "  service allocates %,.0f bytes per request%n", serviceBytes);
                 print("service", mine, serviceMicros);
                 LoadClient.Result theirs = null;
                 double nginxMicros = Double.NaN;
@@ -171,6 +175,7 @@ final class ServingBench {
                 double goal = GOALS.get(s.name());
                 figures.put("serving." + s.figure() + "_p99_ms", mine.p99());
                 figures.put("serving." + s.figure() + "_cpu_us", serviceMicros);
+                figures.put("serving." + s.figure() + "_alloc_bytes", serviceBytes);
                 if (theirs != null) {
                     figures.put("serving." + s.figure() + "_x_nginx", mine.perSecond() / theirs.perSecond());
                 }
