@@ -55,7 +55,7 @@ class CachedPollMetrics {
         return convention;
     }
 
-    /** Records a response sent from the cache for the route, started at {@code startNanos} ({@link System#nanoTime}). */
+    /** Records a response sent from the cache for the route, begun at {@code startNanos} ({@link System#nanoTime}). */
     void record(HttpServletRequest request, HttpServletResponse response, String route, long startNanos) {
         if (registry == null) {
             return;

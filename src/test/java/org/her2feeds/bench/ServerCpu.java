@@ -32,7 +32,7 @@ final class ServerCpu {
         return sum;
     }
 
-    /** Bytes allocated by the live Tomcat connector threads (http-nio-*): what a request costs the garbage collector. */
+    /** Bytes allocated by the live Tomcat connector threads (http-nio-*): what requests cost the collector. */
     static long tomcatAllocatedBytes() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sum = 0;
@@ -44,7 +44,7 @@ final class ServerCpu {
         return sum;
     }
 
-    /** User and system CPU time of a process and its descendants (nginx's master and workers), from /proc, in ns. */
+    /** User and system CPU time of a process and its descendants (nginx's master and workers), in ns. */
     static long processTreeNanos(ProcessHandle root) {
         return Stream.concat(Stream.of(root), root.descendants())
                 .mapToLong(ServerCpu::processNanos)
