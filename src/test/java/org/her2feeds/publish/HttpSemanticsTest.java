@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /** What readers and caches rely on: validators, 304s, HEAD, gzip, freshness, and one render per change. */
 class HttpSemanticsTest extends ApiTestSupport {
@@ -188,6 +191,17 @@ class HttpSemanticsTest extends ApiTestSupport {
         assertThat(timers(route, status).get(0).getId().getTags())
                 .extracting(Tag::getKey)
                 .containsExactlyInAnyOrder("error", "exception", "method", "outcome", "status", "uri");
+    }
+
+    /** Boot's own registration of the request observation gives way to the one after the cached answer: one each. */
+    @Test
+    void everyRequestIsObservedOnceAfterTheCachedAnswer(@Autowired List<FilterRegistrationBean<?>> registrations) {
+        assertThat(registrations)
+                .filteredOn(registration -> registration.getFilter() instanceof ServerHttpObservationFilter)
+                .singleElement()
+                .extracting(FilterRegistrationBean::getOrder)
+                .as("after the security headers and the cached answer")
+                .isEqualTo(Ordered.HIGHEST_PRECEDENCE + 2);
     }
 
     private List<Timer> timers(String route, String status) {
