@@ -3,6 +3,7 @@ package org.her2feeds.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -23,6 +24,10 @@ public class CachedResponses {
     private final SourceCatalog sources;
     private final RenderCache cache;
     private final RequestUrls urls;
+    private volatile CacheControl cacheControl = new CacheControl(Duration.ZERO, "public, max-age=0");
+
+    /** A Cache-Control value and the interval it was built for. */
+    private record CacheControl(Duration interval, String value) {}
 
     CachedResponses(SourceCatalog sources, RenderCache cache, RequestUrls urls) {
         this.sources = sources;
@@ -58,9 +63,7 @@ public class CachedResponses {
     public void send(HttpServletRequest request, HttpServletResponse response, Rendered rendered) throws IOException {
         boolean gzip = acceptsGzip(request);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        response.setHeader(
-                HttpHeaders.CACHE_CONTROL,
-                "public, max-age=" + sources.shortestInterval().toSeconds());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl());
         response.setHeader(HttpHeaders.ETAG, gzip ? rendered.gzipEtag() : rendered.etag());
         response.setDateHeader(
                 HttpHeaders.LAST_MODIFIED, rendered.lastModified().toEpochMilli());
@@ -80,22 +83,41 @@ public class CachedResponses {
         }
     }
 
-    /** RFC 9110 13.2.2: If-None-Match, when present, decides alone; If-Modified-Since only applies without it. */
+    /** The freshness lifetime: the shortest source interval, whose header value is built once per interval. */
+    private String cacheControl() {
+        Duration interval = sources.shortestInterval();
+        CacheControl current = cacheControl;
+        if (!current.interval().equals(interval)) {
+            current = new CacheControl(interval, "public, max-age=" + interval.toSeconds());
+            cacheControl = current;
+        }
+        return current.value();
+    }
+
+    /**
+     * RFC 9110 13.2.2: If-None-Match, when present, decides alone; If-Modified-Since only applies without it. The
+     * lists are read in place, not split: this runs for every poll.
+     */
     static boolean notModified(HttpServletRequest request, Rendered rendered) {
         Enumeration<String> noneMatch = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
         if (noneMatch != null && noneMatch.hasMoreElements()) {
             while (noneMatch.hasMoreElements()) {
-                for (String tag : noneMatch.nextElement().split(",")) {
-                    String candidate = tag.trim();
+                String list = noneMatch.nextElement();
+                for (int from = 0; from <= list.length(); ) {
+                    int to = list.indexOf(',', from);
+                    to = to < 0 ? list.length() : to;
+                    int start = skipSpace(list, from, to);
+                    int end = trimSpace(list, start, to);
                     // If-None-Match uses the weak comparison: a W/ prefix added by an intermediary still matches.
-                    if (candidate.startsWith("W/")) {
-                        candidate = candidate.substring(2);
+                    if (list.startsWith("W/", start) && end - start >= 2) {
+                        start += 2;
                     }
-                    if (candidate.equals("*")
-                            || candidate.equals(rendered.etag())
-                            || candidate.equals(rendered.gzipEtag())) {
+                    if (is(list, start, end, "*")
+                            || is(list, start, end, rendered.etag())
+                            || is(list, start, end, rendered.gzipEtag())) {
                         return true;
                     }
+                    from = to + 1;
                 }
             }
             return false;
@@ -109,23 +131,37 @@ public class CachedResponses {
         return since >= 0 && rendered.lastModified().toEpochMilli() <= since;
     }
 
+    /**
+     * Whether an {@code Accept-Encoding} list accepts gzip: the first of {@code gzip}, {@code x-gzip} or {@code *}
+     * decides, refused only with {@code q=0} (or an unreadable q). Read in place; only a coding with parameters is
+     * taken apart.
+     */
     static boolean acceptsGzip(HttpServletRequest request) {
         Enumeration<String> headers = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
         while (headers != null && headers.hasMoreElements()) {
-            for (String coding : headers.nextElement().split(",")) {
-                String[] parts = coding.trim().toLowerCase(Locale.ROOT).split(";");
-                String name = parts[0].trim();
-                if (name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) {
-                    return !refused(parts);
+            String list = headers.nextElement();
+            for (int from = 0; from <= list.length(); ) {
+                int to = list.indexOf(',', from);
+                to = to < 0 ? list.length() : to;
+                int semicolon = list.indexOf(';', from);
+                int nameEnd = semicolon < 0 || semicolon > to ? to : semicolon;
+                int start = skipSpace(list, from, nameEnd);
+                int end = trimSpace(list, start, nameEnd);
+                if (isIgnoringCase(list, start, end, "gzip")
+                        || isIgnoringCase(list, start, end, "x-gzip")
+                        || is(list, start, end, "*")) {
+                    return nameEnd == to
+                            || !refused(list.substring(nameEnd + 1, to).toLowerCase(Locale.ROOT));
                 }
+                from = to + 1;
             }
         }
         return false;
     }
 
-    private static boolean refused(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].replace(" ", "");
+    private static boolean refused(String parameters) {
+        for (String parameter : parameters.split(";")) {
+            parameter = parameter.replace(" ", "");
             if (parameter.startsWith("q=")) {
                 try {
                     return Double.parseDouble(parameter.substring(2)) <= 0;
@@ -135,5 +171,29 @@ public class CachedResponses {
             }
         }
         return false;
+    }
+
+    /** The first index from {@code from} on that is not white space ({@link String#trim}'s), or {@code to}. */
+    private static int skipSpace(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    /** The end of {@code [from, to)} without trailing white space. */
+    private static int trimSpace(String s, int from, int to) {
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    private static boolean is(String s, int from, int to, String expected) {
+        return to - from == expected.length() && s.startsWith(expected, from);
+    }
+
+    private static boolean isIgnoringCase(String s, int from, int to, String expected) {
+        return to - from == expected.length() && s.regionMatches(true, from, expected, 0, expected.length());
     }
 }

@@ -40,7 +40,8 @@ final class LoadClient {
             double p99,
             double max,
             long bodyBytes,
-            long reconnects) {}
+            long reconnects,
+            long allRequests) {}
 
     private final String host;
     private final int port;
@@ -104,18 +105,20 @@ final class LoadClient {
         }
         long count = 0;
         long reconnects = 0;
+        long all = 0;
         for (Worker w : workers) {
             count += w.count;
             reconnects += w.reconnects;
+            all += w.total;
         }
-        long[] all = new long[(int) count];
+        long[] sorted = new long[(int) count];
         int at = 0;
         for (Worker w : workers) {
-            System.arraycopy(w.latencies, 0, all, at, w.count);
+            System.arraycopy(w.latencies, 0, sorted, at, w.count);
             at += w.count;
         }
-        Arrays.sort(all);
-        if (all.length == 0) {
+        Arrays.sort(sorted);
+        if (sorted.length == 0) {
             throw new IllegalStateException(name + ": no response completed in " + seconds + " s");
         }
         return new Result(
@@ -124,11 +127,12 @@ final class LoadClient {
                 seconds,
                 count,
                 count / seconds,
-                percentile(all, 0.50),
-                percentile(all, 0.99),
-                all[all.length - 1] / 1e6,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6,
                 expectedBytes,
-                reconnects);
+                reconnects,
+                all);
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -147,6 +151,9 @@ final class LoadClient {
         private final byte[] sink = new byte[64 * 1024];
         private long[] latencies = new long[1 << 14];
         private int count;
+        /** Every response, warm-up included: what the server's CPU time over the whole run is divided by. */
+        private long total;
+
         private long reconnects;
         private Socket socket;
         private InputStream in;
@@ -172,6 +179,7 @@ final class LoadClient {
                     out.write(request);
                     out.flush();
                     readResponse();
+                    total++;
                     long after = System.nanoTime();
                     if (t >= measureFrom && after <= end) {
                         if (count == latencies.length) {

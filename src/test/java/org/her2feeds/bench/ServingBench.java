@@ -1,6 +1,8 @@
 package org.her2feeds.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,12 @@ final class ServingBench {
     private static final Map<String, Double> GOALS = Map.of("gzip 200", 0.8, "304", 0.7, "plain 200", 0.5);
 
     private static final double P99_GOAL_MS = 20;
+
+    /** Warm-up: rounds of every scenario, this long each, until JIT compilation takes under this share of a round. */
+    private static final double WARMUP_ROUND_SECONDS = 2;
+
+    private static final double SETTLED_JIT_SHARE = 0.05;
+    private static final int MAX_WARMUP_ROUNDS = 15;
 
     record Scenario(String name, String figure, Map<String, String> serviceHeaders, int status) {}
 
@@ -77,10 +85,36 @@ final class ServingBench {
                 new Scenario(
                         "304", "not_modified", Map.of("Accept-Encoding", "gzip", "If-None-Match", serviceEtag), 304),
                 new Scenario("plain 200", "plain", Map.of(), 200));
-        // A fresh JVM compiles its hot paths during the first seconds of load: every path warmed before measuring.
-        for (Scenario s : scenarios) {
-            service.run(s.name(), path, s.serviceHeaders(), s.status(), bytes.get(s.name()), connections, 0, 4);
-        }
+        // A fresh JVM compiles its hot paths during the first seconds of load, and on cores shared with other work the
+        // compiler threads get little time: a fixed warm-up left the first scenario measured (whichever it was) at
+        // about half its rate, still partly interpreted. Every path is warmed until the JIT has settled instead.
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int rounds = 0;
+        long compiling;
+        do {
+            long before = jit.getTotalCompilationTime();
+            long started = System.nanoTime();
+            for (Scenario s : scenarios) {
+                service.run(
+                        s.name(),
+                        path,
+                        s.serviceHeaders(),
+                        s.status(),
+                        bytes.get(s.name()),
+                        connections,
+                        0,
+                        WARMUP_ROUND_SECONDS);
+            }
+            rounds++;
+            compiling = jit.getTotalCompilationTime() - before;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  warm-up round %d: %d ms of JIT compilation in %.1f s%n",
+                    rounds,
+                    compiling,
+                    (System.nanoTime() - started) / 1e9);
+        } while (rounds < MAX_WARMUP_ROUNDS
+                && compiling > SETTLED_JIT_SHARE * scenarios.size() * WARMUP_ROUND_SECONDS * 1000);
 
         Nginx nginx = Nginx.start(work.resolve("nginx"), www);
         List<String> lines = new ArrayList<>();
@@ -95,10 +129,12 @@ final class ServingBench {
                 seconds,
                 warmupSeconds));
         lines.add("| scenario | service req/s | nginx req/s | service ÷ nginx | goal | service p50 / p99 ms | "
-                + "nginx p50 / p99 ms |");
-        lines.add("|---|---:|---:|---:|---:|---:|---:|");
+                + "nginx p50 / p99 ms | CPU µs per request, service / nginx |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
         try {
             for (Scenario s : scenarios) {
+                long serviceCpu = ServerCpu.tomcatNanos();
+                long serviceAllocated = ServerCpu.tomcatAllocatedBytes();
                 LoadClient.Result mine = service.run(
                         s.name(),
                         path,
@@ -108,13 +144,19 @@ final class ServingBench {
                         connections,
                         warmupSeconds,
                         seconds);
-                print("service", mine);
+                double serviceMicros = (ServerCpu.tomcatNanos() - serviceCpu) / 1e3 / mine.allRequests();
+                double serviceBytes =
+                        (ServerCpu.tomcatAllocatedBytes() - serviceAllocated) / (double) mine.allRequests();
+                System.out.printf(Locale.ROOT, "  service allocates %,.0f bytes per request%n", serviceBytes);
+                print("service", mine, serviceMicros);
                 LoadClient.Result theirs = null;
+                double nginxMicros = Double.NaN;
                 if (nginx != null) {
                     Map<String, String> headers = new LinkedHashMap<>(s.serviceHeaders());
                     if (headers.containsKey("If-None-Match")) {
                         headers.put("If-None-Match", nginx.etag(path, true));
                     }
+                    long nginxCpu = ServerCpu.processTreeNanos(nginx.process.toHandle());
                     theirs = new LoadClient("127.0.0.1", nginx.port)
                             .run(
                                     s.name(),
@@ -125,16 +167,21 @@ final class ServingBench {
                                     connections,
                                     warmupSeconds,
                                     seconds);
-                    print("nginx", theirs);
+                    nginxMicros = (ServerCpu.processTreeNanos(nginx.process.toHandle()) - nginxCpu)
+                            / 1e3
+                            / theirs.allRequests();
+                    print("nginx", theirs, nginxMicros);
                 }
                 double goal = GOALS.get(s.name());
                 figures.put("serving." + s.figure() + "_p99_ms", mine.p99());
+                figures.put("serving." + s.figure() + "_cpu_us", serviceMicros);
+                figures.put("serving." + s.figure() + "_alloc_bytes", serviceBytes);
                 if (theirs != null) {
                     figures.put("serving." + s.figure() + "_x_nginx", mine.perSecond() / theirs.perSecond());
                 }
                 lines.add(String.format(
                         Locale.ROOT,
-                        "| %s | %,.0f | %s | %s | ≥ %.1f | %.2f / %.2f | %s |",
+                        "| %s | %,.0f | %s | %s | ≥ %.1f | %.2f / %.2f | %s | %.1f / %s |",
                         s.name(),
                         mine.perSecond(),
                         theirs == null ? "-" : String.format(Locale.ROOT, "%,.0f", theirs.perSecond()),
@@ -144,7 +191,9 @@ final class ServingBench {
                         goal,
                         mine.p50(),
                         mine.p99(),
-                        theirs == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f", theirs.p50(), theirs.p99())));
+                        theirs == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f", theirs.p50(), theirs.p99()),
+                        serviceMicros,
+                        theirs == null ? "-" : String.format(Locale.ROOT, "%.1f", nginxMicros)));
             }
         } finally {
             if (nginx != null) {
@@ -155,8 +204,19 @@ final class ServingBench {
                 Locale.ROOT,
                 "%nGoals: gzip 200 ≥ 0.8 × nginx gzip_static, 304 ≥ 0.7 ×, plain 200 ≥ 0.5 ×, service p99 < %.0f ms."
                         + " The load generator (one thread per connection) runs on the same two shared cores as the"
-                        + " server it loads, so it takes a share of the CPU from both; only the ratios count.",
+                        + " server it loads, so it takes a share of the CPU from both; only the ratios count. CPU per"
+                        + " request (warm-up included) is the CPU time of Tomcat's threads (http-nio-*) and of nginx's"
+                        + " processes over the run, divided by the responses: it holds up when other work shares the"
+                        + " cores, where requests per second do not.",
                 P99_GOAL_MS));
+        lines.add(String.format(
+                Locale.ROOT,
+                "Warm-up before measuring: %d rounds of every scenario, %.0f s each, until JIT compilation took under"
+                        + " %.0f %% of a round (%d ms in the last).",
+                rounds,
+                WARMUP_ROUND_SECONDS,
+                SETTLED_JIT_SHARE * 100,
+                compiling));
         if (nginx == null) {
             lines.add("nginx was not found on the PATH (Debian: apt-get install -y nginx-light): its column is empty.");
         }
@@ -164,16 +224,18 @@ final class ServingBench {
         return lines;
     }
 
-    private static void print(String server, LoadClient.Result r) {
+    private static void print(String server, LoadClient.Result r, double cpuMicros) {
         System.out.printf(
                 Locale.ROOT,
-                "  %-7s %-9s %,9.0f req/s  p50 %.2f ms  p99 %.2f ms  max %.1f ms  (%,d responses, %d reconnects)%n",
+                "  %-7s %-9s %,9.0f req/s  p50 %.2f ms  p99 %.2f ms  max %.1f ms  CPU %.1f µs/request"
+                        + "  (%,d responses, %d reconnects)%n",
                 server,
                 r.name(),
                 r.perSecond(),
                 r.p50(),
                 r.p99(),
                 r.max(),
+                cpuMicros,
                 r.requests(),
                 r.reconnects());
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /** What readers and caches rely on: validators, 304s, HEAD, gzip, freshness, and one render per change. */
 class HttpSemanticsTest extends ApiTestSupport {
@@ -150,6 +155,59 @@ class HttpSemanticsTest extends ApiTestSupport {
         // because an earlier test's request may be recorded meanwhile. Cached polls counted elsewhere give +1 at most.
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(requestsCounted(route)).isGreaterThanOrEqualTo(before + 4));
+    }
+
+    /**
+     * A cached poll is recorded without an observation of its own, so its tags must come out exactly as those of the
+     * same request answered by MVC: any difference would show as a second timer for one route, method and status.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"200", "304"})
+    void aCachedPollIsRecordedInTheTimerOfTheRenderedOne(String status) {
+        String path = "/topics/adc/feed.xml";
+        String route = "/topics/{slug}/feed.xml";
+        String[] headers = "304".equals(status)
+                ? new String[] {
+                    "If-None-Match", get(path).headers().firstValue("ETag").orElseThrow()
+                }
+                : new String[0];
+        cache.clear();
+        long renders = cache.renders();
+        assertThat(get(path, headers).statusCode()).isEqualTo(Integer.parseInt(status));
+        assertThat(cache.renders()).as("answered by MVC").isEqualTo(renders + 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !timers(route, status).isEmpty());
+        long before = timers(route, status).stream().mapToLong(Timer::count).sum();
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(path, headers).statusCode()).isEqualTo(Integer.parseInt(status));
+        }
+        assertThat(cache.renders()).as("answered from the cache").isEqualTo(renders + 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(timers(route, status).get(0).count()).isGreaterThanOrEqualTo(before + 3));
+        assertThat(timers(route, status))
+                .as("one timer for GET " + route + " " + status + ", whichever path answered")
+                .hasSize(1);
+        assertThat(timers(route, status).get(0).getId().getTags())
+                .extracting(Tag::getKey)
+                .containsExactlyInAnyOrder("error", "exception", "method", "outcome", "status", "uri");
+    }
+
+    /** Boot's own registration of the request observation gives way to the one after the cached answer: one each. */
+    @Test
+    void everyRequestIsObservedOnceAfterTheCachedAnswer(@Autowired List<FilterRegistrationBean<?>> registrations) {
+        assertThat(registrations)
+                .filteredOn(registration -> registration.getFilter() instanceof ServerHttpObservationFilter)
+                .singleElement()
+                .extracting(FilterRegistrationBean::getOrder)
+                .as("after the security headers and the cached answer")
+                .isEqualTo(Ordered.HIGHEST_PRECEDENCE + 2);
+    }
+
+    private List<Timer> timers(String route, String status) {
+        return List.copyOf(meters.find("http.server.requests")
+                .tags("uri", route, "method", "GET", "status", status)
+                .timers());
     }
 
     private double requestsCounted(String route) {
