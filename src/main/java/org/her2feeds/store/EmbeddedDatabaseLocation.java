@@ -16,7 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class EmbeddedDatabaseLocation implements BeanPostProcessor, EnvironmentAware {
 
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * {@code AUTO_COMPACT_FILL_RATE=50}: at H2's default (90) its background writer keeps the file about nine tenths
+     * full while writes go on, by copying the live pages out of every chunk that writes left below that. Ingest
+     * writes at random places of indexes keyed by hashes, so into a large archive each feed leaves a little dead
+     * space in many old chunks, and keeping them full rewrote pages of the whole file: in a profile of ingest into
+     * 250,000 articles the background writer took 17 % of the CPU. At 50 the file is compacted when idle and may
+     * hold up to twice its live data meanwhile (README, "Ingest into a large archive, profiled").
+     */
+    static final String H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_COMPACT_FILL_RATE=50";
 
     private Environment environment;
 

@@ -49,8 +49,7 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
 
     private void open(Path dir) {
         pool = Migrations.H2.migratedPool(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store") + EmbeddedDatabaseLocation.H2_OPTIONS,
                 null,
                 null);
         StoreParts parts = StoreParts.on(pool, dir);
