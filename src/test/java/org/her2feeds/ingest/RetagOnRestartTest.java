@@ -120,10 +120,14 @@ class RetagOnRestartTest {
                         "--her2.topics-file=" + topics);
     }
 
-    /** The app's own URL with a lock wait long enough for a slow machine, so that this test can share the file. */
+    /**
+     * The service's options (as the store sets them) and a lock wait long enough for a slow machine, given to the
+     * service and used by this test, so that both share one in-process database.
+     */
     private String h2Url() {
         return "jdbc:h2:file:" + dir.resolve("data/her2").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=120000";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_COMPACT_FILL_RATE=50"
+                + ";LOCK_TIMEOUT=120000";
     }
 
     private static java.util.List<String> publishedTitles(ConfigurableApplicationContext app) {
