@@ -155,12 +155,18 @@ class WebSubTest {
         Set<String> second = new TreeSet<>(urlsOf(feedsShowing("HercepTest")));
         assertThat(second).contains(PUBLIC_BASE + "/feed.xml").doesNotContain(PUBLIC_BASE + "/topics/adc/feed.xml");
         assertThat(first).containsAll(second).hasSizeGreaterThan(second.size());
+        // Sent on a thread of their own: the hub must have them before it starts refusing, or they would be refused.
+        await().atMost(Duration.ofSeconds(30)).until(() -> pings().size() >= first.size() + second.size());
 
         // The hub refuses: the ingest succeeds all the same, each URL is tried the configured 3 times, and the
         // failure is logged with the hub's URL. Its notifications come after the others' (one thread, in order).
         hub.stubFor(post(urlEqualTo("/hub")).willReturn(aResponse().withStatus(503)));
         serve(adcArticle("second version"), testingArticle("HercepTest"));
         assertFetched(ingest.ingest("journal"));
+        Set<String> third = new TreeSet<>(urlsOf(feedsShowing("ADC payload")));
+        // The failure is logged once the first URL's attempts are spent; the other URLs' attempts are still to come.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> pings().size() >= first.size() + second.size() + 3 * third.size());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> output.getOut().contains("WebSub hub " + hubUrl() + " was not notified"));
 
@@ -172,7 +178,6 @@ class WebSubTest {
                 .as("nothing after the unchanged fetch; after the change in one topic, only its feeds and the merged")
                 .containsExactlyInAnyOrderElementsOf(second);
         List<String> refused = pings.subList(first.size() + second.size(), pings.size());
-        Set<String> third = new TreeSet<>(urlsOf(feedsShowing("ADC payload")));
         assertThat(refused).hasSize(3 * third.size());
         assertThat(new TreeSet<>(refused)).isEqualTo(third);
     }
