@@ -77,9 +77,9 @@ public final class StoryCandidates<T> {
     private final Map<String, List<Entry<T>>> bySourceDay = new HashMap<>();
 
     /**
-     * Journals' papers by the names of their journal ({@link StoryLinks#venueKeys}) and their day, and articles by the
-     * journals their text says papers appeared in and their day: news naming a paper's journal is looked for beside
-     * it. Each looks only among the other, within days: a journal's every paper under its name, looked up by its
+     * Journals' papers by the names of their journal ({@link StoryLinks#venuesAsPaper}) and their day, and articles
+     * by the journals their text says papers appeared in and their day: news naming a paper's journal is looked for
+     * beside it. Each looks only among the other, within days: a journal's every paper under its name, looked up by its
      * other papers, made storing a journal's big feed quadratic.
      */
     private final Map<String, List<Entry<T>>> papersByVenueDay = new HashMap<>();
@@ -147,7 +147,7 @@ public final class StoryCandidates<T> {
                     .add(entry);
         }
         if (nearDays > 0) {
-            for (String venue : venuesAsPaper(profile)) {
+            for (String venue : StoryLinks.venuesAsPaper(profile)) {
                 papersByVenueDay
                         .computeIfAbsent(venue + " " + day(profile), k -> new ArrayList<>())
                         .add(entry);
@@ -205,7 +205,7 @@ public final class StoryCandidates<T> {
         }
         if (nearDays > 0) {
             // A paper and the news that names its journal, within days either way.
-            Set<String> asPaper = venuesAsPaper(profile);
+            Set<String> asPaper = StoryLinks.venuesAsPaper(profile);
             for (long day = day(profile) - nearDays; day <= day(profile) + nearDays; day++) {
                 for (String venue : profile.venues()) {
                     papersByVenueDay.getOrDefault(venue + " " + day, List.of()).forEach(e -> found.set(e.order()));
@@ -391,13 +391,6 @@ public final class StoryCandidates<T> {
 
     private static String sourceDay(StoryProfile profile, long day, boolean comment) {
         return profile.sourceId() + " " + day + (comment ? " comment" : " other");
-    }
-
-    /** The names a journal's paper answers to as a venue; none for other articles. */
-    private static Set<String> venuesAsPaper(StoryProfile profile) {
-        return "journal".equals(profile.sourceKind()) && profile.sourceId() != null
-                ? StoryLinks.venueKeys(profile.sourceId())
-                : Set.of();
     }
 
     private static boolean isNotice(StoryProfile profile) {

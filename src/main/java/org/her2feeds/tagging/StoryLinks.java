@@ -363,22 +363,27 @@ public class StoryLinks {
 
     /** The venue the coverage names that is the paper's journal (its source's id starts with it), or null. */
     private static String publishedIn(StoryProfile coverage, StoryProfile paper) {
-        if (!"journal".equals(paper.sourceKind()) || paper.sourceId() == null) {
-            return null;
-        }
+        Set<String> names = venuesAsPaper(paper);
         for (String venue : coverage.venues()) {
-            if (venueKeys(paper.sourceId()).contains(venue)) {
+            if (names.contains(venue)) {
                 return venue;
             }
         }
         return null;
     }
 
+    /** The names a journal's paper answers to as a venue ({@link #venueKeys}); none for other articles. */
+    static Set<String> venuesAsPaper(StoryProfile profile) {
+        return "journal".equals(profile.sourceKind()) && profile.sourceId() != null
+                ? venueKeys(profile.sourceId())
+                : Set.of();
+    }
+
     /**
      * The venues a journal's articles answer to: the leading words of its source's id ("cancer-research-etoc": "cancer
      * research", and with "etoc"), as {@link #venues} writes a journal's name, one word at least.
      */
-    static Set<String> venueKeys(String sourceId) {
+    private static Set<String> venueKeys(String sourceId) {
         String[] words = sourceId.toLowerCase(Locale.ROOT).split("-");
         Set<String> keys = new LinkedHashSet<>();
         StringBuilder key = new StringBuilder();
