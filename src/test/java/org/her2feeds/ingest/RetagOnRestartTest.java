@@ -16,6 +16,7 @@ import org.her2feeds.store.StoredArticle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** An operator edits topics.yml and restarts: articles already stored follow the new rules, soon after start-up. */
@@ -23,6 +24,9 @@ class RetagOnRestartTest {
 
     @TempDir
     Path dir;
+
+    /** The embedded database's URL as the service works it out, seen by the first start. */
+    private String serviceDatabaseUrl;
 
     @Test
     void storedArticlesAreReevaluatedWhenTheRulesChange() throws Exception {
@@ -49,8 +53,13 @@ class RetagOnRestartTest {
     void startUpDoesNotWaitForTheArchiveToBeReevaluated() throws Exception {
         Path topics = archiveOfTwoArticlesThenNewRules();
         // Holding the stored rows' locks keeps the re-evaluation from writing until this test lets it: start-up
-        // must return, and the archive be readable, while it waits.
-        try (Connection holder = DriverManager.getConnection(h2Url(), "sa", "")) {
+        // must return, and the archive be readable, while it waits. The same URL as the service's, so both share
+        // one in-process database.
+        try (Connection holder = DriverManager.getConnection(serviceDatabaseUrl, "sa", "")) {
+            try (Statement settings = holder.createStatement()) {
+                // For every session the service opens: long enough for a slow machine to wait on the held rows.
+                settings.execute("SET DEFAULT_LOCK_TIMEOUT 120000");
+            }
             holder.setAutoCommit(false);
             try (Statement lock = holder.createStatement()) {
                 lock.executeQuery("SELECT id FROM article FOR UPDATE").close();
@@ -96,6 +105,7 @@ class RetagOnRestartTest {
         Files.writeString(topics, rules);
 
         try (ConfigurableApplicationContext app = start(topics)) {
+            serviceDatabaseUrl = app.getBean(DataSourceProperties.class).getUrl();
             assertThat(app.getBean(IngestService.class).ingest("local").added()).isEqualTo(2);
             assertThat(publishedTitles(app)).containsExactly("Trastuzumab biosimilar switching in routine care");
         }
@@ -114,20 +124,8 @@ class RetagOnRestartTest {
                         "--spring.main.web-application-type=none",
                         "--spring.quartz.auto-startup=false",
                         "--her2.data-dir=" + dir.resolve("data"),
-                        "--spring.datasource.url=" + h2Url(),
-                        "--spring.datasource.username=sa",
                         "--her2.sources-file=" + dir.resolve("sources.yml"),
                         "--her2.topics-file=" + topics);
-    }
-
-    /**
-     * The service's options (as the store sets them) and a lock wait long enough for a slow machine, given to the
-     * service and used by this test, so that both share one in-process database.
-     */
-    private String h2Url() {
-        return "jdbc:h2:file:" + dir.resolve("data/her2").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_COMPACT_FILL_RATE=50"
-                + ";LOCK_TIMEOUT=120000";
     }
 
     private static java.util.List<String> publishedTitles(ConfigurableApplicationContext app) {
