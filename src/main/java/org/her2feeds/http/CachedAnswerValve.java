@@ -66,6 +66,7 @@ class CachedAnswerValve extends ValveBase implements TomcatContextCustomizer {
     private final CachedResponses responses;
     private final CachedPollMetrics metrics;
     private final List<List<Wire>> security = new ArrayList<>();
+    private final byte[] contentLength = HttpHeaders.CONTENT_LENGTH.getBytes(StandardCharsets.ISO_8859_1);
     /** Weak keys: an output's bytes go when the render cache drops the output. Compared by identity. */
     private final Cache<Rendered, Answers> answers =
             Caffeine.newBuilder().weakKeys().build();
@@ -93,28 +94,32 @@ class CachedAnswerValve extends ValveBase implements TomcatContextCustomizer {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         long start = System.nanoTime();
+        // Read once: Tomcat decodes the method and the URI from the request's bytes on every call.
         String method = request.getMethod();
         if (("GET".equals(method) || "HEAD".equals(method)) && request.getHeader(HttpHeaders.ORIGIN) == null) {
-            Rendered rendered = cache.peek(responses.self(request));
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            Rendered rendered = cache.peek(responses.self(path, request.getQueryString()));
             if (rendered != null) {
                 try {
-                    send(request, response, rendered);
+                    send(request, response, method, path, rendered);
                 } catch (IOException | RuntimeException e) {
                     metrics.recordFailure(request, response, rendered.route(), start, e);
                     throw e;
                 }
-                metrics.record(request, response, rendered.route(), start);
+                metrics.record(request, response, method, rendered.route(), start);
                 return;
             }
         }
         getNext().invoke(request, response);
     }
 
-    private void send(Request request, Response response, Rendered rendered) throws IOException {
+    private void send(Request request, Response response, String method, String path, Rendered rendered)
+            throws IOException {
         boolean notModified = CachedResponses.notModified(request, rendered);
         Answer answer = answers(rendered).get(CachedResponses.acceptsGzip(request), notModified);
         MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
-        for (Wire header : security.get(SecurityHeadersFilter.variant(request))) {
+        for (Wire header : security.get(SecurityHeadersFilter.variant(path, 0, request.isSecure()))) {
             header.addTo(headers);
         }
         for (Wire header : answer.headers()) {
@@ -127,8 +132,11 @@ class CachedAnswerValve extends ValveBase implements TomcatContextCustomizer {
             return;
         }
         response.setStatus(Response.SC_OK);
+        // Tomcat delimits the body by this length, and sets the header by name: given here with its name as bytes, it
+        // is found and filled in place rather than added with a name Tomcat encodes per response.
+        headers.addValue(contentLength, 0, contentLength.length).setLong(answer.body().length);
         response.setContentLength(answer.body().length);
-        if (!"HEAD".equals(request.getMethod())) {
+        if (!"HEAD".equals(method)) {
             response.getOutputStream().write(answer.body());
         }
     }

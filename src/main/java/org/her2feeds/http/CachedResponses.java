@@ -54,6 +54,11 @@ public class CachedResponses {
         return urls.self(request);
     }
 
+    /** {@link #self(HttpServletRequest)} of a path below the context path and the raw query string (or null). */
+    String self(String path, String rawQuery) {
+        return urls.self(path, rawQuery);
+    }
+
     /**
      * Sends the output the request's URL names: from the render cache when the archive has not changed since it
      * was rendered, otherwise rendered now. Validate the request before calling: a cached output skips {@code render}.

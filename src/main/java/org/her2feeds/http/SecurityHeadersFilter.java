@@ -69,9 +69,12 @@ class SecurityHeadersFilter extends HttpFilter {
      * ({@link CachedAnswerValve}, which answers before any filter) both send.
      */
     static int variant(HttpServletRequest request) {
-        boolean apiDocs = request.getRequestURI()
-                .startsWith(API_DOCS_PATH, request.getContextPath().length());
-        return (apiDocs ? 2 : 0) + (request.isSecure() ? 1 : 0);
+        return variant(request.getRequestURI(), request.getContextPath().length(), request.isSecure());
+    }
+
+    /** {@link #variant(HttpServletRequest)} of a request URI whose path below the context starts at the offset. */
+    static int variant(String requestUri, int contextPathLength, boolean secure) {
+        return (requestUri.startsWith(API_DOCS_PATH, contextPathLength) ? 2 : 0) + (secure ? 1 : 0);
     }
 
     /** The security headers of a {@link #variant}, in the order they are sent. */
