@@ -55,14 +55,17 @@ class CachedPollMetrics {
         return convention;
     }
 
-    /** Records a response sent from the cache for the route, begun at {@code startNanos} ({@link System#nanoTime}). */
-    void record(HttpServletRequest request, HttpServletResponse response, String route, long startNanos) {
+    /**
+     * Records a response sent from the cache for the route, begun at {@code startNanos} ({@link System#nanoTime});
+     * the method as read once by the caller (Tomcat decodes it anew on every {@code getMethod}).
+     */
+    void record(
+            HttpServletRequest request, HttpServletResponse response, String method, String route, long startNanos) {
         if (registry == null) {
             return;
         }
         Timer timer = timers.computeIfAbsent(
-                new Key(route, request.getMethod(), response.getStatus()),
-                key -> timer(request, response, route, null));
+                new Key(route, method, response.getStatus()), key -> timer(request, response, route, null));
         timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 

@@ -4,7 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.her2feeds.sources.SourceCatalog;
@@ -24,6 +28,11 @@ public class CachedResponses {
     private final SourceCatalog sources;
     private final RenderCache cache;
     private final RequestUrls urls;
+    /** RFC 9110's IMF-fixdate, as Tomcat formats a date header. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
     private volatile CacheControl cacheControl = new CacheControl(Duration.ZERO, "public, max-age=0");
 
     /** A Cache-Control value and the interval it was built for. */
@@ -45,6 +54,11 @@ public class CachedResponses {
         return urls.self(request);
     }
 
+    /** {@link #self(HttpServletRequest)} of a path below the context path and the raw query string (or null). */
+    String self(String path, String rawQuery) {
+        return urls.self(path, rawQuery);
+    }
+
     /**
      * Sends the output the request's URL names: from the render cache when the archive has not changed since it
      * was rendered, otherwise rendered now. Validate the request before calling: a cached output skips {@code render}.
@@ -52,7 +66,7 @@ public class CachedResponses {
     public void serve(HttpServletRequest request, HttpServletResponse response, Supplier<Rendered> render)
             throws IOException {
         // The route MVC matched is kept with the output, so that polls answered from the cache before MVC runs
-        // (CachedOutputFilter) are counted in the request metrics under it, not as an unknown URI.
+        // (CachedAnswerValve) are counted in the request metrics under it, not as an unknown URI.
         Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         send(
                 request,
@@ -62,29 +76,44 @@ public class CachedResponses {
 
     public void send(HttpServletRequest request, HttpServletResponse response, Rendered rendered) throws IOException {
         boolean gzip = acceptsGzip(request);
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl());
-        response.setHeader(HttpHeaders.ETAG, gzip ? rendered.gzipEtag() : rendered.etag());
-        response.setDateHeader(
-                HttpHeaders.LAST_MODIFIED, rendered.lastModified().toEpochMilli());
-        if (notModified(request, rendered)) {
+        boolean notModified = notModified(request, rendered);
+        // Content-Type and Content-Length set as headers reach Tomcat's setContentType and setContentLength.
+        for (ResponseHeader header : headers(rendered, gzip, notModified, cacheControl())) {
+            response.setHeader(header.name(), header.value());
+        }
+        if (notModified) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] body = gzip ? rendered.gzip() : rendered.body();
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(rendered.contentType());
-        if (gzip) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
-        response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
+            response.getOutputStream().write(gzip ? rendered.gzip() : rendered.body());
         }
     }
 
+    /**
+     * The headers of an answer with the output, in the order they are sent: the one definition of what a cached
+     * answer carries, for {@link #send} and for the bytes {@link CachedAnswerValve} writes them as.
+     */
+    static List<ResponseHeader> headers(Rendered rendered, boolean gzip, boolean notModified, String cacheControl) {
+        List<ResponseHeader> headers = new ArrayList<>(8);
+        headers.add(new ResponseHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING));
+        headers.add(new ResponseHeader(HttpHeaders.CACHE_CONTROL, cacheControl));
+        headers.add(new ResponseHeader(HttpHeaders.ETAG, gzip ? rendered.gzipEtag() : rendered.etag()));
+        headers.add(new ResponseHeader(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(rendered.lastModified())));
+        if (!notModified) {
+            headers.add(new ResponseHeader(HttpHeaders.CONTENT_TYPE, rendered.contentType()));
+            if (gzip) {
+                headers.add(new ResponseHeader(HttpHeaders.CONTENT_ENCODING, "gzip"));
+            }
+            headers.add(new ResponseHeader(
+                    HttpHeaders.CONTENT_LENGTH, Integer.toString((gzip ? rendered.gzip() : rendered.body()).length)));
+        }
+        return headers;
+    }
+
     /** The freshness lifetime: the shortest source interval, whose header value is built once per interval. */
-    private String cacheControl() {
+    String cacheControl() {
         Duration interval = sources.shortestInterval();
         CacheControl current = cacheControl;
         if (!current.interval().equals(interval)) {

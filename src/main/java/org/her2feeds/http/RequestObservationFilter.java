@@ -6,19 +6,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * The request observation ({@code http.server.requests}) as Spring Boot registers it, but ordered after
- * {@link CachedOutputFilter}: a poll answered from the cache is recorded by {@link CachedPollMetrics} in the same
- * timer, without an observation of its own. Boot's registration steps aside for this one (it is conditional on no
- * other filter of this type).
+ * The request observation ({@code http.server.requests}) as Spring Boot registers it, with the observation convention
+ * {@link CachedPollMetrics} tags polls answered from the cache with ({@link CachedAnswerValve}, before any filter):
+ * those are recorded in the same timer, without an observation of their own. Boot's registration steps aside for this
+ * one (it is conditional on no other filter of this type).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestObservationFilter {
 
-    /** After the security headers (highest precedence) and the cached answer. */
-    static final int ORDER = CachedOutputFilter.ORDER + 1;
+    /** After the security headers (highest precedence). */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
     @Bean
     FilterRegistrationBean<ServerHttpObservationFilter> requestObservation(

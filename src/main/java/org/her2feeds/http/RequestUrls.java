@@ -40,8 +40,12 @@ public class RequestUrls {
 
     /** The public URL of the output the request names: see the class comment. */
     public String self(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String query = outputQuery(request.getQueryString());
+        return self(request.getRequestURI().substring(request.getContextPath().length()), request.getQueryString());
+    }
+
+    /** {@link #self(HttpServletRequest)} of a path below the context path and the raw query string (or null). */
+    String self(String path, String rawQuery) {
+        String query = outputQuery(rawQuery);
         return base + path + (query.isEmpty() ? "" : "?" + query);
     }
 

@@ -103,7 +103,7 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable());
         http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.requestCache(cache -> cache.disable());
-        // The browser-defence headers come from one filter ahead of every chain (web.SecurityHeadersFilter), which
+        // The browser-defence headers come from one filter ahead of every chain (http.SecurityHeadersFilter), which
         // also covers cached outputs answered before this chain; the public outputs set their own caching headers.
         http.headers(headers -> headers.disable());
         http.formLogin(form -> form.disable());

@@ -1,4 +1,4 @@
-package org.her2feeds.web;
+package org.her2feeds.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
