@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
- * never saw the rules: the six sets the rules are tuned on. A held-out set joins as one more {@code Path} and one
+ * never saw the rules: the seven sets the rules are tuned on. A held-out set joins as one more {@code Path} and one
  * test holding it to {@link #assertReaches} with the floors it reaches when first measured.
  */
 class EvidenceEvaluationTest {
@@ -66,17 +66,17 @@ class EvidenceEvaluationTest {
     private static final Path TUNING_6 = Path.of("src/test/resources/evidence/evidence-tuning-6.yml");
 
     /**
-     * The held-out set (h5-001…, 242 items, 34 stories, 20 notices): written on 2026-12-06 by a labeller who read only
-     * the labelling guide, never the rules, code or other item files. No rule is tuned on it; the lead measured it
-     * (summary lines only) with the rules before and after the sixth tuning: type 0.917 then 0.921, trials 0.941 /
-     * 0.846 then 0.947 / 0.846, drugs 1.000 / 0.997, every notice's kind and every DOI or PMID read (one notice seen
-     * where none is labelled), stories F1 0.761 then 0.767. It meets the goals for type, drugs and notices, not those
-     * for trials and stories: these floors, just under what it reaches, catch a rule change that loses ground on text
-     * no rule was written for.
+     * The seventh tuning set (h5-001…, 242 items, 34 stories, 20 notices): written on 2026-12-06 as the fifth held-out
+     * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
+     * while held out (summary lines only), with the rules before and after the sixth tuning: type 0.917 then 0.921,
+     * trials 0.941 / 0.846 then 0.947 / 0.846, drugs 1.000 / 0.997, every notice's kind and every DOI or PMID read
+     * (one notice seen where none is labelled), stories F1 0.761 then 0.767; retired as held out and tuned on since
+     * 2026-12-07. It does not yet meet the goals for trials and stories: these floors, just under what it reaches,
+     * keep what it has until it does.
      */
-    private static final Path HELD_OUT_5 = Path.of("src/test/resources/evidence/evidence-holdout-5.yml");
+    private static final Path TUNING_7 = Path.of("src/test/resources/evidence/evidence-tuning-7.yml");
 
-    private static final Floors HELD_OUT_5_FLOORS = new Floors(0.94, 0.84, 0.76);
+    private static final Floors TUNING_7_FLOORS = new Floors(0.94, 0.84, 0.76, 1);
 
     private static Tagger tagger;
 
@@ -87,36 +87,20 @@ class EvidenceEvaluationTest {
 
     /** Below these a set misses the goals; a set that misses one keeps the floor beside its reason instead. */
     private static final Floors GOALS = new Floors(
-            EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.STORY_F1_GOAL);
+            EvidenceEvaluation.EXTRACTION_GOAL,
+            EvidenceEvaluation.EXTRACTION_GOAL,
+            EvidenceEvaluation.STORY_F1_GOAL,
+            0);
 
-    /** The least a set must reach for trial precision and recall and for story F1 (type, drugs, notices: the goals). */
-    private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
+    /**
+     * The least a set must reach for trial precision and recall and for story F1, and the most notices it may see where
+     * none is labelled (type, drugs and the labelled notices: the goals).
+     */
+    private record Floors(double trialPrecision, double trialRecall, double storyF1, int noticesSeenUnlabelled) {}
 
     @Test
-    void theHeldOutSetKeepsWhatItReachesOnTextNoRuleWasWrittenFor() {
-        EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT_5);
-        assertThat(heldOut.typeAccuracy())
-                .as("type accuracy")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(heldOut.drugs().precision())
-                .as("drug precision")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.drugs().recall())
-                .as("drug recall")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.trials().precision())
-                .as("trial precision")
-                .isGreaterThanOrEqualTo(HELD_OUT_5_FLOORS.trialPrecision());
-        assertThat(heldOut.trials().recall())
-                .as("trial recall")
-                .isGreaterThanOrEqualTo(HELD_OUT_5_FLOORS.trialRecall());
-        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
-        assertThat(heldOut.notices().identifierRead())
-                .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(heldOut.notices().byIdentifier());
-        assertThat(heldOut.stories().f1())
-                .as("pairwise story grouping F1")
-                .isGreaterThanOrEqualTo(HELD_OUT_5_FLOORS.storyF1());
+    void theSeventhTuningSetKeepsWhatItReaches() {
+        assertReaches(EvidenceEvaluation.run(tagger, TUNING_7), TUNING_7_FLOORS);
     }
 
     @Test
@@ -155,7 +139,8 @@ class EvidenceEvaluationTest {
         EvidenceEvaluation tuning = EvidenceEvaluation.run(tagger, TUNING);
         assertReaches(
                 tuning,
-                new Floors(TUNING_TRIAL_PRECISION_FLOOR, TUNING_TRIAL_RECALL_FLOOR, EvidenceEvaluation.STORY_F1_GOAL));
+                new Floors(
+                        TUNING_TRIAL_PRECISION_FLOOR, TUNING_TRIAL_RECALL_FLOOR, EvidenceEvaluation.STORY_F1_GOAL, 0));
         assertThat(tuning.meetsGoals()).isTrue();
     }
 
@@ -184,7 +169,7 @@ class EvidenceEvaluationTest {
         assertThat(set.notices().identifierRead())
                 .as("every notice that names its article by DOI or PMID is read, so the store links it")
                 .isEqualTo(set.notices().byIdentifier());
-        assertThat(set.notices().unlabelledSeen()).isZero();
+        assertThat(set.notices().unlabelledSeen()).isLessThanOrEqualTo(floors.noticesSeenUnlabelled());
         assertThat(set.stories().labelled()).as("the set labels stories").isPositive();
         assertThat(set.stories().f1()).as("pairwise story grouping F1").isGreaterThanOrEqualTo(floors.storyF1());
     }
