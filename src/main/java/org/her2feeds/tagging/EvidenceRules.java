@@ -341,7 +341,11 @@ final class EvidenceRules {
                         trial.rule().label());
             }
         }
-        for (String name : TrialNames.find(text.title(), fields, registryRecord)) {
+        List<String> names = new ArrayList<>(TrialNames.find(text.title(), fields, registryRecord));
+        names.addAll(TrialNames.listedWith(
+                Set.copyOf(names.stream().map(TrialNames::compact).toList()), fields));
+        names.addAll(TrialNames.listedWith(named, fields));
+        for (String name : names) {
             String compact = TrialNames.compact(name);
             // "LUNG-1" of "Beamion LUNG-1": a part of a curated name is that trial, already found.
             boolean known = named.stream().anyMatch(found -> found.contains(compact));
