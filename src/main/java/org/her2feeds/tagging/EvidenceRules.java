@@ -210,7 +210,7 @@ final class EvidenceRules {
         if (trials.isEmpty()
                 && IMPLYING_TYPES.contains(type.slug())
                 && describesATrial(text.title() + " " + text.summary(), found.named())) {
-            trials = implied(tokens, drugs, found.named());
+            trials = implied(text, tokens, drugs, found.named());
         }
         if (type.slug().equals(PATIENT_STORY)
                 && !TRIAL_WORD.matcher(text.title()).find()) {
@@ -241,10 +241,12 @@ final class EvidenceRules {
 
     /**
      * The one curated trial whose {@code implied-by} the text fits (it names each of its drugs and a term of each of
-     * its groups) and that it does not name, as a mention without id (none is written); none when no trial fits or
-     * several do, as the text is then not unambiguous.
+     * its groups) and that it does not name, as a mention without id (none is written). When several fit, the one
+     * testing the drug the text names first is its subject ("zongertinib beat Keytruda …, where Enhertu's maker has
+     * its own ambitions"); none when no trial fits, or several fit the first drug, as the text is then ambiguous.
      */
-    private List<TrialMention> implied(TokenisedText tokens, List<DrugMention> drugs, Set<String> named) {
+    private List<TrialMention> implied(
+            TaggableText text, TokenisedText tokens, List<DrugMention> drugs, Set<String> named) {
         if (impliedTrialOf.isEmpty()) {
             return List.of();
         }
@@ -257,17 +259,42 @@ final class EvidenceRules {
                 groupsMissed.add(impliedTrialOf.get(g));
             }
         }
-        List<TrialMention> fitting = new ArrayList<>();
+        List<TopicRulesReader.TrialRule> fitting = new ArrayList<>();
         for (int t = 0; t < trials.size(); t++) {
             TopicRulesReader.ImpliedBy implied = trials.get(t).impliedBy();
             if (implied != null
                     && !groupsMissed.contains(t)
                     && inns.containsAll(implied.drugs())
                     && !named.contains(TrialNames.compact(trials.get(t).rule().label()))) {
-                fitting.add(new TrialMention(null, trials.get(t).rule().label(), null));
+                fitting.add(trials.get(t));
             }
         }
-        return fitting.size() == 1 ? fitting : List.of();
+        if (fitting.size() > 1) {
+            String first = firstNamed(text, drugs);
+            fitting = fitting.stream()
+                    .filter(trial -> trial.impliedBy().drugs().contains(first))
+                    .toList();
+        }
+        return fitting.size() == 1
+                ? List.of(new TrialMention(null, fitting.get(0).rule().label(), null))
+                : List.of();
+    }
+
+    /** The drug (its INN) whose first name in the title, then the summary, stands earliest; null when none does. */
+    private static String firstNamed(TaggableText text, List<DrugMention> drugs) {
+        String written = (text.title() + " \n " + text.summary()).toLowerCase(Locale.ROOT);
+        String first = null;
+        int earliest = Integer.MAX_VALUE;
+        for (DrugMention drug : drugs) {
+            for (String name : drug.mentioned()) {
+                int at = written.indexOf(name.toLowerCase(Locale.ROOT));
+                if (at >= 0 && at < earliest) {
+                    earliest = at;
+                    first = drug.inn();
+                }
+            }
+        }
+        return first;
     }
 
     private PublicationType type(TaggableText text, TokenisedText tokens) {

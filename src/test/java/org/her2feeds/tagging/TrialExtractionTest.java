@@ -102,6 +102,27 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialDescribedWithoutItsNameIsTheOneTheDescriptionFitsOrThatOfTheDrugNamedFirst() {
+        assertThat(acronyms(
+                        "Eleven-year outcomes of adding pertuzumab to adjuvant trastuzumab",
+                        "Patients were randomly assigned to pertuzumab or placebo in this phase 3 trial.",
+                        "journal"))
+                .containsExactly("APHINITY");
+        assertThat(acronyms(
+                        "AstraZeneca's Enhertu beats chemo-immunotherapy in rare lung cancer trial",
+                        "The drug slowed progression in untreated patients with HER2-mutated lung cancer.",
+                        "news"))
+                .containsExactly("DESTINY-Lung04");
+        assertThat(acronyms(
+                        "HER2 pill tops chemo-immunotherapy in frontline lung cancer",
+                        "Zongertinib beat Keytruda plus chemotherapy in the phase 3 test in treatment-naive patients"
+                                + " with HER2-mutant lung cancer, where Enhertu's maker has its own ambitions.",
+                        "news"))
+                .as("two descriptions fit: the drug named first is the subject")
+                .containsExactly("Beamion LUNG-2");
+    }
+
+    @Test
     void wordsThatOnlyLookLikeTrialNamesAreNoTrials() {
         assertThat(acronyms(
                         "Lung disease with trastuzumab deruxtecan in routine practice",
