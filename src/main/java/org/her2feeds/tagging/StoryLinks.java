@@ -52,7 +52,8 @@ public class StoryLinks {
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
-    private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9.]+");
+    /** A point ends a sentence ("listed on the PBS.") unless a digit follows it ("11.9"): only the latter is kept. */
+    private static final Pattern NOT_KEY = Pattern.compile("(?:[^a-z0-9.]|\\.(?![0-9]))+");
 
     /**
      * A decimal figure ("11.9", "0.63", "27.6%") that is not a dose ("5.4 mg/kg"), a P value (every abstract has a
@@ -614,7 +615,7 @@ public class StoryLinks {
         return false;
     }
 
-    /** Lower case, every run of characters other than letters, digits and points made one space. */
+    /** Lower case, every run of characters other than letters, digits and a number's points made one space. */
     private static String key(String text) {
         return NOT_KEY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
