@@ -175,7 +175,9 @@ public class StoryLinks {
                 event,
                 regulators,
                 keys.get(Evidence.TRIAL),
-                regulatory ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
+                evidence.drugs().isEmpty()
+                        ? sponsoredDrugs(rules, text.title())
+                        : regulatory ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -564,6 +566,21 @@ public class StoryLinks {
             }
         }
         return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
+    }
+
+    /**
+     * The drugs of the companies a title names, for an article that names no drug: news names a decision or a result
+     * by its sponsor as often as by its drug ("Jazz wins EU approval for stomach cancer antibody").
+     */
+    private static Set<String> sponsoredDrugs(StoryRules rules, String title) {
+        String padded = " " + key(title) + " ";
+        Set<String> drugs = new TreeSet<>();
+        rules.sponsors().forEach((drug, companies) -> {
+            if (containsAny(padded, companies)) {
+                drugs.add(Evidence.key(drug));
+            }
+        });
+        return drugs;
     }
 
     /**

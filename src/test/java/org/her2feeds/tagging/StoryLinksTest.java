@@ -78,6 +78,32 @@ class StoryLinksTest {
     }
 
     @Test
+    void newsThatNamesACompanyInsteadOfItsDrugIsAboutThatCompanysDrug() {
+        StoryProfile commission = profile(
+                "European Commission Approves Ziihera (zanidatamab) for First-Line HER2-Positive Gastric Cancer",
+                "The European Commission has approved Ziihera with chemotherapy.",
+                "news",
+                "jazz-newsroom",
+                "2027-07-08");
+        StoryProfile wire = profile(
+                "Jazz wins EU approval for stomach cancer antibody",
+                "The European Commission approved its drug for previously untreated stomach cancers.",
+                "news",
+                "wire",
+                "2027-07-08");
+        StoryProfile other = profile(
+                "Acme wins EU approval for stomach cancer antibody",
+                "The European Commission approved its drug for previously untreated stomach cancers.",
+                "news",
+                "wire",
+                "2027-07-08");
+        assertThat(wire.drugs()).containsExactly("zanidatamab");
+        assertThat(links.link(commission, wire)).hasValue("decision by ema on [zanidatamab]");
+        assertThat(other.drugs()).as("a company the rules do not know").isEmpty();
+        assertThat(links.link(commission, other)).isEmpty();
+    }
+
+    @Test
     void aJournalsEditorialBesideItsPaperIsLinkedByTheWordsOfTheirTextsThoughItNamesNoDrug() {
         StoryProfile paper = profile(
                 "Pyrotinib after Adjuvant Trastuzumab in Node-Positive Breast Cancer",
