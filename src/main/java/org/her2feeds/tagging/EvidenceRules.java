@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2feeds.Sha256;
@@ -57,9 +58,6 @@ final class EvidenceRules {
     private static final Pattern DESCRIBES_A_TRIAL =
             Pattern.compile("(?i)\\b(?:trials?|study|phase|randomi[sz]ed|investigators|subgroups?)\\b");
 
-    /** The word just before a point of the text: a trial's name before "trial" or "study". */
-    private static final Pattern LAST_WORD = Pattern.compile("([\\w-]+)\\s+$");
-
     /** The source kind whose every article is the record of one trial. */
     static final String REGISTRY = "registry";
 
@@ -83,6 +81,12 @@ final class EvidenceRules {
     private final List<Integer> impliedTrialOf = new ArrayList<>();
 
     private final String fingerprint;
+
+    /**
+     * How many characters {@link #describesATrial} has read back from its trial words: what finding the name before
+     * each costs, counted so that a test can show it grows with the text, not with its square.
+     */
+    final LongAdder lookedBack = new LongAdder();
 
     EvidenceRules(TopicRulesReader.EvidenceBook book) {
         this.types = List.copyOf(book.types());
@@ -227,16 +231,43 @@ final class EvidenceRules {
      * the KATHERINE trial" is the named trial's, told as background, not the sign of a trial described without its
      * name.
      */
-    private static boolean describesATrial(String text, Set<String> named) {
+    private boolean describesATrial(String text, Set<String> named) {
         Matcher word = DESCRIBES_A_TRIAL.matcher(text);
         while (word.find()) {
-            Matcher before = LAST_WORD.matcher(text.substring(0, word.start()));
-            String name = before.find() ? TrialNames.compact(before.group(1)) : "";
+            String name = TrialNames.compact(wordBefore(text, word.start()));
             if (name.isEmpty() || named.stream().noneMatch(trial -> trial.endsWith(name))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The word ({@link #isWordChar}) that ends, after white space, just before {@code at}; empty
+     * when none does. Read backwards from {@code at} and no further than the word's start, so that a long text with
+     * many trial words is read a bounded number of times, where matching a pattern against all the text before each
+     * read it again for every one.
+     */
+    private String wordBefore(String text, int at) {
+        int end = at;
+        while (end > 0 && " \t\n\u000b\f\r".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == at) {
+            lookedBack.increment();
+            return "";
+        }
+        int start = end;
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        lookedBack.add(at - start + 1L);
+        return text.substring(start, end);
+    }
+
+    /** A character of a word as the trial patterns read one: an ASCII letter or digit, an underscore or a hyphen. */
+    private static boolean isWordChar(char c) {
+        return c == '-' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /**
