@@ -304,7 +304,9 @@ final class TrialNames {
     static List<String> find(String title, List<String> fields, boolean registryRecord) {
         Set<String> names = new LinkedHashSet<>();
         if (title != null) {
-            for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN)) {
+            // A journal's title ending in the trial's name in brackets ("… vinorelbine in pretreated HER2-positive
+            // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
+            for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX)) {
                 Matcher matcher = pattern.matcher(title);
                 if (matcher.find() && !NOT_TRIALS.contains(firstPart(matcher.group(1)))) {
                     names.add(matcher.group(1));

@@ -81,6 +81,12 @@ class TrialExtractionTest {
                         "journal"))
                 .as("a notice quoting its paper's title")
                 .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "Editorial Expression of Concern: Inetetamab with pyrotinib in pretreated disease (MAGPIE-H)",
+                        "Concerns have been raised about overlapping patients.",
+                        "journal"))
+                .as("a title ending in the name in brackets")
+                .containsExactly("MAGPIE-H");
         assertThat(acronyms("Less is more", "Comment on LANTERN: the authors discuss the design.", "journal"))
                 .containsExactly("LANTERN");
         assertThat(acronyms(
