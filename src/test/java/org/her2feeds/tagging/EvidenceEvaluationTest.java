@@ -71,12 +71,15 @@ class EvidenceEvaluationTest {
      * while held out (summary lines only), with the rules before and after the sixth tuning: type 0.917 then 0.921,
      * trials 0.941 / 0.846 then 0.947 / 0.846, drugs 1.000 / 0.997, every notice's kind and every DOI or PMID read
      * (one notice seen where none is labelled), stories F1 0.761 then 0.767; retired as held out and tuned on since
-     * 2026-12-07. It does not yet meet the goals for trials and stories: these floors, just under what it reaches,
-     * keep what it has until it does.
+     * 2026-12-07. Since the seventh tuning it reaches type 0.926, trials 0.968 / 0.905, stories F1 0.829 (precision
+     * 0.944, recall 0.739) and sees no notice where none is labelled. It does NOT meet the goals for trial recall and
+     * story F1: most trials it misses are only implied by news that names neither the trial nor, often, the drug
+     * ("the antibody-drug conjugate", "a bispecific"), and most stories it misses have such a member. These floors,
+     * just under what it reaches, hold it there until it does; trial precision is held to the goal, which it meets.
      */
     private static final Path TUNING_7 = Path.of("src/test/resources/evidence/evidence-tuning-7.yml");
 
-    private static final Floors TUNING_7_FLOORS = new Floors(0.94, 0.84, 0.76, 1);
+    private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
     private static Tagger tagger;
 
@@ -87,20 +90,18 @@ class EvidenceEvaluationTest {
 
     /** Below these a set misses the goals; a set that misses one keeps the floor beside its reason instead. */
     private static final Floors GOALS = new Floors(
-            EvidenceEvaluation.EXTRACTION_GOAL,
-            EvidenceEvaluation.EXTRACTION_GOAL,
-            EvidenceEvaluation.STORY_F1_GOAL,
-            0);
+            EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.STORY_F1_GOAL);
 
-    /**
-     * The least a set must reach for trial precision and recall and for story F1, and the most notices it may see where
-     * none is labelled (type, drugs and the labelled notices: the goals).
-     */
-    private record Floors(double trialPrecision, double trialRecall, double storyF1, int noticesSeenUnlabelled) {}
+    /** The least a set must reach for trial precision and recall and for story F1 (type, drugs, notices: the goals). */
+    private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
 
     @Test
-    void theSeventhTuningSetKeepsWhatItReaches() {
-        assertReaches(EvidenceEvaluation.run(tagger, TUNING_7), TUNING_7_FLOORS);
+    void theSeventhTuningSetKeepsWhatItReachesAndMissesTheGoalsForTrialRecallAndStories() {
+        EvidenceEvaluation tuning7 = EvidenceEvaluation.run(tagger, TUNING_7);
+        assertReaches(tuning7, TUNING_7_FLOORS);
+        assertThat(tuning7.meetsGoals())
+                .as("trial recall and story F1 are still under the goals")
+                .isFalse();
     }
 
     @Test
@@ -139,8 +140,7 @@ class EvidenceEvaluationTest {
         EvidenceEvaluation tuning = EvidenceEvaluation.run(tagger, TUNING);
         assertReaches(
                 tuning,
-                new Floors(
-                        TUNING_TRIAL_PRECISION_FLOOR, TUNING_TRIAL_RECALL_FLOOR, EvidenceEvaluation.STORY_F1_GOAL, 0));
+                new Floors(TUNING_TRIAL_PRECISION_FLOOR, TUNING_TRIAL_RECALL_FLOOR, EvidenceEvaluation.STORY_F1_GOAL));
         assertThat(tuning.meetsGoals()).isTrue();
     }
 
@@ -169,7 +169,7 @@ class EvidenceEvaluationTest {
         assertThat(set.notices().identifierRead())
                 .as("every notice that names its article by DOI or PMID is read, so the store links it")
                 .isEqualTo(set.notices().byIdentifier());
-        assertThat(set.notices().unlabelledSeen()).isLessThanOrEqualTo(floors.noticesSeenUnlabelled());
+        assertThat(set.notices().unlabelledSeen()).isZero();
         assertThat(set.stories().labelled()).as("the set labels stories").isPositive();
         assertThat(set.stories().f1()).as("pairwise story grouping F1").isGreaterThanOrEqualTo(floors.storyF1());
     }
