@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2feeds.Sha256;
@@ -57,9 +58,6 @@ final class EvidenceRules {
     private static final Pattern DESCRIBES_A_TRIAL =
             Pattern.compile("(?i)\\b(?:trials?|study|phase|randomi[sz]ed|investigators|subgroups?)\\b");
 
-    /** The word just before a point of the text: a trial's name before "trial" or "study". */
-    private static final Pattern LAST_WORD = Pattern.compile("([\\w-]+)\\s+$");
-
     /** The source kind whose every article is the record of one trial. */
     static final String REGISTRY = "registry";
 
@@ -83,6 +81,12 @@ final class EvidenceRules {
     private final List<Integer> impliedTrialOf = new ArrayList<>();
 
     private final String fingerprint;
+
+    /**
+     * How many characters {@link #describesATrial} has read back from its trial words: what finding the name before
+     * each costs, counted so that a test can show it grows with the text, not with its square.
+     */
+    final LongAdder lookedBack = new LongAdder();
 
     EvidenceRules(TopicRulesReader.EvidenceBook book) {
         this.types = List.copyOf(book.types());
@@ -210,7 +214,7 @@ final class EvidenceRules {
         if (trials.isEmpty()
                 && IMPLYING_TYPES.contains(type.slug())
                 && describesATrial(text.title() + " " + text.summary(), found.named())) {
-            trials = implied(tokens, drugs, found.named());
+            trials = implied(text, tokens, drugs, found.named());
         }
         if (type.slug().equals(PATIENT_STORY)
                 && !TRIAL_WORD.matcher(text.title()).find()) {
@@ -227,11 +231,10 @@ final class EvidenceRules {
      * the KATHERINE trial" is the named trial's, told as background, not the sign of a trial described without its
      * name.
      */
-    private static boolean describesATrial(String text, Set<String> named) {
+    private boolean describesATrial(String text, Set<String> named) {
         Matcher word = DESCRIBES_A_TRIAL.matcher(text);
         while (word.find()) {
-            Matcher before = LAST_WORD.matcher(text.substring(0, word.start()));
-            String name = before.find() ? TrialNames.compact(before.group(1)) : "";
+            String name = TrialNames.compact(wordBefore(text, word.start()));
             if (name.isEmpty() || named.stream().noneMatch(trial -> trial.endsWith(name))) {
                 return true;
             }
@@ -240,11 +243,41 @@ final class EvidenceRules {
     }
 
     /**
-     * The one curated trial whose {@code implied-by} the text fits (it names each of its drugs and a term of each of
-     * its groups) and that it does not name, as a mention without id (none is written); none when no trial fits or
-     * several do, as the text is then not unambiguous.
+     * The word ({@link #isWordChar}) that ends, after white space, just before {@code at}; empty
+     * when none does. Read backwards from {@code at} and no further than the word's start, so that a long text with
+     * many trial words is read a bounded number of times, where matching a pattern against all the text before each
+     * read it again for every one.
      */
-    private List<TrialMention> implied(TokenisedText tokens, List<DrugMention> drugs, Set<String> named) {
+    private String wordBefore(String text, int at) {
+        int end = at;
+        while (end > 0 && " \t\n\u000b\f\r".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == at) {
+            lookedBack.increment();
+            return "";
+        }
+        int start = end;
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        lookedBack.add(at - start + 1L);
+        return text.substring(start, end);
+    }
+
+    /** A character of a word as the trial patterns read one: an ASCII letter or digit, an underscore or a hyphen. */
+    private static boolean isWordChar(char c) {
+        return c == '-' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /**
+     * The one curated trial whose {@code implied-by} the text fits (it names each of its drugs and a term of each of
+     * its groups) and that it does not name, as a mention without id (none is written). When several fit, the one
+     * testing the drug the text names first is its subject ("zongertinib beat Keytruda …, where Enhertu's maker has
+     * its own ambitions"); none when no trial fits, or several fit the first drug, as the text is then ambiguous.
+     */
+    private List<TrialMention> implied(
+            TaggableText text, TokenisedText tokens, List<DrugMention> drugs, Set<String> named) {
         if (impliedTrialOf.isEmpty()) {
             return List.of();
         }
@@ -257,17 +290,42 @@ final class EvidenceRules {
                 groupsMissed.add(impliedTrialOf.get(g));
             }
         }
-        List<TrialMention> fitting = new ArrayList<>();
+        List<TopicRulesReader.TrialRule> fitting = new ArrayList<>();
         for (int t = 0; t < trials.size(); t++) {
             TopicRulesReader.ImpliedBy implied = trials.get(t).impliedBy();
             if (implied != null
                     && !groupsMissed.contains(t)
                     && inns.containsAll(implied.drugs())
                     && !named.contains(TrialNames.compact(trials.get(t).rule().label()))) {
-                fitting.add(new TrialMention(null, trials.get(t).rule().label(), null));
+                fitting.add(trials.get(t));
             }
         }
-        return fitting.size() == 1 ? fitting : List.of();
+        if (fitting.size() > 1) {
+            String first = firstNamed(text, drugs);
+            fitting = fitting.stream()
+                    .filter(trial -> trial.impliedBy().drugs().contains(first))
+                    .toList();
+        }
+        return fitting.size() == 1
+                ? List.of(new TrialMention(null, fitting.get(0).rule().label(), null))
+                : List.of();
+    }
+
+    /** The drug (its INN) whose first name in the title, then the summary, stands earliest; null when none does. */
+    private static String firstNamed(TaggableText text, List<DrugMention> drugs) {
+        String written = (text.title() + " \n " + text.summary()).toLowerCase(Locale.ROOT);
+        String first = null;
+        int earliest = Integer.MAX_VALUE;
+        for (DrugMention drug : drugs) {
+            for (String name : drug.mentioned()) {
+                int at = written.indexOf(name.toLowerCase(Locale.ROOT));
+                if (at >= 0 && at < earliest) {
+                    earliest = at;
+                    first = drug.inn();
+                }
+            }
+        }
+        return first;
     }
 
     private PublicationType type(TaggableText text, TokenisedText tokens) {
@@ -341,7 +399,11 @@ final class EvidenceRules {
                         trial.rule().label());
             }
         }
-        for (String name : TrialNames.find(text.title(), fields, registryRecord)) {
+        List<String> names = new ArrayList<>(TrialNames.find(text.title(), fields, registryRecord));
+        names.addAll(TrialNames.listedWith(
+                Set.copyOf(names.stream().map(TrialNames::compact).toList()), fields));
+        names.addAll(TrialNames.listedWith(named, fields));
+        for (String name : names) {
             String compact = TrialNames.compact(name);
             // "LUNG-1" of "Beamion LUNG-1": a part of a curated name is that trial, already found.
             boolean known = named.stream().anyMatch(found -> found.contains(compact));

@@ -52,7 +52,8 @@ public class StoryLinks {
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
-    private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9.]+");
+    /** A point ends a sentence ("listed on the PBS.") unless a digit follows it ("11.9"): only the latter is kept. */
+    private static final Pattern NOT_KEY = Pattern.compile("(?:[^a-z0-9.]|\\.(?![0-9]))+");
 
     /**
      * A decimal figure ("11.9", "0.63", "27.6%") that is not a dose ("5.4 mg/kg"), a P value (every abstract has a
@@ -174,7 +175,9 @@ public class StoryLinks {
                 event,
                 regulators,
                 keys.get(Evidence.TRIAL),
-                regulatory ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
+                evidence.drugs().isEmpty()
+                        ? sponsoredDrugs(rules, text.title())
+                        : regulatory ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -566,6 +569,21 @@ public class StoryLinks {
     }
 
     /**
+     * The drugs of the companies a title names, for an article that names no drug: news names a decision or a result
+     * by its sponsor as often as by its drug ("Jazz wins EU approval for stomach cancer antibody").
+     */
+    private static Set<String> sponsoredDrugs(StoryRules rules, String title) {
+        String padded = " " + key(title) + " ";
+        Set<String> drugs = new TreeSet<>();
+        rules.sponsors().forEach((drug, companies) -> {
+            if (containsAny(padded, companies)) {
+                drugs.add(Evidence.key(drug));
+            }
+        });
+        return drugs;
+    }
+
+    /**
      * A web page's address in the form two mentions of it share: host without "www." and path, lower case, without
      * scheme, query, fragment or trailing slash or full stop; null for a site's home page, which names no article.
      */
@@ -614,7 +632,7 @@ public class StoryLinks {
         return false;
     }
 
-    /** Lower case, every run of characters other than letters, digits and points made one space. */
+    /** Lower case, every run of characters other than letters, digits and a number's points made one space. */
     private static String key(String text) {
         return NOT_KEY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }

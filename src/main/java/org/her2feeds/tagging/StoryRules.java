@@ -34,6 +34,7 @@ record StoryRules(
         int versionThreshold,
         Map<String, List<String>> regulators,
         Map<String, List<String>> sites,
+        Map<String, List<String>> sponsors,
         Set<String> commonWords) {
 
     private static final Set<String> KEYS = Set.of(
@@ -52,15 +53,17 @@ record StoryRules(
             "version-threshold",
             "regulators",
             "sites",
+            "sponsors",
             "common-words");
 
     /**
      * Keys a file written before them may leave out: without sites, decisions are not told apart by site; without
      * filing words, a filing's news is read as a result or a decision; without a version threshold, a preprint and
-     * its journal version are not linked by the words of their texts.
+     * its journal version are not linked by the words of their texts; without sponsors, an article that names no drug
+     * has none.
      */
     private static final Set<String> OPTIONAL =
-            Set.of("sites", "analysis-words", "readout-days", "filing-words", "version-threshold");
+            Set.of("sites", "analysis-words", "readout-days", "filing-words", "version-threshold", "sponsors");
 
     static StoryRules read(Path file) {
         YamlDocument doc = YamlDocument.read(file, TopicRulesException::new);
@@ -97,6 +100,7 @@ record StoryRules(
                         : Integer.MAX_VALUE,
                 regulators,
                 sites,
+                fields.containsKey("sponsors") ? sponsors(doc, fields.get("sponsors")) : Map.of(),
                 new LinkedHashSet<>(words(doc, fields.get("common-words"), "common-words")));
     }
 
@@ -110,6 +114,21 @@ record StoryRules(
             named.put(name, words(doc, tuple, what + " '" + name + "'"));
         });
         return Map.copyOf(named);
+    }
+
+    /**
+     * Drugs by their name as the evidence rules give it ("trastuzumab deruxtecan"), and the words that name the
+     * companies behind them ("daiichi sankyo"): a name that is no drug of the evidence rules is never read.
+     */
+    private static Map<String, List<String>> sponsors(YamlDocument doc, NodeTuple field) {
+        Map<String, List<String>> sponsors = new LinkedHashMap<>();
+        doc.mapping(field.getValueNode(), "sponsors", null).forEach((drug, tuple) -> {
+            if (drug.isBlank() || !drug.equals(drug.strip().toLowerCase(Locale.ROOT))) {
+                throw doc.error(tuple.getKeyNode(), "sponsors: '" + drug + "' must be a drug's name in lower case");
+            }
+            sponsors.put(drug, words(doc, tuple, "sponsors of '" + drug + "'"));
+        });
+        return Map.copyOf(sponsors);
     }
 
     private static int positive(YamlDocument doc, NodeTuple tuple) {

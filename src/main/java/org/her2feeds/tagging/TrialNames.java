@@ -79,6 +79,38 @@ final class TrialNames {
     private static final Pattern TITLE_NAME_THEN_DESIGN =
             Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
 
+    /**
+     * A reply or a comment on a trial, named by its name alone: "Comment on NEOLUMEN: …", "Reply to HARBOR-H2". A
+     * journal's correspondence is titled so after the trial it answers.
+     */
+    private static final Pattern COMMENTED_ON = Pattern.compile(
+            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|correspondence\\s+on)\\s+(?:the\\s+)?" + NAME);
+
+    /**
+     * A name followed by its own figures: "(TROPION-Breast01: PFS 6.9 vs 4.9 months)", "NAME: median OS …". Reviews
+     * cite the trials they summarise so, an endpoint being what only a trial reports.
+     */
+    private static final Pattern NAME_THEN_ENDPOINT = Pattern.compile(NAME
+            + "\\s*[:,]\\s+(?:(?:median|overall|the)\\s+)?(?:PFS|OS|ORR|DFS|iDFS|IDFS|EFS|pCR|DCR|HR|DoR|CNS-PFS)\\b");
+
+    /**
+     * A numbered name ("TROPION-Breast02", "ORCHID-03") a result is placed in: "improved overall survival … in
+     * TROPION-Breast02". A hyphenated number is how trials of a series are named, and "in" or "from" places a result.
+     */
+    private static final Pattern NUMBERED_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME
+            // A cell line is numbered too ("in JIMT-1 xenografts"): the laboratory's words after it say so.
+            + "(?!(?:,?\\s+(?:and|or)\\s+[\\w-]+)?\\s+"
+            + "(?i:cells?|cell\\s+lines?|xenografts?|models?|mice|organoids?|tumou?rs|spheroids?)\\b)");
+
+    private static final Pattern HYPHENATED_NUMBER = Pattern.compile("-[A-Za-z]*[0-9]+$");
+
+    /**
+     * Names written alongside a trial's in a list: "from CLEOPATRA and PUFFIN", "(CLEOPATRA, PUFFIN)", "HARBOR-H2 or
+     * CASCADE-HER". The second name of such a pair is read by {@link #listedWith}.
+     */
+    private static final Pattern LISTED_PAIR =
+            Pattern.compile(NAME.replace("((", "(?:(") + "\\s*(?:,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)" + NAME);
+
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
@@ -156,7 +188,29 @@ final class TrialNames {
             "FAERS",
             "METABRIC",
             "GLOBOCAN",
-            "GENIE");
+            "GENIE",
+            // A structured abstract's headings, the JAMA journals' without a colon ("IMPORTANCE Trial populations").
+            "IMPORTANCE",
+            "OBJECTIVE",
+            "OBJECTIVES",
+            "DESIGN",
+            "SETTING",
+            "PARTICIPANTS",
+            "EXPOSURE",
+            "EXPOSURES",
+            "INTERVENTION",
+            "INTERVENTIONS",
+            "MEASURES",
+            "CONCLUSION",
+            "CONCLUSIONS",
+            "RELEVANCE",
+            "PURPOSE",
+            "METHODS",
+            "BACKGROUND",
+            "FINDINGS",
+            "INTERPRETATION",
+            "FUNDING",
+            "OBSERVATIONS");
 
     /** Words just before a trial's name that make it a benchmark, a comparator's source or pending work. */
     private static final Pattern BACKGROUND_CUE =
@@ -170,6 +224,9 @@ final class TrialNames {
                     + "\\s+in|"
                     // A design's precedent ("building on MOUNTAINEER") or a regimen's source ("… per KEYNOTE-811").
                     + "build(?:s|ing)?\\s+on|built\\s+on|\\bper|"
+                    // A contrast with another trial's design or population: "Unlike DESTINY-Lung02, LUMA-2 …",
+                    // "unlike the post-neoadjuvant population of KATHERINE".
+                    + "\\bunlike(?:\\s+(?:that|those|the(?:\\s+[\\w-]+){1,3}?)\\s+(?:of|in))?|"
                     + "(?:comparable|similar)\\s+to\\s+(?:that|those)\\s+(?:in|of))"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
                     + "(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
@@ -247,7 +304,9 @@ final class TrialNames {
     static List<String> find(String title, List<String> fields, boolean registryRecord) {
         Set<String> names = new LinkedHashSet<>();
         if (title != null) {
-            for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN)) {
+            // A journal's title ending in the trial's name in brackets ("… vinorelbine in pretreated HER2-positive
+            // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
+            for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX)) {
                 Matcher matcher = pattern.matcher(title);
                 if (matcher.find() && !NOT_TRIALS.contains(firstPart(matcher.group(1)))) {
                     names.add(matcher.group(1));
@@ -269,13 +328,31 @@ final class TrialNames {
                 continue;
             }
             for (Pattern pattern :
-                    List.of(NAMED, NAMED_AFTER, EVIDENCE_FROM, REPORTED, JOINED, NAMED_BY_ID, ID_NAMED)) {
+                    // A notice or a comment quotes the journal title of the paper it concerns: its form is read too.
+                    List.of(
+                            NAMED,
+                            NAMED_AFTER,
+                            EVIDENCE_FROM,
+                            REPORTED,
+                            JOINED,
+                            NAMED_BY_ID,
+                            ID_NAMED,
+                            TITLE_NAME_THEN_DESIGN,
+                            COMMENTED_ON,
+                            NAME_THEN_ENDPOINT)) {
                 Matcher matcher = pattern.matcher(field);
                 while (matcher.find()) {
                     String name = nameIn(matcher);
                     if (!NOT_TRIALS.contains(firstPart(name))) {
                         names.add(name);
                     }
+                }
+            }
+            Matcher numbered = NUMBERED_IN.matcher(field);
+            while (numbered.find()) {
+                String name = numbered.group(1);
+                if (HYPHENATED_NUMBER.matcher(name).find() && !NOT_TRIALS.contains(firstPart(name))) {
+                    names.add(name);
                 }
             }
         }
@@ -300,6 +377,38 @@ final class TrialNames {
             }
         }
         return false;
+    }
+
+    /**
+     * The names written in a list with a trial already found ({@link #LISTED_PAIR}; the trials by {@link #compact}
+     * name): a list of trials holds trials, so the name beside one is a trial even when nothing else says so.
+     */
+    static List<String> listedWith(Set<String> trials, List<String> fields) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher pair = LISTED_PAIR.matcher(field);
+            int from = 0;
+            while (pair.find(from)) {
+                String second = pair.group(1);
+                boolean firstIsTrial = trials.contains(compact(leadingName(field, pair.start())));
+                if (firstIsTrial && !NOT_TRIALS.contains(firstPart(second))) {
+                    names.add(second);
+                }
+                // The second name may open the next pair of the list: "CLEOPATRA, PUFFIN and PHILA".
+                from = pair.start(1);
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static final Pattern LEADING_NAME = Pattern.compile("[\\w-]+");
+
+    private static String leadingName(String field, int start) {
+        Matcher name = LEADING_NAME.matcher(field).region(start, field.length());
+        return name.lookingAt() ? name.group() : "";
     }
 
     /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
- * never saw the rules: the six sets the rules are tuned on. A held-out set joins as one more {@code Path} and one
+ * never saw the rules: the seven sets the rules are tuned on. A held-out set joins as one more {@code Path} and one
  * test holding it to {@link #assertReaches} with the floors it reaches when first measured.
  */
 class EvidenceEvaluationTest {
@@ -66,17 +66,20 @@ class EvidenceEvaluationTest {
     private static final Path TUNING_6 = Path.of("src/test/resources/evidence/evidence-tuning-6.yml");
 
     /**
-     * The held-out set (h5-001…, 242 items, 34 stories, 20 notices): written on 2026-12-06 by a labeller who read only
-     * the labelling guide, never the rules, code or other item files. No rule is tuned on it; the lead measured it
-     * (summary lines only) with the rules before and after the sixth tuning: type 0.917 then 0.921, trials 0.941 /
-     * 0.846 then 0.947 / 0.846, drugs 1.000 / 0.997, every notice's kind and every DOI or PMID read (one notice seen
-     * where none is labelled), stories F1 0.761 then 0.767. It meets the goals for type, drugs and notices, not those
-     * for trials and stories: these floors, just under what it reaches, catch a rule change that loses ground on text
-     * no rule was written for.
+     * The seventh tuning set (h5-001…, 242 items, 34 stories, 20 notices): written on 2026-12-06 as the fifth held-out
+     * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
+     * while held out (summary lines only), with the rules before and after the sixth tuning: type 0.917 then 0.921,
+     * trials 0.941 / 0.846 then 0.947 / 0.846, drugs 1.000 / 0.997, every notice's kind and every DOI or PMID read
+     * (one notice seen where none is labelled), stories F1 0.761 then 0.767; retired as held out and tuned on since
+     * 2026-12-07. Since the seventh tuning it reaches type 0.926, trials 0.968 / 0.905, stories F1 0.829 (precision
+     * 0.944, recall 0.739) and sees no notice where none is labelled. It does NOT meet the goals for trial recall and
+     * story F1: most trials it misses are only implied by news that names neither the trial nor, often, the drug
+     * ("the antibody-drug conjugate", "a bispecific"), and most stories it misses have such a member. These floors,
+     * just under what it reaches, hold it there until it does; trial precision is held to the goal, which it meets.
      */
-    private static final Path HELD_OUT_5 = Path.of("src/test/resources/evidence/evidence-holdout-5.yml");
+    private static final Path TUNING_7 = Path.of("src/test/resources/evidence/evidence-tuning-7.yml");
 
-    private static final Floors HELD_OUT_5_FLOORS = new Floors(0.94, 0.84, 0.76);
+    private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
     private static Tagger tagger;
 
@@ -93,30 +96,12 @@ class EvidenceEvaluationTest {
     private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
 
     @Test
-    void theHeldOutSetKeepsWhatItReachesOnTextNoRuleWasWrittenFor() {
-        EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT_5);
-        assertThat(heldOut.typeAccuracy())
-                .as("type accuracy")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(heldOut.drugs().precision())
-                .as("drug precision")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.drugs().recall())
-                .as("drug recall")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.trials().precision())
-                .as("trial precision")
-                .isGreaterThanOrEqualTo(HELD_OUT_5_FLOORS.trialPrecision());
-        assertThat(heldOut.trials().recall())
-                .as("trial recall")
-                .isGreaterThanOrEqualTo(HELD_OUT_5_FLOORS.trialRecall());
-        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
-        assertThat(heldOut.notices().identifierRead())
-                .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(heldOut.notices().byIdentifier());
-        assertThat(heldOut.stories().f1())
-                .as("pairwise story grouping F1")
-                .isGreaterThanOrEqualTo(HELD_OUT_5_FLOORS.storyF1());
+    void theSeventhTuningSetKeepsWhatItReachesAndMissesTheGoalsForTrialRecallAndStories() {
+        EvidenceEvaluation tuning7 = EvidenceEvaluation.run(tagger, TUNING_7);
+        assertReaches(tuning7, TUNING_7_FLOORS);
+        assertThat(tuning7.meetsGoals())
+                .as("trial recall and story F1 are still under the goals")
+                .isFalse();
     }
 
     @Test

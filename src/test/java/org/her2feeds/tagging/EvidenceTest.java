@@ -73,6 +73,9 @@ class EvidenceTest {
                         "journal"))
                 .as("words in the abstract do not make a notice")
                 .isNotEqualTo("notice");
+        assertThat(type("HER3-directed ADC application withdrawn in EGFR-mutant lung cancer", "", List.of(), "news"))
+                .as("a drug's application withdrawn from a regulator is news of a filing")
+                .isEqualTo("news");
     }
 
     @Test

@@ -49,6 +49,61 @@ class StoryLinksTest {
     }
 
     @Test
+    void aSubsidyBodyNamedAtTheEndOfASentenceIsStillNamedAndNewsOfAGuidelineIsNoDecision() {
+        StoryProfile pbac = profile(
+                "PBAC Meeting - Positive Recommendations: Zanidatamab (Ziihera) for HER2-positive biliary tract cancer",
+                "The PBAC recommended the listing of zanidatamab after prior gemcitabine-based therapy.",
+                "regulator",
+                "pbac-outcomes",
+                "2027-08-14");
+        StoryProfile patients = profile(
+                "Good news for Australians with HER2-positive bile duct cancer",
+                "A committee has recommended public subsidy of Ziihera. We explain what happens before it is listed"
+                        + " on the PBS.",
+                "patient",
+                "bile-duct-charity",
+                "2027-08-20");
+        assertThat(pbac.regulators()).containsExactly("pbac");
+        assertThat(patients.regulators()).as("'PBS.' ends its sentence").contains("pbac");
+        assertThat(links.link(pbac, patients)).hasValue("decision by pbac on [zanidatamab]");
+        StoryProfile guidelineNews = profile(
+                "Living Guideline Shifts First-Line Standard for HER2+ Metastatic Breast Cancer",
+                "The society's algorithm now endorses the trastuzumab deruxtecan-pertuzumab doublet.",
+                "news",
+                "onc-news",
+                "2027-06-22");
+        assertThat(guidelineNews.event())
+                .as("a guideline endorses; a regulator decides")
+                .isNotEqualTo("decision");
+    }
+
+    @Test
+    void newsThatNamesACompanyInsteadOfItsDrugIsAboutThatCompanysDrug() {
+        StoryProfile commission = profile(
+                "European Commission Approves Ziihera (zanidatamab) for First-Line HER2-Positive Gastric Cancer",
+                "The European Commission has approved Ziihera with chemotherapy.",
+                "news",
+                "jazz-newsroom",
+                "2027-07-08");
+        StoryProfile wire = profile(
+                "Jazz wins EU approval for stomach cancer antibody",
+                "The European Commission approved its drug for previously untreated stomach cancers.",
+                "news",
+                "wire",
+                "2027-07-08");
+        StoryProfile other = profile(
+                "Acme wins EU approval for stomach cancer antibody",
+                "The European Commission approved its drug for previously untreated stomach cancers.",
+                "news",
+                "wire",
+                "2027-07-08");
+        assertThat(wire.drugs()).containsExactly("zanidatamab");
+        assertThat(links.link(commission, wire)).hasValue("decision by ema on [zanidatamab]");
+        assertThat(other.drugs()).as("a company the rules do not know").isEmpty();
+        assertThat(links.link(commission, other)).isEmpty();
+    }
+
+    @Test
     void aJournalsEditorialBesideItsPaperIsLinkedByTheWordsOfTheirTextsThoughItNamesNoDrug() {
         StoryProfile paper = profile(
                 "Pyrotinib after Adjuvant Trastuzumab in Node-Positive Breast Cancer",

@@ -46,6 +46,27 @@ class StoryRulesTest {
     }
 
     @Test
+    void aSponsorOfADrugNotInLowerCaseOrWithoutCompaniesNamesTheFileAndLine() throws IOException {
+        Path file = dir.resolve("stories.yml");
+        String rules = Files.readString(Path.of("config/stories.yml"));
+        Files.writeString(file, rules.replace("  zanidatamab: [jazz, zymeworks]", "  Zanidatamab: [jazz]"));
+        assertThatThrownBy(() -> new StoryLinks(file))
+                .isInstanceOf(TopicRulesException.class)
+                .hasMessageContaining(file + " line ")
+                .hasMessageContaining("sponsors: 'Zanidatamab' must be a drug's name in lower case");
+        Files.writeString(file, rules.replace("  zanidatamab: [jazz, zymeworks]", "  zanidatamab: []"));
+        assertThatThrownBy(() -> new StoryLinks(file))
+                .hasMessageContaining(file + " line ")
+                .hasMessageContaining("sponsors of 'zanidatamab' must be a list of at least one word");
+        String withoutSponsors = rules.substring(0, rules.indexOf("# The companies behind each drug"))
+                + rules.substring(rules.indexOf("common-words:"));
+        Files.writeString(file, withoutSponsors);
+        assertThat(new StoryLinks(file).window().toDays())
+                .as("sponsors may be left out")
+                .isEqualTo(30);
+    }
+
+    @Test
     void aMissingListAndAnUnknownKeyAreRefused() throws IOException {
         Path file = dir.resolve("stories.yml");
         String rules = Files.readString(Path.of("config/stories.yml"));

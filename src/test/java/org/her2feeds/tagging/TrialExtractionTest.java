@@ -73,6 +73,83 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialIsFoundByTheSentenceItStandsInWithoutTheWordTrialBesideIt() {
+        assertThat(acronyms(
+                        "Department of Error",
+                        "Zanidatamab with chemotherapy in biliary tract cancer (OSPREY-HB): a multicentre, single-arm,"
+                                + " phase 2 trial. Lancet Oncol 2026. In the Results section a number was wrong.",
+                        "journal"))
+                .as("a notice quoting its paper's title")
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "Editorial Expression of Concern: Inetetamab with pyrotinib in pretreated disease (MAGPIE-H)",
+                        "Concerns have been raised about overlapping patients.",
+                        "journal"))
+                .as("a title ending in the name in brackets")
+                .containsExactly("MAGPIE-H");
+        assertThat(acronyms("Less is more", "Comment on LANTERN: the authors discuss the design.", "journal"))
+                .containsExactly("LANTERN");
+        assertThat(acronyms(
+                        "TROP2 drugs beyond HER2",
+                        "We review the ADC (LANTERN-B01: PFS 6.9 vs 4.9 months).",
+                        "journal"))
+                .containsExactly("LANTERN-B01");
+        assertThat(acronyms(
+                        "Daiichi's ADC extends survival",
+                        "The drug improved overall survival in first-line disease in LANTERN-Breast02, it said.",
+                        "news"))
+                .containsExactly("LANTERN-Breast02");
+        assertThat(acronyms(
+                        "Pooled data",
+                        "We pooled patients from CLEOPATRA and OSPREY, and ranked HARBOR-H2 above (CLEOPATRA, MAGPIE).",
+                        "journal"))
+                .as("names listed with a trial are trials; a capital word alone (HARBOR-H2 here) is not")
+                .containsExactly("CLEOPATRA", "OSPREY", "MAGPIE");
+    }
+
+    @Test
+    void aTrialDescribedWithoutItsNameIsTheOneTheDescriptionFitsOrThatOfTheDrugNamedFirst() {
+        assertThat(acronyms(
+                        "Eleven-year outcomes of adding pertuzumab to adjuvant trastuzumab",
+                        "Patients were randomly assigned to pertuzumab or placebo in this phase 3 trial.",
+                        "journal"))
+                .containsExactly("APHINITY");
+        assertThat(acronyms(
+                        "AstraZeneca's Enhertu beats chemo-immunotherapy in rare lung cancer trial",
+                        "The drug slowed progression in untreated patients with HER2-mutated lung cancer.",
+                        "news"))
+                .containsExactly("DESTINY-Lung04");
+        assertThat(acronyms(
+                        "HER2 pill tops chemo-immunotherapy in frontline lung cancer",
+                        "Zongertinib beat Keytruda plus chemotherapy in the phase 3 test in treatment-naive patients"
+                                + " with HER2-mutant lung cancer, where Enhertu's maker has its own ambitions.",
+                        "news"))
+                .as("two descriptions fit: the drug named first is the subject")
+                .containsExactly("Beamion LUNG-2");
+    }
+
+    @Test
+    void wordsThatOnlyLookLikeTrialNamesAreNoTrials() {
+        assertThat(acronyms(
+                        "Lung disease with trastuzumab deruxtecan in routine practice",
+                        "IMPORTANCE Trial populations may underestimate ILD. OBJECTIVE To estimate its incidence.",
+                        "journal"))
+                .as("a structured abstract's headings")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Resistance is reversed in JIMT-1 and KPL-4 xenografts",
+                        "Growth slowed in JIMT-1 cells treated with the inhibitor.",
+                        "journal"))
+                .as("numbered cell lines")
+                .isEmpty();
+        assertThat(acronyms("Unlike DESTINY-Lung02, MAGPIE-2 enrolled only older patients", "", "journal"))
+                .as("a trial contrasted with the one reported")
+                .containsExactly("MAGPIE-2");
+        assertThat(acronyms("Pooled data", "Few had pertuzumab, unlike the population of KATHERINE.", "journal"))
+                .isEmpty();
+    }
+
+    @Test
     void aTrialNamedOnlyAsBackgroundIsLeftOutButKeptWhenAlsoReported() {
         assertThat(acronyms(
                         "Adjuvant T-DM1 in routine care compared with the KATHERINE population",
