@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
- * never saw the rules: the seven sets the rules are tuned on. A held-out set joins as one more {@code Path} and one
- * test holding it to {@link #assertReaches} with the floors it reaches when first measured.
+ * never saw the rules: the seven sets the rules are tuned on, and the held-out set no rule was written for, held to
+ * the floors it reached when first measured.
  */
 class EvidenceEvaluationTest {
 
@@ -79,6 +79,17 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_7 = Path.of("src/test/resources/evidence/evidence-tuning-7.yml");
 
+    /**
+     * Held out (h6-001…): written on 2026-12-07 by a labeller who read only the labelling guide, never the rules, code
+     * or other item files; measured (summary lines only) with the rules before and after the seventh tuning, with the
+     * same figures both times: type 0.953, trials 0.904 / 0.831, drugs 1 / 1, every notice's kind, 14 of 15 DOIs or
+     * PMIDs, stories F1 0.708 (precision 0.651, recall 0.775). It misses the goals for trials, one notice's identifier
+     * and stories; these floors, just under what it reaches, keep a rule change from making it worse unseen.
+     */
+    private static final Path HELD_OUT_6 = Path.of("src/test/resources/evidence/evidence-holdout-6.yml");
+
+    private static final Floors HELD_OUT_6_FLOORS = new Floors(0.90, 0.82, 0.70);
+
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
     private static Tagger tagger;
@@ -96,12 +107,35 @@ class EvidenceEvaluationTest {
     private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
 
     @Test
-    void theSeventhTuningSetKeepsWhatItReachesAndMissesTheGoalsForTrialRecallAndStories() {
-        EvidenceEvaluation tuning7 = EvidenceEvaluation.run(tagger, TUNING_7);
-        assertReaches(tuning7, TUNING_7_FLOORS);
-        assertThat(tuning7.meetsGoals())
-                .as("trial recall and story F1 are still under the goals")
-                .isFalse();
+    void theSeventhTuningSetKeepsWhatItReaches() {
+        assertReaches(EvidenceEvaluation.run(tagger, TUNING_7), TUNING_7_FLOORS);
+    }
+
+    @Test
+    void theHeldOutSetKeepsWhatItReachesOnTextNoRuleWasWrittenFor() {
+        EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT_6);
+        assertThat(heldOut.typeAccuracy())
+                .as("type accuracy")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
+        assertThat(heldOut.drugs().precision())
+                .as("drug precision")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(heldOut.drugs().recall())
+                .as("drug recall")
+                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
+        assertThat(heldOut.trials().precision())
+                .as("trial precision")
+                .isGreaterThanOrEqualTo(HELD_OUT_6_FLOORS.trialPrecision());
+        assertThat(heldOut.trials().recall())
+                .as("trial recall")
+                .isGreaterThanOrEqualTo(HELD_OUT_6_FLOORS.trialRecall());
+        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
+        assertThat(heldOut.notices().identifierRead())
+                .as("notices naming their article by DOI or PMID that are read: all but one (the goal is all)")
+                .isGreaterThanOrEqualTo(heldOut.notices().byIdentifier() - 1);
+        assertThat(heldOut.stories().f1())
+                .as("pairwise story grouping F1")
+                .isGreaterThanOrEqualTo(HELD_OUT_6_FLOORS.storyF1());
     }
 
     @Test
