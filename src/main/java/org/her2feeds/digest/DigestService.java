@@ -131,6 +131,6 @@ public class DigestService {
                 stored.size(),
                 counts,
                 stored.stream().map(view::of).toList(),
-                stories.ofDay(day, stored.stream().map(StoredArticle::id).collect(Collectors.toSet())));
+                stories.withAnyOf(stored.stream().map(StoredArticle::id).collect(Collectors.toSet())));
     }
 }
