@@ -187,9 +187,10 @@ class StoryApiTest extends RunningApplication {
 
     /** Statements that read stories or their members since H2 began counting (its query statistics). */
     private long storyReads() {
-        return jdbc.queryForObject("""
+        String sql = """
                 SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS
-                WHERE LOWER(SQL_STATEMENT) LIKE '%from story%' AND SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'""", Long.class);
+                WHERE LOWER(SQL_STATEMENT) LIKE '%from story%' AND SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'""";
+        return jdbc.queryForObject(sql, Long.class);
     }
 
     private JsonNode getJson(String path) {
