@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.her2feeds.http.InvalidRequestException;
 import org.her2feeds.store.ArticleFilter;
@@ -49,7 +50,8 @@ public class DigestService {
     }
 
     public Digest digest(LocalDate day, ArticleFilter filter) {
-        return digest(day, articles.day(day, filter), clock.instant());
+        List<StoredArticle> stored = articles.day(day, filter);
+        return digest(day, stored, clock.instant(), stories.withAnyOf(ids(stored)));
     }
 
     /**
@@ -89,9 +91,19 @@ public class DigestService {
         }
         Map<LocalDate, List<StoredArticle>> byDay = loaded.stream()
                 .collect(Collectors.groupingBy(StoredArticle::digestDate, LinkedHashMap::new, Collectors.toList()));
+        // The stories of every day in one read: a read per day made a range of 92 days 184 statements.
+        List<StoryView> stories = this.stories.withAnyOf(ids(loaded));
         List<Digest> digests = new ArrayList<>();
         for (LocalDate day = to; !day.isBefore(oldest); day = day.minusDays(1)) {
-            digests.add(digest(day, byDay.getOrDefault(day, List.of()), now));
+            List<StoredArticle> ofDay = byDay.getOrDefault(day, List.of());
+            Set<String> ids = ids(ofDay);
+            digests.add(digest(
+                    day,
+                    ofDay,
+                    now,
+                    stories.stream()
+                            .filter(story -> story.members().stream().anyMatch(m -> ids.contains(m.id())))
+                            .toList()));
         }
         var updated = digests.stream()
                 .map(Digest::updatedAt)
@@ -108,7 +120,12 @@ public class DigestService {
                 .toList();
     }
 
-    private Digest digest(LocalDate day, List<StoredArticle> stored, Instant now) {
+    private static Set<String> ids(List<StoredArticle> stored) {
+        return stored.stream().map(StoredArticle::id).collect(Collectors.toSet());
+    }
+
+    /** @param stories the stories with one of the day's articles among their members, newest coverage first */
+    private Digest digest(LocalDate day, List<StoredArticle> stored, Instant now, List<StoryView> stories) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (TopicDefinition topic : tagger.topics()) {
             long count = stored.stream()
@@ -131,6 +148,6 @@ public class DigestService {
                 stored.size(),
                 counts,
                 stored.stream().map(view::of).toList(),
-                stories.ofDay(day, stored.stream().map(StoredArticle::id).collect(Collectors.toSet())));
+                stories);
     }
 }

@@ -2,7 +2,6 @@ package org.her2feeds.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -47,15 +46,9 @@ class StoryService {
                 .orElseThrow(() -> new NotFoundException("No story has the id '" + id + "'."));
     }
 
-    /** The stories with one of these articles of the day among their members. */
-    List<StoryView> ofDay(LocalDate day, Set<String> articleIds) {
-        if (articleIds.isEmpty()) {
-            return List.of();
-        }
-        return stories.ofDay(day).stream()
-                .filter(s -> s.members().stream().anyMatch(m -> articleIds.contains(m.id())))
-                .map(this::of)
-                .toList();
+    /** The stories with one of these articles (a day's digest's) among their members. */
+    List<StoryView> withAnyOf(Set<String> articleIds) {
+        return stories.withAnyOf(articleIds).stream().map(this::of).toList();
     }
 
     private StoryView of(Story story) {

@@ -24,7 +24,7 @@ public class ArticleQueries {
     private static final String COLUMNS =
             "a.id, a.title, a.url, a.summary_html, a.summary_text, a.authors, a.categories, "
                     + "a.doi, a.pmid, a.published_at, a.first_seen_at, a.updated_at, a.sort_at, a.digest_date, "
-                    + "a.relevant, a.tagging";
+                    + "a.relevant, a.tagging, a.owner_source";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -252,30 +252,40 @@ public class ArticleQueries {
         }
     }
 
+    /** An article as its row gives it, with whose copy it is (its origins are listed from that source's). */
+    private record Loaded(StoredArticle article, String owner) {}
+
     private List<StoredArticle> load(String sql, Map<String, Object> params) {
-        List<StoredArticle> articles =
-                jdbc.sql(sql).params(params).query(this::article).list();
-        if (articles.isEmpty()) {
-            return articles;
+        List<Loaded> loaded = jdbc.sql(sql).params(params).query(this::loaded).list();
+        if (loaded.isEmpty()) {
+            return List.of();
         }
+        List<StoredArticle> articles = loaded.stream().map(Loaded::article).toList();
         Map<String, List<ArticleOrigin>> origins = new HashMap<>();
-        // The owner (whose copy is shown) first, then the others as they arrived: readers that name one source name it.
+        // The owner was read with the article: joining article again here read each article's row a second time.
         jdbc.sql("""
                 SELECT s.article_id, s.source_id, s.guid, s.link, s.first_seen_at FROM article_source s
-                JOIN article a ON a.id = s.article_id WHERE s.article_id IN (:ids)
-                ORDER BY CASE WHEN s.source_id = a.owner_source THEN 0 ELSE 1 END, s.first_seen_at, s.source_id""")
+                WHERE s.article_id IN (:ids) ORDER BY s.first_seen_at, s.source_id""")
                 .param("ids", articles.stream().map(StoredArticle::id).toList())
                 .query((rs, n) -> origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new ArticleOrigin(
                                 rs.getString(2), rs.getString(3), rs.getString(4), Timestamps.read(rs, 5))))
                 .list();
         Map<String, List<NoticeRef>> notices = this.notices.of(articles);
-        return articles.stream()
-                .map(article -> withOrigins(
-                        article,
-                        origins.getOrDefault(article.id(), List.of()),
-                        notices.getOrDefault(article.id(), List.of())))
+        return loaded.stream()
+                .map(l -> withOrigins(
+                        l.article(),
+                        ownerFirst(origins.getOrDefault(l.article().id(), List.of()), l.owner()),
+                        notices.getOrDefault(l.article().id(), List.of())))
                 .toList();
+    }
+
+    /** The owner (whose copy is shown) first, then the others as they arrived: readers that name one source name it. */
+    private static List<ArticleOrigin> ownerFirst(List<ArticleOrigin> arrived, String owner) {
+        List<ArticleOrigin> ordered = new ArrayList<>(arrived.size());
+        arrived.stream().filter(o -> o.sourceId().equals(owner)).forEach(ordered::add);
+        arrived.stream().filter(o -> !o.sourceId().equals(owner)).forEach(ordered::add);
+        return ordered;
     }
 
     private static StoredArticle withOrigins(StoredArticle a, List<ArticleOrigin> origins, List<NoticeRef> notices) {
@@ -303,7 +313,11 @@ public class ArticleQueries {
                 List.copyOf(notices));
     }
 
-    private StoredArticle article(ResultSet rs, int row) throws SQLException {
+    private Loaded loaded(ResultSet rs, int row) throws SQLException {
+        return new Loaded(article(rs), rs.getString("owner_source"));
+    }
+
+    private StoredArticle article(ResultSet rs) throws SQLException {
         TaggingResult tagging = json.readValue(rs.getString("tagging"), TaggingResult.class);
         boolean relevant = rs.getBoolean("relevant");
         return new StoredArticle(

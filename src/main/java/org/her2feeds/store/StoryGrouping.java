@@ -374,17 +374,19 @@ final class StoryGrouping {
         for (int n = 2; held(id); n++) {
             id = base + "-" + n;
         }
-        // A story of this id may remain from an earlier membership of the article: it is taken up again.
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO story (id, title, first_seen_at, last_seen_at, updated_at)
                         VALUES (:id, '', :at, :at, :now) ON CONFLICT DO NOTHING""")
                 .param("id", id)
                 .param("at", Timestamps.of(at))
                 .param("now", Timestamps.of(now))
                 .update();
-        jdbc.sql("UPDATE story SET merged_into = NULL WHERE id = :id")
-                .param("id", id)
-                .update();
+        if (inserted == 0) {
+            // A story of this id remains from an earlier membership of the article: it is taken up again.
+            jdbc.sql("UPDATE story SET merged_into = NULL WHERE id = :id")
+                    .param("id", id)
+                    .update();
+        }
         return id;
     }
 

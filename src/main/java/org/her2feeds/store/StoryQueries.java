@@ -3,8 +3,8 @@ package org.her2feeds.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,13 +75,18 @@ public class StoryQueries {
         return withMembers(rows).stream().findFirst();
     }
 
-    /** The stories with a member filed on this day (in the digest zone), newest coverage first. */
-    public List<Story> ofDay(LocalDate day) {
+    /**
+     * The stories with one of these articles among their members, newest coverage first. A digest names its day's
+     * articles: finding the day's stories through the articles' day read every article of the day again.
+     */
+    public List<Story> withAnyOf(Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return List.of();
+        }
         return withMembers(jdbc.sql(COLUMNS + " WHERE " + LISTED + """
-                         AND s.id IN (SELECT m.story_id FROM story_member m JOIN article d ON d.id = m.article_id
-                            WHERE d.digest_date = :day AND d.relevant = TRUE)
+                         AND s.id IN (SELECT m.story_id FROM story_member m WHERE m.article_id IN (:ids))
                         ORDER BY s.updated_at DESC, s.id DESC""")
-                .param("day", day)
+                .param("ids", List.copyOf(articleIds))
                 .query(StoryQueries::row)
                 .list());
     }

@@ -838,6 +838,8 @@ public final class Benchmarks {
                     .row());
             lines.add(bench.http("GET /api/digests", warm, Math.max(20, requests / 10), i -> base + "/api/digests")
                     .row());
+            List<String> notes = new ArrayList<>();
+            lines.add(digestWork(jdbc, base, days.subList(0, Math.min(days.size(), warm + requests)), newest, notes));
             if (hasArticlesApi(base)) {
                 lines.add(
                         bench.http("GET /api/articles?topic=tki", warm, requests, i -> base + "/api/articles?topic=tki")
@@ -870,9 +872,75 @@ public final class Benchmarks {
                             i -> queries.newest(new ArticleFilter(Set.of("adc", "tki"), null, null, null, null), 50)
                                     .size())
                     .row());
+            lines.addAll(notes);
         }
         lines.add("\nGoal: p99 under 50 ms.\n");
         report.addAll(lines);
+    }
+
+    /**
+     * What one uncached day's digest costs, in figures that barely move with the machine's load: the statements it
+     * runs and the rows they return (H2's query statistics), and the CPU time and allocation of the request thread,
+     * over days the latency rows did not ask for (a day asked for again is answered from the render cache).
+     */
+    private static String digestWork(
+            JdbcTemplate jdbc, String base, List<LocalDate> asked, LocalDate newest, List<String> notes)
+            throws Exception {
+        Set<LocalDate> seen = new java.util.HashSet<>(asked);
+        List<LocalDate> fresh = Stream.iterate(newest, d -> d.minusDays(1))
+                .limit(3 * 365)
+                .filter(d -> !seen.contains(d))
+                .limit(100)
+                .toList();
+        LatencyBench client = new LatencyBench();
+        jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        long cpu = ServerCpu.tomcatNanos();
+        long allocated = ServerCpu.tomcatAllocatedBytes();
+        LatencyBench.Latency latency = client.http(
+                "GET /api/digests/{date}, days not asked before",
+                0,
+                fresh.size(),
+                i -> base + "/api/digests/" + fresh.get(i));
+        double cpuMs = (ServerCpu.tomcatNanos() - cpu) / 1e6 / fresh.size();
+        double allocatedMb = (ServerCpu.tomcatAllocatedBytes() - allocated) / 1e6 / fresh.size();
+        List<Map<String, Object>> statements = jdbc.queryForList("""
+                SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_ROW_COUNT, CUMULATIVE_EXECUTION_TIME
+                FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC""");
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
+        long executions = 0;
+        long rows = 0;
+        for (Map<String, Object> statement : statements) {
+            String sql = String.valueOf(statement.get("SQL_STATEMENT"));
+            if (sql.contains("QUERY_STATISTICS")) {
+                continue;
+            }
+            long count = ((Number) statement.get("EXECUTION_COUNT")).longValue();
+            long returned = ((Number) statement.get("CUMULATIVE_ROW_COUNT")).longValue();
+            executions += count;
+            rows += returned;
+            System.out.printf(
+                    Locale.ROOT,
+                    "    %,d x, %,d rows, %.1f ms: %s%n",
+                    count,
+                    returned,
+                    ((Number) statement.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(),
+                    sql.replaceAll("\\s+", " ")
+                            .substring(
+                                    0, Math.min(160, sql.replaceAll("\\s+", " ").length())));
+        }
+        String work = String.format(
+                Locale.ROOT,
+                "  per uncached digest (%d days): %.1f statements, %.0f rows returned, %.1f ms CPU and %.1f MB "
+                        + "allocated on the request thread",
+                fresh.size(),
+                executions / (double) fresh.size(),
+                rows / (double) fresh.size(),
+                cpuMs,
+                allocatedMb);
+        System.out.println(work);
+        notes.add("\n" + work.strip() + "\n");
+        return latency.row();
     }
 
     /** The PostgreSQL database of this run: another run on the same server may use the default one. */

@@ -20,6 +20,7 @@ import org.her2feeds.testsupport.TaggedArticles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,9 @@ class StoryApiTest extends RunningApplication {
 
     @Autowired
     Tagger tagger;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -147,6 +151,46 @@ class StoryApiTest extends RunningApplication {
                 .contains("/stories/feed.xml");
         assertThat(new String(get("/?date=2026-06-01").body(), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("Stories across sources", "DESTINY-Breast09: trial result in a journal, 1 news report");
+    }
+
+    @Test
+    void aRangeReadsTheStoriesOfAllItsDaysAtOnceAndListsEachUnderItsDays() {
+        JsonNode range = getJson("/api/digests?from=2026-05-30&to=2026-06-01");
+        assertThat(range.get("digests").findValuesAsString("date"))
+                .containsExactly("2026-06-01", "2026-05-31", "2026-05-30");
+        for (int day = 0; day < 2; day++) {
+            assertThat(range.get("digests").get(day).get("stories")).hasSize(1);
+            assertThat(range.get("digests")
+                            .get(day)
+                            .get("stories")
+                            .get(0)
+                            .get("label")
+                            .asString())
+                    .isEqualTo("DESTINY-Breast09");
+        }
+        assertThat(range.get("digests").get(2).get("stories")).isEmpty();
+
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        try {
+            getJson("/api/digests?from=2026-06-01&to=2026-06-01&kind=journal,news");
+            long oneDay = storyReads();
+            getJson("/api/digests?from=2026-03-15&to=2026-06-01&kind=journal,news");
+            long manyDays = storyReads() - oneDay;
+            assertThat(oneDay).isPositive();
+            assertThat(manyDays)
+                    .as("story reads of 79 days, two of them with articles, as of one day")
+                    .isEqualTo(oneDay);
+        } finally {
+            jdbc.execute("SET QUERY_STATISTICS FALSE");
+        }
+    }
+
+    /** Statements that read stories or their members since H2 began counting (its query statistics). */
+    private long storyReads() {
+        String sql = """
+                SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                WHERE LOWER(SQL_STATEMENT) LIKE '%from story%' AND SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'""";
+        return jdbc.queryForObject(sql, Long.class);
     }
 
     private JsonNode getJson(String path) {

@@ -67,6 +67,16 @@ final class H2FileStore implements AutoCloseable, BeforeEachCallback, AfterEachC
         return new ArticleQueries(jdbc, json, version, search, limits);
     }
 
+    /** Queries of this store through another pool of the same database (one that counts its statements). */
+    ArticleQueries queries(javax.sql.DataSource through) {
+        return new ArticleQueries(JdbcClient.create(through), json, version, search, SearchProperties.DEFAULTS);
+    }
+
+    /** Story queries through another pool of the same database. */
+    StoryQueries stories(javax.sql.DataSource through) {
+        return new StoryQueries(JdbcClient.create(through), json);
+    }
+
     @Override
     public void close() {
         try {
