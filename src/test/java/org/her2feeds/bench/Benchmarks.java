@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code warmups} (1), {@code archive} (articles already stored for the growth check, 200000), {@code sources}
  * (for the scale check, 100000), {@code articles} (for the query latency check, 1000000), {@code requests}
  * (per endpoint, 300), {@code pgdb} (the PostgreSQL database the benchmark creates and drops; her2_bench),
- * {@code growth.keep} (false: true reuses the archive an earlier growth run filled), {@code compare} (articles
+ * {@code growth.keep} (false: true reuses the archive an earlier growth run filled), {@code growth.fill} (rows:
+ * bulk fills it through {@link H2BulkLoad}), {@code compare} (articles
  * for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
  * growth, pg, sources, queries, search, searchengines, serving; or {@code soak} alone, issue 14's soak run, see
  * {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
@@ -313,7 +314,12 @@ public final class Benchmarks {
                 if (keepArchive && kept >= archive) {
                     System.out.printf(Locale.ROOT, "  archive of %,d articles kept from an earlier run%n", kept);
                 } else {
-                    double seconds = filler.fill(kept, archive - kept, "growth archive");
+                    // growth.fill=bulk: H2BulkLoad's rows in id order and indexes built once (minutes, not an hour,
+                    // at 1,000,000), where the default writes the rows as the filler makes them.
+                    double seconds = "bulk".equals(options.get("growth.fill"))
+                            ? H2BulkLoad.fill(
+                                    context.getBean(JdbcTemplate.class), filler, kept, archive - kept, "growth archive")
+                            : filler.fill(kept, archive - kept, "growth archive");
                     System.out.printf(
                             Locale.ROOT,
                             "  archive of %,d articles written in %.0f s (%,.0f rows/s of article)%n",
