@@ -67,14 +67,33 @@ final class ArchiveFiller {
         }
     }
 
-    /**
-     * Adds {@code count} articles numbered from {@code first}; returns the seconds it took. Each article is drawn in
-     * number order (so the archive is the same whatever the order of writing), then written in the order of its id:
-     * every index led by the article id (its primary key, the foreign keys of its keys, sources and topics) then
-     * grows at its end instead of at a random place, which on H2 kept most of the index pages of a large archive out
-     * of its small cache and made each row cost a read of several pages.
-     */
+    /** The order rows are written in; the rows themselves are the same either way. */
+    enum WriteOrder {
+        /**
+         * By article id: every index led by the article id (its primary key, the foreign keys of its keys, sources
+         * and topics) grows at its end instead of at a random place, which on H2's small cache kept most of the index
+         * pages of a large archive out of it and made each row cost a read of several pages. But H2 keeps a table
+         * whose key is not a number in the order rows were inserted, so a day's articles end up spread over the whole
+         * file: a worst case for reading a day that the service's own archive does not have.
+         */
+        ID,
+        /**
+         * By first sight, as the service stores articles: a day's articles lie near one another in the file. Costs
+         * random inserts into the id-led indexes, affordable with a large cache (see {@link H2BulkLoad}).
+         */
+        FIRST_SEEN
+    }
+
+    /** Adds {@code count} articles numbered from {@code first} in id order; returns the seconds it took. */
     double fill(long first, long count, String progressLabel) {
+        return fill(first, count, progressLabel, WriteOrder.ID);
+    }
+
+    /**
+     * Adds {@code count} articles numbered from {@code first}, written in the given order; returns the seconds it
+     * took. Each article is drawn in number order, so the archive is the same whatever the order of writing.
+     */
+    double fill(long first, long count, String progressLabel, WriteOrder writeOrder) {
         long started = System.nanoTime();
         int size = Math.toIntExact(count);
         SplittableRandom random = new SplittableRandom(first * 31 + 11);
@@ -93,11 +112,16 @@ final class ArchiveFiller {
             idLow[i] = HexFormat.fromHexDigitsToLong(id, 16, 32);
             order[i] = i;
         }
-        // Unsigned, digit by digit: the order of the ids' text, which is the order of the indexes.
-        Arrays.sort(order, (a, b) -> {
-            int high = Long.compareUnsigned(idHigh[a], idHigh[b]);
-            return high != 0 ? high : Long.compareUnsigned(idLow[a], idLow[b]);
-        });
+        if (writeOrder == WriteOrder.ID) {
+            // Unsigned, digit by digit: the order of the ids' text, which is the order of the indexes.
+            Arrays.sort(order, (a, b) -> {
+                int high = Long.compareUnsigned(idHigh[a], idHigh[b]);
+                return high != 0 ? high : Long.compareUnsigned(idLow[a], idLow[b]);
+            });
+        } else {
+            // First sight is NEWEST - age + seenAfter: the larger age - seenAfter, the earlier.
+            Arrays.sort(order, (a, b) -> Long.compare(age[b] - seenAfter[b], age[a] - seenAfter[a]));
+        }
         for (int from = 0; from < size; from += BATCH) {
             int to = Math.min(size, from + BATCH);
             List<Object[]> articles = new ArrayList<>();
