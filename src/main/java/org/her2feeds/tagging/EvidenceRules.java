@@ -400,9 +400,10 @@ final class EvidenceRules {
             }
         }
         List<String> names = new ArrayList<>(TrialNames.find(text.title(), fields, registryRecord));
-        names.addAll(TrialNames.listedWith(
-                Set.copyOf(names.stream().map(TrialNames::compact).toList()), fields));
-        names.addAll(TrialNames.listedWith(named, fields));
+        // A name listed beside a trial found by its wording or beside a curated one: the fields are read once.
+        Set<String> trials = new HashSet<>(named);
+        names.forEach(name -> trials.add(TrialNames.compact(name)));
+        names.addAll(TrialNames.listedWith(trials, fields));
         for (String name : names) {
             String compact = TrialNames.compact(name);
             // "LUNG-1" of "Beamion LUNG-1": a part of a curated name is that trial, already found.
