@@ -331,13 +331,7 @@ public final class Benchmarks {
                 // catch-up, which the first pass's writes start on a thread of their own: the published fifth of the
                 // archive (200,000 articles at 1,000,000) was indexed during the passes, and measured as ingest. A
                 // search takes them in first and waits for it.
-                long indexing = System.nanoTime();
-                context.getBean(ArticleQueries.class)
-                        .search(new ArticleFilter(Set.of(), null, "trastuzumab", null, null), 1);
-                System.out.printf(
-                        Locale.ROOT,
-                        "  search index caught up with the archive in %.0f s%n",
-                        (System.nanoTime() - indexing) / 1e9);
+                awaitSearchCatchUp(context);
                 record(
                         String.format(Locale.ROOT, "Full pipeline, H2 (archive of %,d)", archive),
                         Passes.measure(
@@ -809,13 +803,7 @@ public final class Benchmarks {
             }
             // A bulk fill leaves the published articles for the search index's catch-up, which would otherwise run
             // beside the timed requests: a search waits for it, as in the growth part.
-            long indexing = System.nanoTime();
-            context.getBean(ArticleQueries.class)
-                    .search(new ArticleFilter(Set.of(), null, "trastuzumab", null, null), 1);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  search index caught up with the archive in %.0f s%n",
-                    (System.nanoTime() - indexing) / 1e9);
+            awaitSearchCatchUp(context);
             jdbc.execute("ANALYZE");
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             String base = "http://127.0.0.1:" + port;
@@ -1080,6 +1068,16 @@ public final class Benchmarks {
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             return SearchBench.latency(context, database, articles, requests, baseline, base, figures);
         }
+    }
+
+    /** A search takes in what the index's catch-up has not yet indexed, and waits for it. */
+    private static void awaitSearchCatchUp(ConfigurableApplicationContext context) {
+        long indexing = System.nanoTime();
+        context.getBean(ArticleQueries.class).search(new ArticleFilter(Set.of(), null, "trastuzumab", null, null), 1);
+        System.out.printf(
+                Locale.ROOT,
+                "  search index caught up with the archive in %.0f s%n",
+                (System.nanoTime() - indexing) / 1e9);
     }
 
     /** Issue 12's serving comparison: the service beside nginx on the same bytes ({@link ServingBench}). */

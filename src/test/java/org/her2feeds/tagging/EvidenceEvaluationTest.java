@@ -88,7 +88,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path HELD_OUT_6 = Path.of("src/test/resources/evidence/evidence-holdout-6.yml");
 
-    private static final Floors HELD_OUT_6_FLOORS = new Floors(0.90, 0.82, 0.70);
+    private static final Floors HELD_OUT_6_FLOORS = new Floors(0.90, 0.82, 0.70, 1);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -103,8 +103,16 @@ class EvidenceEvaluationTest {
     private static final Floors GOALS = new Floors(
             EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.STORY_F1_GOAL);
 
-    /** The least a set must reach for trial precision and recall and for story F1 (type, drugs, notices: the goals). */
-    private record Floors(double trialPrecision, double trialRecall, double storyF1) {}
+    /**
+     * The least a set must reach for trial precision and recall and for story F1, and how many notices' DOI or PMID
+     * may go unread (type, drugs and the rest of notices: the goals).
+     */
+    private record Floors(double trialPrecision, double trialRecall, double storyF1, int identifiersUnread) {
+
+        Floors(double trialPrecision, double trialRecall, double storyF1) {
+            this(trialPrecision, trialRecall, storyF1, 0);
+        }
+    }
 
     @Test
     void theSeventhTuningSetKeepsWhatItReaches() {
@@ -113,29 +121,7 @@ class EvidenceEvaluationTest {
 
     @Test
     void theHeldOutSetKeepsWhatItReachesOnTextNoRuleWasWrittenFor() {
-        EvidenceEvaluation heldOut = EvidenceEvaluation.run(tagger, HELD_OUT_6);
-        assertThat(heldOut.typeAccuracy())
-                .as("type accuracy")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
-        assertThat(heldOut.drugs().precision())
-                .as("drug precision")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.drugs().recall())
-                .as("drug recall")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
-        assertThat(heldOut.trials().precision())
-                .as("trial precision")
-                .isGreaterThanOrEqualTo(HELD_OUT_6_FLOORS.trialPrecision());
-        assertThat(heldOut.trials().recall())
-                .as("trial recall")
-                .isGreaterThanOrEqualTo(HELD_OUT_6_FLOORS.trialRecall());
-        assertThat(heldOut.notices().kindRight()).isEqualTo(heldOut.notices().labelled());
-        assertThat(heldOut.notices().identifierRead())
-                .as("notices naming their article by DOI or PMID that are read: all but one (the goal is all)")
-                .isGreaterThanOrEqualTo(heldOut.notices().byIdentifier() - 1);
-        assertThat(heldOut.stories().f1())
-                .as("pairwise story grouping F1")
-                .isGreaterThanOrEqualTo(HELD_OUT_6_FLOORS.storyF1());
+        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT_6), HELD_OUT_6_FLOORS);
     }
 
     @Test
@@ -201,8 +187,9 @@ class EvidenceEvaluationTest {
         assertThat(set.notices().labelled()).as("the set labels notices").isPositive();
         assertThat(set.notices().kindRight()).isEqualTo(set.notices().labelled());
         assertThat(set.notices().identifierRead())
-                .as("every notice that names its article by DOI or PMID is read, so the store links it")
-                .isEqualTo(set.notices().byIdentifier());
+                .as("notices naming their article by DOI or PMID that are read, so the store links them (the goal: all;"
+                        + " unread at most " + floors.identifiersUnread() + ")")
+                .isGreaterThanOrEqualTo(set.notices().byIdentifier() - floors.identifiersUnread());
         assertThat(set.notices().unlabelledSeen()).isZero();
         assertThat(set.stories().labelled()).as("the set labels stories").isPositive();
         assertThat(set.stories().f1()).as("pairwise story grouping F1").isGreaterThanOrEqualTo(floors.storyF1());
