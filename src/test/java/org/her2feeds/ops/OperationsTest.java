@@ -173,7 +173,7 @@ class OperationsTest extends RunningApplication {
         assertThat(fetch.statusCode()).isEqualTo(202);
         assertThat(json.readTree(fetch.body()).get("scheduled").get(0).asString())
                 .isEqualTo("journal");
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> remote.verify(getRequestedFor(urlEqualTo("/journal.rss"))));
 
         HttpResponse<String> all = send(
@@ -185,7 +185,7 @@ class OperationsTest extends RunningApplication {
                         .map(JsonNode::asString)
                         .toList())
                 .containsExactlyInAnyOrder("journal", "news", "broken");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             remote.verify(2, getRequestedFor(urlEqualTo("/journal.rss")));
             remote.verify(getRequestedFor(urlEqualTo("/news.atom")));
             remote.verify(getRequestedFor(urlEqualTo("/broken.rss")));
