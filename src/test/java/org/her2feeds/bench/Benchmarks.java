@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * bulk fills it through {@link H2BulkLoad}), {@code compare} (articles
  * for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
  * growth, pg, sources, queries, search, searchengines, serving, stages: the stage split alone, which h2 includes; or
- * {@code soak} alone, issue 14's soak run, see {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
+ * {@code soak} alone, issue 14's soak run, see {@link SoakRun}). {@code search} measures {@code ?q=} at
+ * {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
  * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan (0: none).
  * Scale (issue 12): {@code only=sources} ({@code sources} 100000, {@code lag.rate} 2.5 per second, {@code lag.seconds}
