@@ -2,6 +2,7 @@ package org.her2feeds.tagging;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,10 +79,9 @@ final class CompiledRules {
     record FieldHits(List<Set<TermHit>> hits, Set<Discount> discounted) {}
 
     FieldHits matchFields(TokenisedText text) {
-        List<Set<TermHit>> hits = new ArrayList<>(rules.size());
-        for (int r = 0; r < rules.size(); r++) {
-            hits.add(new LinkedHashSet<>());
-        }
+        // A set only for the rules that match: most rules of a rule set match nothing in an article, and a set for
+        // each of them, for every rule set and article, was much of what tagging allocated.
+        List<Set<TermHit>> hits = new ArrayList<>(Collections.nCopies(rules.size(), Set.of()));
         Set<Discount> discounted = new LinkedHashSet<>();
         collect(text.title(), TITLE, hits, discounted);
         collect(text.summary(), SUMMARY, hits, discounted);
@@ -98,8 +98,17 @@ final class CompiledRules {
         }
         Matches matched = match(tokens, field.equals(TITLE));
         for (int r = 0; r < matched.hits().size(); r++) {
-            for (String term : matched.hits().get(r)) {
-                hits.get(r).add(new TermHit(term, field));
+            List<String> terms = matched.hits().get(r);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            Set<TermHit> ruleHits = hits.get(r);
+            if (ruleHits.isEmpty()) {
+                ruleHits = new LinkedHashSet<>();
+                hits.set(r, ruleHits);
+            }
+            for (String term : terms) {
+                ruleHits.add(new TermHit(term, field));
             }
         }
         // Only the first rule's cancelled terms (relevance) are evidence a reader needs; the others' are noise.
@@ -111,12 +120,9 @@ final class CompiledRules {
     }
 
     Matches match(List<Token> tokens, boolean inTitle) {
-        List<List<String>> hits = new ArrayList<>(rules.size());
-        List<List<Discounted>> discounted = new ArrayList<>(rules.size());
-        for (int r = 0; r < rules.size(); r++) {
-            hits.add(new ArrayList<>(2));
-            discounted.add(new ArrayList<>(0));
-        }
+        // Lists only for the rules that match, as in matchFields.
+        List<List<String>> hits = new ArrayList<>(Collections.nCopies(rules.size(), List.of()));
+        List<List<Discounted>> discounted = new ArrayList<>(Collections.nCopies(rules.size(), List.of()));
         int[] nextFree = new int[rules.size()];
         Entry[] best = new Entry[rules.size()];
         int[] bestLength = new int[rules.size()];
@@ -151,16 +157,25 @@ final class CompiledRules {
                 String descriptor =
                         negation != null ? null : rule.descriptorReason(best[r].pattern(), tokens, i, end, inTitle);
                 if (negation == null && descriptor == null) {
-                    hits.get(r).add(best[r].pattern().source());
+                    added(hits, r).add(best[r].pattern().source());
                 } else {
-                    discounted
-                            .get(r)
+                    added(discounted, r)
                             .add(new Discounted(
                                     best[r].pattern().source(), negation != null ? negation.source() : descriptor));
                 }
             }
         }
         return new Matches(hits, discounted);
+    }
+
+    /** The rule's list, made when the rule first matches. */
+    private static <T> List<T> added(List<List<T>> lists, int r) {
+        List<T> list = lists.get(r);
+        if (list.isEmpty()) {
+            list = new ArrayList<>(2);
+            lists.set(r, list);
+        }
+        return list;
     }
 
     private static String fingerprintOf(List<Rule> rules) {

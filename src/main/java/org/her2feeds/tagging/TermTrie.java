@@ -13,10 +13,14 @@ import java.util.Map;
  */
 final class TermTrie<P> {
 
-    private record Edge(String text, Join join) {}
-
     private static final class Node<P> {
-        final Map<Edge, Node<P>> exact = new HashMap<>();
+        /**
+         * Exact edges by their token's text, then by the join the pattern asks before it ({@link Join#ordinal}):
+         * looked up once per token with the text's cached hash, where a key of text and join was made and hashed for
+         * every join the token's own accepts, at every position of every text for every rule set.
+         */
+        final Map<String, Node<P>[]> exact = new HashMap<>();
+
         final List<Map.Entry<TermPattern.Step, Node<P>>> prefixes = new ArrayList<>();
         /**
          * The same prefix edges by their first character: the root holds every "word*" term, and testing each
@@ -77,10 +81,19 @@ final class TermTrie<P> {
                 }
                 node = next;
             } else {
-                node = node.exact.computeIfAbsent(new Edge(step.text(), join), e -> new Node<>());
+                Node<P>[] byJoin = node.exact.computeIfAbsent(step.text(), text -> newByJoin());
+                if (byJoin[join.ordinal()] == null) {
+                    byJoin[join.ordinal()] = new Node<>();
+                }
+                node = byJoin[join.ordinal()];
             }
         }
         node.payloads.add(payload);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> Node<P>[] newByJoin() {
+        return (Node<P>[]) new Node<?>[Join.values().length];
     }
 
     /** Every pattern that matches the tokens starting at {@code from}. */
@@ -90,9 +103,11 @@ final class TermTrie<P> {
         return found;
     }
 
+    // Indexed loops, not iterators: this runs at every token of every text for every rule set, and its
+    // iterators were the largest part of what tagging allocated.
     private void walk(Node<P> node, List<Token> tokens, int from, int depth, List<Match<P>> found) {
-        for (P payload : node.payloads) {
-            found.add(new Match<>(payload, depth));
+        for (int p = 0; p < node.payloads.size(); p++) {
+            found.add(new Match<>(node.payloads.get(p), depth));
         }
         int index = from + depth;
         if (index >= tokens.size()) {
@@ -100,13 +115,19 @@ final class TermTrie<P> {
         }
         Token token = tokens.get(index);
         Join actual = depth == 0 ? Join.SPACE : token.joinBefore();
-        for (Join required : acceptingJoins(actual, depth == 0)) {
-            Node<P> next = node.exact.get(new Edge(token.text(), required));
-            if (next != null) {
-                walk(next, tokens, from, depth + 1, found);
+        Node<P>[] byJoin = node.exact.get(token.text());
+        if (byJoin != null) {
+            List<Join> accepting = acceptingJoins(actual, depth == 0);
+            for (int j = 0; j < accepting.size(); j++) {
+                Node<P> next = byJoin[accepting.get(j).ordinal()];
+                if (next != null) {
+                    walk(next, tokens, from, depth + 1, found);
+                }
             }
         }
-        for (Map.Entry<TermPattern.Step, Node<P>> entry : node.prefixesFor(token.text())) {
+        List<Map.Entry<TermPattern.Step, Node<P>>> prefixes = node.prefixesFor(token.text());
+        for (int e = 0; e < prefixes.size(); e++) {
+            Map.Entry<TermPattern.Step, Node<P>> entry = prefixes.get(e);
             TermPattern.Step step = entry.getKey();
             if ((depth == 0 || step.joinAccepts(actual)) && token.text().startsWith(step.text())) {
                 walk(entry.getValue(), tokens, from, depth + 1, found);

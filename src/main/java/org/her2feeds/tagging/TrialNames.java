@@ -303,7 +303,7 @@ final class TrialNames {
      */
     static List<String> find(String title, List<String> fields, boolean registryRecord) {
         Set<String> names = new LinkedHashSet<>();
-        if (title != null) {
+        if (title != null && mayHoldName(title)) {
             // A journal's title ending in the trial's name in brackets ("… vinorelbine in pretreated HER2-positive
             // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
             for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX)) {
@@ -313,7 +313,7 @@ final class TrialNames {
                 }
             }
         }
-        if (registryRecord && title != null) {
+        if (registryRecord && title != null && mayHoldName(title)) {
             Matcher prefix = TITLE_PREFIX.matcher(title);
             if (prefix.find() && !NOT_TRIALS.contains(firstPart(prefix.group(1)))) {
                 names.add(prefix.group(1));
@@ -324,7 +324,7 @@ final class TrialNames {
             }
         }
         for (String field : fields) {
-            if (field == null || field.isEmpty()) {
+            if (field == null || !mayHoldName(field)) {
                 continue;
             }
             for (Pattern pattern :
@@ -366,7 +366,7 @@ final class TrialNames {
     static boolean reportedOn(String name, List<String> fields) {
         String compact = compact(name);
         for (String field : fields) {
-            if (field == null || field.isEmpty()) {
+            if (field == null || !mayHoldName(field)) {
                 continue;
             }
             Matcher matcher = REPORTED.matcher(field);
@@ -386,7 +386,7 @@ final class TrialNames {
     static List<String> listedWith(Set<String> trials, List<String> fields) {
         Set<String> names = new LinkedHashSet<>();
         for (String field : fields) {
-            if (field == null || field.isEmpty()) {
+            if (field == null || !mayHoldName(field)) {
                 continue;
             }
             Matcher pair = LISTED_PAIR.matcher(field);
@@ -402,6 +402,22 @@ final class TrialNames {
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * Whether the text holds four ASCII capitals in a row, as every match of {@link #NAME} does: most fields hold
+     * none, and there the name patterns, which were most of tagging's time, need not be tried at every character.
+     */
+    static boolean mayHoldName(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= 'A' && c <= 'Z' ? run + 1 : 0;
+            if (run == 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern LEADING_NAME = Pattern.compile("[\\w-]+");

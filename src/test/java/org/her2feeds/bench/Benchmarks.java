@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code growth.keep} (false: true reuses the archive an earlier growth run filled), {@code growth.fill} (rows:
  * bulk fills it through {@link H2BulkLoad}), {@code compare} (articles
  * for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
- * growth, pg, sources, queries, search, searchengines, serving; or {@code soak} alone, issue 14's soak run, see
- * {@link SoakRun}). {@code search} measures {@code ?q=} at {@code articles} on H2 (the archive of {@code queries})
+ * growth, pg, sources, queries, search, searchengines, serving, stages: the stage split alone, which h2 includes; or
+ * {@code soak} alone, issue 14's soak run, see {@link SoakRun}). {@code search} measures {@code ?q=} at
+ * {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
  * {@code searchdb} (h2,pg) picks the databases, {@code baseline} (20) the requests of the slow LIKE scan (0: none).
  * Scale (issue 12): {@code only=sources} ({@code sources} 100000, {@code lag.rate} 2.5 per second, {@code lag.seconds}
@@ -178,7 +179,7 @@ public final class Benchmarks {
             parse(corpus, warmups, passes);
         }
         String pipelineNote = "";
-        if (wanted("h2") || wanted("growth")) {
+        if (wanted("h2") || wanted("growth") || wanted("stages")) {
             pipelineNote = h2(corpus, warmups, passes);
         }
         if (wanted("pg")) {
@@ -293,6 +294,8 @@ public final class Benchmarks {
                 }
                 System.out.println("  last pass: " + pipeline.lastTotals());
                 refetchOneFeed(context, pipeline, corpus);
+            }
+            if (wanted("h2") || wanted("stages")) {
                 StageSplit stages = new StageSplit(context);
                 List<StageSplit.Split> splits = new ArrayList<>();
                 for (int i = 0; i < warmups + passes; i++) {
@@ -452,7 +455,13 @@ public final class Benchmarks {
                 median(splits.stream().map(StageSplit.Split::parse).toList()),
                 median(splits.stream().map(StageSplit.Split::clean).toList()),
                 median(splits.stream().map(StageSplit.Split::tag).toList()),
-                median(splits.stream().map(StageSplit.Split::store).toList()));
+                median(splits.stream().map(StageSplit.Split::store).toList()),
+                new StageSplit.Cpu(
+                        median(splits.stream().map(x -> x.cpu().rome()).toList()),
+                        median(splits.stream().map(x -> x.cpu().parse()).toList()),
+                        median(splits.stream().map(x -> x.cpu().clean()).toList()),
+                        median(splits.stream().map(x -> x.cpu().tag()).toList()),
+                        median(splits.stream().map(x -> x.cpu().store()).toList())));
     }
 
     /**
@@ -508,14 +517,17 @@ public final class Benchmarks {
                             + "timed feed by feed in the same passes: %.1f µs/item)%n",
                     passesRun,
                     romeUs));
-            lines.add("| stage | µs/item | × Rome's time per item |");
-            lines.add("|---|---:|---:|");
-            lines.add(stageRow("Rome alone (SyndFeedInput, healer off)", romeUs, romeUs));
-            lines.add(stageRow("parse (FeedParser: Rome and mapping)", split.parse(), romeUs));
-            lines.add(stageRow("clean (links, summary, texts)", split.clean(), romeUs));
-            lines.add(stageRow("tag", split.tag(), romeUs));
-            lines.add(stageRow("store (saveFeed on H2)", split.store(), romeUs));
-            lines.add(stageRow("sum of the stages", split.total(), romeUs));
+            StageSplit.Cpu cpu = split.cpu();
+            figures.put("stage.tag_x_rome_cpu", cpu.tag() / cpu.rome());
+            figures.put("stage.store_x_rome_cpu", cpu.store() / cpu.rome());
+            lines.add("| stage | µs/item | × Rome's time per item | CPU µs/item (this thread) | × Rome's CPU |");
+            lines.add("|---|---:|---:|---:|---:|");
+            lines.add(stageRow("Rome alone (SyndFeedInput, healer off)", romeUs, romeUs, cpu.rome(), cpu.rome()));
+            lines.add(stageRow("parse (FeedParser: Rome and mapping)", split.parse(), romeUs, cpu.parse(), cpu.rome()));
+            lines.add(stageRow("clean (links, summary, texts)", split.clean(), romeUs, cpu.clean(), cpu.rome()));
+            lines.add(stageRow("tag", split.tag(), romeUs, cpu.tag(), cpu.rome()));
+            lines.add(stageRow("store (saveFeed on H2)", split.store(), romeUs, cpu.store(), cpu.rome()));
+            lines.add(stageRow("sum of the stages", split.total(), romeUs, cpu.total(), cpu.rome()));
         }
         if (!refetchFeed.isEmpty()) {
             lines.add("\nRe-fetch of one feed: " + refetchFeed + " (goal ≤ 10 %).");
@@ -564,8 +576,9 @@ public final class Benchmarks {
         report.add("");
     }
 
-    private static String stageRow(String stage, double us, double romeUs) {
-        return String.format(Locale.ROOT, "| %s | %.1f | %.2f |", stage, us, us / romeUs);
+    private static String stageRow(String stage, double us, double romeUs, double cpuUs, double romeCpuUs) {
+        return String.format(
+                Locale.ROOT, "| %s | %.1f | %.2f | %.1f | %.2f |", stage, us, us / romeUs, cpuUs, cpuUs / romeCpuUs);
     }
 
     private void printRates(CorpusGenerator.Corpus corpus, String totals) {
