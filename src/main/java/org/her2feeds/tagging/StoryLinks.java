@@ -643,15 +643,14 @@ public class StoryLinks {
         while (m.find()) {
             String word = m.group();
             if (distinctive(rules, word, drugWords)) {
-                words.add(word);
-                // "HER2-ultralow" is also "ultralow", as another writer puts it: a common word joined to one word.
+                // "HER2-ultralow" is "ultralow", as another writer puts it: a common word joined to one word adds
+                // nothing to it, and keeping both would count one shared word twice.
                 int hyphen = word.indexOf('-');
-                if (hyphen > 0
+                boolean joined = hyphen > 0
                         && word.indexOf('-', hyphen + 1) < 0
                         && rules.commonWords().contains(word.substring(0, hyphen))
-                        && distinctive(rules, word.substring(hyphen + 1), drugWords)) {
-                    words.add(word.substring(hyphen + 1));
-                }
+                        && distinctive(rules, word.substring(hyphen + 1), drugWords);
+                words.add(joined ? word.substring(hyphen + 1) : word);
             }
         }
         return words;

@@ -223,10 +223,29 @@ class StoryLinksTest {
                 "news",
                 "lab-news",
                 "2027-02-12");
-        assertThat(guideline.words()).contains("her2-ultralow", "ultralow");
+        assertThat(guideline.words()).contains("ultralow").doesNotContain("her2-ultralow");
         assertThat(links.link(guideline, news))
                 .hasValueSatisfying(
                         why -> assertThat(why).startsWith("shares the words").contains("ultralow"));
+    }
+
+    @Test
+    void aWordJoinedToACommonWordIsOneSharedWordNotTwo() {
+        StoryProfile paper = profile(
+                "Payload release kinetics of trastuzumab deruxtecan in HER2-ultralow organoids",
+                "Organoids with faint membrane staining took up the conjugate within hours.",
+                "journal",
+                "lab-journal",
+                "2027-04-02");
+        StoryProfile news = profile(
+                "HER2-ultralow tumours respond to trastuzumab deruxtecan in a national registry",
+                "Registry clinicians describe responses in patients once called HER2-zero.",
+                "news",
+                "onc-news",
+                "2027-04-03");
+        assertThat(links.link(paper, news))
+                .as("one word and a drug in common, however often each text joins it to HER2")
+                .isEmpty();
     }
 
     @Test
