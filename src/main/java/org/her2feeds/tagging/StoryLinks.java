@@ -40,7 +40,7 @@ public class StoryLinks {
 
     /**
      * The events an article may report: a result (a readout, a paper, a preprint, the default), a regulator's
-     * decision, a filing with one, or a notice about another article.
+     * decision, a filing with one, a notice about another article, or a preview of readouts to come.
      */
     static final String RESULT = "result";
 
@@ -49,6 +49,9 @@ public class StoryLinks {
     static final String FILING = "filing";
 
     static final String NOTICE = "notice";
+
+    /** What a congress preview or an agenda tells of: readouts still to come, none of which it reports. */
+    static final String PREVIEW = "preview";
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
@@ -212,6 +215,8 @@ public class StoryLinks {
         }
         return switch (a.event()) {
             case NOTICE -> sameNoticeTarget(rules, a, b);
+            // Two previews name the same readouts to come without being one event; only what they cite joins them.
+            case PREVIEW -> Optional.empty();
             // A filing is a step of one regulator on one drug, as a decision is: told apart from each other (and from
             // the readout the filing rests on) by the event, linked within it as decisions are.
             case DECISION, FILING -> sameDecision(rules, a, b);
@@ -473,6 +478,12 @@ public class StoryLinks {
         int decision = firstOf(title, rules.decisionWords());
         int result = firstOf(title, rules.resultWords());
         int filing = firstOf(title, rules.filingWords());
+        int preview = firstOf(title, rules.previewWords());
+        // A title that says what is to come ("What to watch at ESMO") before any decision or result names trials whose
+        // readouts have not happened yet: it reports none of them, and so is no bridge between their stories.
+        if (preview >= 0 && (decision < 0 || preview < decision) && (result < 0 || preview < result)) {
+            return PREVIEW;
+        }
         // A title that names a filing before any decision or result ("FDA accepts sBLA …, grants priority review")
         // reports that step, not the readout the filing rests on nor the decision still to come.
         if (filing >= 0 && (decision < 0 || filing < decision) && (result < 0 || filing < result)) {

@@ -249,6 +249,34 @@ class StoryLinksTest {
     }
 
     @Test
+    void aPreviewOfReadoutsToComeReportsNoneOfThemAndJoinsNoStories() {
+        StoryProfile preview = profile(
+                "Congress preview: what to watch in HER2 breast cancer this autumn",
+                "Expect the overall survival update of DESTINY-Breast09 and the first data from DESTINY-Breast05 in"
+                        + " the opening session.",
+                "news",
+                "onc-news",
+                "2027-09-10");
+        StoryProfile first = profile(
+                "DESTINY-Breast09 overall survival results presented",
+                "The DESTINY-Breast09 trial showed longer survival with trastuzumab deruxtecan and pertuzumab.",
+                "news",
+                "wire",
+                "2027-09-14");
+        StoryProfile second = profile(
+                "DESTINY-Breast05 results presented in residual disease",
+                "In DESTINY-Breast05, trastuzumab deruxtecan lowered the risk of recurrence after surgery.",
+                "news",
+                "other-wire",
+                "2027-09-14");
+        assertThat(preview.event()).isEqualTo(StoryLinks.PREVIEW);
+        assertThat(preview.trials()).as("it names both trials").contains("destiny-breast09", "destiny-breast05");
+        assertThat(links.link(preview, first)).isEmpty();
+        assertThat(links.link(preview, second)).isEmpty();
+        assertThat(links.link(first, second)).as("two readouts, two stories").isEmpty();
+    }
+
+    @Test
     void aFilingIsAnEventOfItsOwnNeitherTheReadoutItRestsOnNorTheDecisionToCome() {
         StoryProfile readout = profile(
                 "Jazz Announces Positive Topline Results from Phase 3 HERIZON-BTC-302 Trial of Zanidatamab",
