@@ -300,12 +300,14 @@ public class StoryLinks {
         if (!trials.isEmpty()
                 && !rules.noTrialLinks().contains(a.type())
                 && !rules.noTrialLinks().contains(b.type())) {
-            // One trial, two readouts: an exploratory analysis published weeks after the primary one is another
-            // event; coverage of a readout follows it within days, in words of its own ("quality of life").
+            // One trial, two readouts: an exploratory analysis, or a cost model built on the trial, is another event
+            // than the primary readout, however soon after it appears. Coverage of an analysis follows it within
+            // days in words of its own ("quality of life"); coverage that came out days before it was about another.
             boolean sameAnalysis = intersection(a.titleWords(), rules.analysisWords())
                     .equals(intersection(b.titleWords(), rules.analysisWords()));
-            boolean days = Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.readoutDays())) <= 0;
-            return sameAnalysis || days ? Optional.of("trial " + new TreeSet<>(trials)) : Optional.empty();
+            return sameAnalysis || coverageFollows(rules, a, b) || coverageFollows(rules, b, a)
+                    ? Optional.of("trial " + new TreeSet<>(trials))
+                    : Optional.empty();
         }
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
             return Optional.empty();
@@ -367,6 +369,19 @@ public class StoryLinks {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the first is coverage of the second within readout-days after it: the same day counts as after, since
+     * a release and the paper it announces appear together when an embargo lifts, in whichever order.
+     */
+    private static boolean coverageFollows(StoryRules rules, StoryProfile coverage, StoryProfile paper) {
+        if (!rules.coverageTypes().contains(coverage.type())
+                || rules.coverageTypes().contains(paper.type())) {
+            return false;
+        }
+        Duration after = Duration.between(paper.at(), coverage.at());
+        return after.compareTo(Duration.ofDays(-1)) >= 0 && after.compareTo(Duration.ofDays(rules.readoutDays())) <= 0;
     }
 
     /** The venue the coverage names that is the paper's journal (its source's id starts with it), or null. */

@@ -277,6 +277,46 @@ class StoryLinksTest {
     }
 
     @Test
+    void twoPapersOfOneTrialNamingDifferentAnalysesAreTwoEventsAndCoverageJoinsOnlyWhatCameBeforeIt() {
+        StoryProfile secondary = profile(
+                "Liver safety of trastuzumab deruxtecan in DESTINY-Breast05: a secondary analysis",
+                "Transaminase rises were infrequent and resolved on dose holds.",
+                "journal",
+                "onc-journal",
+                "2027-05-03");
+        StoryProfile news = profile(
+                "Liver problems rare with newer conjugate in DESTINY-Breast05",
+                "A fresh look at the DESTINY-Breast05 data found few liver events.",
+                "news",
+                "onc-news",
+                "2027-05-05");
+        StoryProfile exploratory = profile(
+                "Nodal status and benefit of trastuzumab deruxtecan: an exploratory analysis of DESTINY-Breast05",
+                "Benefit was largest in node-positive residual disease.",
+                "preprint",
+                "medrxiv",
+                "2027-05-07");
+        StoryProfile costs = profile(
+                "Cost-effectiveness of trastuzumab deruxtecan after neoadjuvant therapy: a model from DESTINY-Breast05",
+                "A partitioned survival model with list prices gave an incremental ratio above common thresholds.",
+                "preprint",
+                "medrxiv",
+                "2027-05-06");
+        assertThat(links.link(secondary, news))
+                .as("coverage days after the paper")
+                .isPresent();
+        assertThat(links.link(secondary, exploratory))
+                .as("two analyses, days apart")
+                .isEmpty();
+        assertThat(links.link(news, exploratory))
+                .as("news out before the preprint was about another")
+                .isEmpty();
+        assertThat(links.link(costs, secondary))
+                .as("a cost model built on the trial")
+                .isEmpty();
+    }
+
+    @Test
     void aFilingIsAnEventOfItsOwnNeitherTheReadoutItRestsOnNorTheDecisionToCome() {
         StoryProfile readout = profile(
                 "Jazz Announces Positive Topline Results from Phase 3 HERIZON-BTC-302 Trial of Zanidatamab",
