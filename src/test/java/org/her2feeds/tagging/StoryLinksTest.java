@@ -347,6 +347,29 @@ class StoryLinksTest {
     }
 
     @Test
+    void aNoticeNamingItsArticleOnlyByTitleSharesNoWordsWithAnotherNoticeByTheirCommonFormula() {
+        StoryProfile byTitle = profile(
+                "Expression of Concern: Liver enzyme trends with pyrotinib in a provincial registry",
+                "The Editor-in-Chief issues this Expression of Concern to alert readers to questions about consent"
+                        + " records. The authors have been contacted, and readers should interpret the results with"
+                        + " caution.",
+                List.of("Expression of Concern"),
+                "journal",
+                "onc-journal",
+                "2027-06-01");
+        StoryProfile byDoi = profile(
+                "Editorial Expression of Concern: Quality of life after tucatinib for brain metastases: a survey",
+                "The Editor-in-Chief alerts readers that responses to this survey (https://doi.org/10.5555/qol.2027.41)"
+                        + " may have been duplicated. The authors were asked for the raw data; interpret it with"
+                        + " caution.",
+                List.of("Expression of Concern"),
+                "journal",
+                "other-journal",
+                "2027-06-09");
+        assertThat(links.link(byTitle, byDoi)).isEmpty();
+    }
+
+    @Test
     void twoNoticesThatNameDifferentArticlesAreNotLinkedByTheWordsEveryNoticeUses() {
         StoryProfile one = profile(
                 "Expression of Concern: Non-coding RNAs as mediators of trastuzumab resistance: a review",
