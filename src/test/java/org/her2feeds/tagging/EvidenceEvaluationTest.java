@@ -86,12 +86,16 @@ class EvidenceEvaluationTest {
      * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
      * while held out (summary lines only), with the rules before and after the seventh tuning, with the same figures
      * both times: type 0.953, trials 0.904 / 0.831, drugs 1 / 1, every notice's kind, 14 of 15 DOIs or PMIDs, stories
-     * F1 0.708 (precision 0.651, recall 0.775); retired as held out and tuned on since 2026-12-07. These floors, just
-     * under what it reaches, hold it there.
+     * F1 0.708 (precision 0.651, recall 0.775); retired as held out and tuned on since 2026-12-07. Its stories were
+     * joined too eagerly: a congress preview naming two trials bridged their readouts, a cost model and two analyses
+     * of one trial joined its readout, "HER2-ultralow" counted as two shared words and notices shared their formula.
+     * Since the eighth tuning it reaches trials 0.913 / 0.853, every notice's DOI or PMID read and stories F1 0.877
+     * (precision 0.973, recall 0.798): under the goals for trials and stories (most trials it misses are named outside
+     * the catalogue in forms no rule reads, or only implied). These floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_8 = Path.of("src/test/resources/evidence/evidence-tuning-8.yml");
 
-    private static final Floors TUNING_8_FLOORS = new Floors(0.90, 0.82, 0.70, 1);
+    private static final Floors TUNING_8_FLOORS = new Floors(0.91, 0.85, 0.87);
 
     /**
      * The held-out set no rule is written for, when there is one: none is in the repository between retiring one and
