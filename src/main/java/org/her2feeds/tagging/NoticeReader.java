@@ -1,8 +1,10 @@
 package org.her2feeds.tagging;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2feeds.parse.CitedIds;
@@ -27,6 +29,13 @@ final class NoticeReader {
     private static final Pattern CITED =
             Pattern.compile("\\bet al\\.\\s+(.{20,400}?)\\.\\s+[A-Z][\\w .&-]{1,80}?\\s(?:19|20)\\d\\d\\s*[;,:]");
 
+    /**
+     * A PubMed id labelled by what it is the id of: "PMID of withdrawn article: 99160077", "PubMed ID for the original
+     * paper: …". A notice says whose id it gives; a bare number is no id, but one so labelled is the article's.
+     */
+    private static final Pattern PMID_OF = Pattern.compile("(?i)\\b(?:PMID|PubMed\\s+ID)\\s+(?:of|for)\\s+(?:the\\s+)?"
+            + "(?:[a-z-]+\\s+){0,2}(?:article|paper|publication|abstract|report)\\s*:?\\s*(\\d{1,9})\\b");
+
     private static final int TITLE_KEY_LENGTH = 200;
 
     private NoticeReader() {}
@@ -39,7 +48,12 @@ final class NoticeReader {
                         ? Notice.RETRACTION
                         : words.contains("concern") ? Notice.CONCERN : Notice.CORRECTION;
         String all = text.title() + "\n" + text.summary() + "\n" + text.content();
-        return new Notice(kind, CitedIds.dois(all), CitedIds.pmids(all), title(text));
+        Set<String> pmids = new LinkedHashSet<>(CitedIds.pmids(all));
+        Matcher labelled = PMID_OF.matcher(all);
+        while (labelled.find()) {
+            pmids.add(labelled.group(1));
+        }
+        return new Notice(kind, CitedIds.dois(all), List.copyOf(pmids), title(text));
     }
 
     private static String title(TaggableText text) {

@@ -40,7 +40,7 @@ public class StoryLinks {
 
     /**
      * The events an article may report: a result (a readout, a paper, a preprint, the default), a regulator's
-     * decision, a filing with one, or a notice about another article.
+     * decision, a filing with one, a notice about another article, or a preview of readouts to come.
      */
     static final String RESULT = "result";
 
@@ -49,6 +49,9 @@ public class StoryLinks {
     static final String FILING = "filing";
 
     static final String NOTICE = "notice";
+
+    /** What a congress preview or an agenda tells of: readouts still to come, none of which it reports. */
+    static final String PREVIEW = "preview";
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
@@ -212,6 +215,8 @@ public class StoryLinks {
         }
         return switch (a.event()) {
             case NOTICE -> sameNoticeTarget(rules, a, b);
+            // Two previews name the same readouts to come without being one event; only what they cite joins them.
+            case PREVIEW -> Optional.empty();
             // A filing is a step of one regulator on one drug, as a decision is: told apart from each other (and from
             // the readout the filing rests on) by the event, linked within it as decisions are.
             case DECISION, FILING -> sameDecision(rules, a, b);
@@ -295,12 +300,14 @@ public class StoryLinks {
         if (!trials.isEmpty()
                 && !rules.noTrialLinks().contains(a.type())
                 && !rules.noTrialLinks().contains(b.type())) {
-            // One trial, two readouts: an exploratory analysis published weeks after the primary one is another
-            // event; coverage of a readout follows it within days, in words of its own ("quality of life").
+            // One trial, two readouts: an exploratory analysis, or a cost model built on the trial, is another event
+            // than the primary readout, however soon after it appears. Coverage of an analysis follows it within
+            // days in words of its own ("quality of life"); coverage that came out days before it was about another.
             boolean sameAnalysis = intersection(a.titleWords(), rules.analysisWords())
                     .equals(intersection(b.titleWords(), rules.analysisWords()));
-            boolean days = Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.readoutDays())) <= 0;
-            return sameAnalysis || days ? Optional.of("trial " + new TreeSet<>(trials)) : Optional.empty();
+            return sameAnalysis || coverageFollows(rules, a, b) || coverageFollows(rules, b, a)
+                    ? Optional.of("trial " + new TreeSet<>(trials))
+                    : Optional.empty();
         }
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
             return Optional.empty();
@@ -362,6 +369,19 @@ public class StoryLinks {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the first is coverage of the second within readout-days after it: the same day counts as after, since
+     * a release and the paper it announces appear together when an embargo lifts, in whichever order.
+     */
+    private static boolean coverageFollows(StoryRules rules, StoryProfile coverage, StoryProfile paper) {
+        if (!rules.coverageTypes().contains(coverage.type())
+                || rules.coverageTypes().contains(paper.type())) {
+            return false;
+        }
+        Duration after = Duration.between(paper.at(), coverage.at());
+        return after.compareTo(Duration.ofDays(-1)) >= 0 && after.compareTo(Duration.ofDays(rules.readoutDays())) <= 0;
     }
 
     /** The venue the coverage names that is the paper's journal (its source's id starts with it), or null. */
@@ -473,6 +493,12 @@ public class StoryLinks {
         int decision = firstOf(title, rules.decisionWords());
         int result = firstOf(title, rules.resultWords());
         int filing = firstOf(title, rules.filingWords());
+        int preview = firstOf(title, rules.previewWords());
+        // A title that says what is to come ("What to watch at ESMO") before any decision or result names trials whose
+        // readouts have not happened yet: it reports none of them, and so is no bridge between their stories.
+        if (preview >= 0 && (decision < 0 || preview < decision) && (result < 0 || preview < result)) {
+            return PREVIEW;
+        }
         // A title that names a filing before any decision or result ("FDA accepts sBLA …, grants priority review")
         // reports that step, not the readout the filing rests on nor the decision still to come.
         if (filing >= 0 && (decision < 0 || filing < decision) && (result < 0 || filing < result)) {
@@ -643,15 +669,14 @@ public class StoryLinks {
         while (m.find()) {
             String word = m.group();
             if (distinctive(rules, word, drugWords)) {
-                words.add(word);
-                // "HER2-ultralow" is also "ultralow", as another writer puts it: a common word joined to one word.
+                // "HER2-ultralow" is "ultralow", as another writer puts it: a common word joined to one word adds
+                // nothing to it, and keeping both would count one shared word twice.
                 int hyphen = word.indexOf('-');
-                if (hyphen > 0
+                boolean joined = hyphen > 0
                         && word.indexOf('-', hyphen + 1) < 0
                         && rules.commonWords().contains(word.substring(0, hyphen))
-                        && distinctive(rules, word.substring(hyphen + 1), drugWords)) {
-                    words.add(word.substring(hyphen + 1));
-                }
+                        && distinctive(rules, word.substring(hyphen + 1), drugWords);
+                words.add(joined ? word.substring(hyphen + 1) : word);
             }
         }
         return words;

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param at          when the article appeared (its publication date, else when it was first seen)
  * @param sourceKind  the kind of its source, or null
  * @param type        its publication type's slug
- * @param event       {@code result}, {@code decision} or {@code notice}: what kind of event it reports
+ * @param event       {@code result}, {@code decision}, {@code filing}, {@code notice} or {@code preview}: what kind
+ *                    of event it reports
  * @param regulators  for a decision: the regulators it names, first by its title, then its source, then its text
  * @param ownIds      its own DOI (lower case) and PubMed id
  * @param citedIds    the DOIs and PubMed ids its text cites, and those a notice concerns

@@ -29,6 +29,7 @@ record StoryRules(
         List<String> decisionWords,
         List<String> resultWords,
         List<String> filingWords,
+        List<String> previewWords,
         Set<String> analysisWords,
         int readoutDays,
         int versionThreshold,
@@ -48,6 +49,7 @@ record StoryRules(
             "decision-words",
             "result-words",
             "filing-words",
+            "preview-words",
             "analysis-words",
             "readout-days",
             "version-threshold",
@@ -60,10 +62,16 @@ record StoryRules(
      * Keys a file written before them may leave out: without sites, decisions are not told apart by site; without
      * filing words, a filing's news is read as a result or a decision; without a version threshold, a preprint and
      * its journal version are not linked by the words of their texts; without sponsors, an article that names no drug
-     * has none.
+     * has none; without preview words, a preview is read as a report of what it previews.
      */
-    private static final Set<String> OPTIONAL =
-            Set.of("sites", "analysis-words", "readout-days", "filing-words", "version-threshold", "sponsors");
+    private static final Set<String> OPTIONAL = Set.of(
+            "sites",
+            "analysis-words",
+            "readout-days",
+            "filing-words",
+            "preview-words",
+            "version-threshold",
+            "sponsors");
 
     static StoryRules read(Path file) {
         YamlDocument doc = YamlDocument.read(file, TopicRulesException::new);
@@ -90,6 +98,9 @@ record StoryRules(
                 words(doc, fields.get("decision-words"), "decision-words"),
                 words(doc, fields.get("result-words"), "result-words"),
                 fields.containsKey("filing-words") ? words(doc, fields.get("filing-words"), "filing-words") : List.of(),
+                fields.containsKey("preview-words")
+                        ? words(doc, fields.get("preview-words"), "preview-words")
+                        : List.of(),
                 fields.containsKey("analysis-words")
                         ? new LinkedHashSet<>(words(doc, fields.get("analysis-words"), "analysis-words"))
                         : Set.of(),

@@ -34,6 +34,23 @@ final class TrialNames {
     private static final Pattern NAMED = Pattern.compile(
             NAME + "(?:\\s+" + PHASE + KIND + "|,\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND + ")");
 
+    /**
+     * A name of two words written with a space where its registry writes a hyphen: capitals then a capitalised word or
+     * capitals ("QUARRY Lung"), or a capitalised word then a tumour's two or three initials ("Cormorant GC"), as news
+     * retypes a name; before a longer name in capitals a capitalised word is an adjective ("the European ANVIL
+     * study"). Read only where the sentence calls it a trial or gives its results ({@link #SPACED_NAMED},
+     * {@link #SPACED_REPORTED}).
+     */
+    private static final String SPACED_NAME = "(?<![\\w-])((?:[A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*"
+            + "|[A-Z][a-z]{3,}\\s[A-Z]{2,3}[0-9]*))(?![\\w-])";
+
+    /** "the Cormorant GC phase II study". */
+    private static final Pattern SPACED_NAMED = Pattern.compile(SPACED_NAME + "\\s+" + PHASE + KIND);
+
+    /** "the QUARRY Lung data", "Cormorant GC results": a results noun attached to the name. */
+    private static final Pattern SPACED_REPORTED =
+            Pattern.compile(SPACED_NAME + "\\s+(?:data|results?|readout|findings|investigators)\\b");
+
     /** "the phase 3 trial NAME", "study NAME". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
 
@@ -344,6 +361,16 @@ final class TrialNames {
                 while (matcher.find()) {
                     String name = nameIn(matcher);
                     if (!NOT_TRIALS.contains(firstPart(name))) {
+                        names.add(name);
+                    }
+                }
+            }
+            for (Pattern pattern : List.of(SPACED_NAMED, SPACED_REPORTED)) {
+                Matcher matcher = pattern.matcher(field);
+                while (matcher.find()) {
+                    // Written as its registry and sponsor write it, so that both spellings are one trial's key.
+                    String name = matcher.group(1).replaceAll("\\s+", "-");
+                    if (!NOT_TRIALS.contains(firstPart(name).toUpperCase(Locale.ROOT))) {
                         names.add(name);
                     }
                 }

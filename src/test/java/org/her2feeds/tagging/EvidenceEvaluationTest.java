@@ -1,18 +1,20 @@
 package org.her2feeds.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
- * never saw the rules: the seven sets the rules are tuned on, and the held-out set no rule was written for, held to
- * the floors it reached when first measured.
+ * never saw the rules: the eight sets the rules are tuned on, and the held-out set no rule was written for (when one
+ * is in the repository), held to the floors it reached when first measured.
  */
 class EvidenceEvaluationTest {
 
@@ -80,15 +82,29 @@ class EvidenceEvaluationTest {
     private static final Path TUNING_7 = Path.of("src/test/resources/evidence/evidence-tuning-7.yml");
 
     /**
-     * Held out (h6-001…): written on 2026-12-07 by a labeller who read only the labelling guide, never the rules, code
-     * or other item files; measured (summary lines only) with the rules before and after the seventh tuning, with the
-     * same figures both times: type 0.953, trials 0.904 / 0.831, drugs 1 / 1, every notice's kind, 14 of 15 DOIs or
-     * PMIDs, stories F1 0.708 (precision 0.651, recall 0.775). It misses the goals for trials, one notice's identifier
-     * and stories; these floors, just under what it reaches, keep a rule change from making it worse unseen.
+     * The eighth tuning set (h6-001…, 236 items, 37 stories, 20 notices): written on 2026-12-07 as the sixth held-out
+     * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
+     * while held out (summary lines only), with the rules before and after the seventh tuning, with the same figures
+     * both times: type 0.953, trials 0.904 / 0.831, drugs 1 / 1, every notice's kind, 14 of 15 DOIs or PMIDs, stories
+     * F1 0.708 (precision 0.651, recall 0.775); retired as held out and tuned on since 2026-12-07. Its stories were
+     * joined too eagerly: a congress preview naming two trials bridged their readouts, a cost model and two analyses
+     * of one trial joined its readout, "HER2-ultralow" counted as two shared words and notices shared their formula.
+     * Since the eighth tuning it reaches trials 0.913 / 0.853, every notice's DOI or PMID read and stories F1 0.877
+     * (precision 0.973, recall 0.798): under the goals for trials and stories (most trials it misses are named outside
+     * the catalogue in forms no rule reads, or only implied). These floors, just under what it reaches, hold it there.
      */
-    private static final Path HELD_OUT_6 = Path.of("src/test/resources/evidence/evidence-holdout-6.yml");
+    private static final Path TUNING_8 = Path.of("src/test/resources/evidence/evidence-tuning-8.yml");
 
-    private static final Floors HELD_OUT_6_FLOORS = new Floors(0.90, 0.82, 0.70, 1);
+    private static final Floors TUNING_8_FLOORS = new Floors(0.91, 0.85, 0.87);
+
+    /**
+     * The held-out set no rule is written for, when there is one: none is in the repository between retiring one and
+     * writing the next, and its test is skipped meanwhile. Its floors are what any held-out set reached when first
+     * measured; once measured, they are raised to just under what it reaches.
+     */
+    private static final Optional<Path> HELD_OUT = Optional.empty();
+
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.83, 0.68, 0.70, 1);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -120,8 +136,14 @@ class EvidenceEvaluationTest {
     }
 
     @Test
+    void theEighthTuningSetKeepsWhatItReaches() {
+        assertReaches(EvidenceEvaluation.run(tagger, TUNING_8), TUNING_8_FLOORS);
+    }
+
+    @Test
     void theHeldOutSetKeepsWhatItReachesOnTextNoRuleWasWrittenFor() {
-        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT_6), HELD_OUT_6_FLOORS);
+        assumeTrue(HELD_OUT.isPresent(), "no held-out set is written yet");
+        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT.orElseThrow()), HELD_OUT_FLOORS);
     }
 
     @Test

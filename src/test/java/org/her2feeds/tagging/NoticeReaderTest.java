@@ -23,6 +23,21 @@ class NoticeReaderTest {
     }
 
     @Test
+    void readsAPubmedIdLabelledByWhoseIdItIs() {
+        Notice notice = read(
+                "WITHDRAWN: Pyrotinib rechallenge after progression on trastuzumab: a registry study",
+                "The editors withdrew this paper because it repeats one published before. PubMed ID for the"
+                        + " original paper: 98123456. The authors agreed.");
+
+        assertThat(notice.kind()).isEqualTo(Notice.WITHDRAWAL);
+        assertThat(notice.pmids()).containsExactly("98123456");
+        assertThat(read("Correction", "The PMID of the cohort was 12 in Table 2.")
+                        .pmids())
+                .as("a number not labelled as an article's id")
+                .isEmpty();
+    }
+
+    @Test
     void aPubmedMentionWithoutALabelIsNoIdentifier() {
         Notice notice = read("Correction", "We searched PubMed 2010 to 2025 again and corrected Table 2.");
 

@@ -33,7 +33,9 @@ class StoryCandidatesTest {
                 "evidence-tuning-3.yml",
                 "evidence-tuning-4.yml",
                 "evidence-tuning-5.yml",
-                "evidence-tuning-6.yml"
+                "evidence-tuning-6.yml",
+                "evidence-tuning-7.yml",
+                "evidence-tuning-8.yml"
             })
     void everyPairTheRulesLinkIsAmongTheCandidates(String set) {
         List<Optional<StoryProfile>> profiles =

@@ -223,10 +223,97 @@ class StoryLinksTest {
                 "news",
                 "lab-news",
                 "2027-02-12");
-        assertThat(guideline.words()).contains("her2-ultralow", "ultralow");
+        assertThat(guideline.words()).contains("ultralow").doesNotContain("her2-ultralow");
         assertThat(links.link(guideline, news))
                 .hasValueSatisfying(
                         why -> assertThat(why).startsWith("shares the words").contains("ultralow"));
+    }
+
+    @Test
+    void aWordJoinedToACommonWordIsOneSharedWordNotTwo() {
+        StoryProfile paper = profile(
+                "Payload release kinetics of trastuzumab deruxtecan in HER2-ultralow organoids",
+                "Organoids with faint membrane staining took up the conjugate within hours.",
+                "journal",
+                "lab-journal",
+                "2027-04-02");
+        StoryProfile news = profile(
+                "HER2-ultralow tumours respond to trastuzumab deruxtecan in a national registry",
+                "Registry clinicians describe responses in patients once called HER2-zero.",
+                "news",
+                "onc-news",
+                "2027-04-03");
+        assertThat(links.link(paper, news))
+                .as("one word and a drug in common, however often each text joins it to HER2")
+                .isEmpty();
+    }
+
+    @Test
+    void aPreviewOfReadoutsToComeReportsNoneOfThemAndJoinsNoStories() {
+        StoryProfile preview = profile(
+                "Congress preview: what to watch in HER2 breast cancer this autumn",
+                "Expect the overall survival update of DESTINY-Breast09 and the first data from DESTINY-Breast05 in"
+                        + " the opening session.",
+                "news",
+                "onc-news",
+                "2027-09-10");
+        StoryProfile first = profile(
+                "DESTINY-Breast09 overall survival results presented",
+                "The DESTINY-Breast09 trial showed longer survival with trastuzumab deruxtecan and pertuzumab.",
+                "news",
+                "wire",
+                "2027-09-14");
+        StoryProfile second = profile(
+                "DESTINY-Breast05 results presented in residual disease",
+                "In DESTINY-Breast05, trastuzumab deruxtecan lowered the risk of recurrence after surgery.",
+                "news",
+                "other-wire",
+                "2027-09-14");
+        assertThat(preview.event()).isEqualTo(StoryLinks.PREVIEW);
+        assertThat(preview.trials()).as("it names both trials").contains("destiny-breast09", "destiny-breast05");
+        assertThat(links.link(preview, first)).isEmpty();
+        assertThat(links.link(preview, second)).isEmpty();
+        assertThat(links.link(first, second)).as("two readouts, two stories").isEmpty();
+    }
+
+    @Test
+    void twoPapersOfOneTrialNamingDifferentAnalysesAreTwoEventsAndCoverageJoinsOnlyWhatCameBeforeIt() {
+        StoryProfile secondary = profile(
+                "Liver safety of trastuzumab deruxtecan in DESTINY-Breast05: a secondary analysis",
+                "Transaminase rises were infrequent and resolved on dose holds.",
+                "journal",
+                "onc-journal",
+                "2027-05-03");
+        StoryProfile news = profile(
+                "Liver problems rare with newer conjugate in DESTINY-Breast05",
+                "A fresh look at the DESTINY-Breast05 data found few liver events.",
+                "news",
+                "onc-news",
+                "2027-05-05");
+        StoryProfile exploratory = profile(
+                "Nodal status and benefit of trastuzumab deruxtecan: an exploratory analysis of DESTINY-Breast05",
+                "Benefit was largest in node-positive residual disease.",
+                "preprint",
+                "medrxiv",
+                "2027-05-07");
+        StoryProfile costs = profile(
+                "Cost-effectiveness of trastuzumab deruxtecan after neoadjuvant therapy: a model from DESTINY-Breast05",
+                "A partitioned survival model with list prices gave an incremental ratio above common thresholds.",
+                "preprint",
+                "medrxiv",
+                "2027-05-06");
+        assertThat(links.link(secondary, news))
+                .as("coverage days after the paper")
+                .isPresent();
+        assertThat(links.link(secondary, exploratory))
+                .as("two analyses, days apart")
+                .isEmpty();
+        assertThat(links.link(news, exploratory))
+                .as("news out before the preprint was about another")
+                .isEmpty();
+        assertThat(links.link(costs, secondary))
+                .as("a cost model built on the trial")
+                .isEmpty();
     }
 
     @Test
@@ -257,6 +344,29 @@ class StoryLinksTest {
                 .isEmpty();
         assertThat(links.link(filing, filingNews))
                 .hasValueSatisfying(why -> assertThat(why).startsWith("decision by fda"));
+    }
+
+    @Test
+    void aNoticeNamingItsArticleOnlyByTitleSharesNoWordsWithAnotherNoticeByTheirCommonFormula() {
+        StoryProfile byTitle = profile(
+                "Expression of Concern: Liver enzyme trends with pyrotinib in a provincial registry",
+                "The Editor-in-Chief issues this Expression of Concern to alert readers to questions about consent"
+                        + " records. The authors have been contacted, and readers should interpret the results with"
+                        + " caution.",
+                List.of("Expression of Concern"),
+                "journal",
+                "onc-journal",
+                "2027-06-01");
+        StoryProfile byDoi = profile(
+                "Editorial Expression of Concern: Quality of life after tucatinib for brain metastases: a survey",
+                "The Editor-in-Chief alerts readers that responses to this survey (https://doi.org/10.5555/qol.2027.41)"
+                        + " may have been duplicated. The authors were asked for the raw data; interpret it with"
+                        + " caution.",
+                List.of("Expression of Concern"),
+                "journal",
+                "other-journal",
+                "2027-06-09");
+        assertThat(links.link(byTitle, byDoi)).isEmpty();
     }
 
     @Test

@@ -83,4 +83,18 @@ class StoryRulesTest {
         Files.writeString(file, rules + "\nwindow: 3\n");
         assertThatThrownBy(() -> new StoryLinks(file)).hasMessageContaining("unknown key 'window'");
     }
+
+    @Test
+    void previewWordsMayBeLeftOutButNotLeftEmpty() throws IOException {
+        Path file = dir.resolve("stories.yml");
+        String rules = Files.readString(Path.of("config/stories.yml"));
+        int start = rules.indexOf("preview-words:");
+        int end = rules.indexOf("# What makes a title report a result");
+        Files.writeString(file, rules.substring(0, start) + "preview-words: []\n\n" + rules.substring(end));
+        assertThatThrownBy(() -> new StoryLinks(file))
+                .hasMessageContaining(file + " line ")
+                .hasMessageContaining("preview-words must be a list of at least one word");
+        Files.writeString(file, rules.substring(0, start) + rules.substring(end));
+        assertThat(new StoryLinks(file).window().toDays()).isEqualTo(30);
+    }
 }

@@ -487,6 +487,28 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTwoWordNameTypedWithASpaceIsReadWhereTheSentenceCallsItAStudyOrGivesItsData() {
+        assertThat(acronyms(
+                        "Bispecific doublet shrinks biliary tumours",
+                        "In the Kestrel BTC phase II study, responses lasted a median of nine months.",
+                        "news"))
+                .as("as its sponsor writes it, so both spellings are one trial")
+                .containsExactly("Kestrel-BTC");
+        assertThat(acronyms(
+                        "Brain metastases respond to a HER2 TKI",
+                        "Clinicians said the OSPREY Brain data justify deferring radiotherapy.",
+                        "news"))
+                .containsExactly("OSPREY-Brain");
+        assertThat(acronyms(
+                        "Conjugate update from Berlin",
+                        "Speakers at ESMO Breast data sessions compared conjugates; the European HARBOR study was"
+                                + " mentioned.",
+                        "news"))
+                .as("a congress, and an adjective before a name in capitals")
+                .doesNotContain("ESMO-Breast", "European-HARBOR");
+    }
+
+    @Test
     void aCaseReportReportsOnNoTrial() {
         assertThat(acronyms(
                         "Complete response to T-DXd in a patient treated in DESTINY-Breast12: a case report",
