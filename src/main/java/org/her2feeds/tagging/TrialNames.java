@@ -314,6 +314,22 @@ final class TrialNames {
     private TrialNames() {}
 
     /**
+     * The patterns of names written with four capitals, tried in a field that holds such a run. A notice or a comment
+     * quotes the journal title of the paper it concerns: its form is read too.
+     */
+    private static final List<Pattern> NAME_PATTERNS = List.of(
+            NAMED,
+            NAMED_AFTER,
+            EVIDENCE_FROM,
+            REPORTED,
+            JOINED,
+            NAMED_BY_ID,
+            ID_NAMED,
+            TITLE_NAME_THEN_DESIGN,
+            COMMENTED_ON,
+            NAME_THEN_ENDPOINT);
+
+    /**
      * Names of trials the text calls so ("the NEOLUMEN study"), in order of first appearance, each once.
      *
      * @param registryRecord whether the text is a registry record, whose title may open with the trial's name
@@ -341,22 +357,10 @@ final class TrialNames {
             }
         }
         for (String field : fields) {
-            if (field == null || !mayHoldName(field)) {
+            if (field == null || !holdsCapitals(field, 2)) {
                 continue;
             }
-            for (Pattern pattern :
-                    // A notice or a comment quotes the journal title of the paper it concerns: its form is read too.
-                    List.of(
-                            NAMED,
-                            NAMED_AFTER,
-                            EVIDENCE_FROM,
-                            REPORTED,
-                            JOINED,
-                            NAMED_BY_ID,
-                            ID_NAMED,
-                            TITLE_NAME_THEN_DESIGN,
-                            COMMENTED_ON,
-                            NAME_THEN_ENDPOINT)) {
+            for (Pattern pattern : holdsCapitals(field, 4) ? NAME_PATTERNS : List.<Pattern>of()) {
                 Matcher matcher = pattern.matcher(field);
                 while (matcher.find()) {
                     String name = nameIn(matcher);
@@ -436,11 +440,19 @@ final class TrialNames {
      * none, and there the name patterns, which were most of tagging's time, need not be tried at every character.
      */
     static boolean mayHoldName(String text) {
-        int run = 0;
+        return holdsCapitals(text, 4);
+    }
+
+    /**
+     * Whether the text holds {@code run} ASCII capitals in a row: four for {@link #NAME}, two for a name written
+     * with a space ({@link #SPACED_NAME}: "Cormorant GC").
+     */
+    private static boolean holdsCapitals(String text, int run) {
+        int length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            run = c >= 'A' && c <= 'Z' ? run + 1 : 0;
-            if (run == 4) {
+            length = c >= 'A' && c <= 'Z' ? length + 1 : 0;
+            if (length == run) {
                 return true;
             }
         }
