@@ -98,13 +98,18 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_8_FLOORS = new Floors(0.91, 0.85, 0.87);
 
     /**
-     * The held-out set no rule is written for, when there is one: none is in the repository between retiring one and
-     * writing the next, and its test is skipped meanwhile. Its floors are what any held-out set reached when first
-     * measured; once measured, they are raised to just under what it reaches.
+     * The seventh held-out set (h7-001…, 240 items, 42 stories, 20 notices), which no rule is written for: written on
+     * 2026-12-07 by a labeller who read only the labelling guide, never the rules, code or other item files. Measured
+     * (summary lines only) with the rules before the eighth tuning: type 0.913, trials 0.934 / 0.841, drugs 0.998 /
+     * 1, every notice's kind, 13 of 15 DOIs or PMIDs, one notice seen where none is labelled, stories F1 0.707
+     * (precision 0.649); and after it: trials 0.934 / 0.848, stories F1 0.767 (precision 0.757), the rest the same.
+     * Between retiring one held-out set and writing the next, this is empty and the test is skipped. These floors,
+     * just under what it reaches, hold it there.
      */
-    private static final Optional<Path> HELD_OUT = Optional.empty();
+    private static final Optional<Path> HELD_OUT =
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-7.yml"));
 
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.83, 0.68, 0.70, 1);
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.84, 0.76, 2, 1);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -120,13 +125,19 @@ class EvidenceEvaluationTest {
             EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.EXTRACTION_GOAL, EvidenceEvaluation.STORY_F1_GOAL);
 
     /**
-     * The least a set must reach for trial precision and recall and for story F1, and how many notices' DOI or PMID
-     * may go unread (type, drugs and the rest of notices: the goals).
+     * The least a set must reach for trial precision and recall and for story F1, how many notices' DOI or PMID
+     * may go unread and how many items may be taken for a notice that none is labelled (type, drugs and the rest of
+     * notices: the goals).
      */
-    private record Floors(double trialPrecision, double trialRecall, double storyF1, int identifiersUnread) {
+    private record Floors(
+            double trialPrecision,
+            double trialRecall,
+            double storyF1,
+            int identifiersUnread,
+            int noticesSeenUnlabelled) {
 
         Floors(double trialPrecision, double trialRecall, double storyF1) {
-            this(trialPrecision, trialRecall, storyF1, 0);
+            this(trialPrecision, trialRecall, storyF1, 0, 0);
         }
     }
 
@@ -212,7 +223,9 @@ class EvidenceEvaluationTest {
                 .as("notices naming their article by DOI or PMID that are read, so the store links them (the goal: all;"
                         + " unread at most " + floors.identifiersUnread() + ")")
                 .isGreaterThanOrEqualTo(set.notices().byIdentifier() - floors.identifiersUnread());
-        assertThat(set.notices().unlabelledSeen()).isZero();
+        assertThat(set.notices().unlabelledSeen())
+                .as("items taken for a notice where none is labelled")
+                .isLessThanOrEqualTo(floors.noticesSeenUnlabelled());
         assertThat(set.stories().labelled()).as("the set labels stories").isPositive();
         assertThat(set.stories().f1()).as("pairwise story grouping F1").isGreaterThanOrEqualTo(floors.storyF1());
     }
