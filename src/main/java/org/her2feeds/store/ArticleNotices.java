@@ -84,9 +84,9 @@ final class ArticleNotices {
         jdbc
                 .sql("""
                 SELECT e.entity, n.id, n.url, n.title, n.tagging FROM article_entity e
-                JOIN article n ON n.id = e.article_id WHERE e.kind = :kind AND e.entity IN (:keys)""")
+                JOIN article n ON n.id = e.article_id WHERE e.kind = :kind AND e.entity = ANY(:keys)""")
                 .param("kind", kind)
-                .param("keys", List.copyOf(keys))
+                .param("keys", AnyOf.strings(keys))
                 .query((rs, row) -> {
                     TaggingResult tagging = json.readValue(rs.getString(5), TaggingResult.class);
                     String noticeKind =

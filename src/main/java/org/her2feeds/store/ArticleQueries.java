@@ -265,8 +265,10 @@ public class ArticleQueries {
         // The owner was read with the article: joining article again here read each article's row a second time.
         jdbc.sql("""
                 SELECT s.article_id, s.source_id, s.guid, s.link, s.first_seen_at FROM article_source s
-                WHERE s.article_id IN (:ids) ORDER BY s.first_seen_at, s.source_id""")
-                .param("ids", articles.stream().map(StoredArticle::id).toList())
+                WHERE s.article_id = ANY(:ids) ORDER BY s.first_seen_at, s.source_id""")
+                .param(
+                        "ids",
+                        AnyOf.strings(articles.stream().map(StoredArticle::id).toList()))
                 .query((rs, n) -> origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new ArticleOrigin(
                                 rs.getString(2), rs.getString(3), rs.getString(4), Timestamps.read(rs, 5))))
