@@ -15,6 +15,7 @@ import org.her2feeds.tagging.TaggingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads published articles. Every query follows an index: newest first, by day, by topic. */
@@ -27,7 +28,10 @@ public class ArticleQueries {
                     + "a.relevant, a.tagging, a.owner_source";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    /** Readers bound once to their types: {@code readValue} with a type looked the reader up on each call. */
+    private final ObjectReader taggingReader;
+
+    private final ObjectReader stringsReader;
     private final ArticleNotices notices;
     private final ArticleVersion version;
     private final SearchEngine search;
@@ -41,7 +45,8 @@ public class ArticleQueries {
             SearchEngine search,
             SearchProperties searchLimits) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.taggingReader = json.readerFor(TaggingResult.class);
+        this.stringsReader = json.readerFor(new TypeReference<List<String>>() {});
         this.notices = new ArticleNotices(jdbc, json);
         this.version = version;
         this.search = search;
@@ -320,7 +325,7 @@ public class ArticleQueries {
     }
 
     private StoredArticle article(ResultSet rs) throws SQLException {
-        TaggingResult tagging = json.readValue(rs.getString("tagging"), TaggingResult.class);
+        TaggingResult tagging = taggingReader.readValue(rs.getString("tagging"));
         boolean relevant = rs.getBoolean("relevant");
         return new StoredArticle(
                 rs.getString("id"),
@@ -347,6 +352,6 @@ public class ArticleQueries {
     }
 
     private List<String> strings(String array) {
-        return List.copyOf(json.readValue(array, new TypeReference<List<String>>() {}));
+        return List.copyOf(stringsReader.<List<String>>readValue(array));
     }
 }
