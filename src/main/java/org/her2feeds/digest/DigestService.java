@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.her2feeds.store.ArticleQueries;
 import org.her2feeds.store.StoredArticle;
 import org.her2feeds.tagging.Tagger;
 import org.her2feeds.tagging.TopicDefinition;
+import org.her2feeds.tagging.TopicTag;
 import org.springframework.stereotype.Service;
 
 /** Builds the daily digests from the archive. */
@@ -126,12 +128,18 @@ public class DigestService {
 
     /** @param stories the stories with one of the day's articles among their members, newest coverage first */
     private Digest digest(LocalDate day, List<StoredArticle> stored, Instant now, List<StoryView> stories) {
+        // Counted in one pass over the articles: a pass per topic built each article's list of slugs once per topic.
+        Map<String, Long> perSlug = new HashMap<>();
+        for (StoredArticle article : stored) {
+            article.topics().stream()
+                    .map(TopicTag::slug)
+                    .distinct()
+                    .forEach(slug -> perSlug.merge(slug, 1L, Long::sum));
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         for (TopicDefinition topic : tagger.topics()) {
-            long count = stored.stream()
-                    .filter(a -> a.topicSlugs().contains(topic.slug()))
-                    .count();
-            if (count > 0) {
+            Long count = perSlug.get(topic.slug());
+            if (count != null) {
                 counts.put(topic.slug(), count);
             }
         }

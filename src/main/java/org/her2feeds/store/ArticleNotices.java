@@ -1,6 +1,7 @@
 package org.her2feeds.store;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ArticleNotices {
 
     private record Found(String kind, String entity, NoticeRef notice) {}
+
+    private static final List<String> KINDS = List.of(Evidence.NOTICE_DOI, Evidence.NOTICE_PMID, Evidence.NOTICE_TITLE);
+    private static final Comparator<Found> READ_ORDER = Comparator.comparingInt((Found f) -> KINDS.indexOf(f.kind()))
+            .thenComparing(Found::entity)
+            .thenComparing(f -> f.notice().noticeId());
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -48,10 +54,8 @@ final class ArticleNotices {
                 titleKeys.put(article.id(), title);
             }
         }
-        List<Found> found = new ArrayList<>();
-        find(Evidence.NOTICE_DOI, dois, found);
-        find(Evidence.NOTICE_PMID, pmids, found);
-        find(Evidence.NOTICE_TITLE, titles, found);
+        List<Found> found =
+                find(Map.of(Evidence.NOTICE_DOI, dois, Evidence.NOTICE_PMID, pmids, Evidence.NOTICE_TITLE, titles));
         if (found.isEmpty()) {
             return Map.of();
         }
@@ -77,30 +81,46 @@ final class ArticleNotices {
         return byArticle;
     }
 
-    private void find(String kind, Set<String> keys, List<Found> found) {
+    /**
+     * The notices naming any of the keys, in one statement for every kind of key, ordered as a statement per kind
+     * read them (by DOI, PubMed id, title; then by key and notice id): of two notices of the same rank the first
+     * is the one readers are sent to. The keys are joined to the index as a table of (kind, key) pairs: with
+     * {@code kind = ? AND entity IN (...)} H2 used the index for the kind only and read every notice's key of
+     * that kind.
+     */
+    private List<Found> find(Map<String, Set<String>> keysByKind) {
+        List<String> kinds = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        keysByKind.forEach((kind, ofKind) -> ofKind.forEach(key -> {
+            kinds.add(kind);
+            keys.add(key);
+        }));
         if (keys.isEmpty()) {
-            return;
+            return List.of();
         }
-        jdbc
+        return jdbc
                 .sql("""
-                SELECT e.entity, n.id, n.url, n.title, n.tagging FROM article_entity e
-                JOIN article n ON n.id = e.article_id WHERE e.kind = :kind AND e.entity IN (:keys)""")
-                .param("kind", kind)
-                .param("keys", List.copyOf(keys))
+                SELECT k.kind, e.entity, n.id, n.url, n.title, n.tagging
+                FROM UNNEST(CAST(:kinds AS VARCHAR ARRAY), CAST(:keys AS VARCHAR ARRAY)) k(kind, entity)
+                JOIN article_entity e ON e.kind = k.kind AND e.entity = k.entity
+                JOIN article n ON n.id = e.article_id""")
+                .param("kinds", AnyOf.strings(kinds))
+                .param("keys", AnyOf.strings(keys))
                 .query((rs, row) -> {
-                    TaggingResult tagging = json.readValue(rs.getString(5), TaggingResult.class);
+                    TaggingResult tagging = json.readValue(rs.getString(6), TaggingResult.class);
                     String noticeKind =
                             tagging.evidence() == null || tagging.evidence().notice() == null
                                     ? null
                                     : tagging.evidence().notice().kind();
                     return new Found(
-                            kind,
                             rs.getString(1),
-                            new NoticeRef(noticeKind, rs.getString(2), rs.getString(3), rs.getString(4)));
+                            rs.getString(2),
+                            new NoticeRef(noticeKind, rs.getString(3), rs.getString(4), rs.getString(5)));
                 })
                 .list()
                 .stream()
                 .filter(f -> Objects.nonNull(f.notice().kind()))
-                .forEach(found::add);
+                .sorted(READ_ORDER)
+                .toList();
     }
 }

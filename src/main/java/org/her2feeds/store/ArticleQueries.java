@@ -15,6 +15,7 @@ import org.her2feeds.tagging.TaggingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads published articles. Every query follows an index: newest first, by day, by topic. */
@@ -27,7 +28,10 @@ public class ArticleQueries {
                     + "a.relevant, a.tagging, a.owner_source";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    /** Readers bound once to their types: {@code readValue} with a type looked the reader up on each call. */
+    private final ObjectReader taggingReader;
+
+    private final ObjectReader stringsReader;
     private final ArticleNotices notices;
     private final ArticleVersion version;
     private final SearchEngine search;
@@ -41,7 +45,8 @@ public class ArticleQueries {
             SearchEngine search,
             SearchProperties searchLimits) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.taggingReader = json.readerFor(TaggingResult.class);
+        this.stringsReader = json.readerFor(new TypeReference<List<String>>() {});
         this.notices = new ArticleNotices(jdbc, json);
         this.version = version;
         this.search = search;
@@ -109,15 +114,39 @@ public class ArticleQueries {
         return load(sql.toString(), params);
     }
 
-    /** The published articles filed under one digest day, newest first. */
+    /**
+     * The published articles filed under one digest day, newest first. Read with their sources in one statement
+     * (a row per source): a day has no row limit that rows of sources could cut short, unlike the other reads.
+     */
     public List<StoredArticle> day(LocalDate day, ArticleFilter filter) {
         Map<String, Object> params = new HashMap<>();
         params.put("day", day);
-        StringBuilder sql = new StringBuilder(
-                "SELECT " + COLUMNS + " FROM article a WHERE a.digest_date = :day AND a.relevant = TRUE");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + ", o.source_id AS origin_source, o.guid AS origin_guid, o.link AS origin_link,"
+                + " o.first_seen_at AS origin_seen FROM article a LEFT JOIN article_source o ON o.article_id = a.id"
+                + " WHERE a.digest_date = :day AND a.relevant = TRUE");
         appendFilter(filter, sql, params);
-        sql.append(" ORDER BY a.sort_at DESC, a.id DESC");
-        return load(sql.toString(), params);
+        sql.append(" ORDER BY a.sort_at DESC, a.id DESC, o.first_seen_at, o.source_id");
+        List<Loaded> loaded = new ArrayList<>();
+        Map<String, List<ArticleOrigin>> origins = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            String id = rs.getString("id");
+            List<ArticleOrigin> of = origins.get(id);
+            if (of == null) {
+                of = new ArrayList<>();
+                origins.put(id, of);
+                loaded.add(loaded(rs, 0));
+            }
+            String source = rs.getString("origin_source");
+            if (source != null) {
+                of.add(new ArticleOrigin(
+                        source,
+                        rs.getString("origin_guid"),
+                        rs.getString("origin_link"),
+                        Timestamps.read(rs, "origin_seen")));
+            }
+        });
+        return withOriginsAndNotices(loaded, origins);
     }
 
     /** The published articles filed under the days from {@code from} to {@code to} inclusive, newest first. */
@@ -265,13 +294,23 @@ public class ArticleQueries {
         // The owner was read with the article: joining article again here read each article's row a second time.
         jdbc.sql("""
                 SELECT s.article_id, s.source_id, s.guid, s.link, s.first_seen_at FROM article_source s
-                WHERE s.article_id IN (:ids) ORDER BY s.first_seen_at, s.source_id""")
-                .param("ids", articles.stream().map(StoredArticle::id).toList())
+                WHERE s.article_id = ANY(:ids) ORDER BY s.first_seen_at, s.source_id""")
+                .param(
+                        "ids",
+                        AnyOf.strings(articles.stream().map(StoredArticle::id).toList()))
                 .query((rs, n) -> origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(new ArticleOrigin(
                                 rs.getString(2), rs.getString(3), rs.getString(4), Timestamps.read(rs, 5))))
                 .list();
-        Map<String, List<NoticeRef>> notices = this.notices.of(articles);
+        return withOriginsAndNotices(loaded, origins);
+    }
+
+    private List<StoredArticle> withOriginsAndNotices(List<Loaded> loaded, Map<String, List<ArticleOrigin>> origins) {
+        if (loaded.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<NoticeRef>> notices =
+                this.notices.of(loaded.stream().map(Loaded::article).toList());
         return loaded.stream()
                 .map(l -> withOrigins(
                         l.article(),
@@ -318,7 +357,7 @@ public class ArticleQueries {
     }
 
     private StoredArticle article(ResultSet rs) throws SQLException {
-        TaggingResult tagging = json.readValue(rs.getString("tagging"), TaggingResult.class);
+        TaggingResult tagging = taggingReader.readValue(rs.getString("tagging"));
         boolean relevant = rs.getBoolean("relevant");
         return new StoredArticle(
                 rs.getString("id"),
@@ -345,6 +384,6 @@ public class ArticleQueries {
     }
 
     private List<String> strings(String array) {
-        return List.copyOf(json.readValue(array, new TypeReference<List<String>>() {}));
+        return List.copyOf(stringsReader.<List<String>>readValue(array));
     }
 }

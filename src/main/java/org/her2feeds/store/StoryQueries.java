@@ -84,9 +84,9 @@ public class StoryQueries {
             return List.of();
         }
         return withMembers(jdbc.sql(COLUMNS + " WHERE " + LISTED + """
-                         AND s.id IN (SELECT m.story_id FROM story_member m WHERE m.article_id IN (:ids))
+                         AND s.id IN (SELECT m.story_id FROM story_member m WHERE m.article_id = ANY(:ids))
                         ORDER BY s.updated_at DESC, s.id DESC""")
-                .param("ids", List.copyOf(articleIds))
+                .param("ids", AnyOf.strings(articleIds))
                 .query(StoryQueries::row)
                 .list());
     }
@@ -112,9 +112,9 @@ public class StoryQueries {
                         SELECT m.story_id, a.id, a.title, a.url, m.type, a.owner_source, a.owner_kind, a.sort_at,
                             m.profile
                         FROM story_member m JOIN article a ON a.id = m.article_id
-                        WHERE m.story_id IN (:ids) AND a.relevant = TRUE
+                        WHERE m.story_id = ANY(:ids) AND a.relevant = TRUE
                         ORDER BY a.sort_at, a.id""")
-                .param("ids", rows.stream().map(Row::id).toList())
+                .param("ids", AnyOf.strings(rows.stream().map(Row::id).toList()))
                 .query((rs, n) -> new MemberRow(
                         rs.getString(1),
                         new Story.Member(

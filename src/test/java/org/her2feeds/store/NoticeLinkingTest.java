@@ -89,11 +89,11 @@ class NoticeLinkingTest {
                 .status();
     }
 
-    private static NewArticle article(String guid, String title, String doi, String pmid) {
+    static NewArticle article(String guid, String title, String doi, String pmid) {
         return item(guid, title, doi, pmid, tagging("trial-result", null));
     }
 
-    private static NewArticle notice(String guid, String title, Notice notice) {
+    static NewArticle notice(String guid, String title, Notice notice) {
         return item(guid, title, null, null, tagging("notice", notice));
     }
 
