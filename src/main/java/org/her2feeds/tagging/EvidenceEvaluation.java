@@ -82,7 +82,8 @@ final class EvidenceEvaluation {
             if (pmid != null) {
                 return found.pmids().contains(pmid);
             }
-            return found.title() != null && Evidence.key(found.title()).contains(Evidence.key(title));
+            // Read as the store links a notice to its article: by equal title keys (punctuation and case aside).
+            return found.title() != null && Evidence.titleKey(found.title()).equals(Evidence.titleKey(title));
         }
     }
 

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
@@ -248,5 +250,53 @@ class EvidenceEvaluationTest {
                         "Stories (pairs of items): precision ",
                         "Disagreements");
         assertThat(status).as("the tuning set meets every goal").isZero();
+    }
+
+    /**
+     * A notice that quotes its article's title with other punctuation ("NAME - Phase II" for "NAME: Phase II") is
+     * linked by the store, which compares title keys: the evaluation counts it read for the same reason, and a notice
+     * quoting another title as unread.
+     */
+    @Test
+    void aNoticeTitleCountsAsReadWhenTheStoreWouldLinkIt(@TempDir Path dir) throws Exception {
+        String article = "PELICAN-7: Phase II study of a HER2 conjugate in salivary gland carcinoma";
+        Path set = dir.resolve("set.yml");
+        Files.writeString(set, """
+                items:
+                - id: "x-1"
+                  source: {id: "congress", kind: "journal"}
+                  title: "ARTICLE"
+                  summary: "Among 41 patients with HER2-positive salivary gland carcinoma, the response rate was 48%."
+                  categories: ["Meeting Abstract"]
+                  link: "https://congress.example/abstracts/1"
+                  doi: null
+                  pmid: null
+                  published: "2026-05-01T10:00:00Z"
+                  type: "trial-result"
+                  trials: [{id: null, acronym: "PELICAN-7"}]
+                  drugs: []
+                  story: null
+                  notice: null
+                  why: "invented"
+                - id: "x-2"
+                  source: {id: "congress", kind: "journal"}
+                  title: "Abstract withdrawn: QUOTED"
+                  summary: "The authors withdrew this abstract before the meeting because the data were not final."
+                  categories: ["Withdrawn abstract"]
+                  link: "https://congress.example/abstracts/1/withdrawn"
+                  doi: null
+                  pmid: null
+                  published: "2026-05-09T10:00:00Z"
+                  type: "notice"
+                  trials: [{id: null, acronym: "PELICAN-7"}]
+                  drugs: []
+                  story: null
+                  notice: {kind: "withdrawal", concerns: {title: "ARTICLE"}, target: "x-1"}
+                  why: "invented"
+                """.replace("ARTICLE", article).replace("QUOTED", article.replace(":", " -")));
+        assertThat(EvidenceEvaluation.run(tagger, set).notices().titleRead()).isEqualTo(1);
+
+        Files.writeString(set, Files.readString(set).replace(" - Phase II", " - Phase III"));
+        assertThat(EvidenceEvaluation.run(tagger, set).notices().titleRead()).isZero();
     }
 }
