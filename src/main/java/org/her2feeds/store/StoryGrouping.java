@@ -463,19 +463,18 @@ final class StoryGrouping {
     /**
      * Title from the most authoritative member (the earliest among equals), dates and counts from all, read in one
      * pass over the members (every member has its article: the key cascades), where the update's own aggregates read
-     * them four times more. The pass reads only each member's owner, which index {@code article_owner_of} holds
-     * beside the id, so no member's article row is read; the title is read for the lead alone.
+     * them four times more.
      *
      * @param now when the story gained coverage, or null when only a member's copy changed
      */
     private void summarise(String story, Instant now) {
-        record Row(String id, Instant seenAt, String ownerSource) {}
+        record Row(String id, String title, Instant seenAt, String ownerSource) {}
         List<Row> members = jdbc.sql("""
-                        SELECT m.article_id, m.seen_at, a.owner_source
+                        SELECT m.article_id, a.title, m.seen_at, a.owner_source
                         FROM story_member m JOIN article a ON a.id = m.article_id
                         WHERE m.story_id = :story ORDER BY m.authority DESC, m.seen_at, m.article_id""")
                 .param("story", story)
-                .query((rs, row) -> new Row(rs.getString(1), Timestamps.read(rs, 2), rs.getString(3)))
+                .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), Timestamps.read(rs, 3), rs.getString(4)))
                 .list();
         if (members.isEmpty()) {
             // Every member left: the story is no longer shown, but its id is kept (it may be taken up again).
@@ -496,10 +495,10 @@ final class StoryGrouping {
             }
         }
         String dates = now == null ? "" : "updated_at = :now, ";
-        var update = jdbc.sql("UPDATE story SET title = (SELECT title FROM article WHERE id = :lead), "
-                        + "lead_article_id = :lead, " + dates + """
+        var update = jdbc.sql("UPDATE story SET title = :title, lead_article_id = :lead, " + dates + """
                             first_seen_at = :first, last_seen_at = :last, members = :members, sources = :sources
                         WHERE id = :story""")
+                .param("title", lead.title())
                 .param("lead", lead.id())
                 .param("first", Timestamps.of(first))
                 .param("last", Timestamps.of(last))
