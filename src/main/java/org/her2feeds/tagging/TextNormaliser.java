@@ -14,7 +14,10 @@ final class TextNormaliser {
 
     static String normalise(String text) {
         // ASCII is its own NFKC form; most feed text is ASCII, and normalising it anyway costs a copy and a scan.
-        String folded = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (isAscii(text)) {
+            return asciiNormalised(text);
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
@@ -32,6 +35,26 @@ final class TextNormaliser {
             }
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What {@link #normalise} gives ASCII text, in one copy where the general way makes two (the folded text, then
+     * its lower case): no ASCII character is a dash, plus or invisible one that is changed, spaces become
+     * {@code ' '} as there, and lower case of ASCII is A-Z to a-z.
+     */
+    private static String asciiNormalised(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                out[i] = (char) (c + ('a' - 'A'));
+            } else if (c <= ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                out[i] = ' ';
+            } else {
+                out[i] = c;
+            }
+        }
+        return new String(out);
     }
 
     private static boolean isAscii(String text) {

@@ -19,9 +19,13 @@ final class TrialIds {
 
     /**
      * @param pageUrl the registry's page for a trial, to which the id in its normal form is appended
-     * @param cue     what every id of the registry contains (in lower case): text without it is not scanned
+     * @param cue     what every id of the registry contains (in lower case): text without it is not scanned; for
+     *                the EU numbers, {@link #YEAR_DASH}: a year of this century, a dash and a digit
      */
     private record Registry(Pattern pattern, String prefix, String pageUrl, String cue) {}
+
+    /** The cue of the EU numbers: "-" alone is in nearly every field, "20dd-d" (digits) rarely. */
+    private static final String YEAR_DASH = "20dd-d";
 
     // Each pattern is anchored on word boundaries and bounded, so a scan is linear in the text.
     private static final List<Registry> REGISTRIES = List.of(
@@ -36,13 +40,13 @@ final class TrialIds {
                     Pattern.compile("(?<![\\d-])(20\\d{2}-5\\d{5}-\\d{2}-\\d{2})(?![\\d-])"),
                     "",
                     "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=",
-                    "-"),
+                    YEAR_DASH),
             // EudraCT numbers (before 2023): year, 6 digits, a check pair.
             new Registry(
                     Pattern.compile("(?<![\\d-])(20\\d{2}-\\d{6}-\\d{2})(?![\\d-])"),
                     "",
                     "https://www.clinicaltrialsregister.eu/ctr-search/search?query=",
-                    "-"),
+                    YEAR_DASH),
             new Registry(
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ISRCTN[\\s\\u00a0]?(\\d{8})(?!\\d)"),
                     "ISRCTN",
@@ -72,10 +76,9 @@ final class TrialIds {
             return List.of();
         }
         Set<String> found = new LinkedHashSet<>();
-        // The patterns' case-insensitivity is ASCII's, which lower-casing the text covers.
-        String lower = text.toLowerCase(Locale.ROOT);
+        boolean yearDash = hasYearDash(text);
         for (Registry registry : REGISTRIES) {
-            if (!lower.contains(registry.cue())) {
+            if (YEAR_DASH.equals(registry.cue()) ? !yearDash : !containsAsciiIgnoringCase(text, registry.cue())) {
                 continue;
             }
             Matcher matcher = registry.pattern().matcher(text);
@@ -84,6 +87,55 @@ final class TrialIds {
             }
         }
         return new ArrayList<>(found);
+    }
+
+    /**
+     * Whether the text holds "20", two digits, a dash and a digit, as every EU CT and EudraCT number does (digits as
+     * the patterns' {@code \d}: ASCII only); the patterns are tried only then.
+     */
+    private static boolean hasYearDash(String text) {
+        int end = text.length() - 1;
+        for (int dash = text.indexOf('-', 4); dash >= 0 && dash < end; dash = text.indexOf('-', dash + 1)) {
+            if (text.charAt(dash - 4) == '2'
+                    && text.charAt(dash - 3) == '0'
+                    && isDigit(text.charAt(dash - 2))
+                    && isDigit(text.charAt(dash - 1))
+                    && isDigit(text.charAt(dash + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Whether the text holds the cue (ASCII lower case) in any case of ASCII letters, without a lower-cased copy of
+     * the text: the patterns' case-insensitivity is ASCII's, so a text they match always holds it so.
+     */
+    private static boolean containsAsciiIgnoringCase(String text, String cue) {
+        char first = cue.charAt(0);
+        int last = text.length() - cue.length();
+        for (int i = 0; i <= last; i++) {
+            // Or-ing 0x20 lower-cases an ASCII capital and leaves the lower-case letter: only those two give it.
+            if ((text.charAt(i) | 0x20) == first && matchesAt(text, i, cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(String text, int at, String cue) {
+        for (int j = 1; j < cue.length(); j++) {
+            char c = text.charAt(at + j);
+            char want = cue.charAt(j);
+            if (c != want && !(want >= 'a' && want <= 'z' && c == want - 0x20)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What a pair of brackets holds. */
