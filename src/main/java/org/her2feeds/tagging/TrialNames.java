@@ -357,15 +357,19 @@ final class TrialNames {
             }
         }
         for (String field : fields) {
+            // A name written with a space needs two capitals in a row; every other pattern, four.
             if (field == null || !holdsCapitals(field, 2)) {
                 continue;
             }
-            for (Pattern pattern : holdsCapitals(field, 4) ? NAME_PATTERNS : List.<Pattern>of()) {
-                Matcher matcher = pattern.matcher(field);
-                while (matcher.find()) {
-                    String name = nameIn(matcher);
-                    if (!NOT_TRIALS.contains(firstPart(name))) {
-                        names.add(name);
+            boolean fourCapitals = mayHoldName(field);
+            if (fourCapitals) {
+                for (Pattern pattern : NAME_PATTERNS) {
+                    Matcher matcher = pattern.matcher(field);
+                    while (matcher.find()) {
+                        String name = nameIn(matcher);
+                        if (!NOT_TRIALS.contains(firstPart(name))) {
+                            names.add(name);
+                        }
                     }
                 }
             }
@@ -379,11 +383,14 @@ final class TrialNames {
                     }
                 }
             }
-            Matcher numbered = NUMBERED_IN.matcher(field);
-            while (numbered.find()) {
-                String name = numbered.group(1);
-                if (HYPHENATED_NUMBER.matcher(name).find() && !NOT_TRIALS.contains(firstPart(name))) {
-                    names.add(name);
+            // A numbered name needs four capitals too; read after the spaced names, in the order names are listed.
+            if (fourCapitals) {
+                Matcher numbered = NUMBERED_IN.matcher(field);
+                while (numbered.find()) {
+                    String name = numbered.group(1);
+                    if (HYPHENATED_NUMBER.matcher(name).find() && !NOT_TRIALS.contains(firstPart(name))) {
+                        names.add(name);
+                    }
                 }
             }
         }
