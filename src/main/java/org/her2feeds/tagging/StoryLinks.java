@@ -496,20 +496,36 @@ public class StoryLinks {
         int preview = firstOf(title, rules.previewWords());
         // A title that says what is to come ("What to watch at ESMO") before any decision or result names trials whose
         // readouts have not happened yet: it reports none of them, and so is no bridge between their stories.
-        if (preview >= 0 && (decision < 0 || preview < decision) && (result < 0 || preview < result)) {
+        if (namedBefore(preview, decision, result)) {
             return PREVIEW;
         }
         // A title that names a filing before any decision or result ("FDA accepts sBLA …, grants priority review")
         // reports that step, not the readout the filing rests on nor the decision still to come.
-        if (filing >= 0 && (decision < 0 || filing < decision) && (result < 0 || filing < result)) {
+        if (namedBefore(filing, decision, result)) {
             return FILING;
         }
         if (decision >= 0 || result >= 0) {
             // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
-            return decision >= 0 && (result < 0 || decision < result) ? DECISION : RESULT;
+            return namedBefore(decision, result) ? DECISION : RESULT;
         }
         String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
         return containsAny(head, rules.decisionWords()) ? DECISION : RESULT;
+    }
+
+    /**
+     * Whether a title names the word (its position, -1 when absent) before every other word it names; a word at the
+     * same place as another is not before it.
+     */
+    private static boolean namedBefore(int word, int... others) {
+        if (word < 0) {
+            return false;
+        }
+        for (int other : others) {
+            if (other >= 0 && other <= word) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the first of the phrases starts in a padded key, or -1 when none is there. */
