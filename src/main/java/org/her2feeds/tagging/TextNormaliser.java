@@ -28,7 +28,7 @@ final class TextNormaliser {
             } else if (isInvisible(c)) {
                 // Soft hyphens and zero-width characters split words invisibly ("tras\u00ADtuzumab").
                 continue;
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            } else if (isSpace(c)) {
                 out.append(' ');
             } else {
                 out.append(c);
@@ -48,13 +48,17 @@ final class TextNormaliser {
             char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z') {
                 out[i] = (char) (c + ('a' - 'A'));
-            } else if (c <= ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            } else if (c <= ' ' && isSpace(c)) {
                 out[i] = ' ';
             } else {
                 out[i] = c;
             }
         }
         return new String(out);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static boolean isAscii(String text) {
