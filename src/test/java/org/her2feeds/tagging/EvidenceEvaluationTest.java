@@ -101,16 +101,22 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_8_FLOORS = new Floors(0.91, 0.85, 0.87);
 
     /**
-     * The seventh held-out set (h7-001…, 240 items, 42 stories, 20 notices), which no rule is written for: written on
-     * 2026-12-07 by a labeller who read only the labelling guide, never the rules, code or other item files. Measured
-     * (summary lines only) with the rules before the eighth tuning: type 0.913, trials 0.934 / 0.841, drugs 0.998 /
-     * 1, every notice's kind, 13 of 15 DOIs or PMIDs, one notice seen where none is labelled, stories F1 0.707
-     * (precision 0.649); and after it: trials 0.934 / 0.848, stories F1 0.767 (precision 0.757), the rest the same.
-     * Between retiring one held-out set and writing the next, this is empty and the test is skipped. These floors,
-     * just under what it reaches, hold it there.
+     * The ninth tuning set (h7-001…, 240 items, 42 stories, 20 notices): written on 2026-12-07 as the seventh held-out
+     * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
+     * while held out (summary lines only), with the rules before and after the eighth tuning: type 0.913, trials
+     * 0.934 / 0.841 then 0.934 / 0.848, drugs 0.998 / 1, every notice's kind, 13 of 15 DOIs or PMIDs, one notice seen
+     * where none is labelled, stories F1 0.707 (precision 0.649) then 0.767 (precision 0.757); retired as held out and
+     * tuned on since 2026-12-07. These floors, just under what it reaches, hold it there.
      */
-    private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-7.yml"));
+    private static final Path TUNING_9 = Path.of("src/test/resources/evidence/evidence-tuning-9.yml");
+
+    private static final Floors TUNING_9_FLOORS = new Floors(0.93, 0.84, 0.76, 2, 1);
+
+    /**
+     * The held-out set, which no rule is written for. Between retiring one held-out set and writing the next, this is
+     * empty and the test is skipped.
+     */
+    private static final Optional<Path> HELD_OUT = Optional.empty();
 
     private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.84, 0.76, 2, 1);
 
@@ -152,6 +158,11 @@ class EvidenceEvaluationTest {
     @Test
     void theEighthTuningSetKeepsWhatItReaches() {
         assertReaches(EvidenceEvaluation.run(tagger, TUNING_8), TUNING_8_FLOORS);
+    }
+
+    @Test
+    void theNinthTuningSetKeepsWhatItReaches() {
+        assertReaches(EvidenceEvaluation.run(tagger, TUNING_9), TUNING_9_FLOORS);
     }
 
     @Test
