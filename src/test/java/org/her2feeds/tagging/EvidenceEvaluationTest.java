@@ -113,12 +113,17 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_9_FLOORS = new Floors(0.93, 0.84, 0.76, 2, 1);
 
     /**
-     * The held-out set, which no rule is written for. Between retiring one held-out set and writing the next, this is
-     * empty and the test is skipped.
+     * The eighth held-out set (h8-001…, 240 items, 41 stories, 20 notices), which no rule is written for: written on
+     * 2026-12-07 by a labeller who read only the labelling guide, never the rules, code or other item files. Measured
+     * (summary lines only) with the rules before the ninth tuning: type 0.921, trials 0.941 / 0.921, drugs 1 / 1,
+     * every notice's kind and title, 14 of 15 DOIs or PMIDs, none seen where none is labelled, stories F1 0.766
+     * (precision 0.755, recall 0.778). Between retiring one held-out set and writing the next, this is empty and the
+     * test is skipped. These floors, just under what it reaches, hold it there.
      */
-    private static final Optional<Path> HELD_OUT = Optional.empty();
+    private static final Optional<Path> HELD_OUT =
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-8.yml"));
 
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.84, 0.76, 2, 1);
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.94, 0.92, 0.76, 1, 0);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
