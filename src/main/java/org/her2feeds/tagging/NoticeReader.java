@@ -32,9 +32,12 @@ final class NoticeReader {
     /**
      * A PubMed id labelled by what it is the id of: "PMID of withdrawn article: 99160077", "PubMed ID for the original
      * paper: …". A notice says whose id it gives; a bare number is no id, but one so labelled is the article's.
+     * "PubMed ID" spelled out is a label in itself, as "PMID" is ("the above guideline (PubMed ID 99150317)"), where
+     * a bare "PubMed" is a database ("searched PubMed 2010 to 2025").
      */
     private static final Pattern PMID_OF = Pattern.compile("(?i)\\b(?:PMID|PubMed\\s+ID)\\s+(?:of|for)\\s+(?:the\\s+)?"
-            + "(?:[a-z-]+\\s+){0,2}(?:article|paper|publication|abstract|report)\\s*:?\\s*(\\d{1,9})\\b");
+            + "(?:[a-z-]+\\s+){0,2}(?:article|paper|publication|abstract|report)\\s*:?\\s*(\\d{1,9})\\b"
+            + "|\\bPubMed\\s+(?:ID|identifier)\\s*:?\\s*(\\d{1,9})\\b");
 
     private static final int TITLE_KEY_LENGTH = 200;
 
@@ -51,7 +54,7 @@ final class NoticeReader {
         Set<String> pmids = new LinkedHashSet<>(CitedIds.pmids(all));
         Matcher labelled = PMID_OF.matcher(all);
         while (labelled.find()) {
-            pmids.add(labelled.group(1));
+            pmids.add(labelled.group(1) != null ? labelled.group(1) : labelled.group(2));
         }
         return new Notice(kind, CitedIds.dois(all), List.copyOf(pmids), title(text));
     }
