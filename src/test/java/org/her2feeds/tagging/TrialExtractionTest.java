@@ -509,6 +509,39 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aNameRetypedInMixedCaseIsReadWhereACapitalsNameWouldBe() {
+        assertThat(acronyms(
+                        "ADC alone beats chemotherapy before surgery",
+                        "More patients had a complete response in the randomized NeoHaven trial, investigators said.",
+                        "news"))
+                .containsExactly("NeoHaven");
+        assertThat(acronyms(
+                        "A kinase inhibitor and a conjugate for the brain",
+                        "The Harrier-HER2 investigators saw intracranial responses in most patients.",
+                        "news"))
+                .containsExactly("Harrier-HER2");
+        assertThat(acronyms(
+                        "Conjugate chemistry in context",
+                        "Speaking to OncWire, the study chair said Anti-HER2 therapy shows no new signal.",
+                        "news"))
+                .as("an outlet set apart by a comma, and a prefix")
+                .isEmpty();
+    }
+
+    @Test
+    void aHeadlineOpeningWithANameAndAColonReportsOnIt() {
+        assertThat(acronyms("Plover-BC: neratinib after T-DM1 looks tolerable", "A single-arm study.", "news"))
+                .containsExactly("Plover-BC");
+        assertThat(acronyms("HERON GC: T-DXd doubles responses before surgery", "Surgeons react.", "news"))
+                .as("a two-word name typed with a space")
+                .containsExactly("HERON-GC");
+        assertThat(acronyms("BREAKING: FDA clears zongertinib", "A decision on lung cancer.", "news"))
+                .isEmpty();
+        assertThat(acronyms("Beyond HER2: TROP2 conjugates in breast cancer", "A review.", "journal"))
+                .isEmpty();
+    }
+
+    @Test
     void aCaseReportReportsOnNoTrial() {
         assertThat(acronyms(
                         "Complete response to T-DXd in a patient treated in DESTINY-Breast12: a case report",
