@@ -44,14 +44,15 @@ final class TrialNames {
             + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
 
     /**
-     * A name of two words written with a space where its registry writes a hyphen: capitals then a capitalised word or
-     * capitals ("QUARRY Lung"), or a capitalised word then a tumour's two or three initials ("Cormorant GC"), as news
-     * retypes a name; before a longer name in capitals a capitalised word is an adjective ("the European ANVIL
-     * study"). Read only where the sentence calls it a trial or gives its results ({@link #SPACED_NAMED},
-     * {@link #SPACED_REPORTED}).
+     * A name of two words written with a space where its registry writes a hyphen: capitals then a capitalised word,
+     * capitals or a number ("QUARRY Lung", "LUMA 2"), or a capitalised word then a tumour's two or three initials or
+     * its site ("Cormorant GC", "Kestrel Lung"), as news retypes a name; before a longer name in capitals a
+     * capitalised word is an adjective ("the European ANVIL study"). Read only where the sentence calls it a trial or
+     * gives its results ({@link #SPACED_NAMED}, {@link #SPACED_REPORTED}).
      */
-    private static final String SPACED_NAME = "(?<![\\w-])((?:[A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*"
-            + "|[A-Z][a-z]{3,}\\s[A-Z]{2,3}[0-9]*))(?![\\w-])";
+    private static final String SPACED_NAME =
+            "(?<![\\w-])((?:[A-Z]{4,}\\s(?:(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*|[0-9]{1,2})"
+                    + "|[A-Z][a-z]{3,}\\s(?:[A-Z]{2,3}[0-9]*|(?:Lung|Breast|Gastric|Bladder|Colon)[0-9]*)))(?![\\w-])";
 
     /** "the Cormorant GC phase II study". */
     private static final Pattern SPACED_NAMED = Pattern.compile(SPACED_NAME + "\\s+" + PHASE + KIND);
@@ -62,6 +63,16 @@ final class TrialNames {
 
     /** "the phase 3 trial NAME", "study NAME". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
+
+    /**
+     * A name after the word for a trial in the languages that put it first ("l'essai Brightwater", "el ensayo CASCADE
+     * HER de SOLTI", "lo studio …"): there a capitalised word after it is the trial's name, written with a space or
+     * in title case as often as in capitals.
+     */
+    private static final Pattern NAMED_AFTER_ABROAD =
+            Pattern.compile("(?<!\\p{L})(?i:essai|étude|ensayo|estudio|studio)"
+                    + "\\s+(?:([A-Z]{4,}\\s[A-Z]{2,}[0-9]*)(?![\\p{L}\\p{N}-])|" + NAME
+                    + "|([A-Z][a-z]{3,})(?![\\p{L}\\p{N}-]))");
 
     /**
      * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME":
@@ -209,6 +220,9 @@ final class TrialNames {
             "UPDATE",
             "RESULTS",
             "COVID",
+            "GRADE",
+            "STAGE",
+            "COHORT",
             // Kickers that open a headline in capitals ("BREAKING: …"), and notices' labels ("WITHDRAWN: …").
             "BREAKING",
             "EXCLUSIVE",
@@ -431,6 +445,15 @@ final class TrialNames {
                     if (notATrialWord(name)) {
                         names.add(name);
                     }
+                }
+            }
+            Matcher abroad = NAMED_AFTER_ABROAD.matcher(field);
+            while (abroad.find()) {
+                String name = abroad.group(1) != null
+                        ? abroad.group(1).replaceAll("\\s+", "-")
+                        : abroad.group(2) != null ? abroad.group(2) : abroad.group(3);
+                if (notATrialWord(name)) {
+                    names.add(name);
                 }
             }
             // A numbered name needs four capitals too; read after the spaced names, in the order names are listed.

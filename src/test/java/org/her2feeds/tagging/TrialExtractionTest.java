@@ -542,6 +542,33 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aNameIsReadAfterTheWordForATrialInLanguagesThatPutItFirst() {
+        assertThat(acronyms(
+                        "Cancer du sein HER2+ : l'essai Stillwater conforte une désescalade",
+                        "Selon les premiers résultats de l'essai Stillwater, le T-DM1 seul fait aussi bien.",
+                        "news"))
+                .containsExactly("Stillwater");
+        assertThat(acronyms(
+                        "El ensayo FALCON HER de un grupo cooperativo evita la quimioterapia",
+                        "El ensayo alcanzó el objetivo principal.",
+                        "news"))
+                .containsExactly("FALCON-HER");
+        assertThat(acronyms("Un estudio Multicéntrico en Madrid", "Pacientes con cáncer de mama.", "news"))
+                .as("a capitalised adjective is read whole, and is no trial's name of capitals")
+                .doesNotContain("Multic");
+    }
+
+    @Test
+    void aSpacedNameWithANumberOrATumourSiteIsReadWhereItIsCalledAStudy() {
+        assertThat(acronyms("Neratinib plus T-DXd", "Half responded in the phase 2 PLOVER 2 trial.", "news"))
+                .containsExactly("PLOVER-2");
+        assertThat(acronyms("Chemo added to a HER2 pill pays off in Harrier Lung study", "A phase 2 trial.", "news"))
+                .containsExactly("Harrier-Lung");
+        assertThat(acronyms("Toxicity by CTCAE", "Events of GRADE 3 data were rare in the study.", "journal"))
+                .isEmpty();
+    }
+
+    @Test
     void aCaseReportReportsOnNoTrial() {
         assertThat(acronyms(
                         "Complete response to T-DXd in a patient treated in DESTINY-Breast12: a case report",
