@@ -53,6 +53,12 @@ public class StoryLinks {
     /** What a congress preview or an agenda tells of: readouts still to come, none of which it reports. */
     static final String PREVIEW = "preview";
 
+    /**
+     * A step before a regulator's decision (an advisory committee's opinion, a draft for consultation): linked as
+     * decisions are, but never with the decision it leads to, which is a later event of its own.
+     */
+    static final String OPINION = "opinion";
+
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
     /** A point ends a sentence ("listed on the PBS.") unless a digit follows it ("11.9"): only the latter is kept. */
@@ -131,7 +137,7 @@ public class StoryLinks {
         }
         String body = text.summary() + " " + text.content();
         String event = event(rules, type, text);
-        boolean regulatory = DECISION.equals(event) || FILING.equals(event);
+        boolean regulatory = DECISION.equals(event) || FILING.equals(event) || OPINION.equals(event);
         Set<String> regulators = regulatory ? regulators(rules, text, sourceId) : Set.of();
         Set<String> sites = regulatory ? sites(rules, text) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
@@ -219,7 +225,7 @@ public class StoryLinks {
             case PREVIEW -> Optional.empty();
             // A filing is a step of one regulator on one drug, as a decision is: told apart from each other (and from
             // the readout the filing rests on) by the event, linked within it as decisions are.
-            case DECISION, FILING -> sameDecision(rules, a, b);
+            case DECISION, FILING, OPINION -> sameDecision(rules, a, b);
             default -> sameResult(rules, a, b);
         };
     }
@@ -483,14 +489,18 @@ public class StoryLinks {
         if (EvidenceRules.NOTICE.equals(type)) {
             return NOTICE;
         }
+        String title = " " + key(text.title()) + " ";
+        int decision = firstOf(title, rules.decisionWords());
+        // "CHMP backs Enhertu", "…: draft guidance consultation": an opinion word at or before the title's first
+        // decision word ("EC approves Enhertu after CHMP opinion" reports the decision).
+        int opinion = firstOf(title, rules.opinionWords());
+        boolean advisory = opinion >= 0 && (decision < 0 || opinion <= decision);
         if ("approval".equals(type)) {
-            return DECISION;
+            return advisory ? OPINION : DECISION;
         }
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
             return RESULT;
         }
-        String title = " " + key(text.title()) + " ";
-        int decision = firstOf(title, rules.decisionWords());
         int result = firstOf(title, rules.resultWords());
         int filing = firstOf(title, rules.filingWords());
         int preview = firstOf(title, rules.previewWords());
@@ -506,10 +516,10 @@ public class StoryLinks {
         }
         if (decision >= 0 || result >= 0) {
             // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
-            return namedBefore(decision, result) ? DECISION : RESULT;
+            return namedBefore(decision, result) ? advisory ? OPINION : DECISION : RESULT;
         }
         String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
-        return containsAny(head, rules.decisionWords()) ? DECISION : RESULT;
+        return containsAny(head, rules.decisionWords()) ? advisory ? OPINION : DECISION : RESULT;
     }
 
     /**

@@ -347,6 +347,37 @@ class StoryLinksTest {
     }
 
     @Test
+    void anAdvisoryOpinionOrADraftIsAStepOfItsOwnNotTheDecisionItLeadsTo() {
+        StoryProfile opinion = profile(
+                "Zanidatamab recommended for approval in the EU by CHMP for biliary tract cancer",
+                "The CHMP adopted a positive opinion for Ziihera in previously treated biliary tract cancer.",
+                "news",
+                "jazz-newsroom",
+                "2027-02-20");
+        StoryProfile opinionNews = profile(
+                "EU regulators back Jazz's bispecific for bile duct cancer",
+                "Europe's medicines committee has recommended zanidatamab; a Commission decision follows.",
+                "news",
+                "pharma-wire",
+                "2027-02-21");
+        StoryProfile decision = profile(
+                "Ziihera approved in the EU for biliary tract cancer after CHMP opinion",
+                "The European Commission has approved zanidatamab for previously treated biliary tract cancer.",
+                "news",
+                "jazz-newsroom",
+                "2027-03-15");
+        assertThat(opinion.event()).isEqualTo(StoryLinks.OPINION);
+        assertThat(opinionNews.event()).isEqualTo(StoryLinks.OPINION);
+        assertThat(decision.event())
+                .as("the decision named before the opinion it followed")
+                .isEqualTo(StoryLinks.DECISION);
+        assertThat(links.link(opinion, opinionNews))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("decision by ema"));
+        assertThat(links.link(opinion, decision)).isEmpty();
+        assertThat(links.link(opinionNews, decision)).isEmpty();
+    }
+
+    @Test
     void aNoticeNamingItsArticleOnlyByTitleSharesNoWordsWithAnotherNoticeByTheirCommonFormula() {
         StoryProfile byTitle = profile(
                 "Expression of Concern: Liver enzyme trends with pyrotinib in a provincial registry",
