@@ -186,7 +186,7 @@ public class StoryLinks {
                 keys.get(Evidence.TRIAL),
                 evidence.drugs().isEmpty()
                         ? sponsoredDrugs(rules, text.title())
-                        : regulatory ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
+                        : regulatory ? decidedDrugs(evidence, text) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -607,17 +607,24 @@ public class StoryLinks {
 
     /**
      * The drugs a decision is about: those its title names, when it names any (a label change of one drug often
-     * mentions others as prior treatment or comparator); else every drug it names.
+     * mentions others as prior treatment or comparator); else those the start of its text names, where a decision
+     * tells what it decides on. A drug named only further on is another product's history ("…, following ENHERTU"
+     * in the release on a sister drug's approval), not what was decided.
      */
-    private static Set<String> decidedDrugs(Evidence evidence, String title) {
-        String padded = " " + key(title) + " ";
+    private static Set<String> decidedDrugs(Evidence evidence, TaggableText text) {
+        Set<String> named = drugsNamedIn(evidence, text.title());
+        return named.isEmpty() ? drugsNamedIn(evidence, head(text.summary(), DECISION_TEXT)) : named;
+    }
+
+    private static Set<String> drugsNamedIn(Evidence evidence, String field) {
+        String padded = " " + key(field) + " ";
         Set<String> named = new TreeSet<>();
         for (DrugMention drug : evidence.drugs()) {
             if (containsAny(padded, drug.mentioned()) || containsAny(padded, List.of(drug.inn()))) {
                 named.add(Evidence.key(drug.inn()));
             }
         }
-        return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
+        return named;
     }
 
     /**

@@ -378,6 +378,27 @@ class StoryLinksTest {
     }
 
     @Test
+    void aDecisionIsAboutTheDrugItsTitleOrItsOpeningNamesNotOneNamedFurtherOn() {
+        StoryProfile enhertu = profile(
+                "Enhertu approved in the EU for HER2-positive early breast cancer",
+                "The European Commission has approved trastuzumab deruxtecan for residual invasive disease.",
+                "news",
+                "astrazeneca-news",
+                "2027-05-10");
+        StoryProfile sister = profile(
+                "DATAVEX approved in the EU for previously treated EGFR-mutated non-small cell lung cancer",
+                "The sponsor's DATAVEX (a TROP2-directed conjugate) has been approved by the European Commission for"
+                        + " adults with advanced EGFR-mutated NSCLC previously treated with an EGFR TKI and platinum"
+                        + " chemotherapy, the company said on Monday. It is the second conjugate of the collaboration"
+                        + " approved in the EU, following ENHERTU.",
+                "news",
+                "daiichi-news",
+                "2027-05-12");
+        assertThat(sister.drugs()).isEmpty();
+        assertThat(links.link(enhertu, sister)).isEmpty();
+    }
+
+    @Test
     void aNoticeNamingItsArticleOnlyByTitleSharesNoWordsWithAnotherNoticeByTheirCommonFormula() {
         StoryProfile byTitle = profile(
                 "Expression of Concern: Liver enzyme trends with pyrotinib in a provincial registry",
