@@ -413,6 +413,19 @@ class TrialExtractionTest {
     @Test
     void aCuratedTrialTheTextDescribesWithoutNamingItIsImpliedByItsDrugsComparatorAndSetting() {
         assertThat(acronyms(
+                        "Eight-year survival with trastuzumab deruxtecan vs trastuzumab emtansine",
+                        "Research Letter. Updated overall survival from the randomized phase 3 trial in patients with"
+                                + " metastatic breast cancer previously treated with trastuzumab and a taxane.",
+                        "journal"))
+                .containsExactly("DESTINY-Breast03");
+        assertThat(acronyms(
+                        "What the new Enhertu approval means for you",
+                        "If cancer was left behind after treatment before surgery, you may have had Kadcyla. We explain"
+                                + " how the two medicines compared in the study that led to the approval.",
+                        "news"))
+                .as("residual disease in a patient organisation's words")
+                .containsExactly("DESTINY-Breast05");
+        assertThat(acronyms(
                         "T-DXd's survival edge persists in previously treated gastric cancer",
                         "The advantage of trastuzumab deruxtecan over ramucirumab plus paclitaxel was kept at the "
                                 + "final analysis of the randomized phase 3 trial.",
