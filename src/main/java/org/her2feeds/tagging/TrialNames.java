@@ -291,6 +291,10 @@ final class TrialNames {
                     // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
                     // trial", "T-DM1, introduced after EMILIA".
                     + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"
+                    // "… became the standard after DESTINY-Breast03": the trial that made the standard the article
+                    // measures against.
+                    + "\\b(?:became|become|becoming|remains?|was)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?standard"
+                    + "(?:\\s+of\\s+care)?\\s+(?:after|following|since|on\\s+the\\s+basis\\s+of|based\\s+on)|"
                     // A result the article's own confirms or matches: "confirm the benefit … seen in NAME".
                     + "\\b(?:confirm|replicat|mirror|echo)\\w*\\s[^;]{0,160}?\\b(?:seen|shown|observed|demonstrated)"
                     + "\\s+in|"
@@ -316,8 +320,13 @@ final class TrialNames {
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
-    /** The same told after the name: "Results of the phase III NAME trial are awaited." */
-    private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?\\s+(?:(?:is|are)\\s+"
+    /**
+     * The same told after the name: "Results of the phase III NAME trial are awaited", also after a description set
+     * off by commas or in a relative clause ("NAME, a Phase III trial versus …, is ongoing", "the NAME trial, which is
+     * still recruiting").
+     */
+    private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?"
+            + "(?:,[^,.;]{1,120},|,?\\s+(?:which|that))?\\s+(?:(?:is|are)\\s+"
             + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|"
             + "will\\s+(?:report|read\\s+out))\\b");
 

@@ -341,6 +341,20 @@ class TrialExtractionTest {
                         "news"))
                 .as("results of an ongoing trial report on it")
                 .containsExactly("SWIFT-02");
+        assertThat(acronyms(
+                        "Oral inhibitor approved for untreated HER2-mutant lung cancer",
+                        "The decision is based on the SWIFT-01 trial. SWIFT-02, a phase 3 trial versus chemotherapy,"
+                                + " is ongoing as the confirmatory study. The first-line SWIFT-03 trial, which is still"
+                                + " recruiting, adds chemotherapy.",
+                        "news"))
+                .as("pending after a description set off by commas, or in a relative clause")
+                .containsExactly("SWIFT-01");
+        assertThat(acronyms(
+                        "No survival gain with tucatinib added to T-DM1 in final HER2CLIMB-02 analysis",
+                        "Discussants noted the changed landscape since T-DXd became the standard after SWIFT-01.",
+                        "news"))
+                .as("the trial that made the standard")
+                .containsExactly("HER2CLIMB-02");
     }
 
     @Test
