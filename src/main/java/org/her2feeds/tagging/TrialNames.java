@@ -181,10 +181,11 @@ final class TrialNames {
 
     /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
-     * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed".
+     * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed", "… - results summary
+     * registered".
      */
     private static final Pattern TITLE_SUFFIX =
-            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record)\\b)");
+            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record|results?)\\b)");
 
     /** Any name (curated ones too: "DESTINY-Breast09", "Beamion LUNG-1"), then an id in brackets, up to its end. */
     private static final Pattern NAME_THEN_ID = Pattern.compile(

@@ -253,6 +253,13 @@ class TrialExtractionTest {
                 .as("the name after the id without a colon: one trial")
                 .containsExactly(new TrialMention(
                         "jRCT2031269998", "ReCOVER-J", "https://jrct.niph.go.jp/en-latest-detail/jRCT2031269998"));
+
+        assertThat(acronyms(
+                        "jRCT2031269997 | Study of rechallenge (ReSTART-J) - results summary registered",
+                        "Results summary entered.",
+                        "registry"))
+                .as("before the update's results")
+                .containsExactly("ReSTART-J");
     }
 
     @Test
