@@ -257,9 +257,10 @@ public class StoryLinks {
         if (!both.isEmpty()) {
             return Optional.of("notices about " + both.iterator().next());
         }
-        if (!a.citedIds().isEmpty() && !b.citedIds().isEmpty()) {
+        if (sameKindOfId(a.citedIds(), b.citedIds())) {
             // Each names the article it concerns, and they name different ones: the words they share ("expression
-            // of concern", "investigation is ongoing") are the words of every such notice.
+            // of concern", "investigation is ongoing") are the words of every such notice. One naming it by PubMed id
+            // and the other by DOI may name one article: their words decide.
             return Optional.empty();
         }
         Set<String> words = intersection(a.words(), b.words());
@@ -267,6 +268,19 @@ public class StoryLinks {
             return Optional.of("notices sharing the words " + words);
         }
         return Optional.empty();
+    }
+
+    /** Whether both name a DOI, or both a PubMed id (digits only): then different ids are different articles. */
+    private static boolean sameKindOfId(Set<String> a, Set<String> b) {
+        boolean pmidA = a.stream().anyMatch(StoryLinks::isPmid);
+        boolean pmidB = b.stream().anyMatch(StoryLinks::isPmid);
+        boolean doiA = a.stream().anyMatch(id -> !isPmid(id));
+        boolean doiB = b.stream().anyMatch(id -> !isPmid(id));
+        return pmidA && pmidB || doiA && doiB;
+    }
+
+    private static boolean isPmid(String id) {
+        return !id.isEmpty() && id.chars().allMatch(Character::isDigit);
     }
 
     private static Optional<String> sameDecision(StoryRules rules, StoryProfile a, StoryProfile b) {

@@ -441,4 +441,28 @@ class StoryLinksTest {
                 "2027-10-20");
         assertThat(links.link(one, other)).isEmpty();
     }
+
+    @Test
+    void twoNoticesNamingTheirArticleOneByPubmedIdAndOneByDoiAreLinkedByTheArticlesWords() {
+        StoryProfile journal = profile(
+                "Editorial Expression of Concern: Lapatinib rechallenge in HER2-positive disease: a multicentre"
+                        + " real-world cohort of 980 patients",
+                "The Editor-in-Chief is issuing an expression of concern regarding this article (PMID: 98770011)."
+                        + " Patients appear to overlap with those of earlier single-centre publications.",
+                List.of("Editorial Expression of Concern"),
+                "journal",
+                "breast-journal",
+                "2027-10-05");
+        StoryProfile blog = profile(
+                "Big real-world lapatinib rechallenge cohort gets an expression of concern over patient overlap",
+                "The journal has placed an expression of concern on a 980-patient multicentre cohort"
+                        + " (https://doi.org/10.5555/bj.2027.0411). Patient numbers matched earlier single-centre"
+                        + " publications.",
+                List.of("Expression of concern"),
+                "news",
+                "integrity-blog",
+                "2027-10-08");
+        assertThat(links.link(journal, blog))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("notices sharing the words"));
+    }
 }
