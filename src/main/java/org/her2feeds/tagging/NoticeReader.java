@@ -59,10 +59,17 @@ final class NoticeReader {
         return new Notice(kind, CitedIds.dois(all), List.copyOf(pmids), title(text));
     }
 
+    /**
+     * A congress abstract's number before its title ("O2-7", "PD5-03", "LBA12"): the meeting's programme numbers the
+     * abstract, the title the notice withdraws does not carry it.
+     */
+    private static final Pattern ABSTRACT_NUMBER =
+            Pattern.compile("^(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){1,2}|LBA[0-9]{1,4})\\s+(?=\\p{Lu})");
+
     private static String title(TaggableText text) {
         Matcher prefixed = PREFIXED.matcher(text.title().strip());
         if (prefixed.matches()) {
-            return prefixed.group(1).strip();
+            return ABSTRACT_NUMBER.matcher(prefixed.group(1).strip()).replaceFirst("");
         }
         // "Retraction notice to 'Title' [Journal 2026]": quoted in the notice's own title, else in its text.
         for (String field : List.of(text.title(), text.summary())) {

@@ -100,4 +100,14 @@ class NoticeReaderTest {
         assertThat(notice.title())
                 .isEqualTo("Margetuximab versus trastuzumab in pretreated disease: a randomised trial");
     }
+
+    @Test
+    void aCongressAbstractsNumberIsNoPartOfTheTitleAWithdrawalQuotes() {
+        assertThat(read("Abstract withdrawn: PD5-03 Neratinib after T-DM1 in residual disease", "Withdrawn.")
+                        .title())
+                .isEqualTo("Neratinib after T-DM1 in residual disease");
+        assertThat(read("Erratum: HER2-low breast cancer outcomes in a national registry", "A table was wrong.")
+                        .title())
+                .isEqualTo("HER2-low breast cancer outcomes in a national registry");
+    }
 }
