@@ -32,9 +32,12 @@ final class NoticeReader {
     /**
      * A PubMed id labelled by what it is the id of: "PMID of withdrawn article: 99160077", "PubMed ID for the original
      * paper: …". A notice says whose id it gives; a bare number is no id, but one so labelled is the article's.
+     * "PubMed ID" spelled out is a label in itself, as "PMID" is ("the above guideline (PubMed ID 99150317)"), where
+     * a bare "PubMed" is a database ("searched PubMed 2010 to 2025").
      */
     private static final Pattern PMID_OF = Pattern.compile("(?i)\\b(?:PMID|PubMed\\s+ID)\\s+(?:of|for)\\s+(?:the\\s+)?"
-            + "(?:[a-z-]+\\s+){0,2}(?:article|paper|publication|abstract|report)\\s*:?\\s*(\\d{1,9})\\b");
+            + "(?:[a-z-]+\\s+){0,2}(?:article|paper|publication|abstract|report)\\s*:?\\s*(\\d{1,9})\\b"
+            + "|\\bPubMed\\s+(?:ID|identifier)\\s*:?\\s*(\\d{1,9})\\b");
 
     private static final int TITLE_KEY_LENGTH = 200;
 
@@ -51,15 +54,22 @@ final class NoticeReader {
         Set<String> pmids = new LinkedHashSet<>(CitedIds.pmids(all));
         Matcher labelled = PMID_OF.matcher(all);
         while (labelled.find()) {
-            pmids.add(labelled.group(1));
+            pmids.add(labelled.group(1) != null ? labelled.group(1) : labelled.group(2));
         }
         return new Notice(kind, CitedIds.dois(all), List.copyOf(pmids), title(text));
     }
 
+    /**
+     * A congress abstract's number before its title ("O2-7", "PD5-03", "LBA12"): the meeting's programme numbers the
+     * abstract, the title the notice withdraws does not carry it.
+     */
+    private static final Pattern ABSTRACT_NUMBER =
+            Pattern.compile("^(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){1,2}|LBA[0-9]{1,4})\\s+(?=\\p{Lu})");
+
     private static String title(TaggableText text) {
         Matcher prefixed = PREFIXED.matcher(text.title().strip());
         if (prefixed.matches()) {
-            return prefixed.group(1).strip();
+            return ABSTRACT_NUMBER.matcher(prefixed.group(1).strip()).replaceFirst("");
         }
         // "Retraction notice to 'Title' [Journal 2026]": quoted in the notice's own title, else in its text.
         for (String field : List.of(text.title(), text.summary())) {

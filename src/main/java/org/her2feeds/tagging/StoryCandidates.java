@@ -406,7 +406,9 @@ public final class StoryCandidates<T> {
         profile.ownIds().forEach(id -> keys.add("id:" + id));
         profile.citedIds().forEach(id -> keys.add("id:" + id));
         profile.trials().forEach(trial -> keys.add("trial:" + trial));
-        if (StoryLinks.DECISION.equals(profile.event()) || StoryLinks.FILING.equals(profile.event())) {
+        if (StoryLinks.DECISION.equals(profile.event())
+                || StoryLinks.FILING.equals(profile.event())
+                || StoryLinks.OPINION.equals(profile.event())) {
             profile.drugs().forEach(drug -> keys.add(profile.event() + ":" + drug));
         }
         // Figures are shared by results that report one readout, drugs by a comment and its paper in one journal.

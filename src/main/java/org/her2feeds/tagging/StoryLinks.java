@@ -53,6 +53,12 @@ public class StoryLinks {
     /** What a congress preview or an agenda tells of: readouts still to come, none of which it reports. */
     static final String PREVIEW = "preview";
 
+    /**
+     * A step before a regulator's decision (an advisory committee's opinion, a draft for consultation): linked as
+     * decisions are, but never with the decision it leads to, which is a later event of its own.
+     */
+    static final String OPINION = "opinion";
+
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
     /** A point ends a sentence ("listed on the PBS.") unless a digit follows it ("11.9"): only the latter is kept. */
@@ -131,7 +137,7 @@ public class StoryLinks {
         }
         String body = text.summary() + " " + text.content();
         String event = event(rules, type, text);
-        boolean regulatory = DECISION.equals(event) || FILING.equals(event);
+        boolean regulatory = DECISION.equals(event) || FILING.equals(event) || OPINION.equals(event);
         Set<String> regulators = regulatory ? regulators(rules, text, sourceId) : Set.of();
         Set<String> sites = regulatory ? sites(rules, text) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
@@ -180,7 +186,7 @@ public class StoryLinks {
                 keys.get(Evidence.TRIAL),
                 evidence.drugs().isEmpty()
                         ? sponsoredDrugs(rules, text.title())
-                        : regulatory ? decidedDrugs(evidence, text.title()) : keys.get(Evidence.DRUG),
+                        : regulatory ? decidedDrugs(evidence, text) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -219,7 +225,7 @@ public class StoryLinks {
             case PREVIEW -> Optional.empty();
             // A filing is a step of one regulator on one drug, as a decision is: told apart from each other (and from
             // the readout the filing rests on) by the event, linked within it as decisions are.
-            case DECISION, FILING -> sameDecision(rules, a, b);
+            case DECISION, FILING, OPINION -> sameDecision(rules, a, b);
             default -> sameResult(rules, a, b);
         };
     }
@@ -251,9 +257,10 @@ public class StoryLinks {
         if (!both.isEmpty()) {
             return Optional.of("notices about " + both.iterator().next());
         }
-        if (!a.citedIds().isEmpty() && !b.citedIds().isEmpty()) {
+        if (sameKindOfId(a.citedIds(), b.citedIds())) {
             // Each names the article it concerns, and they name different ones: the words they share ("expression
-            // of concern", "investigation is ongoing") are the words of every such notice.
+            // of concern", "investigation is ongoing") are the words of every such notice. One naming it by PubMed id
+            // and the other by DOI may name one article: their words decide.
             return Optional.empty();
         }
         Set<String> words = intersection(a.words(), b.words());
@@ -261,6 +268,19 @@ public class StoryLinks {
             return Optional.of("notices sharing the words " + words);
         }
         return Optional.empty();
+    }
+
+    /** Whether both name a DOI, or both a PubMed id (digits only): then different ids are different articles. */
+    private static boolean sameKindOfId(Set<String> a, Set<String> b) {
+        boolean pmidA = a.stream().anyMatch(StoryLinks::isPmid);
+        boolean pmidB = b.stream().anyMatch(StoryLinks::isPmid);
+        boolean doiA = a.stream().anyMatch(id -> !isPmid(id));
+        boolean doiB = b.stream().anyMatch(id -> !isPmid(id));
+        return pmidA && pmidB || doiA && doiB;
+    }
+
+    private static boolean isPmid(String id) {
+        return !id.isEmpty() && id.chars().allMatch(Character::isDigit);
     }
 
     private static Optional<String> sameDecision(StoryRules rules, StoryProfile a, StoryProfile b) {
@@ -483,14 +503,18 @@ public class StoryLinks {
         if (EvidenceRules.NOTICE.equals(type)) {
             return NOTICE;
         }
+        String title = " " + key(text.title()) + " ";
+        int decision = firstOf(title, rules.decisionWords());
+        // "CHMP backs Enhertu", "…: draft guidance consultation": an opinion word at or before the title's first
+        // decision word ("EC approves Enhertu after CHMP opinion" reports the decision).
+        int opinion = firstOf(title, rules.opinionWords());
+        boolean advisory = opinion >= 0 && (decision < 0 || opinion <= decision);
         if ("approval".equals(type)) {
-            return DECISION;
+            return advisory ? OPINION : DECISION;
         }
         if ("trial-result".equals(type) || !DECISION_REPORTERS.contains(String.valueOf(text.sourceKind()))) {
             return RESULT;
         }
-        String title = " " + key(text.title()) + " ";
-        int decision = firstOf(title, rules.decisionWords());
         int result = firstOf(title, rules.resultWords());
         int filing = firstOf(title, rules.filingWords());
         int preview = firstOf(title, rules.previewWords());
@@ -506,10 +530,10 @@ public class StoryLinks {
         }
         if (decision >= 0 || result >= 0) {
             // The title says what the article reports: whichever it names first ("… win, setting up approval bid").
-            return namedBefore(decision, result) ? DECISION : RESULT;
+            return namedBefore(decision, result) ? advisory ? OPINION : DECISION : RESULT;
         }
         String head = " " + key(head(text.summary(), DECISION_TEXT)) + " ";
-        return containsAny(head, rules.decisionWords()) ? DECISION : RESULT;
+        return containsAny(head, rules.decisionWords()) ? advisory ? OPINION : DECISION : RESULT;
     }
 
     /**
@@ -597,17 +621,24 @@ public class StoryLinks {
 
     /**
      * The drugs a decision is about: those its title names, when it names any (a label change of one drug often
-     * mentions others as prior treatment or comparator); else every drug it names.
+     * mentions others as prior treatment or comparator); else those the start of its text names, where a decision
+     * tells what it decides on. A drug named only further on is another product's history ("…, following ENHERTU"
+     * in the release on a sister drug's approval), not what was decided.
      */
-    private static Set<String> decidedDrugs(Evidence evidence, String title) {
-        String padded = " " + key(title) + " ";
+    private static Set<String> decidedDrugs(Evidence evidence, TaggableText text) {
+        Set<String> named = drugsNamedIn(evidence, text.title());
+        return named.isEmpty() ? drugsNamedIn(evidence, head(text.summary(), DECISION_TEXT)) : named;
+    }
+
+    private static Set<String> drugsNamedIn(Evidence evidence, String field) {
+        String padded = " " + key(field) + " ";
         Set<String> named = new TreeSet<>();
         for (DrugMention drug : evidence.drugs()) {
             if (containsAny(padded, drug.mentioned()) || containsAny(padded, List.of(drug.inn()))) {
                 named.add(Evidence.key(drug.inn()));
             }
         }
-        return named.isEmpty() ? evidence.keys().get(Evidence.DRUG) : named;
+        return named;
     }
 
     /**

@@ -30,6 +30,7 @@ record StoryRules(
         List<String> resultWords,
         List<String> filingWords,
         List<String> previewWords,
+        List<String> opinionWords,
         Set<String> analysisWords,
         int readoutDays,
         int versionThreshold,
@@ -50,6 +51,7 @@ record StoryRules(
             "result-words",
             "filing-words",
             "preview-words",
+            "opinion-words",
             "analysis-words",
             "readout-days",
             "version-threshold",
@@ -62,7 +64,8 @@ record StoryRules(
      * Keys a file written before them may leave out: without sites, decisions are not told apart by site; without
      * filing words, a filing's news is read as a result or a decision; without a version threshold, a preprint and
      * its journal version are not linked by the words of their texts; without sponsors, an article that names no drug
-     * has none; without preview words, a preview is read as a report of what it previews.
+     * has none; without preview words, a preview is read as a report of what it previews; without opinion words, an
+     * advisory opinion or a draft is one event with the decision that follows it.
      */
     private static final Set<String> OPTIONAL = Set.of(
             "sites",
@@ -70,6 +73,7 @@ record StoryRules(
             "readout-days",
             "filing-words",
             "preview-words",
+            "opinion-words",
             "version-threshold",
             "sponsors");
 
@@ -100,6 +104,9 @@ record StoryRules(
                 fields.containsKey("filing-words") ? words(doc, fields.get("filing-words"), "filing-words") : List.of(),
                 fields.containsKey("preview-words")
                         ? words(doc, fields.get("preview-words"), "preview-words")
+                        : List.of(),
+                fields.containsKey("opinion-words")
+                        ? words(doc, fields.get("opinion-words"), "opinion-words")
                         : List.of(),
                 fields.containsKey("analysis-words")
                         ? new LinkedHashSet<>(words(doc, fields.get("analysis-words"), "analysis-words"))

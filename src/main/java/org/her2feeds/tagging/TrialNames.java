@@ -22,27 +22,37 @@ final class TrialNames {
     /**
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
-     * capitalised prefix (ReCHALLENGE-J, NeoALTTO). Other mixed-case names (NeoSphere, heredERA) are curated.
+     * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with a capital
+     * inside ("NeoLumen") or a capitalised word hyphenated to capitals ("Osprey-BC", "Lantern-HER2"): read so too,
+     * in the same places. Other mixed-case names (NeoSphere, heredERA) are curated.
      */
-    private static final String NAME =
+    private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
+            + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-[A-Z]{2,}[0-9]*)(?![\\w-])";
+
+    /**
+     * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
+     * is as often the outlet quoted ("told OncLive, the study …").
+     */
+    private static final String CAPITALS_NAME =
             "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*)(?![\\w-])";
 
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
 
     /** The name, then "trial" or "study" (with a phase between), or then ", the/a … trial/study". */
-    private static final Pattern NAMED = Pattern.compile(
-            NAME + "(?:\\s+" + PHASE + KIND + "|,\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND + ")");
+    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + KIND + "|" + CAPITALS_NAME
+            + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
 
     /**
-     * A name of two words written with a space where its registry writes a hyphen: capitals then a capitalised word or
-     * capitals ("QUARRY Lung"), or a capitalised word then a tumour's two or three initials ("Cormorant GC"), as news
-     * retypes a name; before a longer name in capitals a capitalised word is an adjective ("the European ANVIL
-     * study"). Read only where the sentence calls it a trial or gives its results ({@link #SPACED_NAMED},
-     * {@link #SPACED_REPORTED}).
+     * A name of two words written with a space where its registry writes a hyphen: capitals then a capitalised word,
+     * capitals or a number ("QUARRY Lung", "LUMA 2"), or a capitalised word then a tumour's two or three initials or
+     * its site ("Cormorant GC", "Kestrel Lung"), as news retypes a name; before a longer name in capitals a
+     * capitalised word is an adjective ("the European ANVIL study"). Read only where the sentence calls it a trial or
+     * gives its results ({@link #SPACED_NAMED}, {@link #SPACED_REPORTED}).
      */
-    private static final String SPACED_NAME = "(?<![\\w-])((?:[A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*"
-            + "|[A-Z][a-z]{3,}\\s[A-Z]{2,3}[0-9]*))(?![\\w-])";
+    private static final String SPACED_NAME =
+            "(?<![\\w-])((?:[A-Z]{4,}\\s(?:(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*|[0-9]{1,2})"
+                    + "|[A-Z][a-z]{3,}\\s(?:[A-Z]{2,3}[0-9]*|(?:Lung|Breast|Gastric|Bladder|Colon)[0-9]*)))(?![\\w-])";
 
     /** "the Cormorant GC phase II study". */
     private static final Pattern SPACED_NAMED = Pattern.compile(SPACED_NAME + "\\s+" + PHASE + KIND);
@@ -53,6 +63,16 @@ final class TrialNames {
 
     /** "the phase 3 trial NAME", "study NAME". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
+
+    /**
+     * A name after the word for a trial in the languages that put it first ("l'essai Brightwater", "el ensayo CASCADE
+     * HER de SOLTI", "lo studio …"): there a capitalised word after it is the trial's name, written with a space or
+     * in title case as often as in capitals.
+     */
+    private static final Pattern NAMED_AFTER_ABROAD =
+            Pattern.compile("(?<!\\p{L})(?i:essai|étude|ensayo|estudio|studio)"
+                    + "\\s+(?:([A-Z]{4,}\\s[A-Z]{2,}[0-9]*)(?![\\p{L}\\p{N}-])|" + NAME
+                    + "|([A-Z][a-z]{3,})(?![\\p{L}\\p{N}-]))");
 
     /**
      * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME":
@@ -69,7 +89,7 @@ final class TrialNames {
      */
     private static final Pattern REPORTED = Pattern.compile(NAME
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
-            + "(?:investigators|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
+            + "(?:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
             + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
@@ -150,11 +170,22 @@ final class TrialNames {
             Pattern.compile("^\\s*(?:" + REGISTRY_ID + "[\\w-]*\\s*:?\\s*)?" + NAME + "\\s*[:–-]\\s");
 
     /**
+     * A headline that opens with the trial's name and a colon, what it reports after it: "NEOLUMEN: pre-operative T-DXd
+     * improves …", "Osprey-BC: neratinib after T-DM1 looks tolerable", "PALISADE GC: trastuzumab deruxtecan doubles
+     * …". News and journals title a readout so, as registries title a record ({@link #TITLE_PREFIX}); a kicker in
+     * capitals ("BREAKING:") is none of these ({@link #NOT_TRIALS}), nor a word before a biomarker ("Beyond HER2:"),
+     * so a name written with a space opens with its capitals here.
+     */
+    private static final Pattern TITLE_OPENS_WITH =
+            Pattern.compile("^\\s*(?:" + NAME + "|([A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*))\\s*:\\s");
+
+    /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
-     * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed".
+     * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed", "… - results summary
+     * registered".
      */
     private static final Pattern TITLE_SUFFIX =
-            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record)\\b)");
+            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record|results?)\\b)");
 
     /** Any name (curated ones too: "DESTINY-Breast09", "Beamion LUNG-1"), then an id in brackets, up to its end. */
     private static final Pattern NAME_THEN_ID = Pattern.compile(
@@ -190,6 +221,31 @@ final class TrialNames {
             "UPDATE",
             "RESULTS",
             "COVID",
+            "GRADE",
+            "STAGE",
+            "COHORT",
+            // Kickers that open a headline in capitals ("BREAKING: …"), and notices' labels ("WITHDRAWN: …").
+            "BREAKING",
+            "EXCLUSIVE",
+            "WATCH",
+            "VIDEO",
+            "PODCAST",
+            "INTERVIEW",
+            "EDITORIAL",
+            "REVIEW",
+            "WITHDRAWN",
+            "RETRACTION",
+            "RETRACTED",
+            "ERRATUM",
+            "CORRECTION",
+            "CORRIGENDUM",
+            // Prefixes a mixed-case name could start with ("Anti-HER2 therapy shows …").
+            "ANTI",
+            "NON",
+            "PAN",
+            "DUAL",
+            "POST",
+            "PRE",
             // Regulators and journals, the subject of a report as often as a trial is ("the NEJM report").
             "NMPA",
             "MHRA",
@@ -236,6 +292,10 @@ final class TrialNames {
                     // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
                     // trial", "T-DM1, introduced after EMILIA".
                     + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"
+                    // "… became the standard after DESTINY-Breast03": the trial that made the standard the article
+                    // measures against.
+                    + "\\b(?:became|become|becoming|remains?|was)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?standard"
+                    + "(?:\\s+of\\s+care)?\\s+(?:after|following|since|on\\s+the\\s+basis\\s+of|based\\s+on)|"
                     // A result the article's own confirms or matches: "confirm the benefit … seen in NAME".
                     + "\\b(?:confirm|replicat|mirror|echo)\\w*\\s[^;]{0,160}?\\b(?:seen|shown|observed|demonstrated)"
                     + "\\s+in|"
@@ -261,8 +321,13 @@ final class TrialNames {
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
-    /** The same told after the name: "Results of the phase III NAME trial are awaited." */
-    private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?\\s+(?:(?:is|are)\\s+"
+    /**
+     * The same told after the name: "Results of the phase III NAME trial are awaited", also after a description set
+     * off by commas or in a relative clause ("NAME, a Phase III trial versus …, is ongoing", "the NAME trial, which is
+     * still recruiting").
+     */
+    private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?"
+            + "(?:,[^,.;]{1,120},|,?\\s+(?:which|that))?\\s+(?:(?:is|are)\\s+"
             + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|"
             + "will\\s+(?:report|read\\s+out))\\b");
 
@@ -341,24 +406,33 @@ final class TrialNames {
             // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
             for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX)) {
                 Matcher matcher = pattern.matcher(title);
-                if (matcher.find() && !NOT_TRIALS.contains(firstPart(matcher.group(1)))) {
+                if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));
+                }
+            }
+        }
+        if (title != null && (mayHoldName(title) || holdsCapitals(title, 2))) {
+            Matcher opens = TITLE_OPENS_WITH.matcher(title);
+            if (opens.find()) {
+                String name = nameIn(opens).replaceAll("\\s+", "-");
+                if (notATrialWord(name)) {
+                    names.add(name);
                 }
             }
         }
         if (registryRecord && title != null && mayHoldName(title)) {
             Matcher prefix = TITLE_PREFIX.matcher(title);
-            if (prefix.find() && !NOT_TRIALS.contains(firstPart(prefix.group(1)))) {
+            if (prefix.find() && notATrialWord(prefix.group(1))) {
                 names.add(prefix.group(1));
             }
             Matcher suffix = TITLE_SUFFIX.matcher(title);
-            if (suffix.find() && !NOT_TRIALS.contains(firstPart(suffix.group(1)))) {
+            if (suffix.find() && notATrialWord(suffix.group(1))) {
                 names.add(suffix.group(1));
             }
         }
         for (String field : fields) {
             // A name written with a space needs two capitals in a row; every other pattern, four.
-            if (field == null || !holdsCapitals(field, 2)) {
+            if (field == null || !holdsCapitals(field, 2) && !holdsMixedCaseName(field)) {
                 continue;
             }
             boolean fourCapitals = mayHoldName(field);
@@ -367,7 +441,7 @@ final class TrialNames {
                     Matcher matcher = pattern.matcher(field);
                     while (matcher.find()) {
                         String name = nameIn(matcher);
-                        if (!NOT_TRIALS.contains(firstPart(name))) {
+                        if (notATrialWord(name)) {
                             names.add(name);
                         }
                     }
@@ -378,9 +452,18 @@ final class TrialNames {
                 while (matcher.find()) {
                     // Written as its registry and sponsor write it, so that both spellings are one trial's key.
                     String name = matcher.group(1).replaceAll("\\s+", "-");
-                    if (!NOT_TRIALS.contains(firstPart(name).toUpperCase(Locale.ROOT))) {
+                    if (notATrialWord(name)) {
                         names.add(name);
                     }
+                }
+            }
+            Matcher abroad = NAMED_AFTER_ABROAD.matcher(field);
+            while (abroad.find()) {
+                String name = abroad.group(1) != null
+                        ? abroad.group(1).replaceAll("\\s+", "-")
+                        : abroad.group(2) != null ? abroad.group(2) : abroad.group(3);
+                if (notATrialWord(name)) {
+                    names.add(name);
                 }
             }
             // A numbered name needs four capitals too; read after the spaced names, in the order names are listed.
@@ -388,7 +471,7 @@ final class TrialNames {
                 Matcher numbered = NUMBERED_IN.matcher(field);
                 while (numbered.find()) {
                     String name = numbered.group(1);
-                    if (HYPHENATED_NUMBER.matcher(name).find() && !NOT_TRIALS.contains(firstPart(name))) {
+                    if (HYPHENATED_NUMBER.matcher(name).find() && notATrialWord(name)) {
                         names.add(name);
                     }
                 }
@@ -432,7 +515,7 @@ final class TrialNames {
             while (pair.find(from)) {
                 String second = pair.group(1);
                 boolean firstIsTrial = trials.contains(compact(leadingName(field, pair.start())));
-                if (firstIsTrial && !NOT_TRIALS.contains(firstPart(second))) {
+                if (firstIsTrial && notATrialWord(second)) {
                     names.add(second);
                 }
                 // The second name may open the next pair of the list: "CLEOPATRA, PUFFIN and PHILA".
@@ -447,7 +530,39 @@ final class TrialNames {
      * none, and there the name patterns, which were most of tagging's time, need not be tried at every character.
      */
     static boolean mayHoldName(String text) {
-        return holdsCapitals(text, 4);
+        return holdsCapitals(text, 4) || holdsMixedCaseName(text);
+    }
+
+    /** Whether the name's first part is none of {@link #NOT_TRIALS}, in whatever case it is written. */
+    private static boolean notATrialWord(String name) {
+        return !NOT_TRIALS.contains(firstPart(name).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the text holds a capital after a small letter ("NeoLumen") or a hyphen between a small letter and two
+     * capitals ("Osprey-BC"): where a mixed-case name of {@link #NAME} can stand in a field without four capitals.
+     */
+    private static boolean holdsMixedCaseName(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            char before = text.charAt(i - 1);
+            if (before >= 'a' && before <= 'z') {
+                if (c >= 'A' && c <= 'Z' && text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z') {
+                    return true;
+                }
+                if (c == '-'
+                        && i + 2 < text.length()
+                        && isCapital(text.charAt(i + 1))
+                        && isCapital(text.charAt(i + 2))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /**

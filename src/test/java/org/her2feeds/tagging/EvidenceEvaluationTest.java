@@ -106,11 +106,15 @@ class EvidenceEvaluationTest {
      * while held out (summary lines only), with the rules before and after the eighth tuning: type 0.913, trials
      * 0.934 / 0.841 then 0.934 / 0.848, drugs 0.998 / 1, every notice's kind, 13 of 15 DOIs or PMIDs, one notice seen
      * where none is labelled, stories F1 0.707 (precision 0.649) then 0.767 (precision 0.757); retired as held out and
-     * tuned on since 2026-12-07. These floors, just under what it reaches, hold it there.
+     * tuned on since 2026-12-07. Since the ninth tuning ("PubMed ID" read as a PMID, names retyped in mixed case, with
+     * a space or after a foreign word for a trial, an advisory opinion told apart from the decision it leads to) it
+     * reaches every notice's DOI or PMID, none seen where none is labelled, trials 0.965 / 0.921 and stories F1 0.904
+     * (precision 0.979, recall 0.839): trial recall just under its goal (trials only implied by lay news the catalogue
+     * does not describe). These floors, just under what it reaches (the goal for stories), hold it there.
      */
     private static final Path TUNING_9 = Path.of("src/test/resources/evidence/evidence-tuning-9.yml");
 
-    private static final Floors TUNING_9_FLOORS = new Floors(0.93, 0.84, 0.76, 2, 1);
+    private static final Floors TUNING_9_FLOORS = new Floors(0.96, 0.92, EvidenceEvaluation.STORY_F1_GOAL);
 
     /**
      * The eighth held-out set (h8-001…, 240 items, 41 stories, 20 notices), which no rule is written for: written on

@@ -38,6 +38,20 @@ class NoticeReaderTest {
     }
 
     @Test
+    void readsAPubmedIdSpelledOutWithOrWithoutAColon() {
+        assertThat(read(
+                                "Corrigendum to 'Adjuvant pyrotinib in older women: a cohort study'",
+                                "A dose in table 2 of the above article (PubMed ID 98111222) was wrong.")
+                        .pmids())
+                .containsExactly("98111222");
+        assertThat(read(
+                                "Retraction Statement: Neratinib rash in a young man",
+                                "The article cited above (PubMed ID: 98333444) has been retracted.")
+                        .pmids())
+                .containsExactly("98333444");
+    }
+
+    @Test
     void aPubmedMentionWithoutALabelIsNoIdentifier() {
         Notice notice = read("Correction", "We searched PubMed 2010 to 2025 again and corrected Table 2.");
 
@@ -85,5 +99,15 @@ class NoticeReaderTest {
         assertThat(notice.kind()).isEqualTo(Notice.CORRECTION);
         assertThat(notice.title())
                 .isEqualTo("Margetuximab versus trastuzumab in pretreated disease: a randomised trial");
+    }
+
+    @Test
+    void aCongressAbstractsNumberIsNoPartOfTheTitleAWithdrawalQuotes() {
+        assertThat(read("Abstract withdrawn: PD5-03 Neratinib after T-DM1 in residual disease", "Withdrawn.")
+                        .title())
+                .isEqualTo("Neratinib after T-DM1 in residual disease");
+        assertThat(read("Erratum: HER2-low breast cancer outcomes in a national registry", "A table was wrong.")
+                        .title())
+                .isEqualTo("HER2-low breast cancer outcomes in a national registry");
     }
 }

@@ -347,6 +347,58 @@ class StoryLinksTest {
     }
 
     @Test
+    void anAdvisoryOpinionOrADraftIsAStepOfItsOwnNotTheDecisionItLeadsTo() {
+        StoryProfile opinion = profile(
+                "Zanidatamab recommended for approval in the EU by CHMP for biliary tract cancer",
+                "The CHMP adopted a positive opinion for Ziihera in previously treated biliary tract cancer.",
+                "news",
+                "jazz-newsroom",
+                "2027-02-20");
+        StoryProfile opinionNews = profile(
+                "EU regulators back Jazz's bispecific for bile duct cancer",
+                "Europe's medicines committee has recommended zanidatamab; a Commission decision follows.",
+                "news",
+                "pharma-wire",
+                "2027-02-21");
+        StoryProfile decision = profile(
+                "Ziihera approved in the EU for biliary tract cancer after CHMP opinion",
+                "The European Commission has approved zanidatamab for previously treated biliary tract cancer.",
+                "news",
+                "jazz-newsroom",
+                "2027-03-15");
+        assertThat(opinion.event()).isEqualTo(StoryLinks.OPINION);
+        assertThat(opinionNews.event()).isEqualTo(StoryLinks.OPINION);
+        assertThat(decision.event())
+                .as("the decision named before the opinion it followed")
+                .isEqualTo(StoryLinks.DECISION);
+        assertThat(links.link(opinion, opinionNews))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("decision by ema"));
+        assertThat(links.link(opinion, decision)).isEmpty();
+        assertThat(links.link(opinionNews, decision)).isEmpty();
+    }
+
+    @Test
+    void aDecisionIsAboutTheDrugItsTitleOrItsOpeningNamesNotOneNamedFurtherOn() {
+        StoryProfile enhertu = profile(
+                "Enhertu approved in the EU for HER2-positive early breast cancer",
+                "The European Commission has approved trastuzumab deruxtecan for residual invasive disease.",
+                "news",
+                "astrazeneca-news",
+                "2027-05-10");
+        StoryProfile sister = profile(
+                "DATAVEX approved in the EU for previously treated EGFR-mutated non-small cell lung cancer",
+                "The sponsor's DATAVEX (a TROP2-directed conjugate) has been approved by the European Commission for"
+                        + " adults with advanced EGFR-mutated NSCLC previously treated with an EGFR TKI and platinum"
+                        + " chemotherapy, the company said on Monday. It is the second conjugate of the collaboration"
+                        + " approved in the EU, following ENHERTU.",
+                "news",
+                "daiichi-news",
+                "2027-05-12");
+        assertThat(sister.drugs()).isEmpty();
+        assertThat(links.link(enhertu, sister)).isEmpty();
+    }
+
+    @Test
     void aNoticeNamingItsArticleOnlyByTitleSharesNoWordsWithAnotherNoticeByTheirCommonFormula() {
         StoryProfile byTitle = profile(
                 "Expression of Concern: Liver enzyme trends with pyrotinib in a provincial registry",
@@ -388,5 +440,29 @@ class StoryLinksTest {
                 "pubmed",
                 "2027-10-20");
         assertThat(links.link(one, other)).isEmpty();
+    }
+
+    @Test
+    void twoNoticesNamingTheirArticleOneByPubmedIdAndOneByDoiAreLinkedByTheArticlesWords() {
+        StoryProfile journal = profile(
+                "Editorial Expression of Concern: Lapatinib rechallenge in HER2-positive disease: a multicentre"
+                        + " real-world cohort of 980 patients",
+                "The Editor-in-Chief is issuing an expression of concern regarding this article (PMID: 98770011)."
+                        + " Patients appear to overlap with those of earlier single-centre publications.",
+                List.of("Editorial Expression of Concern"),
+                "journal",
+                "breast-journal",
+                "2027-10-05");
+        StoryProfile blog = profile(
+                "Big real-world lapatinib rechallenge cohort gets an expression of concern over patient overlap",
+                "The journal has placed an expression of concern on a 980-patient multicentre cohort"
+                        + " (https://doi.org/10.5555/bj.2027.0411). Patient numbers matched earlier single-centre"
+                        + " publications.",
+                List.of("Expression of concern"),
+                "news",
+                "integrity-blog",
+                "2027-10-08");
+        assertThat(links.link(journal, blog))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("notices sharing the words"));
     }
 }

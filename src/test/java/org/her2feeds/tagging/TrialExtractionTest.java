@@ -253,6 +253,13 @@ class TrialExtractionTest {
                 .as("the name after the id without a colon: one trial")
                 .containsExactly(new TrialMention(
                         "jRCT2031269998", "ReCOVER-J", "https://jrct.niph.go.jp/en-latest-detail/jRCT2031269998"));
+
+        assertThat(acronyms(
+                        "jRCT2031269997 | Study of rechallenge (ReSTART-J) - results summary registered",
+                        "Results summary entered.",
+                        "registry"))
+                .as("before the update's results")
+                .containsExactly("ReSTART-J");
     }
 
     @Test
@@ -341,6 +348,20 @@ class TrialExtractionTest {
                         "news"))
                 .as("results of an ongoing trial report on it")
                 .containsExactly("SWIFT-02");
+        assertThat(acronyms(
+                        "Oral inhibitor approved for untreated HER2-mutant lung cancer",
+                        "The decision is based on the SWIFT-01 trial. SWIFT-02, a phase 3 trial versus chemotherapy,"
+                                + " is ongoing as the confirmatory study. The first-line SWIFT-03 trial, which is still"
+                                + " recruiting, adds chemotherapy.",
+                        "news"))
+                .as("pending after a description set off by commas, or in a relative clause")
+                .containsExactly("SWIFT-01");
+        assertThat(acronyms(
+                        "No survival gain with tucatinib added to T-DM1 in final HER2CLIMB-02 analysis",
+                        "Discussants noted the changed landscape since T-DXd became the standard after SWIFT-01.",
+                        "news"))
+                .as("the trial that made the standard")
+                .containsExactly("HER2CLIMB-02");
     }
 
     @Test
@@ -412,6 +433,19 @@ class TrialExtractionTest {
 
     @Test
     void aCuratedTrialTheTextDescribesWithoutNamingItIsImpliedByItsDrugsComparatorAndSetting() {
+        assertThat(acronyms(
+                        "Eight-year survival with trastuzumab deruxtecan vs trastuzumab emtansine",
+                        "Research Letter. Updated overall survival from the randomized phase 3 trial in patients with"
+                                + " metastatic breast cancer previously treated with trastuzumab and a taxane.",
+                        "journal"))
+                .containsExactly("DESTINY-Breast03");
+        assertThat(acronyms(
+                        "What the new Enhertu approval means for you",
+                        "If cancer was left behind after treatment before surgery, you may have had Kadcyla. We explain"
+                                + " how the two medicines compared in the study that led to the approval.",
+                        "news"))
+                .as("residual disease in a patient organisation's words")
+                .containsExactly("DESTINY-Breast05");
         assertThat(acronyms(
                         "T-DXd's survival edge persists in previously treated gastric cancer",
                         "The advantage of trastuzumab deruxtecan over ramucirumab plus paclitaxel was kept at the "
@@ -506,6 +540,66 @@ class TrialExtractionTest {
                         "news"))
                 .as("a congress, and an adjective before a name in capitals")
                 .doesNotContain("ESMO-Breast", "European-HARBOR");
+    }
+
+    @Test
+    void aNameRetypedInMixedCaseIsReadWhereACapitalsNameWouldBe() {
+        assertThat(acronyms(
+                        "ADC alone beats chemotherapy before surgery",
+                        "More patients had a complete response in the randomized NeoHaven trial, investigators said.",
+                        "news"))
+                .containsExactly("NeoHaven");
+        assertThat(acronyms(
+                        "A kinase inhibitor and a conjugate for the brain",
+                        "The Harrier-HER2 investigators saw intracranial responses in most patients.",
+                        "news"))
+                .containsExactly("Harrier-HER2");
+        assertThat(acronyms(
+                        "Conjugate chemistry in context",
+                        "Speaking to OncWire, the study chair said Anti-HER2 therapy shows no new signal.",
+                        "news"))
+                .as("an outlet set apart by a comma, and a prefix")
+                .isEmpty();
+    }
+
+    @Test
+    void aHeadlineOpeningWithANameAndAColonReportsOnIt() {
+        assertThat(acronyms("Plover-BC: neratinib after T-DM1 looks tolerable", "A single-arm study.", "news"))
+                .containsExactly("Plover-BC");
+        assertThat(acronyms("HERON GC: T-DXd doubles responses before surgery", "Surgeons react.", "news"))
+                .as("a two-word name typed with a space")
+                .containsExactly("HERON-GC");
+        assertThat(acronyms("BREAKING: FDA clears zongertinib", "A decision on lung cancer.", "news"))
+                .isEmpty();
+        assertThat(acronyms("Beyond HER2: TROP2 conjugates in breast cancer", "A review.", "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aNameIsReadAfterTheWordForATrialInLanguagesThatPutItFirst() {
+        assertThat(acronyms(
+                        "Cancer du sein HER2+ : l'essai Stillwater conforte une désescalade",
+                        "Selon les premiers résultats de l'essai Stillwater, le T-DM1 seul fait aussi bien.",
+                        "news"))
+                .containsExactly("Stillwater");
+        assertThat(acronyms(
+                        "El ensayo FALCON HER de un grupo cooperativo evita la quimioterapia",
+                        "El ensayo alcanzó el objetivo principal.",
+                        "news"))
+                .containsExactly("FALCON-HER");
+        assertThat(acronyms("Un estudio Multicéntrico en Madrid", "Pacientes con cáncer de mama.", "news"))
+                .as("a capitalised adjective is read whole, and is no trial's name of capitals")
+                .doesNotContain("Multic");
+    }
+
+    @Test
+    void aSpacedNameWithANumberOrATumourSiteIsReadWhereItIsCalledAStudy() {
+        assertThat(acronyms("Neratinib plus T-DXd", "Half responded in the phase 2 PLOVER 2 trial.", "news"))
+                .containsExactly("PLOVER-2");
+        assertThat(acronyms("Chemo added to a HER2 pill pays off in Harrier Lung study", "A phase 2 trial.", "news"))
+                .containsExactly("Harrier-Lung");
+        assertThat(acronyms("Toxicity by CTCAE", "Events of GRADE 3 data were rare in the study.", "journal"))
+                .isEmpty();
     }
 
     @Test
