@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code growth.keep} (false: true reuses the archive an earlier growth run filled), {@code growth.fill} (rows:
  * bulk fills it through {@link H2BulkLoad}), {@code compare} (articles
  * for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
- * growth, pg, sources, queries, search, searchengines, serving, stages: the stage split alone, which h2 includes; or
+ * growth, pg, sources, queries, search, searchengines, serving, stages: the stage split alone, which h2 includes;
+ * sanitisers: the corpus's summaries cleaned alone, see {@link SanitiserBench}; or
  * {@code soak} alone, issue 14's soak run, see {@link SoakRun}). {@code search} measures {@code ?q=} at
  * {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
@@ -178,6 +179,9 @@ public final class Benchmarks {
         if (wanted("parse")) {
             parse(corpus, warmups, passes);
         }
+        if (wanted("sanitisers")) {
+            sanitisers(corpus, warmups, passes);
+        }
         String pipelineNote = "";
         if (wanted("h2") || wanted("growth") || wanted("stages")) {
             pipelineNote = h2(corpus, warmups, passes);
@@ -218,6 +222,17 @@ public final class Benchmarks {
         record("StAX, every event (floor)", Passes.measure("StAX", warmups + 1, passes, parse::stax));
         record("Rome SyndFeedInput, healer off", Passes.measure("Rome", warmups + 1, passes, parse::rome));
         record("FeedParser (Rome + mapping)", Passes.measure("FeedParser", warmups + 1, passes, parse::feedParser));
+    }
+
+    /** Cleaning the corpus's summaries alone, sanitiser beside sanitiser (issue 12; see {@link SanitiserBench}). */
+    private void sanitisers(CorpusGenerator.Corpus corpus, int warmups, int passes) throws Exception {
+        List<SanitiserBench.Summary> summaries = SanitiserBench.summaries(corpus.files());
+        Map<String, SanitiserBench.Sanitiser> sanitisers = new LinkedHashMap<>();
+        sanitisers.put("ContentCleaner (jsoup)", SanitiserBench.project());
+        List<String> lines =
+                SanitiserBench.table(SanitiserBench.measure(sanitisers, summaries, warmups, passes), summaries.size());
+        lines.forEach(System.out::println);
+        report.addAll(lines);
     }
 
     private void record(String label, Passes.Result result) {
