@@ -104,6 +104,60 @@ final class SanitiserBench {
         return figures;
     }
 
+    /** Visible text for comparing sanitisers: every run of spaces of any kind made one space, and trimmed. */
+    static String normalizeSpace(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = !out.isEmpty();
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * How many summaries two sanitisers leave with different visible text (spaces normalised), and {@code examples}
+     * of them spread evenly over the list (the first ones tend to be alike), each cut around its first difference.
+     */
+    static List<String> textDifferences(Sanitiser first, Sanitiser second, List<Summary> summaries, int examples) {
+        List<String> differences = new ArrayList<>();
+        for (Summary summary : summaries) {
+            String a = normalizeSpace(first.clean(summary).text());
+            String b = normalizeSpace(second.clean(summary).text());
+            if (!a.equals(b)) {
+                int at = 0;
+                while (at < a.length() && at < b.length() && a.charAt(at) == b.charAt(at)) {
+                    at++;
+                }
+                differences.add("- first: \"…" + around(a, at) + "…\"; second: \"…" + around(b, at) + "…\"");
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT,
+                "Visible text differs in %,d of %,d summaries (%.2f %%)",
+                differences.size(),
+                summaries.size(),
+                100.0 * differences.size() / summaries.size()));
+        int shown = Math.min(examples, differences.size());
+        for (int i = 0; i < shown; i++) {
+            lines.add(differences.get(i * differences.size() / shown));
+        }
+        return lines;
+    }
+
+    private static String around(String text, int at) {
+        return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 60));
+    }
+
     static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
