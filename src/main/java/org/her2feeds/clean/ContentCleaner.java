@@ -74,9 +74,11 @@ public class ContentCleaner {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
         Element body = clean.body();
-        normalizeLinks(body, base);
-        dropEmptyElements(body);
-        normalizeTextNodes(body);
+        // One walk serves the three passes below: they only detach elements (unwrapped or removed), never add any.
+        List<Element> elements = elementsOf(body);
+        normalizeLinks(elements, base);
+        dropEmptyElements(elements);
+        normalizeTextNodes(elements);
         String fullText = textOf(body.text());
         String text = PlainTextRules.truncate(fullText, CleanSummary.MAX_TEXT_LENGTH);
         return new CleanSummary(
@@ -141,9 +143,34 @@ public class ContentCleaner {
         return body.text();
     }
 
+    /**
+     * Every element under {@code root}, root first, in document order: what {@code getAllElements()} gives, without
+     * the stream and iterator it builds, which cost as much as the passes that read the list.
+     */
+    static List<Element> elementsOf(Element root) {
+        List<Element> elements = new ArrayList<>();
+        elements.add(root);
+        Element element = root.firstElementChild();
+        while (element != null) {
+            elements.add(element);
+            Element next = element.firstElementChild();
+            while (next == null && element != root) {
+                next = element.nextElementSibling();
+                if (next == null) {
+                    element = element.parent();
+                }
+            }
+            element = next;
+        }
+        return elements;
+    }
+
     /** Relative links are resolved against {@code base}; only absolute http(s) links survive. */
-    private void normalizeLinks(Element body, URI base) {
-        for (Element anchor : body.getElementsByTag("a")) {
+    private void normalizeLinks(List<Element> elements, URI base) {
+        for (Element anchor : elements) {
+            if (!anchor.nameIs("a")) {
+                continue;
+            }
             Optional<URI> href = links.normalize(withoutControls(anchor.attr("href")), base);
             if (href.isPresent()) {
                 anchor.attr("href", href.get().toASCIIString()).attr("rel", SummaryPolicy.LINK_REL);
@@ -170,8 +197,7 @@ public class ContentCleaner {
     }
 
     /** Removes elements left empty (a paragraph that held only a tracking pixel), innermost first. */
-    private static void dropEmptyElements(Element body) {
-        List<Element> elements = body.getAllElements();
+    private static void dropEmptyElements(List<Element> elements) {
         for (int i = elements.size() - 1; i >= 1; i--) {
             Element element = elements.get(i);
             if (element.nameIs("br") || element.parent() == null) {
@@ -202,10 +228,14 @@ public class ContentCleaner {
      * Joins neighbouring text nodes (left behind where the cleaner unwrapped elements) before collapsing
      * whitespace, so that parsing the output again yields the same nodes: that is what makes cleaning idempotent.
      */
-    private static void normalizeTextNodes(Element root) {
-        for (Element element : root.getAllElements()) {
+    private static void normalizeTextNodes(List<Element> elements) {
+        for (Element element : elements) {
+            if (element.parent() == null) {
+                continue; // unwrapped or removed above
+            }
             TextNode previous = null;
-            for (Node child : new ArrayList<>(element.childNodes())) {
+            for (Node child = element.firstChild(); child != null; ) {
+                Node next = child.nextSibling();
                 if (child instanceof TextNode text) {
                     if (previous != null) {
                         previous.text(previous.getWholeText() + text.getWholeText());
@@ -216,8 +246,9 @@ public class ContentCleaner {
                 } else {
                     previous = null;
                 }
+                child = next;
             }
-            for (Node child : element.childNodes()) {
+            for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
                 if (child instanceof TextNode text) {
                     String whole = text.getWholeText();
                     String normal = PlainTextRules.normalizeHtmlText(whole);

@@ -138,22 +138,27 @@ final class LinkNormalizer {
         if (url == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(url.length());
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\r') {
-                out.append(c);
+        String kept = url;
+        // Nearly every link has no tab or line break in it: it is only trimmed, without a copy.
+        if (url.indexOf('\t') >= 0 || url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0) {
+            StringBuilder out = new StringBuilder(url.length());
+            for (int i = 0; i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (c != '\t' && c != '\n' && c != '\r') {
+                    out.append(c);
+                }
             }
+            kept = out.toString();
         }
         int start = 0;
-        int end = out.length();
-        while (start < end && out.charAt(start) <= ' ') {
+        int end = kept.length();
+        while (start < end && kept.charAt(start) <= ' ') {
             start++;
         }
-        while (end > start && out.charAt(end - 1) <= ' ') {
+        while (end > start && kept.charAt(end - 1) <= ' ') {
             end--;
         }
-        return out.substring(start, end);
+        return kept.substring(start, end);
     }
 
     /** Percent-encodes what a URI may not contain, keeping valid escapes so that encoding twice is a no-op. */

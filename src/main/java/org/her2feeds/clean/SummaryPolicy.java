@@ -73,7 +73,7 @@ final class SummaryPolicy {
      */
     static void prepare(Element root) {
         List<Element> doomed = new ArrayList<>();
-        for (Element element : root.getAllElements()) {
+        for (Element element : ContentCleaner.elementsOf(root)) {
             String name = element.normalName();
             if (REMOVED_WITH_CONTENT.contains(name)) {
                 doomed.add(element);

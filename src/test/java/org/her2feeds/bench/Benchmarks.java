@@ -40,7 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code growth.keep} (false: true reuses the archive an earlier growth run filled), {@code growth.fill} (rows:
  * bulk fills it through {@link H2BulkLoad}), {@code compare} (articles
  * for the H2 search engines' comparison, 20000), {@code only} (comma-separated: parse, h2,
- * growth, pg, sources, queries, search, searchengines, serving, stages: the stage split alone, which h2 includes; or
+ * growth, pg, sources, queries, search, searchengines, serving, stages: the stage split alone, which h2 includes;
+ * sanitisers: the corpus's summaries cleaned alone by the project's cleaner and by OWASP's (see
+ * {@link SanitiserBench}, {@link OwaspSanitiser}), with their differences in visible text ({@code examples}, 10) and
+ * their failures of the universal layer of ../shared/conformance ({@link SanitiserConformance}); or
  * {@code soak} alone, issue 14's soak run, see {@link SoakRun}). {@code search} measures {@code ?q=} at
  * {@code articles} on H2 (the archive of {@code queries})
  * and on PostgreSQL (database {@code pgdb}, kept filled for the next run), beside the former LIKE scan;
@@ -178,6 +181,9 @@ public final class Benchmarks {
         if (wanted("parse")) {
             parse(corpus, warmups, passes);
         }
+        if (wanted("sanitisers")) {
+            sanitisers(corpus, warmups, passes);
+        }
         String pipelineNote = "";
         if (wanted("h2") || wanted("growth") || wanted("stages")) {
             pipelineNote = h2(corpus, warmups, passes);
@@ -218,6 +224,54 @@ public final class Benchmarks {
         record("StAX, every event (floor)", Passes.measure("StAX", warmups + 1, passes, parse::stax));
         record("Rome SyndFeedInput, healer off", Passes.measure("Rome", warmups + 1, passes, parse::rome));
         record("FeedParser (Rome + mapping)", Passes.measure("FeedParser", warmups + 1, passes, parse::feedParser));
+    }
+
+    /** Cleaning the corpus's summaries alone, sanitiser beside sanitiser (issue 12; see {@link SanitiserBench}). */
+    private void sanitisers(CorpusGenerator.Corpus corpus, int warmups, int passes) throws Exception {
+        List<SanitiserBench.Summary> summaries = SanitiserBench.summaries(corpus.files());
+        Map<String, SanitiserBench.Sanitiser> sanitisers = new LinkedHashMap<>();
+        sanitisers.put("ContentCleaner (jsoup)", SanitiserBench.project());
+        sanitisers.put("OWASP java-html-sanitizer", new OwaspSanitiser());
+        List<String> lines = new ArrayList<>(
+                SanitiserBench.table(SanitiserBench.measure(sanitisers, summaries, warmups, passes), summaries.size()));
+        List<SanitiserBench.Sanitiser> both = List.copyOf(sanitisers.values());
+        lines.add("");
+        lines.addAll(SanitiserBench.textDifferences(both.get(0), both.get(1), summaries, option("examples", 10)));
+        Path conformance =
+                Path.of("..", "shared", "conformance").toAbsolutePath().normalize();
+        if (Files.isDirectory(conformance)) {
+            lines.add("\n| universal layer of ../shared/conformance | cases | "
+                    + String.join(" failed | ", sanitisers.keySet()) + " failed |");
+            lines.add("|---|---:|" + "---:|".repeat(sanitisers.size()));
+            List<String> examples = new ArrayList<>();
+            List<SanitiserBench.Summary> inputs = new ArrayList<>();
+            for (Map.Entry<String, List<SanitiserConformance.Case>> suite :
+                    SanitiserConformance.suites(conformance).entrySet()) {
+                suite.getValue().forEach(c -> inputs.add(new SanitiserBench.Summary(c.input(), c.base())));
+                StringBuilder row = new StringBuilder(
+                        "| " + suite.getKey() + " | " + suite.getValue().size() + " |");
+                for (Map.Entry<String, SanitiserBench.Sanitiser> sanitiser : sanitisers.entrySet()) {
+                    int failed = 0;
+                    for (SanitiserConformance.Case testCase : suite.getValue()) {
+                        List<String> problems = SanitiserConformance.problems(sanitiser.getValue(), testCase);
+                        if (!problems.isEmpty() && failed++ < 3) {
+                            examples.add(sanitiser.getKey() + ", " + suite.getKey() + " " + testCase.id() + ": "
+                                    + problems.get(0));
+                        }
+                    }
+                    row.append(' ').append(failed).append(" |");
+                }
+                lines.add(row.toString());
+            }
+            lines.add("");
+            examples.forEach(example -> lines.add("- " + example));
+            lines.add("\nThe conformance inputs as summaries (hostile and odd markup, unlike the corpus):");
+            lines.addAll(SanitiserBench.textDifferences(both.get(0), both.get(1), inputs, option("examples", 10)));
+        } else {
+            lines.add("Conformance: skipped, " + conformance + " is missing");
+        }
+        lines.forEach(System.out::println);
+        report.addAll(lines);
     }
 
     private void record(String label, Passes.Result result) {
