@@ -24,7 +24,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -44,8 +43,10 @@ public final class StoredRows {
 
     private StoredRows() {}
 
-    /** A clock each reading of which is one minute after the last: the same readings give the same times. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * A clock each reading of which is one minute after the last: the same readings give the same times. Given to
+     * the application as a source, not annotated: component scanning would put it into every test's context.
+     */
     static class SteppingClock {
         @Bean
         @Primary
