@@ -27,7 +27,8 @@ class EmbeddedDatabaseLocation implements BeanPostProcessor, EnvironmentAware {
      * <p>{@code QUERY_CACHE_SIZE=64}: H2 keeps the parsed and planned statements of a connection by their text, 8 by
      * default, the least recently used dropped first. Storing one feed runs about twenty-five different statements
      * in turn, so with 8 none was ever found again and each was parsed and planned anew: 5 % of storing's CPU in a
-     * profile of the benchmark's stage split (src/test/bench/RESULTS.md, "storing's share, the statements").
+     * profile of the benchmark's stage split (src/test/bench/RESULTS.md, "Ingest, storing's statements and
+     * summaries").
      */
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
             + "AUTO_COMPACT_FILL_RATE=50;QUERY_CACHE_SIZE=64";
