@@ -2,5 +2,5 @@
 -- so that a story's summary counts its sources from the member rows alone instead of reading every member's
 -- article (texts and all) back each time the story grows. Kept equal to the article's owner by the code that
 -- changes an owner (store/ArticleWriter, a take-over); a member whose article is deleted goes with it (the cascade).
-ALTER TABLE story_member ADD COLUMN owner_source VARCHAR(100);
+ALTER TABLE story_member ADD COLUMN IF NOT EXISTS owner_source VARCHAR(100);
 UPDATE story_member SET owner_source = (SELECT a.owner_source FROM article a WHERE a.id = story_member.article_id);

@@ -261,10 +261,11 @@ class StoryGroupingTest {
                         .single())
                 .as("the journal's copy of the news site's article")
                 .isEqualTo("nejm");
-        assertThat(db.jdbc.sql("""
-                                SELECT COUNT(*) FROM story s WHERE s.members > 0 AND s.sources <> (
-                                    SELECT COUNT(DISTINCT a.owner_source) FROM story_member m
-                                    JOIN article a ON a.id = m.article_id WHERE m.story_id = s.id)""").query(Integer.class).single())
+        String wrongCounts = """
+                SELECT COUNT(*) FROM story s WHERE s.members > 0 AND s.sources <> (
+                    SELECT COUNT(DISTINCT a.owner_source) FROM story_member m
+                    JOIN article a ON a.id = m.article_id WHERE m.story_id = s.id)""";
+        assertThat(db.jdbc.sql(wrongCounts).query(Integer.class).single())
                 .as("stories whose source count is not that of their members' owners")
                 .isZero();
         assertThat(db.stories.page(null, 10)).as("one source's copies only").isEmpty();
