@@ -190,7 +190,8 @@ final class ArticleReevaluation {
                         row.ownerSource(),
                         row.doi(),
                         row.pmid(),
-                        row.sortAt()));
+                        row.sortAt(),
+                        null));
             }
         }
         topics.replace(written);

@@ -162,7 +162,7 @@ final class ArticleWriter {
                 Stream.of(insertedFirst, updatedFirst)
                         .flatMap(List::stream)
                         .map(p -> StoryGrouping.Arriving.written(
-                                p.articleId(), p.item().stored(), p.filing().sortAt(), kind))
+                                p.articleId(), p.item().stored(), p.filing().sortAt(), kind, sourceId))
                         .toList(),
                 now);
         logBounded(sourceId, insertedFirst);

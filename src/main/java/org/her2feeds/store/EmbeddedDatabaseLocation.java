@@ -23,9 +23,15 @@ class EmbeddedDatabaseLocation implements BeanPostProcessor, EnvironmentAware {
      * space in many old chunks, and keeping them full rewrote pages of the whole file: in a profile of ingest into
      * 250,000 articles the background writer took 17 % of the CPU. At 50 the file is compacted when idle and may
      * hold up to twice its live data meanwhile (README, "Ingest into a large archive, profiled").
+     *
+     * <p>{@code QUERY_CACHE_SIZE=64}: H2 keeps the parsed and planned statements of a connection by their text, 8 by
+     * default, the least recently used dropped first. Storing one feed runs about twenty-five different statements
+     * in turn, so with 8 none was ever found again and each was parsed and planned anew: 5 % of storing's CPU in a
+     * profile of the benchmark's stage split (src/test/bench/RESULTS.md, "Ingest, storing's statements and
+     * summaries").
      */
-    static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_COMPACT_FILL_RATE=50";
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+            + "AUTO_COMPACT_FILL_RATE=50;QUERY_CACHE_SIZE=64";
 
     private static final String OBJECT_CACHE = "h2.objectCache";
 

@@ -82,7 +82,14 @@ final class StoryBackfill {
                             id,
                             sortAt,
                             new StoryGrouping.Arriving(
-                                    id, text, tagging, rs.getString(10), rs.getString(11), rs.getString(12), sortAt));
+                                    id,
+                                    text,
+                                    tagging,
+                                    rs.getString(10),
+                                    rs.getString(11),
+                                    rs.getString(12),
+                                    sortAt,
+                                    null));
                 })
                 .list();
     }

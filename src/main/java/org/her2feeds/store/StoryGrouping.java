@@ -36,7 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StoryGrouping {
 
-    /** An article just written or evaluated again, with what its story profile is read from. */
+    /**
+     * An article just written or evaluated again, with what its story profile is read from.
+     *
+     * @param owner the source whose copy of the article is stored ({@code article.owner_source}), kept on its member
+     *              row for the story's source count; null when the caller read it before its transaction (a
+     *              take-over may have changed it since), then grouping reads it again
+     */
     record Arriving(
             String articleId,
             TaggableText text,
@@ -44,10 +50,13 @@ final class StoryGrouping {
             String sourceId,
             String doi,
             String pmid,
-            Instant at) {
+            Instant at,
+            String owner) {
 
-        /** An article just written from a feed of a source of this kind (null when not stated). */
-        static Arriving written(String articleId, NewArticle article, Instant at, SourceKind kind) {
+        /**
+         * An article just written from a feed of a source of this kind (null when not stated), which owns it now.
+         */
+        static Arriving written(String articleId, NewArticle article, Instant at, SourceKind kind, String owner) {
             TaggableText text = article == null
                     ? null
                     : new TaggableText(
@@ -58,9 +67,16 @@ final class StoryGrouping {
                             kind == null ? null : kind.slug(),
                             article.link());
             return article == null
-                    ? new Arriving(articleId, null, null, null, null, null, at)
+                    ? new Arriving(articleId, null, null, null, null, null, at, owner)
                     : new Arriving(
-                            articleId, text, article.tagging(), article.sourceId(), article.doi(), article.pmid(), at);
+                            articleId,
+                            text,
+                            article.tagging(),
+                            article.sourceId(),
+                            article.doi(),
+                            article.pmid(),
+                            at,
+                            owner);
         }
     }
 
@@ -92,19 +108,33 @@ final class StoryGrouping {
      */
     int group(List<Arriving> written, Instant now) {
         Map<String, Optional<StoryProfile>> fresh = new LinkedHashMap<>();
+        Map<String, String> owners = new HashMap<>();
         for (Arriving item : written) {
             if (item.articleId() != null) {
                 fresh.put(item.articleId(), profile(item));
+                owners.put(item.articleId(), item.owner());
             }
         }
         if (fresh.isEmpty()) {
             return 0;
         }
+        List<String> unknownOwners = owners.entrySet().stream()
+                .filter(entry ->
+                        entry.getValue() == null && fresh.get(entry.getKey()).isPresent())
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!unknownOwners.isEmpty()) {
+            jdbc.sql("SELECT id, owner_source FROM article WHERE id IN (:ids)")
+                    .param("ids", unknownOwners)
+                    .query((rs, row) -> owners.put(rs.getString(1), rs.getString(2)))
+                    .list();
+        }
         jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
                 .query(Integer.class)
                 .list();
         long version = storyVersion();
-        Map<String, Member> known = membersByArticle(List.copyOf(fresh.keySet()));
+        Map<String, String> knownOwners = new HashMap<>();
+        Map<String, Member> known = membersByArticle(List.copyOf(fresh.keySet()), knownOwners);
         List<Member> arriving = new ArrayList<>();
         Map<String, String> previous = new HashMap<>();
         Set<String> left = new LinkedHashSet<>();
@@ -112,7 +142,15 @@ final class StoryGrouping {
         fresh.forEach((articleId, profile) -> {
             Member was = known.get(articleId);
             if (was != null && profile.isPresent() && was.profile().equals(profile.get())) {
-                // Same profile, same links: only the title the story shows may have changed.
+                // Same profile, same links: only the title the story shows, or the owner (a take-over), may have
+                // changed.
+                String owner = owners.get(articleId);
+                if (!Objects.equals(owner, knownOwners.get(articleId))) {
+                    jdbc.sql("UPDATE story_member SET owner_source = :owner WHERE article_id = :id")
+                            .param("owner", owner)
+                            .param("id", articleId)
+                            .update();
+                }
                 touched.add(was.storyId());
                 return;
             }
@@ -132,7 +170,7 @@ final class StoryGrouping {
         }
         StoryWindows.Window window = arriving.isEmpty() ? null : window(arriving, version);
         Map<String, Member> founded = new HashMap<>();
-        Set<String> grown = arrive(arriving, previous, now, window, founded);
+        Set<String> grown = arrive(arriving, previous, now, window, founded, owners);
         touched.removeAll(grown);
         touched.forEach(story -> summarise(story, null));
         grown.forEach(story -> {
@@ -215,7 +253,8 @@ final class StoryGrouping {
             Map<String, String> previous,
             Instant now,
             StoryWindows.Window window,
-            Map<String, Member> founded) {
+            Map<String, Member> founded,
+            Map<String, String> owners) {
         if (arriving.isEmpty()) {
             return Set.of();
         }
@@ -250,7 +289,7 @@ final class StoryGrouping {
                 grown.removeAll(stories);
                 founded.keySet().removeAll(stories);
             }
-            if (saveMember(member, story, reason) == 1 && started) {
+            if (saveMember(member, story, reason, owners.get(member.articleId())) == 1 && started) {
                 founded.put(story, member);
             }
             window.add(new Member(member.articleId(), story, member.profile()), split);
@@ -331,13 +370,20 @@ final class StoryGrouping {
         return storyId.length() >= FOUNDER_END ? storyId.substring(2, FOUNDER_END) : storyId.substring(2);
     }
 
-    /** What the articles already belong to, with the profile each was grouped by. */
-    private Map<String, Member> membersByArticle(List<String> ids) {
+    /**
+     * What the articles already belong to, with the profile each was grouped by.
+     *
+     * @param owners filled with each member's owner as its row has it
+     */
+    private Map<String, Member> membersByArticle(List<String> ids, Map<String, String> owners) {
         Map<String, Member> members = new HashMap<>();
-        jdbc.sql("SELECT article_id, story_id, profile FROM story_member WHERE article_id IN (:ids)")
+        jdbc.sql("SELECT article_id, story_id, profile, owner_source FROM story_member WHERE article_id IN (:ids)")
                 .param("ids", ids)
-                .query((rs, row) -> new Member(
-                        rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class)))
+                .query((rs, row) -> {
+                    owners.put(rs.getString(1), rs.getString(4));
+                    return new Member(
+                            rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class));
+                })
                 .list()
                 .forEach(member -> members.put(member.articleId(), member));
         return members;
@@ -429,10 +475,11 @@ final class StoryGrouping {
     }
 
     /** @return how many rows the insert wrote (0 when the article was a member already) */
-    private int saveMember(Member member, String story, String reason) {
+    private int saveMember(Member member, String story, String reason, String owner) {
         return jdbc.sql("""
-                        INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile)
-                        VALUES (:id, :story, :at, :authority, :type, :why, :profile) ON CONFLICT DO NOTHING""")
+                        INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile,
+                            owner_source)
+                        VALUES (:id, :story, :at, :authority, :type, :why, :profile, :owner) ON CONFLICT DO NOTHING""")
                 .param("id", member.articleId())
                 .param("story", story)
                 .param("at", Timestamps.of(member.profile().at()))
@@ -440,6 +487,7 @@ final class StoryGrouping {
                 .param("type", member.profile().type())
                 .param("why", reason == null ? null : ColumnLimits.cut(reason, REASON_LENGTH))
                 .param("profile", json.writeValueAsString(member.profile()))
+                .param("owner", owner)
                 .update();
     }
 
@@ -462,19 +510,18 @@ final class StoryGrouping {
 
     /**
      * Title from the most authoritative member (the earliest among equals), dates and counts from all, read in one
-     * pass over the members (every member has its article: the key cascades), where the update's own aggregates read
-     * them four times more.
+     * pass over the member rows, where the update's own aggregates read them four times more. Each member's owner is
+     * on its row, so no member's article is read but the lead's, for its title.
      *
      * @param now when the story gained coverage, or null when only a member's copy changed
      */
     private void summarise(String story, Instant now) {
-        record Row(String id, String title, Instant seenAt, String ownerSource) {}
+        record Row(String id, Instant seenAt, String ownerSource) {}
         List<Row> members = jdbc.sql("""
-                        SELECT m.article_id, a.title, m.seen_at, a.owner_source
-                        FROM story_member m JOIN article a ON a.id = m.article_id
-                        WHERE m.story_id = :story ORDER BY m.authority DESC, m.seen_at, m.article_id""")
+                        SELECT article_id, seen_at, owner_source FROM story_member
+                        WHERE story_id = :story ORDER BY authority DESC, seen_at, article_id""")
                 .param("story", story)
-                .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), Timestamps.read(rs, 3), rs.getString(4)))
+                .query((rs, row) -> new Row(rs.getString(1), Timestamps.read(rs, 2), rs.getString(3)))
                 .list();
         if (members.isEmpty()) {
             // Every member left: the story is no longer shown, but its id is kept (it may be taken up again).
@@ -495,10 +542,10 @@ final class StoryGrouping {
             }
         }
         String dates = now == null ? "" : "updated_at = :now, ";
-        var update = jdbc.sql("UPDATE story SET title = :title, lead_article_id = :lead, " + dates + """
+        var update = jdbc.sql("UPDATE story SET title = (SELECT title FROM article WHERE id = :lead), "
+                        + "lead_article_id = :lead, " + dates + """
                             first_seen_at = :first, last_seen_at = :last, members = :members, sources = :sources
                         WHERE id = :story""")
-                .param("title", lead.title())
                 .param("lead", lead.id())
                 .param("first", Timestamps.of(first))
                 .param("last", Timestamps.of(last))

@@ -22,6 +22,12 @@ class SearchSourcesMigrationPostgresTest {
     void articlesStoredBeforeTheUpgradeAreFoundByTheirSources() throws Exception {
         try (TestPostgres database = TestPostgres.freshSchema("v13");
                 HikariDataSource pool = Migrations.POSTGRESQL.upTo("12").migratedPool(database)) {
+            // Today's store writes each story member's owner, a column V15 adds (IF NOT EXISTS, so the upgrade
+            // below keeps it): added here so that today's code can store into the schema of before V13.
+            try (var connection = pool.getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE story_member ADD COLUMN owner_source VARCHAR(100)");
+            }
             StoreParts parts = StoreParts.on(pool);
             NewArticle trial = SearchContract.item(
                     "t", "Zongertinib in HER2-mutant lung cancer", "Phase 1b.", "2025-01-01T00:00:00Z");

@@ -207,6 +207,70 @@ class StoryGroupingTest {
                 .isEqualTo("s-" + idOf("f"));
     }
 
+    /**
+     * A story counts the sources whose copies it shows: when the journal in the story takes the news site's article
+     * over (the same DOI), the story holds one source's copies only and is no longer listed.
+     */
+    @Test
+    void aTakeOverByASourceAlreadyInTheStoryLeavesItOneSource() {
+        String title = "T-DXd plus pertuzumab shows survival edge in DESTINY-Breast09";
+        String text = "Overall survival results from DESTINY-Breast09 in HER2-positive metastatic breast cancer were "
+                + "presented at ASCO.";
+        db.store.saveFeed(
+                "onclive",
+                SourceKind.NEWS,
+                List.of(articles.item(
+                        "onclive",
+                        SourceKind.NEWS,
+                        "n1",
+                        title,
+                        text,
+                        "2026-06-01T08:00:00Z",
+                        "10.5555/nejmoa2601124")));
+        NewArticle paper = articles.item(
+                "nejm",
+                SourceKind.JOURNAL,
+                "j1",
+                "Trastuzumab Deruxtecan plus Pertuzumab for HER2-Positive Metastatic Breast Cancer: Overall Survival",
+                "In this phase 3 trial (DESTINY-Breast09, NCT04762109), trastuzumab deruxtecan plus pertuzumab "
+                        + "prolonged overall survival in HER2-positive breast cancer.",
+                "2026-05-31T12:00:00Z",
+                "10.5555/nejmoa2601123");
+        db.store.saveFeed("nejm", SourceKind.JOURNAL, List.of(paper));
+        assertThat(db.stories.page(null, 10)).as("two sources' copies").hasSize(1);
+        String news = idOf("n1");
+
+        db.store.saveFeed(
+                "nejm",
+                SourceKind.JOURNAL,
+                List.of(
+                        paper,
+                        articles.item(
+                                "nejm",
+                                SourceKind.JOURNAL,
+                                "j2",
+                                title,
+                                text,
+                                "2026-06-01T08:00:00Z",
+                                "10.5555/nejmoa2601124")));
+
+        assertThat(db.jdbc
+                        .sql("SELECT owner_source FROM article WHERE id = :id")
+                        .param("id", news)
+                        .query(String.class)
+                        .single())
+                .as("the journal's copy of the news site's article")
+                .isEqualTo("nejm");
+        String wrongCounts = """
+                SELECT COUNT(*) FROM story s WHERE s.members > 0 AND s.sources <> (
+                    SELECT COUNT(DISTINCT a.owner_source) FROM story_member m
+                    JOIN article a ON a.id = m.article_id WHERE m.story_id = s.id)""";
+        assertThat(db.jdbc.sql(wrongCounts).query(Integer.class).single())
+                .as("stories whose source count is not that of their members' owners")
+                .isZero();
+        assertThat(db.stories.page(null, 10)).as("one source's copies only").isEmpty();
+    }
+
     @Test
     void aMemberDeletedWithItsArticleIsNoLongerLinkedTo() {
         db.store.saveFeed("journal-a", SourceKind.JOURNAL, List.of(journalA()));
