@@ -115,7 +115,7 @@ final class TrialIds {
      * Whether the text holds the cue (ASCII lower case) in any case of ASCII letters, without a lower-cased copy of
      * the text: the patterns' case-insensitivity is ASCII's, so a text they match always holds it so.
      */
-    private static boolean containsAsciiIgnoringCase(String text, String cue) {
+    static boolean containsAsciiIgnoringCase(String text, String cue) {
         char first = cue.charAt(0);
         int last = text.length() - cue.length();
         for (int i = 0; i <= last; i++) {

@@ -74,6 +74,9 @@ final class TrialNames {
                     + "\\s+(?:([A-Z]{4,}\\s[A-Z]{2,}[0-9]*)(?![\\p{L}\\p{N}-])|" + NAME
                     + "|([A-Z][a-z]{3,})(?![\\p{L}\\p{N}-]))");
 
+    /** What each of {@link #NAMED_AFTER_ABROAD}'s words holds in ASCII: essai, étude, ensayo, estudio and studio. */
+    private static final List<String> ABROAD_CUES = List.of("ssai", "tude", "nsayo", "tudio");
+
     /**
      * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME":
      * how headlines and reviews name the trial they present without calling it a trial.
@@ -457,13 +460,17 @@ final class TrialNames {
                     }
                 }
             }
-            Matcher abroad = NAMED_AFTER_ABROAD.matcher(field);
-            while (abroad.find()) {
-                String name = abroad.group(1) != null
-                        ? abroad.group(1).replaceAll("\\s+", "-")
-                        : abroad.group(2) != null ? abroad.group(2) : abroad.group(3);
-                if (notATrialWord(name)) {
-                    names.add(name);
+            // The pattern's words ignore ASCII case only, so a field it matches holds one of their cues: most hold
+            // none, and the pattern need not be tried at each of their characters.
+            if (mayNameATrialAbroad(field)) {
+                Matcher abroad = NAMED_AFTER_ABROAD.matcher(field);
+                while (abroad.find()) {
+                    String name = abroad.group(1) != null
+                            ? abroad.group(1).replaceAll("\\s+", "-")
+                            : abroad.group(2) != null ? abroad.group(2) : abroad.group(3);
+                    if (notATrialWord(name)) {
+                        names.add(name);
+                    }
                 }
             }
             // A numbered name needs four capitals too; read after the spaced names, in the order names are listed.
@@ -531,6 +538,16 @@ final class TrialNames {
      */
     static boolean mayHoldName(String text) {
         return holdsCapitals(text, 4) || holdsMixedCaseName(text);
+    }
+
+    /** Whether the text holds one of {@link #NAMED_AFTER_ABROAD}'s words for a trial ("essai", "étude", ...). */
+    private static boolean mayNameATrialAbroad(String text) {
+        for (String cue : ABROAD_CUES) {
+            if (TrialIds.containsAsciiIgnoringCase(text, cue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the name's first part is none of {@link #NOT_TRIALS}, in whatever case it is written. */
