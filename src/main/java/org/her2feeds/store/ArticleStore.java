@@ -86,7 +86,7 @@ public class ArticleStore {
         this.clock = clock;
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(batch);
         this.sourceItems = new SourceItems(named);
-        StoryGrouping grouping = new StoryGrouping(jdbc, json, stories);
+        StoryGrouping grouping = new StoryGrouping(jdbc, named, json, stories);
         this.writer = new ArticleWriter(jdbc, named, sourceItems, version, digest.zone(), grouping);
         this.reevaluation =
                 new ArticleReevaluation(jdbc, named, transactions, json, version, digest.zone(), clock, grouping);

@@ -2,6 +2,7 @@ package org.her2feeds.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,9 @@ import org.her2feeds.tagging.StoryLinks;
 import org.her2feeds.tagging.StoryProfile;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -84,17 +88,32 @@ final class StoryGrouping {
     record Member(String articleId, String storyId, StoryProfile profile) {}
 
     private static final int REASON_LENGTH = 1000;
+    private static final String INSERT_STORY = """
+            INSERT INTO story (id, title, first_seen_at, last_seen_at, updated_at)
+            VALUES (:id, '', :at, :at, :now) ON CONFLICT DO NOTHING""";
+    /** A story with the one member that started it, summarised as {@link #summariseFounded} does. */
+    private static final String INSERT_FOUNDED_STORY = """
+            INSERT INTO story (id, title, lead_article_id, first_seen_at, last_seen_at, updated_at, members, sources)
+            VALUES (:id, (SELECT title FROM article WHERE id = :lead), :lead, :at, :at, :now, 1,
+                (SELECT COUNT(owner_source) FROM article WHERE id = :lead)) ON CONFLICT DO NOTHING""";
+    /** A member row; 0 rows written when the article is a member already. */
+    private static final String INSERT_MEMBER = """
+            INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile,
+                owner_source)
+            VALUES (:id, :story, :at, :authority, :type, :why, :profile, :owner) ON CONFLICT DO NOTHING""";
     /** Length of {@code s-} and an article id: what a story id is before any suffix. */
     private static final int FOUNDER_END = 34;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
     private final StoryLinks links;
     private final LinkedParts linkedParts;
     private final StoryWindows windows;
 
-    StoryGrouping(JdbcClient jdbc, JsonMapper json, StoryLinks links) {
+    StoryGrouping(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, StoryLinks links) {
         this.jdbc = jdbc;
+        this.named = named;
         this.json = json;
         this.links = links;
         this.linkedParts = new LinkedParts(links);
@@ -165,22 +184,25 @@ final class StoryGrouping {
         });
         for (String story : left) {
             Set<String> parts = split(story, now);
-            parts.forEach(part -> summarise(part, null));
+            summarise(parts, null);
             touched.addAll(parts);
         }
         StoryWindows.Window window = arriving.isEmpty() ? null : window(arriving, version);
         Map<String, Member> founded = new HashMap<>();
-        Set<String> grown = arrive(arriving, previous, now, window, founded, owners);
+        Set<String> summarisedAlready = new HashSet<>();
+        Set<String> grown = arrive(arriving, previous, now, window, founded, owners, summarisedAlready);
         touched.removeAll(grown);
-        touched.forEach(story -> summarise(story, null));
+        summarise(touched, null);
+        List<String> regrown = new ArrayList<>();
         grown.forEach(story -> {
             Member only = founded.get(story);
-            if (only != null) {
+            if (only == null) {
+                regrown.add(story);
+            } else if (!summarisedAlready.contains(story)) {
                 summariseFounded(story, only, now);
-            } else {
-                summarise(story, now);
             }
         });
+        summarise(regrown, now);
         if (!arriving.isEmpty() || !left.isEmpty()) {
             long next = version + 1;
             jdbc.sql("UPDATE store_meta SET long_value = :next WHERE name = 'stories_version'")
@@ -242,10 +264,14 @@ final class StoryGrouping {
     }
 
     /**
-     * Links each arriving article with the members around it, in the order they appeared.
+     * Links each arriving article with the members around it, in the order they appeared. The stories it starts
+     * and the member rows are written in batches ({@link Pending}), and a story still holding only the member that
+     * started it is written with its summary; whatever reads or changes stories or members in between writes what
+     * is pending first, so each statement sees what it did when each row was written at once.
      *
-     * @param previous the story each article belonged to before its profile changed
-     * @param founded  filled with the stories started here that still hold only the member that started them
+     * @param previous  the story each article belonged to before its profile changed
+     * @param founded   filled with the stories started here that still hold only the member that started them
+     * @param summarised filled with those of them written with their summary already
      * @return the stories that gained a member
      */
     private Set<String> arrive(
@@ -254,13 +280,15 @@ final class StoryGrouping {
             Instant now,
             StoryWindows.Window window,
             Map<String, Member> founded,
-            Map<String, String> owners) {
+            Map<String, String> owners,
+            Set<String> summarised) {
         if (arriving.isEmpty()) {
             return Set.of();
         }
         StoryCandidates<Member> candidates = window.candidates;
         Map<String, String> storyOf = window.storyOf;
         Set<String> grown = new LinkedHashSet<>();
+        Pending pending = new Pending(storiesOfTheirOwn(arriving), now);
         for (Member member : arriving) {
             Set<String> stories = new LinkedHashSet<>();
             String reason = null;
@@ -278,18 +306,21 @@ final class StoryGrouping {
             }
             String before = previous.get(member.articleId());
             String story = stories.isEmpty()
-                    ? newStory(member.articleId(), member.profile().at(), now)
-                    : kept(stories, before);
+                    ? pending.newStory(member.articleId(), member.profile().at(), founded)
+                    : kept(stories, before, pending, founded);
             boolean started = stories.isEmpty();
             stories.remove(story);
             founded.remove(story);
             if (!stories.isEmpty()) {
+                pending.write(founded, false);
                 merge(stories, story);
                 storyOf.replaceAll((article, s) -> stories.contains(s) ? story : s);
                 grown.removeAll(stories);
                 founded.keySet().removeAll(stories);
             }
-            if (saveMember(member, story, reason, owners.get(member.articleId())) == 1 && started) {
+            // Counted as started for now: the batch's count says whether the row was written (see Pending).
+            pending.member(member, story, reason, owners.get(member.articleId()), started);
+            if (started) {
                 founded.put(story, member);
             }
             window.add(new Member(member.articleId(), story, member.profile()), split);
@@ -297,7 +328,139 @@ final class StoryGrouping {
                 grown.add(story);
             }
         }
+        summarised.addAll(pending.write(founded, true));
         return grown;
+    }
+
+    /**
+     * The arriving articles whose own story id ({@code s-<article id>}) a story already has: only for those can the
+     * id be held by other members or the row be there already. Story rows are never deleted and a member's story
+     * always has a row, so an id without a row is free, and its story is inserted without asking.
+     */
+    private Set<String> storiesOfTheirOwn(List<Member> arriving) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM story WHERE id = ANY(:ids)")
+                .param(
+                        "ids",
+                        AnyOf.strings(
+                                arriving.stream().map(m -> "s-" + m.articleId()).toList()))
+                .query(String.class)
+                .list());
+    }
+
+    /**
+     * The stories and members one grouping starts, written in two batches instead of a statement or three each. A
+     * story that, once every arriving article has found its story, still holds only the member that started it goes
+     * in with its summary, where it was inserted and then updated.
+     */
+    private final class Pending {
+        private record NewStory(String id, String founder, Instant at) {}
+
+        private record NewMember(Member member, String story, String reason, String owner, boolean started) {}
+
+        private final Set<String> taken;
+        private final Instant now;
+        private final List<NewStory> stories = new ArrayList<>();
+        private final List<NewMember> members = new ArrayList<>();
+
+        /** @param taken the story ids among the arriving articles' own that a story row has */
+        Pending(Set<String> taken, Instant now) {
+            this.taken = taken;
+            this.now = now;
+        }
+
+        /** A story for an article linked to nothing; written at once when its own id was ever used. */
+        String newStory(String articleId, Instant at, Map<String, Member> founded) {
+            String id = "s-" + articleId;
+            if (taken.contains(id)) {
+                write(founded, false);
+                return StoryGrouping.this.newStory(articleId, at, now);
+            }
+            stories.add(new NewStory(id, articleId, at));
+            return id;
+        }
+
+        void member(Member member, String story, String reason, String owner, boolean started) {
+            members.add(new NewMember(member, story, reason, owner, started));
+        }
+
+        /**
+         * Writes what is pending, members first: a story started here whose member row was not written (the
+         * article was a member already) does not count as founded, as when each row was written at once.
+         *
+         * @param founded the stories started here that still hold only their first member, by that member
+         * @param last    whether every arriving article has found its story: only then is a story that holds only
+         *                its founder known to stay so (one joined into another later keeps the row it was
+         *                inserted with), and written with its summary
+         * @return the stories written with their summary
+         */
+        Set<String> write(Map<String, Member> founded, boolean last) {
+            if (!members.isEmpty()) {
+                int[] counts = named.batchUpdate(
+                        INSERT_MEMBER, members.stream().map(this::memberRow).toArray(SqlParameterSource[]::new));
+                for (int i = 0; i < counts.length; i++) {
+                    NewMember row = members.get(i);
+                    if (counts[i] == 0 && row.started() && founded.get(row.story()) == row.member()) {
+                        founded.remove(row.story());
+                    }
+                }
+                members.clear();
+            }
+            if (stories.isEmpty()) {
+                return Set.of();
+            }
+            List<NewStory> plain = new ArrayList<>();
+            List<NewStory> alone = new ArrayList<>();
+            for (NewStory story : stories) {
+                (last && founded.containsKey(story.id()) ? alone : plain).add(story);
+            }
+            stories.clear();
+            insertStories(plain, INSERT_STORY);
+            return insertStories(alone, INSERT_FOUNDED_STORY);
+        }
+
+        /**
+         * Inserts stories. A row that is there already (not expected: the ids were asked for under the lock) is
+         * taken up again, as {@link StoryGrouping#newStory} does, and left to be summarised.
+         *
+         * @return the stories whose row the statement wrote
+         */
+        private Set<String> insertStories(List<NewStory> rows, String statement) {
+            if (rows.isEmpty()) {
+                return Set.of();
+            }
+            int[] counts = named.batchUpdate(
+                    statement,
+                    rows.stream()
+                            .map(row -> new MapSqlParameterSource()
+                                    .addValue("id", row.id())
+                                    .addValue("lead", row.founder())
+                                    .addValue("at", Timestamps.of(row.at()))
+                                    .addValue("now", Timestamps.of(now)))
+                            .toArray(SqlParameterSource[]::new));
+            Set<String> written = new HashSet<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    jdbc.sql("UPDATE story SET merged_into = NULL WHERE id = :id")
+                            .param("id", rows.get(i).id())
+                            .update();
+                } else {
+                    written.add(rows.get(i).id());
+                }
+            }
+            return written;
+        }
+
+        private SqlParameterSource memberRow(NewMember row) {
+            return new MapSqlParameterSource()
+                    .addValue("id", row.member().articleId())
+                    .addValue("story", row.story())
+                    .addValue("at", Timestamps.of(row.member().profile().at()))
+                    .addValue("authority", row.member().profile().authority())
+                    .addValue("type", row.member().profile().type())
+                    .addValue("why", row.reason() == null ? null : ColumnLimits.cut(row.reason(), REASON_LENGTH))
+                    .addValue("profile", json.writeValueAsString(row.member().profile()))
+                    .addValue("owner", row.owner());
+        }
     }
 
     /**
@@ -421,9 +584,7 @@ final class StoryGrouping {
         for (int n = 2; held(id); n++) {
             id = base + "-" + n;
         }
-        int inserted = jdbc.sql("""
-                        INSERT INTO story (id, title, first_seen_at, last_seen_at, updated_at)
-                        VALUES (:id, '', :at, :at, :now) ON CONFLICT DO NOTHING""")
+        int inserted = jdbc.sql(INSERT_STORY)
                 .param("id", id)
                 .param("at", Timestamps.of(at))
                 .param("now", Timestamps.of(now))
@@ -445,9 +606,19 @@ final class StoryGrouping {
                 .isEmpty();
     }
 
-    /** The story an article linked to several keeps: the one it belonged to before, else the oldest. */
-    private String kept(Set<String> stories, String before) {
-        return before != null && stories.contains(before) ? before : oldest(stories);
+    /**
+     * The story an article linked to several keeps: the one it belonged to before, else the oldest (what is
+     * pending is written first: the stories' rows tell which is oldest). One story is kept without asking.
+     */
+    private String kept(Set<String> stories, String before, Pending pending, Map<String, Member> founded) {
+        if (before != null && stories.contains(before)) {
+            return before;
+        }
+        if (stories.size() == 1) {
+            return stories.iterator().next();
+        }
+        pending.write(founded, false);
+        return oldest(stories);
     }
 
     /** The story whose first member came first keeps its id; ties go to the smaller id. */
@@ -474,23 +645,6 @@ final class StoryGrouping {
                 .update();
     }
 
-    /** @return how many rows the insert wrote (0 when the article was a member already) */
-    private int saveMember(Member member, String story, String reason, String owner) {
-        return jdbc.sql("""
-                        INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile,
-                            owner_source)
-                        VALUES (:id, :story, :at, :authority, :type, :why, :profile, :owner) ON CONFLICT DO NOTHING""")
-                .param("id", member.articleId())
-                .param("story", story)
-                .param("at", Timestamps.of(member.profile().at()))
-                .param("authority", member.profile().authority())
-                .param("type", member.profile().type())
-                .param("why", reason == null ? null : ColumnLimits.cut(reason, REASON_LENGTH))
-                .param("profile", json.writeValueAsString(member.profile()))
-                .param("owner", owner)
-                .update();
-    }
-
     /**
      * What {@link #summarise} gives a story that holds one member, the one that started it, written without reading
      * the story's members back: most stories are this, and the general summary costs a join and four aggregates.
@@ -511,50 +665,66 @@ final class StoryGrouping {
     /**
      * Title from the most authoritative member (the earliest among equals), dates and counts from all, read in one
      * pass over the member rows, where the update's own aggregates read them four times more. Each member's owner is
-     * on its row, so no member's article is read but the lead's, for its title.
+     * on its row, so no member's article is read but the lead's, for its title. The stories' members are read in one
+     * query and the stories updated in one batch.
      *
-     * @param now when the story gained coverage, or null when only a member's copy changed
+     * @param now when the stories gained coverage, or null when only a member's copy changed
      */
-    private void summarise(String story, Instant now) {
-        record Row(String id, Instant seenAt, String ownerSource) {}
-        List<Row> members = jdbc.sql("""
-                        SELECT article_id, seen_at, owner_source FROM story_member
-                        WHERE story_id = :story ORDER BY authority DESC, seen_at, article_id""")
-                .param("story", story)
-                .query((rs, row) -> new Row(rs.getString(1), Timestamps.read(rs, 2), rs.getString(3)))
-                .list();
-        if (members.isEmpty()) {
-            // Every member left: the story is no longer shown, but its id is kept (it may be taken up again).
-            jdbc.sql("UPDATE story SET members = 0, sources = 0 WHERE id = :story")
-                    .param("story", story)
-                    .update();
+    private void summarise(Collection<String> stories, Instant now) {
+        if (stories.isEmpty()) {
             return;
         }
-        Row lead = members.get(0);
-        Instant first = lead.seenAt();
-        Instant last = lead.seenAt();
-        Set<String> sources = new HashSet<>();
-        for (Row member : members) {
-            first = member.seenAt().isBefore(first) ? member.seenAt() : first;
-            last = member.seenAt().isAfter(last) ? member.seenAt() : last;
-            if (member.ownerSource() != null) {
-                sources.add(member.ownerSource());
+        record Row(String id, Instant seenAt, String ownerSource) {}
+        Map<String, List<Row>> members = new HashMap<>();
+        jdbc.sql("""
+                        SELECT story_id, article_id, seen_at, owner_source FROM story_member
+                        WHERE story_id = ANY(:stories) ORDER BY story_id, authority DESC, seen_at, article_id""")
+                .param("stories", AnyOf.strings(stories))
+                .query((rs, row) -> members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new Row(rs.getString(2), Timestamps.read(rs, 3), rs.getString(4))))
+                .list();
+        List<SqlParameterSource> summaries = new ArrayList<>();
+        List<SqlParameterSource> emptied = new ArrayList<>();
+        for (String story : stories) {
+            List<Row> of = members.get(story);
+            if (of == null) {
+                // Every member left: the story is no longer shown, but its id is kept (it may be taken up again).
+                emptied.add(new MapSqlParameterSource("story", story));
+                continue;
             }
+            Row lead = of.get(0);
+            Instant first = lead.seenAt();
+            Instant last = lead.seenAt();
+            Set<String> sources = new HashSet<>();
+            for (Row member : of) {
+                first = member.seenAt().isBefore(first) ? member.seenAt() : first;
+                last = member.seenAt().isAfter(last) ? member.seenAt() : last;
+                if (member.ownerSource() != null) {
+                    sources.add(member.ownerSource());
+                }
+            }
+            summaries.add(new MapSqlParameterSource()
+                    .addValue("lead", lead.id())
+                    .addValue("first", Timestamps.of(first))
+                    .addValue("last", Timestamps.of(last))
+                    .addValue("members", of.size())
+                    .addValue("sources", sources.size())
+                    .addValue("story", story)
+                    .addValue("now", now == null ? null : Timestamps.of(now)));
         }
-        String dates = now == null ? "" : "updated_at = :now, ";
-        var update = jdbc.sql("UPDATE story SET title = (SELECT title FROM article WHERE id = :lead), "
-                        + "lead_article_id = :lead, " + dates + """
+        if (!emptied.isEmpty()) {
+            named.batchUpdate(
+                    "UPDATE story SET members = 0, sources = 0 WHERE id = :story",
+                    emptied.toArray(SqlParameterSource[]::new));
+        }
+        if (!summaries.isEmpty()) {
+            String dates = now == null ? "" : "updated_at = :now, ";
+            named.batchUpdate(
+                    "UPDATE story SET title = (SELECT title FROM article WHERE id = :lead), lead_article_id = :lead, "
+                            + dates + """
                             first_seen_at = :first, last_seen_at = :last, members = :members, sources = :sources
-                        WHERE id = :story""")
-                .param("lead", lead.id())
-                .param("first", Timestamps.of(first))
-                .param("last", Timestamps.of(last))
-                .param("members", members.size())
-                .param("sources", sources.size())
-                .param("story", story);
-        if (now != null) {
-            update = update.param("now", Timestamps.of(now));
+                            WHERE id = :story""",
+                    summaries.toArray(SqlParameterSource[]::new));
         }
-        update.update();
     }
 }

@@ -271,6 +271,97 @@ class StoryGroupingTest {
         assertThat(db.stories.page(null, 10)).as("one source's copies only").isEmpty();
     }
 
+    /**
+     * Grouping writes a feed's stories and members in batches: within one feed, a story started by one item, joined
+     * by the next and joined into an older story by a later one ends as when each was stored alone, and a story
+     * that keeps its one member is written with that member's title, times and source.
+     */
+    @Test
+    void storiesStartedJoinedAndMergedWithinOneFeedEndAsFeedByFeed() {
+        List<NewArticle> items = List.of(
+                item(
+                        "a",
+                        "Tucatinib maintenance in HER2-positive breast cancer",
+                        "Results of HER2CLIMB-05 with tucatinib maintenance.",
+                        "2026-02-09T00:00:00Z",
+                        "10.5555/a.1"),
+                item(
+                        "e",
+                        "HER2CLIMB-05 readout reported",
+                        "News on the HER2CLIMB-05 trial in HER2-positive breast cancer.",
+                        "2026-02-10T00:00:00Z",
+                        null),
+                item(
+                        "f",
+                        "Correspondence on a maintenance regimen",
+                        "A letter on a maintenance regimen in HER2-positive disease.",
+                        "2026-02-11T00:00:00Z",
+                        "10.5555/f.2"),
+                item(
+                        "b",
+                        "Pfizer's TUKYSA regimen questioned in a letter",
+                        "The letter doi:10.5555/f.2 questions the regimen.",
+                        "2026-02-12T00:00:00Z",
+                        null),
+                item(
+                        "d",
+                        "HER2CLIMB-05: the letter and the reply",
+                        "On HER2CLIMB-05 in HER2-positive breast cancer, see doi:10.5555/f.2.",
+                        "2026-02-13T00:00:00Z",
+                        null),
+                item(
+                        "z",
+                        "FDA approves zongertinib for HER2-mutant lung cancer",
+                        "The FDA approved zongertinib for HER2-mutant non-small cell lung cancer.",
+                        "2026-02-12T06:00:00Z",
+                        null));
+        // Listed in no particular order: grouping takes a feed's items by the time they were seen.
+        db.store.saveFeed(
+                "digest",
+                SourceKind.NEWS,
+                List.of(items.get(4), items.get(1), items.get(5), items.get(3), items.get(0), items.get(2)));
+
+        String older = "s-" + idOf("a");
+        assertThat(db.jdbc
+                        .sql("SELECT DISTINCT story_id FROM story_member WHERE article_id <> :z")
+                        .param("z", idOf("z"))
+                        .query(String.class)
+                        .list())
+                .as("every linked item in the older story")
+                .containsExactly(older);
+        assertThat(storyRow(older))
+                .containsExactly("Tucatinib maintenance in HER2-positive breast cancer", idOf("a"), "5", "1", null);
+        assertThat(db.jdbc
+                        .sql("SELECT merged_into FROM story WHERE id = :id")
+                        .param("id", "s-" + idOf("f"))
+                        .query(String.class)
+                        .single())
+                .as("the letter's story, joined into the older one within the feed")
+                .isEqualTo(older);
+        String alone = "s-" + idOf("z");
+        assertThat(storyRow(alone))
+                .containsExactly("FDA approves zongertinib for HER2-mutant lung cancer", idOf("z"), "1", "1", null);
+        assertThat(db.jdbc
+                        .sql("SELECT first_seen_at = last_seen_at FROM story WHERE id = :id")
+                        .param("id", alone)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    private NewArticle item(String guid, String title, String text, String published, String doi) {
+        return articles.item("digest", SourceKind.NEWS, guid, title, text, published, doi);
+    }
+
+    private List<String> storyRow(String id) {
+        return db.jdbc
+                .sql("SELECT title, lead_article_id, members, sources, merged_into FROM story WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> java.util.Arrays.asList(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .single();
+    }
+
     @Test
     void aMemberDeletedWithItsArticleIsNoLongerLinkedTo() {
         db.store.saveFeed("journal-a", SourceKind.JOURNAL, List.of(journalA()));
