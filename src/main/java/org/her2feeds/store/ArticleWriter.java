@@ -274,8 +274,8 @@ final class ArticleWriter {
     private Map<String, String> existingKeys(Set<String> hashes) {
         Map<String, String> found = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(hashes))) {
-            jdbc.sql("SELECT key_hash, article_id FROM article_key WHERE key_hash IN (:hashes)")
-                    .param("hashes", chunk)
+            jdbc.sql("SELECT key_hash, article_id FROM article_key WHERE key_hash = ANY(:hashes)")
+                    .param("hashes", AnyOf.strings(chunk))
                     .query((rs, row) -> found.put(rs.getString(1), rs.getString(2)))
                     .list();
         }
@@ -288,9 +288,9 @@ final class ArticleWriter {
             jdbc.sql("""
                     SELECT a.id, a.content_hash, a.first_seen_at, a.owner_source, a.owner_kind, s.source_id, s.guid
                     FROM article a LEFT JOIN article_source s ON s.article_id = a.id AND s.source_id = :source
-                    WHERE a.id IN (:ids)""")
+                    WHERE a.id = ANY(:ids)""")
                     .param("source", sourceId)
-                    .param("ids", chunk)
+                    .param("ids", AnyOf.strings(chunk))
                     .query((rs, row) -> found.put(
                             rs.getString(1),
                             new Existing(

@@ -96,6 +96,14 @@ final class StoryGrouping {
             INSERT INTO story (id, title, lead_article_id, first_seen_at, last_seen_at, updated_at, members, sources)
             VALUES (:id, (SELECT title FROM article WHERE id = :lead), :lead, :at, :at, :now, 1,
                 (SELECT COUNT(owner_source) FROM article WHERE id = :lead)) ON CONFLICT DO NOTHING""";
+    /** A story row that remains from an earlier membership, taken up again (as its founder's, no longer merged). */
+    private static final String TAKE_UP_STORY = "UPDATE story SET merged_into = NULL WHERE id = :id";
+    /** The same with its founder as its one member, summarised as {@link #summariseFounded} does. */
+    private static final String TAKE_UP_FOUNDED_STORY = """
+            UPDATE story SET merged_into = NULL, title = (SELECT title FROM article WHERE id = :lead),
+                lead_article_id = :lead, updated_at = :now, first_seen_at = :at, last_seen_at = :at, members = 1,
+                sources = (SELECT COUNT(owner_source) FROM article WHERE id = :lead)
+            WHERE id = :id""";
     /** A member row; 0 rows written when the article is a member already. */
     private static final String INSERT_MEMBER = """
             INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile,
@@ -143,8 +151,8 @@ final class StoryGrouping {
                 .map(Map.Entry::getKey)
                 .toList();
         if (!unknownOwners.isEmpty()) {
-            jdbc.sql("SELECT id, owner_source FROM article WHERE id IN (:ids)")
-                    .param("ids", unknownOwners)
+            jdbc.sql("SELECT id, owner_source FROM article WHERE id = ANY(:ids)")
+                    .param("ids", AnyOf.strings(unknownOwners))
                     .query((rs, row) -> owners.put(rs.getString(1), rs.getString(2)))
                     .list();
         }
@@ -288,7 +296,8 @@ final class StoryGrouping {
         StoryCandidates<Member> candidates = window.candidates;
         Map<String, String> storyOf = window.storyOf;
         Set<String> grown = new LinkedHashSet<>();
-        Pending pending = new Pending(storiesOfTheirOwn(arriving), now);
+        Set<String> taken = storiesOfTheirOwn(arriving);
+        Pending pending = new Pending(taken, held(taken), now);
         for (Member member : arriving) {
             Set<String> stories = new LinkedHashSet<>();
             String reason = null;
@@ -306,7 +315,7 @@ final class StoryGrouping {
             }
             String before = previous.get(member.articleId());
             String story = stories.isEmpty()
-                    ? pending.newStory(member.articleId(), member.profile().at(), founded)
+                    ? pending.newStory(member.articleId(), member.profile().at(), before, founded)
                     : kept(stories, before, pending, founded);
             boolean started = stories.isEmpty();
             stories.remove(story);
@@ -333,10 +342,22 @@ final class StoryGrouping {
     }
 
     /**
-     * The arriving articles whose own story id ({@code s-<article id>}) a story already has: only for those can the
-     * id be held by other members or the row be there already. Story rows are never deleted and a member's story
-     * always has a row, so an id without a row is free, and its story is inserted without asking.
+     * The arriving articles' own story ids ({@code s-<article id>}) that a story row has: only for those can the id
+     * be held by other members, or the row be there already (an article that left its story, or one deleted and
+     * stored again). Story rows are never deleted and a member's story always has a row, so an id without a row is
+     * free, and its story is inserted without asking.
      */
+    /** Those of these story ids that members have. */
+    private Set<String> held(Set<String> stories) {
+        if (stories.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT story_id FROM story_member WHERE story_id = ANY(:ids)")
+                .param("ids", AnyOf.strings(stories))
+                .query(String.class)
+                .list());
+    }
+
     private Set<String> storiesOfTheirOwn(List<Member> arriving) {
         return new HashSet<>(jdbc.sql("SELECT id FROM story WHERE id = ANY(:ids)")
                 .param(
@@ -348,34 +369,48 @@ final class StoryGrouping {
     }
 
     /**
-     * The stories and members one grouping starts, written in two batches instead of a statement or three each. A
-     * story that, once every arriving article has found its story, still holds only the member that started it goes
-     * in with its summary, where it was inserted and then updated.
+     * The stories and members one grouping starts, written in batches instead of a statement or three each. A story
+     * that, once every arriving article has found its story, still holds only the member that started it goes in
+     * with its summary, where it was inserted (or taken up again) and then updated.
      */
     private final class Pending {
-        private record NewStory(String id, String founder, Instant at) {}
+        /**
+         * @param exists whether the row is there already, to be taken up again (its members all gone)
+         * @param grows  whether the story is not the one its founder belonged to before (else it did not gain
+         *               coverage, and is summarised as a story whose member's copy changed)
+         */
+        private record NewStory(String id, String founder, Instant at, boolean exists, boolean grows) {}
 
         private record NewMember(Member member, String story, String reason, String owner, boolean started) {}
 
         private final Set<String> taken;
+        private final Set<String> held;
         private final Instant now;
         private final List<NewStory> stories = new ArrayList<>();
         private final List<NewMember> members = new ArrayList<>();
 
-        /** @param taken the story ids among the arriving articles' own that a story row has */
-        Pending(Set<String> taken, Instant now) {
+        /**
+         * @param taken the story ids among the arriving articles' own that a story row has
+         * @param held  those of them that members have: no member can join a story without members before the
+         *              article it is named after arrives, so one not held now is not held then
+         */
+        Pending(Set<String> taken, Set<String> held, Instant now) {
             this.taken = taken;
+            this.held = held;
             this.now = now;
         }
 
-        /** A story for an article linked to nothing; written at once when its own id was ever used. */
-        String newStory(String articleId, Instant at, Map<String, Member> founded) {
+        /**
+         * A story for an article linked to nothing: its own id, taken up again when its row remains without members;
+         * when members hold that id, found at once by {@link StoryGrouping#newStory}, as before.
+         */
+        String newStory(String articleId, Instant at, String before, Map<String, Member> founded) {
             String id = "s-" + articleId;
-            if (taken.contains(id)) {
+            if (held.contains(id)) {
                 write(founded, false);
                 return StoryGrouping.this.newStory(articleId, at, now);
             }
-            stories.add(new NewStory(id, articleId, at));
+            stories.add(new NewStory(id, articleId, at, taken.contains(id), !id.equals(before)));
             return id;
         }
 
@@ -408,26 +443,33 @@ final class StoryGrouping {
             if (stories.isEmpty()) {
                 return Set.of();
             }
-            List<NewStory> plain = new ArrayList<>();
-            List<NewStory> alone = new ArrayList<>();
+            Map<String, List<NewStory>> byStatement = new LinkedHashMap<>();
             for (NewStory story : stories) {
-                (last && founded.containsKey(story.id()) ? alone : plain).add(story);
+                boolean alone = last && story.grows() && founded.containsKey(story.id());
+                String statement = story.exists()
+                        ? alone ? TAKE_UP_FOUNDED_STORY : TAKE_UP_STORY
+                        : alone ? INSERT_FOUNDED_STORY : INSERT_STORY;
+                byStatement.computeIfAbsent(statement, k -> new ArrayList<>()).add(story);
             }
             stories.clear();
-            insertStories(plain, INSERT_STORY);
-            return insertStories(alone, INSERT_FOUNDED_STORY);
+            Set<String> summarised = new HashSet<>();
+            byStatement.forEach((statement, rows) -> {
+                Set<String> written = write(statement, rows);
+                if (statement.equals(INSERT_FOUNDED_STORY) || statement.equals(TAKE_UP_FOUNDED_STORY)) {
+                    summarised.addAll(written);
+                }
+            });
+            return summarised;
         }
 
         /**
-         * Inserts stories. A row that is there already (not expected: the ids were asked for under the lock) is
-         * taken up again, as {@link StoryGrouping#newStory} does, and left to be summarised.
+         * Inserts stories or takes them up again. A row inserted that is there already (not expected: the ids were
+         * asked for under the lock) is taken up again, as {@link StoryGrouping#newStory} does, and left to be
+         * summarised.
          *
          * @return the stories whose row the statement wrote
          */
-        private Set<String> insertStories(List<NewStory> rows, String statement) {
-            if (rows.isEmpty()) {
-                return Set.of();
-            }
+        private Set<String> write(String statement, List<NewStory> rows) {
             int[] counts = named.batchUpdate(
                     statement,
                     rows.stream()
@@ -440,9 +482,7 @@ final class StoryGrouping {
             Set<String> written = new HashSet<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
-                    jdbc.sql("UPDATE story SET merged_into = NULL WHERE id = :id")
-                            .param("id", rows.get(i).id())
-                            .update();
+                    jdbc.sql(TAKE_UP_STORY).param("id", rows.get(i).id()).update();
                 } else {
                     written.add(rows.get(i).id());
                 }
@@ -540,8 +580,8 @@ final class StoryGrouping {
      */
     private Map<String, Member> membersByArticle(List<String> ids, Map<String, String> owners) {
         Map<String, Member> members = new HashMap<>();
-        jdbc.sql("SELECT article_id, story_id, profile, owner_source FROM story_member WHERE article_id IN (:ids)")
-                .param("ids", ids)
+        jdbc.sql("SELECT article_id, story_id, profile, owner_source FROM story_member WHERE article_id = ANY(:ids)")
+                .param("ids", AnyOf.strings(ids))
                 .query((rs, row) -> {
                     owners.put(rs.getString(1), rs.getString(4));
                     return new Member(
@@ -591,9 +631,7 @@ final class StoryGrouping {
                 .update();
         if (inserted == 0) {
             // A story of this id remains from an earlier membership of the article: it is taken up again.
-            jdbc.sql("UPDATE story SET merged_into = NULL WHERE id = :id")
-                    .param("id", id)
-                    .update();
+            jdbc.sql(TAKE_UP_STORY).param("id", id).update();
         }
         return id;
     }

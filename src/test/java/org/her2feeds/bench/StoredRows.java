@@ -35,7 +35,10 @@ import org.springframework.context.annotation.Primary;
  * <p>{@code java -cp ... org.her2feeds.bench.StoredRows <corpus dir> <data dir> <out file> [passes]
  * [table or table.column to leave out, ...]}: the corpus as the benchmark generates it ({@code target/bench-corpus}),
  * passes over it (2 by default: the second finds every item stored), and what one side does not have or what
- * another thread empties meanwhile ({@code search_pending}, drained by the search index).
+ * another thread empties meanwhile ({@code search_pending}, drained by the search index). With
+ * {@code -Dstoredrows.reset=true} each pass after the first starts as the benchmark's passes do
+ * ({@link PipelineBench#reset()}: the corpus's articles deleted, with their members, the story rows left), so that
+ * every article arrives again and takes up the story named after it.
  */
 public final class StoredRows {
 
@@ -90,10 +93,25 @@ public final class StoredRows {
                 .run(arguments)) {
             StageSplit stages = new StageSplit(context);
             for (int pass = 0; pass < passes; pass++) {
+                if (pass > 0 && Boolean.getBoolean("storedrows.reset")) {
+                    // As the benchmark's passes start: the articles gone, the story rows left.
+                    reset(context.getBean(DataSource.class));
+                }
                 System.out.println("pass " + (pass + 1) + ": " + StageSplit.describe(stages.run()));
             }
             int rows = write(context.getBean(DataSource.class), out, leftOut);
             System.out.println(rows + " rows written to " + out);
+        }
+    }
+
+    private static void reset(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM article_source WHERE source_id LIKE 'feed-%'");
+            statement.executeUpdate("DELETE FROM article WHERE owner_source LIKE 'feed-%'");
+            statement.executeUpdate("DELETE FROM source_item WHERE source_id LIKE 'feed-%'");
+            statement.executeUpdate("DELETE FROM source_feed");
+            statement.executeUpdate("DELETE FROM source_state");
         }
     }
 

@@ -349,6 +349,40 @@ class StoryGroupingTest {
                 .isTrue();
     }
 
+    /**
+     * An article deleted and stored again finds the story row named after it, left without members: it takes it up
+     * again, summarised as its one member's, as a new story would be.
+     */
+    @Test
+    void anArticleStoredAgainAfterItsDeletionTakesUpItsStory() {
+        NewArticle approval = item(
+                "z",
+                "FDA approves zongertinib for HER2-mutant lung cancer",
+                "The FDA approved zongertinib for HER2-mutant non-small cell lung cancer.",
+                "2026-02-12T06:00:00Z",
+                null);
+        db.store.saveFeed("digest", SourceKind.NEWS, List.of(approval));
+        String id = idOf("z");
+        List<String> first = storyRow("s-" + id);
+        db.jdbc.sql("DELETE FROM article WHERE id = :id").param("id", id).update();
+        db.jdbc
+                .sql("UPDATE story SET title = 'stale', members = 0 WHERE id = :id")
+                .param("id", "s-" + id)
+                .update();
+
+        db.store.saveFeed("digest", SourceKind.NEWS, List.of(approval));
+
+        assertThat(idOf("z")).isEqualTo(id);
+        assertThat(storyRow("s-" + id))
+                .isEqualTo(first)
+                .containsExactly("FDA approves zongertinib for HER2-mutant lung cancer", id, "1", "1", null);
+        assertThat(db.jdbc
+                        .sql("SELECT COUNT(*) FROM story")
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+    }
+
     private NewArticle item(String guid, String title, String text, String published, String doi) {
         return articles.item("digest", SourceKind.NEWS, guid, title, text, published, doi);
     }
