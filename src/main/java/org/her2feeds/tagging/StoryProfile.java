@@ -28,6 +28,9 @@ import java.util.Set;
  *                    were read
  * @param venues      the journals its text says a paper was published in ("published in The Lancet Oncology":
  *                    "lancet oncology"), whose paper it covers; absent in profiles stored before venues were read
+ * @param settings    for a decision: the setting of its indication within its site (the first of the rules' settings
+ *                    its title names, else the start of its text: "neoadjuvant", "residual disease"); two decisions
+ *                    in different settings are two indications; absent in profiles stored before settings were read
  */
 public record StoryProfile(
         Instant at,
@@ -47,9 +50,11 @@ public record StoryProfile(
         Set<String> trialNames,
         Set<String> figures,
         Set<String> sites,
-        Set<String> venues) {
+        Set<String> venues,
+        Set<String> settings) {
 
     public StoryProfile {
+        settings = copy(settings);
         sites = copy(sites);
         venues = copy(venues);
         trialNames = copy(trialNames);

@@ -39,8 +39,15 @@ final class TrialNames {
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
 
-    /** The name, then "trial" or "study" (with a phase between), or then ", the/a … trial/study". */
-    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + KIND + "|" + CAPITALS_NAME
+    /**
+     * What a journal's title says of the trial's design between its name and "Trial" ("The NAME Randomized Clinical
+     * Trial", "NAME: an open-label randomised trial" reads the name elsewhere).
+     */
+    private static final String DESIGN = "(?:(?:[Rr]andomi[sz]ed|[Nn]onrandomi[sz]ed|[Cc]linical|[Cc]ontrolled"
+            + "|[Oo]pen-[Ll]abel|[Pp]ragmatic|[Pp]lacebo-[Cc]ontrolled|[Ss]ingle-[Aa]rm)\\s+){0,3}";
+
+    /** The name, then "trial" or "study" (with a phase or a design between), or then ", the/a … trial/study". */
+    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + DESIGN + KIND + "|" + CAPITALS_NAME
             + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
 
     /**
@@ -92,8 +99,9 @@ final class TrialNames {
      */
     private static final Pattern REPORTED = Pattern.compile(NAME
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
-            + "(?:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated"
+            // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
+            + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated)"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);
@@ -731,7 +739,10 @@ final class TrialNames {
         }
         String initials = initials(name);
         List<String> parts = parts(name);
+        String shortened = shortened(name);
         return spellings(name).matcher(text).find()
+                || shortened != null
+                        && Pattern.compile("(?i)" + shortened).matcher(text).find()
                 || initials != null
                         && Pattern.compile("(?<![A-Za-z0-9])" + initials + "[\\s-]?0?"
                                         + number(parts.get(parts.size() - 1)) + "(?![A-Za-z0-9])")
@@ -780,6 +791,10 @@ final class TrialNames {
                         initials.charAt(0),
                         "(?<![A-Za-z0-9])(?-i:" + initials + ")[\\s-]?0?" + number(parts.get(parts.size() - 1))
                                 + "(?![A-Za-z0-9])");
+            }
+            String shortened = shortened(name);
+            if (shortened != null) {
+                addAlternative(byFirst, first.charAt(0), shortened);
             }
         }
         if (byFirst.isEmpty()) {
@@ -859,6 +874,29 @@ final class TrialNames {
             return null;
         }
         return (parts.get(0).substring(0, 1) + parts.get(1).substring(0, 1)).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A two-word numbered name with its second word cut to its capital initial ("DESTINY-B09" for DESTINY-Breast09),
+     * as a spelling, or null for other names.
+     */
+    private static String shortened(String name) {
+        if (initials(name) == null) {
+            return null;
+        }
+        List<String> parts = parts(name);
+        return "(?<![A-Za-z0-9])" + Pattern.quote(parts.get(0)) + "[\\s-]?(?-i:"
+                + parts.get(1).substring(0, 1).toUpperCase(Locale.ROOT) + ")[\\s-]?0?" + number(parts.get(2))
+                + "(?![A-Za-z0-9])";
+    }
+
+    /** The {@link #shortened} form of a name, compact ("destinyb9"), or null. */
+    static String compactShortened(String name) {
+        if (initials(name) == null) {
+            return null;
+        }
+        List<String> parts = parts(name);
+        return compact(parts.get(0) + parts.get(1).charAt(0) + parts.get(2));
     }
 
     /** The initials of {@link #initials} with the name's number, in compact form ("db9"), or null. */
