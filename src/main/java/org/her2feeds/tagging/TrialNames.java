@@ -327,6 +327,8 @@ final class TrialNames {
             Pattern.compile("(?i)(?:\\bconfirmatory(?:\\s+(?:data|results|evidence)\\s+(?:from|of|in))?"
                     // "The ongoing Phase III NAME study compares …"; "results from the ongoing NAME" report on it.
                     + "|(?<!\\b(?:from|of|in)\\s{1,3}(?:the\\s{1,3})?)\\bongoing"
+                    // "Confirmation of clinical benefit is pending NAME": a result still awaited.
+                    + "|\\b(?:pending|awaiting)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
