@@ -465,4 +465,119 @@ class StoryLinksTest {
         assertThat(links.link(journal, blog))
                 .hasValueSatisfying(why -> assertThat(why).startsWith("notices sharing the words"));
     }
+
+    @Test
+    void aJournalWhoseIdKeepsItsJoiningWordsIsTheVenueNewsNamesOnTheDayItWasPublished() {
+        StoryProfile paper = profile(
+                "Pyrotinib plus Chemotherapy for Untreated HER2-Positive Gastric Cancer",
+                "METHODS: In the phase 3 WREN-GC trial, pyrotinib was added to chemotherapy.",
+                "journal",
+                "gazette-of-oncology",
+                "2027-06-01");
+        StoryProfile news = profile(
+                "Chinese pill beats standard care as first treatment for stomach cancer, study finds",
+                "Adding an oral drug to chemotherapy extended survival, according to a phase 3 study published"
+                        + " Thursday in the Gazette of Oncology.",
+                "news",
+                "pharma-wire",
+                "2027-06-02");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+    }
+
+    @Test
+    void oneDrugsDecisionsInTwoSettingsOfOneSiteAreTwoStoriesWhateverThePatientsWords() {
+        StoryProfile residual = profile(
+                "FDA approves trastuzumab deruxtecan for early breast cancer with residual disease after neoadjuvant"
+                        + " therapy",
+                "The FDA approved Enhertu for residual invasive disease.",
+                "regulator",
+                "fda",
+                "2027-03-01");
+        StoryProfile patients = profile(
+                "Big news: Enhertu approved for early HER2+ breast cancer with leftover disease",
+                "If your pathology report still showed cancer after treatment before surgery, the FDA has approved"
+                        + " Enhertu for you.",
+                "patient",
+                "patient-network",
+                "2027-03-04");
+        StoryProfile neoadjuvant = profile(
+                "FDA approves trastuzumab deruxtecan followed by THP as neoadjuvant treatment of HER2-positive breast"
+                        + " cancer",
+                "The FDA approved Enhertu before surgery for high-risk disease.",
+                "regulator",
+                "fda",
+                "2027-03-06");
+        assertThat(residual.settings()).containsExactly("residual-disease");
+        assertThat(patients.settings()).containsExactly("residual-disease");
+        assertThat(neoadjuvant.settings()).containsExactly("neoadjuvant");
+        assertThat(links.link(residual, patients)).hasValue("decision by fda on [trastuzumab deruxtecan]");
+        assertThat(links.link(patients, neoadjuvant))
+                .as("residual disease vs neoadjuvant")
+                .isEmpty();
+    }
+
+    @Test
+    void layNewsOfADecisionNamesTheDrugByItsMakerAtTheStartOfItsText() {
+        StoryProfile decision = profile(
+                "FDA grants accelerated approval to zongertinib for first-line HER2-mutant lung cancer",
+                "The FDA granted accelerated approval to zongertinib for untreated HER2-mutant NSCLC.",
+                "regulator",
+                "fda",
+                "2027-10-20");
+        StoryProfile patients = profile(
+                "New first treatment option approved for people with HER2-mutant lung cancer",
+                "Good news: a once-a-day pill from Boehringer Ingelheim has been approved by the FDA as a first"
+                        + " treatment for advanced lung cancer with a HER2 mutation.",
+                "patient",
+                "lung-community",
+                "2027-10-23");
+        assertThat(patients.drugs()).containsExactly("zongertinib");
+        assertThat(links.link(decision, patients)).hasValue("decision by fda on [zongertinib]");
+    }
+
+    @Test
+    void aWidenedLabelAnOkAndALicenceAreDecisions() {
+        assertThat(profile(
+                                "Hernexeos moves up to first line in HER2-mutant lung cancer",
+                                "The oral drug can now be given first, after the FDA widened its label on Tuesday.",
+                                "news",
+                                "biotech-wire",
+                                "2027-10-21")
+                        .event())
+                .isEqualTo("decision");
+        assertThat(profile(
+                                "Jazz bags first-line gastric OK for Ziihera",
+                                "The bispecific's expansion gives Jazz a bigger market.",
+                                "news",
+                                "biotech-wire",
+                                "2027-11-26")
+                        .event())
+                .isEqualTo("decision");
+        assertThat(profile(
+                                "UK regulator extends Enhertu licence to 'ultralow' HER2 breast tumours",
+                                "The MHRA extended the indication.",
+                                "news",
+                                "pharmacy-news",
+                                "2027-09-03")
+                        .event())
+                .isEqualTo("decision");
+    }
+
+    @Test
+    void dualHer2BlockadeNamesDrugsAndSoIsNoWordTwoArticlesShare() {
+        StoryProfile podcast = profile(
+                "Podcast: Six Months Instead of Twelve? De-escalating Dual HER2 Blockade After pCR",
+                "Two oncologists discuss shortening pertuzumab and trastuzumab.",
+                "news",
+                "oncology-podcast",
+                "2027-10-05");
+        StoryProfile review = profile(
+                "Cardiotoxicity of dual HER2 blockade with pertuzumab and trastuzumab: a systematic review",
+                "Twenty randomised trials of pertuzumab with trastuzumab were pooled.",
+                "journal",
+                "cardio-journal",
+                "2027-10-07");
+        assertThat(podcast.titleWords()).doesNotContain("dual", "blockade");
+        assertThat(links.link(podcast, review)).isEmpty();
+    }
 }

@@ -610,4 +610,54 @@ class TrialExtractionTest {
                         "journal"))
                 .isEmpty();
     }
+
+    @Test
+    void aTwoWordNameWithItsSecondWordCutToItsInitialIsTheCuratedTrialOnce() {
+        assertThat(acronyms(
+                        "DESTINY-B09: first-line doublet holds its survival gain",
+                        "Overall survival in the DESTINY-B09 study favoured the doublet.",
+                        "news"))
+                .containsExactly("DESTINY-Breast09");
+        assertThat(acronyms("Destiny b9 briefing", "Notes from the session.", "news"))
+                .as("the initial in capitals only")
+                .isEmpty();
+    }
+
+    @Test
+    void aNameBeforeItsDesignOrBeforeATitleCaseResultsWordIsATrial() {
+        assertThat(acronyms(
+                        "Nine vs 12 Months of Adjuvant Trastuzumab in Older Patients: The WAGTAIL-H2 Randomized Clinical"
+                                + " Trial",
+                        "Importance: Older patients may be overtreated. Results: 3-year iDFS 95.0% vs 95.4%.",
+                        "journal"))
+                .containsExactly("WAGTAIL-H2");
+        assertThat(acronyms(
+                        "An Investigator Discusses PLOVER-Lung Results With Zongertinib",
+                        "In this interview, an investigator explains the intracranial response data.",
+                        "news"))
+                .containsExactly("PLOVER-Lung");
+    }
+
+    @Test
+    void aTrialPendingOrAwaitedBeforeItsNameIsBackground() {
+        assertThat(acronyms(
+                        "Zanidatamab in HER2-positive biliary tract cancer (HERIZON-BTC-01): final overall survival",
+                        "INTERPRETATION: Long-term survival supports zanidatamab, pending HERIZON-BTC-302.",
+                        "journal"))
+                .containsExactly("HERIZON-BTC-01");
+    }
+
+    @Test
+    void theLungAsATumourSiteImpliesALungTrialButTheLungToxicityOfAnotherSiteDoesNot() {
+        String stomach = "Giving Enhertu instead of Herceptin as part of first-line chemotherapy extended survival in"
+                + " HER2-positive stomach cancer, according to a phase 3 study. Lung inflammation remains the worry.";
+        assertThat(acronyms("Enhertu beats Herceptin-chemo in HER2 stomach cancer", stomach, "news"))
+                .doesNotContain("DESTINY-Lung04");
+        assertThat(acronyms(
+                        "Enhertu beats chemotherapy as first treatment for HER2-mutant lung cancer",
+                        "Trastuzumab deruxtecan given first-line extended progression-free survival in HER2-mutant"
+                                + " non-small cell lung cancer in a randomised phase 3 trial.",
+                        "news"))
+                .containsExactly("DESTINY-Lung04");
+    }
 }
