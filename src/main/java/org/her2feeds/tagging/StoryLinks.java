@@ -141,7 +141,8 @@ public class StoryLinks {
         String event = event(rules, type, text);
         boolean regulatory = DECISION.equals(event) || FILING.equals(event) || OPINION.equals(event);
         Set<String> regulators = regulatory ? regulators(rules, text, sourceId) : Set.of();
-        Set<String> sites = regulatory ? sites(rules, text) : Set.of();
+        // A decision's indication is told by its title, else its text's start; a report's subject by its title alone.
+        Set<String> sites = regulatory ? sites(rules, text) : titleSites(rules, text.title());
         Set<String> settings = regulatory ? setting(rules, text) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
         Set<String> drugWords = new HashSet<>();
@@ -338,6 +339,13 @@ public class StoryLinks {
                     : Optional.empty();
         }
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!a.sites().isEmpty()
+                && !b.sites().isEmpty()
+                && intersection(a.sites(), b.sites()).isEmpty()) {
+            // Two reports whose titles name different tumour sites are about different work, whatever words or drugs
+            // they share ("living guideline update" on breast cancer and on lung cancer).
             return Optional.empty();
         }
         // Grouping compares every arriving article with every member around it: the checks below count what two
@@ -616,19 +624,20 @@ public class StoryLinks {
 
     /** The tumour sites a decision's title names, else those the start of its text names. */
     private static Set<String> sites(StoryRules rules, TaggableText text) {
-        for (String where : List.of(text.title(), head(text.summary(), DECISION_TEXT))) {
-            Set<String> found = new TreeSet<>();
-            String padded = " " + key(where) + " ";
-            rules.sites().forEach((name, words) -> {
-                if (containsAny(padded, words)) {
-                    found.add(name);
-                }
-            });
-            if (!found.isEmpty()) {
-                return found;
+        Set<String> found = titleSites(rules, text.title());
+        return found.isEmpty() ? titleSites(rules, head(text.summary(), DECISION_TEXT)) : found;
+    }
+
+    /** The tumour sites a field names (a title, or the start of a decision's text). */
+    private static Set<String> titleSites(StoryRules rules, String field) {
+        Set<String> found = new TreeSet<>();
+        String padded = " " + key(field) + " ";
+        rules.sites().forEach((name, words) -> {
+            if (containsAny(padded, words)) {
+                found.add(name);
             }
-        }
-        return Set.of();
+        });
+        return found;
     }
 
     /**

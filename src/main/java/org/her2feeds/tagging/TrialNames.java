@@ -121,6 +121,15 @@ final class TrialNames {
     private static final Pattern TITLE_ENDS_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME + "\\s*$");
 
     /**
+     * A congress abstract's title ending in the analysis of a name written with a space ("…: Primary Analysis of
+     * KESTREL Lung"), as {@link #TITLE_ENDS_IN} with a spaced name.
+     */
+    private static final Pattern KIND_SUFFIX = Pattern.compile("-" + KIND + "$");
+
+    private static final Pattern TITLE_ANALYSIS_OF = Pattern.compile(
+            "\\b(?i:analysis|analyses|results|outcomes|update)\\s+of\\s+(?:the\\s+)?" + SPACED_NAME + "\\s*$");
+
+    /**
      * A journal's title of a trial paper: the name in brackets, then a colon and the design ("… (BRIGHTWATER): a
      * randomised, open-label, phase 3 trial"), the Lancet journals' form.
      */
@@ -422,6 +431,14 @@ final class TrialNames {
                 if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));
                 }
+            }
+        }
+        if (title != null && holdsCapitals(title, 2)) {
+            Matcher analysed = TITLE_ANALYSIS_OF.matcher(title);
+            String name = analysed.find() ? analysed.group(1).replaceAll("\\s+", "-") : "";
+            // "Results of the KATHERINE Trial" names KATHERINE, which other patterns read.
+            if (!name.isEmpty() && !KIND_SUFFIX.matcher(name).find() && notATrialWord(name)) {
+                names.add(name);
             }
         }
         if (title != null && (mayHoldName(title) || holdsCapitals(title, 2))) {
