@@ -580,4 +580,55 @@ class StoryLinksTest {
         assertThat(podcast.titleWords()).doesNotContain("dual", "blockade");
         assertThat(links.link(podcast, review)).isEmpty();
     }
+
+    @Test
+    void reportsWhoseTitlesNameDifferentTumourSitesAreNotLinkedByTheirWords() {
+        StoryProfile breast = profile(
+                "Living guidelines in a fast-moving field: a perspective on the ESMO update for HER2-positive breast"
+                        + " cancer",
+                "Two faculty members reflect on the living guideline update and on trastuzumab deruxtecan.",
+                "news",
+                "esmo-perspectives",
+                "2027-11-10");
+        StoryProfile lung = profile(
+                "Therapy for Stage IV Non-Small Cell Lung Cancer: ASCO Living Guideline Update on HER2 Mutations",
+                "ASCO updated its living guideline: trastuzumab deruxtecan remains recommended after first-line"
+                        + " therapy.",
+                "journal",
+                "jco-practice",
+                "2027-11-18");
+        assertThat(breast.sites()).containsExactly("breast");
+        assertThat(lung.sites()).containsExactly("lung");
+        assertThat(links.link(breast, lung)).isEmpty();
+    }
+
+    @Test
+    void aTitleGivingAStudysFindingReportsAResultWhateverItsTextSaysWasCleared() {
+        assertThat(profile(
+                                "Japanese study supports restarting Enhertu after mild lung inflammation",
+                                "Most patients could safely resume the drug once the inflammation had cleared.",
+                                "news",
+                                "asia-health",
+                                "2027-10-14")
+                        .event())
+                .isEqualTo("result");
+    }
+
+    @Test
+    void aRecommendationForEuApprovalIsTheCommitteesStepAsItsOpinionIs() {
+        StoryProfile opinion = profile(
+                "CHMP summary of positive opinion for Hyrnuo (sevabertinib)",
+                "The CHMP adopted a positive opinion recommending a conditional marketing authorisation.",
+                "regulator",
+                "ema-chmp",
+                "2027-09-18");
+        StoryProfile release = profile(
+                "Bayer's sevabertinib recommended for EU conditional approval in HER2-mutant lung cancer",
+                "Bayer announced that the CHMP has recommended conditional marketing authorisation of sevabertinib.",
+                "news",
+                "bayer-news",
+                "2027-09-18");
+        assertThat(release.event()).isEqualTo("opinion");
+        assertThat(links.link(opinion, release)).hasValue("decision by ema on [sevabertinib]");
+    }
 }

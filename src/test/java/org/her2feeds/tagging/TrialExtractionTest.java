@@ -660,4 +660,18 @@ class TrialExtractionTest {
                         "news"))
                 .containsExactly("DESTINY-Lung04");
     }
+
+    @Test
+    void aCongressTitleEndingInTheAnalysisOfASpacedNameNamesThatTrialButNotTheWordTrial() {
+        assertThat(acronyms(
+                        "OA14.03 Sevabertinib in HER2-Mutant NSCLC With Brain Metastases: Primary Analysis of PLOVER Lung",
+                        "Methods: Phase II, single arm. Results: intracranial ORR 58%.",
+                        "journal"))
+                .containsExactly("PLOVER-Lung");
+        assertThat(acronyms(
+                        "Adjuvant T-DM1 in residual disease: Final Results of the KATHERINE Trial",
+                        "Overall survival was longer with T-DM1.",
+                        "journal"))
+                .containsExactly("KATHERINE");
+    }
 }
