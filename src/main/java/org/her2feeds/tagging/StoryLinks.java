@@ -328,7 +328,9 @@ public class StoryLinks {
         Set<String> trials = intersection(a.trials(), b.trials());
         if (!trials.isEmpty()
                 && !rules.noTrialLinks().contains(a.type())
-                && !rules.noTrialLinks().contains(b.type())) {
+                && !rules.noTrialLinks().contains(b.type())
+                && !surveysTrials(rules, a)
+                && !surveysTrials(rules, b)) {
             // One trial, two readouts: an exploratory analysis, or a cost model built on the trial, is another event
             // than the primary readout, however soon after it appears. Coverage of an analysis follows it within
             // days in words of its own ("quality of life"); coverage that came out days before it was about another.
@@ -405,6 +407,16 @@ public class StoryLinks {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether it is coverage that tells of several trials' results ("an editorial on two recent de-escalation
+     * readouts"): it reports no one readout, so a trial it names does not make it part of that trial's story; its
+     * words and what it cites still may.
+     */
+    private static boolean surveysTrials(StoryRules rules, StoryProfile profile) {
+        return rules.coverageTypes().contains(profile.type())
+                && profile.trialNames().size() > 1;
     }
 
     /**

@@ -168,6 +168,14 @@ final class TrialNames {
     private static final Pattern LISTED_PAIR =
             Pattern.compile(NAME.replace("((", "(?:(") + "\\s*(?:,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)" + NAME);
 
+    /**
+     * A clause opened by the name it places a result in: "In HARBOR-H2, six months … was non-inferior, and in
+     * CORMORANT, trastuzumab alone …". Clauses told in parallel with a trial's are about trials too
+     * ({@link #listedWith}).
+     */
+    private static final Pattern CLAUSE_IN =
+            Pattern.compile("(?:^|[.;,]\\s*(?:and\\s+)?|\\band\\s+)(?i:in)\\s+" + NAME + "\\s*,");
+
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
@@ -536,7 +544,8 @@ final class TrialNames {
 
     /**
      * The names written in a list with a trial already found ({@link #LISTED_PAIR}; the trials by {@link #compact}
-     * name): a list of trials holds trials, so the name beside one is a trial even when nothing else says so.
+     * name), or opening clauses told in parallel with one's ({@link #CLAUSE_IN}): a list of trials holds trials, so
+     * the name beside one is a trial even when nothing else says so.
      */
     static List<String> listedWith(Set<String> trials, List<String> fields) {
         Set<String> names = new LinkedHashSet<>();
@@ -554,6 +563,14 @@ final class TrialNames {
                 }
                 // The second name may open the next pair of the list: "CLEOPATRA, PUFFIN and PHILA".
                 from = pair.start(1);
+            }
+            List<String> clauses = new ArrayList<>();
+            Matcher clause = CLAUSE_IN.matcher(field);
+            while (clause.find()) {
+                clauses.add(clause.group(1));
+            }
+            if (clauses.size() > 1 && clauses.stream().anyMatch(name -> trials.contains(compact(name)))) {
+                clauses.stream().filter(TrialNames::notATrialWord).forEach(names::add);
             }
         }
         return new ArrayList<>(names);
