@@ -631,4 +631,33 @@ class StoryLinksTest {
         assertThat(release.event()).isEqualTo("opinion");
         assertThat(links.link(opinion, release)).hasValue("decision by ema on [sevabertinib]");
     }
+
+    @Test
+    void coverageTellingOfSeveralTrialsResultsJoinsNoneOfTheirStoriesByTrial() {
+        StoryProfile readout = profile(
+                "MAGPIE trial: trastuzumab alone as good as chemotherapy for older women",
+                "The MAGPIE trial found trastuzumab alone non-inferior for women aged 70 or older.",
+                "news",
+                "university-press",
+                "2027-10-29");
+        StoryProfile editorial = profile(
+                "Less is more: the case for de-escalation",
+                "This Editorial reflects on two readouts. In HARBOR-H2, six months was non-inferior to a year, and in"
+                        + " MAGPIE, trastuzumab alone was non-inferior for women aged 70 or older.",
+                List.of("Editorial"),
+                "journal",
+                "oncology-journal",
+                "2027-11-18");
+        StoryProfile letter = profile(
+                "Trastuzumab alone for older women: the MAGPIE trial results",
+                "The MAGPIE trial results suggest chemotherapy may be spared.",
+                List.of("Editorial"),
+                "journal",
+                "oncology-journal",
+                "2027-11-10");
+        assertThat(editorial.trialNames()).containsExactlyInAnyOrder("HARBOR-H2", "MAGPIE");
+        assertThat(links.link(readout, editorial)).isEmpty();
+        assertThat(letter.type()).isEqualTo(editorial.type());
+        assertThat(links.link(readout, letter)).as("coverage of the one trial").hasValue("trial [magpie]");
+    }
 }

@@ -674,4 +674,21 @@ class TrialExtractionTest {
                         "journal"))
                 .containsExactly("KATHERINE");
     }
+
+    @Test
+    void aNameOpeningAClauseToldInParallelWithATrialsIsATrial() {
+        assertThat(acronyms(
+                        "Less is more: de-escalation in HER2-positive early breast cancer",
+                        "This Editorial reflects on two readouts. In HARBOR-H2, six months of treatment was"
+                                + " non-inferior to a year, and in MAGPIE, trastuzumab alone was non-inferior for older"
+                                + " women.",
+                        "journal"))
+                .containsExactlyInAnyOrder("HARBOR-H2", "MAGPIE");
+        assertThat(acronyms(
+                        "Chemotherapy de-escalation in older women",
+                        "In MAGPIE, trastuzumab alone was non-inferior for older women.",
+                        "journal"))
+                .as("one clause alone, beside no trial")
+                .isEmpty();
+    }
 }
