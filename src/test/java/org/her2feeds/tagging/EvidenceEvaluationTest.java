@@ -122,11 +122,14 @@ class EvidenceEvaluationTest {
      * while held out (summary lines only), with the rules before and after the ninth tuning: type 0.921, trials 0.941 /
      * 0.921 then 0.934 / 0.921, drugs 1 / 1, every notice's kind and title, 14 then 15 of 15 DOIs or PMIDs, none seen
      * where none is labelled, stories F1 0.766 (precision 0.755, recall 0.778) then 0.773 (0.789 / 0.758); retired as
-     * held out and tuned on since 2026-12-07. These floors, just under what it reaches, hold it there.
+     * held out and tuned on since 2026-12-07. Since the tenth tuning (an indication's setting, a report's tumour site,
+     * a journal named with its joining words, a decision's maker in lay news, names shortened, in title case or before
+     * a design, pending trials as background) it reaches trials 0.964 / 0.957 and stories F1 0.950 (precision 0.932,
+     * recall 0.970): every goal. These floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_10 = Path.of("src/test/resources/evidence/evidence-tuning-10.yml");
 
-    private static final Floors TUNING_10_FLOORS = new Floors(0.93, 0.92, 0.77);
+    private static final Floors TUNING_10_FLOORS = new Floors(0.96, 0.95, 0.95);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
@@ -183,8 +186,10 @@ class EvidenceEvaluationTest {
     }
 
     @Test
-    void theTenthTuningSetKeepsWhatItReaches() {
-        assertReaches(EvidenceEvaluation.run(tagger, TUNING_10), TUNING_10_FLOORS);
+    void theTenthTuningSetMeetsEveryGoal() {
+        EvidenceEvaluation tuning10 = EvidenceEvaluation.run(tagger, TUNING_10);
+        assertReaches(tuning10, TUNING_10_FLOORS);
+        assertThat(tuning10.meetsGoals()).isTrue();
     }
 
     @Test

@@ -626,8 +626,8 @@ class TrialExtractionTest {
     @Test
     void aNameBeforeItsDesignOrBeforeATitleCaseResultsWordIsATrial() {
         assertThat(acronyms(
-                        "Nine vs 12 Months of Adjuvant Trastuzumab in Older Patients: The WAGTAIL-H2 Randomized Clinical"
-                                + " Trial",
+                        "Nine vs 12 Months of Adjuvant Trastuzumab in Older Patients: The WAGTAIL-H2"
+                                + " Randomized Clinical Trial",
                         "Importance: Older patients may be overtreated. Results: 3-year iDFS 95.0% vs 95.4%.",
                         "journal"))
                 .containsExactly("WAGTAIL-H2");
@@ -664,7 +664,8 @@ class TrialExtractionTest {
     @Test
     void aCongressTitleEndingInTheAnalysisOfASpacedNameNamesThatTrialButNotTheWordTrial() {
         assertThat(acronyms(
-                        "OA14.03 Sevabertinib in HER2-Mutant NSCLC With Brain Metastases: Primary Analysis of PLOVER Lung",
+                        "OA14.03 Sevabertinib in HER2-Mutant NSCLC With Brain Metastases: Primary Analysis of"
+                                + " PLOVER Lung",
                         "Methods: Phase II, single arm. Results: intracranial ORR 58%.",
                         "journal"))
                 .containsExactly("PLOVER-Lung");
