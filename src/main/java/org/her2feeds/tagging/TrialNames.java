@@ -776,9 +776,10 @@ final class TrialNames {
         String initials = initials(name);
         List<String> parts = parts(name);
         String shortened = shortened(name);
-        return spellings(name).matcher(text).find()
-                || shortened != null
-                        && Pattern.compile("(?i)" + shortened).matcher(text).find()
+        // One pattern for the spellings and the shortened form: this is asked for every trial of every article.
+        return Pattern.compile("(?i)" + spelling(name) + (shortened == null ? "" : "|" + shortened))
+                        .matcher(text)
+                        .find()
                 || initials != null
                         && Pattern.compile("(?<![A-Za-z0-9])" + initials + "[\\s-]?0?"
                                         + number(parts.get(parts.size() - 1)) + "(?![A-Za-z0-9])")
