@@ -142,7 +142,7 @@ public class StoryLinks {
         boolean regulatory = DECISION.equals(event) || FILING.equals(event) || OPINION.equals(event);
         Set<String> regulators = regulatory ? regulators(rules, text, sourceId) : Set.of();
         // A decision's indication is told by its title, else its text's start; a report's subject by its title alone.
-        Set<String> sites = regulatory ? sites(rules, text) : titleSites(rules, text.title());
+        Set<String> sites = regulatory ? sites(rules, text) : sitesIn(rules, text.title());
         Set<String> settings = regulatory ? setting(rules, text) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
         Set<String> drugWords = new HashSet<>();
@@ -636,12 +636,12 @@ public class StoryLinks {
 
     /** The tumour sites a decision's title names, else those the start of its text names. */
     private static Set<String> sites(StoryRules rules, TaggableText text) {
-        Set<String> found = titleSites(rules, text.title());
-        return found.isEmpty() ? titleSites(rules, head(text.summary(), DECISION_TEXT)) : found;
+        Set<String> found = sitesIn(rules, text.title());
+        return found.isEmpty() ? sitesIn(rules, head(text.summary(), DECISION_TEXT)) : found;
     }
 
     /** The tumour sites a field names (a title, or the start of a decision's text). */
-    private static Set<String> titleSites(StoryRules rules, String field) {
+    private static Set<String> sitesIn(StoryRules rules, String field) {
         Set<String> found = new TreeSet<>();
         String padded = " " + key(field) + " ";
         rules.sites().forEach((name, words) -> {
