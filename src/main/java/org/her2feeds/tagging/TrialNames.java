@@ -39,8 +39,15 @@ final class TrialNames {
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
 
-    /** The name, then "trial" or "study" (with a phase between), or then ", the/a … trial/study". */
-    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + KIND + "|" + CAPITALS_NAME
+    /**
+     * What a journal's title says of the trial's design between its name and "Trial" ("The NAME Randomized Clinical
+     * Trial", "NAME: an open-label randomised trial" reads the name elsewhere).
+     */
+    private static final String DESIGN = "(?:(?:[Rr]andomi[sz]ed|[Nn]onrandomi[sz]ed|[Cc]linical|[Cc]ontrolled"
+            + "|[Oo]pen-[Ll]abel|[Pp]ragmatic|[Pp]lacebo-[Cc]ontrolled|[Ss]ingle-[Aa]rm)\\s+){0,3}";
+
+    /** The name, then "trial" or "study" (with a phase or a design between), or then ", the/a … trial/study". */
+    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + DESIGN + KIND + "|" + CAPITALS_NAME
             + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
 
     /**
@@ -92,8 +99,9 @@ final class TrialNames {
      */
     private static final Pattern REPORTED = Pattern.compile(NAME
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
-            + "(?:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated"
+            // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
+            + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated)"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);
@@ -111,6 +119,15 @@ final class TrialNames {
      * ORCHID-B". Read in the title only, where the last words are the headline's setting.
      */
     private static final Pattern TITLE_ENDS_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME + "\\s*$");
+
+    /**
+     * A congress abstract's title ending in the analysis of a name written with a space ("…: Primary Analysis of
+     * KESTREL Lung"), as {@link #TITLE_ENDS_IN} with a spaced name.
+     */
+    private static final Pattern KIND_SUFFIX = Pattern.compile("-" + KIND + "$");
+
+    private static final Pattern TITLE_ANALYSIS_OF = Pattern.compile(
+            "\\b(?i:analysis|analyses|results|outcomes|update)\\s+of\\s+(?:the\\s+)?" + SPACED_NAME + "\\s*$");
 
     /**
      * A journal's title of a trial paper: the name in brackets, then a colon and the design ("… (BRIGHTWATER): a
@@ -150,6 +167,14 @@ final class TrialNames {
      */
     private static final Pattern LISTED_PAIR =
             Pattern.compile(NAME.replace("((", "(?:(") + "\\s*(?:,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)" + NAME);
+
+    /**
+     * A clause opened by the name it places a result in: "In HARBOR-H2, six months … was non-inferior, and in
+     * CORMORANT, trastuzumab alone …". Clauses told in parallel with a trial's are about trials too
+     * ({@link #listedWith}).
+     */
+    private static final Pattern CLAUSE_IN =
+            Pattern.compile("(?:^|[.;,]\\s*(?:and\\s+)?|\\band\\s+)(?i:in)\\s+" + NAME + "\\s*,");
 
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =
@@ -319,6 +344,8 @@ final class TrialNames {
             Pattern.compile("(?i)(?:\\bconfirmatory(?:\\s+(?:data|results|evidence)\\s+(?:from|of|in))?"
                     // "The ongoing Phase III NAME study compares …"; "results from the ongoing NAME" report on it.
                     + "|(?<!\\b(?:from|of|in)\\s{1,3}(?:the\\s{1,3})?)\\bongoing"
+                    // "Confirmation of clinical benefit is pending NAME": a result still awaited.
+                    + "|\\b(?:pending|awaiting)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
@@ -412,6 +439,14 @@ final class TrialNames {
                 if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));
                 }
+            }
+        }
+        if (title != null && holdsCapitals(title, 2)) {
+            Matcher analysed = TITLE_ANALYSIS_OF.matcher(title);
+            String name = analysed.find() ? analysed.group(1).replaceAll("\\s+", "-") : "";
+            // "Results of the KATHERINE Trial" names KATHERINE, which other patterns read.
+            if (!name.isEmpty() && !KIND_SUFFIX.matcher(name).find() && notATrialWord(name)) {
+                names.add(name);
             }
         }
         if (title != null && (mayHoldName(title) || holdsCapitals(title, 2))) {
@@ -509,7 +544,8 @@ final class TrialNames {
 
     /**
      * The names written in a list with a trial already found ({@link #LISTED_PAIR}; the trials by {@link #compact}
-     * name): a list of trials holds trials, so the name beside one is a trial even when nothing else says so.
+     * name), or opening clauses told in parallel with one's ({@link #CLAUSE_IN}): a list of trials holds trials, so
+     * the name beside one is a trial even when nothing else says so.
      */
     static List<String> listedWith(Set<String> trials, List<String> fields) {
         Set<String> names = new LinkedHashSet<>();
@@ -527,6 +563,14 @@ final class TrialNames {
                 }
                 // The second name may open the next pair of the list: "CLEOPATRA, PUFFIN and PHILA".
                 from = pair.start(1);
+            }
+            List<String> clauses = new ArrayList<>();
+            Matcher clause = CLAUSE_IN.matcher(field);
+            while (clause.find()) {
+                clauses.add(clause.group(1));
+            }
+            if (clauses.size() > 1 && clauses.stream().anyMatch(name -> trials.contains(compact(name)))) {
+                clauses.stream().filter(TrialNames::notATrialWord).forEach(names::add);
             }
         }
         return new ArrayList<>(names);
@@ -731,7 +775,11 @@ final class TrialNames {
         }
         String initials = initials(name);
         List<String> parts = parts(name);
-        return spellings(name).matcher(text).find()
+        String shortened = shortened(name);
+        // One pattern for the spellings and the shortened form: this is asked for every trial of every article.
+        return Pattern.compile("(?i)" + spelling(name) + (shortened == null ? "" : "|" + shortened))
+                        .matcher(text)
+                        .find()
                 || initials != null
                         && Pattern.compile("(?<![A-Za-z0-9])" + initials + "[\\s-]?0?"
                                         + number(parts.get(parts.size() - 1)) + "(?![A-Za-z0-9])")
@@ -780,6 +828,10 @@ final class TrialNames {
                         initials.charAt(0),
                         "(?<![A-Za-z0-9])(?-i:" + initials + ")[\\s-]?0?" + number(parts.get(parts.size() - 1))
                                 + "(?![A-Za-z0-9])");
+            }
+            String shortened = shortened(name);
+            if (shortened != null) {
+                addAlternative(byFirst, first.charAt(0), shortened);
             }
         }
         if (byFirst.isEmpty()) {
@@ -859,6 +911,29 @@ final class TrialNames {
             return null;
         }
         return (parts.get(0).substring(0, 1) + parts.get(1).substring(0, 1)).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A two-word numbered name with its second word cut to its capital initial ("DESTINY-B09" for DESTINY-Breast09),
+     * as a spelling, or null for other names.
+     */
+    private static String shortened(String name) {
+        if (initials(name) == null) {
+            return null;
+        }
+        List<String> parts = parts(name);
+        return "(?<![A-Za-z0-9])" + Pattern.quote(parts.get(0)) + "[\\s-]?(?-i:"
+                + parts.get(1).substring(0, 1).toUpperCase(Locale.ROOT) + ")[\\s-]?0?" + number(parts.get(2))
+                + "(?![A-Za-z0-9])";
+    }
+
+    /** The {@link #shortened} form of a name, compact ("destinyb9"), or null. */
+    static String compactShortened(String name) {
+        if (initials(name) == null) {
+            return null;
+        }
+        List<String> parts = parts(name);
+        return compact(parts.get(0) + parts.get(1).charAt(0) + parts.get(2));
     }
 
     /** The initials of {@link #initials} with the name's number, in compact form ("db9"), or null. */
