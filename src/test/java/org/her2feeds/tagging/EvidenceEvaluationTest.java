@@ -132,13 +132,17 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_10_FLOORS = new Floors(0.96, 0.95, 0.95);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
-     * retiring one held-out set (the eighth became the tenth tuning set) and writing the next, this is empty and the
-     * test is skipped.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the ninth,
+     * 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
-    private static final Optional<Path> HELD_OUT = Optional.empty();
+    private static final Optional<Path> HELD_OUT =
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-9.yml"));
 
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.92, 0.77, 0, 0);
+    /**
+     * What the ninth held-out set reached when measured (trials 0.907 / 0.934, stories F1 0.845, two of its twelve
+     * notices' DOI or PMID unread): below the goals, so the floors keep it from falling, not the goals.
+     */
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.93, 0.84, 2, 0);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
