@@ -155,9 +155,6 @@ final class TrialNames {
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
 
-    /** The numbered form of {@link #REGISTRY_ID} (EudraCT and EU CT numbers written without their prefix). */
-    private static final Pattern NUMBERED_ID = Pattern.compile("\\d{4}-\\d{6}");
-
     /** The name, then a registry id in brackets: "OSPREY-HB (NCT07000001)". */
     private static final Pattern NAMED_BY_ID = Pattern.compile(NAME + "\\s*[(\\[]\\s*" + REGISTRY_ID);
 
@@ -650,9 +647,30 @@ final class TrialNames {
         if (field.indexOf('(') < 0 && field.indexOf('[') < 0) {
             return false;
         }
-        return field.contains("CT")
-                || field.toLowerCase(Locale.ROOT).contains("nct")
-                || NUMBERED_ID.matcher(field).find();
+        // No character beyond ASCII lower-cases to an n, c or t: "nct" in any ASCII case is "nct" in any case.
+        return field.contains("CT") || TrialIds.containsAsciiIgnoringCase(field, "nct") || holdsNumberedId(field);
+    }
+
+    /**
+     * Whether the text holds four digits, a dash and six (ASCII digits, as the patterns' {@code \d}): the numbered
+     * form of {@link #REGISTRY_ID}, EudraCT and EU CT numbers written without their prefix.
+     */
+    private static boolean holdsNumberedId(String text) {
+        for (int dash = text.indexOf('-', 4); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+            if (dash + 6 < text.length() && digits(text, dash - 4, dash) && digits(text, dash + 1, dash + 7)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -807,27 +825,34 @@ final class TrialNames {
      */
     static final class Spellings {
 
-        private final Map<Character, Pattern> byFirst;
+        /** By ASCII lower-case first character (every spelling starts with an ASCII letter or digit). */
+        private final Pattern[] byFirst = new Pattern[128];
 
         private Spellings(Map<Character, Pattern> byFirst) {
-            this.byFirst = Map.copyOf(byFirst);
+            byFirst.forEach((first, pattern) -> this.byFirst[first] = pattern);
         }
 
         /** What the spellings match in the text, left to right, as {@link Matcher#find} would give them. */
         List<String> find(String text) {
             List<String> found = new ArrayList<>();
+            // One matcher per first character for the whole text, made when first needed: one per word start was
+            // much of what reading the spellings cost.
+            Matcher[] matchers = new Matcher[byFirst.length];
             int length = text.length();
             int i = 0;
             while (i < length) {
                 char c = text.charAt(i);
                 if (isAsciiAlphanumeric(c) && (i == 0 || !isAsciiAlphanumeric(text.charAt(i - 1)))) {
-                    Pattern pattern = byFirst.get(asciiLower(c));
+                    char first = asciiLower(c);
+                    Pattern pattern = byFirst[first];
                     if (pattern != null) {
-                        // Transparent bounds: the look-behind of each spelling still sees the text before i.
-                        Matcher matcher = pattern.matcher(text)
-                                .region(i, length)
-                                .useTransparentBounds(true)
-                                .useAnchoringBounds(false);
+                        if (matchers[first] == null) {
+                            // Transparent bounds: the look-behind of each spelling still sees the text before i.
+                            matchers[first] = pattern.matcher(text)
+                                    .useTransparentBounds(true)
+                                    .useAnchoringBounds(false);
+                        }
+                        Matcher matcher = matchers[first].region(i, length);
                         if (matcher.lookingAt()) {
                             found.add(matcher.group());
                             i = Math.max(matcher.end(), i + 1);
