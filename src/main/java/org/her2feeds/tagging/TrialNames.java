@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Trial names in free text beyond the curated list, and whether a trial is named only as background. The one place
@@ -394,6 +395,25 @@ final class TrialNames {
             COMMENTED_ON,
             NAME_THEN_ENDPOINT);
 
+    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED);
+
+    /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
+    private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(
+                    Stream.concat(NAME_PATTERNS.stream(), SPACED_PATTERNS.stream()),
+                    Stream.of(NAMED_AFTER_ABROAD, NUMBERED_IN, LISTED_PAIR))
+            .toList());
+
+    private static Map<Pattern, MatchStarts> startsOf(List<Pattern> patterns) {
+        Map<Pattern, MatchStarts> starts = new HashMap<>();
+        patterns.forEach(pattern -> starts.put(pattern, MatchStarts.of(pattern)));
+        return Map.copyOf(starts);
+    }
+
+    /** A search of the text for the pattern, tried only where one of its matches can start. */
+    private static MatchStarts.Search search(Pattern pattern, String text) {
+        return STARTS.get(pattern).search(text);
+    }
+
     /**
      * Names of trials the text calls so ("the NEOLUMEN study"), in order of first appearance, each once.
      *
@@ -438,20 +458,20 @@ final class TrialNames {
             boolean fourCapitals = mayHoldName(field);
             if (fourCapitals) {
                 for (Pattern pattern : NAME_PATTERNS) {
-                    Matcher matcher = pattern.matcher(field);
-                    while (matcher.find()) {
-                        String name = nameIn(matcher);
+                    MatchStarts.Search search = search(pattern, field);
+                    while (search.find()) {
+                        String name = nameIn(search.matcher());
                         if (notATrialWord(name)) {
                             names.add(name);
                         }
                     }
                 }
             }
-            for (Pattern pattern : List.of(SPACED_NAMED, SPACED_REPORTED)) {
-                Matcher matcher = pattern.matcher(field);
-                while (matcher.find()) {
+            for (Pattern pattern : SPACED_PATTERNS) {
+                MatchStarts.Search search = search(pattern, field);
+                while (search.find()) {
                     // Written as its registry and sponsor write it, so that both spellings are one trial's key.
-                    String name = matcher.group(1).replaceAll("\\s+", "-");
+                    String name = search.matcher().group(1).replaceAll("\\s+", "-");
                     if (notATrialWord(name)) {
                         names.add(name);
                     }
@@ -460,8 +480,9 @@ final class TrialNames {
             // The pattern's words ignore ASCII case only, so a field it matches holds one of their cues: most hold
             // none, and the pattern need not be tried at each of their characters.
             if (mayNameATrialAbroad(field)) {
-                Matcher abroad = NAMED_AFTER_ABROAD.matcher(field);
-                while (abroad.find()) {
+                MatchStarts.Search search = search(NAMED_AFTER_ABROAD, field);
+                while (search.find()) {
+                    Matcher abroad = search.matcher();
                     String name = abroad.group(1) != null
                             ? abroad.group(1).replaceAll("\\s+", "-")
                             : abroad.group(2) != null ? abroad.group(2) : abroad.group(3);
@@ -472,9 +493,9 @@ final class TrialNames {
             }
             // A numbered name needs four capitals too; read after the spaced names, in the order names are listed.
             if (fourCapitals) {
-                Matcher numbered = NUMBERED_IN.matcher(field);
-                while (numbered.find()) {
-                    String name = numbered.group(1);
+                MatchStarts.Search search = search(NUMBERED_IN, field);
+                while (search.find()) {
+                    String name = search.matcher().group(1);
                     if (HYPHENATED_NUMBER.matcher(name).find() && notATrialWord(name)) {
                         names.add(name);
                     }
@@ -494,9 +515,9 @@ final class TrialNames {
             if (field == null || !mayHoldName(field)) {
                 continue;
             }
-            Matcher matcher = REPORTED.matcher(field);
-            while (matcher.find()) {
-                if (compact(nameIn(matcher)).equals(compact)) {
+            MatchStarts.Search search = search(REPORTED, field);
+            while (search.find()) {
+                if (compact(nameIn(search.matcher())).equals(compact)) {
                     return true;
                 }
             }
@@ -514,9 +535,10 @@ final class TrialNames {
             if (field == null || !mayHoldName(field)) {
                 continue;
             }
-            Matcher pair = LISTED_PAIR.matcher(field);
+            MatchStarts.Search search = search(LISTED_PAIR, field);
+            Matcher pair = search.matcher();
             int from = 0;
-            while (pair.find(from)) {
+            while (search.find(from)) {
                 String second = pair.group(1);
                 boolean firstIsTrial = trials.contains(compact(leadingName(field, pair.start())));
                 if (firstIsTrial && notATrialWord(second)) {
