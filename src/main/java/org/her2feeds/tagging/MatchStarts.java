@@ -22,10 +22,17 @@ final class MatchStarts {
     /** Whether a match may start with a character beyond ASCII. */
     private final boolean beyondAscii;
 
-    private MatchStarts(Pattern pattern, CharSet starts) {
+    /**
+     * The ASCII characters no match can start after: every alternative of the pattern opens with a look-behind that
+     * refuses them ("(?<![\\w-])" before a name: a capital inside a word starts none). Null when there are none.
+     */
+    private final boolean[] notAfter;
+
+    private MatchStarts(Pattern pattern, CharSet starts, boolean[] notAfter) {
         this.pattern = pattern;
         this.ascii = starts == null ? null : starts.ascii;
         this.beyondAscii = starts != null && starts.beyondAscii;
+        this.notAfter = starts == null ? null : notAfter;
     }
 
     static MatchStarts of(Pattern pattern) {
@@ -39,7 +46,79 @@ final class MatchStarts {
                 starts = first.starts;
             }
         }
-        return new MatchStarts(pattern, starts);
+        return new MatchStarts(pattern, starts, notAfter(pattern));
+    }
+
+    /** See {@link #notAfter}: what the look-behind opening each top-level alternative refuses, in all of them. */
+    private static boolean[] notAfter(Pattern pattern) {
+        String source = pattern.pattern();
+        if (pattern.flags() != 0) {
+            return null;
+        }
+        boolean[] refused = null;
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= source.length(); i++) {
+            char c = i < source.length() ? source.charAt(i) : '|';
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(source, i);
+                if (i < 0) {
+                    return null;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                boolean[] alternative = refusedBefore(source, start);
+                if (alternative == null) {
+                    return null;
+                }
+                if (refused == null) {
+                    refused = alternative;
+                } else {
+                    for (int k = 0; k < refused.length; k++) {
+                        refused[k] &= alternative[k];
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return refused;
+    }
+
+    /** Where the class opened at {@code open} closes; -1 for a class within a class, which is not read. */
+    private static int classEnd(String source, int open) {
+        for (int i = open + 1; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                return -1;
+            } else if (c == ']') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The ASCII characters a look-behind "(?<![…])" at {@code at} refuses; null when none opens there. Exactly the
+     * class's ASCII characters (a character beyond ASCII before a start is never taken as refused).
+     */
+    private static boolean[] refusedBefore(String source, int at) {
+        if (!source.startsWith("(?<![", at)) {
+            return null;
+        }
+        Reader reader = new Reader(source);
+        reader.at = at + 4;
+        CharSet refused = reader.characterClass();
+        if (reader.failed || reader.at >= source.length() || source.charAt(reader.at) != ')') {
+            return null;
+        }
+        return refused.ascii;
     }
 
     /** A search of the text for the pattern's matches, left to right. */
@@ -85,11 +164,20 @@ final class MatchStarts {
             for (int i = start; i < length; i++) {
                 char c = text.charAt(i);
                 if ((c < 128 ? ascii[c] : beyondAscii)
+                        && !refusedAt(i)
                         && matcher.region(i, length).lookingAt()) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private boolean refusedAt(int i) {
+            if (notAfter == null || i == 0) {
+                return false;
+            }
+            char before = text.charAt(i - 1);
+            return before < 128 && notAfter[before];
         }
     }
 

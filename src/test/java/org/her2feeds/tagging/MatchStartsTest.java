@@ -20,6 +20,8 @@ class MatchStartsTest {
             "^\\s*(?:NCT\\d{2}\\s*:?\\s*)?([A-Z]{4,})\\s*:",
             "(?i:nct)[\\s\\u00a0-]?\\d{3}",
             "x*",
+            "(?<![a-z])[XE]\\w|(?<![A-Z\\d])[YE]|(?<![\\w-])Q",
+            "(?<![\\w-])[A-Z]{2}|\\bcd",
             "(?i)pre|Post",
             "a?b?",
             "(?<!\\p{L})(?i:essai|estudio)\\s+([A-Z]\\w+)",
