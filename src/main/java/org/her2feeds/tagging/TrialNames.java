@@ -409,9 +409,13 @@ final class TrialNames {
         return Map.copyOf(starts);
     }
 
-    /** A search of the text for the pattern, tried only where one of its matches can start. */
+    /**
+     * A search of the text for the pattern, tried only where one of its matches can start; a pattern not in
+     * {@link #STARTS} is read here, so that a pattern added to a loop without it is still searched right.
+     */
     private static MatchStarts.Search search(Pattern pattern, String text) {
-        return STARTS.get(pattern).search(text);
+        MatchStarts starts = STARTS.get(pattern);
+        return (starts != null ? starts : MatchStarts.of(pattern)).search(text);
     }
 
     /**
