@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Trial names in free text beyond the curated list, and whether a trial is named only as background. The one place
@@ -179,9 +180,6 @@ final class TrialNames {
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
-
-    /** The numbered form of {@link #REGISTRY_ID} (EudraCT and EU CT numbers written without their prefix). */
-    private static final Pattern NUMBERED_ID = Pattern.compile("\\d{4}-\\d{6}");
 
     /** The name, then a registry id in brackets: "OSPREY-HB (NCT07000001)". */
     private static final Pattern NAMED_BY_ID = Pattern.compile(NAME + "\\s*[(\\[]\\s*" + REGISTRY_ID);
@@ -424,6 +422,29 @@ final class TrialNames {
             COMMENTED_ON,
             NAME_THEN_ENDPOINT);
 
+    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED);
+
+    /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
+    private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(
+                    Stream.concat(NAME_PATTERNS.stream(), SPACED_PATTERNS.stream()),
+                    Stream.of(NAMED_AFTER_ABROAD, NUMBERED_IN, LISTED_PAIR))
+            .toList());
+
+    private static Map<Pattern, MatchStarts> startsOf(List<Pattern> patterns) {
+        Map<Pattern, MatchStarts> starts = new HashMap<>();
+        patterns.forEach(pattern -> starts.put(pattern, MatchStarts.of(pattern)));
+        return Map.copyOf(starts);
+    }
+
+    /**
+     * A search of the text for the pattern, tried only where one of its matches can start; a pattern not in
+     * {@link #STARTS} is read here, so that a pattern added to a loop without it is still searched right.
+     */
+    private static MatchStarts.Search search(Pattern pattern, String text) {
+        MatchStarts starts = STARTS.get(pattern);
+        return (starts != null ? starts : MatchStarts.of(pattern)).search(text);
+    }
+
     /**
      * Names of trials the text calls so ("the NEOLUMEN study"), in order of first appearance, each once.
      *
@@ -476,20 +497,20 @@ final class TrialNames {
             boolean fourCapitals = mayHoldName(field);
             if (fourCapitals) {
                 for (Pattern pattern : NAME_PATTERNS) {
-                    Matcher matcher = pattern.matcher(field);
-                    while (matcher.find()) {
-                        String name = nameIn(matcher);
+                    MatchStarts.Search search = search(pattern, field);
+                    while (search.find()) {
+                        String name = nameIn(search.matcher());
                         if (notATrialWord(name)) {
                             names.add(name);
                         }
                     }
                 }
             }
-            for (Pattern pattern : List.of(SPACED_NAMED, SPACED_REPORTED)) {
-                Matcher matcher = pattern.matcher(field);
-                while (matcher.find()) {
+            for (Pattern pattern : SPACED_PATTERNS) {
+                MatchStarts.Search search = search(pattern, field);
+                while (search.find()) {
                     // Written as its registry and sponsor write it, so that both spellings are one trial's key.
-                    String name = matcher.group(1).replaceAll("\\s+", "-");
+                    String name = search.matcher().group(1).replaceAll("\\s+", "-");
                     if (notATrialWord(name)) {
                         names.add(name);
                     }
@@ -498,8 +519,9 @@ final class TrialNames {
             // The pattern's words ignore ASCII case only, so a field it matches holds one of their cues: most hold
             // none, and the pattern need not be tried at each of their characters.
             if (mayNameATrialAbroad(field)) {
-                Matcher abroad = NAMED_AFTER_ABROAD.matcher(field);
-                while (abroad.find()) {
+                MatchStarts.Search search = search(NAMED_AFTER_ABROAD, field);
+                while (search.find()) {
+                    Matcher abroad = search.matcher();
                     String name = abroad.group(1) != null
                             ? abroad.group(1).replaceAll("\\s+", "-")
                             : abroad.group(2) != null ? abroad.group(2) : abroad.group(3);
@@ -510,9 +532,9 @@ final class TrialNames {
             }
             // A numbered name needs four capitals too; read after the spaced names, in the order names are listed.
             if (fourCapitals) {
-                Matcher numbered = NUMBERED_IN.matcher(field);
-                while (numbered.find()) {
-                    String name = numbered.group(1);
+                MatchStarts.Search search = search(NUMBERED_IN, field);
+                while (search.find()) {
+                    String name = search.matcher().group(1);
                     if (HYPHENATED_NUMBER.matcher(name).find() && notATrialWord(name)) {
                         names.add(name);
                     }
@@ -532,9 +554,9 @@ final class TrialNames {
             if (field == null || !mayHoldName(field)) {
                 continue;
             }
-            Matcher matcher = REPORTED.matcher(field);
-            while (matcher.find()) {
-                if (compact(nameIn(matcher)).equals(compact)) {
+            MatchStarts.Search search = search(REPORTED, field);
+            while (search.find()) {
+                if (compact(nameIn(search.matcher())).equals(compact)) {
                     return true;
                 }
             }
@@ -553,9 +575,10 @@ final class TrialNames {
             if (field == null || !mayHoldName(field)) {
                 continue;
             }
-            Matcher pair = LISTED_PAIR.matcher(field);
+            MatchStarts.Search search = search(LISTED_PAIR, field);
+            Matcher pair = search.matcher();
             int from = 0;
-            while (pair.find(from)) {
+            while (search.find(from)) {
                 String second = pair.group(1);
                 boolean firstIsTrial = trials.contains(compact(leadingName(field, pair.start())));
                 if (firstIsTrial && notATrialWord(second)) {
@@ -694,9 +717,30 @@ final class TrialNames {
         if (field.indexOf('(') < 0 && field.indexOf('[') < 0) {
             return false;
         }
-        return field.contains("CT")
-                || field.toLowerCase(Locale.ROOT).contains("nct")
-                || NUMBERED_ID.matcher(field).find();
+        // No character beyond ASCII lower-cases to an n, c or t: "nct" in any ASCII case is "nct" in any case.
+        return field.contains("CT") || TrialIds.containsAsciiIgnoringCase(field, "nct") || holdsNumberedId(field);
+    }
+
+    /**
+     * Whether the text holds four digits, a dash and six (ASCII digits, as the patterns' {@code \d}): the numbered
+     * form of {@link #REGISTRY_ID}, EudraCT and EU CT numbers written without their prefix.
+     */
+    private static boolean holdsNumberedId(String text) {
+        for (int dash = text.indexOf('-', 4); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+            if (dash + 6 < text.length() && digits(text, dash - 4, dash) && digits(text, dash + 1, dash + 7)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -859,27 +903,34 @@ final class TrialNames {
      */
     static final class Spellings {
 
-        private final Map<Character, Pattern> byFirst;
+        /** By ASCII lower-case first character (every spelling starts with an ASCII letter or digit). */
+        private final Pattern[] byFirst = new Pattern[128];
 
         private Spellings(Map<Character, Pattern> byFirst) {
-            this.byFirst = Map.copyOf(byFirst);
+            byFirst.forEach((first, pattern) -> this.byFirst[first] = pattern);
         }
 
         /** What the spellings match in the text, left to right, as {@link Matcher#find} would give them. */
         List<String> find(String text) {
             List<String> found = new ArrayList<>();
+            // One matcher per first character for the whole text, made when first needed: one per word start was
+            // much of what reading the spellings cost.
+            Matcher[] matchers = new Matcher[byFirst.length];
             int length = text.length();
             int i = 0;
             while (i < length) {
                 char c = text.charAt(i);
                 if (isAsciiAlphanumeric(c) && (i == 0 || !isAsciiAlphanumeric(text.charAt(i - 1)))) {
-                    Pattern pattern = byFirst.get(asciiLower(c));
+                    char first = asciiLower(c);
+                    Pattern pattern = byFirst[first];
                     if (pattern != null) {
-                        // Transparent bounds: the look-behind of each spelling still sees the text before i.
-                        Matcher matcher = pattern.matcher(text)
-                                .region(i, length)
-                                .useTransparentBounds(true)
-                                .useAnchoringBounds(false);
+                        if (matchers[first] == null) {
+                            // Transparent bounds: the look-behind of each spelling still sees the text before i.
+                            matchers[first] = pattern.matcher(text)
+                                    .useTransparentBounds(true)
+                                    .useAnchoringBounds(false);
+                        }
+                        Matcher matcher = matchers[first].region(i, length);
                         if (matcher.lookingAt()) {
                             found.add(matcher.group());
                             i = Math.max(matcher.end(), i + 1);
