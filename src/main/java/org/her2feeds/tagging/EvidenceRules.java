@@ -119,6 +119,10 @@ final class EvidenceRules {
             if (initials != null) {
                 trialsByCompactName.putIfAbsent(initials, t);
             }
+            String shortened = TrialNames.compactShortened(label);
+            if (shortened != null) {
+                trialsByCompactName.putIfAbsent(shortened, t);
+            }
         }
         List<Rule> groups = new ArrayList<>();
         for (int t = 0; t < trials.size(); t++) {
@@ -406,8 +410,10 @@ final class EvidenceRules {
         names.addAll(TrialNames.listedWith(trials, fields));
         for (String name : names) {
             String compact = TrialNames.compact(name);
-            // "LUNG-1" of "Beamion LUNG-1": a part of a curated name is that trial, already found.
-            boolean known = named.stream().anyMatch(found -> found.contains(compact));
+            // "LUNG-1" of "Beamion LUNG-1": a part of a curated name is that trial, already found; so is another
+            // spelling of a curated name found as such ("DESTINY-B09").
+            boolean known = named.stream().anyMatch(found -> found.contains(compact))
+                    || curated.contains(trialsByCompactName.getOrDefault(compact, -1));
             if (!known && !namesADrug(name) && named.add(compact) && !TrialNames.onlyBackground(name, fields)) {
                 add(byKey, idBeside(beside, name, null), name);
             }

@@ -76,11 +76,13 @@ public class StoryLinks {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
 
     /**
-     * Where a text says a paper appeared: "published in The Lancet Oncology", "reported today in JAMA Oncology", then
+     * Where a text says a paper appeared: "published in The Lancet Oncology", "reported today in JAMA Oncology",
+     * "published Thursday in the New England Journal of Medicine", then
      * the journal's name as capitalised words (with "of", "and" or "&" between them).
      */
     private static final Pattern PUBLISHED_IN = Pattern.compile("\\b(?:published|appears|appeared|reported)"
-            + "(?:\\s+(?:online|today|this\\s+week))?\\s+in\\s+(?:the\\s+|The\\s+)?"
+            + "(?:\\s+(?:online|today|yesterday|this\\s+week|last\\s+week|(?:on\\s+)?(?:Monday|Tuesday|Wednesday"
+            + "|Thursday|Friday|Saturday|Sunday))){0,2}\\s+in\\s+(?:the\\s+|The\\s+)?"
             + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
 
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
@@ -139,7 +141,9 @@ public class StoryLinks {
         String event = event(rules, type, text);
         boolean regulatory = DECISION.equals(event) || FILING.equals(event) || OPINION.equals(event);
         Set<String> regulators = regulatory ? regulators(rules, text, sourceId) : Set.of();
-        Set<String> sites = regulatory ? sites(rules, text) : Set.of();
+        // A decision's indication is told by its title, else its text's start; a report's subject by its title alone.
+        Set<String> sites = regulatory ? sites(rules, text) : sitesIn(rules, text.title());
+        Set<String> settings = regulatory ? setting(rules, text) : Set.of();
         Map<String, Set<String>> keys = evidence.keys();
         Set<String> drugWords = new HashSet<>();
         for (DrugMention drug : evidence.drugs()) {
@@ -185,7 +189,7 @@ public class StoryLinks {
                 regulators,
                 keys.get(Evidence.TRIAL),
                 evidence.drugs().isEmpty()
-                        ? sponsoredDrugs(rules, text.title())
+                        ? sponsoredDrugs(rules, text, regulatory)
                         : regulatory ? decidedDrugs(evidence, text) : keys.get(Evidence.DRUG),
                 own,
                 cited,
@@ -196,7 +200,8 @@ public class StoryLinks {
                 trialNames(evidence),
                 figures(text.title() + " " + head(text.summary(), WORDS_TEXT)),
                 sites,
-                venues(all)));
+                venues(all),
+                settings));
     }
 
     /**
@@ -299,6 +304,10 @@ public class StoryLinks {
             // One drug's decisions on two tumour sites are two indications, however close in time.
             return Optional.empty();
         }
+        if (!a.settings().isEmpty() && !b.settings().isEmpty() && !a.settings().equals(b.settings())) {
+            // So are its decisions in two settings of one site: before surgery, and for disease left after it.
+            return Optional.empty();
+        }
         Set<String> regulators = intersection(a.regulators(), b.regulators());
         Set<String> drugs = intersection(a.drugs(), b.drugs());
         if (drugs.isEmpty()) {
@@ -319,7 +328,9 @@ public class StoryLinks {
         Set<String> trials = intersection(a.trials(), b.trials());
         if (!trials.isEmpty()
                 && !rules.noTrialLinks().contains(a.type())
-                && !rules.noTrialLinks().contains(b.type())) {
+                && !rules.noTrialLinks().contains(b.type())
+                && !surveysTrials(rules, a)
+                && !surveysTrials(rules, b)) {
             // One trial, two readouts: an exploratory analysis, or a cost model built on the trial, is another event
             // than the primary readout, however soon after it appears. Coverage of an analysis follows it within
             // days in words of its own ("quality of life"); coverage that came out days before it was about another.
@@ -330,6 +341,13 @@ public class StoryLinks {
                     : Optional.empty();
         }
         if (!a.trials().isEmpty() && !b.trials().isEmpty() && trials.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!a.sites().isEmpty()
+                && !b.sites().isEmpty()
+                && intersection(a.sites(), b.sites()).isEmpty()) {
+            // Two reports whose titles name different tumour sites are about different work, whatever words or drugs
+            // they share ("living guideline update" on breast cancer and on lung cancer).
             return Optional.empty();
         }
         // Grouping compares every arriving article with every member around it: the checks below count what two
@@ -392,6 +410,16 @@ public class StoryLinks {
     }
 
     /**
+     * Whether it is coverage that tells of several trials' results ("an editorial on two recent de-escalation
+     * readouts"): it reports no one readout, so a trial it names does not make it part of that trial's story; its
+     * words and what it cites still may.
+     */
+    private static boolean surveysTrials(StoryRules rules, StoryProfile profile) {
+        return rules.coverageTypes().contains(profile.type())
+                && profile.trialNames().size() > 1;
+    }
+
+    /**
      * Whether the first is coverage of the second within readout-days after it: the same day counts as after, since
      * a release and the paper it announces appear together when an embargo lifts, in whichever order.
      */
@@ -424,13 +452,17 @@ public class StoryLinks {
 
     /**
      * The venues a journal's articles answer to: the leading words of its source's id ("cancer-research-etoc": "cancer
-     * research", and with "etoc"), as {@link #venues} writes a journal's name, one word at least.
+     * research", and with "etoc"), as {@link #venues} writes a journal's name, one word at least: without its joining
+     * words, which an id may keep ("new-england-journal-of-medicine") as well as drop ("annals-oncology").
      */
     private static Set<String> venueKeys(String sourceId) {
         String[] words = sourceId.toLowerCase(Locale.ROOT).split("-");
         Set<String> keys = new LinkedHashSet<>();
         StringBuilder key = new StringBuilder();
         for (String word : words) {
+            if (NAME_JOINERS.contains(word)) {
+                continue;
+            }
             key.append(key.length() == 0 ? "" : " ").append(word);
             keys.add(key.toString());
         }
@@ -604,16 +636,40 @@ public class StoryLinks {
 
     /** The tumour sites a decision's title names, else those the start of its text names. */
     private static Set<String> sites(StoryRules rules, TaggableText text) {
+        Set<String> found = sitesIn(rules, text.title());
+        return found.isEmpty() ? sitesIn(rules, head(text.summary(), DECISION_TEXT)) : found;
+    }
+
+    /** The tumour sites a field names (a title, or the start of a decision's text). */
+    private static Set<String> sitesIn(StoryRules rules, String field) {
+        Set<String> found = new TreeSet<>();
+        String padded = " " + key(field) + " ";
+        rules.sites().forEach((name, words) -> {
+            if (containsAny(padded, words)) {
+                found.add(name);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * The setting of a decision's indication: the one of the rules' settings its title names first, else the one the
+     * start of its text names first ("residual disease after neoadjuvant therapy": residual disease).
+     */
+    private static Set<String> setting(StoryRules rules, TaggableText text) {
         for (String where : List.of(text.title(), head(text.summary(), DECISION_TEXT))) {
-            Set<String> found = new TreeSet<>();
             String padded = " " + key(where) + " ";
-            rules.sites().forEach((name, words) -> {
-                if (containsAny(padded, words)) {
-                    found.add(name);
+            String first = null;
+            int at = Integer.MAX_VALUE;
+            for (Map.Entry<String, List<String>> setting : rules.settings().entrySet()) {
+                int found = firstOf(padded, setting.getValue());
+                if (found >= 0 && found < at) {
+                    at = found;
+                    first = setting.getKey();
                 }
-            });
-            if (!found.isEmpty()) {
-                return found;
+            }
+            if (first != null) {
+                return Set.of(first);
             }
         }
         return Set.of();
@@ -645,8 +701,16 @@ public class StoryLinks {
      * The drugs of the companies a title names, for an article that names no drug: news names a decision or a result
      * by its sponsor as often as by its drug ("Jazz wins EU approval for stomach cancer antibody").
      */
-    private static Set<String> sponsoredDrugs(StoryRules rules, String title) {
-        String padded = " " + key(title) + " ";
+    private static Set<String> sponsoredDrugs(StoryRules rules, TaggableText text, boolean regulatory) {
+        Set<String> drugs = sponsoredDrugs(rules, text.title());
+        // Lay news of a decision names the drug by its maker where a decision names what it decides on, at the start
+        // of its text ("a once-a-day pill from Boehringer Ingelheim has been approved"); further on, a company is
+        // often named for another of its products.
+        return drugs.isEmpty() && regulatory ? sponsoredDrugs(rules, head(text.summary(), DECISION_TEXT)) : drugs;
+    }
+
+    private static Set<String> sponsoredDrugs(StoryRules rules, String field) {
+        String padded = " " + key(field) + " ";
         Set<String> drugs = new TreeSet<>();
         rules.sponsors().forEach((drug, companies) -> {
             if (containsAny(padded, companies)) {

@@ -24,10 +24,14 @@ import java.util.Set;
  *                    doses left out: two reports of one readout quote the same ones; absent in profiles stored
  *                    before figures were read
  * @param sites       for a decision: the tumour sites of its indication (its title's, else its text's start); two
- *                    decisions on different sites are two indications; absent in profiles stored before sites
- *                    were read
+ *                    decisions on different sites are two indications; for other articles, the sites its title
+ *                    names, and two reports on different sites are two events; absent in profiles stored before
+ *                    sites were read
  * @param venues      the journals its text says a paper was published in ("published in The Lancet Oncology":
  *                    "lancet oncology"), whose paper it covers; absent in profiles stored before venues were read
+ * @param settings    for a decision: the setting of its indication within its site (the first of the rules' settings
+ *                    its title names, else the start of its text: "neoadjuvant", "residual disease"); two decisions
+ *                    in different settings are two indications; absent in profiles stored before settings were read
  */
 public record StoryProfile(
         Instant at,
@@ -47,9 +51,11 @@ public record StoryProfile(
         Set<String> trialNames,
         Set<String> figures,
         Set<String> sites,
-        Set<String> venues) {
+        Set<String> venues,
+        Set<String> settings) {
 
     public StoryProfile {
+        settings = copy(settings);
         sites = copy(sites);
         venues = copy(venues);
         trialNames = copy(trialNames);

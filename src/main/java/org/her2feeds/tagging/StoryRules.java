@@ -36,6 +36,7 @@ record StoryRules(
         int versionThreshold,
         Map<String, List<String>> regulators,
         Map<String, List<String>> sites,
+        Map<String, List<String>> settings,
         Map<String, List<String>> sponsors,
         Set<String> commonWords) {
 
@@ -57,6 +58,7 @@ record StoryRules(
             "version-threshold",
             "regulators",
             "sites",
+            "settings",
             "sponsors",
             "common-words");
 
@@ -65,10 +67,12 @@ record StoryRules(
      * filing words, a filing's news is read as a result or a decision; without a version threshold, a preprint and
      * its journal version are not linked by the words of their texts; without sponsors, an article that names no drug
      * has none; without preview words, a preview is read as a report of what it previews; without opinion words, an
-     * advisory opinion or a draft is one event with the decision that follows it.
+     * advisory opinion or a draft is one event with the decision that follows it; without settings, decisions on one
+     * site are not told apart by setting.
      */
     private static final Set<String> OPTIONAL = Set.of(
             "sites",
+            "settings",
             "analysis-words",
             "readout-days",
             "filing-words",
@@ -118,6 +122,7 @@ record StoryRules(
                         : Integer.MAX_VALUE,
                 regulators,
                 sites,
+                fields.containsKey("settings") ? named(doc, fields.get("settings"), "settings", "setting") : Map.of(),
                 fields.containsKey("sponsors") ? sponsors(doc, fields.get("sponsors")) : Map.of(),
                 new LinkedHashSet<>(words(doc, fields.get("common-words"), "common-words")));
     }

@@ -28,23 +28,39 @@ final class TermTrie<P> {
          */
         final Map<Character, List<Map.Entry<TermPattern.Step, Node<P>>>> prefixesByFirst = new HashMap<>();
 
+        /**
+         * For each first character, the prefix edges a token starting with it tries: those with an empty text (which
+         * every token starts with), then those starting with the character, in the order they were added. Kept up to
+         * date by {@link #addPrefix}, so that a lookup copies nothing: joining the two lists at every token of every
+         * text for every rule set was the trie's largest cost.
+         */
+        final Map<Character, List<Map.Entry<TermPattern.Step, Node<P>>>> prefixesWithAny = new HashMap<>();
+
         final List<P> payloads = new ArrayList<>();
+
+        void addPrefix(Character first, Map.Entry<TermPattern.Step, Node<P>> edge) {
+            prefixes.add(edge);
+            prefixesByFirst.computeIfAbsent(first, c -> new ArrayList<>()).add(edge);
+            for (Character key : prefixesByFirst.keySet()) {
+                if (!key.equals(ANY) && (first.equals(ANY) || key.equals(first))) {
+                    List<Map.Entry<TermPattern.Step, Node<P>>> joined = new ArrayList<>(anyPrefixes());
+                    joined.addAll(prefixesByFirst.get(key));
+                    prefixesWithAny.put(key, List.copyOf(joined));
+                }
+            }
+        }
+
+        private List<Map.Entry<TermPattern.Step, Node<P>>> anyPrefixes() {
+            return prefixesByFirst.getOrDefault(ANY, List.of());
+        }
 
         List<Map.Entry<TermPattern.Step, Node<P>>> prefixesFor(String text) {
             if (prefixes.isEmpty()) {
                 return List.of();
             }
-            List<Map.Entry<TermPattern.Step, Node<P>>> candidates =
-                    text.isEmpty() ? null : prefixesByFirst.get(text.charAt(0));
-            List<Map.Entry<TermPattern.Step, Node<P>>> any = prefixesByFirst.get(ANY);
-            if (any == null) {
-                return candidates == null ? List.of() : candidates;
-            }
-            List<Map.Entry<TermPattern.Step, Node<P>>> all = new ArrayList<>(any);
-            if (candidates != null) {
-                all.addAll(candidates);
-            }
-            return all;
+            List<Map.Entry<TermPattern.Step, Node<P>>> joined =
+                    text.isEmpty() ? null : prefixesWithAny.get(text.charAt(0));
+            return joined != null ? joined : anyPrefixes();
         }
     }
 
@@ -73,11 +89,7 @@ final class TermTrie<P> {
                     next = new Node<>();
                     Map.Entry<TermPattern.Step, Node<P>> edge =
                             Map.entry(new TermPattern.Step(step.text(), true, join), next);
-                    node.prefixes.add(edge);
-                    Character first = step.text().isEmpty() ? ANY : step.text().charAt(0);
-                    node.prefixesByFirst
-                            .computeIfAbsent(first, c -> new ArrayList<>())
-                            .add(edge);
+                    node.addPrefix(step.text().isEmpty() ? ANY : step.text().charAt(0), edge);
                 }
                 node = next;
             } else {

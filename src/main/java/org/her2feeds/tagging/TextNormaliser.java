@@ -18,23 +18,29 @@ final class TextNormaliser {
             return asciiNormalised(text);
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(folded.length());
+        // Into an array, not a StringBuilder: appending char by char was the largest part of tagging's time.
+        char[] out = new char[folded.length()];
+        int length = 0;
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
-            if (isDash(c)) {
-                out.append('-');
+            if (c < 0x80) {
+                // Lower-cased here as toLowerCase would (ASCII's case does not depend on its neighbours), so that
+                // toLowerCase below finds most text already done and returns it without another copy.
+                out[length++] = asciiFolded(c);
+            } else if (isDash(c)) {
+                out[length++] = '-';
             } else if (isPlus(c)) {
-                out.append('+');
+                out[length++] = '+';
             } else if (isInvisible(c)) {
                 // Soft hyphens and zero-width characters split words invisibly ("tras\u00ADtuzumab").
                 continue;
             } else if (isSpace(c)) {
-                out.append(' ');
+                out[length++] = ' ';
             } else {
-                out.append(c);
+                out[length++] = c;
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return new String(out, 0, length).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -45,16 +51,17 @@ final class TextNormaliser {
     private static String asciiNormalised(String text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                out[i] = (char) (c + ('a' - 'A'));
-            } else if (c <= ' ' && isSpace(c)) {
-                out[i] = ' ';
-            } else {
-                out[i] = c;
-            }
+            out[i] = asciiFolded(text.charAt(i));
         }
         return new String(out);
+    }
+
+    /** An ASCII character as {@link #normalise} gives it: A-Z lower-cased, every space {@code ' '}. */
+    private static char asciiFolded(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return (char) (c + ('a' - 'A'));
+        }
+        return c <= ' ' && isSpace(c) ? ' ' : c;
     }
 
     private static boolean isSpace(char c) {

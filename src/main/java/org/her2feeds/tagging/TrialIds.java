@@ -77,8 +77,10 @@ final class TrialIds {
         }
         Set<String> found = new LinkedHashSet<>();
         boolean yearDash = hasYearDash(text);
-        for (Registry registry : REGISTRIES) {
-            if (YEAR_DASH.equals(registry.cue()) ? !yearDash : !containsAsciiIgnoringCase(text, registry.cue())) {
+        int cued = cuesIn(text);
+        for (int r = 0; r < REGISTRIES.size(); r++) {
+            Registry registry = REGISTRIES.get(r);
+            if (YEAR_DASH.equals(registry.cue()) ? !yearDash : (cued & (1 << r)) == 0) {
                 continue;
             }
             Matcher matcher = registry.pattern().matcher(text);
@@ -87,6 +89,44 @@ final class TrialIds {
             }
         }
         return new ArrayList<>(found);
+    }
+
+    /** Where "ct" stands in each registry's cue; -1 for the EU numbers' and any cue without it. */
+    private static final int[] CT_IN_CUE = REGISTRIES.stream()
+            .mapToInt(registry -> registry.cue().indexOf("ct"))
+            .toArray();
+
+    /**
+     * Which registries' cues (bit {@code r} for {@code REGISTRIES.get(r)}) the text holds in any case of ASCII
+     * letters, as {@link #containsAsciiIgnoringCase} finds them: read in one pass at each "ct", which every cue but
+     * the EU numbers' holds, where a pass per cue over every field was a tenth of tagging's time.
+     */
+    private static int cuesIn(String text) {
+        int cued = 0;
+        for (int r = 0; r < REGISTRIES.size(); r++) {
+            if (CT_IN_CUE[r] < 0
+                    && !YEAR_DASH.equals(REGISTRIES.get(r).cue())
+                    && containsAsciiIgnoringCase(text, REGISTRIES.get(r).cue())) {
+                cued |= 1 << r;
+            }
+        }
+        for (int t = 1; t < text.length(); t++) {
+            if ((text.charAt(t) | 0x20) != 't' || (text.charAt(t - 1) | 0x20) != 'c') {
+                continue;
+            }
+            for (int r = 0; r < REGISTRIES.size(); r++) {
+                String cue = REGISTRIES.get(r).cue();
+                int at = t - 1 - CT_IN_CUE[r];
+                if (CT_IN_CUE[r] >= 0
+                        && at >= 0
+                        && at + cue.length() <= text.length()
+                        && (text.charAt(at) | 0x20) == cue.charAt(0)
+                        && matchesAt(text, at, cue)) {
+                    cued |= 1 << r;
+                }
+            }
+        }
+        return cued;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Trial names in free text beyond the curated list, and whether a trial is named only as background. The one place
@@ -39,8 +40,15 @@ final class TrialNames {
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
 
-    /** The name, then "trial" or "study" (with a phase between), or then ", the/a … trial/study". */
-    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + KIND + "|" + CAPITALS_NAME
+    /**
+     * What a journal's title says of the trial's design between its name and "Trial" ("The NAME Randomized Clinical
+     * Trial", "NAME: an open-label randomised trial" reads the name elsewhere).
+     */
+    private static final String DESIGN = "(?:(?:[Rr]andomi[sz]ed|[Nn]onrandomi[sz]ed|[Cc]linical|[Cc]ontrolled"
+            + "|[Oo]pen-[Ll]abel|[Pp]ragmatic|[Pp]lacebo-[Cc]ontrolled|[Ss]ingle-[Aa]rm)\\s+){0,3}";
+
+    /** The name, then "trial" or "study" (with a phase or a design between), or then ", the/a … trial/study". */
+    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + DESIGN + KIND + "|" + CAPITALS_NAME
             + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
 
     /**
@@ -92,8 +100,9 @@ final class TrialNames {
      */
     private static final Pattern REPORTED = Pattern.compile(NAME
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
-            + "(?:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated"
+            // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
+            + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated)"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);
@@ -111,6 +120,15 @@ final class TrialNames {
      * ORCHID-B". Read in the title only, where the last words are the headline's setting.
      */
     private static final Pattern TITLE_ENDS_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME + "\\s*$");
+
+    /**
+     * A congress abstract's title ending in the analysis of a name written with a space ("…: Primary Analysis of
+     * KESTREL Lung"), as {@link #TITLE_ENDS_IN} with a spaced name.
+     */
+    private static final Pattern KIND_SUFFIX = Pattern.compile("-" + KIND + "$");
+
+    private static final Pattern TITLE_ANALYSIS_OF = Pattern.compile(
+            "\\b(?i:analysis|analyses|results|outcomes|update)\\s+of\\s+(?:the\\s+)?" + SPACED_NAME + "\\s*$");
 
     /**
      * A journal's title of a trial paper: the name in brackets, then a colon and the design ("… (BRIGHTWATER): a
@@ -151,12 +169,17 @@ final class TrialNames {
     private static final Pattern LISTED_PAIR =
             Pattern.compile(NAME.replace("((", "(?:(") + "\\s*(?:,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)" + NAME);
 
+    /**
+     * A clause opened by the name it places a result in: "In HARBOR-H2, six months … was non-inferior, and in
+     * CORMORANT, trastuzumab alone …". Clauses told in parallel with a trial's are about trials too
+     * ({@link #listedWith}).
+     */
+    private static final Pattern CLAUSE_IN =
+            Pattern.compile("(?:^|[.;,]\\s*(?:and\\s+)?|\\band\\s+)(?i:in)\\s+" + NAME + "\\s*,");
+
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
-
-    /** The numbered form of {@link #REGISTRY_ID} (EudraCT and EU CT numbers written without their prefix). */
-    private static final Pattern NUMBERED_ID = Pattern.compile("\\d{4}-\\d{6}");
 
     /** The name, then a registry id in brackets: "OSPREY-HB (NCT07000001)". */
     private static final Pattern NAMED_BY_ID = Pattern.compile(NAME + "\\s*[(\\[]\\s*" + REGISTRY_ID);
@@ -319,6 +342,8 @@ final class TrialNames {
             Pattern.compile("(?i)(?:\\bconfirmatory(?:\\s+(?:data|results|evidence)\\s+(?:from|of|in))?"
                     // "The ongoing Phase III NAME study compares …"; "results from the ongoing NAME" report on it.
                     + "|(?<!\\b(?:from|of|in)\\s{1,3}(?:the\\s{1,3})?)\\bongoing"
+                    // "Confirmation of clinical benefit is pending NAME": a result still awaited.
+                    + "|\\b(?:pending|awaiting)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
@@ -397,6 +422,29 @@ final class TrialNames {
             COMMENTED_ON,
             NAME_THEN_ENDPOINT);
 
+    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED);
+
+    /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
+    private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(
+                    Stream.concat(NAME_PATTERNS.stream(), SPACED_PATTERNS.stream()),
+                    Stream.of(NAMED_AFTER_ABROAD, NUMBERED_IN, LISTED_PAIR))
+            .toList());
+
+    private static Map<Pattern, MatchStarts> startsOf(List<Pattern> patterns) {
+        Map<Pattern, MatchStarts> starts = new HashMap<>();
+        patterns.forEach(pattern -> starts.put(pattern, MatchStarts.of(pattern)));
+        return Map.copyOf(starts);
+    }
+
+    /**
+     * A search of the text for the pattern, tried only where one of its matches can start; a pattern not in
+     * {@link #STARTS} is read here, so that a pattern added to a loop without it is still searched right.
+     */
+    private static MatchStarts.Search search(Pattern pattern, String text) {
+        MatchStarts starts = STARTS.get(pattern);
+        return (starts != null ? starts : MatchStarts.of(pattern)).search(text);
+    }
+
     /**
      * Names of trials the text calls so ("the NEOLUMEN study"), in order of first appearance, each once.
      *
@@ -412,6 +460,14 @@ final class TrialNames {
                 if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));
                 }
+            }
+        }
+        if (title != null && holdsCapitals(title, 2)) {
+            Matcher analysed = TITLE_ANALYSIS_OF.matcher(title);
+            String name = analysed.find() ? analysed.group(1).replaceAll("\\s+", "-") : "";
+            // "Results of the KATHERINE Trial" names KATHERINE, which other patterns read.
+            if (!name.isEmpty() && !KIND_SUFFIX.matcher(name).find() && notATrialWord(name)) {
+                names.add(name);
             }
         }
         if (title != null && (mayHoldName(title) || holdsCapitals(title, 2))) {
@@ -441,20 +497,20 @@ final class TrialNames {
             boolean fourCapitals = mayHoldName(field);
             if (fourCapitals) {
                 for (Pattern pattern : NAME_PATTERNS) {
-                    Matcher matcher = pattern.matcher(field);
-                    while (matcher.find()) {
-                        String name = nameIn(matcher);
+                    MatchStarts.Search search = search(pattern, field);
+                    while (search.find()) {
+                        String name = nameIn(search.matcher());
                         if (notATrialWord(name)) {
                             names.add(name);
                         }
                     }
                 }
             }
-            for (Pattern pattern : List.of(SPACED_NAMED, SPACED_REPORTED)) {
-                Matcher matcher = pattern.matcher(field);
-                while (matcher.find()) {
+            for (Pattern pattern : SPACED_PATTERNS) {
+                MatchStarts.Search search = search(pattern, field);
+                while (search.find()) {
                     // Written as its registry and sponsor write it, so that both spellings are one trial's key.
-                    String name = matcher.group(1).replaceAll("\\s+", "-");
+                    String name = search.matcher().group(1).replaceAll("\\s+", "-");
                     if (notATrialWord(name)) {
                         names.add(name);
                     }
@@ -463,8 +519,9 @@ final class TrialNames {
             // The pattern's words ignore ASCII case only, so a field it matches holds one of their cues: most hold
             // none, and the pattern need not be tried at each of their characters.
             if (mayNameATrialAbroad(field)) {
-                Matcher abroad = NAMED_AFTER_ABROAD.matcher(field);
-                while (abroad.find()) {
+                MatchStarts.Search search = search(NAMED_AFTER_ABROAD, field);
+                while (search.find()) {
+                    Matcher abroad = search.matcher();
                     String name = abroad.group(1) != null
                             ? abroad.group(1).replaceAll("\\s+", "-")
                             : abroad.group(2) != null ? abroad.group(2) : abroad.group(3);
@@ -475,9 +532,9 @@ final class TrialNames {
             }
             // A numbered name needs four capitals too; read after the spaced names, in the order names are listed.
             if (fourCapitals) {
-                Matcher numbered = NUMBERED_IN.matcher(field);
-                while (numbered.find()) {
-                    String name = numbered.group(1);
+                MatchStarts.Search search = search(NUMBERED_IN, field);
+                while (search.find()) {
+                    String name = search.matcher().group(1);
                     if (HYPHENATED_NUMBER.matcher(name).find() && notATrialWord(name)) {
                         names.add(name);
                     }
@@ -497,9 +554,9 @@ final class TrialNames {
             if (field == null || !mayHoldName(field)) {
                 continue;
             }
-            Matcher matcher = REPORTED.matcher(field);
-            while (matcher.find()) {
-                if (compact(nameIn(matcher)).equals(compact)) {
+            MatchStarts.Search search = search(REPORTED, field);
+            while (search.find()) {
+                if (compact(nameIn(search.matcher())).equals(compact)) {
                     return true;
                 }
             }
@@ -509,7 +566,8 @@ final class TrialNames {
 
     /**
      * The names written in a list with a trial already found ({@link #LISTED_PAIR}; the trials by {@link #compact}
-     * name): a list of trials holds trials, so the name beside one is a trial even when nothing else says so.
+     * name), or opening clauses told in parallel with one's ({@link #CLAUSE_IN}): a list of trials holds trials, so
+     * the name beside one is a trial even when nothing else says so.
      */
     static List<String> listedWith(Set<String> trials, List<String> fields) {
         Set<String> names = new LinkedHashSet<>();
@@ -517,9 +575,10 @@ final class TrialNames {
             if (field == null || !mayHoldName(field)) {
                 continue;
             }
-            Matcher pair = LISTED_PAIR.matcher(field);
+            MatchStarts.Search search = search(LISTED_PAIR, field);
+            Matcher pair = search.matcher();
             int from = 0;
-            while (pair.find(from)) {
+            while (search.find(from)) {
                 String second = pair.group(1);
                 boolean firstIsTrial = trials.contains(compact(leadingName(field, pair.start())));
                 if (firstIsTrial && notATrialWord(second)) {
@@ -527,6 +586,14 @@ final class TrialNames {
                 }
                 // The second name may open the next pair of the list: "CLEOPATRA, PUFFIN and PHILA".
                 from = pair.start(1);
+            }
+            List<String> clauses = new ArrayList<>();
+            Matcher clause = CLAUSE_IN.matcher(field);
+            while (clause.find()) {
+                clauses.add(clause.group(1));
+            }
+            if (clauses.size() > 1 && clauses.stream().anyMatch(name -> trials.contains(compact(name)))) {
+                clauses.stream().filter(TrialNames::notATrialWord).forEach(names::add);
             }
         }
         return new ArrayList<>(names);
@@ -650,9 +717,30 @@ final class TrialNames {
         if (field.indexOf('(') < 0 && field.indexOf('[') < 0) {
             return false;
         }
-        return field.contains("CT")
-                || field.toLowerCase(Locale.ROOT).contains("nct")
-                || NUMBERED_ID.matcher(field).find();
+        // No character beyond ASCII lower-cases to an n, c or t: "nct" in any ASCII case is "nct" in any case.
+        return field.contains("CT") || TrialIds.containsAsciiIgnoringCase(field, "nct") || holdsNumberedId(field);
+    }
+
+    /**
+     * Whether the text holds four digits, a dash and six (ASCII digits, as the patterns' {@code \d}): the numbered
+     * form of {@link #REGISTRY_ID}, EudraCT and EU CT numbers written without their prefix.
+     */
+    private static boolean holdsNumberedId(String text) {
+        for (int dash = text.indexOf('-', 4); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+            if (dash + 6 < text.length() && digits(text, dash - 4, dash) && digits(text, dash + 1, dash + 7)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -731,7 +819,11 @@ final class TrialNames {
         }
         String initials = initials(name);
         List<String> parts = parts(name);
-        return spellings(name).matcher(text).find()
+        String shortened = shortened(name);
+        // One pattern for the spellings and the shortened form: this is asked for every trial of every article.
+        return Pattern.compile("(?i)" + spelling(name) + (shortened == null ? "" : "|" + shortened))
+                        .matcher(text)
+                        .find()
                 || initials != null
                         && Pattern.compile("(?<![A-Za-z0-9])" + initials + "[\\s-]?0?"
                                         + number(parts.get(parts.size() - 1)) + "(?![A-Za-z0-9])")
@@ -781,6 +873,10 @@ final class TrialNames {
                         "(?<![A-Za-z0-9])(?-i:" + initials + ")[\\s-]?0?" + number(parts.get(parts.size() - 1))
                                 + "(?![A-Za-z0-9])");
             }
+            String shortened = shortened(name);
+            if (shortened != null) {
+                addAlternative(byFirst, first.charAt(0), shortened);
+            }
         }
         if (byFirst.isEmpty()) {
             return null;
@@ -807,27 +903,34 @@ final class TrialNames {
      */
     static final class Spellings {
 
-        private final Map<Character, Pattern> byFirst;
+        /** By ASCII lower-case first character (every spelling starts with an ASCII letter or digit). */
+        private final Pattern[] byFirst = new Pattern[128];
 
         private Spellings(Map<Character, Pattern> byFirst) {
-            this.byFirst = Map.copyOf(byFirst);
+            byFirst.forEach((first, pattern) -> this.byFirst[first] = pattern);
         }
 
         /** What the spellings match in the text, left to right, as {@link Matcher#find} would give them. */
         List<String> find(String text) {
             List<String> found = new ArrayList<>();
+            // One matcher per first character for the whole text, made when first needed: one per word start was
+            // much of what reading the spellings cost.
+            Matcher[] matchers = new Matcher[byFirst.length];
             int length = text.length();
             int i = 0;
             while (i < length) {
                 char c = text.charAt(i);
                 if (isAsciiAlphanumeric(c) && (i == 0 || !isAsciiAlphanumeric(text.charAt(i - 1)))) {
-                    Pattern pattern = byFirst.get(asciiLower(c));
+                    char first = asciiLower(c);
+                    Pattern pattern = byFirst[first];
                     if (pattern != null) {
-                        // Transparent bounds: the look-behind of each spelling still sees the text before i.
-                        Matcher matcher = pattern.matcher(text)
-                                .region(i, length)
-                                .useTransparentBounds(true)
-                                .useAnchoringBounds(false);
+                        if (matchers[first] == null) {
+                            // Transparent bounds: the look-behind of each spelling still sees the text before i.
+                            matchers[first] = pattern.matcher(text)
+                                    .useTransparentBounds(true)
+                                    .useAnchoringBounds(false);
+                        }
+                        Matcher matcher = matchers[first].region(i, length);
                         if (matcher.lookingAt()) {
                             found.add(matcher.group());
                             i = Math.max(matcher.end(), i + 1);
@@ -859,6 +962,29 @@ final class TrialNames {
             return null;
         }
         return (parts.get(0).substring(0, 1) + parts.get(1).substring(0, 1)).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A two-word numbered name with its second word cut to its capital initial ("DESTINY-B09" for DESTINY-Breast09),
+     * as a spelling, or null for other names.
+     */
+    private static String shortened(String name) {
+        if (initials(name) == null) {
+            return null;
+        }
+        List<String> parts = parts(name);
+        return "(?<![A-Za-z0-9])" + Pattern.quote(parts.get(0)) + "[\\s-]?(?-i:"
+                + parts.get(1).substring(0, 1).toUpperCase(Locale.ROOT) + ")[\\s-]?0?" + number(parts.get(2))
+                + "(?![A-Za-z0-9])";
+    }
+
+    /** The {@link #shortened} form of a name, compact ("destinyb9"), or null. */
+    static String compactShortened(String name) {
+        if (initials(name) == null) {
+            return null;
+        }
+        List<String> parts = parts(name);
+        return compact(parts.get(0) + parts.get(1).charAt(0) + parts.get(2));
     }
 
     /** The initials of {@link #initials} with the name's number, in compact form ("db9"), or null. */

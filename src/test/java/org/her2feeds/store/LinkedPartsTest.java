@@ -168,6 +168,7 @@ class LinkedPartsTest {
                 Set.of(),
                 Set.of(),
                 Set.of(),
+                Set.of(),
                 Set.of());
     }
 

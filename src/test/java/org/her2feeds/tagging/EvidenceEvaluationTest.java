@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped evidence rules against the labelled sets of src/test/resources/evidence/, written by labellers who
- * never saw the rules: the eight sets the rules are tuned on, and the held-out set no rule was written for (when one
+ * never saw the rules: the ten sets the rules are tuned on, and the held-out set no rule was written for (when one
  * is in the repository), held to the floors it reached when first measured.
  */
 class EvidenceEvaluationTest {
@@ -117,18 +117,32 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_9_FLOORS = new Floors(0.96, 0.92, EvidenceEvaluation.STORY_F1_GOAL);
 
     /**
-     * The eighth held-out set (h8-001…, 240 items, 41 stories, 20 notices), which no rule is written for: written on
-     * 2026-12-07 by a labeller who read only the labelling guide, never the rules, code or other item files. Measured
-     * (summary lines only) with the rules before the ninth tuning: type 0.921, trials 0.941 / 0.921, drugs 1 / 1,
-     * every notice's kind and title, 14 of 15 DOIs or PMIDs, none seen where none is labelled, stories F1 0.766
-     * (precision 0.755, recall 0.778); and after it: trials 0.934 / 0.921, 15 of 15 DOIs or PMIDs, stories F1 0.773
-     * (0.789 / 0.758), the rest unchanged. Between retiring one held-out set and writing the next, this is empty and
-     * the test is skipped. These floors, just under what it reaches, hold it there.
+     * The tenth tuning set (h8-001…, 240 items, 41 stories, 20 notices): written on 2026-12-07 as the eighth held-out
+     * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
+     * while held out (summary lines only), with the rules before and after the ninth tuning: type 0.921, trials 0.941 /
+     * 0.921 then 0.934 / 0.921, drugs 1 / 1, every notice's kind and title, 14 then 15 of 15 DOIs or PMIDs, none seen
+     * where none is labelled, stories F1 0.766 (precision 0.755, recall 0.778) then 0.773 (0.789 / 0.758); retired as
+     * held out and tuned on since 2026-12-07. Since the tenth tuning (an indication's setting, a report's tumour site,
+     * a journal named with its joining words, a decision's maker in lay news, names shortened, in title case or before
+     * a design, pending trials as background) it reaches trials 0.964 / 0.957 and stories F1 0.950 (precision 0.932,
+     * recall 0.970): every goal. These floors, just under what it reaches, hold it there.
+     */
+    private static final Path TUNING_10 = Path.of("src/test/resources/evidence/evidence-tuning-10.yml");
+
+    private static final Floors TUNING_10_FLOORS = new Floors(0.96, 0.95, 0.95);
+
+    /**
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the ninth,
+     * 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
     private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-8.yml"));
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-9.yml"));
 
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.92, 0.77, 0, 0);
+    /**
+     * What the ninth held-out set reached when measured (trials 0.907 / 0.934, stories F1 0.845, two of its twelve
+     * notices' DOI or PMID unread): below the goals, so the floors keep it from falling, not the goals.
+     */
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.93, 0.84, 2, 0);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -173,6 +187,13 @@ class EvidenceEvaluationTest {
     @Test
     void theNinthTuningSetKeepsWhatItReaches() {
         assertReaches(EvidenceEvaluation.run(tagger, TUNING_9), TUNING_9_FLOORS);
+    }
+
+    @Test
+    void theTenthTuningSetMeetsEveryGoal() {
+        EvidenceEvaluation tuning10 = EvidenceEvaluation.run(tagger, TUNING_10);
+        assertReaches(tuning10, TUNING_10_FLOORS);
+        assertThat(tuning10.meetsGoals()).isTrue();
     }
 
     @Test

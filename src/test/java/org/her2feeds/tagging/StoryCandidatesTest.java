@@ -213,7 +213,8 @@ class StoryCandidatesTest {
                 Set.of(),
                 Set.of(),
                 Set.of(),
-                venues);
+                venues,
+                Set.of());
     }
 
     private static StoryProfile series(int i) {
@@ -236,6 +237,7 @@ class StoryCandidatesTest {
                 Set.of(),
                 titleKey,
                 textKey,
+                Set.of(),
                 Set.of(),
                 Set.of(),
                 Set.of(),

@@ -465,4 +465,199 @@ class StoryLinksTest {
         assertThat(links.link(journal, blog))
                 .hasValueSatisfying(why -> assertThat(why).startsWith("notices sharing the words"));
     }
+
+    @Test
+    void aJournalWhoseIdKeepsItsJoiningWordsIsTheVenueNewsNamesOnTheDayItWasPublished() {
+        StoryProfile paper = profile(
+                "Pyrotinib plus Chemotherapy for Untreated HER2-Positive Gastric Cancer",
+                "METHODS: In the phase 3 WREN-GC trial, pyrotinib was added to chemotherapy.",
+                "journal",
+                "gazette-of-oncology",
+                "2027-06-01");
+        StoryProfile news = profile(
+                "Chinese pill beats standard care as first treatment for stomach cancer, study finds",
+                "Adding an oral drug to chemotherapy extended survival, according to a phase 3 study published"
+                        + " Thursday in the Gazette of Oncology.",
+                "news",
+                "pharma-wire",
+                "2027-06-02");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+    }
+
+    @Test
+    void oneDrugsDecisionsInTwoSettingsOfOneSiteAreTwoStoriesWhateverThePatientsWords() {
+        StoryProfile residual = profile(
+                "FDA approves trastuzumab deruxtecan for early breast cancer with residual disease after neoadjuvant"
+                        + " therapy",
+                "The FDA approved Enhertu for residual invasive disease.",
+                "regulator",
+                "fda",
+                "2027-03-01");
+        StoryProfile patients = profile(
+                "Big news: Enhertu approved for early HER2+ breast cancer with leftover disease",
+                "If your pathology report still showed cancer after treatment before surgery, the FDA has approved"
+                        + " Enhertu for you.",
+                "patient",
+                "patient-network",
+                "2027-03-04");
+        StoryProfile neoadjuvant = profile(
+                "FDA approves trastuzumab deruxtecan followed by THP as neoadjuvant treatment of HER2-positive breast"
+                        + " cancer",
+                "The FDA approved Enhertu before surgery for high-risk disease.",
+                "regulator",
+                "fda",
+                "2027-03-06");
+        assertThat(residual.settings()).containsExactly("residual-disease");
+        assertThat(patients.settings()).containsExactly("residual-disease");
+        assertThat(neoadjuvant.settings()).containsExactly("neoadjuvant");
+        assertThat(links.link(residual, patients)).hasValue("decision by fda on [trastuzumab deruxtecan]");
+        assertThat(links.link(patients, neoadjuvant))
+                .as("residual disease vs neoadjuvant")
+                .isEmpty();
+    }
+
+    @Test
+    void layNewsOfADecisionNamesTheDrugByItsMakerAtTheStartOfItsText() {
+        StoryProfile decision = profile(
+                "FDA grants accelerated approval to zongertinib for first-line HER2-mutant lung cancer",
+                "The FDA granted accelerated approval to zongertinib for untreated HER2-mutant NSCLC.",
+                "regulator",
+                "fda",
+                "2027-10-20");
+        StoryProfile patients = profile(
+                "New first treatment option approved for people with HER2-mutant lung cancer",
+                "Good news: a once-a-day pill from Boehringer Ingelheim has been approved by the FDA as a first"
+                        + " treatment for advanced lung cancer with a HER2 mutation.",
+                "patient",
+                "lung-community",
+                "2027-10-23");
+        assertThat(patients.drugs()).containsExactly("zongertinib");
+        assertThat(links.link(decision, patients)).hasValue("decision by fda on [zongertinib]");
+    }
+
+    @Test
+    void aWidenedLabelAnOkAndALicenceAreDecisions() {
+        assertThat(profile(
+                                "Hernexeos moves up to first line in HER2-mutant lung cancer",
+                                "The oral drug can now be given first, after the FDA widened its label on Tuesday.",
+                                "news",
+                                "biotech-wire",
+                                "2027-10-21")
+                        .event())
+                .isEqualTo("decision");
+        assertThat(profile(
+                                "Jazz bags first-line gastric OK for Ziihera",
+                                "The bispecific's expansion gives Jazz a bigger market.",
+                                "news",
+                                "biotech-wire",
+                                "2027-11-26")
+                        .event())
+                .isEqualTo("decision");
+        assertThat(profile(
+                                "UK regulator extends Enhertu licence to 'ultralow' HER2 breast tumours",
+                                "The MHRA extended the indication.",
+                                "news",
+                                "pharmacy-news",
+                                "2027-09-03")
+                        .event())
+                .isEqualTo("decision");
+    }
+
+    @Test
+    void dualHer2BlockadeNamesDrugsAndSoIsNoWordTwoArticlesShare() {
+        StoryProfile podcast = profile(
+                "Podcast: Six Months Instead of Twelve? De-escalating Dual HER2 Blockade After pCR",
+                "Two oncologists discuss shortening pertuzumab and trastuzumab.",
+                "news",
+                "oncology-podcast",
+                "2027-10-05");
+        StoryProfile review = profile(
+                "Cardiotoxicity of dual HER2 blockade with pertuzumab and trastuzumab: a systematic review",
+                "Twenty randomised trials of pertuzumab with trastuzumab were pooled.",
+                "journal",
+                "cardio-journal",
+                "2027-10-07");
+        assertThat(podcast.titleWords()).doesNotContain("dual", "blockade");
+        assertThat(links.link(podcast, review)).isEmpty();
+    }
+
+    @Test
+    void reportsWhoseTitlesNameDifferentTumourSitesAreNotLinkedByTheirWords() {
+        StoryProfile breast = profile(
+                "Living guidelines in a fast-moving field: a perspective on the ESMO update for HER2-positive breast"
+                        + " cancer",
+                "Two faculty members reflect on the living guideline update and on trastuzumab deruxtecan.",
+                "news",
+                "esmo-perspectives",
+                "2027-11-10");
+        StoryProfile lung = profile(
+                "Therapy for Stage IV Non-Small Cell Lung Cancer: ASCO Living Guideline Update on HER2 Mutations",
+                "ASCO updated its living guideline: trastuzumab deruxtecan remains recommended after first-line"
+                        + " therapy.",
+                "journal",
+                "jco-practice",
+                "2027-11-18");
+        assertThat(breast.sites()).containsExactly("breast");
+        assertThat(lung.sites()).containsExactly("lung");
+        assertThat(links.link(breast, lung)).isEmpty();
+    }
+
+    @Test
+    void aTitleGivingAStudysFindingReportsAResultWhateverItsTextSaysWasCleared() {
+        assertThat(profile(
+                                "Japanese study supports restarting Enhertu after mild lung inflammation",
+                                "Most patients could safely resume the drug once the inflammation had cleared.",
+                                "news",
+                                "asia-health",
+                                "2027-10-14")
+                        .event())
+                .isEqualTo("result");
+    }
+
+    @Test
+    void aRecommendationForEuApprovalIsTheCommitteesStepAsItsOpinionIs() {
+        StoryProfile opinion = profile(
+                "CHMP summary of positive opinion for Hyrnuo (sevabertinib)",
+                "The CHMP adopted a positive opinion recommending a conditional marketing authorisation.",
+                "regulator",
+                "ema-chmp",
+                "2027-09-18");
+        StoryProfile release = profile(
+                "Bayer's sevabertinib recommended for EU conditional approval in HER2-mutant lung cancer",
+                "Bayer announced that the CHMP has recommended conditional marketing authorisation of sevabertinib.",
+                "news",
+                "bayer-news",
+                "2027-09-18");
+        assertThat(release.event()).isEqualTo("opinion");
+        assertThat(links.link(opinion, release)).hasValue("decision by ema on [sevabertinib]");
+    }
+
+    @Test
+    void coverageTellingOfSeveralTrialsResultsJoinsNoneOfTheirStoriesByTrial() {
+        StoryProfile readout = profile(
+                "MAGPIE trial: trastuzumab alone as good as chemotherapy for older women",
+                "The MAGPIE trial found trastuzumab alone non-inferior for women aged 70 or older.",
+                "news",
+                "university-press",
+                "2027-10-29");
+        StoryProfile editorial = profile(
+                "Less is more: the case for de-escalation",
+                "This Editorial reflects on two readouts. In HARBOR-H2, six months was non-inferior to a year, and in"
+                        + " MAGPIE, trastuzumab alone was non-inferior for women aged 70 or older.",
+                List.of("Editorial"),
+                "journal",
+                "oncology-journal",
+                "2027-11-18");
+        StoryProfile letter = profile(
+                "Trastuzumab alone for older women: the MAGPIE trial results",
+                "The MAGPIE trial results suggest chemotherapy may be spared.",
+                List.of("Editorial"),
+                "journal",
+                "oncology-journal",
+                "2027-11-10");
+        assertThat(editorial.trialNames()).containsExactlyInAnyOrder("HARBOR-H2", "MAGPIE");
+        assertThat(links.link(readout, editorial)).isEmpty();
+        assertThat(letter.type()).isEqualTo(editorial.type());
+        assertThat(links.link(readout, letter)).as("coverage of the one trial").hasValue("trial [magpie]");
+    }
 }

@@ -97,4 +97,18 @@ class StoryRulesTest {
         Files.writeString(file, rules.substring(0, start) + rules.substring(end));
         assertThat(new StoryLinks(file).window().toDays()).isEqualTo(30);
     }
+
+    @Test
+    void settingsMayBeLeftOutButASettingNotLeftEmpty() throws IOException {
+        Path file = dir.resolve("stories.yml");
+        String rules = Files.readString(Path.of("config/stories.yml"));
+        int start = rules.indexOf("settings:");
+        int end = rules.indexOf("# The companies behind each drug");
+        Files.writeString(file, rules.substring(0, start) + "settings:\n  neoadjuvant: []\n\n" + rules.substring(end));
+        assertThatThrownBy(() -> new StoryLinks(file))
+                .hasMessageContaining(file + " line ")
+                .hasMessageContaining("setting 'neoadjuvant' must be a list of at least one word");
+        Files.writeString(file, rules.substring(0, start) + rules.substring(end));
+        assertThat(new StoryLinks(file).window().toDays()).isEqualTo(30);
+    }
 }

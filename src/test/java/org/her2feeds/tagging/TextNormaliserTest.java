@@ -50,4 +50,12 @@ class TextNormaliserTest {
     void lowerCasesWithoutLocaleSurprises() {
         assertThat(TextNormaliser.normalise("TUCATINIB IN HER2CLIMB")).isEqualTo("tucatinib in her2climb");
     }
+
+    @Test
+    void lowerCasesTextBeyondAsciiAsStringDoes() {
+        // Greek's final sigma depends on its neighbours, the dotted capital I lower-cases to two characters.
+        String text = "ΟΔΥΣΣΕΥΣ Στο İstanbul: HER2–LOW Ärzte\u00ADBERICHT";
+
+        assertThat(TextNormaliser.normalise(text)).isEqualTo("οδυσσευς στο i\u0307stanbul: her2-low ärztebericht");
+    }
 }

@@ -610,4 +610,86 @@ class TrialExtractionTest {
                         "journal"))
                 .isEmpty();
     }
+
+    @Test
+    void aTwoWordNameWithItsSecondWordCutToItsInitialIsTheCuratedTrialOnce() {
+        assertThat(acronyms(
+                        "DESTINY-B09: first-line doublet holds its survival gain",
+                        "Overall survival in the DESTINY-B09 study favoured the doublet.",
+                        "news"))
+                .containsExactly("DESTINY-Breast09");
+        assertThat(acronyms("Destiny b9 briefing", "Notes from the session.", "news"))
+                .as("the initial in capitals only")
+                .isEmpty();
+    }
+
+    @Test
+    void aNameBeforeItsDesignOrBeforeATitleCaseResultsWordIsATrial() {
+        assertThat(acronyms(
+                        "Nine vs 12 Months of Adjuvant Trastuzumab in Older Patients: The WAGTAIL-H2"
+                                + " Randomized Clinical Trial",
+                        "Importance: Older patients may be overtreated. Results: 3-year iDFS 95.0% vs 95.4%.",
+                        "journal"))
+                .containsExactly("WAGTAIL-H2");
+        assertThat(acronyms(
+                        "An Investigator Discusses PLOVER-Lung Results With Zongertinib",
+                        "In this interview, an investigator explains the intracranial response data.",
+                        "news"))
+                .containsExactly("PLOVER-Lung");
+    }
+
+    @Test
+    void aTrialPendingOrAwaitedBeforeItsNameIsBackground() {
+        assertThat(acronyms(
+                        "Zanidatamab in HER2-positive biliary tract cancer (HERIZON-BTC-01): final overall survival",
+                        "INTERPRETATION: Long-term survival supports zanidatamab, pending HERIZON-BTC-302.",
+                        "journal"))
+                .containsExactly("HERIZON-BTC-01");
+    }
+
+    @Test
+    void theLungAsATumourSiteImpliesALungTrialButTheLungToxicityOfAnotherSiteDoesNot() {
+        String stomach = "Giving Enhertu instead of Herceptin as part of first-line chemotherapy extended survival in"
+                + " HER2-positive stomach cancer, according to a phase 3 study. Lung inflammation remains the worry.";
+        assertThat(acronyms("Enhertu beats Herceptin-chemo in HER2 stomach cancer", stomach, "news"))
+                .doesNotContain("DESTINY-Lung04");
+        assertThat(acronyms(
+                        "Enhertu beats chemotherapy as first treatment for HER2-mutant lung cancer",
+                        "Trastuzumab deruxtecan given first-line extended progression-free survival in HER2-mutant"
+                                + " non-small cell lung cancer in a randomised phase 3 trial.",
+                        "news"))
+                .containsExactly("DESTINY-Lung04");
+    }
+
+    @Test
+    void aCongressTitleEndingInTheAnalysisOfASpacedNameNamesThatTrialButNotTheWordTrial() {
+        assertThat(acronyms(
+                        "OA14.03 Sevabertinib in HER2-Mutant NSCLC With Brain Metastases: Primary Analysis of"
+                                + " PLOVER Lung",
+                        "Methods: Phase II, single arm. Results: intracranial ORR 58%.",
+                        "journal"))
+                .containsExactly("PLOVER-Lung");
+        assertThat(acronyms(
+                        "Adjuvant T-DM1 in residual disease: Final Results of the KATHERINE Trial",
+                        "Overall survival was longer with T-DM1.",
+                        "journal"))
+                .containsExactly("KATHERINE");
+    }
+
+    @Test
+    void aNameOpeningAClauseToldInParallelWithATrialsIsATrial() {
+        assertThat(acronyms(
+                        "Less is more: de-escalation in HER2-positive early breast cancer",
+                        "This Editorial reflects on two readouts. In HARBOR-H2, six months of treatment was"
+                                + " non-inferior to a year, and in MAGPIE, trastuzumab alone was non-inferior for older"
+                                + " women.",
+                        "journal"))
+                .containsExactlyInAnyOrder("HARBOR-H2", "MAGPIE");
+        assertThat(acronyms(
+                        "Chemotherapy de-escalation in older women",
+                        "In MAGPIE, trastuzumab alone was non-inferior for older women.",
+                        "journal"))
+                .as("one clause alone, beside no trial")
+                .isEmpty();
+    }
 }
