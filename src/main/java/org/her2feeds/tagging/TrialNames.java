@@ -24,11 +24,12 @@ final class TrialNames {
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
      * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with a capital
-     * inside ("NeoLumen") or a capitalised word hyphenated to capitals ("Osprey-BC", "Lantern-HER2"): read so too,
-     * in the same places. Other mixed-case names (NeoSphere, heredERA) are curated.
+     * inside ("NeoLumen") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
+     * "Lantern-HER2", "Lantern-H", "Basalt-2"): read so too, in the same places. Other mixed-case names (NeoSphere,
+     * heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
-            + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-[A-Z]{2,}[0-9]*)(?![\\w-])";
+            + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
@@ -65,9 +66,9 @@ final class TrialNames {
     /** "the Cormorant GC phase II study". */
     private static final Pattern SPACED_NAMED = Pattern.compile(SPACED_NAME + "\\s+" + PHASE + KIND);
 
-    /** "the QUARRY Lung data", "Cormorant GC results": a results noun attached to the name. */
+    /** "the QUARRY Lung data", "Cormorant GC results", "in Osprey GEA preprint": a results noun after the name. */
     private static final Pattern SPACED_REPORTED =
-            Pattern.compile(SPACED_NAME + "\\s+(?:data|results?|readout|findings|investigators)\\b");
+            Pattern.compile(SPACED_NAME + "\\s+(?:data|results?|readout|findings|investigators|preprint)\\b");
 
     /** "the phase 3 trial NAME", "study NAME". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
@@ -122,6 +123,13 @@ final class TrialNames {
     private static final Pattern TITLE_ENDS_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME + "\\s*$");
 
     /**
+     * {@link #TITLE_ENDS_IN} with a numbered name written with a space ("… Activity of T-DXd From BASALT 2"): capitals
+     * and a number only, as a capitalised word and initials end many a headline ("… in Advanced GEJ").
+     */
+    private static final Pattern TITLE_ENDS_IN_NUMBERED =
+            Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?([A-Z]{4,}\\s[0-9]{1,2})\\s*$");
+
+    /**
      * A congress abstract's title ending in the analysis of a name written with a space ("…: Primary Analysis of
      * KESTREL Lung"), as {@link #TITLE_ENDS_IN} with a spaced name.
      */
@@ -136,6 +144,10 @@ final class TrialNames {
      */
     private static final Pattern TITLE_NAME_THEN_DESIGN =
             Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
+
+    /** {@link #TITLE_NAME_THEN_DESIGN} with a name written with a space ("… (PERISCOPE HER2): a randomised … trial"). */
+    private static final Pattern TITLE_SPACED_NAME_THEN_DESIGN =
+            Pattern.compile("[(\\[]\\s*" + SPACED_NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
 
     /**
      * A reply or a comment on a trial, named by its name alone: "Comment on NEOLUMEN: …", "Reply to HARBOR-H2". A
@@ -247,6 +259,8 @@ final class TrialNames {
             "UPDATE",
             "RESULTS",
             "COVID",
+            "TYPE",
+            "CYCLE",
             "GRADE",
             "STAGE",
             "COHORT",
@@ -280,8 +294,9 @@ final class TrialNames {
             "PBAC",
             "NEJM",
             "JAMA",
-            // Databases that articles draw data from ("data from SEER"), not trials.
+            // Databases that articles draw data from ("data from SEER"), not trials; "Europe PMC preprint" is a record.
             "SEER",
+            "EUROPE",
             "NCDB",
             "TCGA",
             "FAERS",
@@ -463,6 +478,13 @@ final class TrialNames {
             }
         }
         if (title != null && holdsCapitals(title, 2)) {
+            for (Pattern pattern : List.of(TITLE_ENDS_IN_NUMBERED, TITLE_SPACED_NAME_THEN_DESIGN)) {
+                Matcher spaced = pattern.matcher(title);
+                String name = spaced.find() ? spaced.group(1).replaceAll("\\s+", "-") : "";
+                if (!name.isEmpty() && notATrialWord(name)) {
+                    names.add(name);
+                }
+            }
             Matcher analysed = TITLE_ANALYSIS_OF.matcher(title);
             String name = analysed.find() ? analysed.group(1).replaceAll("\\s+", "-") : "";
             // "Results of the KATHERINE Trial" names KATHERINE, which other patterns read.
@@ -624,7 +646,8 @@ final class TrialNames {
 
     /**
      * Whether the text holds a capital after a small letter ("NeoLumen") or a hyphen between a small letter and two
-     * capitals ("Osprey-BC"): where a mixed-case name of {@link #NAME} can stand in a field without four capitals.
+     * capitals, one capital ending a word or a digit ("Osprey-BC", "Lantern-H", "Basalt-2"): where a mixed-case name
+     * of {@link #NAME} can stand in a field without four capitals.
      */
     private static boolean holdsMixedCaseName(String text) {
         for (int i = 1; i + 1 < text.length(); i++) {
@@ -634,15 +657,16 @@ final class TrialNames {
                 if (c >= 'A' && c <= 'Z' && text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z') {
                     return true;
                 }
-                if (c == '-'
-                        && i + 2 < text.length()
-                        && isCapital(text.charAt(i + 1))
-                        && isCapital(text.charAt(i + 2))) {
+                if (c == '-' && (isCapital(text.charAt(i + 1)) || isDigit(text.charAt(i + 1)))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isCapital(char c) {

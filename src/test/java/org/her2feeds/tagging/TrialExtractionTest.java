@@ -73,6 +73,40 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aNameNewsRetypesInMixedCaseWithOneCapitalOrANumberAfterItsHyphenIsFound() {
+        assertThat(acronyms("Scan after two cycles spares chemotherapy, Heron-H study shows", "", "news"))
+                .containsExactly("Heron-H");
+        assertThat(acronyms(
+                        "T-DXd shrinks brain metastases",
+                        "Responses were seen in the single-arm Gravel-3 trial.",
+                        "news"))
+                .containsExactly("Gravel-3");
+        assertThat(acronyms("Zanidatamab doubles pCR over trastuzumab in Egret GEA preprint", "", "news"))
+                .containsExactly("Egret-GEA");
+        assertThat(acronyms("Covid-19 study of infusion delays", "A Type-2 trial of timing, in Cycle-3.", "journal"))
+                .as("a disease, a type and a cycle are no trials")
+                .isEmpty();
+        assertThat(acronyms("Pyrotinib in HER2-mutant lung cancer: a Europe PMC preprint", "", "journal"))
+                .as("a database's record")
+                .isEmpty();
+    }
+
+    @Test
+    void aNumberedNameWrittenWithASpaceIsFoundWhereATitleEndsInItOrBracketsIt() {
+        assertThat(acronyms("Investigator Explains Intracranial Activity of T-DXd From GRAVEL 3", "", "news"))
+                .containsExactly("GRAVEL-3");
+        assertThat(acronyms(
+                        "SHR-A1811 versus pyrotinib in pretreated HER2-positive breast cancer (SKYLARK HER2): a"
+                                + " randomised, open-label, phase 3 trial",
+                        "",
+                        "journal"))
+                .containsExactly("SKYLARK-HER2");
+        assertThat(acronyms("Zanidatamab Shows Benefit in Advanced GEJ", "", "news"))
+                .as("a capitalised word and a tumour's initials end a headline")
+                .isEmpty();
+    }
+
+    @Test
     void aTrialIsFoundByTheSentenceItStandsInWithoutTheWordTrialBesideIt() {
         assertThat(acronyms(
                         "Department of Error",
