@@ -77,10 +77,11 @@ public class StoryLinks {
 
     /**
      * Where a text says a paper appeared: "published in The Lancet Oncology", "reported today in JAMA Oncology",
-     * "published Thursday in the New England Journal of Medicine", then
+     * "published Thursday in the New England Journal of Medicine", "researchers report in Cancer Cell", then
      * the journal's name as capitalised words (with "of", "and" or "&" between them).
      */
-    private static final Pattern PUBLISHED_IN = Pattern.compile("\\b(?:published|appears|appeared|reported)"
+    private static final Pattern PUBLISHED_IN = Pattern.compile("\\b(?:published|appears|appeared|reported|reports?"
+            + "|write|writes)"
             + "(?:\\s+(?:online|today|yesterday|this\\s+week|last\\s+week|(?:on\\s+)?(?:Monday|Tuesday|Wednesday"
             + "|Thursday|Friday|Saturday|Sunday))){0,2}\\s+in\\s+(?:the\\s+|The\\s+)?"
             + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");

@@ -103,7 +103,7 @@ final class TrialNames {
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
             + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated)"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory)"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);

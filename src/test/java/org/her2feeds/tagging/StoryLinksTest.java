@@ -536,6 +536,35 @@ class StoryLinksTest {
     }
 
     @Test
+    void newsSayingResearchersReportInAJournalCoversThatJournalsPaper() {
+        StoryProfile paper = profile(
+                "Loss of a DNA-repair factor drives resistance to trastuzumab deruxtecan in breast cancer models",
+                "Resistant cell lines kept HER2 but lost payload sensitivity.",
+                "journal",
+                "gazette-oncology-etoc",
+                "2027-06-01");
+        StoryProfile news = profile(
+                "Why breast tumours stop responding to Enhertu",
+                "Researchers report in Gazette Oncology that resistant cancers keep their target.",
+                "news",
+                "science-wire",
+                "2027-06-02");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+    }
+
+    @Test
+    void aDecisionNamedAsSuchIsADecision() {
+        assertThat(profile(
+                                "Charity welcomes NICE decision on Enhertu for HER2-low secondary breast cancer",
+                                "Thousands of people will now be able to have the drug.",
+                                "news",
+                                "charity-news",
+                                "2027-06-11")
+                        .event())
+                .isEqualTo("decision");
+    }
+
+    @Test
     void aWidenedLabelAnOkAndALicenceAreDecisions() {
         assertThat(profile(
                                 "Hernexeos moves up to first line in HER2-mutant lung cancer",

@@ -363,6 +363,15 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialWhoseWinTheNewsTellsOfIsReported() {
+        assertThat(acronyms(
+                        "Bayer's lung drug beats chemo-IO up front",
+                        "The SWIFT-Lung win positions the drug against its rivals.",
+                        "news"))
+                .containsExactly("SWIFT-Lung");
+    }
+
+    @Test
     void aTrialStillToComeIsNotReportedOn() {
         assertThat(acronyms(
                         "Provisional registration of a HER2 inhibitor",
