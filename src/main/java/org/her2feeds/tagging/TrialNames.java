@@ -328,11 +328,16 @@ final class TrialNames {
 
     /** Words just before a trial's name that make it a benchmark, a comparator's source or pending work. */
     private static final Pattern BACKGROUND_CUE =
-            Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
+            // "compared the approach with the earlier NAME study": what the article measures against.
+            Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:(?:the|this|that|its|their)\\s+[\\w-]+\\s+)?"
+                    + "(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
                     + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
                     // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
                     // trial", "T-DM1, introduced after EMILIA".
                     + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"
+                    // "The former standard established by NAME remains an alternative"; "Outside NAME, evidence is
+                    // limited": the trial the article's own evidence stands beside.
+                    + "\\b(?:established|set)\\s+by|\\boutside|"
                     // "… became the standard after DESTINY-Breast03": the trial that made the standard the article
                     // measures against.
                     + "\\b(?:became|become|becoming|remains?|was)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?standard"
@@ -347,7 +352,7 @@ final class TrialNames {
                     + "\\bunlike(?:\\s+(?:that|those|the(?:\\s+[\\w-]+){1,3}?)\\s+(?:of|in))?|"
                     + "(?:comparable|similar)\\s+to\\s+(?:that|those)\\s+(?:in|of))"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
-                    + "(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
+                    + "(?:\\s+the)?(?:\\s+(?:earlier|previous|prior|older))?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
     /**
      * Work still to come, told before the name: "the confirmatory phase 3 trial NAME", "is also running the Phase III
@@ -359,6 +364,8 @@ final class TrialNames {
                     + "|(?<!\\b(?:from|of|in)\\s{1,3}(?:the\\s{1,3})?)\\bongoing"
                     // "Confirmation of clinical benefit is pending NAME": a result still awaited.
                     + "|\\b(?:pending|awaiting)"
+                    // "Confirmatory evidence is expected from the Phase III NAME trial".
+                    + "|\\b(?:expected|awaited)\\s+(?:from|of|in)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
@@ -378,7 +385,7 @@ final class TrialNames {
      * A trial named as the source of a regimen or approach: "induction with the CLEOPATRA regimen", "the KEYNOTE-811
      * approach of adding pembrolizumab".
      */
-    private static final Pattern REGIMEN_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?(?:'s)?\\s+"
+    private static final Pattern REGIMEN_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?(?:'s)?(?:\\s+|-)"
             + "(?:regimen|approach|schedule|backbone|protocol|paradigm|era|standard)\\b");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */

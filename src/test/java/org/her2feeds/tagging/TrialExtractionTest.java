@@ -372,6 +372,39 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialTheArticleMeasuresAgainstStandsBesideOrExpectsIsBackground() {
+        assertThat(acronyms(
+                        "PET response guides de-escalation",
+                        "Presenting the HERON-H trial, the investigator spoke. Commentators compared the approach with"
+                                + " the earlier NeoSphere study.",
+                        "news"))
+                .containsExactly("HERON-H");
+        assertThat(acronyms(
+                        "Living guideline: HER2-positive breast cancer",
+                        "T-DXd is preferred, based on the HERON-H trial. The former standard established by CLEOPATRA remains an"
+                                + " alternative.",
+                        "journal"))
+                .containsExactly("HERON-H");
+        assertThat(acronyms(
+                        "Real-world T-DXd in gastric cancer",
+                        "Outside DESTINY-Gastric04, evidence for second-line T-DXd in Asian practice is limited.",
+                        "preprint"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Conditional approval for an oral inhibitor",
+                        "The decision is based on the HERON-1 trial. Confirmatory evidence is expected from the Phase"
+                                + " III HERON-5 trial.",
+                        "news"))
+                .containsExactly("HERON-1");
+        assertThat(acronyms(
+                        "Extended adjuvant neratinib ten years on",
+                        "ExteNET showed fewer events. We review the impact of KATHERINE-era treatment on eligibility.",
+                        "journal"))
+                .as("a trial's era is the time it opened")
+                .containsExactly("ExteNET");
+    }
+
+    @Test
     void aTrialStillToComeIsNotReportedOn() {
         assertThat(acronyms(
                         "Provisional registration of a HER2 inhibitor",
