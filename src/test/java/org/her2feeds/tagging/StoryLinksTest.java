@@ -553,6 +553,24 @@ class StoryLinksTest {
     }
 
     @Test
+    void aGermanBenefitAssessmentAndItsNewsAreOneDecision() {
+        StoryProfile resolution = profile(
+                "Nutzenbewertung nach Paragraph 35a SGB V: Zanidatamab (Gallengangkarzinom, HER2-positiv) - Beschluss",
+                "Der Gemeinsame Bundesausschuss hat beschlossen: ein geringer Zusatznutzen liegt vor.",
+                "regulator",
+                "g-ba",
+                "2027-08-20");
+        StoryProfile news = profile(
+                "G-BA sieht geringen Zusatznutzen fuer Zanidatamab beim Gallengangkarzinom",
+                "Das Gremium stellte fuer Ziihera einen geringen Zusatznutzen fest.",
+                "news",
+                "aerzte-news",
+                "2027-08-21");
+        assertThat(news.event()).isEqualTo("decision");
+        assertThat(links.link(resolution, news)).isPresent();
+    }
+
+    @Test
     void aDecisionNamedAsSuchIsADecision() {
         assertThat(profile(
                                 "Charity welcomes NICE decision on Enhertu for HER2-low secondary breast cancer",
