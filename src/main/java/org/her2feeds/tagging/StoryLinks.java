@@ -387,7 +387,17 @@ public class StoryLinks {
             return Optional.of("a preprint and its journal version sharing the words "
                     + new TreeSet<>(intersection(a.words(), b.words())));
         }
-        if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
+        // Coverage that names the trial it reports is not of a paper that names none (a pooled study of one subject
+        // in the same days): a few shared words then tell only of a common subject.
+        StoryProfile coverage = coverageA ? a : b;
+        StoryProfile covered = coverageA ? b : a;
+        boolean trialOnlyInCoverage =
+                !coverage.trials().isEmpty() && covered.trials().isEmpty();
+        if (near(rules, a, b)
+                && coverageA != coverageB
+                && !drugs.isEmpty()
+                && !trialOnlyInCoverage
+                && score >= rules.nearThreshold()) {
             return Optional.of("coverage within days sharing " + drugs + " and the words " + sharedWords(a, b));
         }
         if (near(rules, a, b)

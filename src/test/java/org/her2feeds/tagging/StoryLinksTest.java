@@ -571,6 +571,34 @@ class StoryLinksTest {
     }
 
     @Test
+    void coverageNamingItsTrialIsNotOfAPaperOfTheSameDaysThatNamesNone() {
+        StoryProfile pooled = profile(
+                "Intracranial efficacy of HER2-directed agents in brain metastases: a pooled study",
+                "We pooled 31 prospective studies of trastuzumab deruxtecan and tucatinib.",
+                "preprint",
+                "preprint-server",
+                "2027-10-20");
+        StoryProfile trialNews = profile(
+                "Antibody conjugate active in HER2-low disease",
+                "Nearly half had intracranial responses in brain metastases with trastuzumab deruxtecan in the"
+                        + " single-arm GRAVEL-2 trial.",
+                "news",
+                "med-news",
+                "2027-10-18");
+        StoryProfile unnamedNews = profile(
+                "Antibody conjugate active in HER2-low disease",
+                "Nearly half had intracranial responses in brain metastases with trastuzumab deruxtecan, researchers"
+                        + " said.",
+                "news",
+                "med-news",
+                "2027-10-18");
+        assertThat(links.link(pooled, trialNews)).isEmpty();
+        assertThat(links.link(pooled, unnamedNews))
+                .as("news naming no trial may cover it")
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("coverage within days sharing"));
+    }
+
+    @Test
     void aDecisionNamedAsSuchIsADecision() {
         assertThat(profile(
                                 "Charity welcomes NICE decision on Enhertu for HER2-low secondary breast cancer",
