@@ -338,6 +338,8 @@ final class TrialNames {
                     // "The former standard established by NAME remains an alternative"; "Outside NAME, evidence is
                     // limited": the trial the article's own evidence stands beside.
                     + "\\b(?:established|set)\\s+by|\\boutside|"
+                    // "Patients with active brain metastases were excluded from NAME": whom the study adds.
+                    + "\\bexcluded\\s+from|"
                     // "… became the standard after DESTINY-Breast03": the trial that made the standard the article
                     // measures against.
                     + "\\b(?:became|become|becoming|remains?|was)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?standard"

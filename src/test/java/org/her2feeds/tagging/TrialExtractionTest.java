@@ -386,6 +386,13 @@ class TrialExtractionTest {
                         "journal"))
                 .containsExactly("HERON-H");
         assertThat(acronyms(
+                        "T-DXd in HER2-low breast cancer with active brain metastases",
+                        "Patients with active brain metastases were excluded from DESTINY-Breast04. GRAVEL-2"
+                                + " (NCT07000001) enrolled 68 patients.",
+                        "journal"))
+                .as("the trial whose exclusions the study fills")
+                .doesNotContain("DESTINY-Breast04");
+        assertThat(acronyms(
                         "Real-world T-DXd in gastric cancer",
                         "Outside DESTINY-Gastric04, evidence for second-line T-DXd in Asian practice is limited.",
                         "preprint"))
