@@ -25,7 +25,7 @@ final class TrialNames {
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
      * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with a capital
      * inside ("NeoLumen") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
-     * "Lantern-HER2", "Lantern-H", "Basalt-2"): read so too, in the same places. Other mixed-case names (NeoSphere,
+     * "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. Other mixed-case names (NeoSphere,
      * heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
@@ -66,7 +66,7 @@ final class TrialNames {
     /** "the Cormorant GC phase II study". */
     private static final Pattern SPACED_NAMED = Pattern.compile(SPACED_NAME + "\\s+" + PHASE + KIND);
 
-    /** "the QUARRY Lung data", "Cormorant GC results", "in Osprey GEA preprint": a results noun after the name. */
+    /** "the QUARRY Lung data", "Cormorant GC results", "in Egret GEA preprint": a results noun after the name. */
     private static final Pattern SPACED_REPORTED =
             Pattern.compile(SPACED_NAME + "\\s+(?:data|results?|readout|findings|investigators|preprint)\\b");
 
@@ -123,7 +123,7 @@ final class TrialNames {
     private static final Pattern TITLE_ENDS_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME + "\\s*$");
 
     /**
-     * {@link #TITLE_ENDS_IN} with a numbered name written with a space ("… Activity of T-DXd From BASALT 2"): capitals
+     * {@link #TITLE_ENDS_IN} with a numbered name written with a space ("… Activity of T-DXd From GRAVEL 2"): capitals
      * and a number only, as a capitalised word and initials end many a headline ("… in Advanced GEJ").
      */
     private static final Pattern TITLE_ENDS_IN_NUMBERED =
@@ -145,7 +145,7 @@ final class TrialNames {
     private static final Pattern TITLE_NAME_THEN_DESIGN =
             Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
 
-    /** {@link #TITLE_NAME_THEN_DESIGN} with a name written with a space ("… (PERISCOPE HER2): a randomised … trial"). */
+    /** {@link #TITLE_NAME_THEN_DESIGN} with a name written with a space ("… (SKYLARK HER2): a randomised … trial"). */
     private static final Pattern TITLE_SPACED_NAME_THEN_DESIGN =
             Pattern.compile("[(\\[]\\s*" + SPACED_NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
 
@@ -655,7 +655,7 @@ final class TrialNames {
 
     /**
      * Whether the text holds a capital after a small letter ("NeoLumen") or a hyphen between a small letter and two
-     * capitals, one capital ending a word or a digit ("Osprey-BC", "Lantern-H", "Basalt-2"): where a mixed-case name
+     * capitals, one capital ending a word or a digit ("Osprey-BC", "Heron-H", "Gravel-2"): where a mixed-case name
      * of {@link #NAME} can stand in a field without four capitals.
      */
     private static boolean holdsMixedCaseName(String text) {

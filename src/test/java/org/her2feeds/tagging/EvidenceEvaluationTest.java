@@ -136,12 +136,16 @@ class EvidenceEvaluationTest {
      * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
      * while held out (summary lines only), with the rules before and after the tenth tuning: type 0.929, trials 0.906 /
      * 0.926 then 0.907 / 0.934, drugs 1 / 1, every notice's kind, 10 of 12 DOIs or PMIDs, stories F1 0.845 both times;
-     * retired as held out and tuned on since 2026-12-07. These floors, just under what it reaches since the eleventh
-     * tuning, hold it there.
+     * retired as held out and tuned on since 2026-12-07. Since the eleventh tuning (identifiers among a notice's
+     * keywords, a journal's article type before its title's trial words, a patient's first-person title, names in
+     * mixed case with one capital or a number after the hyphen, background trials measured against, stood beside or
+     * expected, coverage naming its trial kept from papers naming none) it reaches type 0.983, every notice's DOI or
+     * PMID, trials 0.957 / 0.978 and stories F1 0.970 (precision 0.990, recall 0.951): every goal. These floors, just
+     * under what it reaches, hold it there.
      */
     private static final Path TUNING_11 = Path.of("src/test/resources/evidence/evidence-tuning-11.yml");
 
-    private static final Floors TUNING_11_FLOORS = new Floors(0.90, 0.93, 0.84, 2, 0);
+    private static final Floors TUNING_11_FLOORS = new Floors(0.95, 0.97, 0.96);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
@@ -202,8 +206,10 @@ class EvidenceEvaluationTest {
     }
 
     @Test
-    void theEleventhTuningSetKeepsWhatItReaches() {
-        assertReaches(EvidenceEvaluation.run(tagger, TUNING_11), TUNING_11_FLOORS);
+    void theEleventhTuningSetMeetsEveryGoal() {
+        EvidenceEvaluation tuning11 = EvidenceEvaluation.run(tagger, TUNING_11);
+        assertReaches(tuning11, TUNING_11_FLOORS);
+        assertThat(tuning11.meetsGoals()).isTrue();
     }
 
     @Test

@@ -381,8 +381,8 @@ class TrialExtractionTest {
                 .containsExactly("HERON-H");
         assertThat(acronyms(
                         "Living guideline: HER2-positive breast cancer",
-                        "T-DXd is preferred, based on the HERON-H trial. The former standard established by CLEOPATRA remains an"
-                                + " alternative.",
+                        "T-DXd is preferred, based on the HERON-H trial. The former standard established by"
+                                + " CLEOPATRA remains an alternative.",
                         "journal"))
                 .containsExactly("HERON-H");
         assertThat(acronyms(
