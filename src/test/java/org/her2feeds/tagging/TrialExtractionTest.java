@@ -412,6 +412,25 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aPapersOnlyNameAndOnlyRegistryIdAreOneTrialThoughASentenceApart() {
+        List<TrialMention> found = trials(
+                "Neoadjuvant disitamab vedotin in bladder cancer: the phase 2 HERON-UC trial",
+                "Objective: to evaluate RC48 before cystectomy. Design: single-arm phase 2 (ChiCTR2500012345).",
+                "journal",
+                null);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).acronym()).isEqualTo("HERON-UC");
+        assertThat(found.get(0).id()).isEqualTo("ChiCTR2500012345");
+        assertThat(trials(
+                        "HERON-UC and EGRET-UC in bladder cancer",
+                        "Two phase 2 trials: the HERON-UC trial and the EGRET-UC trial. One is" + " ChiCTR2500012345.",
+                        "journal",
+                        null))
+                .as("two names and one id: whose it is is not said")
+                .hasSize(3);
+    }
+
+    @Test
     void aTrialStillToComeIsNotReportedOn() {
         assertThat(acronyms(
                         "Provisional registration of a HER2 inhibitor",
