@@ -435,7 +435,26 @@ final class EvidenceRules {
         if (registryRecord && found.size() > 1) {
             return new Trials(List.of(oneTrial(found)), named);
         }
-        return new Trials(withoutPrecedents(found, fields), named);
+        return new Trials(withoutPrecedents(nameWithItsId(found), fields), named);
+    }
+
+    /**
+     * One trial named only by its name and one known only by its registry id, the article's only two, are one trial:
+     * a paper names its study in its title and gives the registration in its methods ("Design: single-arm phase 2
+     * (ChiCTR2500012345)"), a sentence or more away from the name.
+     */
+    private static List<TrialMention> nameWithItsId(List<TrialMention> found) {
+        if (found.size() != 2) {
+            return found;
+        }
+        TrialMention first = found.get(0);
+        TrialMention second = found.get(1);
+        TrialMention name = first.id() == null ? first : second.id() == null ? second : null;
+        TrialMention id = name == first ? second : first;
+        if (name == null || name.acronym() == null || id.acronym() != null || id.id() == null) {
+            return found;
+        }
+        return List.of(new TrialMention(id.id(), name.acronym(), id.url()));
     }
 
     /**

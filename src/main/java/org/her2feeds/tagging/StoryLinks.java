@@ -77,10 +77,11 @@ public class StoryLinks {
 
     /**
      * Where a text says a paper appeared: "published in The Lancet Oncology", "reported today in JAMA Oncology",
-     * "published Thursday in the New England Journal of Medicine", then
+     * "published Thursday in the New England Journal of Medicine", "researchers report in Cancer Cell", then
      * the journal's name as capitalised words (with "of", "and" or "&" between them).
      */
-    private static final Pattern PUBLISHED_IN = Pattern.compile("\\b(?:published|appears|appeared|reported)"
+    private static final Pattern PUBLISHED_IN = Pattern.compile("\\b(?:published|appears|appeared|reported|reports?"
+            + "|write|writes)"
             + "(?:\\s+(?:online|today|yesterday|this\\s+week|last\\s+week|(?:on\\s+)?(?:Monday|Tuesday|Wednesday"
             + "|Thursday|Friday|Saturday|Sunday))){0,2}\\s+in\\s+(?:the\\s+|The\\s+)?"
             + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
@@ -386,7 +387,17 @@ public class StoryLinks {
             return Optional.of("a preprint and its journal version sharing the words "
                     + new TreeSet<>(intersection(a.words(), b.words())));
         }
-        if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty() && score >= rules.nearThreshold()) {
+        // Coverage that names the trial it reports is not of a paper that names none (a pooled study of one subject
+        // in the same days): a few shared words then tell only of a common subject.
+        StoryProfile coverage = coverageA ? a : b;
+        StoryProfile covered = coverageA ? b : a;
+        boolean trialOnlyInCoverage =
+                !coverage.trials().isEmpty() && covered.trials().isEmpty();
+        if (near(rules, a, b)
+                && coverageA != coverageB
+                && !drugs.isEmpty()
+                && !trialOnlyInCoverage
+                && score >= rules.nearThreshold()) {
             return Optional.of("coverage within days sharing " + drugs + " and the words " + sharedWords(a, b));
         }
         if (near(rules, a, b)

@@ -24,11 +24,12 @@ final class TrialNames {
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
      * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with a capital
-     * inside ("NeoLumen") or a capitalised word hyphenated to capitals ("Osprey-BC", "Lantern-HER2"): read so too,
-     * in the same places. Other mixed-case names (NeoSphere, heredERA) are curated.
+     * inside ("NeoLumen") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
+     * "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. Other mixed-case names (NeoSphere,
+     * heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
-            + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-[A-Z]{2,}[0-9]*)(?![\\w-])";
+            + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
@@ -65,9 +66,9 @@ final class TrialNames {
     /** "the Cormorant GC phase II study". */
     private static final Pattern SPACED_NAMED = Pattern.compile(SPACED_NAME + "\\s+" + PHASE + KIND);
 
-    /** "the QUARRY Lung data", "Cormorant GC results": a results noun attached to the name. */
+    /** "the QUARRY Lung data", "Cormorant GC results", "in Egret GEA preprint": a results noun after the name. */
     private static final Pattern SPACED_REPORTED =
-            Pattern.compile(SPACED_NAME + "\\s+(?:data|results?|readout|findings|investigators)\\b");
+            Pattern.compile(SPACED_NAME + "\\s+(?:data|results?|readout|findings|investigators|preprint)\\b");
 
     /** "the phase 3 trial NAME", "study NAME". */
     private static final Pattern NAMED_AFTER = Pattern.compile("\\b" + KIND + ",?\\s+" + NAME);
@@ -102,7 +103,7 @@ final class TrialNames {
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
             + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated)"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory)"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);
@@ -122,6 +123,13 @@ final class TrialNames {
     private static final Pattern TITLE_ENDS_IN = Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?" + NAME + "\\s*$");
 
     /**
+     * {@link #TITLE_ENDS_IN} with a numbered name written with a space ("… Activity of T-DXd From GRAVEL 2"): capitals
+     * and a number only, as a capitalised word and initials end many a headline ("… in Advanced GEJ").
+     */
+    private static final Pattern TITLE_ENDS_IN_NUMBERED =
+            Pattern.compile("\\b(?i:in|from)\\s+(?:the\\s+)?([A-Z]{4,}\\s[0-9]{1,2})\\s*$");
+
+    /**
      * A congress abstract's title ending in the analysis of a name written with a space ("…: Primary Analysis of
      * KESTREL Lung"), as {@link #TITLE_ENDS_IN} with a spaced name.
      */
@@ -136,6 +144,10 @@ final class TrialNames {
      */
     private static final Pattern TITLE_NAME_THEN_DESIGN =
             Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
+
+    /** {@link #TITLE_NAME_THEN_DESIGN} with a name written with a space ("… (SKYLARK HER2): a randomised … trial"). */
+    private static final Pattern TITLE_SPACED_NAME_THEN_DESIGN =
+            Pattern.compile("[(\\[]\\s*" + SPACED_NAME + "\\s*[)\\]]\\s*:[^:]{0,120}?\\b(?i:trial|study)\\b");
 
     /**
      * A reply or a comment on a trial, named by its name alone: "Comment on NEOLUMEN: …", "Reply to HARBOR-H2". A
@@ -247,6 +259,8 @@ final class TrialNames {
             "UPDATE",
             "RESULTS",
             "COVID",
+            "TYPE",
+            "CYCLE",
             "GRADE",
             "STAGE",
             "COHORT",
@@ -280,8 +294,9 @@ final class TrialNames {
             "PBAC",
             "NEJM",
             "JAMA",
-            // Databases that articles draw data from ("data from SEER"), not trials.
+            // Databases that articles draw data from ("data from SEER"), not trials; "Europe PMC preprint" is a record.
             "SEER",
+            "EUROPE",
             "NCDB",
             "TCGA",
             "FAERS",
@@ -313,11 +328,18 @@ final class TrialNames {
 
     /** Words just before a trial's name that make it a benchmark, a comparator's source or pending work. */
     private static final Pattern BACKGROUND_CUE =
-            Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
+            // "compared the approach with the earlier NAME study": what the article measures against.
+            Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:(?:the|this|that|its|their)\\s+[\\w-]+\\s+)?"
+                    + "(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
                     + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
                     // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
                     // trial", "T-DM1, introduced after EMILIA".
                     + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"
+                    // "The former standard established by NAME remains an alternative"; "Outside NAME, evidence is
+                    // limited": the trial the article's own evidence stands beside.
+                    + "\\b(?:established|set)\\s+by|\\boutside|"
+                    // "Patients with active brain metastases were excluded from NAME": whom the study adds.
+                    + "\\bexcluded\\s+from|"
                     // "… became the standard after DESTINY-Breast03": the trial that made the standard the article
                     // measures against.
                     + "\\b(?:became|become|becoming|remains?|was)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?standard"
@@ -332,7 +354,7 @@ final class TrialNames {
                     + "\\bunlike(?:\\s+(?:that|those|the(?:\\s+[\\w-]+){1,3}?)\\s+(?:of|in))?|"
                     + "(?:comparable|similar)\\s+to\\s+(?:that|those)\\s+(?:in|of))"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
-                    + "(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
+                    + "(?:\\s+the)?(?:\\s+(?:earlier|previous|prior|older))?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
     /**
      * Work still to come, told before the name: "the confirmatory phase 3 trial NAME", "is also running the Phase III
@@ -344,6 +366,8 @@ final class TrialNames {
                     + "|(?<!\\b(?:from|of|in)\\s{1,3}(?:the\\s{1,3})?)\\bongoing"
                     // "Confirmation of clinical benefit is pending NAME": a result still awaited.
                     + "|\\b(?:pending|awaiting)"
+                    // "Confirmatory evidence is expected from the Phase III NAME trial".
+                    + "|\\b(?:expected|awaited)\\s+(?:from|of|in)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
@@ -363,7 +387,7 @@ final class TrialNames {
      * A trial named as the source of a regimen or approach: "induction with the CLEOPATRA regimen", "the KEYNOTE-811
      * approach of adding pembrolizumab".
      */
-    private static final Pattern REGIMEN_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?(?:'s)?\\s+"
+    private static final Pattern REGIMEN_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?(?:'s)?(?:\\s+|-)"
             + "(?:regimen|approach|schedule|backbone|protocol|paradigm|era|standard)\\b");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
@@ -463,6 +487,13 @@ final class TrialNames {
             }
         }
         if (title != null && holdsCapitals(title, 2)) {
+            for (Pattern pattern : List.of(TITLE_ENDS_IN_NUMBERED, TITLE_SPACED_NAME_THEN_DESIGN)) {
+                Matcher spaced = pattern.matcher(title);
+                String name = spaced.find() ? spaced.group(1).replaceAll("\\s+", "-") : "";
+                if (!name.isEmpty() && notATrialWord(name)) {
+                    names.add(name);
+                }
+            }
             Matcher analysed = TITLE_ANALYSIS_OF.matcher(title);
             String name = analysed.find() ? analysed.group(1).replaceAll("\\s+", "-") : "";
             // "Results of the KATHERINE Trial" names KATHERINE, which other patterns read.
@@ -624,7 +655,8 @@ final class TrialNames {
 
     /**
      * Whether the text holds a capital after a small letter ("NeoLumen") or a hyphen between a small letter and two
-     * capitals ("Osprey-BC"): where a mixed-case name of {@link #NAME} can stand in a field without four capitals.
+     * capitals, one capital ending a word or a digit ("Osprey-BC", "Heron-H", "Gravel-2"): where a mixed-case name
+     * of {@link #NAME} can stand in a field without four capitals.
      */
     private static boolean holdsMixedCaseName(String text) {
         for (int i = 1; i + 1 < text.length(); i++) {
@@ -634,15 +666,16 @@ final class TrialNames {
                 if (c >= 'A' && c <= 'Z' && text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z') {
                     return true;
                 }
-                if (c == '-'
-                        && i + 2 < text.length()
-                        && isCapital(text.charAt(i + 1))
-                        && isCapital(text.charAt(i + 2))) {
+                if (c == '-' && (isCapital(text.charAt(i + 1)) || isDigit(text.charAt(i + 1)))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isCapital(char c) {

@@ -132,17 +132,26 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_10_FLOORS = new Floors(0.96, 0.95, 0.95);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the ninth,
-     * 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is skipped.
+     * The eleventh tuning set (h9-001…, 240 items, 43 stories, 16 notices): written on 2026-12-07 as the ninth held-out
+     * set by a labeller who read only the labelling guide, never the rules, code or other item files. Measured twice
+     * while held out (summary lines only), with the rules before and after the tenth tuning: type 0.929, trials 0.906 /
+     * 0.926 then 0.907 / 0.934, drugs 1 / 1, every notice's kind, 10 of 12 DOIs or PMIDs, stories F1 0.845 both times;
+     * retired as held out and tuned on since 2026-12-07. Since the eleventh tuning (identifiers among a notice's
+     * keywords, a journal's article type before its title's trial words, a patient's first-person title, names in
+     * mixed case with one capital or a number after the hyphen, background trials measured against, stood beside or
+     * expected, coverage naming its trial kept from papers naming none) it reaches type 0.983, every notice's DOI or
+     * PMID, trials 0.964 / 0.978 and stories F1 0.970 (precision 0.990, recall 0.951): every goal. These floors, just
+     * under what it reaches, hold it there.
      */
-    private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-9.yml"));
+    private static final Path TUNING_11 = Path.of("src/test/resources/evidence/evidence-tuning-11.yml");
+
+    private static final Floors TUNING_11_FLOORS = new Floors(0.95, 0.97, 0.96);
 
     /**
-     * What the ninth held-out set reached when measured (trials 0.907 / 0.934, stories F1 0.845, two of its twelve
-     * notices' DOI or PMID unread): below the goals, so the floors keep it from falling, not the goals.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
+     * retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.93, 0.84, 2, 0);
+    private static final Optional<Path> HELD_OUT = Optional.empty();
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -197,9 +206,17 @@ class EvidenceEvaluationTest {
     }
 
     @Test
+    void theEleventhTuningSetMeetsEveryGoal() {
+        EvidenceEvaluation tuning11 = EvidenceEvaluation.run(tagger, TUNING_11);
+        assertReaches(tuning11, TUNING_11_FLOORS);
+        assertThat(tuning11.meetsGoals()).isTrue();
+    }
+
+    @Test
     void theHeldOutSetKeepsWhatItReachesOnTextNoRuleWasWrittenFor() {
         assumeTrue(HELD_OUT.isPresent(), "no held-out set is written yet");
-        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT.orElseThrow()), HELD_OUT_FLOORS);
+        // The goals until the next held-out set is measured and its floors (what it reaches) are set here.
+        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT.orElseThrow()), GOALS);
     }
 
     @Test

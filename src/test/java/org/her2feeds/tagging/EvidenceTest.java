@@ -176,6 +176,80 @@ class EvidenceTest {
     }
 
     @Test
+    void aJournalsArticleTypeWinsOverTheTrialWordsOfItsTitle() {
+        assertThat(type(
+                        "Organising pneumonia in a patient receiving adjuvant T-DXd in a clinical trial",
+                        "",
+                        List.of("Case Reports", "Journal Article"),
+                        "journal"))
+                .isEqualTo("case-report");
+        assertThat(type(
+                        "HER2-directed therapy in biliary cancer: pooled analysis of single-arm trials",
+                        "",
+                        List.of("Systematic Review", "Journal Article"),
+                        "journal"))
+                .isEqualTo("review");
+        assertThat(type("Where does pertuzumab still fit?", "", List.of("Review", "Perspective review"), "journal"))
+                .as("a perspective review is a review, not a perspective")
+                .isEqualTo("review");
+        assertThat(type(
+                        "Cardiac safety of dual blockade: a pooled analysis of patient data from three trials",
+                        "",
+                        List.of("Journal Article", "Meta-Analysis"),
+                        "journal"))
+                .as("PubMed files pooled analyses of named trials under Meta-Analysis")
+                .isEqualTo("trial-result");
+        assertThat(type("Seminar: HER2-positive gastric cancer", "", List.of(), "journal"))
+                .isEqualTo("review");
+        assertThat(type(
+                        "Systemic therapy for HER2-positive gastric cancer: ASCO Rapid Recommendation Update",
+                        "",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("guideline");
+    }
+
+    @Test
+    void aCompanyNewsroomsReleasesSectionMakesItsOwnAnnouncement() {
+        assertThat(type(
+                        "Zanidatamab approved in Japan for HER2-positive biliary tract cancer",
+                        "",
+                        List.of("Press Releases"),
+                        "news"))
+                .isEqualTo("approval");
+        assertThat(type("Zanidatamab approved in Japan for HER2-positive biliary tract cancer", "", List.of(), "news"))
+                .as("journalism about the decision")
+                .isEqualTo("news");
+        assertThat(type("Tucatinib Shows Survival Benefit in HER2CLIMB-05", "", List.of("News Releases"), "news"))
+                .isEqualTo("trial-result");
+    }
+
+    @Test
+    void aPatientsFirstPersonAccountOfTrialNewsIsTheirStory() {
+        assertThat(type("What this week's DESTINY-Breast11 news means to me", "", List.of(), "patient"))
+                .isEqualTo("patient-story");
+        assertThat(type("DESTINY-Breast11: what the news means for patients", "", List.of(), "patient"))
+                .as("a patient organisation's explainer")
+                .isEqualTo("news");
+    }
+
+    @Test
+    void laboratoryAndVeterinaryStudiesArePreclinical() {
+        assertThat(type(
+                        "HER2 L755S confers lapatinib resistance in isogenic breast cancer models",
+                        "",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type(
+                        "A HER2 vaccine in dogs with osteosarcoma: a prospective veterinary study",
+                        "",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("preclinical");
+    }
+
+    @Test
     void trialsAreFoundByAcronymAndByRegistryIdWithTheirRegistryPage() {
         Evidence found = evidence(
                 "DESTINY-Breast09: first-line T-DXd with pertuzumab",

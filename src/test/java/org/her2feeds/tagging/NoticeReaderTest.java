@@ -52,6 +52,36 @@ class NoticeReaderTest {
     }
 
     @Test
+    void readsTheArticlesIdentifierWhereTheNoticesRecordFilesItAmongItsKeywords() {
+        Notice byPmid = NoticeReader.read(new TaggableText(
+                "Retraction: Lapatinib rechallenge in a man with HER2-amplified bladder cancer",
+                "This article has been retracted at the request of the editors.",
+                "",
+                List.of("Retraction of Publication", "Original: PMID 98444555"),
+                "journal"));
+        Notice byDoi = NoticeReader.read(new TaggableText(
+                "Correction",
+                "In the originally published version of this article, a grant was missing.",
+                "",
+                List.of("Correction", "doi:10.1000/j.onc.2026.01.007"),
+                "journal"));
+
+        assertThat(byPmid.pmids()).containsExactly("98444555");
+        assertThat(byDoi.dois()).containsExactly("10.1000/j.onc.2026.01.007");
+    }
+
+    @Test
+    void readsATitleQuotedWithCharacterReferencesLeftByAFeedEscapedTwice() {
+        Notice notice = read(
+                "Journal pulls neratinib paper over duplicated figures",
+                "The paper, &#8220;Neratinib overcomes lapatinib resistance in HER2-mutant organoids,&#8221; was"
+                        + " retracted; a second, &ldquo;Pyrotinib in HER2-low organoid models of gastric cancer&rdquo;,"
+                        + " was not.");
+
+        assertThat(notice.title()).isEqualTo("Neratinib overcomes lapatinib resistance in HER2-mutant organoids,");
+    }
+
+    @Test
     void aPubmedMentionWithoutALabelIsNoIdentifier() {
         Notice notice = read("Correction", "We searched PubMed 2010 to 2025 again and corrected Table 2.");
 

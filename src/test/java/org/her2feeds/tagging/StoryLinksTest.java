@@ -536,6 +536,81 @@ class StoryLinksTest {
     }
 
     @Test
+    void newsSayingResearchersReportInAJournalCoversThatJournalsPaper() {
+        StoryProfile paper = profile(
+                "Loss of a DNA-repair factor drives resistance to trastuzumab deruxtecan in breast cancer models",
+                "Resistant cell lines kept HER2 but lost payload sensitivity.",
+                "journal",
+                "gazette-oncology-etoc",
+                "2027-06-01");
+        StoryProfile news = profile(
+                "Why breast tumours stop responding to Enhertu",
+                "Researchers report in Gazette Oncology that resistant cancers keep their target.",
+                "news",
+                "science-wire",
+                "2027-06-02");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+    }
+
+    @Test
+    void aGermanBenefitAssessmentAndItsNewsAreOneDecision() {
+        StoryProfile resolution = profile(
+                "Nutzenbewertung nach Paragraph 35a SGB V: Zanidatamab (Gallengangkarzinom, HER2-positiv) - Beschluss",
+                "Der Gemeinsame Bundesausschuss hat beschlossen: ein geringer Zusatznutzen liegt vor.",
+                "regulator",
+                "g-ba",
+                "2027-08-20");
+        StoryProfile news = profile(
+                "G-BA sieht geringen Zusatznutzen fuer Zanidatamab beim Gallengangkarzinom",
+                "Das Gremium stellte fuer Ziihera einen geringen Zusatznutzen fest.",
+                "news",
+                "aerzte-news",
+                "2027-08-21");
+        assertThat(news.event()).isEqualTo("decision");
+        assertThat(links.link(resolution, news)).isPresent();
+    }
+
+    @Test
+    void coverageNamingItsTrialIsNotOfAPaperOfTheSameDaysThatNamesNone() {
+        StoryProfile pooled = profile(
+                "Intracranial efficacy of HER2-directed agents in brain metastases: a pooled study",
+                "We pooled 31 prospective studies of trastuzumab deruxtecan and tucatinib.",
+                "preprint",
+                "preprint-server",
+                "2027-10-20");
+        StoryProfile trialNews = profile(
+                "Antibody conjugate active in HER2-low disease",
+                "Nearly half had intracranial responses in brain metastases with trastuzumab deruxtecan in the"
+                        + " single-arm GRAVEL-2 trial.",
+                "news",
+                "med-news",
+                "2027-10-18");
+        StoryProfile unnamedNews = profile(
+                "Antibody conjugate active in HER2-low disease",
+                "Nearly half had intracranial responses in brain metastases with trastuzumab deruxtecan, researchers"
+                        + " said.",
+                "news",
+                "med-news",
+                "2027-10-18");
+        assertThat(links.link(pooled, trialNews)).isEmpty();
+        assertThat(links.link(pooled, unnamedNews))
+                .as("news naming no trial may cover it")
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("coverage within days sharing"));
+    }
+
+    @Test
+    void aDecisionNamedAsSuchIsADecision() {
+        assertThat(profile(
+                                "Charity welcomes NICE decision on Enhertu for HER2-low secondary breast cancer",
+                                "Thousands of people will now be able to have the drug.",
+                                "news",
+                                "charity-news",
+                                "2027-06-11")
+                        .event())
+                .isEqualTo("decision");
+    }
+
+    @Test
     void aWidenedLabelAnOkAndALicenceAreDecisions() {
         assertThat(profile(
                                 "Hernexeos moves up to first line in HER2-mutant lung cancer",

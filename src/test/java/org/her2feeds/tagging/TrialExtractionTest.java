@@ -73,6 +73,40 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aNameNewsRetypesInMixedCaseWithOneCapitalOrANumberAfterItsHyphenIsFound() {
+        assertThat(acronyms("Scan after two cycles spares chemotherapy, Heron-H study shows", "", "news"))
+                .containsExactly("Heron-H");
+        assertThat(acronyms(
+                        "T-DXd shrinks brain metastases",
+                        "Responses were seen in the single-arm Gravel-3 trial.",
+                        "news"))
+                .containsExactly("Gravel-3");
+        assertThat(acronyms("Zanidatamab doubles pCR over trastuzumab in Egret GEA preprint", "", "news"))
+                .containsExactly("Egret-GEA");
+        assertThat(acronyms("Covid-19 study of infusion delays", "A Type-2 trial of timing, in Cycle-3.", "journal"))
+                .as("a disease, a type and a cycle are no trials")
+                .isEmpty();
+        assertThat(acronyms("Pyrotinib in HER2-mutant lung cancer: a Europe PMC preprint", "", "journal"))
+                .as("a database's record")
+                .isEmpty();
+    }
+
+    @Test
+    void aNumberedNameWrittenWithASpaceIsFoundWhereATitleEndsInItOrBracketsIt() {
+        assertThat(acronyms("Investigator Explains Intracranial Activity of T-DXd From GRAVEL 3", "", "news"))
+                .containsExactly("GRAVEL-3");
+        assertThat(acronyms(
+                        "SHR-A1811 versus pyrotinib in pretreated HER2-positive breast cancer (SKYLARK HER2): a"
+                                + " randomised, open-label, phase 3 trial",
+                        "",
+                        "journal"))
+                .containsExactly("SKYLARK-HER2");
+        assertThat(acronyms("Zanidatamab Shows Benefit in Advanced GEJ", "", "news"))
+                .as("a capitalised word and a tumour's initials end a headline")
+                .isEmpty();
+    }
+
+    @Test
     void aTrialIsFoundByTheSentenceItStandsInWithoutTheWordTrialBesideIt() {
         assertThat(acronyms(
                         "Department of Error",
@@ -326,6 +360,74 @@ class TrialExtractionTest {
                         "journal"))
                 .as("a result the article's own confirms")
                 .isEmpty();
+    }
+
+    @Test
+    void aTrialWhoseWinTheNewsTellsOfIsReported() {
+        assertThat(acronyms(
+                        "Bayer's lung drug beats chemo-IO up front",
+                        "The SWIFT-Lung win positions the drug against its rivals.",
+                        "news"))
+                .containsExactly("SWIFT-Lung");
+    }
+
+    @Test
+    void aTrialTheArticleMeasuresAgainstStandsBesideOrExpectsIsBackground() {
+        assertThat(acronyms(
+                        "PET response guides de-escalation",
+                        "Presenting the HERON-H trial, the investigator spoke. Commentators compared the approach with"
+                                + " the earlier NeoSphere study.",
+                        "news"))
+                .containsExactly("HERON-H");
+        assertThat(acronyms(
+                        "Living guideline: HER2-positive breast cancer",
+                        "T-DXd is preferred, based on the HERON-H trial. The former standard established by"
+                                + " CLEOPATRA remains an alternative.",
+                        "journal"))
+                .containsExactly("HERON-H");
+        assertThat(acronyms(
+                        "T-DXd in HER2-low breast cancer with active brain metastases",
+                        "Patients with active brain metastases were excluded from DESTINY-Breast04. GRAVEL-2"
+                                + " (NCT07000001) enrolled 68 patients.",
+                        "journal"))
+                .as("the trial whose exclusions the study fills")
+                .doesNotContain("DESTINY-Breast04");
+        assertThat(acronyms(
+                        "Real-world T-DXd in gastric cancer",
+                        "Outside DESTINY-Gastric04, evidence for second-line T-DXd in Asian practice is limited.",
+                        "preprint"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Conditional approval for an oral inhibitor",
+                        "The decision is based on the HERON-1 trial. Confirmatory evidence is expected from the Phase"
+                                + " III HERON-5 trial.",
+                        "news"))
+                .containsExactly("HERON-1");
+        assertThat(acronyms(
+                        "Extended adjuvant neratinib ten years on",
+                        "ExteNET showed fewer events. We review the impact of KATHERINE-era treatment on eligibility.",
+                        "journal"))
+                .as("a trial's era is the time it opened")
+                .containsExactly("ExteNET");
+    }
+
+    @Test
+    void aPapersOnlyNameAndOnlyRegistryIdAreOneTrialThoughASentenceApart() {
+        List<TrialMention> found = trials(
+                "Neoadjuvant disitamab vedotin in bladder cancer: the phase 2 HERON-UC trial",
+                "Objective: to evaluate RC48 before cystectomy. Design: single-arm phase 2 (ChiCTR2500012345).",
+                "journal",
+                null);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).acronym()).isEqualTo("HERON-UC");
+        assertThat(found.get(0).id()).isEqualTo("ChiCTR2500012345");
+        assertThat(trials(
+                        "HERON-UC and EGRET-UC in bladder cancer",
+                        "Two phase 2 trials: the HERON-UC trial and the EGRET-UC trial. One is" + " ChiCTR2500012345.",
+                        "journal",
+                        null))
+                .as("two names and one id: whose it is is not said")
+                .hasSize(3);
     }
 
     @Test
