@@ -148,10 +148,18 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_11_FLOORS = new Floors(0.95, 0.97, 0.96);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
-     * retiring one held-out set and writing the next, this is empty and the test is skipped.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the tenth,
+     * 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
-    private static final Optional<Path> HELD_OUT = Optional.empty();
+    private static final Optional<Path> HELD_OUT =
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-10.yml"));
+
+    /**
+     * What the tenth held-out set reached when measured after the eleventh tuning (trials 0.891 / 0.852, stories F1
+     * 0.662, every notice's DOI or PMID read, one item taken for a notice that none is labelled): below the goals for
+     * trials and stories, so these floors keep it from falling, not the goals.
+     */
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.89, 0.85, 0.66, 0, 1);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -215,8 +223,7 @@ class EvidenceEvaluationTest {
     @Test
     void theHeldOutSetKeepsWhatItReachesOnTextNoRuleWasWrittenFor() {
         assumeTrue(HELD_OUT.isPresent(), "no held-out set is written yet");
-        // The goals until the next held-out set is measured and its floors (what it reaches) are set here.
-        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT.orElseThrow()), GOALS);
+        assertReaches(EvidenceEvaluation.run(tagger, HELD_OUT.orElseThrow()), HELD_OUT_FLOORS);
     }
 
     @Test
