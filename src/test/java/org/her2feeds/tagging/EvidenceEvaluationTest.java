@@ -148,18 +148,29 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_11_FLOORS = new Floors(0.95, 0.97, 0.96);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the tenth,
+     * The twelfth tuning set (h10-001…, 240 items, 41 stories, 16 notices): written on 2026-12-07 as the tenth
+     * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
+     * only), with the rules before and after the eleventh tuning: type 0.929 then 0.933, trials 0.878 / 0.852 then
+     * 0.891 / 0.852, DOI or PMID 9 then 10 of 10, stories F1 0.662 both times; retired as held out on 2026-12-07 and
+     * not yet tuned on, so these floors are what it reached, below the goals for trials and stories.
+     */
+    private static final Path TUNING_12 = Path.of("src/test/resources/evidence/evidence-tuning-12.yml");
+
+    private static final Floors TUNING_12_FLOORS = new Floors(0.89, 0.85, 0.66, 0, 1);
+
+    /**
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the eleventh,
      * 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
     private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-10.yml"));
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-11.yml"));
 
     /**
-     * What the tenth held-out set reached when measured after the eleventh tuning (trials 0.891 / 0.852, stories F1
-     * 0.662, every notice's DOI or PMID read, one item taken for a notice that none is labelled): below the goals for
-     * trials and stories, so these floors keep it from falling, not the goals.
+     * What the eleventh held-out set reached when measured once with the rules of the eleventh tuning (trials 0.881 /
+     * 0.915, stories F1 0.756, one of its twelve notices' DOI or PMID unread): below the goals for trials, stories
+     * and identifiers, so these floors keep it from falling, not the goals.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.89, 0.85, 0.66, 0, 1);
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.88, 0.91, 0.75, 1, 0);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -218,6 +229,11 @@ class EvidenceEvaluationTest {
         EvidenceEvaluation tuning11 = EvidenceEvaluation.run(tagger, TUNING_11);
         assertReaches(tuning11, TUNING_11_FLOORS);
         assertThat(tuning11.meetsGoals()).isTrue();
+    }
+
+    @Test
+    void theTwelfthTuningSetKeepsWhatItReachedWhileHeldOut() {
+        assertReaches(EvidenceEvaluation.run(tagger, TUNING_12), TUNING_12_FLOORS);
     }
 
     @Test
