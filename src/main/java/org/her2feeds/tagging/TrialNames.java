@@ -264,6 +264,12 @@ final class TrialNames {
             "GRADE",
             "STAGE",
             "COHORT",
+            // Endpoints written in four capitals, what a trial reports rather than a trial ("DESTINY-Breast05 IDFS
+            // data").
+            "IDFS",
+            "DDFS",
+            "DRFS",
+            "IBCFS",
             // Kickers that open a headline in capitals ("BREAKING: …"), and notices' labels ("WITHDRAWN: …").
             "BREAKING",
             "EXCLUSIVE",

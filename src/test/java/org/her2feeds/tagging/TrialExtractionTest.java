@@ -48,6 +48,20 @@ class TrialExtractionTest {
     }
 
     @Test
+    void anEndpointWrittenInCapitalsAfterATrialsNameIsNoTrialOfItsOwn() {
+        assertThat(acronyms(
+                        "Cost-effectiveness of trastuzumab deruxtecan after residual disease",
+                        "Using DESTINY-Breast05 IDFS data, the model found a price cut was needed.",
+                        "journal"))
+                .containsExactly("DESTINY-Breast05");
+        assertThat(acronyms(
+                        "Neratinib after adjuvant trastuzumab: a model",
+                        "We used the ExteNET DRFS data and IBCFS results of the trial.",
+                        "journal"))
+                .containsExactly("ExteNET");
+    }
+
+    @Test
     void trialsNotInTheCuratedListAreFoundWhenTheTextCallsThemATrialOrStudy() {
         assertThat(acronyms(
                         "Enrolment opens in the OSPREY-HB trial",
