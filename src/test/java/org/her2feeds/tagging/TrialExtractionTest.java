@@ -48,6 +48,17 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aNameWhosePartEndsInALowerCaseLetterAfterItsNumberIsFoundWhole() {
+        assertThat(acronyms(
+                        "OSPREY-HER2m: a randomised trial of treatment duration guided by ctDNA",
+                        "Participants are randomised to stop or continue trastuzumab.",
+                        "registry"))
+                .containsExactly("OSPREY-HER2m");
+        assertThat(acronyms("Expansion cohort opens", "The KESTREL-2b trial enrolled its first patient.", "news"))
+                .containsExactly("KESTREL-2b");
+    }
+
+    @Test
     void anEndpointWrittenInCapitalsAfterATrialsNameIsNoTrialOfItsOwn() {
         assertThat(acronyms(
                         "Cost-effectiveness of trastuzumab deruxtecan after residual disease",
