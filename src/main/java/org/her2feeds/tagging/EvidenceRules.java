@@ -439,22 +439,38 @@ final class EvidenceRules {
     }
 
     /**
-     * One trial named only by its name and one known only by its registry id, the article's only two, are one trial:
-     * a paper names its study in its title and gives the registration in its methods ("Design: single-arm phase 2
-     * (ChiCTR2500012345)"), a sentence or more away from the name.
+     * One trial named only by its name and the trial known only by its registry ids, the article's only ones, are one
+     * trial: a paper names its study in its title and gives the registration in its methods ("Design: single-arm
+     * phase 2 (ChiCTR2500012345)"), a sentence or more away from the name, and a trial registered in several
+     * registries is given by each of its ids ("EU CT 2024-…; NCT0…"), one id to a registry.
      */
     private static List<TrialMention> nameWithItsId(List<TrialMention> found) {
-        if (found.size() != 2) {
+        if (found.size() < 2) {
             return found;
         }
-        TrialMention first = found.get(0);
-        TrialMention second = found.get(1);
-        TrialMention name = first.id() == null ? first : second.id() == null ? second : null;
-        TrialMention id = name == first ? second : first;
-        if (name == null || name.acronym() == null || id.acronym() != null || id.id() == null) {
+        List<TrialMention> names = found.stream()
+                .filter(t -> t.id() == null && t.acronym() != null)
+                .toList();
+        List<TrialMention> ids = found.stream()
+                .filter(t -> t.id() != null && t.acronym() == null)
+                .toList();
+        boolean oneIdToARegistry =
+                ids.stream().map(t -> registryOf(t.id())).distinct().count() == ids.size();
+        if (names.size() + ids.size() != found.size() || names.size() > 1 || ids.isEmpty() || !oneIdToARegistry) {
             return found;
         }
-        return List.of(new TrialMention(id.id(), name.acronym(), id.url()));
+        TrialMention id = ids.stream()
+                .filter(t -> "NCT".equals(registryOf(t.id())))
+                .findFirst()
+                .orElse(ids.get(0));
+        return List.of(
+                new TrialMention(id.id(), names.isEmpty() ? null : names.get(0).acronym(), id.url()));
+    }
+
+    /** The registry an id belongs to: its leading letters ("NCT", "ISRCTN"), or the EU's for a number. */
+    private static String registryOf(String id) {
+        String letters = id.replaceFirst("^([A-Za-z]*).*$", "$1").toUpperCase(Locale.ROOT);
+        return letters.isEmpty() ? "EU" : letters;
     }
 
     /**

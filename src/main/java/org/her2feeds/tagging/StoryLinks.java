@@ -86,6 +86,15 @@ public class StoryLinks {
             + "|Thursday|Friday|Saturday|Sunday))){0,2}\\s+in\\s+(?:the\\s+|The\\s+)?"
             + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
 
+    /**
+     * Where lay news names a paper by its journal instead: "according to a major Lancet review", "a new JAMA Oncology
+     * study", the journal's name as capitalised words between an article and the kind of paper.
+     */
+    private static final Pattern JOURNAL_PAPER =
+            Pattern.compile("\\b(?:a|an|the)\\s+(?:(?:new|major|large|recent)\\s+)?"
+                    + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})"
+                    + "\\s+(?:review|study|paper|analysis|meta-analysis|report|article)\\b");
+
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
     private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
 
@@ -483,7 +492,12 @@ public class StoryLinks {
     /** The journals a text says papers appeared in ({@link #PUBLISHED_IN}), in lower case without joining words. */
     private static Set<String> venues(String text) {
         Set<String> venues = new TreeSet<>();
-        Matcher m = PUBLISHED_IN.matcher(text);
+        addVenues(PUBLISHED_IN.matcher(text), venues);
+        addVenues(JOURNAL_PAPER.matcher(text), venues);
+        return venues;
+    }
+
+    private static void addVenues(Matcher m, Set<String> venues) {
         while (m.find()) {
             List<String> words = new ArrayList<>();
             for (String word : m.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
@@ -495,7 +509,6 @@ public class StoryLinks {
                 venues.add(String.join(" ", words));
             }
         }
-        return venues;
     }
 
     /**

@@ -25,18 +25,20 @@ final class TrialNames {
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
      * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with a capital
      * inside ("NeoLumen") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
-     * "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. Other mixed-case names (NeoSphere,
-     * heredERA) are curated.
+     * "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may end in a
+     * lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells apart.
+     * Other mixed-case names (NeoSphere, heredERA) are curated.
      */
-    private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
+    private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}"
+            + "(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
             + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
      * is as often the outlet quoted ("told OncLive, the study …").
      */
-    private static final String CAPITALS_NAME =
-            "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*)(?![\\w-])";
+    private static final String CAPITALS_NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}"
+            + "(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*)(?![\\w-])";
 
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
@@ -264,6 +266,12 @@ final class TrialNames {
             "GRADE",
             "STAGE",
             "COHORT",
+            // Endpoints written in four capitals, what a trial reports rather than a trial ("DESTINY-Breast05 IDFS
+            // data").
+            "IDFS",
+            "DDFS",
+            "DRFS",
+            "IBCFS",
             // Kickers that open a headline in capitals ("BREAKING: …"), and notices' labels ("WITHDRAWN: …").
             "BREAKING",
             "EXCLUSIVE",

@@ -152,11 +152,12 @@ class EvidenceEvaluationTest {
      * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
      * only), with the rules before and after the eleventh tuning: type 0.929 then 0.933, trials 0.878 / 0.852 then
      * 0.891 / 0.852, DOI or PMID 9 then 10 of 10, stories F1 0.662 both times; retired as held out on 2026-12-07 and
-     * not yet tuned on, so these floors are what it reached, below the goals for trials and stories.
+     * tuned on since (the twelfth tuning: trials 0.928 / 0.859, stories F1 0.706), still below the goals for trials
+     * and stories; these floors are just under what it reaches.
      */
     private static final Path TUNING_12 = Path.of("src/test/resources/evidence/evidence-tuning-12.yml");
 
-    private static final Floors TUNING_12_FLOORS = new Floors(0.89, 0.85, 0.66, 0, 1);
+    private static final Floors TUNING_12_FLOORS = new Floors(0.92, 0.85, 0.70, 0, 1);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the eleventh,

@@ -179,6 +179,33 @@ class StoryLinksTest {
     }
 
     @Test
+    void layNewsThatNamesAPaperByItsJournalCoversThatJournalsPaperOfTheSameDays() {
+        StoryProfile paper = profile(
+                "Bone health on long-term HER2 therapy: a review",
+                "Review of fracture risk across trastuzumab and pertuzumab, with screening advice.",
+                "journal",
+                "gazette-oncology",
+                "2027-03-10");
+        StoryProfile news = profile(
+                "Fewer bone scans may be needed for some women on Herceptin",
+                "Routine scans could be spaced out, according to a major Gazette of Oncology review of the evidence.",
+                "news",
+                "daily-paper",
+                "2027-03-11");
+        StoryProfile otherJournal = profile(
+                "Trastuzumab and bone density: a cohort study",
+                "Findings: no loss of density.",
+                "journal",
+                "another-journal",
+                "2027-03-10");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+        assertThat(links.link(otherJournal, news)).as("another journal's paper").isEmpty();
+        StoryCandidates<String> index = links.candidates();
+        index.add("paper", paper);
+        assertThat(index.of(news)).as("the index offers the paper to its news").contains("paper");
+    }
+
+    @Test
     void aPreprintAndTheJournalArticleItBecameShareTheirAbstractsWordsThoughTheTitleWasRewritten() {
         String abstractWords = "Using resistant organoids and xenografts we found silencing of SLFN11, impaired "
                 + "lysosomal acidification, reduced payload cleavage and preserved receptor internalisation; "

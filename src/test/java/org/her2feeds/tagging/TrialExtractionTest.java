@@ -1,6 +1,7 @@
 package org.her2feeds.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,49 @@ class TrialExtractionTest {
         assertThat(acronyms("Commuters who train 2 days a week", "Trastuzumab nurses on the road.", "news"))
                 .as("a lower-case 'train 2' is no trial")
                 .isEmpty();
+    }
+
+    @Test
+    void aNameWhosePartEndsInALowerCaseLetterAfterItsNumberIsFoundWhole() {
+        assertThat(acronyms(
+                        "OSPREY-HER2m: a randomised trial of treatment duration guided by ctDNA",
+                        "Participants are randomised to stop or continue trastuzumab.",
+                        "registry"))
+                .containsExactly("OSPREY-HER2m");
+        assertThat(acronyms("Expansion cohort opens", "The KESTREL-2b trial enrolled its first patient.", "news"))
+                .containsExactly("KESTREL-2b");
+    }
+
+    @Test
+    void aTrialGivenByItsNameAndItsIdsInTwoRegistriesIsOneTrial() {
+        assertThat(trials(
+                        "Primary results of HARBOR-X: a randomized phase 2 trial of sequential neoadjuvant therapy",
+                        "EU CT 2025-512345-21-00; NCT09990001. pCR 61.0% vs 52.3%.",
+                        "journal",
+                        null))
+                .extracting(TrialMention::acronym, TrialMention::id)
+                .containsExactly(tuple("HARBOR-X", "NCT09990001"));
+        assertThat(trials(
+                        "Pooled safety of two neoadjuvant trials",
+                        "Data from NCT09990001 and NCT09990002 were pooled.",
+                        "journal",
+                        null))
+                .as("two ids of one registry are two trials")
+                .hasSize(2);
+    }
+
+    @Test
+    void anEndpointWrittenInCapitalsAfterATrialsNameIsNoTrialOfItsOwn() {
+        assertThat(acronyms(
+                        "Cost-effectiveness of trastuzumab deruxtecan after residual disease",
+                        "Using DESTINY-Breast05 IDFS data, the model found a price cut was needed.",
+                        "journal"))
+                .containsExactly("DESTINY-Breast05");
+        assertThat(acronyms(
+                        "Neratinib after adjuvant trastuzumab: a model",
+                        "We used the ExteNET DRFS data and IBCFS results of the trial.",
+                        "journal"))
+                .containsExactly("ExteNET");
     }
 
     @Test
