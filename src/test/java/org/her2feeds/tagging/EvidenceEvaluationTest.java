@@ -160,18 +160,29 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_12_FLOORS = new Floors(0.92, 0.85, 0.70, 0, 1);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the eleventh,
+     * The thirteenth tuning set (h11-001…, 240 items, 40 stories, 16 notices): written on 2026-12-07 as the eleventh
+     * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
+     * only), with the rules of the eleventh and of the twelfth tuning: the same figures both times (type 0.921, trials
+     * 0.881 / 0.915, 11 of 12 DOIs or PMIDs, stories F1 0.756); retired as held out on 2026-12-07 and not yet tuned
+     * on, so these floors are what it reached, below the goals for trials, stories and identifiers.
+     */
+    private static final Path TUNING_13 = Path.of("src/test/resources/evidence/evidence-tuning-13.yml");
+
+    private static final Floors TUNING_13_FLOORS = new Floors(0.88, 0.91, 0.75, 1, 0);
+
+    /**
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the twelfth,
      * 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
     private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-11.yml"));
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-12.yml"));
 
     /**
-     * What the eleventh held-out set reached when measured once with the rules of the eleventh tuning (trials 0.881 /
-     * 0.915, stories F1 0.756, one of its twelve notices' DOI or PMID unread): below the goals for trials, stories
-     * and identifiers, so these floors keep it from falling, not the goals.
+     * What the twelfth held-out set reached when measured once with the rules of the twelfth tuning (trials 0.912 /
+     * 0.919, stories F1 0.811, 11 of its 12 notices' DOIs or PMIDs read, 15 of its 16 notices recognised with their
+     * kind, none taken where none is labelled): below the goals, so these floors keep it from falling.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.88, 0.91, 0.75, 1, 0);
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.91, 0.91, 0.81, 1, 0, 1);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -196,10 +207,15 @@ class EvidenceEvaluationTest {
             double trialRecall,
             double storyF1,
             int identifiersUnread,
-            int noticesSeenUnlabelled) {
+            int noticesSeenUnlabelled,
+            int noticeKindsMissed) {
 
         Floors(double trialPrecision, double trialRecall, double storyF1) {
             this(trialPrecision, trialRecall, storyF1, 0, 0);
+        }
+
+        Floors(double trialPrecision, double trialRecall, double storyF1, int identifiersUnread, int seenUnlabelled) {
+            this(trialPrecision, trialRecall, storyF1, identifiersUnread, seenUnlabelled, 0);
         }
     }
 
@@ -235,6 +251,11 @@ class EvidenceEvaluationTest {
     @Test
     void theTwelfthTuningSetKeepsWhatItReachedWhileHeldOut() {
         assertReaches(EvidenceEvaluation.run(tagger, TUNING_12), TUNING_12_FLOORS);
+    }
+
+    @Test
+    void theThirteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
+        assertReaches(EvidenceEvaluation.run(tagger, TUNING_13), TUNING_13_FLOORS);
     }
 
     @Test
@@ -304,7 +325,10 @@ class EvidenceEvaluationTest {
         assertThat(set.trials().precision()).as("trial precision").isGreaterThanOrEqualTo(floors.trialPrecision());
         assertThat(set.trials().recall()).as("trial recall").isGreaterThanOrEqualTo(floors.trialRecall());
         assertThat(set.notices().labelled()).as("the set labels notices").isPositive();
-        assertThat(set.notices().kindRight()).isEqualTo(set.notices().labelled());
+        assertThat(set.notices().kindRight())
+                .as("notices recognised with their kind (the goal: all; missed at most " + floors.noticeKindsMissed()
+                        + ")")
+                .isGreaterThanOrEqualTo(set.notices().labelled() - floors.noticeKindsMissed());
         assertThat(set.notices().identifierRead())
                 .as("notices naming their article by DOI or PMID that are read, so the store links them (the goal: all;"
                         + " unread at most " + floors.identifiersUnread() + ")")
