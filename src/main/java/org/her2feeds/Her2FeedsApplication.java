@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import org.her2feeds.clean.ContentCleaner;
 import org.her2feeds.opml.OpmlImportCommand;
 import org.her2feeds.ops.ExportCommand;
 import org.her2feeds.tagging.EvidenceEvaluationCommand;
@@ -30,8 +31,10 @@ public class Her2FeedsApplication {
             Path topics = Path.of(option(args, "--her2.topics-file=").orElse("config/topics.yml"));
             Path evidence = Path.of(option(args, "--her2.evidence-file=").orElse("config/evidence.yml"));
             Path stories = Path.of(option(args, "--her2.stories-file=").orElse("config/stories.yml"));
-            System.exit(
-                    EvidenceEvaluationCommand.run(topics, evidence, stories, Path.of(evidenceSet.get()), System.out));
+            // The labelled items are written as feeds give them: the cleaner reads them as it reads a feed's fields.
+            ContentCleaner cleaner = new ContentCleaner();
+            System.exit(EvidenceEvaluationCommand.run(
+                    topics, evidence, stories, cleaner::plainText, Path.of(evidenceSet.get()), System.out));
         }
         Optional<Path> opml = OpmlImportCommand.requested(args);
         if (opml.isPresent()) {

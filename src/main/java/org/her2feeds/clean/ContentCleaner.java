@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,10 @@ public class ContentCleaner {
 
     /** Double-escaped markup is undone at most this often; feeds escaped three times over are not worth more. */
     private static final int MAX_UNESCAPE_ROUNDS = 3;
+
+    /** A character reference as an escaping program writes it: a name, a decimal or a hexadecimal code, then ';'. */
+    private static final Pattern CHARACTER_REFERENCE =
+            Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
 
     private static final Set<String> BLOCKS = Set.of("p", "ul", "ol", "li", "blockquote");
 
@@ -128,13 +135,42 @@ public class ContentCleaner {
     /**
      * Text that still contains tags after one decoding was escaped twice by its feed (a title of
      * "&amp;lt;b&amp;gt;HER2&amp;lt;/b&amp;gt;"); it is read as HTML again, so readers see "HER2", not markup.
+     * Character references left after one decoding are decoded once more first ({@link #referencesDecoded}).
      */
     private static String textOf(String decoded) {
-        String text = PlainTextRules.normalize(decoded);
+        String text = PlainTextRules.normalize(referencesDecoded(decoded));
         for (int round = 0; round < MAX_UNESCAPE_ROUNDS && PlainTextRules.mayHoldMarkup(text); round++) {
             text = PlainTextRules.normalize(visibleText(text));
         }
         return PlainTextRules.withoutTagOpeners(text);
+    }
+
+    /**
+     * Plain text that still holds a complete character reference after being read as HTML once ({@code &quot;},
+     * {@code &#8220;}, {@code &amp;}) came from a feed that escaped its text twice ({@code &amp;amp;quot;} in the
+     * XML, or {@code &amp;quot;} inside CDATA): a publishing tool escaped the author's text and its template escaped
+     * the result again. NetNewsWire decodes once and shows {@code &quot;}, calling it the feed's bug; but titles,
+     * categories and summary text are plain text here, read by the tagger and shown as text, where a reference is
+     * never what the author meant; so its references are decoded once more, by jsoup rather than a table of ours.
+     * Once more only, never until none is left: {@code &amp;lt;} becomes {@code &lt;}, not {@code <}. Only
+     * references ended by ';' count, as escaping programs write them: {@code AT&T}, {@code R&D}, {@code Q&A} or
+     * {@code &not} and a space stay as they are. A tag this reveals ({@code &lt;b&gt;}) is read as HTML in
+     * {@link #textOf} and dropped like any tag in a title, so it never reaches a reader as markup.
+     */
+    private static String referencesDecoded(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        Matcher reference = CHARACTER_REFERENCE.matcher(text);
+        if (!reference.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            reference.appendReplacement(
+                    out, Matcher.quoteReplacement(Parser.unescapeEntities(reference.group(), true)));
+        } while (reference.find());
+        return reference.appendTail(out).toString();
     }
 
     private static String visibleText(String html) {

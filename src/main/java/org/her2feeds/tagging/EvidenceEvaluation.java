@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * How well the evidence rules agree with a labelled set (src/test/resources/evidence/): publication type accuracy,
@@ -127,13 +128,17 @@ final class EvidenceEvaluation {
     private Notices notices = new Notices(0, 0, 0, 0, 0, 0, 0);
     private StoryPairs stories = new StoryPairs(0, 0, 0);
 
-    static EvidenceEvaluation run(Tagger tagger, Path set) {
-        return run(tagger, new StoryLinks(Path.of("config/stories.yml")), set);
+    static EvidenceEvaluation run(Tagger tagger, UnaryOperator<String> asRead, Path set) {
+        return run(tagger, new StoryLinks(Path.of("config/stories.yml")), asRead, set);
     }
 
-    static EvidenceEvaluation run(Tagger tagger, StoryLinks links, Path set) {
+    /**
+     * @param asRead what the service makes of a feed's field before tagging it (the cleaner's plain text): the
+     *               labelled items are written as feeds give them, character references and all
+     */
+    static EvidenceEvaluation run(Tagger tagger, StoryLinks links, UnaryOperator<String> asRead, Path set) {
         EvidenceEvaluation evaluation = new EvidenceEvaluation();
-        List<Labelled> items = read(set);
+        List<Labelled> items = read(set, asRead);
         List<Optional<StoryProfile>> profiles = new ArrayList<>();
         for (Labelled item : items) {
             Evidence evidence = tagger.tag(item.text()).evidence();
@@ -145,8 +150,9 @@ final class EvidenceEvaluation {
     }
 
     /** The story profiles of a labelled set's items, in the set's order (empty where an item has none). */
-    static List<Optional<StoryProfile>> profiles(Tagger tagger, StoryLinks links, Path set) {
-        return read(set).stream()
+    static List<Optional<StoryProfile>> profiles(
+            Tagger tagger, StoryLinks links, UnaryOperator<String> asRead, Path set) {
+        return read(set, asRead).stream()
                 .map(item -> profile(links, item, tagger.tag(item.text()).evidence()))
                 .toList();
     }
@@ -377,7 +383,7 @@ final class EvidenceEvaluation {
         mistakes.forEach(mistake -> out.println("  " + mistake));
     }
 
-    private static List<Labelled> read(Path file) {
+    private static List<Labelled> read(Path file, UnaryOperator<String> asRead) {
         List<?> items = EvaluationSetReader.items(file);
         List<Labelled> labelled = new ArrayList<>();
         for (Object entry : items) {
@@ -389,11 +395,11 @@ final class EvidenceEvaluation {
             Object kind = source.get("kind");
             List<String> categories = new ArrayList<>();
             if (item.get("categories") instanceof List<?> list) {
-                list.forEach(c -> categories.add(String.valueOf(c)));
+                list.forEach(c -> categories.add(asRead.apply(String.valueOf(c))));
             }
             TaggableText text = new TaggableText(
-                    String.valueOf(item.get("title")),
-                    String.valueOf(item.get("summary")),
+                    asRead.apply(String.valueOf(item.get("title"))),
+                    asRead.apply(String.valueOf(item.get("summary"))),
                     "",
                     categories,
                     kind == null ? null : kind.toString(),

@@ -76,40 +76,13 @@ final class NoticeReader {
         }
         // "Retraction notice to 'Title' [Journal 2026]": quoted in the notice's own title, else in its text.
         for (String field : List.of(text.title(), text.summary())) {
-            Matcher quoted = QUOTED.matcher(withQuotesDecoded(field));
+            Matcher quoted = QUOTED.matcher(field);
             if (quoted.find()) {
                 return (quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip();
             }
         }
         Matcher cited = CITED.matcher(text.summary());
         return cited.find() ? cited.group(1).strip() : null;
-    }
-
-    /**
-     * A quotation mark written as a character reference ("&#8220;", "&ldquo;", "&#x201C;"): blog feeds escape their
-     * text twice, so one decoding by the cleaner leaves the references of quoted titles in place.
-     */
-    private static final Pattern QUOTE_REFERENCE = Pattern.compile(
-            "&(?:#(822[0-1]|8216|8217|34|39)|#[xX](201[cCdD89]|22|27)|(ldquo|rdquo|lsquo|rsquo|quot|apos));");
-
-    private static String withQuotesDecoded(String field) {
-        return QUOTE_REFERENCE.matcher(field).replaceAll(reference -> {
-            int code = reference.group(1) != null
-                    ? Integer.parseInt(reference.group(1))
-                    : reference.group(2) != null ? Integer.parseInt(reference.group(2), 16) : named(reference.group(3));
-            return Matcher.quoteReplacement(Character.toString(code));
-        });
-    }
-
-    private static int named(String name) {
-        return switch (name) {
-            case "ldquo" -> 0x201C;
-            case "rdquo" -> 0x201D;
-            case "lsquo" -> 0x2018;
-            case "rsquo" -> 0x2019;
-            case "quot" -> '"';
-            default -> '\'';
-        };
     }
 
     /**

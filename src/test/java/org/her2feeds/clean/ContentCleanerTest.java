@@ -226,6 +226,64 @@ class ContentCleanerTest {
                     .startsWith("HER2 news");
         }
 
+        /**
+         * Feeds that escape their text twice ("&amp;amp;quot;" in the XML) leave character references after one
+         * decoding; readers must see the quotation marks and ampersands the author wrote.
+         */
+        @Test
+        void referencesLeftByAFeedEscapedTwiceAreDecoded() {
+            assertThat(cleaner.plainText("Retraction of &amp;quot;HER2-low breast cancer: a new entity?&amp;quot;"))
+                    .isEqualTo("Retraction of \"HER2-low breast cancer: a new entity?\"");
+            assertThat(cleaner.plainText("&amp;#8220;Trastuzumab deruxtecan&amp;#8221; &amp;ldquo;T-DXd&amp;rdquo;"))
+                    .isEqualTo("\u201CTrastuzumab deruxtecan\u201D \u201CT-DXd\u201D");
+            assertThat(cleaner.plainText("Tom &amp;amp; Jerry")).isEqualTo("Tom & Jerry");
+            assertThat(cleaner.plainText("Tom &amp; Jerry")).isEqualTo("Tom & Jerry");
+            assertThat(cleaner.plainText("The editors&amp;#39; view, the authors&amp;#x2019; reply&amp;#8230;"))
+                    .isEqualTo("The editors' view, the authors\u2019 reply\u2026");
+        }
+
+        @Test
+        void ampersandsThatStartNoReferenceStayAsWritten() {
+            assertThat(cleaner.plainText("AT&T, R&D and Q&A on HER2")).isEqualTo("AT&T, R&D and Q&A on HER2");
+            assertThat(cleaner.plainText("AT&amp;amp;T and R&amp;amp;D")).isEqualTo("AT&T and R&D");
+            assertThat(cleaner.plainText("ERBB2 &amp;not amplified &amp;unknownname; &amp;"))
+                    .isEqualTo("ERBB2 &not amplified &unknownname; &");
+        }
+
+        /** Once more, never until nothing is left: text escaped three times keeps what its author escaped. */
+        @Test
+        void referencesAreDecodedOnceMoreOnly() {
+            assertThat(cleaner.plainText("p &amp;amp;lt; 0.05")).isEqualTo("p &lt; 0.05");
+            assertThat(cleaner.plainText("HER2 &amp;amp;amp; HER3")).isEqualTo("HER2 &amp; HER3");
+        }
+
+        @Test
+        void aTagRevealedByDecodingNeverReachesReadersAsMarkup() {
+            for (String title : new String[] {
+                "&amp;amp;lt;b&amp;amp;gt;HER2&amp;amp;lt;/b&amp;amp;gt; testing",
+                "Use &amp;lt;b&amp;gt; for HER2",
+                "&amp;#60;script&amp;#62;alert(1)&amp;#60;/script&amp;#62; HER2",
+                "HER2 &amp;#x3C;img src=x onerror=alert(1)"
+            }) {
+                assertThat(cleaner.plainText(title)).as(title).doesNotContainPattern("<[A-Za-z/!?]");
+            }
+            assertThat(cleaner.plainText("&amp;amp;lt;b&amp;amp;gt;HER2&amp;amp;lt;/b&amp;amp;gt; testing"))
+                    .isEqualTo("HER2 testing");
+        }
+
+        @Test
+        void aSummarysTextIsDecodedAsATitleIsWhileItsHtmlShowsWhatTheFeedSent() {
+            CleanSummary summary = cleaner.summary(
+                    "<p>The paper, &amp;#8220;Pyrotinib in HER2-low gastric cancer,&amp;#8221; was retracted.</p>",
+                    BASE);
+
+            assertThat(summary.text())
+                    .isEqualTo("The paper, \u201CPyrotinib in HER2-low gastric cancer,\u201D was retracted.");
+            assertThat(summary.html())
+                    .isEqualTo("<p>The paper, &amp;#8220;Pyrotinib in HER2-low gastric cancer,&amp;#8221;"
+                            + " was retracted.</p>");
+        }
+
         @Test
         void authorNamesAreDecodedAndCollapsed() {
             assertThat(cleaner.plainText("  Garc&iacute;a,\n   M&uuml;ller &amp; O&#39;Brien "))

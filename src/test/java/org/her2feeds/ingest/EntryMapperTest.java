@@ -181,6 +181,37 @@ class EntryMapperTest {
         }
     }
 
+    /**
+     * A blog whose publishing tool escapes its text before the feed template escapes it again: readers see the
+     * quotation marks and ampersands the author wrote, and the notice's quoted title is read from what they see.
+     */
+    @Test
+    void aFeedEscapedTwiceIsReadAsItsAuthorWroteIt() throws Exception {
+        String rss = """
+                <rss version="2.0"><channel><title>t</title><link>https://blog.example/</link>
+                  <description>d</description>
+                  <item><guid isPermaLink="false">n</guid><link>https://blog.example/2026/12/pulled</link>
+                    <title>Journal retracts &amp;amp;#8220;Neratinib overcomes lapatinib resistance in HER2-mutant \
+                organoids&amp;amp;#8221; over duplicated figures</title>
+                    <category>Retractions &amp;amp;amp; corrections</category>
+                    <description><![CDATA[<p>The journal also flags &amp;quot;Pyrotinib in HER2-low gastric \
+                cancer&amp;quot;, after the sponsor's R&D unit found duplicated figures.</p>]]></description>
+                  </item>
+                </channel></rss>""";
+
+        NewArticle article = ingest(rss, "https://blog.example/feed/").get("n");
+
+        assertThat(article.title())
+                .isEqualTo("Journal retracts \u201CNeratinib overcomes lapatinib resistance in HER2-mutant organoids"
+                        + "\u201D over duplicated figures");
+        assertThat(article.categories()).containsExactly("Retractions & corrections");
+        assertThat(article.summaryText())
+                .isEqualTo("The journal also flags \"Pyrotinib in HER2-low gastric cancer\", after the sponsor's R&D"
+                        + " unit found duplicated figures.");
+        assertThat(article.tagging().evidence().notice().title())
+                .isEqualTo("Neratinib overcomes lapatinib resistance in HER2-mutant organoids");
+    }
+
     @Test
     void parsedEntriesKeepTheirBasesAndContentApartFromTheDescription() throws Exception {
         String atom = """

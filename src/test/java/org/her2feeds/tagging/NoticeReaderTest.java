@@ -3,6 +3,7 @@ package org.her2feeds.tagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.her2feeds.clean.ContentCleaner;
 import org.junit.jupiter.api.Test;
 
 /** What a notice names its article by, in the ways publishers write it (texts invented for this test). */
@@ -70,15 +71,35 @@ class NoticeReaderTest {
         assertThat(byDoi.dois()).containsExactly("10.1000/j.onc.2026.01.007");
     }
 
+    /**
+     * Blog feeds write quotation marks as character references, some escaped twice over ("&amp;amp;#8220;" in the
+     * XML leaves "&amp;#8220;" after parsing): the cleaner decodes what the service tags, as the pipeline runs it.
+     */
     @Test
     void readsATitleQuotedWithCharacterReferencesLeftByAFeedEscapedTwice() {
-        Notice notice = read(
+        Notice inSummary = readCleaned(
+                "Journal pulls neratinib paper over duplicated figures",
+                "The paper, &amp;#8220;Neratinib overcomes lapatinib resistance in HER2-mutant organoids,&amp;#8221;"
+                        + " was retracted; a second, &amp;ldquo;Pyrotinib in HER2-low organoid models of gastric"
+                        + " cancer&amp;rdquo;, was not.");
+        Notice inTitle = readCleaned(
+                "Journal retracts &amp;quot;Neratinib overcomes lapatinib resistance in HER2-mutant"
+                        + " organoids&amp;quot;",
+                "The images were duplicated, the editors say.");
+        Notice escapedOnce = readCleaned(
                 "Journal pulls neratinib paper over duplicated figures",
                 "The paper, &#8220;Neratinib overcomes lapatinib resistance in HER2-mutant organoids,&#8221; was"
-                        + " retracted; a second, &ldquo;Pyrotinib in HER2-low organoid models of gastric cancer&rdquo;,"
-                        + " was not.");
+                        + " retracted.");
 
-        assertThat(notice.title()).isEqualTo("Neratinib overcomes lapatinib resistance in HER2-mutant organoids,");
+        assertThat(inSummary.title()).isEqualTo("Neratinib overcomes lapatinib resistance in HER2-mutant organoids,");
+        assertThat(inTitle.title()).isEqualTo("Neratinib overcomes lapatinib resistance in HER2-mutant organoids");
+        assertThat(escapedOnce.title()).isEqualTo("Neratinib overcomes lapatinib resistance in HER2-mutant organoids,");
+    }
+
+    /** The title and summary as the feed's parser gives them, read as EntryMapper reads them: cleaned, then tagged. */
+    private static Notice readCleaned(String title, String summaryHtml) {
+        ContentCleaner cleaner = new ContentCleaner();
+        return read(cleaner.plainText(title), cleaner.summary(summaryHtml, null).fullText());
     }
 
     @Test

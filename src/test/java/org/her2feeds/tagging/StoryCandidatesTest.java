@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.her2feeds.clean.ContentCleaner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,8 +39,8 @@ class StoryCandidatesTest {
                 "evidence-tuning-8.yml"
             })
     void everyPairTheRulesLinkIsAmongTheCandidates(String set) {
-        List<Optional<StoryProfile>> profiles =
-                EvidenceEvaluation.profiles(tagger, links, Path.of("src/test/resources/evidence", set));
+        List<Optional<StoryProfile>> profiles = EvidenceEvaluation.profiles(
+                tagger, links, new ContentCleaner()::plainText, Path.of("src/test/resources/evidence", set));
         List<String> missed = new ArrayList<>();
         int linked = 0;
         int compared = 0;
