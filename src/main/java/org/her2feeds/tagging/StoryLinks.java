@@ -407,7 +407,8 @@ public class StoryLinks {
                 && !drugs.isEmpty()
                 && !trialOnlyInCoverage
                 && score >= rules.nearThreshold()) {
-            return Optional.of("coverage within days sharing " + drugs + " and the words " + sharedWords(a, b));
+            return Optional.of(
+                    "coverage within days sharing " + new TreeSet<>(drugs) + " and the words " + sharedWords(a, b));
         }
         if (near(rules, a, b)
                 && coverageA != coverageB
