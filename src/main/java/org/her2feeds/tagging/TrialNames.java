@@ -298,10 +298,13 @@ final class TrialNames {
             "NMPA",
             "MHRA",
             "PMDA",
+            "MHLW",
             "CADTH",
             "PBAC",
             "NEJM",
             "JAMA",
+            // Cooperative groups that run trials and announce them ("EORTC: lower dose … in CASCADE-HER").
+            "EORTC",
             // Databases that articles draw data from ("data from SEER"), not trials; "Europe PMC preprint" is a record.
             "SEER",
             "EUROPE",
@@ -355,6 +358,8 @@ final class TrialNames {
                     // A result the article's own confirms or matches: "confirm the benefit … seen in NAME".
                     + "\\b(?:confirm|replicat|mirror|echo)\\w*\\s[^;]{0,160}?\\b(?:seen|shown|observed|demonstrated)"
                     + "\\s+in|"
+                    // The trial itself as what the result matches: "Findings echo NAME with better tolerability".
+                    + "\\b(?:echo(?:es|ed)?|mirror(?:s|ed)?)|"
                     // A design's precedent ("building on MOUNTAINEER") or a regimen's source ("… per KEYNOTE-811").
                     + "build(?:s|ing)?\\s+on|built\\s+on|\\bper|"
                     // A contrast with another trial's design or population: "Unlike DESTINY-Lung02, LUMA-2 …",
@@ -378,7 +383,11 @@ final class TrialNames {
                     + "|\\b(?:expected|awaited)\\s+(?:from|of|in)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
-                    + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
+                    + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of"
+                    // An accelerated approval's condition: "continued approval may depend on NAME", "confirmation
+                    // of benefit will be sought in NAME"; the trial that is to verify the benefit has not read out.
+                    + "|\\b(?:depend(?:s|ent)?|contingent)\\s+(?:up)?on"
+                    + "|\\b(?:sought|verified)\\s+in)"
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
     /**
@@ -387,7 +396,7 @@ final class TrialNames {
      * still recruiting").
      */
     private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?"
-            + "(?:,[^,.;]{1,120},|,?\\s+(?:which|that))?\\s+(?:(?:is|are)\\s+"
+            + "(?:,[^,.;]{1,120},|,?\\s+(?:which|that)|,)?\\s+(?:(?:is|are)\\s+"
             + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|"
             + "will\\s+(?:report|read\\s+out))\\b");
 

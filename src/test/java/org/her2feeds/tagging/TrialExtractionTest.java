@@ -511,6 +511,46 @@ class TrialExtractionTest {
     }
 
     @Test
+    void theTrialAnAcceleratedApprovalWaitsOnIsStillToCome() {
+        assertThat(acronyms(
+                        "Accelerated approval for an oral HER2 inhibitor in lung cancer",
+                        "The approval rests on responses in the OSPREY-1 study; continued approval may depend on "
+                                + "OSPREY-3. Confirmation of benefit will be sought in OSPREY-4.",
+                        "regulator"))
+                .containsExactly("OSPREY-1");
+        assertThat(acronyms(
+                        "First-line cohort supports the oral inhibitor",
+                        "Cohort data from OSPREY-1 were presented. A confirmatory phase 3, OSPREY-3, is enrolling.",
+                        "news"))
+                .as("a name set off by commas before 'is enrolling'")
+                .containsExactly("OSPREY-1");
+    }
+
+    @Test
+    void aTrialTheFindingsEchoIsTheirBenchmark() {
+        assertThat(acronyms(
+                        "Extended adjuvant neratinib in routine practice: a multicentre cohort",
+                        "Invasive disease-free survival at five years was 88%. Findings echo KESTREL-9 with better "
+                                + "tolerability.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aCooperativeGroupOrAMinistryInCapitalsIsNoTrial() {
+        assertThat(acronyms(
+                        "EORTC: shorter course keeps efficacy in HALCYON-2",
+                        "The HALCYON-2 trial compared three with six months of therapy.",
+                        "news"))
+                .containsExactly("HALCYON-2");
+        assertThat(acronyms(
+                        "Approval of an antibody for HER2-positive gastric cancer (MHLW)",
+                        "The ministry approved the antibody on the basis of the HALCYON-2 trial.",
+                        "regulator"))
+                .containsExactly("HALCYON-2");
+    }
+
+    @Test
     void aDrugsBrandInCapitalsIsNoTrial() {
         assertThat(acronyms(
                         "Roche's KADCYLA shows lasting benefit in the REEF-1 study",
