@@ -174,7 +174,11 @@ final class TrialNames {
             + "(?!(?:,?\\s+(?:and|or)\\s+[\\w-]+)?\\s+"
             + "(?i:cells?|cell\\s+lines?|xenografts?|models?|mice|organoids?|tumou?rs|spheroids?)\\b)");
 
-    private static final Pattern HYPHENATED_NUMBER = Pattern.compile("-[A-Za-z]*[0-9]+$");
+    /**
+     * A series' number or letter after a hyphen: "TRAIN-2", "DESTINY-Breast09", and "PELICAN-B", "ORCHID-B", a
+     * trial's second part named by a letter after a first word of four capitals.
+     */
+    private static final Pattern HYPHENATED_NUMBER = Pattern.compile("-[A-Za-z]*[0-9]+$|^[A-Z]{4,}-[A-Z]$");
 
     /**
      * Names written alongside a trial's in a list: "from CLEOPATRA and PUFFIN", "(CLEOPATRA, PUFFIN)", "HARBOR-H2 or

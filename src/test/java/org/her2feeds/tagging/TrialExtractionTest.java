@@ -551,6 +551,19 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aNameWhoseSecondPartIsALetterIsATrialAResultIsPlacedIn() {
+        assertThat(acronyms(
+                        "De-escalation before surgery: open questions",
+                        "We question the margin used in HALCYON-B and the lack of central review.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms(
+                        "Responses in HER2-low disease", "Activity was seen in JIMT-1 cells and in BT-474.", "journal"))
+                .as("a cell line is no trial")
+                .isEmpty();
+    }
+
+    @Test
     void aDrugsBrandInCapitalsIsNoTrial() {
         assertThat(acronyms(
                         "Roche's KADCYLA shows lasting benefit in the REEF-1 study",
