@@ -224,6 +224,15 @@ final class TrialNames {
             Pattern.compile("^\\s*(?:" + NAME + "|([A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*))\\s*:\\s");
 
     /**
+     * A congress abstract's title that opens with the abstract's number and then the trial's name: "GS2-07: ORCHID-B -
+     * response-adapted omission …", "CT014: ANVIL, a randomized phase 3 trial …". The meeting's programme titles an
+     * abstract so, the name set off by a colon, dash or comma as a headline's opening name is ({@link
+     * #TITLE_OPENS_WITH}).
+     */
+    private static final Pattern TITLE_AFTER_ABSTRACT_NUMBER = Pattern.compile(
+            "^\\s*(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){0,2}|LBA[0-9]{1,4})\\s*[:–-]\\s*" + NAME + "\\s*[:,–-]\\s");
+
+    /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
      * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed", "… - results summary
      * registered".
@@ -500,7 +509,8 @@ final class TrialNames {
         if (title != null && mayHoldName(title)) {
             // A journal's title ending in the trial's name in brackets ("… vinorelbine in pretreated HER2-positive
             // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
-            for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX)) {
+            for (Pattern pattern :
+                    List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX, TITLE_AFTER_ABSTRACT_NUMBER)) {
                 Matcher matcher = pattern.matcher(title);
                 if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));

@@ -564,6 +564,21 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aCongressAbstractsTitleNamesTheTrialAfterTheAbstractsNumber() {
+        assertThat(acronyms(
+                        "PD3-11: HALCYON-B - response-adapted omission of chemotherapy in HR+/HER2+ disease",
+                        "Among 280 patients, 3-year iDFS was 93%.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms(
+                        "LBA7: Zanidatamab plus chemotherapy in untreated gastric cancer",
+                        "Overall survival improved.",
+                        "journal"))
+                .as("a title opening with a drug after the number names no trial")
+                .isEmpty();
+    }
+
+    @Test
     void aDrugsBrandInCapitalsIsNoTrial() {
         assertThat(acronyms(
                         "Roche's KADCYLA shows lasting benefit in the REEF-1 study",
