@@ -373,6 +373,8 @@ final class TrialNames {
                     + "\\s+in|"
                     // The trial itself as what the result matches: "Findings echo NAME with better tolerability".
                     + "\\b(?:echo(?:es|ed)?|mirror(?:s|ed)?)|"
+                    // Another trial set beside the article's own: "how the findings sit beside NAME maintenance data".
+                    + "\\bbeside|"
                     // A design's precedent ("building on MOUNTAINEER") or a regimen's source ("… per KEYNOTE-811").
                     + "build(?:s|ing)?\\s+on|built\\s+on|\\bper|"
                     // A contrast with another trial's design or population: "Unlike DESTINY-Lung02, LUMA-2 …",

@@ -537,6 +537,16 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialSetBesideTheArticlesOwnIsBackground() {
+        assertThat(acronyms(
+                        "Q&A: an investigator on DESTINY-Breast09",
+                        "We asked a DESTINY-Breast09 investigator how the findings sit beside HER2CLIMB-05 maintenance"
+                                + " data.",
+                        "news"))
+                .containsExactly("DESTINY-Breast09");
+    }
+
+    @Test
     void aCooperativeGroupOrAMinistryInCapitalsIsNoTrial() {
         assertThat(acronyms(
                         "EORTC: shorter course keeps efficacy in HALCYON-2",
