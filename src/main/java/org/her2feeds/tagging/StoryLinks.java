@@ -73,6 +73,10 @@ public class StoryLinks {
                     + "(?!\\s*(?:mg|g/|µg|mcg|ml|mL|kg|Gy))");
 
     private static final String PAGE = "page:";
+
+    /** How a notice's profile holds the title of the article it concerns among the ids it cites. */
+    private static final String CONCERNED_TITLE = "title:";
+
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
 
     /**
@@ -186,6 +190,12 @@ public class StoryLinks {
         if (evidence.notice() != null) {
             evidence.notice().dois().forEach(d -> cited.add(d.toLowerCase(Locale.ROOT)));
             cited.addAll(evidence.notice().pmids());
+            // A blog's report of a retraction and the journal's notice name the article they concern by its title
+            // as often as by an identifier: a title of several words read from both is one article.
+            String concerned = NoticeReader.titleKey(evidence.notice().title());
+            if (concerned != null && concerned.split(" ").length >= QUOTED_TITLE_WORDS) {
+                cited.add(CONCERNED_TITLE + concerned);
+            }
         }
         cited.removeAll(own);
         String titleKey = key(text.title());
@@ -270,7 +280,11 @@ public class StoryLinks {
     private static Optional<String> sameNoticeTarget(StoryRules rules, StoryProfile a, StoryProfile b) {
         Set<String> both = intersection(a.citedIds(), b.citedIds());
         if (!both.isEmpty()) {
-            return Optional.of("notices about " + both.iterator().next());
+            String id = both.iterator().next();
+            return Optional.of(
+                    id.startsWith(CONCERNED_TITLE)
+                            ? "notices about the article titled \"" + id.substring(CONCERNED_TITLE.length()) + "\""
+                            : "notices about " + id);
         }
         if (sameKindOfId(a.citedIds(), b.citedIds())) {
             // Each names the article it concerns, and they name different ones: the words they share ("expression
@@ -289,9 +303,13 @@ public class StoryLinks {
     private static boolean sameKindOfId(Set<String> a, Set<String> b) {
         boolean pmidA = a.stream().anyMatch(StoryLinks::isPmid);
         boolean pmidB = b.stream().anyMatch(StoryLinks::isPmid);
-        boolean doiA = a.stream().anyMatch(id -> !isPmid(id));
-        boolean doiB = b.stream().anyMatch(id -> !isPmid(id));
+        boolean doiA = a.stream().anyMatch(StoryLinks::isDoi);
+        boolean doiB = b.stream().anyMatch(StoryLinks::isDoi);
         return pmidA && pmidB || doiA && doiB;
+    }
+
+    private static boolean isDoi(String id) {
+        return !isPmid(id) && !id.startsWith(CONCERNED_TITLE);
     }
 
     private static boolean isPmid(String id) {

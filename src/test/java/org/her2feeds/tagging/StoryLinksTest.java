@@ -470,6 +470,38 @@ class StoryLinksTest {
     }
 
     @Test
+    void aBlogsReportOfARetractionAndTheJournalsNoticeNamingOneTitleAreOneStory() {
+        StoryProfile notice = profile(
+                "Retraction: Lapatinib in older patients: a pooled analysis of randomised trials",
+                "Notice of Retraction. The authors found that patients of one trial were counted twice.",
+                List.of("Retraction"),
+                "journal",
+                "onc-journal",
+                "2027-11-06");
+        StoryProfile blog = profile(
+                "Authors pull HER2 pooled analysis over double-counted patients",
+                "The paper \"Lapatinib in older patients: a pooled analysis of randomised trials\" was retracted at"
+                        + " the authors' request.",
+                List.of("Retractions"),
+                "news",
+                "integrity-blog",
+                "2027-11-10");
+        StoryProfile other = profile(
+                "Retraction: Neratinib in older patients: a pooled analysis of randomised trials",
+                "Notice of Retraction. Duplicate images were found.",
+                List.of("Retraction"),
+                "journal",
+                "onc-journal",
+                "2027-11-08");
+        assertThat(links.link(notice, blog))
+                .hasValueSatisfying(why -> assertThat(why)
+                        .isEqualTo(
+                                "notices about the article titled \"lapatinib in older patients a pooled analysis of randomised"
+                                        + " trials\""));
+        assertThat(links.link(blog, other)).as("another article's title").isEmpty();
+    }
+
+    @Test
     void twoNoticesNamingTheirArticleOneByPubmedIdAndOneByDoiAreLinkedByTheArticlesWords() {
         StoryProfile journal = profile(
                 "Editorial Expression of Concern: Lapatinib rechallenge in HER2-positive disease: a multicentre"
