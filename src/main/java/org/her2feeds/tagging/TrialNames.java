@@ -156,7 +156,9 @@ final class TrialNames {
      * journal's correspondence is titled so after the trial it answers.
      */
     private static final Pattern COMMENTED_ON = Pattern.compile(
-            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|correspondence\\s+on)\\s+(?:the\\s+)?" + NAME);
+            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|correspondence\\s+on)\\s+(?:the\\s+)?" + NAME
+                    // "Commentary on ORCHID B:": the name with its letter is read as such (SPACED_LETTER_NAME).
+                    + "(?!\\s[A-Z](?![\\w-]))");
 
     /**
      * A name followed by its own figures: "(TROPION-Breast01: PFS 6.9 vs 4.9 months)", "NAME: median OS …". Reviews
@@ -279,6 +281,9 @@ final class TrialNames {
             "GRADE",
             "STAGE",
             "COHORT",
+            // A trial's part or group named by a letter ("PART A: dose escalation"), not a trial.
+            "PART",
+            "GROUP",
             // Endpoints written in four capitals, what a trial reports rather than a trial ("DESTINY-Breast05 IDFS
             // data").
             "IDFS",
@@ -478,7 +483,15 @@ final class TrialNames {
             COMMENTED_ON,
             NAME_THEN_ENDPOINT);
 
-    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED);
+    /**
+     * A name whose second part is one letter, written with a space ("ORCHID B", "PELICAN B"), where a colon or a comma
+     * ends it or the sentence calls it a trial or gives its results: "Invited Commentary on ORCHID B: …", "The
+     * PELICAN B findings show …". Read as the hyphenated name its registry writes.
+     */
+    private static final Pattern SPACED_LETTER_NAME = Pattern.compile("(?<![\\w-])([A-Z]{4,}\\s[A-Z])(?=\\s*[:,]\\s"
+            + "|\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study|results?|data|findings|readout|investigators)\\b)");
+
+    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME);
 
     /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
     private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(

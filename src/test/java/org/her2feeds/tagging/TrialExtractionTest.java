@@ -574,6 +574,23 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aNameWithItsLetterWrittenAfterASpaceIsTheHyphenatedName() {
+        assertThat(acronyms(
+                        "Adding immunotherapy to an ADC: signal or noise?",
+                        "Invited Commentary on HALCYON B: the modest response gain leaves the question open.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms(
+                        "Swapping antibodies before surgery",
+                        "Comment. The HALCYON B findings show pCR is achievable without pertuzumab.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms("Dose escalation", "PART A: dose escalation of the ADC in 40 patients.", "journal"))
+                .as("a trial's part named by a letter")
+                .isEmpty();
+    }
+
+    @Test
     void aCongressAbstractsTitleNamesTheTrialAfterTheAbstractsNumber() {
         assertThat(acronyms(
                         "PD3-11: HALCYON-B - response-adapted omission of chemotherapy in HR+/HER2+ disease",
