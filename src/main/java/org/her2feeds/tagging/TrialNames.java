@@ -823,6 +823,18 @@ final class TrialNames {
     }
 
     /**
+     * A title that tells of readouts still to come ("Preview: what to watch in HER2 at ESMO", "ESMO 2026: what to
+     * expect from the late-breakers"): the trials it names have reported nothing yet, so it reports on none of them.
+     */
+    private static final Pattern PREVIEW_TITLE = Pattern.compile(
+            "(?i)\\b(?:previews?|what\\s+to\\s+(?:watch|expect)|to\\s+watch|look(?:ing)?\\s+ahead|sneak\\s+peek)\\b");
+
+    /** Whether the title previews readouts to come (see {@link #PREVIEW_TITLE}). */
+    static boolean previews(String title) {
+        return title != null && PREVIEW_TITLE.matcher(title).find();
+    }
+
+    /**
      * Whether every mention of the trial in the fields cites it as background (see the class comment); false when
      * it is not found by its name at all (named by a spelling only the rules know: then it is taken as named).
      */

@@ -591,6 +591,26 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aCongressPreviewReportsOnNoneOfTheTrialsItNames() {
+        assertThat(acronyms(
+                        "Preview: what to watch in HER2 at the winter congress",
+                        "Late-breaking abstracts are expected from DESTINY-Breast09 and the HALCYON-2 trial.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Winter congress: what to expect from the HER2 late-breakers",
+                        "DESTINY-Breast09 overall survival headlines the session.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "DESTINY-Breast09 overall survival presented at the winter congress",
+                        "The HALCYON-2 trial was also presented.",
+                        "news"))
+                .as("a report of readouts")
+                .containsExactly("DESTINY-Breast09", "HALCYON-2");
+    }
+
+    @Test
     void aCongressAbstractsTitleNamesTheTrialAfterTheAbstractsNumber() {
         assertThat(acronyms(
                         "PD3-11: HALCYON-B - response-adapted omission of chemotherapy in HR+/HER2+ disease",
