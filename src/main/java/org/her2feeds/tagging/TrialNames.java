@@ -23,15 +23,15 @@ final class TrialNames {
     /**
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
-     * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with a capital
-     * inside ("NeoLumen") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
+     * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with capitals
+     * inside ("NeoLumen", "FeDeriCa") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
      * "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may end in a
      * lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells apart.
      * Other mixed-case names (NeoSphere, heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}"
             + "(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
-            + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
+            + "|[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
@@ -220,10 +220,12 @@ final class TrialNames {
      * improves …", "Osprey-BC: neratinib after T-DM1 looks tolerable", "PALISADE GC: trastuzumab deruxtecan doubles
      * …". News and journals title a readout so, as registries title a record ({@link #TITLE_PREFIX}); a kicker in
      * capitals ("BREAKING:") is none of these ({@link #NOT_TRIALS}), nor a word before a biomarker ("Beyond HER2:"),
-     * so a name written with a space opens with its capitals here.
+     * so a name written with a space opens with its capitals here. Chinese, Japanese and Korean news may put the
+     * sponsor's name in its own script before it ("勃林格殷格翰 ANVIL: …").
      */
     private static final Pattern TITLE_OPENS_WITH =
-            Pattern.compile("^\\s*(?:" + NAME + "|([A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*))\\s*:\\s");
+            Pattern.compile("^[\\s\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]*(?:" + NAME
+                    + "|([A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*))\\s*:\\s");
 
     /**
      * A congress abstract's title that opens with the abstract's number and then the trial's name: "GS2-07: ORCHID-B -

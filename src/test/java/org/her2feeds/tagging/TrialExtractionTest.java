@@ -591,6 +591,21 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aHeadlinesOpeningNameMayFollowTheSponsorsNameInItsOwnScript() {
+        assertThat(acronyms("拜耳 HALCYON: the oral inhibitor wins in brain metastases", "Asian data.", "news"))
+                .containsExactly("HALCYON");
+    }
+
+    @Test
+    void aMixedCaseNameWithSeveralCapitalsInsideIsReadInAList() {
+        assertThat(acronyms(
+                        "Subcutaneous dual blockade in men: pooled data from APHINITY and HaLcyOn",
+                        "41 male patients pooled.",
+                        "journal"))
+                .containsExactly("APHINITY", "HaLcyOn");
+    }
+
+    @Test
     void aCongressPreviewReportsOnNoneOfTheTrialsItNames() {
         assertThat(acronyms(
                         "Preview: what to watch in HER2 at the winter congress",
