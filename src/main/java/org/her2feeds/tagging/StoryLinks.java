@@ -99,6 +99,14 @@ public class StoryLinks {
                     + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})"
                     + "\\s+(?:review|study|paper|analysis|meta-analysis|report|article)\\b");
 
+    /**
+     * Lay news naming the paper and then its journal: "according to a paper in Nature Cancer", "a new study in Cancer
+     * Cell", the journal's name as {@link #PUBLISHED_IN} reads it.
+     */
+    private static final Pattern PAPER_IN = Pattern.compile("\\b(?:a|an|the)\\s+(?:(?:new|major|large|recent)\\s+)?"
+            + "(?:paper|study|report|article|analysis|review|meta-analysis)\\s+in\\s+(?:the\\s+|The\\s+)?"
+            + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
+
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
     private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
 
@@ -512,6 +520,7 @@ public class StoryLinks {
         Set<String> venues = new TreeSet<>();
         addVenues(PUBLISHED_IN.matcher(text), venues);
         addVenues(JOURNAL_PAPER.matcher(text), venues);
+        addVenues(PAPER_IN.matcher(text), venues);
         return venues;
     }
 

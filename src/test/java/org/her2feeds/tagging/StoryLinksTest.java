@@ -297,7 +297,7 @@ class StoryLinksTest {
                 "other-wire",
                 "2027-09-14");
         assertThat(preview.event()).isEqualTo(StoryLinks.PREVIEW);
-        assertThat(preview.trials()).as("it names both trials").contains("destiny-breast09", "destiny-breast05");
+        assertThat(preview.trials()).as("it names both trials, and reports on neither: both are to come").isEmpty();
         assertThat(links.link(preview, first)).isEmpty();
         assertThat(links.link(preview, second)).isEmpty();
         assertThat(links.link(first, second)).as("two readouts, two stories").isEmpty();
@@ -541,6 +541,31 @@ class StoryLinksTest {
                 "pharma-wire",
                 "2027-06-02");
         assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+    }
+
+    @Test
+    void layNewsNamingThePaperAndThenItsJournalCoversThatJournalsPaper() {
+        StoryProfile paper = profile(
+                "Spatial mapping reveals stromal barriers to antibody-drug conjugate penetration",
+                "Using multiplexed imaging of organoids we show that stroma reduces trastuzumab deruxtecan delivery.",
+                "journal",
+                "gazette-of-oncology",
+                "2027-06-01");
+        StoryProfile news = profile(
+                "Tumour walls keep cancer drugs out, researchers find",
+                "Scar-like tissue soaks up drugs like Enhertu before they reach cancer cells, according to a paper in"
+                        + " the Gazette of Oncology.",
+                "news",
+                "science-wire",
+                "2027-06-02");
+        StoryProfile elsewhere = profile(
+                "Tumour walls keep cancer drugs out, researchers find",
+                "Scar-like tissue soaks up drugs like Enhertu, according to a study in Japanese patients.",
+                "news",
+                "science-wire",
+                "2027-06-02");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+        assertThat(links.link(paper, elsewhere)).isEmpty();
     }
 
     @Test
