@@ -24,14 +24,15 @@ final class TrialNames {
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
      * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with capitals
-     * inside ("NeoLumen", "FeDeriCa") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
-     * "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may end in a
-     * lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells apart.
-     * Other mixed-case names (NeoSphere, heredERA) are curated.
+     * inside ("NeoLumen", "FeDeriCa") or a capitalised word hyphenated to capitals, to one capital or to a number
+     * ("Osprey-BC", "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may
+     * end in a lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells
+     * apart. Other mixed-case names (NeoSphere, heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}"
             + "(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
-            + "|[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
+            + "|[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:-[A-Z0-9]+)*"
+            + "|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word

@@ -297,7 +297,9 @@ class StoryLinksTest {
                 "other-wire",
                 "2027-09-14");
         assertThat(preview.event()).isEqualTo(StoryLinks.PREVIEW);
-        assertThat(preview.trials()).as("it names both trials, and reports on neither: both are to come").isEmpty();
+        assertThat(preview.trials())
+                .as("it names both trials, and reports on neither: both are to come")
+                .isEmpty();
         assertThat(links.link(preview, first)).isEmpty();
         assertThat(links.link(preview, second)).isEmpty();
         assertThat(links.link(first, second)).as("two readouts, two stories").isEmpty();
@@ -495,9 +497,8 @@ class StoryLinksTest {
                 "2027-11-08");
         assertThat(links.link(notice, blog))
                 .hasValueSatisfying(why -> assertThat(why)
-                        .isEqualTo(
-                                "notices about the article titled \"lapatinib in older patients a pooled analysis of randomised"
-                                        + " trials\""));
+                        .isEqualTo("notices about the article titled \"lapatinib in older patients a pooled analysis"
+                                + " of randomised trials\""));
         assertThat(links.link(blog, other)).as("another article's title").isEmpty();
     }
 
