@@ -218,7 +218,7 @@ public class StoryLinks {
                 keys.get(Evidence.TRIAL),
                 evidence.drugs().isEmpty()
                         ? sponsoredDrugs(rules, text, regulatory)
-                        : regulatory ? decidedDrugs(evidence, text) : keys.get(Evidence.DRUG),
+                        : regulatory ? decidedDrugs(rules, evidence, text) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -732,9 +732,15 @@ public class StoryLinks {
      * tells what it decides on. A drug named only further on is another product's history ("…, following ENHERTU"
      * in the release on a sister drug's approval), not what was decided.
      */
-    private static Set<String> decidedDrugs(Evidence evidence, TaggableText text) {
-        Set<String> named = drugsNamedIn(evidence, text.title());
-        return named.isEmpty() ? drugsNamedIn(evidence, head(text.summary(), DECISION_TEXT)) : named;
+    private static Set<String> decidedDrugs(StoryRules rules, Evidence evidence, TaggableText text) {
+        Set<String> named = new TreeSet<>(drugsNamedIn(evidence, text.title()));
+        if (named.isEmpty()) {
+            return drugsNamedIn(evidence, head(text.summary(), DECISION_TEXT));
+        }
+        // "Jazz's bispecific breaks trastuzumab's hold on gastric cancer": the drug a title names may be the one the
+        // decided drug displaces, the company it names is the maker of what was decided.
+        named.addAll(sponsoredDrugs(rules, text.title()));
+        return named;
     }
 
     private static Set<String> drugsNamedIn(Evidence evidence, String field) {

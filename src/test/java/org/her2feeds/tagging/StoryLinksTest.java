@@ -545,6 +545,24 @@ class StoryLinksTest {
     }
 
     @Test
+    void newsOfADecisionNamingTheDrugItDisplacesAndTheMakerOfTheDecidedOneReportsTheMakersDecision() {
+        StoryProfile fda = profile(
+                "FDA approves zanidatamab with chemotherapy for first-line HER2-positive gastric cancer",
+                "The FDA approved the bispecific for untreated disease.",
+                "regulator",
+                "fda",
+                "2027-03-01");
+        StoryProfile trade = profile(
+                "Jazz's bispecific breaks trastuzumab's long hold on first-line gastric cancer",
+                "Jazz now has the green light to challenge Herceptin in frontline stomach cancer.",
+                "news",
+                "pharma-wire",
+                "2027-03-02");
+        assertThat(trade.drugs()).contains("zanidatamab", "trastuzumab");
+        assertThat(links.link(fda, trade)).hasValue("decision on [zanidatamab] reported within days");
+    }
+
+    @Test
     void layNewsNamingThePaperAndThenItsJournalCoversThatJournalsPaper() {
         StoryProfile paper = profile(
                 "Spatial mapping reveals stromal barriers to antibody-drug conjugate penetration",
