@@ -106,7 +106,9 @@ final class TrialNames {
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
             + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory)"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory"
+            // An explainer's "what NAME could mean if you are on …", "what NAME means for you".
+            + "|means|(?:could|might|may)\\s+mean)"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);

@@ -168,12 +168,12 @@ class EvidenceEvaluationTest {
      * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
      * only), with the rules of the eleventh and of the twelfth tuning: the same figures both times (type 0.921, trials
      * 0.881 / 0.915, 11 of 12 DOIs or PMIDs, stories F1 0.756); retired as held out on 2026-12-07 and tuned on since
-     * (the thirteenth tuning: trials 0.960 / 0.922, every notice's DOI or PMID read, stories F1 0.831), still below
+     * (the thirteenth tuning: trials 0.960 / 0.930, every notice's DOI or PMID read, stories F1 0.843), still below
      * the goals for trial recall and stories; these floors are just under what it reaches.
      */
     private static final Path TUNING_13 = Path.of("src/test/resources/evidence/evidence-tuning-13.yml");
 
-    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.92, 0.83, 0, 0);
+    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.84, 0, 0);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the twelfth,

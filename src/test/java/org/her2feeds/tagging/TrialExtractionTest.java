@@ -606,6 +606,17 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialAnExplainerTellsTheMeaningOfIsItsSubject() {
+        assertThat(acronyms(
+                        "Dose study: what HALCYON-2 could mean if you are on Enhertu",
+                        "The trial found a lower dose worked as well.",
+                        "news"))
+                .containsExactly("HALCYON-2");
+        assertThat(acronyms("What HALCYON-2 means for you", "A lower dose worked as well.", "news"))
+                .containsExactly("HALCYON-2");
+    }
+
+    @Test
     void aCongressPreviewReportsOnNoneOfTheTrialsItNames() {
         assertThat(acronyms(
                         "Preview: what to watch in HER2 at the winter congress",
