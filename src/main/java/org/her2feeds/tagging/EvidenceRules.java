@@ -212,8 +212,11 @@ final class EvidenceRules {
         PublicationType type = type(text, tokens);
         Notice notice = type.slug().equals(NOTICE) ? NoticeReader.read(text) : null;
         List<DrugMention> drugs = drugs(tokens);
-        // A case report tells of a patient: its trials are not read at all (the costliest part of tagging).
-        Trials found = type.slug().equals(CASE_REPORT) ? Trials.NONE : trials(text, tokens);
+        // A case report tells of a patient, a congress preview of readouts to come: their trials are not read at all
+        // (the costliest part of tagging).
+        Trials found = type.slug().equals(CASE_REPORT) || TrialNames.previews(text.title())
+                ? Trials.NONE
+                : trials(text, tokens);
         List<TrialMention> trials = found.reported();
         if (trials.isEmpty()
                 && IMPLYING_TYPES.contains(type.slug())

@@ -13,7 +13,11 @@ import org.her2feeds.parse.CitedIds;
 final class NoticeReader {
 
     /** "Retraction notice to: <title>", "Erratum: <title>", "WITHDRAWN: <title>": the title follows the colon. */
-    private static final Pattern PREFIXED = Pattern.compile("^[^:]{3,60}:\\s*(.{12,})$");
+    /**
+     * A prefix holds no opening quotation mark: in 'Erratum to "Title: subtitle"' the first colon is the quoted
+     * title's own, and the quoted title is the whole.
+     */
+    private static final Pattern PREFIXED = Pattern.compile("^[^:\"“‘]{3,60}:\\s*(.{12,})$");
 
     /**
      * A title quoted in the notice's text: "…", “…", ‘…’ or '…'. A straight single quote counts only outside a word,
@@ -39,6 +43,13 @@ final class NoticeReader {
             + "(?:[a-z-]+\\s+){0,2}(?:article|paper|publication|abstract|report)\\s*:?\\s*(\\d{1,9})\\b"
             + "|\\bPubMed\\s+(?:ID|identifier)\\s*:?\\s*(\\d{1,9})\\b");
 
+    /**
+     * A preprint server withdraws a preprint by posting a new version of it: the notice's own link carries the
+     * withdrawn preprint's DOI and the version ("…/content/10.1101/2026.03.04.26347712v2").
+     */
+    private static final Pattern VERSIONED_DOI =
+            Pattern.compile("/(10\\.\\d{4,9}/[^\\s\"<>?#]+?)v\\d{1,2}(?:[/?#.][^\\s]*)?$");
+
     private static final int TITLE_KEY_LENGTH = 200;
 
     private NoticeReader() {}
@@ -59,7 +70,19 @@ final class NoticeReader {
         while (labelled.find()) {
             pmids.add(labelled.group(1) != null ? labelled.group(1) : labelled.group(2));
         }
-        return new Notice(kind, CitedIds.dois(all), List.copyOf(pmids), title(text));
+        List<String> dois = CitedIds.dois(all);
+        if (dois.isEmpty() && pmids.isEmpty()) {
+            dois = versionedDoiInOwnLink(text);
+        }
+        return new Notice(kind, dois, List.copyOf(pmids), title(text));
+    }
+
+    private static List<String> versionedDoiInOwnLink(TaggableText text) {
+        if (!"preprint".equals(text.sourceKind()) || text.link() == null) {
+            return List.of();
+        }
+        Matcher versioned = VERSIONED_DOI.matcher(text.link().strip());
+        return versioned.find() ? CitedIds.dois(versioned.group(1)) : List.of();
     }
 
     /**

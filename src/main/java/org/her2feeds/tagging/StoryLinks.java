@@ -73,6 +73,10 @@ public class StoryLinks {
                     + "(?!\\s*(?:mg|g/|µg|mcg|ml|mL|kg|Gy))");
 
     private static final String PAGE = "page:";
+
+    /** How a notice's profile holds the title of the article it concerns among the ids it cites. */
+    private static final String CONCERNED_TITLE = "title:";
+
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
 
     /**
@@ -94,6 +98,14 @@ public class StoryLinks {
             Pattern.compile("\\b(?:a|an|the)\\s+(?:(?:new|major|large|recent)\\s+)?"
                     + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})"
                     + "\\s+(?:review|study|paper|analysis|meta-analysis|report|article)\\b");
+
+    /**
+     * Lay news naming the paper and then its journal: "according to a paper in Nature Cancer", "a new study in Cancer
+     * Cell", the journal's name as {@link #PUBLISHED_IN} reads it.
+     */
+    private static final Pattern PAPER_IN = Pattern.compile("\\b(?:a|an|the)\\s+(?:(?:new|major|large|recent)\\s+)?"
+            + "(?:paper|study|report|article|analysis|review|meta-analysis)\\s+in\\s+(?:the\\s+|The\\s+)?"
+            + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
 
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
     private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
@@ -186,6 +198,12 @@ public class StoryLinks {
         if (evidence.notice() != null) {
             evidence.notice().dois().forEach(d -> cited.add(d.toLowerCase(Locale.ROOT)));
             cited.addAll(evidence.notice().pmids());
+            // A blog's report of a retraction and the journal's notice name the article they concern by its title
+            // as often as by an identifier: a title of several words read from both is one article.
+            String concerned = NoticeReader.titleKey(evidence.notice().title());
+            if (concerned != null && concerned.split(" ").length >= QUOTED_TITLE_WORDS) {
+                cited.add(CONCERNED_TITLE + concerned);
+            }
         }
         cited.removeAll(own);
         String titleKey = key(text.title());
@@ -200,7 +218,7 @@ public class StoryLinks {
                 keys.get(Evidence.TRIAL),
                 evidence.drugs().isEmpty()
                         ? sponsoredDrugs(rules, text, regulatory)
-                        : regulatory ? decidedDrugs(evidence, text) : keys.get(Evidence.DRUG),
+                        : regulatory ? decidedDrugs(rules, evidence, text) : keys.get(Evidence.DRUG),
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
@@ -270,7 +288,11 @@ public class StoryLinks {
     private static Optional<String> sameNoticeTarget(StoryRules rules, StoryProfile a, StoryProfile b) {
         Set<String> both = intersection(a.citedIds(), b.citedIds());
         if (!both.isEmpty()) {
-            return Optional.of("notices about " + both.iterator().next());
+            String id = both.iterator().next();
+            return Optional.of(
+                    id.startsWith(CONCERNED_TITLE)
+                            ? "notices about the article titled \"" + id.substring(CONCERNED_TITLE.length()) + "\""
+                            : "notices about " + id);
         }
         if (sameKindOfId(a.citedIds(), b.citedIds())) {
             // Each names the article it concerns, and they name different ones: the words they share ("expression
@@ -289,9 +311,13 @@ public class StoryLinks {
     private static boolean sameKindOfId(Set<String> a, Set<String> b) {
         boolean pmidA = a.stream().anyMatch(StoryLinks::isPmid);
         boolean pmidB = b.stream().anyMatch(StoryLinks::isPmid);
-        boolean doiA = a.stream().anyMatch(id -> !isPmid(id));
-        boolean doiB = b.stream().anyMatch(id -> !isPmid(id));
+        boolean doiA = a.stream().anyMatch(StoryLinks::isDoi);
+        boolean doiB = b.stream().anyMatch(StoryLinks::isDoi);
         return pmidA && pmidB || doiA && doiB;
+    }
+
+    private static boolean isDoi(String id) {
+        return !isPmid(id) && !id.startsWith(CONCERNED_TITLE);
     }
 
     private static boolean isPmid(String id) {
@@ -495,6 +521,7 @@ public class StoryLinks {
         Set<String> venues = new TreeSet<>();
         addVenues(PUBLISHED_IN.matcher(text), venues);
         addVenues(JOURNAL_PAPER.matcher(text), venues);
+        addVenues(PAPER_IN.matcher(text), venues);
         return venues;
     }
 
@@ -706,9 +733,15 @@ public class StoryLinks {
      * tells what it decides on. A drug named only further on is another product's history ("…, following ENHERTU"
      * in the release on a sister drug's approval), not what was decided.
      */
-    private static Set<String> decidedDrugs(Evidence evidence, TaggableText text) {
-        Set<String> named = drugsNamedIn(evidence, text.title());
-        return named.isEmpty() ? drugsNamedIn(evidence, head(text.summary(), DECISION_TEXT)) : named;
+    private static Set<String> decidedDrugs(StoryRules rules, Evidence evidence, TaggableText text) {
+        Set<String> named = new TreeSet<>(drugsNamedIn(evidence, text.title()));
+        if (named.isEmpty()) {
+            return drugsNamedIn(evidence, head(text.summary(), DECISION_TEXT));
+        }
+        // "Jazz's bispecific breaks trastuzumab's hold on gastric cancer": the drug a title names may be the one the
+        // decided drug displaces, the company it names is the maker of what was decided.
+        named.addAll(sponsoredDrugs(rules, text.title()));
+        return named;
     }
 
     private static Set<String> drugsNamedIn(Evidence evidence, String field) {

@@ -23,15 +23,16 @@ final class TrialNames {
     /**
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
-     * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with a capital
-     * inside ("NeoLumen") or a capitalised word hyphenated to capitals, to one capital or to a number ("Osprey-BC",
-     * "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may end in a
-     * lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells apart.
-     * Other mixed-case names (NeoSphere, heredERA) are curated.
+     * capitalised prefix (ReCHALLENGE-J, NeoALTTO). News retypes such a name in mixed case, as one word with capitals
+     * inside ("NeoLumen", "FeDeriCa") or a capitalised word hyphenated to capitals, to one capital or to a number
+     * ("Osprey-BC", "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may
+     * end in a lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells
+     * apart. Other mixed-case names (NeoSphere, heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}"
             + "(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
-            + "|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z0-9]+)*|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
+            + "|[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:-[A-Z0-9]+)*"
+            + "|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
@@ -105,7 +106,9 @@ final class TrialNames {
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
             + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
-            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory)"
+            + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory"
+            // An explainer's "what NAME could mean if you are on …", "what NAME means for you".
+            + "|means|(?:could|might|may)\\s+mean)"
             // "after the NAME study came out": a trial's publication is the report of its result.
             + "|came\\s+out|(?:was|were)\\s+published|reads?\\s+out)\\b"
             + "|\\b(?:[Ii]nvestigators|[Aa]uthors|[Rr]eadout|[Rr]eport)\\s+(?:of|from)\\s+(?:the\\s+)?" + NAME);
@@ -156,7 +159,9 @@ final class TrialNames {
      * journal's correspondence is titled so after the trial it answers.
      */
     private static final Pattern COMMENTED_ON = Pattern.compile(
-            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|correspondence\\s+on)\\s+(?:the\\s+)?" + NAME);
+            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|correspondence\\s+on)\\s+(?:the\\s+)?" + NAME
+                    // "Commentary on ORCHID B:": the name with its letter is read as such (SPACED_LETTER_NAME).
+                    + "(?!\\s[A-Z](?![\\w-]))");
 
     /**
      * A name followed by its own figures: "(TROPION-Breast01: PFS 6.9 vs 4.9 months)", "NAME: median OS …". Reviews
@@ -174,7 +179,11 @@ final class TrialNames {
             + "(?!(?:,?\\s+(?:and|or)\\s+[\\w-]+)?\\s+"
             + "(?i:cells?|cell\\s+lines?|xenografts?|models?|mice|organoids?|tumou?rs|spheroids?)\\b)");
 
-    private static final Pattern HYPHENATED_NUMBER = Pattern.compile("-[A-Za-z]*[0-9]+$");
+    /**
+     * A series' number or letter after a hyphen: "TRAIN-2", "DESTINY-Breast09", and "PELICAN-B", "ORCHID-B", a
+     * trial's second part named by a letter after a first word of four capitals.
+     */
+    private static final Pattern HYPHENATED_NUMBER = Pattern.compile("-[A-Za-z]*[0-9]+$|^[A-Z]{4,}-[A-Z]$");
 
     /**
      * Names written alongside a trial's in a list: "from CLEOPATRA and PUFFIN", "(CLEOPATRA, PUFFIN)", "HARBOR-H2 or
@@ -214,10 +223,21 @@ final class TrialNames {
      * improves …", "Osprey-BC: neratinib after T-DM1 looks tolerable", "PALISADE GC: trastuzumab deruxtecan doubles
      * …". News and journals title a readout so, as registries title a record ({@link #TITLE_PREFIX}); a kicker in
      * capitals ("BREAKING:") is none of these ({@link #NOT_TRIALS}), nor a word before a biomarker ("Beyond HER2:"),
-     * so a name written with a space opens with its capitals here.
+     * so a name written with a space opens with its capitals here. Chinese, Japanese and Korean news may put the
+     * sponsor's name in its own script before it ("勃林格殷格翰 ANVIL: …").
      */
     private static final Pattern TITLE_OPENS_WITH =
-            Pattern.compile("^\\s*(?:" + NAME + "|([A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*))\\s*:\\s");
+            Pattern.compile("^[\\s\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]*(?:" + NAME
+                    + "|([A-Z]{4,}\\s(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*))\\s*:\\s");
+
+    /**
+     * A congress abstract's title that opens with the abstract's number and then the trial's name: "GS2-07: ORCHID-B -
+     * response-adapted omission …", "CT014: ANVIL, a randomized phase 3 trial …". The meeting's programme titles an
+     * abstract so, the name set off by a colon, dash or comma as a headline's opening name is ({@link
+     * #TITLE_OPENS_WITH}).
+     */
+    private static final Pattern TITLE_AFTER_ABSTRACT_NUMBER = Pattern.compile(
+            "^\\s*(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){0,2}|LBA[0-9]{1,4})\\s*[:–-]\\s*" + NAME + "\\s*[:,–-]\\s");
 
     /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
@@ -266,6 +286,9 @@ final class TrialNames {
             "GRADE",
             "STAGE",
             "COHORT",
+            // A trial's part or group named by a letter ("PART A: dose escalation"), not a trial.
+            "PART",
+            "GROUP",
             // Endpoints written in four capitals, what a trial reports rather than a trial ("DESTINY-Breast05 IDFS
             // data").
             "IDFS",
@@ -298,10 +321,13 @@ final class TrialNames {
             "NMPA",
             "MHRA",
             "PMDA",
+            "MHLW",
             "CADTH",
             "PBAC",
             "NEJM",
             "JAMA",
+            // Cooperative groups that run trials and announce them ("EORTC: lower dose … in CASCADE-HER").
+            "EORTC",
             // Databases that articles draw data from ("data from SEER"), not trials; "Europe PMC preprint" is a record.
             "SEER",
             "EUROPE",
@@ -355,6 +381,10 @@ final class TrialNames {
                     // A result the article's own confirms or matches: "confirm the benefit … seen in NAME".
                     + "\\b(?:confirm|replicat|mirror|echo)\\w*\\s[^;]{0,160}?\\b(?:seen|shown|observed|demonstrated)"
                     + "\\s+in|"
+                    // The trial itself as what the result matches: "Findings echo NAME with better tolerability".
+                    + "\\b(?:echo(?:es|ed)?|mirror(?:s|ed)?)|"
+                    // Another trial set beside the article's own: "how the findings sit beside NAME maintenance data".
+                    + "\\bbeside|"
                     // A design's precedent ("building on MOUNTAINEER") or a regimen's source ("… per KEYNOTE-811").
                     + "build(?:s|ing)?\\s+on|built\\s+on|\\bper|"
                     // A contrast with another trial's design or population: "Unlike DESTINY-Lung02, LUMA-2 …",
@@ -378,7 +408,11 @@ final class TrialNames {
                     + "|\\b(?:expected|awaited)\\s+(?:from|of|in)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
-                    + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of)"
+                    + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of"
+                    // An accelerated approval's condition: "continued approval may depend on NAME", "confirmation
+                    // of benefit will be sought in NAME"; the trial that is to verify the benefit has not read out.
+                    + "|\\b(?:depend(?:s|ent)?|contingent)\\s+(?:up)?on"
+                    + "|\\b(?:sought|verified)\\s+in)"
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
     /**
@@ -387,7 +421,7 @@ final class TrialNames {
      * still recruiting").
      */
     private static final Pattern PENDING_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?"
-            + "(?:,[^,.;]{1,120},|,?\\s+(?:which|that))?\\s+(?:(?:is|are)\\s+"
+            + "(?:,[^,.;]{1,120},|,?\\s+(?:which|that)|,)?\\s+(?:(?:is|are)\\s+"
             + "(?:still\\s+)?(?:awaited|pending|expected|ongoing|recruiting|enrolling)|"
             + "will\\s+(?:report|read\\s+out))\\b");
 
@@ -454,7 +488,15 @@ final class TrialNames {
             COMMENTED_ON,
             NAME_THEN_ENDPOINT);
 
-    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED);
+    /**
+     * A name whose second part is one letter, written with a space ("ORCHID B", "PELICAN B"), where a colon or a comma
+     * ends it or the sentence calls it a trial or gives its results: "Invited Commentary on ORCHID B: …", "The
+     * PELICAN B findings show …". Read as the hyphenated name its registry writes.
+     */
+    private static final Pattern SPACED_LETTER_NAME = Pattern.compile("(?<![\\w-])([A-Z]{4,}\\s[A-Z])(?=\\s*[:,]\\s"
+            + "|\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study|results?|data|findings|readout|investigators)\\b)");
+
+    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME);
 
     /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
     private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(
@@ -487,7 +529,8 @@ final class TrialNames {
         if (title != null && mayHoldName(title)) {
             // A journal's title ending in the trial's name in brackets ("… vinorelbine in pretreated HER2-positive
             // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
-            for (Pattern pattern : List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX)) {
+            for (Pattern pattern :
+                    List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX, TITLE_AFTER_ABSTRACT_NUMBER)) {
                 Matcher matcher = pattern.matcher(title);
                 if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));
@@ -782,6 +825,18 @@ final class TrialNames {
             }
         }
         return true;
+    }
+
+    /**
+     * A title that tells of readouts still to come ("Preview: what to watch in HER2 at ESMO", "ESMO 2026: what to
+     * expect from the late-breakers"): the trials it names have reported nothing yet, so it reports on none of them.
+     */
+    private static final Pattern PREVIEW_TITLE = Pattern.compile(
+            "(?i)\\b(?:previews?|what\\s+to\\s+(?:watch|expect)|to\\s+watch|look(?:ing)?\\s+ahead|sneak\\s+peek)\\b");
+
+    /** Whether the title previews readouts to come (see {@link #PREVIEW_TITLE}). */
+    static boolean previews(String title) {
+        return title != null && PREVIEW_TITLE.matcher(title).find();
     }
 
     /**

@@ -96,11 +96,13 @@ class EvidenceEvaluationTest {
      * of one trial joined its readout, "HER2-ultralow" counted as two shared words and notices shared their formula.
      * Since the eighth tuning it reaches trials 0.913 / 0.853, every notice's DOI or PMID read and stories F1 0.877
      * (precision 0.973, recall 0.798): under the goals for trials and stories (most trials it misses are named outside
-     * the catalogue in forms no rule reads, or only implied). These floors, just under what it reaches, hold it there.
+     * the catalogue in forms no rule reads, or only implied). Since the thirteenth tuning (a congress preview reports
+     * on none of the trials it names) trial precision is 0.943. These floors, just under what it reaches, hold it
+     * there.
      */
     private static final Path TUNING_8 = Path.of("src/test/resources/evidence/evidence-tuning-8.yml");
 
-    private static final Floors TUNING_8_FLOORS = new Floors(0.91, 0.85, 0.87);
+    private static final Floors TUNING_8_FLOORS = new Floors(0.94, 0.85, 0.87);
 
     /**
      * The ninth tuning set (h7-001…, 240 items, 42 stories, 20 notices): written on 2026-12-07 as the seventh held-out
@@ -127,11 +129,12 @@ class EvidenceEvaluationTest {
      * held out and tuned on since 2026-12-07. Since the tenth tuning (an indication's setting, a report's tumour site,
      * a journal named with its joining words, a decision's maker in lay news, names shortened, in title case or before
      * a design, pending trials as background) it reaches trials 0.964 / 0.957 and stories F1 0.950 (precision 0.932,
-     * recall 0.970): every goal. These floors, just under what it reaches, hold it there.
+     * recall 0.970): every goal; since the thirteenth tuning trial precision is 0.993 (a congress preview reports on
+     * none of the trials it names). These floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_10 = Path.of("src/test/resources/evidence/evidence-tuning-10.yml");
 
-    private static final Floors TUNING_10_FLOORS = new Floors(0.96, 0.95, 0.95);
+    private static final Floors TUNING_10_FLOORS = new Floors(0.99, 0.95, 0.95);
 
     /**
      * The eleventh tuning set (h9-001…, 240 items, 43 stories, 16 notices): written on 2026-12-07 as the ninth held-out
@@ -142,35 +145,37 @@ class EvidenceEvaluationTest {
      * keywords, a journal's article type before its title's trial words, a patient's first-person title, names in
      * mixed case with one capital or a number after the hyphen, background trials measured against, stood beside or
      * expected, coverage naming its trial kept from papers naming none) it reaches type 0.983, every notice's DOI or
-     * PMID, trials 0.964 / 0.978 and stories F1 0.970 (precision 0.990, recall 0.951): every goal. These floors, just
-     * under what it reaches, hold it there.
+     * PMID, trials 0.964 / 0.978 and stories F1 0.970 (precision 0.990, recall 0.951): every goal; trial precision
+     * 0.978 since the thirteenth tuning. These floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_11 = Path.of("src/test/resources/evidence/evidence-tuning-11.yml");
 
-    private static final Floors TUNING_11_FLOORS = new Floors(0.95, 0.97, 0.96);
+    private static final Floors TUNING_11_FLOORS = new Floors(0.97, 0.97, 0.96);
 
     /**
      * The twelfth tuning set (h10-001…, 240 items, 41 stories, 16 notices): written on 2026-12-07 as the tenth
      * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
      * only), with the rules before and after the eleventh tuning: type 0.929 then 0.933, trials 0.878 / 0.852 then
      * 0.891 / 0.852, DOI or PMID 9 then 10 of 10, stories F1 0.662 both times; retired as held out on 2026-12-07 and
-     * tuned on since (the twelfth tuning: trials 0.928 / 0.859, stories F1 0.706), still below the goals for trials
-     * and stories; these floors are just under what it reaches.
+     * tuned on since (the twelfth tuning: trials 0.928 / 0.859, stories F1 0.706; the thirteenth: trials 0.952 /
+     * 0.889, stories F1 0.755), still below the goals for trial recall and stories; these floors are just under what
+     * it reaches.
      */
     private static final Path TUNING_12 = Path.of("src/test/resources/evidence/evidence-tuning-12.yml");
 
-    private static final Floors TUNING_12_FLOORS = new Floors(0.92, 0.85, 0.70, 0, 1);
+    private static final Floors TUNING_12_FLOORS = new Floors(0.95, 0.88, 0.75, 0, 1);
 
     /**
      * The thirteenth tuning set (h11-001…, 240 items, 40 stories, 16 notices): written on 2026-12-07 as the eleventh
      * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
      * only), with the rules of the eleventh and of the twelfth tuning: the same figures both times (type 0.921, trials
-     * 0.881 / 0.915, 11 of 12 DOIs or PMIDs, stories F1 0.756); retired as held out on 2026-12-07 and not yet tuned
-     * on, so these floors are what it reached, below the goals for trials, stories and identifiers.
+     * 0.881 / 0.915, 11 of 12 DOIs or PMIDs, stories F1 0.756); retired as held out on 2026-12-07 and tuned on since
+     * (the thirteenth tuning: trials 0.960 / 0.930, every notice's DOI or PMID read, stories F1 0.843), still below
+     * the goals for trial recall and stories; these floors are just under what it reaches.
      */
     private static final Path TUNING_13 = Path.of("src/test/resources/evidence/evidence-tuning-13.yml");
 
-    private static final Floors TUNING_13_FLOORS = new Floors(0.88, 0.91, 0.75, 1, 0);
+    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.84, 0, 0);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the twelfth,

@@ -231,6 +231,12 @@ class EvidenceTest {
         assertThat(type("DESTINY-Breast11: what the news means for patients", "", List.of(), "patient"))
                 .as("a patient organisation's explainer")
                 .isEqualTo("news");
+        assertThat(type("Dose study: what HALCYON-2 could mean if you are on Enhertu", "", List.of(), "patient"))
+                .as("an explainer of a result, told to the reader")
+                .isEqualTo("news");
+        assertThat(type("A lower dose for Enhertu?", "", List.of("Research explained"), "patient"))
+                .as("filed as an explainer")
+                .isEqualTo("news");
     }
 
     @Test

@@ -161,4 +161,38 @@ class NoticeReaderTest {
                         .title())
                 .isEqualTo("HER2-low breast cancer outcomes in a national registry");
     }
+
+    @Test
+    void aTitleQuotedAfterThePrefixIsReadWholeWithTheColonsItHolds() {
+        assertThat(read("Erratum to \"HER2-mutant lung cancer: a review of testing and therapy\"", "A table was wrong.")
+                        .title())
+                .isEqualTo("HER2-mutant lung cancer: a review of testing and therapy");
+    }
+
+    @Test
+    void aPreprintServersWithdrawalNamesThePreprintByTheDoiInItsOwnLink() {
+        Notice notice = NoticeReader.read(new TaggableText(
+                "Withdrawal notice: ctDNA clearance after neoadjuvant therapy",
+                "This preprint has been withdrawn by the authors.",
+                "",
+                List.of("Withdrawn"),
+                "preprint",
+                "https://www.biorxiv.example/content/10.1101/2026.02.11.612345v3"));
+
+        assertThat(notice.kind()).isEqualTo(Notice.WITHDRAWAL);
+        assertThat(notice.dois()).containsExactly("10.1101/2026.02.11.612345");
+    }
+
+    @Test
+    void aJournalNoticesOwnLinkIsNotTheArticleItConcerns() {
+        Notice notice = NoticeReader.read(new TaggableText(
+                "Correction to: Neratinib after trastuzumab in older patients",
+                "A dose in Table 1 was wrong.",
+                "",
+                List.of(),
+                "journal",
+                "https://journal.example/doi/10.1000/jx.2026.1234v2"));
+
+        assertThat(notice.dois()).isEmpty();
+    }
 }

@@ -297,7 +297,9 @@ class StoryLinksTest {
                 "other-wire",
                 "2027-09-14");
         assertThat(preview.event()).isEqualTo(StoryLinks.PREVIEW);
-        assertThat(preview.trials()).as("it names both trials").contains("destiny-breast09", "destiny-breast05");
+        assertThat(preview.trials())
+                .as("it names both trials, and reports on neither: both are to come")
+                .isEmpty();
         assertThat(links.link(preview, first)).isEmpty();
         assertThat(links.link(preview, second)).isEmpty();
         assertThat(links.link(first, second)).as("two readouts, two stories").isEmpty();
@@ -470,6 +472,37 @@ class StoryLinksTest {
     }
 
     @Test
+    void aBlogsReportOfARetractionAndTheJournalsNoticeNamingOneTitleAreOneStory() {
+        StoryProfile notice = profile(
+                "Retraction: Lapatinib in older patients: a pooled analysis of randomised trials",
+                "Notice of Retraction. The authors found that patients of one trial were counted twice.",
+                List.of("Retraction"),
+                "journal",
+                "onc-journal",
+                "2027-11-06");
+        StoryProfile blog = profile(
+                "Authors pull HER2 pooled analysis over double-counted patients",
+                "The paper \"Lapatinib in older patients: a pooled analysis of randomised trials\" was retracted at"
+                        + " the authors' request.",
+                List.of("Retractions"),
+                "news",
+                "integrity-blog",
+                "2027-11-10");
+        StoryProfile other = profile(
+                "Retraction: Neratinib in older patients: a pooled analysis of randomised trials",
+                "Notice of Retraction. Duplicate images were found.",
+                List.of("Retraction"),
+                "journal",
+                "onc-journal",
+                "2027-11-08");
+        assertThat(links.link(notice, blog))
+                .hasValueSatisfying(why -> assertThat(why)
+                        .isEqualTo("notices about the article titled \"lapatinib in older patients a pooled analysis"
+                                + " of randomised trials\""));
+        assertThat(links.link(blog, other)).as("another article's title").isEmpty();
+    }
+
+    @Test
     void twoNoticesNamingTheirArticleOneByPubmedIdAndOneByDoiAreLinkedByTheArticlesWords() {
         StoryProfile journal = profile(
                 "Editorial Expression of Concern: Lapatinib rechallenge in HER2-positive disease: a multicentre"
@@ -509,6 +542,49 @@ class StoryLinksTest {
                 "pharma-wire",
                 "2027-06-02");
         assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+    }
+
+    @Test
+    void newsOfADecisionNamingTheDrugItDisplacesAndTheMakerOfTheDecidedOneReportsTheMakersDecision() {
+        StoryProfile fda = profile(
+                "FDA approves zanidatamab with chemotherapy for first-line HER2-positive gastric cancer",
+                "The FDA approved the bispecific for untreated disease.",
+                "regulator",
+                "fda",
+                "2027-03-01");
+        StoryProfile trade = profile(
+                "Jazz's bispecific breaks trastuzumab's long hold on first-line gastric cancer",
+                "Jazz now has the green light to challenge Herceptin in frontline stomach cancer.",
+                "news",
+                "pharma-wire",
+                "2027-03-02");
+        assertThat(trade.drugs()).contains("zanidatamab", "trastuzumab");
+        assertThat(links.link(fda, trade)).hasValue("decision on [zanidatamab] reported within days");
+    }
+
+    @Test
+    void layNewsNamingThePaperAndThenItsJournalCoversThatJournalsPaper() {
+        StoryProfile paper = profile(
+                "Spatial mapping reveals stromal barriers to antibody-drug conjugate penetration",
+                "Using multiplexed imaging of organoids we show that stroma reduces trastuzumab deruxtecan delivery.",
+                "journal",
+                "gazette-of-oncology",
+                "2027-06-01");
+        StoryProfile news = profile(
+                "Tumour walls keep cancer drugs out, researchers find",
+                "Scar-like tissue soaks up drugs like Enhertu before they reach cancer cells, according to a paper in"
+                        + " the Gazette of Oncology.",
+                "news",
+                "science-wire",
+                "2027-06-02");
+        StoryProfile elsewhere = profile(
+                "Tumour walls keep cancer drugs out, researchers find",
+                "Scar-like tissue soaks up drugs like Enhertu, according to a study in Japanese patients.",
+                "news",
+                "science-wire",
+                "2027-06-02");
+        assertThat(links.link(paper, news)).hasValue("coverage within days of the paper in gazette oncology");
+        assertThat(links.link(paper, elsewhere)).isEmpty();
     }
 
     @Test

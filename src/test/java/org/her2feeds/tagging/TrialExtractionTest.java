@@ -511,6 +511,147 @@ class TrialExtractionTest {
     }
 
     @Test
+    void theTrialAnAcceleratedApprovalWaitsOnIsStillToCome() {
+        assertThat(acronyms(
+                        "Accelerated approval for an oral HER2 inhibitor in lung cancer",
+                        "The approval rests on responses in the OSPREY-1 study; continued approval may depend on "
+                                + "OSPREY-3. Confirmation of benefit will be sought in OSPREY-4.",
+                        "regulator"))
+                .containsExactly("OSPREY-1");
+        assertThat(acronyms(
+                        "First-line cohort supports the oral inhibitor",
+                        "Cohort data from OSPREY-1 were presented. A confirmatory phase 3, OSPREY-3, is enrolling.",
+                        "news"))
+                .as("a name set off by commas before 'is enrolling'")
+                .containsExactly("OSPREY-1");
+    }
+
+    @Test
+    void aTrialTheFindingsEchoIsTheirBenchmark() {
+        assertThat(acronyms(
+                        "Extended adjuvant neratinib in routine practice: a multicentre cohort",
+                        "Invasive disease-free survival at five years was 88%. Findings echo KESTREL-9 with better "
+                                + "tolerability.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aTrialSetBesideTheArticlesOwnIsBackground() {
+        assertThat(acronyms(
+                        "Q&A: an investigator on DESTINY-Breast09",
+                        "We asked a DESTINY-Breast09 investigator how the findings sit beside HER2CLIMB-05 maintenance"
+                                + " data.",
+                        "news"))
+                .containsExactly("DESTINY-Breast09");
+    }
+
+    @Test
+    void aCooperativeGroupOrAMinistryInCapitalsIsNoTrial() {
+        assertThat(acronyms(
+                        "EORTC: shorter course keeps efficacy in HALCYON-2",
+                        "The HALCYON-2 trial compared three with six months of therapy.",
+                        "news"))
+                .containsExactly("HALCYON-2");
+        assertThat(acronyms(
+                        "Approval of an antibody for HER2-positive gastric cancer (MHLW)",
+                        "The ministry approved the antibody on the basis of the HALCYON-2 trial.",
+                        "regulator"))
+                .containsExactly("HALCYON-2");
+    }
+
+    @Test
+    void aNameWhoseSecondPartIsALetterIsATrialAResultIsPlacedIn() {
+        assertThat(acronyms(
+                        "De-escalation before surgery: open questions",
+                        "We question the margin used in HALCYON-B and the lack of central review.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms(
+                        "Responses in HER2-low disease", "Activity was seen in JIMT-1 cells and in BT-474.", "journal"))
+                .as("a cell line is no trial")
+                .isEmpty();
+    }
+
+    @Test
+    void aNameWithItsLetterWrittenAfterASpaceIsTheHyphenatedName() {
+        assertThat(acronyms(
+                        "Adding immunotherapy to an ADC: signal or noise?",
+                        "Invited Commentary on HALCYON B: the modest response gain leaves the question open.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms(
+                        "Swapping antibodies before surgery",
+                        "Comment. The HALCYON B findings show pCR is achievable without pertuzumab.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms("Dose escalation", "PART A: dose escalation of the ADC in 40 patients.", "journal"))
+                .as("a trial's part named by a letter")
+                .isEmpty();
+    }
+
+    @Test
+    void aHeadlinesOpeningNameMayFollowTheSponsorsNameInItsOwnScript() {
+        assertThat(acronyms("拜耳 HALCYON: the oral inhibitor wins in brain metastases", "Asian data.", "news"))
+                .containsExactly("HALCYON");
+    }
+
+    @Test
+    void aMixedCaseNameWithSeveralCapitalsInsideIsReadInAList() {
+        assertThat(acronyms(
+                        "Subcutaneous dual blockade in men: pooled data from APHINITY and HaLcyOn",
+                        "41 male patients pooled.",
+                        "journal"))
+                .containsExactly("APHINITY", "HaLcyOn");
+    }
+
+    @Test
+    void aTrialAnExplainerTellsTheMeaningOfIsItsSubject() {
+        assertThat(acronyms(
+                        "Dose study: what HALCYON-2 could mean if you are on Enhertu",
+                        "The trial found a lower dose worked as well.",
+                        "news"))
+                .containsExactly("HALCYON-2");
+        assertThat(acronyms("What HALCYON-2 means for you", "A lower dose worked as well.", "news"))
+                .containsExactly("HALCYON-2");
+    }
+
+    @Test
+    void aCongressPreviewReportsOnNoneOfTheTrialsItNames() {
+        assertThat(acronyms(
+                        "Preview: what to watch in HER2 at the winter congress",
+                        "Late-breaking abstracts are expected from DESTINY-Breast09 and the HALCYON-2 trial.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Winter congress: what to expect from the HER2 late-breakers",
+                        "DESTINY-Breast09 overall survival headlines the session.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "DESTINY-Breast09 overall survival presented at the winter congress",
+                        "The HALCYON-2 trial was also presented.",
+                        "news"))
+                .as("a report of readouts")
+                .containsExactly("DESTINY-Breast09", "HALCYON-2");
+    }
+
+    @Test
+    void aCongressAbstractsTitleNamesTheTrialAfterTheAbstractsNumber() {
+        assertThat(acronyms(
+                        "PD3-11: HALCYON-B - response-adapted omission of chemotherapy in HR+/HER2+ disease",
+                        "Among 280 patients, 3-year iDFS was 93%.",
+                        "journal"))
+                .containsExactly("HALCYON-B");
+        assertThat(acronyms(
+                        "LBA7: Zanidatamab plus chemotherapy in untreated gastric cancer",
+                        "Overall survival improved.",
+                        "journal"))
+                .as("a title opening with a drug after the number names no trial")
+                .isEmpty();
+    }
+
+    @Test
     void aDrugsBrandInCapitalsIsNoTrial() {
         assertThat(acronyms(
                         "Roche's KADCYLA shows lasting benefit in the REEF-1 study",
