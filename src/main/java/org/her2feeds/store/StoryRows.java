@@ -91,14 +91,15 @@ final class StoryRows {
                 .list());
     }
 
-    /** The story whose first member came first keeps its id; ties go to the smaller id. */
+    /**
+     * The story whose first member came first keeps its id; ties go to the smaller id. Asked of the members, not of
+     * the stories' {@code first_seen_at}: a story's row is summarised only once its grouping is done, so within one
+     * feed it does not yet count a member that joined it earlier in the feed, or a row taken up again.
+     */
     String oldest(Set<String> stories) {
-        return jdbc
-                .sql("SELECT id FROM story WHERE id IN (:ids) ORDER BY first_seen_at, id")
-                .param("ids", List.copyOf(stories))
-                .query(String.class)
-                .list()
-                .stream()
+        return jdbc.sql("""
+                        SELECT story_id FROM story_member WHERE story_id = ANY(:ids)
+                        GROUP BY story_id ORDER BY MIN(seen_at), story_id""").param("ids", AnyOf.strings(stories)).query(String.class).list().stream()
                 .findFirst()
                 .orElse(stories.iterator().next());
     }
