@@ -20,6 +20,10 @@ final class StoryRows {
     /** A story row that remains from an earlier membership, taken up again (as its founder's, no longer merged). */
     static final String TAKE_UP_STORY = "UPDATE story SET merged_into = NULL WHERE id = :id";
 
+    private static final String OLDEST_FIRST = """
+            SELECT story_id FROM story_member WHERE story_id = ANY(:ids)
+            GROUP BY story_id ORDER BY MIN(seen_at), story_id""";
+
     private final JdbcClient jdbc;
 
     StoryRows(JdbcClient jdbc) {
@@ -97,11 +101,11 @@ final class StoryRows {
      * feed it does not yet count a member that joined it earlier in the feed, or a row taken up again.
      */
     String oldest(Set<String> stories) {
-        return jdbc.sql("""
-                        SELECT story_id FROM story_member WHERE story_id = ANY(:ids)
-                        GROUP BY story_id ORDER BY MIN(seen_at), story_id""").param("ids", AnyOf.strings(stories)).query(String.class).list().stream()
-                .findFirst()
-                .orElse(stories.iterator().next());
+        List<String> byFirstMember = jdbc.sql(OLDEST_FIRST)
+                .param("ids", AnyOf.strings(stories))
+                .query(String.class)
+                .list();
+        return byFirstMember.isEmpty() ? stories.iterator().next() : byFirstMember.get(0);
     }
 
     /** Joins stories into another: their members move to it, their ids (and those joined into them) resolve to it. */
