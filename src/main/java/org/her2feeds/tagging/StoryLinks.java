@@ -61,8 +61,6 @@ public class StoryLinks {
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9\\-]*[a-z0-9]");
     private static final Pattern NUMBER = Pattern.compile("[0-9.\\-]+");
-    /** A point ends a sentence ("listed on the PBS.") unless a digit follows it ("11.9"): only the latter is kept. */
-    private static final Pattern NOT_KEY = Pattern.compile("(?:[^a-z0-9.]|\\.(?![0-9]))+");
 
     /**
      * A decimal figure ("11.9", "0.63", "27.6%") that is not a dose ("5.4 mg/kg"), a P value (every abstract has a
@@ -207,7 +205,8 @@ public class StoryLinks {
         }
         cited.removeAll(own);
         String titleKey = key(text.title());
-        String textKey = key(all);
+        // Only the start of the text's key is kept: no need to key the rest.
+        String textKey = TextKey.head(all, TEXT_KEY_LENGTH);
         return Optional.of(new StoryProfile(
                 at,
                 sourceId,
@@ -222,7 +221,7 @@ public class StoryLinks {
                 own,
                 cited,
                 titleKey.split(" ").length >= QUOTED_TITLE_WORDS ? titleKey : "",
-                textKey.length() > TEXT_KEY_LENGTH ? textKey.substring(0, TEXT_KEY_LENGTH) : textKey,
+                textKey,
                 words(rules, text.title(), drugWords),
                 words(rules, text.title() + " " + head(text.summary(), WORDS_TEXT), drugWords),
                 trialNames(evidence),
@@ -829,7 +828,7 @@ public class StoryLinks {
 
     /** Lower case, every run of characters other than letters, digits and a number's points made one space. */
     private static String key(String text) {
-        return NOT_KEY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return TextKey.of(text);
     }
 
     private static Set<String> words(StoryRules rules, String text, Set<String> drugWords) {

@@ -350,6 +350,59 @@ class StoryGroupingTest {
     }
 
     /**
+     * Two stories joined by an article keep the one whose first member came first, counting a member that joined
+     * earlier in the same feed: an item seen before both stories, that joins the later one, makes it the older.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theOlderOfTwoJoinedStoriesCountsAMemberJustAddedInTheSameFeed(boolean oneFeed) {
+        db.store.saveFeed(
+                "digest",
+                SourceKind.NEWS,
+                List.of(
+                        item(
+                                "a",
+                                "Correspondence on a maintenance regimen",
+                                "A letter on a maintenance regimen in HER2-positive disease.",
+                                "2026-02-10T00:00:00Z",
+                                "10.5555/a.1"),
+                        item(
+                                "b",
+                                "A reply on dosing schedules",
+                                "A reply on dosing schedules in HER2-positive disease.",
+                                "2026-02-12T00:00:00Z",
+                                "10.5555/b.2")));
+        NewArticle early = item(
+                "c",
+                "Dosing schedules debated",
+                "The reply doi:10.5555/b.2 on dosing in HER2-positive disease.",
+                "2026-02-09T00:00:00Z",
+                null);
+        NewArticle both = item(
+                "d",
+                "The letter and the reply",
+                "On HER2-positive disease, see doi:10.5555/a.1 and doi:10.5555/b.2.",
+                "2026-02-14T00:00:00Z",
+                null);
+        if (oneFeed) {
+            db.store.saveFeed("digest", SourceKind.NEWS, List.of(both, early));
+        } else {
+            db.store.saveFeed("digest", SourceKind.NEWS, List.of(early));
+            db.store.saveFeed("digest", SourceKind.NEWS, List.of(both));
+        }
+
+        String kept = "s-" + idOf("b");
+        assertThat(db.jdbc
+                        .sql("SELECT DISTINCT story_id FROM story_member")
+                        .query(String.class)
+                        .list())
+                .as("the story first seen with the early item keeps its id")
+                .containsExactly(kept);
+        assertThat(storyRow("s-" + idOf("a"))).last().isEqualTo(kept);
+        assertThat(storyRow(kept)).containsExactly("Dosing schedules debated", idOf("c"), "4", "1", null);
+    }
+
+    /**
      * An article deleted and stored again finds the story row named after it, left without members: it takes it up
      * again, summarised as its one member's, as a new story would be.
      */
