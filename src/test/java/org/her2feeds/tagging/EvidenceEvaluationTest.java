@@ -178,18 +178,31 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.84, 0, 0);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the twelfth,
-     * 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is skipped.
+     * The fourteenth tuning set (h12-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the twelfth
+     * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
+     * only), with the rules of the twelfth and of the thirteenth tuning: trials 0.912 / 0.919 then 0.927 / 0.927, the
+     * rest the same both times (type 0.913, 11 of 12 DOIs or PMIDs, 15 of 16 notices with their kind, stories F1
+     * 0.811); retired as held out on 2026-12-07, not yet tuned on; these floors are just under what it reached.
      */
-    private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-12.yml"));
+    private static final Path TUNING_14 = Path.of("src/test/resources/evidence/evidence-tuning-14.yml");
+
+    private static final Floors TUNING_14_FLOORS = new Floors(0.92, 0.92, 0.81, 1, 0, 1);
 
     /**
-     * What the twelfth held-out set reached when measured once with the rules of the twelfth tuning (trials 0.912 /
-     * 0.919, stories F1 0.811, 11 of its 12 notices' DOIs or PMIDs read, 15 of its 16 notices recognised with their
-     * kind, none taken where none is labelled): below the goals, so these floors keep it from falling.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
+     * thirteenth, 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is
+     * skipped.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.91, 0.91, 0.81, 1, 0, 1);
+    private static final Optional<Path> HELD_OUT =
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-13.yml"));
+
+    /**
+     * What the thirteenth held-out set reached when measured once with the rules of the thirteenth tuning (type
+     * 0.963, trials 0.947 / 0.947, stories F1 0.873, every notice recognised with its kind and its DOI or PMID read,
+     * none taken where none is labelled): trials and stories just below the goals, so these floors keep it from
+     * falling.
+     */
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.94, 0.94, 0.87, 0, 0, 0);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -266,6 +279,11 @@ class EvidenceEvaluationTest {
     @Test
     void theThirteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
         assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_13), TUNING_13_FLOORS);
+    }
+
+    @Test
+    void theFourteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
+        assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_14), TUNING_14_FLOORS);
     }
 
     @Test
