@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -81,12 +82,17 @@ public class ContentCleaner {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
         Element body = clean.body();
-        // One walk serves the three passes below: they only detach elements (unwrapped or removed), never add any.
+        // One walk serves the passes below: they only detach elements (unwrapped or removed), never add any.
         List<Element> elements = elementsOf(body);
         normalizeLinks(elements, base);
+        if (html.indexOf('&') >= 0) {
+            // Before dropping empty elements: a reference may decode to a space ("&#32;"), leaving its element empty.
+            decodeReferences(elements);
+        }
         dropEmptyElements(elements);
         normalizeTextNodes(elements);
-        String fullText = textOf(body.text());
+        // The text nodes hold their references decoded already: decoding body.text() again would decode twice.
+        String fullText = withoutEscapedMarkup(PlainTextRules.normalize(body.text()));
         String text = PlainTextRules.truncate(fullText, CleanSummary.MAX_TEXT_LENGTH);
         return new CleanSummary(
                 body.html().strip(), text, PlainTextRules.cut(fullText, CleanSummary.MAX_FULL_TEXT_LENGTH));
@@ -133,12 +139,18 @@ public class ContentCleaner {
     }
 
     /**
-     * Text that still contains tags after one decoding was escaped twice by its feed (a title of
-     * "&amp;lt;b&amp;gt;HER2&amp;lt;/b&amp;gt;"); it is read as HTML again, so readers see "HER2", not markup.
-     * Character references left after one decoding are decoded once more first ({@link #referencesDecoded}).
+     * Plain text of a field read as HTML once: its character references decoded once more
+     * ({@link #referencesDecoded}), then any markup it was escaped to read ({@link #withoutEscapedMarkup}).
      */
     private static String textOf(String decoded) {
-        String text = PlainTextRules.normalize(referencesDecoded(decoded));
+        return withoutEscapedMarkup(referencesDecoded(PlainTextRules.normalize(decoded), PlainTextRules::normalize));
+    }
+
+    /**
+     * Text that still contains tags after one decoding was escaped twice by its feed (a title of
+     * "&amp;lt;b&amp;gt;HER2&amp;lt;/b&amp;gt;"); it is read as HTML again, so readers see "HER2", not markup.
+     */
+    private static String withoutEscapedMarkup(String text) {
         for (int round = 0; round < MAX_UNESCAPE_ROUNDS && PlainTextRules.mayHoldMarkup(text); round++) {
             text = PlainTextRules.normalize(visibleText(text));
         }
@@ -146,31 +158,55 @@ public class ContentCleaner {
     }
 
     /**
-     * Plain text that still holds a complete character reference after being read as HTML once ({@code &quot;},
+     * Text that still holds a complete character reference after being read as HTML once ({@code &quot;},
      * {@code &#8220;}, {@code &amp;}) came from a feed that escaped its text twice ({@code &amp;amp;quot;} in the
      * XML, or {@code &amp;quot;} inside CDATA): a publishing tool escaped the author's text and its template escaped
-     * the result again. NetNewsWire decodes once and shows {@code &quot;}, calling it the feed's bug; but titles,
-     * categories and summary text are plain text here, read by the tagger and shown as text, where a reference is
-     * never what the author meant; so its references are decoded once more, by jsoup rather than a table of ours.
-     * Once more only, never until none is left: {@code &amp;lt;} becomes {@code &lt;}, not {@code <}. Only
-     * references ended by ';' count, as escaping programs write them: {@code AT&T}, {@code R&D}, {@code Q&A} or
-     * {@code &not} and a space stay as they are. A tag this reveals ({@code &lt;b&gt;}) is read as HTML in
-     * {@link #textOf} and dropped like any tag in a title, so it never reaches a reader as markup.
+     * the result again. NetNewsWire decodes once and shows {@code &quot;}, calling it the feed's bug; but a
+     * reference shown to a reader is never what the author meant, so its references are decoded once more, by jsoup
+     * rather than a table of ours. This one decision serves plain text (titles, categories) and every text node of
+     * a summary's HTML, so the summary's HTML and its text read alike. Only references ended by ';' whose name
+     * jsoup knows count, as escaping programs write them: {@code AT&T}, {@code R&D}, {@code Q&A} or {@code &not}
+     * and a space stay as they are. A tag this reveals ({@code &lt;b&gt;}) stays text in the HTML (jsoup escapes
+     * it on output) and is dropped from plain text by {@link #withoutEscapedMarkup}.
+     *
+     * <p>Once more only, and only when that leaves no reference: text that still holds one ({@code &amp;lt;},
+     * {@code &amp;amp;}) was escaped three times or is about references, and stays as it is rather than show
+     * {@code &lt;}. Decoding it to {@code &lt;} would not be the author's text either, and in the HTML it would
+     * break idempotence: cleaning that HTML again would find {@code &lt;} and decode it to {@code <}. Decoding
+     * until none is left would turn an author's {@code &amp;lt;} (HTML about HTML) into {@code <}.
+     *
+     * @param normalText text as {@code normalize} leaves it; the answer is normalised too, so that normalising
+     *     what decoding gives (a dropped control character) cannot make a reference a later cleaning would decode
      */
-    private static String referencesDecoded(String text) {
+    private static String referencesDecoded(String normalText, UnaryOperator<String> normalize) {
+        String decoded = decodedOnce(normalText);
+        if (decoded == normalText) {
+            return normalText;
+        }
+        decoded = normalize.apply(decoded);
+        return decodedOnce(decoded) == decoded ? decoded : normalText;
+    }
+
+    /** Every complete reference jsoup knows decoded; {@code text} itself (the same object) when there is none. */
+    private static String decodedOnce(String text) {
         if (text.indexOf('&') < 0) {
             return text;
         }
         Matcher reference = CHARACTER_REFERENCE.matcher(text);
-        if (!reference.find()) {
-            return text;
+        StringBuilder out = null;
+        int copied = 0;
+        while (reference.find()) {
+            String written = reference.group();
+            String character = Parser.unescapeEntities(written, true);
+            if (!character.equals(written)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, reference.start()).append(character);
+                copied = reference.end();
+            }
         }
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            reference.appendReplacement(
-                    out, Matcher.quoteReplacement(Parser.unescapeEntities(reference.group(), true)));
-        } while (reference.find());
-        return reference.appendTail(out).toString();
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     private static String visibleText(String html) {
@@ -261,33 +297,46 @@ public class ContentCleaner {
     }
 
     /**
+     * Decodes the character references left in the text nodes ({@link #referencesDecoded}), each joined with its
+     * neighbours first, so that a reference split where the cleaner unwrapped an element is decoded now, not by a
+     * later cleaning of this output. Only a summary with an ampersand comes here, and a text node without one costs
+     * one indexOf.
+     */
+    private static void decodeReferences(List<Element> elements) {
+        for (Element element : elements) {
+            if (element.parent() == null) {
+                continue; // unwrapped above
+            }
+            joinTextNodes(element);
+            for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
+                if (child instanceof TextNode text && text.getWholeText().indexOf('&') >= 0) {
+                    String normal = PlainTextRules.normalizeHtmlText(text.getWholeText());
+                    String decoded = referencesDecoded(normal, PlainTextRules::normalizeHtmlText);
+                    if (decoded != normal) {
+                        text.text(decoded);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Joins neighbouring text nodes (left behind where the cleaner unwrapped elements) before collapsing
      * whitespace, so that parsing the output again yields the same nodes: that is what makes cleaning idempotent.
+     * A reference that only joining across a removed empty element makes is decoded here, for the same reason; text
+     * {@link #decodeReferences} decoded holds none, and text it left as it was is left so again.
      */
     private static void normalizeTextNodes(List<Element> elements) {
         for (Element element : elements) {
             if (element.parent() == null) {
                 continue; // unwrapped or removed above
             }
-            TextNode previous = null;
-            for (Node child = element.firstChild(); child != null; ) {
-                Node next = child.nextSibling();
-                if (child instanceof TextNode text) {
-                    if (previous != null) {
-                        previous.text(previous.getWholeText() + text.getWholeText());
-                        text.remove();
-                    } else {
-                        previous = text;
-                    }
-                } else {
-                    previous = null;
-                }
-                child = next;
-            }
+            joinTextNodes(element);
             for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
                 if (child instanceof TextNode text) {
                     String whole = text.getWholeText();
-                    String normal = PlainTextRules.normalizeHtmlText(whole);
+                    String normal = referencesDecoded(
+                            PlainTextRules.normalizeHtmlText(whole), PlainTextRules::normalizeHtmlText);
                     if (!normal.equals(whole)) {
                         text.text(normal);
                     }
@@ -296,6 +345,24 @@ public class ContentCleaner {
             if (BLOCKS.contains(element.normalName())) {
                 trimEdges(element);
             }
+        }
+    }
+
+    private static void joinTextNodes(Element element) {
+        TextNode previous = null;
+        for (Node child = element.firstChild(); child != null; ) {
+            Node next = child.nextSibling();
+            if (child instanceof TextNode text) {
+                if (previous != null) {
+                    previous.text(previous.getWholeText() + text.getWholeText());
+                    text.remove();
+                } else {
+                    previous = text;
+                }
+            } else {
+                previous = null;
+            }
+            child = next;
         }
     }
 

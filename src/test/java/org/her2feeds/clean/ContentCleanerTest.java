@@ -3,6 +3,7 @@ package org.her2feeds.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +171,83 @@ class ContentCleanerTest {
             assertThat(summary.text()).isEqualTo("HER2 & ERBB2");
         }
 
+        /**
+         * A feed that escapes its summary once more than its markup ("&amp;amp;quot;" in the XML, "&amp;quot;"
+         * inside CDATA) must not show readers of our feeds, API and page "&quot;" as text: the summary's HTML shows
+         * the author's marks, as its plain text does.
+         */
+        @Test
+        void referencesLeftByAFeedEscapedTwiceAreDecodedInTheHtml() {
+            CleanSummary summary = cleaner.summary(
+                    "<p>The paper, &amp;#8220;Pyrotinib in HER2-low gastric cancer,&amp;#8221; was retracted.</p>"
+                            + "<p>&amp;quot;T-DXd&amp;quot; &amp;amp; <b>Tom &amp;amp; Jerry&amp;rsquo;s</b>"
+                            + " trial&amp;hellip;&amp;nbsp;HER2</p>",
+                    BASE);
+
+            assertThat(summary.html())
+                    .isEqualTo("<p>The paper, \u201CPyrotinib in HER2-low gastric cancer,\u201D was retracted.</p>"
+                            + "<p>\"T-DXd\" &amp; <b>Tom &amp; Jerry\u2019s</b> trial\u2026&nbsp;HER2</p>");
+            assertThat(summary.text())
+                    .isEqualTo("The paper, \u201CPyrotinib in HER2-low gastric cancer,\u201D was retracted."
+                            + " \"T-DXd\" & Tom & Jerry\u2019s trial\u2026 HER2");
+            assertThat(visibleText(summary.html())).isEqualTo(summary.text());
+        }
+
+        @Test
+        void aTagRevealedByDecodingStaysTextInTheHtml() {
+            CleanSummary summary = cleaner.summary(
+                    "<p>Use &amp;lt;b&amp;gt; for &amp;#60;script&amp;#62;alert(1)&amp;#60;/script&amp;#62;"
+                            + " &amp;#x3C;img src=x onerror=alert(1)&amp;#x3E;</p>",
+                    BASE);
+
+            assertThat(summary.html())
+                    .isEqualTo("<p>Use &lt;b&gt; for &lt;script&gt;alert(1)&lt;/script&gt;"
+                            + " &lt;img src=x onerror=alert(1)&gt;</p>");
+            assertThat(Jsoup.parseBodyFragment(summary.html())
+                            .body()
+                            .select("p")
+                            .first()
+                            .children())
+                    .isEmpty();
+            assertThat(UniversalSafety.htmlViolations(summary.html())).isEmpty();
+            assertThat(summary.text()).doesNotContainPattern("<[A-Za-z/!?]");
+        }
+
+        @Test
+        void ampersandsThatStartNoReferenceStayAsWrittenInTheHtml() {
+            CleanSummary summary = cleaner.summary(
+                    "<p>AT&amp;T, R&amp;D and Q&amp;A; ERBB2 &amp;not amplified &amp;unknownname; &amp;</p>", BASE);
+
+            assertThat(summary.html())
+                    .isEqualTo(
+                            "<p>AT&amp;T, R&amp;D and Q&amp;A; ERBB2 &amp;not amplified &amp;unknownname; &amp;</p>");
+            assertThat(summary.text()).isEqualTo("AT&T, R&D and Q&A; ERBB2 &not amplified &unknownname; &");
+            assertThat(cleaner.summary("AT&T, R&D and Q&A", BASE).html()).isEqualTo("AT&amp;T, R&amp;D and Q&amp;A");
+        }
+
+        /**
+         * Never decoded twice: a reference that decoding once more leaves ("&amp;lt;" gives "&lt;") shows as the feed
+         * sent it, in the HTML and in its text alike, so cleaning the HTML again gives it back.
+         */
+        @Test
+        void textEscapedThreeTimesStaysAsSentAndCleaningStaysIdempotent() {
+            for (String html : new String[] {
+                "<p>p &amp;amp;lt; 0.05 &amp;amp;amp; &amp;quot;HER2&amp;quot;</p>",
+                "<p>&amp;quot;HER2&amp;quot; &amp;amp; HER3</p>",
+                "<p>a<b>&amp;#32;</b>b &amp;<span>quot;</span>x&amp;<span>quot;</span></p>",
+                "<p>&amp;amp;<b></b>quot; &amp;l&amp;#1;t;</p>"
+            }) {
+                CleanSummary once = cleaner.summary(html, BASE);
+                assertThat(cleaner.summary(once.html(), BASE)).as(html).isEqualTo(once);
+                assertThat(visibleText(once.html())).as(html).isEqualTo(once.text());
+            }
+            assertThat(cleaner.summary("<p>p &amp;amp;lt; 0.05</p>", BASE).html())
+                    .isEqualTo("<p>p &amp;amp;lt; 0.05</p>");
+            assertThat(cleaner.summary("<p>p &amp;amp;lt; 0.05</p>", BASE).text())
+                    .isEqualTo(cleaner.plainText("p &amp;amp;lt; 0.05"))
+                    .isEqualTo("p &amp;lt; 0.05");
+        }
+
         @Test
         void cleaningTwiceEqualsCleaningOnce() {
             String html = "<div><p>a <span> b </span></p><img src=x><p>c<b></b></p><ul><li>d<li>e</ul>"
@@ -177,6 +255,11 @@ class ContentCleanerTest {
             CleanSummary once = cleaner.summary(html, BASE);
 
             assertThat(cleaner.summary(once.html(), BASE)).isEqualTo(once);
+        }
+
+        /** What a reader sees of summary HTML: the text an HTML parser makes of it, whitespace collapsed. */
+        private static String visibleText(String html) {
+            return Jsoup.parseBodyFragment(html).body().text();
         }
     }
 
@@ -250,11 +333,16 @@ class ContentCleanerTest {
                     .isEqualTo("ERBB2 &not amplified &unknownname; &");
         }
 
-        /** Once more, never until nothing is left: text escaped three times keeps what its author escaped. */
+        /**
+         * Once more, and only when that leaves no reference: text escaped three times is left as one decoding
+         * gives it, as a summary's HTML must leave it to stay idempotent (ContentCleaner.referencesDecoded says why).
+         */
         @Test
-        void referencesAreDecodedOnceMoreOnly() {
-            assertThat(cleaner.plainText("p &amp;amp;lt; 0.05")).isEqualTo("p &lt; 0.05");
-            assertThat(cleaner.plainText("HER2 &amp;amp;amp; HER3")).isEqualTo("HER2 &amp; HER3");
+        void referencesAreDecodedOnceMoreOnlyWhenThatLeavesNone() {
+            assertThat(cleaner.plainText("p &amp;amp;lt; 0.05")).isEqualTo("p &amp;lt; 0.05");
+            assertThat(cleaner.plainText("HER2 &amp;amp;amp; HER3")).isEqualTo("HER2 &amp;amp; HER3");
+            assertThat(cleaner.plainText("&amp;quot;HER2&amp;quot; p &amp;amp;lt; 0.05"))
+                    .isEqualTo("&quot;HER2&quot; p &amp;lt; 0.05");
         }
 
         @Test
@@ -267,21 +355,11 @@ class ContentCleanerTest {
             }) {
                 assertThat(cleaner.plainText(title)).as(title).doesNotContainPattern("<[A-Za-z/!?]");
             }
-            assertThat(cleaner.plainText("&amp;amp;lt;b&amp;amp;gt;HER2&amp;amp;lt;/b&amp;amp;gt; testing"))
+            assertThat(cleaner.plainText("&amp;lt;b&amp;gt;HER2&amp;lt;/b&amp;gt; testing"))
                     .isEqualTo("HER2 testing");
-        }
-
-        @Test
-        void aSummarysTextIsDecodedAsATitleIsWhileItsHtmlShowsWhatTheFeedSent() {
-            CleanSummary summary = cleaner.summary(
-                    "<p>The paper, &amp;#8220;Pyrotinib in HER2-low gastric cancer,&amp;#8221; was retracted.</p>",
-                    BASE);
-
-            assertThat(summary.text())
-                    .isEqualTo("The paper, \u201CPyrotinib in HER2-low gastric cancer,\u201D was retracted.");
-            assertThat(summary.html())
-                    .isEqualTo("<p>The paper, &amp;#8220;Pyrotinib in HER2-low gastric cancer,&amp;#8221;"
-                            + " was retracted.</p>");
+            // Escaped once more, its references would still leave references: it stays as one decoding gives it.
+            assertThat(cleaner.plainText("&amp;amp;lt;b&amp;amp;gt;HER2&amp;amp;lt;/b&amp;amp;gt; testing"))
+                    .isEqualTo("&amp;lt;b&amp;gt;HER2&amp;lt;/b&amp;gt; testing");
         }
 
         @Test
