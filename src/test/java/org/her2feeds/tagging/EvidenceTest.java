@@ -79,6 +79,20 @@ class EvidenceTest {
     }
 
     @Test
+    void newsTellingWhoRetractsAPaperIsANoticeAboutIt() {
+        Evidence blog = evidence(
+                "Authors retract HER2 nanoparticle paper over unreproducible rat data",
+                "The authors of a paper on trastuzumab nanoparticles retracted it (doi 10.5555/jcr.2026.5540).",
+                List.of(),
+                "news");
+        assertThat(blog.type().slug()).isEqualTo("notice");
+        assertThat(blog.notice().kind()).isEqualTo(Notice.RETRACTION);
+        assertThat(blog.notice().dois()).containsExactly("10.5555/jcr.2026.5540");
+        assertThat(type("Journal retracts HER2 circRNA paper over duplicated images", "", List.of(), "news"))
+                .isEqualTo("notice");
+    }
+
+    @Test
     void journalArticlesAreTypedByWhatThePublisherAndTheTextSay() {
         assertThat(type("HER2-low breast cancer", "", List.of("Journal Article", "Review"), "journal"))
                 .isEqualTo("review");
