@@ -129,6 +129,11 @@ class EvidenceTest {
                         List.of(),
                         "journal"))
                 .isEqualTo("case-report");
+        assertThat(type("Bayer expects CHMP opinion on sevabertinib in early 2027", "", List.of(), "news"))
+                .as("a committee's opinion on a filing is no opinion piece")
+                .isEqualTo("news");
+        assertThat(type("Opinion: the case against de-escalation", "", List.of(), "news"))
+                .isEqualTo("commentary");
     }
 
     @Test
