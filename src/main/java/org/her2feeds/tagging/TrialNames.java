@@ -56,6 +56,12 @@ final class TrialNames {
             + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
 
     /**
+     * An endpoint's initials after a capitalised word are the endpoint, not a name's second part: "Final OS data",
+     * "Median PFS results".
+     */
+    private static final String NOT_ENDPOINT = "(?!(?:OS|PFS|DFS|EFS|IDFS|ORR|DOR|DCR|CNS|ILD)(?![\\w-]))";
+
+    /**
      * A name of two words written with a space where its registry writes a hyphen: capitals then a capitalised word,
      * capitals or a number ("QUARRY Lung", "LUMA 2"), or a capitalised word then a tumour's two or three initials or
      * its site ("Cormorant GC", "Kestrel Lung"), as news retypes a name; before a longer name in capitals a
@@ -64,7 +70,8 @@ final class TrialNames {
      */
     private static final String SPACED_NAME =
             "(?<![\\w-])((?:[A-Z]{4,}\\s(?:(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*|[0-9]{1,2})"
-                    + "|[A-Z][a-z]{3,}\\s(?:[A-Z]{2,3}[0-9]*|(?:Lung|Breast|Gastric|Bladder|Colon)[0-9]*)))(?![\\w-])";
+                    + "|[A-Z][a-z]{3,}\\s(?:" + NOT_ENDPOINT + "[A-Z]{2,3}[0-9]*"
+                    + "|(?:Lung|Breast|Gastric|Bladder|Colon)[0-9]*)))(?![\\w-])";
 
     /** "the Cormorant GC phase II study". */
     private static final Pattern SPACED_NAMED = Pattern.compile(SPACED_NAME + "\\s+" + PHASE + KIND);

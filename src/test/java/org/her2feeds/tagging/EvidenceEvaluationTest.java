@@ -182,11 +182,14 @@ class EvidenceEvaluationTest {
      * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
      * only), with the rules of the twelfth and of the thirteenth tuning: trials 0.912 / 0.919 then 0.927 / 0.927, the
      * rest the same both times (type 0.913, 11 of 12 DOIs or PMIDs, 15 of 16 notices with their kind, stories F1
-     * 0.811); retired as held out on 2026-12-07, not yet tuned on; these floors are just under what it reached.
+     * 0.811); retired as held out on 2026-12-07 and tuned on since (the fourteenth tuning: news telling who retracts
+     * a paper, reviews, guidelines, laboratory papers and cases without their usual title words, NICE's final draft
+     * guidance as a decision, an endpoint's initials no trial's name), reaching type 0.971, trials 0.935 / 0.927,
+     * every notice's kind and DOI or PMID, stories F1 0.822. These floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_14 = Path.of("src/test/resources/evidence/evidence-tuning-14.yml");
 
-    private static final Floors TUNING_14_FLOORS = new Floors(0.92, 0.92, 0.81, 1, 0, 1);
+    private static final Floors TUNING_14_FLOORS = new Floors(0.93, 0.92, 0.82);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the

@@ -79,6 +79,64 @@ class EvidenceTest {
     }
 
     @Test
+    void newsTellingWhoRetractsAPaperIsANoticeAboutIt() {
+        Evidence blog = evidence(
+                "Authors retract HER2 nanoparticle paper over unreproducible rat data",
+                "The authors of a paper on trastuzumab nanoparticles retracted it (doi 10.5555/jcr.2026.5540).",
+                List.of(),
+                "news");
+        assertThat(blog.type().slug()).isEqualTo("notice");
+        assertThat(blog.notice().kind()).isEqualTo(Notice.RETRACTION);
+        assertThat(blog.notice().dois()).containsExactly("10.5555/jcr.2026.5540");
+        assertThat(type("Journal retracts HER2 circRNA paper over duplicated images", "", List.of(), "news"))
+                .isEqualTo("notice");
+    }
+
+    @Test
+    void reviewsGuidelinesLaboratoryPapersAndCasesWithoutTheirUsualTitleWords() {
+        assertThat(type("Trastuzumab rezetecan: first approval", "Adis review.", List.of(), "journal"))
+                .as("Adis's profile of a newly approved drug")
+                .isEqualTo("review");
+        assertThat(type("Trastuzumab rezetecan wins first approval in China", "", List.of(), "news"))
+                .isEqualTo("news");
+        assertThat(type(
+                        "HER2 in biliary tract cancer: testing, targets and trials",
+                        "We summarise HER2 testing and targeted therapy in BTC, including zanidatamab.",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("review");
+        assertThat(type(
+                        "NCCN Guidelines Version 6.2026 Breast Cancer — summary of updates",
+                        "Trastuzumab deruxtecan + pertuzumab added as a preferred first-line option.",
+                        List.of(),
+                        "regulator"))
+                .isEqualTo("guideline");
+        assertThat(type(
+                        "HER2-targeted therapy for older adults: SIOG expert panel recommendations",
+                        "",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("guideline");
+        assertThat(type(
+                        "Neratinib synergises with CDK4/6 inhibition in HER2-mutant breast cancer models",
+                        "Neratinib plus palbociclib induced deeper regressions than either alone.",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type(
+                        "HER2-amplified osteosarcoma in an adolescent treated with trastuzumab deruxtecan",
+                        "A 16-year-old with relapsed osteosarcoma had a partial response.",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("case-report");
+        assertThat(type("Bayer expects CHMP opinion on sevabertinib in early 2027", "", List.of(), "news"))
+                .as("a committee's opinion on a filing is no opinion piece")
+                .isEqualTo("news");
+        assertThat(type("Opinion: the case against de-escalation", "", List.of(), "news"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
     void journalArticlesAreTypedByWhatThePublisherAndTheTextSay() {
         assertThat(type("HER2-low breast cancer", "", List.of("Journal Article", "Review"), "journal"))
                 .isEqualTo("review");

@@ -702,6 +702,32 @@ class StoryLinksTest {
     }
 
     @Test
+    void niceFinalDraftGuidanceIsTheRecommendationNewsReportsWhereADraftForConsultationIsAStep() {
+        StoryProfile finalDraft = profile(
+                "Zanidatamab for previously treated HER2-positive biliary tract cancer — final draft guidance",
+                "NICE recommends zanidatamab for use within the Cancer Drugs Fund.",
+                "regulator",
+                "nice",
+                "2027-08-05");
+        StoryProfile charity = profile(
+                "Good news: NICE backs zanidatamab for HER2-positive bile duct cancer",
+                "The charity welcomes NICE's decision, which means eligible patients can access Ziihera.",
+                "patient",
+                "bile-duct-charity",
+                "2027-08-06");
+        assertThat(finalDraft.event()).isEqualTo("decision");
+        assertThat(links.link(finalDraft, charity)).hasValue("decision by nice on [zanidatamab]");
+        assertThat(profile(
+                                "Zanidatamab for biliary tract cancer [ID6500] — draft guidance consultation",
+                                "The committee is minded not to recommend zanidatamab.",
+                                "regulator",
+                                "nice",
+                                "2027-05-05")
+                        .event())
+                .isEqualTo("opinion");
+    }
+
+    @Test
     void aDecisionNamedAsSuchIsADecision() {
         assertThat(profile(
                                 "Charity welcomes NICE decision on Enhertu for HER2-low secondary breast cancer",

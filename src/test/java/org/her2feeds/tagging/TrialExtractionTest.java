@@ -887,6 +887,12 @@ class TrialExtractionTest {
                 .containsExactly("Harrier-Lung");
         assertThat(acronyms("Toxicity by CTCAE", "Events of GRADE 3 data were rare in the study.", "journal"))
                 .isEmpty();
+        assertThat(acronyms(
+                        "Survival benefit with zanidatamab confirmed at final analysis",
+                        "Final OS data from HERIZON-GEA-01 were presented; Median PFS results were unchanged.",
+                        "news"))
+                .as("an endpoint's initials after a capitalised word are no name's second part")
+                .containsExactly("HERIZON-GEA-01");
     }
 
     @Test
