@@ -46,7 +46,7 @@ final class StoryGrouping {
      *
      * @param owner the source whose copy of the article is stored ({@code article.owner_source}), kept on its member
      *              row for the story's source count; null when the caller read it before its transaction (a
-     *              take-over may have changed it since), then grouping reads it again
+     *              take-over may have changed it since), then grouping reads it again once it holds the story lock
      */
     record Arriving(
             String articleId,
@@ -125,6 +125,11 @@ final class StoryGrouping {
         if (fresh.isEmpty()) {
             return 0;
         }
+        jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
+                .query(Integer.class)
+                .list();
+        // Read under the lock: a take-over committed while this waited for it has written its owner by then (it
+        // groups the article under the same lock), so the member row cannot be given the owner it replaced.
         List<String> unknownOwners = owners.entrySet().stream()
                 .filter(entry ->
                         entry.getValue() == null && fresh.get(entry.getKey()).isPresent())
@@ -136,9 +141,6 @@ final class StoryGrouping {
                     .query((rs, row) -> owners.put(rs.getString(1), rs.getString(2)))
                     .list();
         }
-        jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
-                .query(Integer.class)
-                .list();
         long version = storyVersion();
         Map<String, String> knownOwners = new HashMap<>();
         Map<String, Member> known = membersByArticle(List.copyOf(fresh.keySet()), knownOwners);
