@@ -91,6 +91,7 @@ final class StoryGrouping {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
+    private final StoredProfiles profiles;
     private final StoryLinks links;
     private final StoryWindows windows;
     private final StoryRows rows;
@@ -101,6 +102,7 @@ final class StoryGrouping {
         this.jdbc = jdbc;
         this.named = named;
         this.json = json;
+        this.profiles = new StoredProfiles(json);
         this.links = links;
         this.windows = new StoryWindows(links);
         this.rows = new StoryRows(jdbc);
@@ -280,7 +282,7 @@ final class StoryGrouping {
         Set<String> grown = new LinkedHashSet<>();
         Set<String> withRow =
                 rows.withRow(arriving.stream().map(Member::articleId).toList());
-        PendingStories pending = new PendingStories(named, json, rows, withRow, rows.held(withRow), now);
+        PendingStories pending = new PendingStories(named, profiles, rows, withRow, rows.held(withRow), now);
         for (Member member : arriving) {
             Set<String> stories = new LinkedHashSet<>();
             String reason = null;
