@@ -2,6 +2,7 @@ package org.her2feeds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,9 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.StoryLinks;
+import org.her2feeds.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,18 +34,33 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StoryOwnerRaceTest {
 
-    /** Another session executing the statement that takes the story lock (this one's own query names it too). */
-    private static final String TAKING_THE_LOCK = """
+    /** H2: the regrouping's session is executing the statement that takes the story lock. */
+    private static final String H2_WAITING = """
             SELECT COUNT(*) FROM information_schema.sessions
-            WHERE executing_statement LIKE '%FROM story_lock%FOR UPDATE%' AND session_id <> SESSION_ID()""";
+            WHERE session_id = ? AND executing_statement LIKE '%FROM story_lock%FOR UPDATE%'""";
 
-    @RegisterExtension
-    final H2FileStore db = new H2FileStore();
+    private static final String PG_WAITING =
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'";
 
     private final StoryArticles articles = StoryArticles.taggedByTheConfiguredRules();
 
     @Test
-    void anArticleGroupedAgainWhileTakenOverKeepsTheNewOwnerOnItsMemberRow() throws Exception {
+    void anArticleGroupedAgainWhileTakenOverKeepsTheNewOwnerOnItsMemberRow(@TempDir Path dir) throws Exception {
+        try (H2FileStore db = new H2FileStore(dir)) {
+            race(db.pool, db.store, "SELECT SESSION_ID()", H2_WAITING);
+        }
+    }
+
+    @Test
+    void soItDoesOnPostgres() throws Exception {
+        try (TestPostgres database = TestPostgres.freshSchema("owner_race");
+                HikariDataSource pool = Migrations.POSTGRESQL.migratedPool(database)) {
+            race(pool, StoreParts.on(pool).store(), "SELECT pg_backend_pid()", PG_WAITING);
+        }
+    }
+
+    private void race(HikariDataSource pool, ArticleStore store, String session, String waiting) throws Exception {
+        JdbcClient jdbc = JdbcClient.create(pool);
         NewArticle news = articles.item(
                 "onclive",
                 SourceKind.NEWS,
@@ -52,15 +70,15 @@ class StoryOwnerRaceTest {
                         + "presented at ASCO.",
                 "2026-06-01T08:00:00Z",
                 "10.5555/nejmoa2601124");
-        db.store.saveFeed("onclive", SourceKind.NEWS, List.of(news));
-        String id = db.jdbc.sql("SELECT id FROM article").query(String.class).single();
-        assertThat(memberOwner(id)).isEqualTo("onclive");
+        store.saveFeed("onclive", SourceKind.NEWS, List.of(news));
+        String id = jdbc.sql("SELECT id FROM article").query(String.class).single();
+        assertThat(memberOwner(jdbc, id)).isEqualTo("onclive");
         StoryGrouping grouping = new StoryGrouping(
-                db.jdbc,
-                new NamedParameterJdbcTemplate(db.pool),
+                jdbc,
+                new NamedParameterJdbcTemplate(pool),
                 JsonMapper.builder().build(),
                 new StoryLinks(Path.of("config/stories.yml")));
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(db.pool));
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
         Instant at = Instant.parse("2026-06-01T08:00:00Z");
         Instant now = Instant.parse("2026-06-02T00:00:00Z");
 
@@ -68,8 +86,7 @@ class StoryOwnerRaceTest {
         CountDownLatch commit = new CountDownLatch(1);
         // As a take-over writes: the article's new owner, then its grouping with that owner, in one transaction.
         CompletableFuture<Void> takeOver = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
-            db.jdbc
-                    .sql("UPDATE article SET owner_source = 'nejm' WHERE id = :id")
+            jdbc.sql("UPDATE article SET owner_source = 'nejm' WHERE id = :id")
                     .param("id", id)
                     .update();
             grouping.group(List.of(StoryGrouping.Arriving.written(id, news, at, SourceKind.JOURNAL, "nejm")), now);
@@ -77,14 +94,18 @@ class StoryOwnerRaceTest {
             await(commit);
         }));
         assertThat(takenOver.await(30, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> regrouping = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s ->
-                grouping.group(List.of(StoryGrouping.Arriving.written(id, news, at, SourceKind.NEWS, null)), now)));
+        CompletableFuture<Long> regroupingSession = new CompletableFuture<>();
+        CompletableFuture<Void> regrouping = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+            regroupingSession.complete(jdbc.sql(session).query(Long.class).single());
+            grouping.group(List.of(StoryGrouping.Arriving.written(id, news, at, SourceKind.NEWS, null)), now);
+        }));
         // The regrouping waits for the story lock the take-over holds (a condition, not a time), seen on a
         // connection of its own: the pool's two are held by the two transactions.
-        try (Connection watcher = DriverManager.getConnection(
-                        db.pool.getJdbcUrl(), db.pool.getUsername(), db.pool.getPassword());
-                PreparedStatement taking = watcher.prepareStatement(TAKING_THE_LOCK)) {
-            while (!takingTheLock(taking) && !regrouping.isDone()) {
+        try (Connection watcher =
+                        DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                PreparedStatement waits = watcher.prepareStatement(waiting)) {
+            waits.setLong(1, regroupingSession.get(30, TimeUnit.SECONDS));
+            while (!isWaiting(waits) && !regrouping.isDone()) {
                 Thread.onSpinWait();
             }
         }
@@ -92,18 +113,17 @@ class StoryOwnerRaceTest {
         takeOver.get(30, TimeUnit.SECONDS);
         regrouping.get(30, TimeUnit.SECONDS);
 
-        assertThat(memberOwner(id)).as("the owner on the member row").isEqualTo("nejm");
+        assertThat(memberOwner(jdbc, id)).as("the owner on the member row").isEqualTo("nejm");
     }
 
-    private static boolean takingTheLock(PreparedStatement taking) throws SQLException {
-        try (ResultSet rs = taking.executeQuery()) {
+    private static boolean isWaiting(PreparedStatement waits) throws SQLException {
+        try (ResultSet rs = waits.executeQuery()) {
             return rs.next() && rs.getInt(1) > 0;
         }
     }
 
-    private String memberOwner(String articleId) {
-        return db.jdbc
-                .sql("SELECT owner_source FROM story_member WHERE article_id = :id")
+    private static String memberOwner(JdbcClient jdbc, String articleId) {
+        return jdbc.sql("SELECT owner_source FROM story_member WHERE article_id = :id")
                 .param("id", articleId)
                 .query(String.class)
                 .single();
