@@ -10,7 +10,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stories and member rows one grouping starts, written in batches instead of a statement or three each. A
@@ -38,7 +37,7 @@ final class PendingStories {
             VALUES (:id, :story, :at, :authority, :type, :why, :profile, :owner) ON CONFLICT DO NOTHING""";
 
     private final NamedParameterJdbcTemplate named;
-    private final JsonMapper json;
+    private final StoredProfiles profiles;
     private final StoryRows rows;
     private final Set<String> withRow;
     private final Set<String> held;
@@ -53,13 +52,13 @@ final class PendingStories {
      */
     PendingStories(
             NamedParameterJdbcTemplate named,
-            JsonMapper json,
+            StoredProfiles profiles,
             StoryRows rows,
             Set<String> withRow,
             Set<String> held,
             Instant now) {
         this.named = named;
-        this.json = json;
+        this.profiles = profiles;
         this.rows = rows;
         this.withRow = withRow;
         this.held = held;
@@ -172,7 +171,7 @@ final class PendingStories {
                 .addValue("authority", row.member().profile().authority())
                 .addValue("type", row.member().profile().type())
                 .addValue("why", row.reason() == null ? null : ColumnLimits.cut(row.reason(), REASON_LENGTH))
-                .addValue("profile", json.writeValueAsString(row.member().profile()))
+                .addValue("profile", profiles.write(row.member().profile()))
                 .addValue("owner", row.owner());
     }
 }

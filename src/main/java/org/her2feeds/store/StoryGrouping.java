@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.her2feeds.sources.SourceKind;
 import org.her2feeds.tagging.StoryCandidates;
 import org.her2feeds.tagging.StoryLinks;
@@ -46,7 +47,7 @@ final class StoryGrouping {
      *
      * @param owner the source whose copy of the article is stored ({@code article.owner_source}), kept on its member
      *              row for the story's source count; null when the caller read it before its transaction (a
-     *              take-over may have changed it since), then grouping reads it again
+     *              take-over may have changed it since), then grouping reads it again once it holds the story lock
      */
     record Arriving(
             String articleId,
@@ -91,6 +92,7 @@ final class StoryGrouping {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
+    private final StoredProfiles profiles;
     private final StoryLinks links;
     private final StoryWindows windows;
     private final StoryRows rows;
@@ -101,6 +103,7 @@ final class StoryGrouping {
         this.jdbc = jdbc;
         this.named = named;
         this.json = json;
+        this.profiles = new StoredProfiles(json);
         this.links = links;
         this.windows = new StoryWindows(links);
         this.rows = new StoryRows(jdbc);
@@ -114,93 +117,135 @@ final class StoryGrouping {
      * @return how many of them joined or started a story
      */
     int group(List<Arriving> written, Instant now) {
-        Map<String, Optional<StoryProfile>> fresh = new LinkedHashMap<>();
-        Map<String, String> owners = new HashMap<>();
-        for (Arriving item : written) {
-            if (item.articleId() != null) {
-                fresh.put(item.articleId(), profile(item));
-                owners.put(item.articleId(), item.owner());
-            }
-        }
-        if (fresh.isEmpty()) {
+        Round round = new Round(written, this::profile);
+        if (round.fresh.isEmpty()) {
             return 0;
-        }
-        List<String> unknownOwners = owners.entrySet().stream()
-                .filter(entry ->
-                        entry.getValue() == null && fresh.get(entry.getKey()).isPresent())
-                .map(Map.Entry::getKey)
-                .toList();
-        if (!unknownOwners.isEmpty()) {
-            jdbc.sql("SELECT id, owner_source FROM article WHERE id = ANY(:ids)")
-                    .param("ids", AnyOf.strings(unknownOwners))
-                    .query((rs, row) -> owners.put(rs.getString(1), rs.getString(2)))
-                    .list();
         }
         jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
                 .query(Integer.class)
                 .list();
+        readOwners(round);
         long version = storyVersion();
+        leave(round, now);
+        StoryWindows.Window window = round.arriving.isEmpty() ? null : window(round.arriving, version);
+        Set<String> grown = arrive(round, now, window);
+        summarise(round, grown, now);
+        if (!round.arriving.isEmpty() || !round.left.isEmpty()) {
+            long next = version + 1;
+            jdbc.sql("UPDATE store_meta SET long_value = :next WHERE name = 'stories_version'")
+                    .param("next", next)
+                    .update();
+            if (window != null && round.left.isEmpty()) {
+                keepAfterCommit(window, next);
+            }
+        }
+        return round.arriving.size();
+    }
+
+    /** One grouping's state, from the articles handed in to the stories it changed. */
+    private static final class Round {
+        /** Each article's profile now (empty: it belongs to no story), in the order handed in. */
+        final Map<String, Optional<StoryProfile>> fresh = new LinkedHashMap<>();
+        /** Each article's owner, as handed in or read under the story lock. */
+        final Map<String, String> owners = new HashMap<>();
+        /** The articles to link: new members, or members whose profile changed. */
+        final List<Member> arriving = new ArrayList<>();
+        /** The story each arriving article belonged to before its profile changed. */
+        final Map<String, String> previous = new HashMap<>();
+        /** The stories that lost a member, split before anything arrives. */
+        final Set<String> left = new LinkedHashSet<>();
+        /** The stories summarised again though none of them gained a member (a title, an owner, a split). */
+        final Set<String> touched = new LinkedHashSet<>();
+        /** The stories started here that still hold only the member that started them. */
+        final Map<String, Member> founded = new HashMap<>();
+        /** Those of them written with their summary already. */
+        final Set<String> summarised = new HashSet<>();
+
+        Round(List<Arriving> written, Function<Arriving, Optional<StoryProfile>> profile) {
+            for (Arriving item : written) {
+                if (item.articleId() != null) {
+                    fresh.put(item.articleId(), profile.apply(item));
+                    owners.put(item.articleId(), item.owner());
+                }
+            }
+        }
+    }
+
+    /**
+     * The owners not handed in, read under the story lock: a take-over committed while this waited for it has
+     * written its owner by then (it groups the article under the same lock), so the member row cannot be given
+     * the owner it replaced.
+     */
+    private void readOwners(Round round) {
+        List<String> unknown = round.owners.entrySet().stream()
+                .filter(entry -> entry.getValue() == null
+                        && round.fresh.get(entry.getKey()).isPresent())
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!unknown.isEmpty()) {
+            jdbc.sql("SELECT id, owner_source FROM article WHERE id = ANY(:ids)")
+                    .param("ids", AnyOf.strings(unknown))
+                    .query((rs, row) -> round.owners.put(rs.getString(1), rs.getString(2)))
+                    .list();
+        }
+    }
+
+    /**
+     * Compares each article with the member it is: the same profile keeps its place (its owner brought up to date);
+     * a changed one leaves its story, which is split into the parts that still link, and arrives again with the
+     * articles not yet in a story.
+     */
+    private void leave(Round round, Instant now) {
         Map<String, String> knownOwners = new HashMap<>();
-        Map<String, Member> known = membersByArticle(List.copyOf(fresh.keySet()), knownOwners);
-        List<Member> arriving = new ArrayList<>();
-        Map<String, String> previous = new HashMap<>();
-        Set<String> left = new LinkedHashSet<>();
-        Set<String> touched = new LinkedHashSet<>();
-        fresh.forEach((articleId, profile) -> {
+        Map<String, Member> known = membersByArticle(List.copyOf(round.fresh.keySet()), knownOwners);
+        round.fresh.forEach((articleId, profile) -> {
             Member was = known.get(articleId);
             if (was != null && profile.isPresent() && was.profile().equals(profile.get())) {
                 // Same profile, same links: only the title the story shows, or the owner (a take-over), may have
                 // changed.
-                String owner = owners.get(articleId);
+                String owner = round.owners.get(articleId);
                 if (!Objects.equals(owner, knownOwners.get(articleId))) {
                     jdbc.sql("UPDATE story_member SET owner_source = :owner WHERE article_id = :id")
                             .param("owner", owner)
                             .param("id", articleId)
                             .update();
                 }
-                touched.add(was.storyId());
+                round.touched.add(was.storyId());
                 return;
             }
             if (was != null) {
                 jdbc.sql("DELETE FROM story_member WHERE article_id = :id")
                         .param("id", articleId)
                         .update();
-                left.add(was.storyId());
-                previous.put(articleId, was.storyId());
+                round.left.add(was.storyId());
+                round.previous.put(articleId, was.storyId());
             }
-            profile.ifPresent(p -> arriving.add(new Member(articleId, null, p)));
+            profile.ifPresent(p -> round.arriving.add(new Member(articleId, null, p)));
         });
-        for (String story : left) {
+        for (String story : round.left) {
             Set<String> parts = splitting.split(story, now);
             summaries.summarise(parts, null);
-            touched.addAll(parts);
+            round.touched.addAll(parts);
         }
-        StoryWindows.Window window = arriving.isEmpty() ? null : window(arriving, version);
-        Map<String, Member> founded = new HashMap<>();
-        Set<String> summarisedAlready = new HashSet<>();
-        Set<String> grown = arrive(arriving, previous, now, window, founded, owners, summarisedAlready);
-        touched.removeAll(grown);
-        summaries.summarise(touched, null);
+    }
+
+    /**
+     * The summaries of the stories this grouping changed: those that gained a member with its times, a story that
+     * still holds only its founder from that member (unless written with it already), the rest as they are.
+     */
+    private void summarise(Round round, Set<String> grown, Instant now) {
+        round.touched.removeAll(grown);
+        summaries.summarise(round.touched, null);
         List<String> regrown = new ArrayList<>();
         grown.forEach(story -> {
-            Member only = founded.get(story);
+            Member only = round.founded.get(story);
             if (only == null) {
                 regrown.add(story);
-            } else if (!summarisedAlready.contains(story)) {
+            } else if (!round.summarised.contains(story)) {
                 summaries.founded(story, only.articleId(), only.profile().at(), now);
             }
         });
         summaries.summarise(regrown, now);
-        if (!arriving.isEmpty() || !left.isEmpty()) {
-            long next = version + 1;
-            jdbc.sql("UPDATE store_meta SET long_value = :next WHERE name = 'stories_version'")
-                    .param("next", next)
-                    .update();
-            if (window != null && left.isEmpty()) {
-                keepAfterCommit(window, next);
-            }
-        }
-        return arriving.size();
     }
 
     /** The version every grouping that changes a membership moves, on every instance (read under the lock). */
@@ -257,28 +302,20 @@ final class StoryGrouping {
      * that started it is written with its summary; whatever reads or changes stories or members in between writes
      * what is pending first, so each statement sees what it did when each row was written at once.
      *
-     * @param previous  the story each article belonged to before its profile changed
-     * @param founded   filled with the stories started here that still hold only the member that started them
-     * @param summarised filled with those of them written with their summary already
-     * @return the stories that gained a member
+     * @return the stories that gained a member; {@link Round#founded} and {@link Round#summarised} filled
      */
-    private Set<String> arrive(
-            List<Member> arriving,
-            Map<String, String> previous,
-            Instant now,
-            StoryWindows.Window window,
-            Map<String, Member> founded,
-            Map<String, String> owners,
-            Set<String> summarised) {
+    private Set<String> arrive(Round round, Instant now, StoryWindows.Window window) {
+        List<Member> arriving = round.arriving;
         if (arriving.isEmpty()) {
             return Set.of();
         }
+        Map<String, Member> founded = round.founded;
         StoryCandidates<Member> candidates = window.candidates;
         Map<String, String> storyOf = window.storyOf;
         Set<String> grown = new LinkedHashSet<>();
         Set<String> withRow =
                 rows.withRow(arriving.stream().map(Member::articleId).toList());
-        PendingStories pending = new PendingStories(named, json, rows, withRow, rows.held(withRow), now);
+        PendingStories pending = new PendingStories(named, profiles, rows, withRow, rows.held(withRow), now);
         for (Member member : arriving) {
             Set<String> stories = new LinkedHashSet<>();
             String reason = null;
@@ -294,7 +331,7 @@ final class StoryGrouping {
                     reason = reason == null ? why.get() + " (" + candidate.articleId() + ")" : reason;
                 }
             }
-            String before = previous.get(member.articleId());
+            String before = round.previous.get(member.articleId());
             String story = stories.isEmpty()
                     ? pending.start(member.articleId(), member.profile().at(), before, founded)
                     : kept(stories, before, pending, founded);
@@ -308,7 +345,7 @@ final class StoryGrouping {
                 grown.removeAll(stories);
                 founded.keySet().removeAll(stories);
             }
-            pending.member(member, story, reason, owners.get(member.articleId()), started);
+            pending.member(member, story, reason, round.owners.get(member.articleId()), started);
             if (started) {
                 founded.put(story, member);
             }
@@ -317,7 +354,7 @@ final class StoryGrouping {
                 grown.add(story);
             }
         }
-        summarised.addAll(pending.write(founded, true));
+        round.summarised.addAll(pending.write(founded, true));
         return grown;
     }
 
