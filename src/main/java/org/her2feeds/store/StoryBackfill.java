@@ -2,7 +2,9 @@ package org.her2feeds.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.her2feeds.tagging.TaggableText;
 import org.her2feeds.tagging.TaggingResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +53,31 @@ final class StoryBackfill {
             Row last = page.get(page.size() - 1);
             at = last.sortAt();
             after = last.id();
-            Integer done = transactions.execute(
-                    status -> stories.group(page.stream().map(Row::arriving).toList(), clock.instant()));
+            Integer done = transactions.execute(status -> {
+                stories.lock();
+                return stories.group(stillWithoutStory(page), clock.instant());
+            });
             grouped += done == null ? 0 : done;
         }
+    }
+
+    /**
+     * The page's articles that still have no story row and are still published, read under the story lock: one
+     * grouped since the page was read (a later copy, a take-over) was grouped by its text now, which the page's
+     * older text must not replace.
+     */
+    private List<StoryGrouping.Arriving> stillWithoutStory(List<Row> page) {
+        Set<String> waiting = new HashSet<>(jdbc.sql("""
+                        SELECT a.id FROM article a
+                        WHERE a.id = ANY(:ids) AND a.relevant = TRUE AND a.purged = FALSE
+                            AND NOT EXISTS (SELECT 1 FROM story_member m WHERE m.article_id = a.id)""")
+                .param("ids", AnyOf.strings(page.stream().map(Row::id).toList()))
+                .query(String.class)
+                .list());
+        return page.stream()
+                .filter(row -> waiting.contains(row.id()))
+                .map(Row::arriving)
+                .toList();
     }
 
     private List<Row> page(Instant at, String after) {

@@ -121,9 +121,7 @@ final class StoryGrouping {
         if (round.fresh.isEmpty()) {
             return 0;
         }
-        jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
-                .query(Integer.class)
-                .list();
+        lock();
         readOwners(round);
         long version = storyVersion();
         leave(round, now);
@@ -140,6 +138,16 @@ final class StoryGrouping {
             }
         }
         return round.arriving.size();
+    }
+
+    /**
+     * Takes the story lock until the transaction ends: groupings on every instance sharing the database run one at a
+     * time. Taken again by the same transaction, it is already held.
+     */
+    void lock() {
+        jdbc.sql("SELECT id FROM story_lock WHERE id = 1 FOR UPDATE")
+                .query(Integer.class)
+                .list();
     }
 
     /** One grouping's state, from the articles handed in to the stories it changed. */
