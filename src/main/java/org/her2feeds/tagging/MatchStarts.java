@@ -414,7 +414,7 @@ final class MatchStarts {
                 }
                 default -> {
                     if (Character.isLetterOrDigit(e)) {
-                        // \p{…}, \S, back-references and the rest: not read here.
+                        // \p{…}, back-references and the rest: not read here.
                         failed = true;
                     } else {
                         set.add(e, ignoreCase);
