@@ -208,6 +208,13 @@ final class MatchStarts {
             }
         }
 
+        void addAllBut(String left) {
+            for (int c = 0; c < 128; c++) {
+                ascii[c] |= left.indexOf(c) < 0;
+            }
+            beyondAscii = true;
+        }
+
         void addAll(CharSet other) {
             for (int c = 0; c < 128; c++) {
                 ascii[c] |= other.ascii[c];
@@ -376,6 +383,11 @@ final class MatchStarts {
                 }
                 case 's' -> " \t\n\u000b\f\r".chars().forEach(c -> set.add((char) c, false));
                 case 'd' -> set.addRange('0', '9', false);
+                // The complements ("\\S" in "phase\\s+\\S+"): every character beyond ASCII, and the ASCII ones
+                // their class leaves out.
+                case 'S' -> set.addAllBut(" \t\n\u000b\f\r");
+                case 'D' -> set.addAllBut("0123456789");
+                case 'W' -> set.addAllBut("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
                 case 'w' -> {
                     set.addRange('a', 'z', false);
                     set.addRange('A', 'Z', false);
@@ -402,7 +414,7 @@ final class MatchStarts {
                 }
                 default -> {
                     if (Character.isLetterOrDigit(e)) {
-                        // \p{…}, \S, back-references and the rest: not read here.
+                        // \p{…}, back-references and the rest: not read here.
                         failed = true;
                     } else {
                         set.add(e, ignoreCase);
@@ -416,7 +428,20 @@ final class MatchStarts {
             CharSet set = new CharSet();
             at++;
             if (at < source.length() && source.charAt(at) == '^') {
-                failed = true;
+                // A negated class ("[^:]"): whatever the class names read without case folding, so that what is
+                // left out is never more than the pattern leaves out.
+                if (at + 1 < source.length() && source.charAt(at + 1) == '^') {
+                    failed = true;
+                    return set;
+                }
+                boolean outer = ignoreCase;
+                ignoreCase = false;
+                CharSet named = characterClass();
+                ignoreCase = outer;
+                for (int c = 0; c < 128; c++) {
+                    set.ascii[c] = !named.ascii[c];
+                }
+                set.beyondAscii = true;
                 return set;
             }
             while (at < source.length() && source.charAt(at) != ']') {

@@ -841,9 +841,12 @@ final class TrialNames {
     private static final Pattern PREVIEW_TITLE = Pattern.compile(
             "(?i)\\b(?:previews?|what\\s+to\\s+(?:watch|expect)|to\\s+watch|look(?:ing)?\\s+ahead|sneak\\s+peek)\\b");
 
+    /** Asked of every item's title: tried only at the letters its cues start with. */
+    private static final MatchStarts PREVIEW_STARTS = MatchStarts.of(PREVIEW_TITLE);
+
     /** Whether the title previews readouts to come (see {@link #PREVIEW_TITLE}). */
     static boolean previews(String title) {
-        return title != null && PREVIEW_TITLE.matcher(title).find();
+        return title != null && PREVIEW_STARTS.search(title).find();
     }
 
     /**

@@ -26,13 +26,17 @@ class MatchStartsTest {
             "a?b?",
             "(?<!\\p{L})(?i:essai|estudio)\\s+([A-Z]\\w+)",
             "[^a-z]{2}q",
-            "\\Qa.b\\E|c\\.d");
+            "\\Qa.b\\E|c\\.d",
+            "[^a-c:]{2}x|(?i)[^q]E",
+            "\\S+\\s[A-Z]|\\D\\W",
+            "[^:\\s]\\s*:[^:]{0,5}?d",
+            "(?<![\\w-])([A-Z]{2,}\\s[A-Z])(?=\\s*[:,]\\s|\\s+(?:phase\\s+\\S+\\s+)?(?:trial|data)\\b)");
 
     @Test
     void findsWhatMatcherFindsInRandomText() {
         SplittableRandom random = new SplittableRandom(7);
-        String alphabet =
-                "aAbBcCdDeEqQxXnNtTsS PrE post ESSAI estudio Trial study RESULTS data from the (NCT0\u00a01[2]):-_é";
+        String alphabet = "aAbBcCdDeEqQxXnNtTsS PrE post ESSAI estudio Trial study phase, "
+                + "RESULTS data from the (NCT0\u00a01[2]):-_é";
         for (String source : PATTERNS) {
             Pattern pattern = Pattern.compile(source);
             MatchStarts starts = MatchStarts.of(pattern);
@@ -59,8 +63,8 @@ class MatchStartsTest {
 
     @Test
     void searchesEverywhereWhatItCannotRead() {
-        // Empty at its start, a Unicode property, any character, a flag given to compile, a negated class.
-        for (String source : List.of("a?b?", "\\p{Lu}+", ".x", "[^a]b")) {
+        // Empty at its start, a Unicode property, any character, a flag given to compile.
+        for (String source : List.of("a?b?", "\\p{Lu}+", ".x")) {
             assertThat(MatchStarts.of(Pattern.compile(source)).narrowed())
                     .as(source)
                     .isFalse();
@@ -68,6 +72,17 @@ class MatchStartsTest {
         assertThat(MatchStarts.of(Pattern.compile("ab", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                         .narrowed())
                 .isFalse();
+    }
+
+    @Test
+    void readsNegatedClassesAndComplementEscapes() {
+        // The name pattern written with a space and a letter ("ORCHID B") holds "\\S" after its start.
+        for (String source : List.of("[^a]b", "\\S+x", "[A-Z]{4}\\s[A-Z](?=\\s+\\S+\\s+data)")) {
+            assertThat(MatchStarts.of(Pattern.compile(source)).narrowed())
+                    .as(source)
+                    .isTrue();
+        }
+        assertThat(found(MatchStarts.of(Pattern.compile("[^a]b")), "abbxéb")).containsExactly("bb@1", "éb@4");
     }
 
     @Test
