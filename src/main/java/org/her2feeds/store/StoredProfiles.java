@@ -30,6 +30,10 @@ final class StoredProfiles {
         return json.writeValueAsString(profile);
     }
 
+    StoryProfile read(String stored) {
+        return json.readValue(stored, StoryProfile.class);
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static final class SortedStrings extends StdSerializer<Set> {
 

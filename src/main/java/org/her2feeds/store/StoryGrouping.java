@@ -91,7 +91,6 @@ final class StoryGrouping {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final JsonMapper json;
     private final StoredProfiles profiles;
     private final StoryLinks links;
     private final StoryWindows windows;
@@ -102,12 +101,11 @@ final class StoryGrouping {
     StoryGrouping(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, StoryLinks links) {
         this.jdbc = jdbc;
         this.named = named;
-        this.json = json;
         this.profiles = new StoredProfiles(json);
         this.links = links;
         this.windows = new StoryWindows(links);
         this.rows = new StoryRows(jdbc);
-        this.splitting = new StorySplitting(jdbc, json, rows, links);
+        this.splitting = new StorySplitting(jdbc, profiles, rows, links);
         this.summaries = new StorySummaries(jdbc, named);
     }
 
@@ -377,8 +375,7 @@ final class StoryGrouping {
                 .param("ids", AnyOf.strings(ids))
                 .query((rs, row) -> {
                     owners.put(rs.getString(1), rs.getString(4));
-                    return new Member(
-                            rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class));
+                    return new Member(rs.getString(1), rs.getString(2), profiles.read(rs.getString(3)));
                 })
                 .list()
                 .forEach(member -> members.put(member.articleId(), member));
@@ -397,8 +394,7 @@ final class StoryGrouping {
         return jdbc.sql("SELECT article_id, story_id, profile FROM story_member WHERE " + between(span))
                 .param("from", Timestamps.of(span.from()))
                 .param("to", Timestamps.of(span.to()))
-                .query((rs, row) -> new Member(
-                        rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class)))
+                .query((rs, row) -> new Member(rs.getString(1), rs.getString(2), profiles.read(rs.getString(3))))
                 .list();
     }
 

@@ -11,9 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.her2feeds.tagging.StoryLinks;
-import org.her2feeds.tagging.StoryProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Splits a story that lost a member into the parts of what remains that still link to one another. The part
@@ -27,13 +25,13 @@ final class StorySplitting {
     private static final int FOUNDER_END = 34;
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final StoredProfiles profiles;
     private final StoryRows rows;
     private final LinkedParts linkedParts;
 
-    StorySplitting(JdbcClient jdbc, JsonMapper json, StoryRows rows, StoryLinks links) {
+    StorySplitting(JdbcClient jdbc, StoredProfiles profiles, StoryRows rows, StoryLinks links) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.profiles = profiles;
         this.rows = rows;
         this.linkedParts = new LinkedParts(links);
     }
@@ -43,8 +41,8 @@ final class StorySplitting {
         List<StoryGrouping.Member> members = jdbc.sql(
                         "SELECT article_id, story_id, profile FROM story_member WHERE story_id = :story")
                 .param("story", story)
-                .query((rs, row) -> new StoryGrouping.Member(
-                        rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), StoryProfile.class)))
+                .query((rs, row) ->
+                        new StoryGrouping.Member(rs.getString(1), rs.getString(2), profiles.read(rs.getString(3))))
                 .list();
         Set<String> result = new LinkedHashSet<>();
         result.add(story);
