@@ -6,9 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,20 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StoryBackfillRaceTest {
 
-    /** H2: the backfill's session is executing the statement that takes the story lock. */
-    private static final String H2_WAITING = """
-            SELECT COUNT(*) FROM information_schema.sessions
-            WHERE session_id = ? AND executing_statement LIKE '%FROM story_lock%FOR UPDATE%'""";
-
-    private static final String PG_WAITING =
-            "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'";
-
     private final StoryArticles articles = StoryArticles.taggedByTheConfiguredRules();
 
     @Test
     void anArticleGroupedWhileTheBackfillWaitsKeepsTheProfileItWasGroupedBy(@TempDir Path dir) throws Exception {
         try (H2FileStore db = new H2FileStore(dir)) {
-            race(db.pool, db.store, "SELECT SESSION_ID()", H2_WAITING);
+            race(db.pool, db.store, StoryLockWatch.H2);
         }
     }
 
@@ -57,11 +46,11 @@ class StoryBackfillRaceTest {
     void soItDoesOnPostgres() throws Exception {
         try (TestPostgres database = TestPostgres.freshSchema("backfill_race");
                 HikariDataSource pool = Migrations.POSTGRESQL.migratedPool(database)) {
-            race(pool, StoreParts.on(pool).store(), "SELECT pg_backend_pid()", PG_WAITING);
+            race(pool, StoreParts.on(pool).store(), StoryLockWatch.POSTGRES);
         }
     }
 
-    private void race(HikariDataSource pool, ArticleStore store, String session, String waiting) throws Exception {
+    private void race(HikariDataSource pool, ArticleStore store, StoryLockWatch watch) throws Exception {
         JdbcClient jdbc = JdbcClient.create(pool);
         store.saveFeed("onclive", SourceKind.NEWS, List.of(copy("T-DXd shows survival edge in DESTINY-Breast09")));
         String id = jdbc.sql("SELECT id FROM article").query(String.class).single();
@@ -87,16 +76,13 @@ class StoryBackfillRaceTest {
             grouping.group(List.of(StoryGrouping.Arriving.written(id, later, at, SourceKind.NEWS, "onclive")), now);
             String profile = memberProfile(jdbc, id);
             copied.countDown();
-            await(commit);
+            StoryLockWatch.await(commit);
             return profile;
         }));
         assertThat(copied.await(30, TimeUnit.SECONDS)).isTrue();
         // The backfill on a connection of its own, so its session is known before it starts.
-        try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-                Connection watcher =
-                        DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-                PreparedStatement waits = watcher.prepareStatement(waiting)) {
-            long backfillSession = session(own, session);
+        try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+            long backfillSession = watch.session(own);
             SingleConnectionDataSource single = new SingleConnectionDataSource(own, true);
             JdbcClient backfillJdbc = JdbcClient.create(single);
             StoryBackfill backfill = new StoryBackfill(
@@ -107,12 +93,9 @@ class StoryBackfillRaceTest {
                     Clock.fixed(now, ZoneOffset.UTC));
             CompletableFuture<Integer> backfilled = CompletableFuture.supplyAsync(backfill::run);
             // It read its page (the copy not committed) and waits for the story lock: a condition, not a time.
-            waits.setLong(1, backfillSession);
-            boolean waited = false;
-            while (!(waited = isWaiting(waits)) && !backfilled.isDone()) {
-                Thread.onSpinWait();
-            }
-            assertThat(waited).as("the backfill waited for the story lock").isTrue();
+            assertThat(watch.untilWaiting(pool, backfillSession, backfilled))
+                    .as("the backfill waited for the story lock")
+                    .isTrue();
             commit.countDown();
             String profile = grouped.get(30, TimeUnit.SECONDS);
             backfilled.get(30, TimeUnit.SECONDS);
@@ -136,32 +119,10 @@ class StoryBackfillRaceTest {
                 "10.5555/nejmoa2601124");
     }
 
-    private static long session(Connection connection, String query) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query);
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static boolean isWaiting(PreparedStatement waits) throws SQLException {
-        try (ResultSet rs = waits.executeQuery()) {
-            return rs.next() && rs.getInt(1) > 0;
-        }
-    }
-
     private static String memberProfile(JdbcClient jdbc, String articleId) {
         return jdbc.sql("SELECT profile FROM story_member WHERE article_id = :id")
                 .param("id", articleId)
                 .query(String.class)
                 .single();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

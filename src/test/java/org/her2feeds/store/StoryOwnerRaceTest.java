@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,20 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StoryOwnerRaceTest {
 
-    /** H2: the regrouping's session is executing the statement that takes the story lock. */
-    private static final String H2_WAITING = """
-            SELECT COUNT(*) FROM information_schema.sessions
-            WHERE session_id = ? AND executing_statement LIKE '%FROM story_lock%FOR UPDATE%'""";
-
-    private static final String PG_WAITING =
-            "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'";
-
     private final StoryArticles articles = StoryArticles.taggedByTheConfiguredRules();
 
     @Test
     void anArticleGroupedAgainWhileTakenOverKeepsTheNewOwnerOnItsMemberRow(@TempDir Path dir) throws Exception {
         try (H2FileStore db = new H2FileStore(dir)) {
-            race(db.pool, db.store, "SELECT SESSION_ID()", H2_WAITING);
+            race(db.pool, db.store, StoryLockWatch.H2);
         }
     }
 
@@ -55,11 +42,11 @@ class StoryOwnerRaceTest {
     void soItDoesOnPostgres() throws Exception {
         try (TestPostgres database = TestPostgres.freshSchema("owner_race");
                 HikariDataSource pool = Migrations.POSTGRESQL.migratedPool(database)) {
-            race(pool, StoreParts.on(pool).store(), "SELECT pg_backend_pid()", PG_WAITING);
+            race(pool, StoreParts.on(pool).store(), StoryLockWatch.POSTGRES);
         }
     }
 
-    private void race(HikariDataSource pool, ArticleStore store, String session, String waiting) throws Exception {
+    private void race(HikariDataSource pool, ArticleStore store, StoryLockWatch watch) throws Exception {
         JdbcClient jdbc = JdbcClient.create(pool);
         NewArticle news = articles.item(
                 "onclive",
@@ -91,24 +78,19 @@ class StoryOwnerRaceTest {
                     .update();
             grouping.group(List.of(StoryGrouping.Arriving.written(id, news, at, SourceKind.JOURNAL, "nejm")), now);
             takenOver.countDown();
-            await(commit);
+            StoryLockWatch.await(commit);
         }));
         assertThat(takenOver.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Long> regroupingSession = new CompletableFuture<>();
         CompletableFuture<Void> regrouping = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
-            regroupingSession.complete(jdbc.sql(session).query(Long.class).single());
+            regroupingSession.complete(
+                    jdbc.sql(watch.sessionQuery).query(Long.class).single());
             grouping.group(List.of(StoryGrouping.Arriving.written(id, news, at, SourceKind.NEWS, null)), now);
         }));
-        // The regrouping waits for the story lock the take-over holds (a condition, not a time), seen on a
-        // connection of its own: the pool's two are held by the two transactions.
-        try (Connection watcher =
-                        DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-                PreparedStatement waits = watcher.prepareStatement(waiting)) {
-            waits.setLong(1, regroupingSession.get(30, TimeUnit.SECONDS));
-            while (!isWaiting(waits) && !regrouping.isDone()) {
-                Thread.onSpinWait();
-            }
-        }
+        // The regrouping waits for the story lock the take-over holds (a condition, not a time).
+        assertThat(watch.untilWaiting(pool, regroupingSession.get(30, TimeUnit.SECONDS), regrouping))
+                .as("the regrouping waited for the story lock")
+                .isTrue();
         commit.countDown();
         takeOver.get(30, TimeUnit.SECONDS);
         regrouping.get(30, TimeUnit.SECONDS);
@@ -116,24 +98,10 @@ class StoryOwnerRaceTest {
         assertThat(memberOwner(jdbc, id)).as("the owner on the member row").isEqualTo("nejm");
     }
 
-    private static boolean isWaiting(PreparedStatement waits) throws SQLException {
-        try (ResultSet rs = waits.executeQuery()) {
-            return rs.next() && rs.getInt(1) > 0;
-        }
-    }
-
     private static String memberOwner(JdbcClient jdbc, String articleId) {
         return jdbc.sql("SELECT owner_source FROM story_member WHERE article_id = :id")
                 .param("id", articleId)
                 .query(String.class)
                 .single();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
