@@ -78,6 +78,12 @@ public class StoryLinks {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+");
 
     /**
+     * A journal's name as a text writes it: capitalised words, with "of", "and" or "&" between them ("The Lancet
+     * Oncology", "Annals of Oncology"), as the one group of the patterns that read it.
+     */
+    private static final String JOURNAL_NAME = "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})";
+
+    /**
      * Where a text says a paper appeared: "published in The Lancet Oncology", "reported today in JAMA Oncology",
      * "published Thursday in the New England Journal of Medicine", "researchers report in Cancer Cell", then
      * the journal's name as capitalised words (with "of", "and" or "&" between them).
@@ -86,7 +92,7 @@ public class StoryLinks {
             + "|write|writes)"
             + "(?:\\s+(?:online|today|yesterday|this\\s+week|last\\s+week|(?:on\\s+)?(?:Monday|Tuesday|Wednesday"
             + "|Thursday|Friday|Saturday|Sunday))){0,2}\\s+in\\s+(?:the\\s+|The\\s+)?"
-            + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
+            + JOURNAL_NAME);
 
     /**
      * Where lay news names a paper by its journal instead: "according to a major Lancet review", "a new JAMA Oncology
@@ -94,7 +100,7 @@ public class StoryLinks {
      */
     private static final Pattern JOURNAL_PAPER =
             Pattern.compile("\\b(?:a|an|the)\\s+(?:(?:new|major|large|recent)\\s+)?"
-                    + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})"
+                    + JOURNAL_NAME
                     + "\\s+(?:review|study|paper|analysis|meta-analysis|report|article)\\b");
 
     /**
@@ -103,7 +109,7 @@ public class StoryLinks {
      */
     private static final Pattern PAPER_IN = Pattern.compile("\\b(?:a|an|the)\\s+(?:(?:new|major|large|recent)\\s+)?"
             + "(?:paper|study|report|article|analysis|review|meta-analysis)\\s+in\\s+(?:the\\s+|The\\s+)?"
-            + "([A-Z][\\w&'-]*(?:\\s+(?:(?:of|and|&)\\s+)?[A-Z][\\w&'-]*){0,5})");
+            + JOURNAL_NAME);
 
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
     private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
