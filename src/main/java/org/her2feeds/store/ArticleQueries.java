@@ -149,8 +149,10 @@ public class ArticleQueries {
         return withOriginsAndNotices(loaded, origins);
     }
 
-    /** The published articles filed under the days from {@code from} to {@code to} inclusive, newest first. */
-    /** At most {@code limit} articles of the days, newest day first, then newest first within a day. */
+    /**
+     * At most {@code limit} of the published articles filed under the days from {@code from} to {@code to}
+     * inclusive, newest day first, then newest first within a day.
+     */
     public List<StoredArticle> days(LocalDate from, LocalDate to, ArticleFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);

@@ -12,10 +12,10 @@ import org.her2feeds.parse.CitedIds;
 /** Reads what a notice (an article of type {@code notice}) is about and what kind of notice it is. */
 final class NoticeReader {
 
-    /** "Retraction notice to: <title>", "Erratum: <title>", "WITHDRAWN: <title>": the title follows the colon. */
     /**
-     * A prefix holds no opening quotation mark: in 'Erratum to "Title: subtitle"' the first colon is the quoted
-     * title's own, and the quoted title is the whole.
+     * "Retraction notice to: <title>", "Erratum: <title>", "WITHDRAWN: <title>": the title follows the colon. A
+     * prefix holds no opening quotation mark: in 'Erratum to "Title: subtitle"' the first colon is the quoted title's
+     * own, and the quoted title is the whole.
      */
     private static final Pattern PREFIXED = Pattern.compile("^[^:\"“‘]{3,60}:\\s*(.{12,})$");
 
