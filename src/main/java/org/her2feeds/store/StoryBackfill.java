@@ -20,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StoryBackfill {
 
+    /** An article the backfill groups: published, kept, and a member of no story yet. */
+    private static final String AWAITS_A_STORY = "a.relevant = TRUE AND a.purged = FALSE"
+            + " AND NOT EXISTS (SELECT 1 FROM story_member m WHERE m.article_id = a.id)";
+
     /** Articles grouped per transaction: small enough that a fetch waits little for the story lock. */
     static final int PAGE = 200;
 
@@ -67,13 +71,11 @@ final class StoryBackfill {
      * older text must not replace.
      */
     private List<StoryGrouping.Arriving> stillWithoutStory(List<Row> page) {
-        Set<String> waiting = new HashSet<>(jdbc.sql("""
-                        SELECT a.id FROM article a
-                        WHERE a.id = ANY(:ids) AND a.relevant = TRUE AND a.purged = FALSE
-                            AND NOT EXISTS (SELECT 1 FROM story_member m WHERE m.article_id = a.id)""")
-                .param("ids", AnyOf.strings(page.stream().map(Row::id).toList()))
-                .query(String.class)
-                .list());
+        Set<String> waiting =
+                new HashSet<>(jdbc.sql("SELECT a.id FROM article a WHERE a.id = ANY(:ids) AND " + AWAITS_A_STORY)
+                        .param("ids", AnyOf.strings(page.stream().map(Row::id).toList()))
+                        .query(String.class)
+                        .list());
         return page.stream()
                 .filter(row -> waiting.contains(row.id()))
                 .map(Row::arriving)
@@ -84,10 +86,8 @@ final class StoryBackfill {
         return jdbc.sql("""
                         SELECT a.id, a.title, a.description_text, a.content_text, a.categories, a.tagging, a.sort_at,
                             a.owner_kind, a.url, a.owner_source, a.doi, a.pmid FROM article a
-                        WHERE a.relevant = TRUE AND a.purged = FALSE
-                            AND (a.sort_at > :at OR (a.sort_at = :at AND a.id > :after))
-                            AND NOT EXISTS (SELECT 1 FROM story_member m WHERE m.article_id = a.id)
-                        ORDER BY a.sort_at, a.id FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
+                        WHERE (a.sort_at > :at OR (a.sort_at = :at AND a.id > :after)) AND %s
+                        ORDER BY a.sort_at, a.id FETCH FIRST %d ROWS ONLY""".formatted(AWAITS_A_STORY, PAGE))
                 .param("at", Timestamps.of(at))
                 .param("after", after)
                 .query((rs, n) -> {
