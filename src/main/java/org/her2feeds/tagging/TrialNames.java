@@ -20,6 +20,10 @@ import java.util.stream.Stream;
  */
 final class TrialNames {
 
+    /** The capitals form of {@link #NAME}, its first alternative, and all of {@link #CAPITALS_NAME}. */
+    private static final String CAPITALS =
+            "(?:[A-Z][a-z]{1,3})?[A-Z]{4,}(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*";
+
     /**
      * A trial acronym: a word of at least four capitals, then any hyphenated parts of capitals and digits or of a
      * capitalised word (NEOLUMEN, CASCADE-HER, HARBOR-H2, TRAIN-2, VESPER-Lung), the capitals perhaps after a short
@@ -29,8 +33,7 @@ final class TrialNames {
      * end in a lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells
      * apart. Other mixed-case names (NeoSphere, heredERA) are curated.
      */
-    private static final String NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}"
-            + "(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*"
+    private static final String NAME = "(?<![\\w-])(" + CAPITALS
             + "|[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:-[A-Z0-9]+)*"
             + "|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
 
@@ -38,8 +41,7 @@ final class TrialNames {
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
      * is as often the outlet quoted ("told OncLive, the study …").
      */
-    private static final String CAPITALS_NAME = "(?<![\\w-])((?:[A-Z][a-z]{1,3})?[A-Z]{4,}"
-            + "(?:-(?:[A-Z0-9]*[0-9][a-z]|[A-Z0-9]+|[A-Z][a-z]+[0-9]*))*)(?![\\w-])";
+    private static final String CAPITALS_NAME = "(?<![\\w-])(" + CAPITALS + ")(?![\\w-])";
 
     private static final String PHASE = "(?:(?:phase|Phase)\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)(?:/[0-9I]+)?\\s+)?";
     private static final String KIND = "(?:[Tt]rial|[Ss]tudy)\\b";
