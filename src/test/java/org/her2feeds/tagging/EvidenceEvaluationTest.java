@@ -192,20 +192,32 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_14_FLOORS = new Floors(0.93, 0.92, 0.82);
 
     /**
+     * The fifteenth tuning set (h13-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the thirteenth
+     * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
+     * only), with the rules of the thirteenth and of the fourteenth tuning: type 0.963 then 0.967, the rest the same
+     * both times (trials 0.947 / 0.947, stories F1 0.873, every notice recognised with its kind and its DOI or PMID
+     * read); retired as held out on 2026-12-07 when the fourteenth was written. These floors, just under what it
+     * reached while held out, keep tuning on it from losing what unseen rules already gave.
+     */
+    private static final Path TUNING_15 = Path.of("src/test/resources/evidence/evidence-tuning-15.yml");
+
+    private static final Floors TUNING_15_FLOORS = new Floors(0.94, 0.94, 0.87, 0, 0, 0);
+
+    /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
-     * thirteenth, 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is
+     * fourteenth, 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is
      * skipped.
      */
     private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-13.yml"));
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-14.yml"));
 
     /**
-     * What the thirteenth held-out set reached when measured with the rules of the thirteenth tuning and again with
-     * those of the fourteenth (type 0.963 then 0.967, the rest the same: trials 0.947 / 0.947, stories F1 0.873,
-     * every notice recognised with its kind and its DOI or PMID read, none taken where none is labelled): trials and
-     * stories just below the goals, so these floors keep it from falling.
+     * What the fourteenth held-out set reached when first measured, with the rules of the fourteenth tuning (type
+     * 0.929, trials 0.910 / 0.902, drugs 1 / 1, stories 0.931 / 0.711 / 0.806, every notice recognised with its kind
+     * and its DOI or PMID read, none taken where none is labelled): trials and stories below the goals, so these
+     * floors keep it from falling.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.94, 0.94, 0.87, 0, 0, 0);
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.90, 0.80, 0, 0, 0);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
 
@@ -287,6 +299,11 @@ class EvidenceEvaluationTest {
     @Test
     void theFourteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
         assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_14), TUNING_14_FLOORS);
+    }
+
+    @Test
+    void theFifteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
+        assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_15), TUNING_15_FLOORS);
     }
 
     @Test
