@@ -458,22 +458,14 @@ final class EvidenceRules {
                 .filter(t -> t.id() != null && t.acronym() == null)
                 .toList();
         boolean oneIdToARegistry =
-                ids.stream().map(t -> registryOf(t.id())).distinct().count() == ids.size();
+                ids.stream().map(t -> TrialIds.registryOf(t.id())).distinct().count() == ids.size();
         if (names.size() + ids.size() != found.size() || names.size() > 1 || ids.isEmpty() || !oneIdToARegistry) {
             return found;
         }
-        TrialMention id = ids.stream()
-                .filter(t -> "NCT".equals(registryOf(t.id())))
-                .findFirst()
-                .orElse(ids.get(0));
+        TrialMention id =
+                ids.get(TrialIds.mainOf(ids.stream().map(TrialMention::id).toList()));
         return List.of(
                 new TrialMention(id.id(), names.isEmpty() ? null : names.get(0).acronym(), id.url()));
-    }
-
-    /** The registry an id belongs to: its leading letters ("NCT", "ISRCTN"), or the EU's for a number. */
-    private static String registryOf(String id) {
-        String letters = id.replaceFirst("^([A-Za-z]*).*$", "$1").toUpperCase(Locale.ROOT);
-        return letters.isEmpty() ? "EU" : letters;
     }
 
     /**

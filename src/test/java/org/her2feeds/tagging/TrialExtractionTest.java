@@ -69,6 +69,14 @@ class TrialExtractionTest {
                 .extracting(TrialMention::acronym, TrialMention::id)
                 .containsExactly(tuple("HARBOR-X", "NCT09990001"));
         assertThat(trials(
+                        "Final analysis of MARLIN-4, a phase 3 trial of adjuvant pertuzumab",
+                        "Transitioned to the new regulation: EudraCT 2019-004567-12, EU CT 2024-512345-33-00.",
+                        "journal",
+                        null))
+                .as("an EudraCT and an EU CT number are two registries, one id each")
+                .extracting(TrialMention::acronym, TrialMention::id)
+                .containsExactly(tuple("MARLIN-4", "2024-512345-33-00"));
+        assertThat(trials(
                         "Pooled safety of two neoadjuvant trials",
                         "Data from NCT09990001 and NCT09990002 were pooled.",
                         "journal",
