@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.her2feeds.Sha256;
 
 /**
@@ -421,6 +422,7 @@ final class EvidenceRules {
                 add(byKey, idBeside(beside, name, null), name);
             }
         }
+        addSeries(fields, beside, named, byKey);
         List<String> idFields = new ArrayList<>();
         if (registryRecord && text.link() != null) {
             idFields.add(text.link());
@@ -439,6 +441,41 @@ final class EvidenceRules {
             return new Trials(List.of(oneTrial(found)), named);
         }
         return new Trials(withoutPrecedents(nameWithItsId(found), fields), named);
+    }
+
+    /**
+     * The trials of a series listed by their numbers alone after one the text reports on ("pooled analysis of
+     * DESTINY-Gastric01, 02 and 04"): reported as it is, each by its curated name when it has one. A series whose
+     * first trial is named only as background is background too.
+     */
+    private void addSeries(
+            List<String> fields, Map<String, String> beside, Set<String> named, Map<String, TrialMention> byKey) {
+        Set<String> reported = byKey.values().stream()
+                .map(TrialMention::acronym)
+                .filter(Objects::nonNull)
+                .map(TrialNames::compact)
+                .collect(Collectors.toSet());
+        TrialNames.numberedSeries(fields).forEach((first, others) -> {
+            if (!reported.contains(curatedCompact(first))) {
+                return;
+            }
+            for (String other : others) {
+                Integer curated = trialsByCompactName.get(TrialNames.compact(other));
+                String name =
+                        curated == null ? other : trials.get(curated).rule().label();
+                String known = curated == null ? null : trials.get(curated).registryId();
+                if (named.add(TrialNames.compact(name))) {
+                    add(byKey, idBeside(beside, name, known), name);
+                }
+            }
+        });
+    }
+
+    /** The compact form of the curated trial's label a spelling stands for, else of the spelling itself. */
+    private String curatedCompact(String spelling) {
+        Integer curated = trialsByCompactName.get(TrialNames.compact(spelling));
+        return TrialNames.compact(
+                curated == null ? spelling : trials.get(curated).rule().label());
     }
 
     /**
@@ -542,15 +579,9 @@ final class EvidenceRules {
 
     /** The mentions of a registry record as the one trial it registers. */
     private static TrialMention oneTrial(List<TrialMention> mentions) {
-        String id = mentions.stream()
-                .map(TrialMention::id)
-                .filter(candidate -> candidate != null && candidate.startsWith("NCT"))
-                .findFirst()
-                .orElse(mentions.stream()
-                        .map(TrialMention::id)
-                        .filter(Objects::nonNull)
-                        .findFirst()
-                        .orElse(null));
+        List<String> ids =
+                mentions.stream().map(TrialMention::id).filter(Objects::nonNull).toList();
+        String id = ids.isEmpty() ? null : ids.get(TrialIds.mainOf(ids));
         String acronym = mentions.stream()
                 .map(TrialMention::acronym)
                 .filter(Objects::nonNull)

@@ -2,6 +2,7 @@ package org.her2feeds.tagging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -208,6 +209,46 @@ final class TrialNames {
      */
     private static final Pattern CLAUSE_IN =
             Pattern.compile("(?:^|[.;,]\\s*(?:and\\s+)?|\\band\\s+)(?i:in)\\s+" + NAME + "\\s*,");
+
+    /**
+     * A numbered name, then only the numbers of its series' other trials: "DESTINY-Gastric01, 02 and 04",
+     * "DESTINY-Breast05 and -11", "DB-03, -04, -06". A bare number must close the list with "and"/"or" and be
+     * followed by the end of the phrase, so that "HERON-2, 12 months on" and "HERON-2 and 40 sites" are no list.
+     */
+    private static final Pattern NUMBERED_SERIES = Pattern.compile("(?<![\\w-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z]+)*-?)"
+            + "([0-9]{1,2})((?:\\s*,\\s*-[0-9]{1,2})+(?:\\s*,?\\s+(?:and|or|&)\\s+-[0-9]{1,2})?"
+            + "|(?:\\s*,?\\s+(?:and|or|&)\\s+-[0-9]{1,2})"
+            + "|(?:\\s*,\\s*-?[0-9]{1,2})*\\s*,?\\s+(?:and|or|&)\\s+-?[0-9]{1,2}"
+            + "(?=\\s*(?:$|[;:)\\]]|[.,](?![0-9])|(?:trials|studies|cohorts|data)\\b)))(?![\\w%-])");
+
+    private static final Pattern SERIES_NUMBER = Pattern.compile("[0-9]{1,2}");
+
+    /**
+     * The trials a numbered name's series lists by their numbers alone ({@link #NUMBERED_SERIES}), each by the name
+     * as written with its number in its place ("DESTINY-Gastric02"), under the name written in full.
+     */
+    static Map<String, List<String>> numberedSeries(List<String> fields) {
+        Map<String, List<String>> series = new LinkedHashMap<>();
+        for (String field : fields) {
+            if (field == null || !mayHoldName(field)) {
+                continue;
+            }
+            Matcher list = NUMBERED_SERIES.matcher(field);
+            while (list.find()) {
+                String stem = list.group(1);
+                String number = list.group(2);
+                List<String> others = series.computeIfAbsent(stem + number, name -> new ArrayList<>());
+                Matcher other = SERIES_NUMBER.matcher(list.group(3));
+                while (other.find()) {
+                    String digits = other.group();
+                    // "DESTINY-Gastric01, 2 and 4": the series' numbers keep the width the name gives its own.
+                    String padded = "0".repeat(Math.max(0, number.length() - digits.length())) + digits;
+                    others.add(stem + padded);
+                }
+            }
+        }
+        return series;
+    }
 
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =

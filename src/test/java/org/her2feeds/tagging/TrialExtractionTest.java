@@ -645,6 +645,37 @@ class TrialExtractionTest {
     }
 
     @Test
+    void theTrialsOfASeriesListedByTheirNumbersAloneAreTrialsToo() {
+        assertThat(acronyms(
+                        "Cardiac safety of T-DXd: a pooled analysis of DESTINY-Breast05 and -11",
+                        "Left ventricular dysfunction was rare in both trials.",
+                        "journal"))
+                .containsExactlyInAnyOrder("DESTINY-Breast05", "DESTINY-Breast11");
+        assertThat(trials("Pooled analysis of DESTINY-Breast05 and -11", "Cardiac events were rare.", "journal", null))
+                .as("a curated trial of the series keeps its registry id")
+                .extracting(TrialMention::id)
+                .containsExactlyInAnyOrder("NCT04622319", "NCT05113251");
+        assertThat(acronyms(
+                        "Long-term follow-up of KESTREL-01, 03 and 07",
+                        "The KESTREL-01 trial and its two successors enrolled 610 patients on tucatinib.",
+                        "journal"))
+                .as("an uncatalogued series, its numbers written as wide as the first's")
+                .containsExactlyInAnyOrder("KESTREL-01", "KESTREL-03", "KESTREL-07");
+        assertThat(acronyms(
+                        "Updated results of the KESTREL-2 trial",
+                        "In KESTREL-2, 12 months of tucatinib were given at KESTREL-2 and 40 sites in Europe.",
+                        "journal"))
+                .as("numbers that close no list are no series")
+                .containsExactly("KESTREL-2");
+        assertThat(acronyms(
+                        "Ongoing trials such as DESTINY-Breast05 and -11 will tell",
+                        "Trastuzumab deruxtecan in early disease awaits their data.",
+                        "news"))
+                .as("a series whose first trial is pending is pending too")
+                .isEmpty();
+    }
+
+    @Test
     void aCongressAbstractsTitleNamesTheTrialAfterTheAbstractsNumber() {
         assertThat(acronyms(
                         "PD3-11: HALCYON-B - response-adapted omission of chemotherapy in HR+/HER2+ disease",
