@@ -56,7 +56,7 @@ final class TrialNames {
 
     /** The name, then "trial" or "study" (with a phase or a design between), or then ", the/a … trial/study". */
     private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + DESIGN + KIND + "|" + CAPITALS_NAME
-            + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
+            + ",\\s+(?:the|a|an|its|their)\\s+(?:[\\w/-]+\\s+){0,3}?" + KIND);
 
     /**
      * An endpoint's initials after a capitalised word are the endpoint, not a name's second part: "Final OS data",
@@ -100,11 +100,13 @@ final class TrialNames {
     private static final List<String> ABROAD_CUES = List.of("ssai", "tude", "nsayo", "tudio");
 
     /**
-     * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME":
+     * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME",
+     * "interim analysis of NAME", "long-term outcomes of NAME":
      * how headlines and reviews name the trial they present without calling it a trial.
      */
     private static final Pattern EVIDENCE_FROM = Pattern.compile(
-            "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:shown|demonstrated|observed)"
+            "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:analys[ie]s|outcomes)"
+                    + "\\s+of|(?:shown|demonstrated|observed)"
                     + "\\s+in)\\s+(?:the\\s+)?" + NAME);
 
     /**
@@ -115,7 +117,8 @@ final class TrialNames {
     private static final Pattern REPORTED = Pattern.compile(NAME
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
-            + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
+            + "(?:(?i:investigators|team|results?|data|readout|report|paper|publication|findings|suggests|shows|showed"
+            + "|finds|found"
             + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory"
             // An explainer's "what NAME could mean if you are on …", "what NAME means for you".
             + "|means|(?:could|might|may)\\s+mean)"
@@ -262,11 +265,11 @@ final class TrialNames {
             Pattern.compile("(?i:NCT)[\\s\\u00a0-]?\\d(?:[ \\u00a0]?\\d){7}\\s*[(\\[]\\s*" + NAME + "\\s*[)\\]]");
 
     /**
-     * A registry record's title that starts with the trial's name, perhaps after the record's id: "PALISADE-GC: …",
-     * "ISRCTN48213765: PALISADE-GC - …".
+     * A registry record's title that starts with the trial's name, perhaps after the record's id or the registry's
+     * word for an update: "PALISADE-GC: …", "ISRCTN48213765: PALISADE-GC — …", "ISRCTN update: PALISADE-GC - …".
      */
-    private static final Pattern TITLE_PREFIX =
-            Pattern.compile("^\\s*(?:" + REGISTRY_ID + "[\\w-]*\\s*:?\\s*)?" + NAME + "\\s*[:–-]\\s");
+    private static final Pattern TITLE_PREFIX = Pattern.compile("^\\s*(?:" + REGISTRY_ID
+            + "[\\w-]*(?:\\s+(?i:record\\s+)?(?i:update[ds]?|record|change))?\\s*:?\\s*)?" + NAME + "\\s*[:–—-]\\s");
 
     /**
      * A headline that opens with the trial's name and a colon, what it reports after it: "NEOLUMEN: pre-operative T-DXd
@@ -282,12 +285,14 @@ final class TrialNames {
 
     /**
      * A congress abstract's title that opens with the abstract's number and then the trial's name: "GS2-07: ORCHID-B -
-     * response-adapted omission …", "CT014: ANVIL, a randomized phase 3 trial …". The meeting's programme titles an
-     * abstract so, the name set off by a colon, dash or comma as a headline's opening name is ({@link
-     * #TITLE_OPENS_WITH}).
+     * response-adapted omission …", "CT014: ANVIL, a randomized phase 3 trial …", and ESMO's numbers with the kind of
+     * presentation after them, set off by a space alone ("112MO ORCHID-B: …", "285TiP", "1012P"). The meeting's
+     * programme titles an abstract so, the name set off by a colon, dash or comma as a headline's opening name is
+     * ({@link #TITLE_OPENS_WITH}).
      */
-    private static final Pattern TITLE_AFTER_ABSTRACT_NUMBER = Pattern.compile(
-            "^\\s*(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){0,2}|LBA[0-9]{1,4})\\s*[:–-]\\s*" + NAME + "\\s*[:,–-]\\s");
+    private static final Pattern TITLE_AFTER_ABSTRACT_NUMBER =
+            Pattern.compile("^\\s*(?:(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){0,2}|LBA[0-9]{1,4})\\s*[:–—-]"
+                    + "|[0-9]{1,4}(?:MO|P|PD|TiP|O|eP)\\s*[:–—-]?)\\s*" + NAME + "\\s*[:,–—-]\\s");
 
     /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…

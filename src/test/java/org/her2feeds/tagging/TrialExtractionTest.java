@@ -676,6 +676,53 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aRegistryTitleNamesItsTrialAfterItsIdOrItsUpdateWordAndBeforeAnyDash() {
+        assertThat(acronyms(
+                        "ISRCTN12345678: KINGLET-HER2 — three versus nine weeks of trastuzumab before surgery",
+                        "Pragmatic trial in 30 hospitals. Recruitment status: Recruiting.",
+                        "registry"))
+                .containsExactly("KINGLET-HER2");
+        assertThat(acronyms(
+                        "ISRCTN update: KINGLET-HER2m - recruitment complete",
+                        "ISRCTN12345678 closed to recruitment with 800 participants.",
+                        "registry"))
+                .containsExactly("KINGLET-HER2m");
+    }
+
+    @Test
+    void aNameTheTextAnalysesOrDiscussesAsAPaperIsATrial() {
+        assertThat(acronyms(
+                        "Interim analysis of WAXWING-J: pertuzumab retreatment after cardiac dysfunction",
+                        "Of 52 patients retreated, 6 had a further decline in ejection fraction.",
+                        "journal"))
+                .containsExactly("WAXWING-J");
+        assertThat(acronyms(
+                        "Neratinib in HER2-positive gastric cancer: long-term outcomes of GANNET cohort B",
+                        "Median OS was 14.1 months.",
+                        "preprint"))
+                .containsExactly("GANNET");
+        assertThat(acronyms(
+                        "Journal Club: is subcutaneous pertuzumab enough?",
+                        "Three fellows dissect the PLOVER-H paper and its crossover rate.",
+                        "news"))
+                .containsExactly("PLOVER-H");
+        assertThat(acronyms(
+                        "Biotech starts dosing in its subcutaneous zanidatamab study",
+                        "First patient dosed in TERNLET-SC, a phase 1b/2 study of a subcutaneous formulation.",
+                        "news"))
+                .containsExactly("TERNLET-SC");
+    }
+
+    @Test
+    void anEsmoAbstractsNumberWithItsKindOfPresentationOpensItsTitleBeforeTheName() {
+        assertThat(acronyms(
+                        "287MO GODWIT-2: pertuzumab rechallenge in HER2-positive metastatic breast cancer",
+                        "Patients were randomised to pertuzumab or not. PFS 7.0 vs 5.2 months.",
+                        "journal"))
+                .containsExactly("GODWIT-2");
+    }
+
+    @Test
     void aCongressAbstractsTitleNamesTheTrialAfterTheAbstractsNumber() {
         assertThat(acronyms(
                         "PD3-11: HALCYON-B - response-adapted omission of chemotherapy in HR+/HER2+ disease",
