@@ -497,6 +497,18 @@ final class TrialNames {
      */
     private static final Pattern AFTER = Pattern.compile("(?i)\\bafter(?:\\s+the)?\\s*$");
 
+    /**
+     * A trial that closes its clause after "after": "racial disparities in reporting after NAME", "margetuximab's
+     * place after NAME", "median survival approaching 5 years after NAME, crossover …", "as T-DXd moves into early
+     * disease after NAME and NAME.". The time since the trial is what the article measures, not the trial's result.
+     */
+    private static final Pattern AFTER_LISTED =
+            Pattern.compile("(?i)\\bafter(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
+
+    private static final Pattern CLAUSE_ENDS = Pattern.compile(
+            "^(?:\\s+(?:trial|study))?(?:\\s+(?:and|or)\\s+[\\w-]+(?:\\s+(?:trial|study|trials|studies))?)?"
+                    + "\\s*(?:$|[.,;:)])");
+
     private static final Pattern WHAT_FOLLOWED =
             Pattern.compile("(?i)^(?:\\s+(?:trial|study))?,?\\s+(?:[\\w-]+\\s+){0,3}?"
                     + "(?:established|became|made|set|changed|enrolled|introduced|defined)\\b");
@@ -902,7 +914,7 @@ final class TrialNames {
      * it is not found by its name at all (named by a spelling only the rules know: then it is taken as named).
      */
     static boolean onlyBackground(String name, List<String> fields) {
-        return everyMention(name, fields, (field, start, end) -> {
+        return everyMention(name, fields, (field, start, end, title) -> {
             String before = clauseBefore(field, start);
             String after = sentenceAfter(field, end);
             boolean history =
@@ -914,28 +926,36 @@ final class TrialNames {
                     || PENDING_AFTER.matcher(after).find()
                     || REGIMEN_AFTER.matcher(after).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()
-                    || history;
+                    || history
+                    // A headline's "… after NAME" is as often the readout it follows ("approval after NAME").
+                    || !title
+                            && AFTER_LISTED.matcher(before).find()
+                            && CLAUSE_ENDS.matcher(after).find();
         });
     }
 
-    /** Where a mention of a trial stands in a field: {@code start} and {@code end} of the name found. */
+    /**
+     * Where a mention of a trial stands in a field: {@code start} and {@code end} of the name found; {@code title}
+     * when the field is the first, the title.
+     */
     @FunctionalInterface
     private interface MentionTest {
-        boolean test(String field, int start, int end);
+        boolean test(String field, int start, int end, boolean title);
     }
 
     /** Whether the trial is found by its name in the fields, and every mention of it passes the test. */
     private static boolean everyMention(String name, List<String> fields, MentionTest test) {
         Pattern mention = spellings(name);
         int mentions = 0;
-        for (String field : fields) {
+        for (int f = 0; f < fields.size(); f++) {
+            String field = fields.get(f);
             if (field == null || field.isEmpty()) {
                 continue;
             }
             Matcher matcher = mention.matcher(field);
             while (matcher.find()) {
                 mentions++;
-                if (!test.test(field, matcher.start(), matcher.end())) {
+                if (!test.test(field, matcher.start(), matcher.end(), f == 0)) {
                     return false;
                 }
             }
@@ -956,7 +976,7 @@ final class TrialNames {
      * {@link #SECTION}); false when any stands elsewhere or it is not found by its name.
      */
     static boolean onlyInBackgroundSection(String name, List<String> fields) {
-        return everyMention(name, fields, (field, start, end) -> {
+        return everyMention(name, fields, (field, start, end, title) -> {
             String section = null;
             Matcher heading = SECTION.matcher(field).region(0, start);
             while (heading.find()) {

@@ -545,6 +545,33 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialThatClosesItsClauseAfterAfterDatesWhatTheTextMeasures() {
+        assertThat(acronyms(
+                        "Is progression-free survival enough in first-line disease?",
+                        "With survival now near six years after CLEOPATRA, crossover clouds the picture.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Regulator reviews heart risk of T-DXd in early breast cancer",
+                        "The committee will assess reports as T-DXd moves into early disease after DESTINY-Breast05 "
+                                + "and DESTINY-Breast11.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Pertuzumab approved after the PIPIT-3 trial",
+                        "The label follows PIPIT-3, where survival improved.",
+                        "news"))
+                .as("a headline's 'after NAME' is as often the readout it follows")
+                .containsExactly("PIPIT-3");
+        assertThat(acronyms(
+                        "Survival update",
+                        "Patients lived longer after the PIPIT-3 trial randomised them to pertuzumab.",
+                        "news"))
+                .as("a trial that goes on in its clause is not what the time is counted from")
+                .containsExactly("PIPIT-3");
+    }
+
+    @Test
     void aTrialSetBesideTheArticlesOwnIsBackground() {
         assertThat(acronyms(
                         "Q&A: an investigator on DESTINY-Breast09",
