@@ -461,6 +461,10 @@ final class TrialNames {
                     + "|\\b(?:pending|awaiting)"
                     // "Confirmatory evidence is expected from the Phase III NAME trial".
                     + "|\\b(?:expected|awaited)\\s+(?:from|of|in)"
+                    // "Confirmatory evidence will come from NAME"; "ongoing first-line trials including NAME".
+                    + "|\\bwill\\s+come\\s+from"
+                    + "|\\b(?:ongoing|planned|upcoming)\\s+(?:[\\w-]+\\s+){0,3}?(?:trials|studies)"
+                    + "\\s+(?:including|like)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of"

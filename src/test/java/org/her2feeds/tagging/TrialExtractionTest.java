@@ -1045,6 +1045,22 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialThatEvidenceWillComeFromOrThatIsListedAmongOngoingTrialsIsPending() {
+        assertThat(acronyms(
+                        "Zongertinib wins a conditional approval in Korea",
+                        "The decision rests on the SPARROW-7 study data. Confirmatory evidence will come from the "
+                                + "SPARROW-9 trial, which compares zongertinib with chemotherapy.",
+                        "news"))
+                .containsExactly("SPARROW-7");
+        assertThat(acronyms(
+                        "HER2-mutant lung cancer in 2026: a review",
+                        "We review the SPARROW-7 study (ORR 70%) and discuss ongoing first-line trials including "
+                                + "the SPARROW-9 study.",
+                        "journal"))
+                .containsExactly("SPARROW-7");
+    }
+
+    @Test
     void aTrialPendingOrAwaitedBeforeItsNameIsBackground() {
         assertThat(acronyms(
                         "Zanidatamab in HER2-positive biliary tract cancer (HERIZON-BTC-01): final overall survival",
