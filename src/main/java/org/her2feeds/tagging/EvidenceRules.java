@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.her2feeds.Sha256;
 
 /**
@@ -421,6 +422,7 @@ final class EvidenceRules {
                 add(byKey, idBeside(beside, name, null), name);
             }
         }
+        addSeries(fields, beside, named, byKey);
         List<String> idFields = new ArrayList<>();
         if (registryRecord && text.link() != null) {
             idFields.add(text.link());
@@ -442,6 +444,41 @@ final class EvidenceRules {
     }
 
     /**
+     * The trials of a series listed by their numbers alone after one the text reports on ("pooled analysis of
+     * DESTINY-Gastric01, 02 and 04"): reported as it is, each by its curated name when it has one. A series whose
+     * first trial is named only as background is background too.
+     */
+    private void addSeries(
+            List<String> fields, Map<String, String> beside, Set<String> named, Map<String, TrialMention> byKey) {
+        Set<String> reported = byKey.values().stream()
+                .map(TrialMention::acronym)
+                .filter(Objects::nonNull)
+                .map(TrialNames::compact)
+                .collect(Collectors.toSet());
+        TrialNames.numberedSeries(fields).forEach((first, others) -> {
+            if (!reported.contains(curatedCompact(first))) {
+                return;
+            }
+            for (String other : others) {
+                Integer curated = trialsByCompactName.get(TrialNames.compact(other));
+                String name =
+                        curated == null ? other : trials.get(curated).rule().label();
+                String known = curated == null ? null : trials.get(curated).registryId();
+                if (named.add(TrialNames.compact(name))) {
+                    add(byKey, idBeside(beside, name, known), name);
+                }
+            }
+        });
+    }
+
+    /** The compact form of the curated trial's label a spelling stands for, else of the spelling itself. */
+    private String curatedCompact(String spelling) {
+        Integer curated = trialsByCompactName.get(TrialNames.compact(spelling));
+        return TrialNames.compact(
+                curated == null ? spelling : trials.get(curated).rule().label());
+    }
+
+    /**
      * One trial named only by its name and the trial known only by its registry ids, the article's only ones, are one
      * trial: a paper names its study in its title and gives the registration in its methods ("Design: single-arm
      * phase 2 (ChiCTR2500012345)"), a sentence or more away from the name, and a trial registered in several
@@ -458,22 +495,14 @@ final class EvidenceRules {
                 .filter(t -> t.id() != null && t.acronym() == null)
                 .toList();
         boolean oneIdToARegistry =
-                ids.stream().map(t -> registryOf(t.id())).distinct().count() == ids.size();
+                ids.stream().map(t -> TrialIds.registryOf(t.id())).distinct().count() == ids.size();
         if (names.size() + ids.size() != found.size() || names.size() > 1 || ids.isEmpty() || !oneIdToARegistry) {
             return found;
         }
-        TrialMention id = ids.stream()
-                .filter(t -> "NCT".equals(registryOf(t.id())))
-                .findFirst()
-                .orElse(ids.get(0));
+        TrialMention id =
+                ids.get(TrialIds.mainOf(ids.stream().map(TrialMention::id).toList()));
         return List.of(
                 new TrialMention(id.id(), names.isEmpty() ? null : names.get(0).acronym(), id.url()));
-    }
-
-    /** The registry an id belongs to: its leading letters ("NCT", "ISRCTN"), or the EU's for a number. */
-    private static String registryOf(String id) {
-        String letters = id.replaceFirst("^([A-Za-z]*).*$", "$1").toUpperCase(Locale.ROOT);
-        return letters.isEmpty() ? "EU" : letters;
     }
 
     /**
@@ -550,15 +579,9 @@ final class EvidenceRules {
 
     /** The mentions of a registry record as the one trial it registers. */
     private static TrialMention oneTrial(List<TrialMention> mentions) {
-        String id = mentions.stream()
-                .map(TrialMention::id)
-                .filter(candidate -> candidate != null && candidate.startsWith("NCT"))
-                .findFirst()
-                .orElse(mentions.stream()
-                        .map(TrialMention::id)
-                        .filter(Objects::nonNull)
-                        .findFirst()
-                        .orElse(null));
+        List<String> ids =
+                mentions.stream().map(TrialMention::id).filter(Objects::nonNull).toList();
+        String id = ids.isEmpty() ? null : ids.get(TrialIds.mainOf(ids));
         String acronym = mentions.stream()
                 .map(TrialMention::acronym)
                 .filter(Objects::nonNull)

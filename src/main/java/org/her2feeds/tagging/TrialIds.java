@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 final class TrialIds {
 
     /**
+     * @param name    the registry's name, which tells two registries' ids apart
      * @param pageUrl the registry's page for a trial, to which the id in its normal form is appended
      * @param cue     what every id of the registry contains (in lower case): text without it is not scanned; for
      *                the EU numbers, {@link #YEAR_DASH}: a year of this century, a dash and a digit
      */
-    private record Registry(Pattern pattern, String prefix, String pageUrl, String cue) {}
+    private record Registry(String name, Pattern pattern, String prefix, String pageUrl, String cue) {}
 
     /** The cue of the EU numbers: "-" alone is in nearly every field, "20dd-d" (digits) rarely. */
     private static final String YEAR_DASH = "20dd-d";
@@ -30,6 +31,7 @@ final class TrialIds {
     // Each pattern is anchored on word boundaries and bounded, so a scan is linear in the text.
     private static final List<Registry> REGISTRIES = List.of(
             new Registry(
+                    "ClinicalTrials.gov",
                     // Also as typed into a PDF or a press release: "NCT-04762109", "NCT 0476 2109".
                     Pattern.compile("(?i)(?<![A-Za-z0-9])NCT[\\s\\u00a0-]?(\\d(?:[ \\u00a0]?\\d){7})(?!\\d)"),
                     "NCT",
@@ -37,32 +39,38 @@ final class TrialIds {
                     "nct"),
             // EU CT numbers (Clinical Trials Regulation, since 2023): year, 6 digits starting with 5, two pairs.
             new Registry(
+                    "EU CT",
                     Pattern.compile("(?<![\\d-])(20\\d{2}-5\\d{5}-\\d{2}-\\d{2})(?![\\d-])"),
                     "",
                     "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=",
                     YEAR_DASH),
             // EudraCT numbers (before 2023): year, 6 digits, a check pair.
             new Registry(
+                    "EudraCT",
                     Pattern.compile("(?<![\\d-])(20\\d{2}-\\d{6}-\\d{2})(?![\\d-])"),
                     "",
                     "https://www.clinicaltrialsregister.eu/ctr-search/search?query=",
                     YEAR_DASH),
             new Registry(
+                    "ISRCTN",
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ISRCTN[\\s\\u00a0]?(\\d{8})(?!\\d)"),
                     "ISRCTN",
                     "https://www.isrctn.com/",
                     "isrctn"),
             new Registry(
+                    "ANZCTR",
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ACTRN(\\d{14})(?!\\d)"),
                     "ACTRN",
                     "https://www.anzctr.org.au/TrialSearch.aspx?searchTxt=",
                     "actrn"),
             new Registry(
+                    "jRCT",
                     Pattern.compile("(?i)(?<![A-Za-z0-9])jRCT(\\d{10})(?!\\d)"),
                     "jRCT",
                     "https://jrct.niph.go.jp/en-latest-detail/",
                     "jrct"),
             new Registry(
+                    "ChiCTR",
                     Pattern.compile("(?i)(?<![A-Za-z0-9])ChiCTR-?(\\d{10}|[A-Z]{3}-\\d{8})(?![A-Za-z0-9])"),
                     "ChiCTR",
                     "https://www.chictr.org.cn/searchprojEN.html?regno=",
@@ -198,27 +206,43 @@ final class TrialIds {
             if (ids.size() < 2) {
                 continue;
             }
-            Set<Registry> registries = new HashSet<>();
+            Set<String> registries = new HashSet<>();
             for (String id : ids) {
                 registries.add(registryOf(id));
             }
             if (registries.size() < ids.size()) {
                 continue;
             }
-            String main =
-                    ids.stream().filter(id -> id.startsWith("NCT")).findFirst().orElse(ids.get(0));
+            String main = ids.get(mainOf(ids));
             ids.stream().filter(id -> !id.equals(main)).forEach(id -> aliases.put(id, main));
         }
         return aliases;
     }
 
-    private static Registry registryOf(String id) {
+    /**
+     * The name of the registry an id (in its normal form) belongs to: EU CT and EudraCT numbers are two registries,
+     * as a trial moved under the Clinical Trials Regulation holds one of each.
+     */
+    static String registryOf(String id) {
         for (Registry registry : REGISTRIES) {
             if (registry.pattern().matcher(id).matches()) {
-                return registry;
+                return registry.name();
             }
         }
         throw new IllegalArgumentException("not a registry id: " + id);
+    }
+
+    /**
+     * Which of one trial's ids (normal form) names it: its ClinicalTrials.gov number, the registry readers look up
+     * first, else the first written.
+     */
+    static int mainOf(List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (REGISTRIES.get(0).name().equals(registryOf(ids.get(i)))) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** The id in its normal form when the text is exactly one registry id; null otherwise. */

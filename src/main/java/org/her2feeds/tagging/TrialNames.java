@@ -2,6 +2,7 @@ package org.her2feeds.tagging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ final class TrialNames {
 
     /** The name, then "trial" or "study" (with a phase or a design between), or then ", the/a … trial/study". */
     private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + DESIGN + KIND + "|" + CAPITALS_NAME
-            + ",\\s+(?:the|a|an|its|their)\\s+(?:\\w+\\s+){0,3}?" + KIND);
+            + ",\\s+(?:the|a|an|its|their)\\s+(?:[\\w/-]+\\s+){0,3}?" + KIND);
 
     /**
      * An endpoint's initials after a capitalised word are the endpoint, not a name's second part: "Final OS data",
@@ -99,11 +100,13 @@ final class TrialNames {
     private static final List<String> ABROAD_CUES = List.of("ssai", "tude", "nsayo", "tudio");
 
     /**
-     * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME":
+     * A name its text draws evidence from: "lessons from NAME", "data from the NAME", "the strategies shown in NAME",
+     * "interim analysis of NAME", "long-term outcomes of NAME":
      * how headlines and reviews name the trial they present without calling it a trial.
      */
     private static final Pattern EVIDENCE_FROM = Pattern.compile(
-            "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:shown|demonstrated|observed)"
+            "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:analys[ie]s|outcomes)"
+                    + "\\s+of|(?:shown|demonstrated|observed)"
                     + "\\s+in)\\s+(?:the\\s+)?" + NAME);
 
     /**
@@ -114,7 +117,8 @@ final class TrialNames {
     private static final Pattern REPORTED = Pattern.compile(NAME
             + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
-            + "(?:(?i:investigators|team|results?|data|readout|report|findings|suggests|shows|showed|finds|found"
+            + "(?:(?i:investigators|team|results?|data|readout|report|paper|publication|findings|suggests|shows|showed"
+            + "|finds|found"
             + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory"
             // An explainer's "what NAME could mean if you are on …", "what NAME means for you".
             + "|means|(?:could|might|may)\\s+mean)"
@@ -209,6 +213,46 @@ final class TrialNames {
     private static final Pattern CLAUSE_IN =
             Pattern.compile("(?:^|[.;,]\\s*(?:and\\s+)?|\\band\\s+)(?i:in)\\s+" + NAME + "\\s*,");
 
+    /**
+     * A numbered name, then only the numbers of its series' other trials: "DESTINY-Gastric01, 02 and 04",
+     * "DESTINY-Breast05 and -11", "DB-03, -04, -06". A bare number must close the list with "and"/"or" and be
+     * followed by the end of the phrase, so that "HERON-2, 12 months on" and "HERON-2 and 40 sites" are no list.
+     */
+    private static final Pattern NUMBERED_SERIES = Pattern.compile("(?<![\\w-])([A-Z][A-Za-z0-9]*(?:-[A-Za-z]+)*-?)"
+            + "([0-9]{1,2})((?:\\s*,\\s*-[0-9]{1,2})+(?:\\s*,?\\s+(?:and|or|&)\\s+-[0-9]{1,2})?"
+            + "|(?:\\s*,?\\s+(?:and|or|&)\\s+-[0-9]{1,2})"
+            + "|(?:\\s*,\\s*-?[0-9]{1,2})*\\s*,?\\s+(?:and|or|&)\\s+-?[0-9]{1,2}"
+            + "(?=\\s*(?:$|[;:)\\]]|[.,](?![0-9])|(?:trials|studies|cohorts|data)\\b)))(?![\\w%-])");
+
+    private static final Pattern SERIES_NUMBER = Pattern.compile("[0-9]{1,2}");
+
+    /**
+     * The trials a numbered name's series lists by their numbers alone ({@link #NUMBERED_SERIES}), each by the name
+     * as written with its number in its place ("DESTINY-Gastric02"), under the name written in full.
+     */
+    static Map<String, List<String>> numberedSeries(List<String> fields) {
+        Map<String, List<String>> series = new LinkedHashMap<>();
+        for (String field : fields) {
+            if (field == null || !mayHoldName(field)) {
+                continue;
+            }
+            Matcher list = NUMBERED_SERIES.matcher(field);
+            while (list.find()) {
+                String stem = list.group(1);
+                String number = list.group(2);
+                List<String> others = series.computeIfAbsent(stem + number, name -> new ArrayList<>());
+                Matcher other = SERIES_NUMBER.matcher(list.group(3));
+                while (other.find()) {
+                    String digits = other.group();
+                    // "DESTINY-Gastric01, 2 and 4": the series' numbers keep the width the name gives its own.
+                    String padded = "0".repeat(Math.max(0, number.length() - digits.length())) + digits;
+                    others.add(stem + padded);
+                }
+            }
+        }
+        return series;
+    }
+
     /** A registry id as it starts: what a trial's name written just before it in brackets is followed by. */
     private static final String REGISTRY_ID =
             "(?:NCT|EudraCT|EU[\\s\\u00a0]?CT|ISRCTN|ACTRN|jRCT|ChiCTR|\\d{4}-\\d{6})";
@@ -221,11 +265,11 @@ final class TrialNames {
             Pattern.compile("(?i:NCT)[\\s\\u00a0-]?\\d(?:[ \\u00a0]?\\d){7}\\s*[(\\[]\\s*" + NAME + "\\s*[)\\]]");
 
     /**
-     * A registry record's title that starts with the trial's name, perhaps after the record's id: "PALISADE-GC: …",
-     * "ISRCTN48213765: PALISADE-GC - …".
+     * A registry record's title that starts with the trial's name, perhaps after the record's id or the registry's
+     * word for an update: "PALISADE-GC: …", "ISRCTN48213765: PALISADE-GC — …", "ISRCTN update: PALISADE-GC - …".
      */
-    private static final Pattern TITLE_PREFIX =
-            Pattern.compile("^\\s*(?:" + REGISTRY_ID + "[\\w-]*\\s*:?\\s*)?" + NAME + "\\s*[:–-]\\s");
+    private static final Pattern TITLE_PREFIX = Pattern.compile("^\\s*(?:" + REGISTRY_ID
+            + "[\\w-]*(?:\\s+(?i:record\\s+)?(?i:update[ds]?|record|change))?\\s*:?\\s*)?" + NAME + "\\s*[:–—-]\\s");
 
     /**
      * A headline that opens with the trial's name and a colon, what it reports after it: "NEOLUMEN: pre-operative T-DXd
@@ -241,12 +285,14 @@ final class TrialNames {
 
     /**
      * A congress abstract's title that opens with the abstract's number and then the trial's name: "GS2-07: ORCHID-B -
-     * response-adapted omission …", "CT014: ANVIL, a randomized phase 3 trial …". The meeting's programme titles an
-     * abstract so, the name set off by a colon, dash or comma as a headline's opening name is ({@link
-     * #TITLE_OPENS_WITH}).
+     * response-adapted omission …", "CT014: ANVIL, a randomized phase 3 trial …", and ESMO's numbers with the kind of
+     * presentation after them, set off by a space alone ("112MO ORCHID-B: …", "285TiP", "1012P"). The meeting's
+     * programme titles an abstract so, the name set off by a colon, dash or comma as a headline's opening name is
+     * ({@link #TITLE_OPENS_WITH}).
      */
-    private static final Pattern TITLE_AFTER_ABSTRACT_NUMBER = Pattern.compile(
-            "^\\s*(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){0,2}|LBA[0-9]{1,4})\\s*[:–-]\\s*" + NAME + "\\s*[:,–-]\\s");
+    private static final Pattern TITLE_AFTER_ABSTRACT_NUMBER =
+            Pattern.compile("^\\s*(?:(?:[A-Z]{1,4}[0-9]{1,3}(?:-[0-9]{1,3}){0,2}|LBA[0-9]{1,4})\\s*[:–—-]"
+                    + "|[0-9]{1,4}(?:MO|P|PD|TiP|O|eP)\\s*[:–—-]?)\\s*" + NAME + "\\s*[:,–—-]\\s");
 
     /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
@@ -415,6 +461,10 @@ final class TrialNames {
                     + "|\\b(?:pending|awaiting)"
                     // "Confirmatory evidence is expected from the Phase III NAME trial".
                     + "|\\b(?:expected|awaited)\\s+(?:from|of|in)"
+                    // "Confirmatory evidence will come from NAME"; "ongoing first-line trials including NAME".
+                    + "|\\bwill\\s+come\\s+from"
+                    + "|\\b(?:ongoing|planned|upcoming)\\s+(?:[\\w-]+\\s+){0,3}?(?:trials|studies)"
+                    + "\\s+(?:including|like)"
                     + "|\\b(?:is|are)\\s+(?:also\\s+)?"
                     + "(?:running|conducting|enrolling|recruiting)|"
                     + "\\bwill\\s+follow\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?of"
@@ -450,6 +500,18 @@ final class TrialNames {
      * it in the same sentence ({@link #WHAT_FOLLOWED}).
      */
     private static final Pattern AFTER = Pattern.compile("(?i)\\bafter(?:\\s+the)?\\s*$");
+
+    /**
+     * A trial that closes its clause after "after": "racial disparities in reporting after NAME", "margetuximab's
+     * place after NAME", "median survival approaching 5 years after NAME, crossover …", "as T-DXd moves into early
+     * disease after NAME and NAME.". The time since the trial is what the article measures, not the trial's result.
+     */
+    private static final Pattern AFTER_LISTED =
+            Pattern.compile("(?i)\\bafter(?:\\s+the)?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
+
+    private static final Pattern CLAUSE_ENDS = Pattern.compile(
+            "^(?:\\s+(?:trial|study))?(?:\\s+(?:and|or)\\s+[\\w-]+(?:\\s+(?:trial|study|trials|studies))?)?"
+                    + "\\s*(?:$|[.,;:)])");
 
     private static final Pattern WHAT_FOLLOWED =
             Pattern.compile("(?i)^(?:\\s+(?:trial|study))?,?\\s+(?:[\\w-]+\\s+){0,3}?"
@@ -856,7 +918,7 @@ final class TrialNames {
      * it is not found by its name at all (named by a spelling only the rules know: then it is taken as named).
      */
     static boolean onlyBackground(String name, List<String> fields) {
-        return everyMention(name, fields, (field, start, end) -> {
+        return everyMention(name, fields, (field, start, end, title) -> {
             String before = clauseBefore(field, start);
             String after = sentenceAfter(field, end);
             boolean history =
@@ -868,28 +930,36 @@ final class TrialNames {
                     || PENDING_AFTER.matcher(after).find()
                     || REGIMEN_AFTER.matcher(after).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()
-                    || history;
+                    || history
+                    // A headline's "… after NAME" is as often the readout it follows ("approval after NAME").
+                    || !title
+                            && AFTER_LISTED.matcher(before).find()
+                            && CLAUSE_ENDS.matcher(after).find();
         });
     }
 
-    /** Where a mention of a trial stands in a field: {@code start} and {@code end} of the name found. */
+    /**
+     * Where a mention of a trial stands in a field: {@code start} and {@code end} of the name found; {@code title}
+     * when the field is the first, the title.
+     */
     @FunctionalInterface
     private interface MentionTest {
-        boolean test(String field, int start, int end);
+        boolean test(String field, int start, int end, boolean title);
     }
 
     /** Whether the trial is found by its name in the fields, and every mention of it passes the test. */
     private static boolean everyMention(String name, List<String> fields, MentionTest test) {
         Pattern mention = spellings(name);
         int mentions = 0;
-        for (String field : fields) {
+        for (int f = 0; f < fields.size(); f++) {
+            String field = fields.get(f);
             if (field == null || field.isEmpty()) {
                 continue;
             }
             Matcher matcher = mention.matcher(field);
             while (matcher.find()) {
                 mentions++;
-                if (!test.test(field, matcher.start(), matcher.end())) {
+                if (!test.test(field, matcher.start(), matcher.end(), f == 0)) {
                     return false;
                 }
             }
@@ -910,7 +980,7 @@ final class TrialNames {
      * {@link #SECTION}); false when any stands elsewhere or it is not found by its name.
      */
     static boolean onlyInBackgroundSection(String name, List<String> fields) {
-        return everyMention(name, fields, (field, start, end) -> {
+        return everyMention(name, fields, (field, start, end, title) -> {
             String section = null;
             Matcher heading = SECTION.matcher(field).region(0, start);
             while (heading.find()) {

@@ -69,6 +69,14 @@ class TrialExtractionTest {
                 .extracting(TrialMention::acronym, TrialMention::id)
                 .containsExactly(tuple("HARBOR-X", "NCT09990001"));
         assertThat(trials(
+                        "Final analysis of MARLIN-4, a phase 3 trial of adjuvant pertuzumab",
+                        "Transitioned to the new regulation: EudraCT 2019-004567-12, EU CT 2024-512345-33-00.",
+                        "journal",
+                        null))
+                .as("an EudraCT and an EU CT number are two registries, one id each")
+                .extracting(TrialMention::acronym, TrialMention::id)
+                .containsExactly(tuple("MARLIN-4", "2024-512345-33-00"));
+        assertThat(trials(
                         "Pooled safety of two neoadjuvant trials",
                         "Data from NCT09990001 and NCT09990002 were pooled.",
                         "journal",
@@ -537,6 +545,33 @@ class TrialExtractionTest {
     }
 
     @Test
+    void aTrialThatClosesItsClauseAfterAfterDatesWhatTheTextMeasures() {
+        assertThat(acronyms(
+                        "Is progression-free survival enough in first-line disease?",
+                        "With survival now near six years after CLEOPATRA, crossover clouds the picture.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Regulator reviews heart risk of T-DXd in early breast cancer",
+                        "The committee will assess reports as T-DXd moves into early disease after DESTINY-Breast05 "
+                                + "and DESTINY-Breast11.",
+                        "news"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Pertuzumab approved after the PIPIT-3 trial",
+                        "The label follows PIPIT-3, where survival improved.",
+                        "news"))
+                .as("a headline's 'after NAME' is as often the readout it follows")
+                .containsExactly("PIPIT-3");
+        assertThat(acronyms(
+                        "Survival update",
+                        "Patients lived longer after the PIPIT-3 trial randomised them to pertuzumab.",
+                        "news"))
+                .as("a trial that goes on in its clause is not what the time is counted from")
+                .containsExactly("PIPIT-3");
+    }
+
+    @Test
     void aTrialSetBesideTheArticlesOwnIsBackground() {
         assertThat(acronyms(
                         "Q&A: an investigator on DESTINY-Breast09",
@@ -634,6 +669,84 @@ class TrialExtractionTest {
                         "news"))
                 .as("a report of readouts")
                 .containsExactly("DESTINY-Breast09", "HALCYON-2");
+    }
+
+    @Test
+    void theTrialsOfASeriesListedByTheirNumbersAloneAreTrialsToo() {
+        assertThat(acronyms(
+                        "Cardiac safety of T-DXd: a pooled analysis of DESTINY-Breast05 and -11",
+                        "Left ventricular dysfunction was rare in both trials.",
+                        "journal"))
+                .containsExactlyInAnyOrder("DESTINY-Breast05", "DESTINY-Breast11");
+        assertThat(trials("Pooled analysis of DESTINY-Breast05 and -11", "Cardiac events were rare.", "journal", null))
+                .as("a curated trial of the series keeps its registry id")
+                .extracting(TrialMention::id)
+                .containsExactlyInAnyOrder("NCT04622319", "NCT05113251");
+        assertThat(acronyms(
+                        "Long-term follow-up of KESTREL-01, 03 and 07",
+                        "The KESTREL-01 trial and its two successors enrolled 610 patients on tucatinib.",
+                        "journal"))
+                .as("an uncatalogued series, its numbers written as wide as the first's")
+                .containsExactlyInAnyOrder("KESTREL-01", "KESTREL-03", "KESTREL-07");
+        assertThat(acronyms(
+                        "Updated results of the KESTREL-2 trial",
+                        "In KESTREL-2, 12 months of tucatinib were given at KESTREL-2 and 40 sites in Europe.",
+                        "journal"))
+                .as("numbers that close no list are no series")
+                .containsExactly("KESTREL-2");
+        assertThat(acronyms(
+                        "Ongoing trials such as DESTINY-Breast05 and -11 will tell",
+                        "Trastuzumab deruxtecan in early disease awaits their data.",
+                        "news"))
+                .as("a series whose first trial is pending is pending too")
+                .isEmpty();
+    }
+
+    @Test
+    void aRegistryTitleNamesItsTrialAfterItsIdOrItsUpdateWordAndBeforeAnyDash() {
+        assertThat(acronyms(
+                        "ISRCTN12345678: KINGLET-HER2 — three versus nine weeks of trastuzumab before surgery",
+                        "Pragmatic trial in 30 hospitals. Recruitment status: Recruiting.",
+                        "registry"))
+                .containsExactly("KINGLET-HER2");
+        assertThat(acronyms(
+                        "ISRCTN update: KINGLET-HER2m - recruitment complete",
+                        "ISRCTN12345678 closed to recruitment with 800 participants.",
+                        "registry"))
+                .containsExactly("KINGLET-HER2m");
+    }
+
+    @Test
+    void aNameTheTextAnalysesOrDiscussesAsAPaperIsATrial() {
+        assertThat(acronyms(
+                        "Interim analysis of WAXWING-J: pertuzumab retreatment after cardiac dysfunction",
+                        "Of 52 patients retreated, 6 had a further decline in ejection fraction.",
+                        "journal"))
+                .containsExactly("WAXWING-J");
+        assertThat(acronyms(
+                        "Neratinib in HER2-positive gastric cancer: long-term outcomes of GANNET cohort B",
+                        "Median OS was 14.1 months.",
+                        "preprint"))
+                .containsExactly("GANNET");
+        assertThat(acronyms(
+                        "Journal Club: is subcutaneous pertuzumab enough?",
+                        "Three fellows dissect the PLOVER-H paper and its crossover rate.",
+                        "news"))
+                .containsExactly("PLOVER-H");
+        assertThat(acronyms(
+                        "Biotech starts dosing in its subcutaneous zanidatamab study",
+                        "First patient dosed in TERNLET-SC, a phase 1b/2 study of a subcutaneous formulation.",
+                        "news"))
+                .containsExactly("TERNLET-SC");
+    }
+
+    @Test
+    void anEsmoAbstractsNumberWithItsKindOfPresentationOpensItsTitleBeforeTheName() {
+        assertThat(acronyms(
+                        "287MO GODWIT-2: pertuzumab rechallenge in HER2-positive metastatic breast cancer",
+                        "Patients were randomised to pertuzumab or not. PFS 7.0 vs 5.2 months.",
+                        "journal"))
+                .containsExactly("GODWIT-2");
     }
 
     @Test
@@ -929,6 +1042,22 @@ class TrialExtractionTest {
                         "In this interview, an investigator explains the intracranial response data.",
                         "news"))
                 .containsExactly("PLOVER-Lung");
+    }
+
+    @Test
+    void aTrialThatEvidenceWillComeFromOrThatIsListedAmongOngoingTrialsIsPending() {
+        assertThat(acronyms(
+                        "Zongertinib wins a conditional approval in Korea",
+                        "The decision rests on the SPARROW-7 study data. Confirmatory evidence will come from the "
+                                + "SPARROW-9 trial, which compares zongertinib with chemotherapy.",
+                        "news"))
+                .containsExactly("SPARROW-7");
+        assertThat(acronyms(
+                        "HER2-mutant lung cancer in 2026: a review",
+                        "We review the SPARROW-7 study (ORR 70%) and discuss ongoing first-line trials including "
+                                + "the SPARROW-9 study.",
+                        "journal"))
+                .containsExactly("SPARROW-7");
     }
 
     @Test
