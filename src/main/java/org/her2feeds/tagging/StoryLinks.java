@@ -413,6 +413,12 @@ public class StoryLinks {
                 return Optional.of("coverage within days of the paper in " + venue);
             }
         }
+        if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty()) {
+            Optional<String> lay = layReadout(rules, coverageA ? a : b, coverageA ? b : a, drugs);
+            if (lay.isPresent()) {
+                return lay;
+            }
+        }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
         if (coverageA == coverageB && !preprintAndJournal && !coverageA) {
             return Optional.empty();
@@ -457,6 +463,35 @@ public class StoryLinks {
         }
         if (drugsAgree(a, b, drugs) && score >= rules.wordThreshold() && (coverageA != coverageB || sameTitle(a, b))) {
             return Optional.of("shares the words " + sharedWords(a, b));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Lay and financial news tells a readout in words of its own, naming neither the trial nor its figures but the
+     * drug with the tumour site ("Tucatinib doublet active in bile duct cancer") or with its maker ("AstraZeneca
+     * shares rise after Enhertu survival data"): within days of a readout of that drug for that site, or by that
+     * maker, it reports that readout. Not a review's or a guideline's, which tell of trials as background, and not
+     * another analysis than the one the readout's title names.
+     */
+    private static Optional<String> layReadout(
+            StoryRules rules, StoryProfile coverage, StoryProfile told, Set<String> drugs) {
+        if (!coverage.trials().isEmpty()
+                || told.trials().isEmpty()
+                || rules.noTrialLinks().contains(told.type())
+                || !intersection(coverage.titleWords(), rules.analysisWords())
+                        .equals(intersection(told.titleWords(), rules.analysisWords()))) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, List<String>> sponsor : rules.sponsors().entrySet()) {
+            if (!drugs.contains(Evidence.key(sponsor.getKey()))) {
+                continue;
+            }
+            for (String company : sponsor.getValue()) {
+                if (coverage.titleWords().containsAll(List.of(key(company).split(" ")))) {
+                    return Optional.of("coverage within days naming " + company + " and " + new TreeSet<>(drugs));
+                }
+            }
         }
         return Optional.empty();
     }
