@@ -111,6 +111,15 @@ public class StoryLinks {
             + "(?:paper|study|report|article|analysis|review|meta-analysis)\\s+in\\s+(?:the\\s+|The\\s+)?"
             + JOURNAL_NAME);
 
+    /**
+     * A company's release of a paper: "announced publication of the phase 3 study of its ADC … in The Lancet
+     * Oncology", within one sentence; or a headline's "…, Lancet Oncology publishes".
+     */
+    private static final Pattern PUBLICATION_IN =
+            Pattern.compile("\\bpublication\\b[^.]{0,160}?\\bin\\s+" + "(?:the\\s+|The\\s+)?" + JOURNAL_NAME);
+
+    private static final Pattern JOURNAL_PUBLISHES = Pattern.compile(JOURNAL_NAME + "\\s+publishes\\b");
+
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
     private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
 
@@ -562,6 +571,8 @@ public class StoryLinks {
         addVenues(PUBLISHED_IN.matcher(text), venues);
         addVenues(JOURNAL_PAPER.matcher(text), venues);
         addVenues(PAPER_IN.matcher(text), venues);
+        addVenues(PUBLICATION_IN.matcher(text), venues);
+        addVenues(JOURNAL_PUBLISHES.matcher(text), venues);
         return venues;
     }
 

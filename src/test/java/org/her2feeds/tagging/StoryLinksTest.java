@@ -903,4 +903,30 @@ class StoryLinksTest {
                 .as("beyond near-days the maker's name is not enough")
                 .isEmpty();
     }
+
+    @Test
+    void aCompanyReleaseAnnouncingPublicationInAJournalCoversThatJournalsPaper() {
+        StoryProfile paper = profile(
+                "Neratinib plus capecitabine versus lapatinib plus capecitabine in HER2-positive breast cancer with"
+                        + " leptomeningeal spread: a randomised trial",
+                "Findings: 144 patients were randomised. Intracranial response favoured neratinib.",
+                "journal",
+                "meridian-oncology",
+                "2027-09-03");
+        StoryProfile release = profile(
+                "Puma highlights intracranial responses with its pill",
+                "The company announced publication of the randomised study of its tyrosine kinase inhibitor in"
+                        + " patients whose cancer had spread to the brain lining in Meridian Oncology.",
+                "news",
+                "puma-news",
+                "2027-09-04");
+        StoryProfile headline = profile(
+                "Neratinib beats lapatinib in the brain lining, Meridian Oncology publishes",
+                "Researchers compared two tyrosine kinase inhibitors in 144 women.",
+                "news",
+                "onc-wire",
+                "2027-09-04");
+        assertThat(links.link(paper, release)).hasValue("coverage within days of the paper in meridian oncology");
+        assertThat(links.link(paper, headline)).hasValue("coverage within days of the paper in meridian oncology");
+    }
 }
