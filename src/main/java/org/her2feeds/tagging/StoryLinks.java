@@ -478,10 +478,11 @@ public class StoryLinks {
 
     /**
      * Lay and financial news tells a readout in words of its own, naming neither the trial nor its figures but the
-     * drug with the tumour site ("Tucatinib doublet active in bile duct cancer") or with its maker ("AstraZeneca
-     * shares rise after Enhertu survival data"): within days of a readout of that drug for that site, or by that
-     * maker, it reports that readout. Not a review's or a guideline's, which tell of trials as background, and not
-     * another analysis than the one the readout's title names.
+     * regimen with the tumour site ("Tucatinib doublet active in bile duct cancer": every drug of the readout, for
+     * the site its title names) or the drug with its maker ("AstraZeneca shares rise after Enhertu survival data"):
+     * within days of a readout that names its trial it reports that readout. Not a review's or a guideline's, which
+     * tell of trials as background, and not another analysis than the one the readout's title names. News naming
+     * only part of a regimen (trastuzumab, the backbone of many) is not enough.
      */
     private static Optional<String> layReadout(
             StoryRules rules, StoryProfile coverage, StoryProfile told, Set<String> drugs) {
@@ -491,6 +492,10 @@ public class StoryLinks {
                 || !intersection(coverage.titleWords(), rules.analysisWords())
                         .equals(intersection(told.titleWords(), rules.analysisWords()))) {
             return Optional.empty();
+        }
+        Set<String> sites = intersection(coverage.sites(), told.sites());
+        if (!sites.isEmpty() && coverage.drugs().containsAll(told.drugs())) {
+            return Optional.of("coverage within days of a readout of " + new TreeSet<>(drugs) + " in " + sites);
         }
         for (Map.Entry<String, List<String>> sponsor : rules.sponsors().entrySet()) {
             if (!drugs.contains(Evidence.key(sponsor.getKey()))) {

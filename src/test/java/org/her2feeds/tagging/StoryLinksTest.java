@@ -929,4 +929,33 @@ class StoryLinksTest {
         assertThat(links.link(paper, release)).hasValue("coverage within days of the paper in meridian oncology");
         assertThat(links.link(paper, headline)).hasValue("coverage within days of the paper in meridian oncology");
     }
+
+    @Test
+    void layNewsNamingAReadoutsWholeRegimenAndItsSiteButNoTrialReportsThatReadoutOfThoseDays() {
+        StoryProfile abstractOfReadout = profile(
+                "LBA40 Neratinib plus trastuzumab in HER2-mutant biliary tract cancer: primary analysis of the phase 2"
+                        + " KESTREL-BT trial",
+                "KESTREL-BT (NCT09900112) enrolled 71 patients; confirmed objective response rate was 31%.",
+                "journal",
+                "congress-abstracts",
+                "2027-10-18");
+        StoryProfile lay = profile(
+                "Pill and antibody pairing shrinks bile duct tumours in a third of patients",
+                "Neratinib with trastuzumab shrank tumours in about one in three people whose gallbladder or bile duct"
+                        + " cancer carries a HER2 mutation, doctors said at the meeting.",
+                "news",
+                "health-desk",
+                "2027-10-19");
+        assertThat(links.link(abstractOfReadout, lay))
+                .hasValue("coverage within days of a readout of [neratinib, trastuzumab] in [biliary]");
+        StoryProfile backboneOnly = profile(
+                "Antibody keeps working in bile duct cancer for longer than expected",
+                "Patients on trastuzumab in a small series stayed on treatment for a median of ten months.",
+                "news",
+                "health-desk",
+                "2027-10-19");
+        assertThat(links.link(abstractOfReadout, backboneOnly))
+                .as("naming only part of the readout's regimen")
+                .isEmpty();
+    }
 }
