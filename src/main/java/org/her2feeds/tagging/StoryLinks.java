@@ -482,11 +482,13 @@ public class StoryLinks {
      * the site its title names) or the drug with its maker ("AstraZeneca shares rise after Enhertu survival data"):
      * within days of a readout that names its trial it reports that readout. Not a review's or a guideline's, which
      * tell of trials as background, and not another analysis than the one the readout's title names. News naming
-     * only part of a regimen (trastuzumab, the backbone of many) is not enough.
+     * only part of a regimen (trastuzumab, the backbone of many) is not enough, and news that cites an article (a
+     * letter's DOI, a paper's page) is about what it cites, linked by that alone.
      */
     private static Optional<String> layReadout(
             StoryRules rules, StoryProfile coverage, StoryProfile told, Set<String> drugs) {
         if (!coverage.trials().isEmpty()
+                || !coverage.citedIds().isEmpty()
                 || told.trials().isEmpty()
                 || rules.noTrialLinks().contains(told.type())
                 || !intersection(coverage.titleWords(), rules.analysisWords())

@@ -78,10 +78,10 @@ class EvidenceEvaluationTest {
      * trials 0.941 / 0.846 then 0.947 / 0.846, drugs 1.000 / 0.997, every notice's kind and every DOI or PMID read
      * (one notice seen where none is labelled), stories F1 0.761 then 0.767; retired as held out and tuned on since
      * 2026-12-07. Since the seventh tuning it reaches type 0.926, trials 0.968 / 0.905, stories F1 0.829 (precision
-     * 0.944, recall 0.739; since the eighth, F1 0.834, precision 0.958) and sees no notice where none is labelled. It
-     * does NOT meet the goals for trial recall and
-     * story F1: most trials it misses are only implied by news that names neither the trial nor, often, the drug
-     * ("the antibody-drug conjugate", "a bispecific"), and most stories it misses have such a member. These floors,
+     * 0.944, recall 0.739; since the eighth, F1 0.834, precision 0.958; since the fifteenth, F1 0.859) and sees no
+     * notice where none is labelled. It does NOT meet the goals for trial recall and story F1: most trials it misses
+     * are only implied by news that names neither the trial nor, often, the drug ("the antibody-drug conjugate", "a
+     * bispecific"), and most stories it misses have such a member. These floors,
      * just under what it reaches, hold it there until it does; trial precision is held to the goal, which it meets.
      */
     private static final Path TUNING_7 = Path.of("src/test/resources/evidence/evidence-tuning-7.yml");
@@ -97,12 +97,13 @@ class EvidenceEvaluationTest {
      * Since the eighth tuning it reaches trials 0.913 / 0.853, every notice's DOI or PMID read and stories F1 0.877
      * (precision 0.973, recall 0.798): under the goals for trials and stories (most trials it misses are named outside
      * the catalogue in forms no rule reads, or only implied). Since the thirteenth tuning (a congress preview reports
-     * on none of the trials it names) trial precision is 0.943. These floors, just under what it reaches, hold it
+     * on none of the trials it names) trial precision is 0.943; since the fifteenth (lay news naming a drug's maker
+     * or a readout's whole regimen and site) stories F1 0.929. These floors, just under what it reaches, hold it
      * there.
      */
     private static final Path TUNING_8 = Path.of("src/test/resources/evidence/evidence-tuning-8.yml");
 
-    private static final Floors TUNING_8_FLOORS = new Floors(0.94, 0.85, 0.87);
+    private static final Floors TUNING_8_FLOORS = new Floors(0.94, 0.85, 0.92);
 
     /**
      * The ninth tuning set (h7-001…, 240 items, 42 stories, 20 notices): written on 2026-12-07 as the seventh held-out
@@ -158,12 +159,12 @@ class EvidenceEvaluationTest {
      * only), with the rules before and after the eleventh tuning: type 0.929 then 0.933, trials 0.878 / 0.852 then
      * 0.891 / 0.852, DOI or PMID 9 then 10 of 10, stories F1 0.662 both times; retired as held out on 2026-12-07 and
      * tuned on since (the twelfth tuning: trials 0.928 / 0.859, stories F1 0.706; the thirteenth: trials 0.952 /
-     * 0.889, stories F1 0.755), still below the goals for trial recall and stories; these floors are just under what
-     * it reaches.
+     * 0.889, stories F1 0.755; the fifteenth: stories F1 0.800), still below the goals for trial recall and
+     * stories; these floors are just under what it reaches.
      */
     private static final Path TUNING_12 = Path.of("src/test/resources/evidence/evidence-tuning-12.yml");
 
-    private static final Floors TUNING_12_FLOORS = new Floors(0.95, 0.88, 0.75, 0, 1);
+    private static final Floors TUNING_12_FLOORS = new Floors(0.95, 0.88, 0.80, 0, 1);
 
     /**
      * The thirteenth tuning set (h11-001…, 240 items, 40 stories, 16 notices): written on 2026-12-07 as the eleventh
@@ -185,11 +186,13 @@ class EvidenceEvaluationTest {
      * 0.811); retired as held out on 2026-12-07 and tuned on since (the fourteenth tuning: news telling who retracts
      * a paper, reviews, guidelines, laboratory papers and cases without their usual title words, NICE's final draft
      * guidance as a decision, an endpoint's initials no trial's name), reaching type 0.971, trials 0.935 / 0.927,
-     * every notice's kind and DOI or PMID, stories F1 0.822. These floors, just under what it reaches, hold it there.
+     * every notice's kind and DOI or PMID, stories F1 0.822; since the fifteenth (lay and financial news naming a
+     * drug's maker, or a readout's whole regimen and site, reports the readout of those days) stories F1 0.904. These
+     * floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_14 = Path.of("src/test/resources/evidence/evidence-tuning-14.yml");
 
-    private static final Floors TUNING_14_FLOORS = new Floors(0.93, 0.92, 0.82);
+    private static final Floors TUNING_14_FLOORS = new Floors(0.93, 0.92, 0.90);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
@@ -207,7 +210,7 @@ class EvidenceEvaluationTest {
      */
     private static final Floors HELD_OUT_FLOORS = new Floors(0.94, 0.94, 0.87, 0, 0, 0);
 
-    private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
+    private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85);
 
     private static Tagger tagger;
 

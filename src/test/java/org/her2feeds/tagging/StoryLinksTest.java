@@ -902,6 +902,15 @@ class StoryLinksTest {
         assertThat(links.link(release, later))
                 .as("beyond near-days the maker's name is not enough")
                 .isEmpty();
+        StoryProfile onALetter = profile(
+                "Daiichi Sankyo's Enhertu dosing questioned in a letter",
+                "The letter (doi:10.5555/letters.2027.118) asks whether a lower dose would do.",
+                "news",
+                "markets-wire",
+                "2027-04-13");
+        assertThat(links.link(release, onALetter))
+                .as("news citing a letter is about the letter")
+                .isEmpty();
     }
 
     @Test
