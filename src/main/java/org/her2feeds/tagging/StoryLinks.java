@@ -477,10 +477,11 @@ public class StoryLinks {
     }
 
     /**
-     * Lay and financial news tells a readout in words of its own, naming neither the trial nor its figures but the
-     * regimen with the tumour site ("Tucatinib doublet active in bile duct cancer": every drug of the readout, for
-     * the site its title names) or the drug with its maker ("AstraZeneca shares rise after Enhertu survival data"):
-     * within days of a readout that names its trial it reports that readout. Not a review's or a guideline's, which
+     * Lay news tells a readout in words of its own, naming neither the trial nor its figures but the regimen with
+     * the tumour site ("Tucatinib doublet active in bile duct cancer": every drug of the readout, for the site its
+     * title names): within days of a readout that names its trial it reports that readout. (Its maker's name with
+     * one drug, "AstraZeneca shares rise after Enhertu survival data", is not enough: one maker reports several
+     * readouts of one drug at a congress.) Not a review's or a guideline's, which
      * tell of trials as background, and not another analysis than the one the readout's title names. News naming
      * only part of a regimen (trastuzumab, the backbone of many) is not enough, and news that cites an article (a
      * letter's DOI, a paper's page) is about what it cites, linked by that alone.
@@ -496,20 +497,9 @@ public class StoryLinks {
             return Optional.empty();
         }
         Set<String> sites = intersection(coverage.sites(), told.sites());
-        if (!sites.isEmpty() && coverage.drugs().containsAll(told.drugs())) {
-            return Optional.of("coverage within days of a readout of " + new TreeSet<>(drugs) + " in " + sites);
-        }
-        for (Map.Entry<String, List<String>> sponsor : rules.sponsors().entrySet()) {
-            if (!drugs.contains(Evidence.key(sponsor.getKey()))) {
-                continue;
-            }
-            for (String company : sponsor.getValue()) {
-                if (coverage.titleWords().containsAll(List.of(key(company).split(" ")))) {
-                    return Optional.of("coverage within days naming " + company + " and " + new TreeSet<>(drugs));
-                }
-            }
-        }
-        return Optional.empty();
+        return !sites.isEmpty() && coverage.drugs().containsAll(told.drugs())
+                ? Optional.of("coverage within days of a readout of " + new TreeSet<>(drugs) + " in " + sites)
+                : Optional.empty();
     }
 
     /**

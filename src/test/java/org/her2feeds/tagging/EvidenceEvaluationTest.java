@@ -97,8 +97,8 @@ class EvidenceEvaluationTest {
      * Since the eighth tuning it reaches trials 0.913 / 0.853, every notice's DOI or PMID read and stories F1 0.877
      * (precision 0.973, recall 0.798): under the goals for trials and stories (most trials it misses are named outside
      * the catalogue in forms no rule reads, or only implied). Since the thirteenth tuning (a congress preview reports
-     * on none of the trials it names) trial precision is 0.943; since the fifteenth (lay news naming a drug's maker
-     * or a readout's whole regimen and site) stories F1 0.929. These floors, just under what it reaches, hold it
+     * on none of the trials it names) trial precision is 0.943; since the fifteenth (lay news naming a readout's
+     * whole regimen and site) stories F1 0.923. These floors, just under what it reaches, hold it
      * there.
      */
     private static final Path TUNING_8 = Path.of("src/test/resources/evidence/evidence-tuning-8.yml");
@@ -159,12 +159,12 @@ class EvidenceEvaluationTest {
      * only), with the rules before and after the eleventh tuning: type 0.929 then 0.933, trials 0.878 / 0.852 then
      * 0.891 / 0.852, DOI or PMID 9 then 10 of 10, stories F1 0.662 both times; retired as held out on 2026-12-07 and
      * tuned on since (the twelfth tuning: trials 0.928 / 0.859, stories F1 0.706; the thirteenth: trials 0.952 /
-     * 0.889, stories F1 0.755; the fifteenth: stories F1 0.800), still below the goals for trial recall and
-     * stories; these floors are just under what it reaches.
+     * 0.889, stories F1 0.755), still below the goals for trial recall and stories; these floors are just under what
+     * it reaches.
      */
     private static final Path TUNING_12 = Path.of("src/test/resources/evidence/evidence-tuning-12.yml");
 
-    private static final Floors TUNING_12_FLOORS = new Floors(0.95, 0.88, 0.80, 0, 1);
+    private static final Floors TUNING_12_FLOORS = new Floors(0.95, 0.88, 0.75, 0, 1);
 
     /**
      * The thirteenth tuning set (h11-001…, 240 items, 40 stories, 16 notices): written on 2026-12-07 as the eleventh
@@ -186,13 +186,13 @@ class EvidenceEvaluationTest {
      * 0.811); retired as held out on 2026-12-07 and tuned on since (the fourteenth tuning: news telling who retracts
      * a paper, reviews, guidelines, laboratory papers and cases without their usual title words, NICE's final draft
      * guidance as a decision, an endpoint's initials no trial's name), reaching type 0.971, trials 0.935 / 0.927,
-     * every notice's kind and DOI or PMID, stories F1 0.822; since the fifteenth (lay and financial news naming a
-     * drug's maker, or a readout's whole regimen and site, reports the readout of those days) stories F1 0.904. These
-     * floors, just under what it reaches, hold it there.
+     * every notice's kind and DOI or PMID, stories F1 0.822; since the fifteenth (lay news naming a readout's whole
+     * regimen and site reports the readout of those days) stories F1 0.855. These floors, just under what it
+     * reaches, hold it there.
      */
     private static final Path TUNING_14 = Path.of("src/test/resources/evidence/evidence-tuning-14.yml");
 
-    private static final Floors TUNING_14_FLOORS = new Floors(0.93, 0.92, 0.90);
+    private static final Floors TUNING_14_FLOORS = new Floors(0.93, 0.92, 0.85);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
