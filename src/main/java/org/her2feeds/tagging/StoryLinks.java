@@ -120,6 +120,16 @@ public class StoryLinks {
 
     private static final Pattern JOURNAL_PUBLISHES = Pattern.compile(JOURNAL_NAME + "\\s+publishes\\b");
 
+    /**
+     * A comment on a paper beside it: "a new study in this issue of Cancer Cell", "in the current issue of JAMA
+     * Oncology". Only a paper of that issue is meant, whatever either article's type.
+     */
+    private static final Pattern IN_ISSUE_OF = Pattern.compile("\\b[Ii]n\\s+(?:this|the\\s+(?:current|same|latest))"
+            + "\\s+issue\\s+of\\s+(?:the\\s+|The\\s+)?" + JOURNAL_NAME);
+
+    /** How a profile's venues mark a journal that its text says is the issue it comments on. */
+    private static final String IN_ISSUE = "issue:";
+
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
     private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
 
@@ -422,6 +432,14 @@ public class StoryLinks {
                 return Optional.of("coverage within days of the paper in " + venue);
             }
         }
+        if (near(rules, a, b) && drugsAgree(a, b, drugs)) {
+            // A text that comments on a paper "in this issue of Cancer Cell" is a comment on that journal's paper of
+            // these days, whether its type reads as a comment or (a preview telling the paper's findings) as another.
+            String issue = inIssueOf(a, b) != null ? inIssueOf(a, b) : inIssueOf(b, a);
+            if (issue != null) {
+                return Optional.of("comment on the paper in this issue of " + issue);
+            }
+        }
         if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty()) {
             Optional<String> lay = layReadout(rules, coverageA ? a : b, coverageA ? b : a, drugs);
             if (lay.isPresent()) {
@@ -536,6 +554,16 @@ public class StoryLinks {
         return null;
     }
 
+    /** The journal whose issue the comment names, when the paper is of it, or null. */
+    private static String inIssueOf(StoryProfile comment, StoryProfile paper) {
+        for (String venue : venuesAsPaper(paper)) {
+            if (comment.venues().contains(IN_ISSUE + venue)) {
+                return venue;
+            }
+        }
+        return null;
+    }
+
     /** The names a journal's paper answers to as a venue ({@link #venueKeys}); none for other articles. */
     static Set<String> venuesAsPaper(StoryProfile profile) {
         return "journal".equals(profile.sourceKind()) && profile.sourceId() != null
@@ -570,6 +598,13 @@ public class StoryLinks {
         addVenues(PAPER_IN.matcher(text), venues);
         addVenues(PUBLICATION_IN.matcher(text), venues);
         addVenues(JOURNAL_PUBLISHES.matcher(text), venues);
+        Set<String> issues = new TreeSet<>();
+        addVenues(IN_ISSUE_OF.matcher(text), issues);
+        for (String venue : issues) {
+            // Named as a venue too: coverage naming the issue's journal covers its paper as any coverage naming it.
+            venues.add(venue);
+            venues.add(IN_ISSUE + venue);
+        }
         return venues;
     }
 

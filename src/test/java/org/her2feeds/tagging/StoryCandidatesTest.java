@@ -36,7 +36,9 @@ class StoryCandidatesTest {
                 "evidence-tuning-5.yml",
                 "evidence-tuning-6.yml",
                 "evidence-tuning-7.yml",
-                "evidence-tuning-8.yml"
+                "evidence-tuning-8.yml",
+                // Its preview of a paper "in this issue of" the paper's journal.
+                "evidence-tuning-15.yml"
             })
     void everyPairTheRulesLinkIsAmongTheCandidates(String set) {
         List<Optional<StoryProfile>> profiles = EvidenceEvaluation.profiles(

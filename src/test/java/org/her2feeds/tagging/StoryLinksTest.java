@@ -892,6 +892,43 @@ class StoryLinksTest {
     }
 
     @Test
+    void aCommentOnAPaperInThisIssueOfItsJournalIsLinkedToThatPaperWhateverItsType() {
+        StoryProfile paper = profile(
+                "Lysosomal trapping of the payload limits neratinib activity in HER2-mutant gastric organoids",
+                "Using 31 patient-derived organoids and mouse xenografts, we show that neratinib is sequestered in"
+                        + " acidic vesicles of resistant cells.",
+                "journal",
+                "meridian-cancer-biology",
+                "2027-05-05");
+        StoryProfile preview = profile(
+                "Where the pill goes astray",
+                "Preview. A new study in this issue of Meridian Cancer Biology uses organoids and mice to show how"
+                        + " neratinib ends up locked away inside tumour cells.",
+                "journal",
+                "cell-previews",
+                "2027-05-05");
+        StoryProfile otherJournal = profile(
+                "Lysosomal trapping of neratinib in HER2-mutant gastric cancer mice",
+                "In mouse xenografts neratinib accumulated in acidic vesicles.",
+                "journal",
+                "northern-cancer-research",
+                "2027-05-05");
+        assertThat(preview.type()).as("neither reads as a comment").isEqualTo(paper.type());
+        assertThat(links.link(paper, preview))
+                .hasValue("comment on the paper in this issue of meridian cancer biology");
+        assertThat(links.link(otherJournal, preview))
+                .as("a paper of another journal")
+                .isEmpty();
+        StoryProfile later = profile(
+                "Where the pill goes astray",
+                "A new study in this issue of Meridian Cancer Biology shows how neratinib ends up locked away.",
+                "journal",
+                "cell-previews",
+                "2027-05-20");
+        assertThat(links.link(paper, later)).as("another issue's comment").isEmpty();
+    }
+
+    @Test
     void layNewsNamingAReadoutsWholeRegimenAndItsSiteButNoTrialReportsThatReadoutOfThoseDays() {
         StoryProfile abstractOfReadout = profile(
                 "LBA40 Neratinib plus trastuzumab in HER2-mutant biliary tract cancer: primary analysis of the phase 2"
