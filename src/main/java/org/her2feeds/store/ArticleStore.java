@@ -85,6 +85,7 @@ public class ArticleStore {
         this.version = version;
         this.clock = clock;
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(batch);
+        BatchCounts.require(named, transactions);
         this.sourceItems = new SourceItems(named);
         StoryGrouping grouping = new StoryGrouping(jdbc, named, json, stories);
         this.writer = new ArticleWriter(jdbc, named, sourceItems, version, digest.zone(), grouping);

@@ -30,7 +30,10 @@ final class PendingStories {
     private record NewMember(StoryGrouping.Member member, String story, String reason, String owner, boolean started) {}
 
     private static final int REASON_LENGTH = 1000;
-    /** A member row; 0 rows written when the article is a member already. */
+    /**
+     * A member row; 0 rows written when the article is a member already (a count the store trusts only on a
+     * connection that reports one per statement, {@link BatchCounts}).
+     */
     private static final String INSERT_MEMBER = """
             INSERT INTO story_member (article_id, story_id, seen_at, authority, type, link_reason, profile,
                 owner_source)

@@ -86,6 +86,12 @@ public final class StoryCandidates<T> {
 
     private final Map<String, List<Entry<T>>> namingByVenueDay = new HashMap<>();
 
+    /**
+     * Results by each drug they name and their day: lay news that names a readout's drug with its maker or its site,
+     * but no trial and few of its words, is looked for among the readouts of its days only.
+     */
+    private final Map<String, List<Entry<T>>> resultsByDrugDay = new HashMap<>();
+
     StoryCandidates(int fewestWords) {
         this(fewestWords, 0, Set.of());
     }
@@ -157,6 +163,13 @@ public final class StoryCandidates<T> {
                         .computeIfAbsent(venue + " " + day(profile), k -> new ArrayList<>())
                         .add(entry);
             }
+            if (StoryLinks.RESULT.equals(profile.event())) {
+                for (String drug : profile.drugs()) {
+                    resultsByDrugDay
+                            .computeIfAbsent(drug + " " + day(profile), k -> new ArrayList<>())
+                            .add(entry);
+                }
+            }
         }
         for (int prefix : prefixes(split.text)) {
             byTextPrefix.computeIfAbsent(prefix, k -> new Orders()).add(entry.order());
@@ -212,6 +225,14 @@ public final class StoryCandidates<T> {
                 }
                 for (String venue : asPaper) {
                     namingByVenueDay.getOrDefault(venue + " " + day, List.of()).forEach(e -> found.set(e.order()));
+                }
+                if (StoryLinks.RESULT.equals(profile.event())) {
+                    // A readout and lay news of it, within days either way.
+                    for (String drug : profile.drugs()) {
+                        resultsByDrugDay
+                                .getOrDefault(drug + " " + day, List.of())
+                                .forEach(e -> found.set(e.order()));
+                    }
                 }
             }
         }

@@ -111,6 +111,15 @@ public class StoryLinks {
             + "(?:paper|study|report|article|analysis|review|meta-analysis)\\s+in\\s+(?:the\\s+|The\\s+)?"
             + JOURNAL_NAME);
 
+    /**
+     * A company's release of a paper: "announced publication of the phase 3 study of its ADC … in The Lancet
+     * Oncology", within one sentence; or a headline's "…, Lancet Oncology publishes".
+     */
+    private static final Pattern PUBLICATION_IN =
+            Pattern.compile("\\bpublication\\b[^.]{0,160}?\\bin\\s+" + "(?:the\\s+|The\\s+)?" + JOURNAL_NAME);
+
+    private static final Pattern JOURNAL_PUBLISHES = Pattern.compile(JOURNAL_NAME + "\\s+publishes\\b");
+
     /** Words of a journal's name that its source's id leaves out ("Annals of Oncology": annals-oncology). */
     private static final Set<String> NAME_JOINERS = Set.of("the", "of", "and", "&");
 
@@ -413,6 +422,12 @@ public class StoryLinks {
                 return Optional.of("coverage within days of the paper in " + venue);
             }
         }
+        if (near(rules, a, b) && coverageA != coverageB && !drugs.isEmpty()) {
+            Optional<String> lay = layReadout(rules, coverageA ? a : b, coverageA ? b : a, drugs);
+            if (lay.isPresent()) {
+                return lay;
+            }
+        }
         boolean preprintAndJournal = Set.of("preprint", "journal").equals(kinds(a, b));
         if (coverageA == coverageB && !preprintAndJournal && !coverageA) {
             return Optional.empty();
@@ -459,6 +474,32 @@ public class StoryLinks {
             return Optional.of("shares the words " + sharedWords(a, b));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Lay news tells a readout in words of its own, naming neither the trial nor its figures but the regimen with
+     * the tumour site ("Tucatinib doublet active in bile duct cancer": every drug of the readout, for the site its
+     * title names): within days of a readout that names its trial it reports that readout. (Its maker's name with
+     * one drug, "AstraZeneca shares rise after Enhertu survival data", is not enough: one maker reports several
+     * readouts of one drug at a congress.) Not a review's or a guideline's, which
+     * tell of trials as background, and not another analysis than the one the readout's title names. News naming
+     * only part of a regimen (trastuzumab, the backbone of many) is not enough, and news that cites an article (a
+     * letter's DOI, a paper's page) is about what it cites, linked by that alone.
+     */
+    private static Optional<String> layReadout(
+            StoryRules rules, StoryProfile coverage, StoryProfile told, Set<String> drugs) {
+        if (!coverage.trials().isEmpty()
+                || !coverage.citedIds().isEmpty()
+                || told.trials().isEmpty()
+                || rules.noTrialLinks().contains(told.type())
+                || !intersection(coverage.titleWords(), rules.analysisWords())
+                        .equals(intersection(told.titleWords(), rules.analysisWords()))) {
+            return Optional.empty();
+        }
+        Set<String> sites = intersection(coverage.sites(), told.sites());
+        return !sites.isEmpty() && coverage.drugs().containsAll(told.drugs())
+                ? Optional.of("coverage within days of a readout of " + new TreeSet<>(drugs) + " in " + sites)
+                : Optional.empty();
     }
 
     /**
@@ -527,6 +568,8 @@ public class StoryLinks {
         addVenues(PUBLISHED_IN.matcher(text), venues);
         addVenues(JOURNAL_PAPER.matcher(text), venues);
         addVenues(PAPER_IN.matcher(text), venues);
+        addVenues(PUBLICATION_IN.matcher(text), venues);
+        addVenues(JOURNAL_PUBLISHES.matcher(text), venues);
         return venues;
     }
 

@@ -78,10 +78,10 @@ class EvidenceEvaluationTest {
      * trials 0.941 / 0.846 then 0.947 / 0.846, drugs 1.000 / 0.997, every notice's kind and every DOI or PMID read
      * (one notice seen where none is labelled), stories F1 0.761 then 0.767; retired as held out and tuned on since
      * 2026-12-07. Since the seventh tuning it reaches type 0.926, trials 0.968 / 0.905, stories F1 0.829 (precision
-     * 0.944, recall 0.739; since the eighth, F1 0.834, precision 0.958) and sees no notice where none is labelled. It
-     * does NOT meet the goals for trial recall and
-     * story F1: most trials it misses are only implied by news that names neither the trial nor, often, the drug
-     * ("the antibody-drug conjugate", "a bispecific"), and most stories it misses have such a member. These floors,
+     * 0.944, recall 0.739; since the eighth, F1 0.834, precision 0.958; since the fifteenth, F1 0.859) and sees no
+     * notice where none is labelled. It does NOT meet the goals for trial recall and story F1: most trials it misses
+     * are only implied by news that names neither the trial nor, often, the drug ("the antibody-drug conjugate", "a
+     * bispecific"), and most stories it misses have such a member. These floors,
      * just under what it reaches, hold it there until it does; trial precision is held to the goal, which it meets.
      */
     private static final Path TUNING_7 = Path.of("src/test/resources/evidence/evidence-tuning-7.yml");
@@ -98,12 +98,12 @@ class EvidenceEvaluationTest {
      * (precision 0.973, recall 0.798): under the goals for trials and stories (most trials it misses are named outside
      * the catalogue in forms no rule reads, or only implied). Since the thirteenth tuning (a congress preview reports
      * on none of the trials it names) trial precision is 0.943; since the fifteenth (a series' trials listed by
-     * number, more places names stand, trials pending) trials 0.961 / 0.904. These floors, just under what it reaches,
-     * hold it there.
+     * number, more places names stand, trials pending; lay news naming a readout's whole regimen and site) trials
+     * 0.961 / 0.904 and stories F1 0.923. These floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_8 = Path.of("src/test/resources/evidence/evidence-tuning-8.yml");
 
-    private static final Floors TUNING_8_FLOORS = new Floors(0.96, 0.90, 0.87);
+    private static final Floors TUNING_8_FLOORS = new Floors(0.96, 0.90, 0.92);
 
     /**
      * The ninth tuning set (h7-001…, 240 items, 42 stories, 20 notices): written on 2026-12-07 as the seventh held-out
@@ -186,12 +186,13 @@ class EvidenceEvaluationTest {
      * 0.811); retired as held out on 2026-12-07 and tuned on since (the fourteenth tuning: news telling who retracts
      * a paper, reviews, guidelines, laboratory papers and cases without their usual title words, NICE's final draft
      * guidance as a decision, an endpoint's initials no trial's name), reaching type 0.971, trials 0.935 / 0.927,
-     * every notice's kind and DOI or PMID, stories F1 0.822; trials 0.944 / 0.960 since the fifteenth. These floors,
-     * just under what it reaches, hold it there.
+     * every notice's kind and DOI or PMID, stories F1 0.822; since the fifteenth (trials listed by number, more
+     * places names stand; lay news naming a readout's whole regimen and site reports the readout of those days)
+     * trials 0.944 / 0.960 and stories F1 0.855. These floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_14 = Path.of("src/test/resources/evidence/evidence-tuning-14.yml");
 
-    private static final Floors TUNING_14_FLOORS = new Floors(0.94, 0.95, 0.82);
+    private static final Floors TUNING_14_FLOORS = new Floors(0.94, 0.95, 0.85);
 
     /**
      * The fifteenth tuning set (h13-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the thirteenth
@@ -222,7 +223,7 @@ class EvidenceEvaluationTest {
      */
     private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.90, 0.80, 0, 0, 0);
 
-    private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.82);
+    private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85);
 
     private static Tagger tagger;
 

@@ -864,4 +864,68 @@ class StoryLinksTest {
         assertThat(letter.type()).isEqualTo(editorial.type());
         assertThat(links.link(readout, letter)).as("coverage of the one trial").hasValue("trial [magpie]");
     }
+
+    @Test
+    void aCompanyReleaseAnnouncingPublicationInAJournalCoversThatJournalsPaper() {
+        StoryProfile paper = profile(
+                "Neratinib plus capecitabine versus lapatinib plus capecitabine in HER2-positive breast cancer with"
+                        + " leptomeningeal spread: a randomised trial",
+                "Findings: 144 patients were randomised. Intracranial response favoured neratinib.",
+                "journal",
+                "meridian-oncology",
+                "2027-09-03");
+        StoryProfile release = profile(
+                "Puma highlights intracranial responses with its pill",
+                "The company announced publication of the randomised study of its tyrosine kinase inhibitor in"
+                        + " patients whose cancer had spread to the brain lining in Meridian Oncology.",
+                "news",
+                "puma-news",
+                "2027-09-04");
+        StoryProfile headline = profile(
+                "Neratinib beats lapatinib in the brain lining, Meridian Oncology publishes",
+                "Researchers compared two tyrosine kinase inhibitors in 144 women.",
+                "news",
+                "onc-wire",
+                "2027-09-04");
+        assertThat(links.link(paper, release)).hasValue("coverage within days of the paper in meridian oncology");
+        assertThat(links.link(paper, headline)).hasValue("coverage within days of the paper in meridian oncology");
+    }
+
+    @Test
+    void layNewsNamingAReadoutsWholeRegimenAndItsSiteButNoTrialReportsThatReadoutOfThoseDays() {
+        StoryProfile abstractOfReadout = profile(
+                "LBA40 Neratinib plus trastuzumab in HER2-mutant biliary tract cancer: primary analysis of the phase 2"
+                        + " KESTREL-BT trial",
+                "KESTREL-BT (NCT09900112) enrolled 71 patients; confirmed objective response rate was 31%.",
+                "journal",
+                "congress-abstracts",
+                "2027-10-18");
+        StoryProfile lay = profile(
+                "Pill and antibody pairing shrinks bile duct tumours in a third of patients",
+                "Neratinib with trastuzumab shrank tumours in about one in three people whose gallbladder or bile duct"
+                        + " cancer carries a HER2 mutation, doctors said at the meeting.",
+                "news",
+                "health-desk",
+                "2027-10-19");
+        assertThat(links.link(abstractOfReadout, lay))
+                .hasValue("coverage within days of a readout of [neratinib, trastuzumab] in [biliary]");
+        StoryProfile backboneOnly = profile(
+                "Antibody keeps working in bile duct cancer for longer than expected",
+                "Patients on trastuzumab in a small series stayed on treatment for a median of ten months.",
+                "news",
+                "health-desk",
+                "2027-10-19");
+        assertThat(links.link(abstractOfReadout, backboneOnly))
+                .as("naming only part of the readout's regimen")
+                .isEmpty();
+        StoryProfile realWorld = profile(
+                "Real-world neratinib plus trastuzumab in HER2-mutant biliary tract cancer outside KESTREL-BT",
+                "Among 58 patients treated off-trial, the response rate was lower than in KESTREL-BT.",
+                "journal",
+                "hepatobiliary-journal",
+                "2027-10-18");
+        assertThat(links.link(realWorld, lay))
+                .as("a cohort measured against the trial is another study than its readout")
+                .isEmpty();
+    }
 }
