@@ -49,13 +49,19 @@ final class TrialNames {
 
     /**
      * What a journal's title says of the trial's design between its name and "Trial" ("The NAME Randomized Clinical
-     * Trial", "NAME: an open-label randomised trial" reads the name elsewhere).
+     * Trial", "The NAME Multicenter Phase II Trial"; "NAME: an open-label randomised trial" reads the name elsewhere).
      */
     private static final String DESIGN = "(?:(?:[Rr]andomi[sz]ed|[Nn]onrandomi[sz]ed|[Cc]linical|[Cc]ontrolled"
-            + "|[Oo]pen-[Ll]abel|[Pp]ragmatic|[Pp]lacebo-[Cc]ontrolled|[Ss]ingle-[Aa]rm)\\s+){0,3}";
+            + "|[Oo]pen-[Ll]abel|[Pp]ragmatic|[Pp]lacebo-[Cc]ontrolled|[Ss]ingle-[Aa]rm|[Mm]ulticent(?:er|re)"
+            + "|[Pp]rospective)\\s+){0,3}";
 
-    /** The name, then "trial" or "study" (with a phase or a design between), or then ", the/a … trial/study". */
-    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+" + PHASE + DESIGN + KIND + "|" + CAPITALS_NAME
+    /**
+     * The name, then "trial" or "study" (with a phase or a design between: "The NAME Multicenter Phase II Trial"), or
+     * then ", the/a … trial/study"; or the first of two names the text calls trials together ("the NAME and NAME
+     * trials"), the second read as listed with it ({@link #LISTED_PAIR}).
+     */
+    private static final Pattern NAMED = Pattern.compile(NAME + "\\s+(?:" + DESIGN + PHASE + DESIGN + KIND
+            + "|(?:and|or)\\s+[A-Z][A-Za-z0-9-]{3,}\\s+" + DESIGN + "(?:[Tt]rials|[Ss]tudies)\\b)|" + CAPITALS_NAME
             + ",\\s+(?:the|a|an|its|their)\\s+(?:[\\w/-]+\\s+){0,3}?" + KIND);
 
     /**
@@ -420,7 +426,9 @@ final class TrialNames {
             // "compared the approach with the earlier NAME study": what the article measures against.
             Pattern.compile("(?i)(?:compar(?:ed|ing|es)\\s+(?:(?:the|this|that|its|their)\\s+[\\w-]+\\s+)?"
                     + "(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
-                    + "citing|cited|before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
+                    // "Analyses referenced the NAME and NAME trials for equivalence": a source the text cites.
+                    + "citing|cited|referenc(?:ed|ing)|"
+                    + "before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
                     // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
                     // trial", "T-DM1, introduced after EMILIA".
                     + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"
@@ -438,6 +446,8 @@ final class TrialNames {
                     + "\\s+in|"
                     // The trial itself as what the result matches: "Findings echo NAME with better tolerability".
                     + "\\b(?:echo(?:es|ed)?|mirror(?:s|ed)?)|"
+                    // The trial whose design or population the article's own copies: "mirroring the design of NAME".
+                    + "\\b(?:echo(?:es|ed|ing)?|mirror(?:s|ed|ing)?)\\s+the\\s+(?:design|setting|population)\\s+of|"
                     // Another trial set beside the article's own: "how the findings sit beside NAME maintenance data".
                     + "\\bbeside|"
                     // A design's precedent ("building on MOUNTAINEER") or a regimen's source ("… per KEYNOTE-811").
@@ -445,7 +455,8 @@ final class TrialNames {
                     // A contrast with another trial's design or population: "Unlike DESTINY-Lung02, LUMA-2 …",
                     // "unlike the post-neoadjuvant population of KATHERINE".
                     + "\\bunlike(?:\\s+(?:that|those|the(?:\\s+[\\w-]+){1,3}?)\\s+(?:of|in))?|"
-                    + "(?:comparable|similar)\\s+to\\s+(?:that|those)\\s+(?:in|of))"
+                    // A benchmark the article's own figure is set against: "five-year iDFS was 88%, similar to NAME".
+                    + "(?:comparable|similar)\\s+to(?:\\s+(?:that|those)\\s+(?:in|of))?)"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
                     + "(?:\\s+the)?(?:\\s+(?:earlier|previous|prior|older))?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
@@ -486,10 +497,14 @@ final class TrialNames {
 
     /**
      * A trial named as the source of a regimen or approach: "induction with the CLEOPATRA regimen", "the KEYNOTE-811
-     * approach of adding pembrolizumab".
+     * approach of adding pembrolizumab", or of its definition of a group or a threshold ("the NAME criteria").
      */
-    private static final Pattern REGIMEN_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?(?:'s)?(?:\\s+|-)"
-            + "(?:regimen|approach|schedule|backbone|protocol|paradigm|era|standard)\\b");
+    private static final Pattern REGIMEN_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?(?:'s)?"
+            // Two trials' shared yardstick: "eligibility follows the NAME and NAME definitions".
+            + "(?:\\s+(?:and|or)\\s+(?-i:[A-Z][\\w-]+)(?:'s)?)?(?:\\s+|-)"
+            + "(?:(?:regimen|approach|schedule|backbone|protocol|paradigm|era|standard)\\b"
+            // A trial named for how it defined a group or a threshold: "scored by the NAME criteria".
+            + "|(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
@@ -499,7 +514,9 @@ final class TrialNames {
      * history before the article's own subject. Read as the words before the name ({@link #AFTER}) and those after
      * it in the same sentence ({@link #WHAT_FOLLOWED}).
      */
-    private static final Pattern AFTER = Pattern.compile("(?i)\\bafter(?:\\s+the)?\\s*$");
+    private static final Pattern AFTER = Pattern.compile("\\b(?i:after(?:\\s+the)?)\\s*$"
+            // The second of two trials told so in one clause: "After NAME established T-DM1 and NAME defined …".
+            + "|\\b(?i:after)\\s+(?i:the\\s+)?" + NAME + "\\s[^,;:.]{1,120}?\\band\\s+(?i:the\\s+)?$");
 
     /**
      * A trial that closes its clause after "after": "racial disparities in reporting after NAME", "margetuximab's

@@ -200,11 +200,12 @@ class EvidenceEvaluationTest {
      * only), with the rules of the thirteenth and of the fourteenth tuning: type 0.963 then 0.967, the rest the same
      * both times (trials 0.947 / 0.947, stories F1 0.873, every notice recognised with its kind and its DOI or PMID
      * read); retired as held out on 2026-12-07 when the fourteenth was written. These floors, just under what it
-     * reached while held out, keep tuning on it from losing what unseen rules already gave.
+     * reached while held out, keep tuning on it from losing what unseen rules already gave. The sixteenth tuning
+     * (tuned on it) raised trials to 0.992 / 0.970 (recall 0.9697): the trial floors follow, rounded down.
      */
     private static final Path TUNING_15 = Path.of("src/test/resources/evidence/evidence-tuning-15.yml");
 
-    private static final Floors TUNING_15_FLOORS = new Floors(0.94, 0.94, 0.88, 0, 0, 0);
+    private static final Floors TUNING_15_FLOORS = new Floors(0.99, 0.96, 0.89, 0, 0, 0);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the

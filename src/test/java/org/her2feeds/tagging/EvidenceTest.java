@@ -205,6 +205,22 @@ class EvidenceTest {
     }
 
     @Test
+    void aJournalClubPieceAndAnAuthorsReplyFiledSoAreCommentaryWhateverTrialTheirTitleNames() {
+        assertThat(type(
+                        "Journal Club: the GANNET-3 phase 3 trial and what it changes for gastric cancer",
+                        "Three fellows appraise the randomized trial's design, its survival endpoint and its results.",
+                        List.of("Journal Club"),
+                        "journal"))
+                .isEqualTo("commentary");
+        assertThat(type(
+                        "Re: Neoadjuvant Pyrotinib in HER2-Positive Breast Cancer: The PETREL-HB Phase 2 Trial",
+                        "We thank the correspondents; the pathologic complete response rate was centrally reviewed.",
+                        List.of("Reply"),
+                        "journal"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
     void drugsAreNamedByTheirInnWhateverNameTheTextUses() {
         Evidence found = evidence(
                 "Enhertu after Kadcyla",

@@ -1114,4 +1114,71 @@ class TrialExtractionTest {
                 .as("one clause alone, beside no trial")
                 .isEmpty();
     }
+
+    @Test
+    void aNameBeforeADesignAndAPhaseInAJournalTitleIsATrial() {
+        assertThat(acronyms(
+                        "Pyrotinib in HER2-Mutant Cholangiocarcinoma: The PETREL-HB Multicenter Phase II Trial",
+                        "Patients received pyrotinib 400 mg daily. ORR was 31%.",
+                        "journal"))
+                .containsExactly("PETREL-HB");
+    }
+
+    @Test
+    void twoNamesTheTextCallsTrialsTogetherAreBothTrials() {
+        assertThat(acronyms(
+                        "Shorter adjuvant trastuzumab: guideline update",
+                        "The panel recommends 6 months for lower-risk patients, drawing on the GANNET and OSPREY-HB"
+                                + " trials, in which shorter treatment was non-inferior.",
+                        "regulator"))
+                .containsExactlyInAnyOrder("GANNET", "OSPREY-HB");
+    }
+
+    @Test
+    void aTrialTheTextsFigureIsSimilarToIsABenchmark() {
+        assertThat(acronyms(
+                        "Neratinib after adjuvant trastuzumab in a regional registry",
+                        "Among 512 patients, five-year iDFS was 88.1%, similar to ExteNET. Diarrhoea led to stopping.",
+                        "preprint"))
+                .isEmpty();
+    }
+
+    @Test
+    void aTrialWhoseDesignTheReportedTrialMirrorsIsBackground() {
+        assertThat(acronyms(
+                        "New HER2 ADC outperforms T-DM1 in Korean phase 3",
+                        "The OSPREY-HB trial met its primary endpoint, mirroring the design of DESTINY-Breast03 in"
+                                + " the same second-line setting.",
+                        "news"))
+                .containsExactly("OSPREY-HB");
+    }
+
+    @Test
+    void aTrialTheTextReferencesIsBackground() {
+        assertThat(acronyms(
+                        "Home-administered subcutaneous trastuzumab: a budget impact model",
+                        "The model referenced the FeDeriCa trial for equivalence of the two routes.",
+                        "preprint"))
+                .isEmpty();
+    }
+
+    @Test
+    void trialsNamedForTheirDefinitionsAreBackground() {
+        assertThat(acronyms(
+                        "HER2-low scoring in gastric biopsies: a consensus statement",
+                        "Eligibility for antibody-drug conjugates follows the DESTINY-Breast04 and DESTINY-Breast06"
+                                + " definitions of low and ultralow expression.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void twoTrialsWhoseHistoryOneClauseOpenedByAfterTellsAreBackground() {
+        assertThat(acronyms(
+                        "Adjuvant therapy for HER2-positive disease: a narrative review",
+                        "After KATHERINE established T-DM1 for residual disease and APHINITY defined a role for dual"
+                                + " blockade, attention turned to shorter regimens.",
+                        "journal"))
+                .isEmpty();
+    }
 }
