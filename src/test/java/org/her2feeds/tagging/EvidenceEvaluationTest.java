@@ -218,8 +218,9 @@ class EvidenceEvaluationTest {
     /**
      * What the fourteenth held-out set reached when first measured, with the rules of the fourteenth tuning (type
      * 0.929, trials 0.910 / 0.902, drugs 1 / 1, stories 0.931 / 0.711 / 0.806, every notice recognised with its kind
-     * and its DOI or PMID read, none taken where none is labelled): trials and stories below the goals, so these
-     * floors keep it from falling.
+     * and its DOI or PMID read, none taken where none is labelled), and again with those of the sixteenth (type
+     * 0.933, stories 0.932 / 0.724 / 0.815, the rest the same): trials and stories below the goals, so these floors
+     * keep it from falling.
      */
     private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.90, 0.80, 0, 0, 0);
 
