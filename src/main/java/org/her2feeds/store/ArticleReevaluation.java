@@ -158,7 +158,9 @@ final class ArticleReevaluation {
     /**
      * Writes only over the version that was read: the page is read outside any transaction while fetches run, and
      * a fetch that stored a new version meanwhile tagged it with the current rules already. The content hash and
-     * the tagging read are the version's mark; a row that no longer has both is left as the fetch wrote it.
+     * the tagging read are the version's mark; a row that no longer has both is left as the fetch wrote it, told
+     * by its statement's count of 0 (a count the store trusts only on a connection that reports one per statement
+     * of a batch of updates, {@link BatchCounts}), and neither indexed nor grouped again here.
      */
     private int write(List<Change> changes) {
         Instant now = clock.instant();

@@ -141,7 +141,8 @@ final class PendingStories {
 
     /**
      * Inserts stories or takes them up again. A row inserted that is there already (not expected: the ids were
-     * asked for under the lock) is taken up again, as {@link StoryRows#start} does, and left to be summarised.
+     * asked for under the lock) is taken up again, as {@link StoryRows#start} does, and left to be summarised. Told
+     * by its statement's count of 0, insert or update, as {@link BatchCounts} checks the connection reports.
      *
      * @return the stories whose row the statement wrote
      */
