@@ -456,14 +456,14 @@ final class EvidenceRules {
                 .map(TrialNames::compact)
                 .collect(Collectors.toSet());
         TrialNames.numberedSeries(fields).forEach((first, others) -> {
-            if (!reported.contains(curatedCompact(first))) {
+            if (!reported.contains(TrialNames.compact(curatedLabel(first)))) {
                 return;
             }
             for (String other : others) {
-                Integer curated = trialsByCompactName.get(TrialNames.compact(other));
-                String name =
-                        curated == null ? other : trials.get(curated).rule().label();
-                String known = curated == null ? null : trials.get(curated).registryId();
+                String name = curatedLabel(other);
+                String known = curatedTrial(other)
+                        .map(TopicRulesReader.TrialRule::registryId)
+                        .orElse(null);
                 if (named.add(TrialNames.compact(name))) {
                     add(byKey, idBeside(beside, name, known), name);
                 }
@@ -471,11 +471,15 @@ final class EvidenceRules {
         });
     }
 
-    /** The compact form of the curated trial's label a spelling stands for, else of the spelling itself. */
-    private String curatedCompact(String spelling) {
-        Integer curated = trialsByCompactName.get(TrialNames.compact(spelling));
-        return TrialNames.compact(
-                curated == null ? spelling : trials.get(curated).rule().label());
+    /** The curated trial a spelling stands for ("DESTINY-Breast 5": DESTINY-Breast05), if any. */
+    private Optional<TopicRulesReader.TrialRule> curatedTrial(String spelling) {
+        return Optional.ofNullable(trialsByCompactName.get(TrialNames.compact(spelling)))
+                .map(trials::get);
+    }
+
+    /** The curated trial's label a spelling stands for, else the spelling itself. */
+    private String curatedLabel(String spelling) {
+        return curatedTrial(spelling).map(t -> t.rule().label()).orElse(spelling);
     }
 
     /**

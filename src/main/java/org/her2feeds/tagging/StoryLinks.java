@@ -435,7 +435,8 @@ public class StoryLinks {
         if (near(rules, a, b) && drugsAgree(a, b, drugs)) {
             // A text that comments on a paper "in this issue of Cancer Cell" is a comment on that journal's paper of
             // these days, whether its type reads as a comment or (a preview telling the paper's findings) as another.
-            String issue = inIssueOf(a, b) != null ? inIssueOf(a, b) : inIssueOf(b, a);
+            String issueOfB = inIssueOf(a, b);
+            String issue = issueOfB != null ? issueOfB : inIssueOf(b, a);
             if (issue != null) {
                 return Optional.of("comment on the paper in this issue of " + issue);
             }
