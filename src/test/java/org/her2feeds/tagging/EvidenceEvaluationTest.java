@@ -208,20 +208,24 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_15_FLOORS = new Floors(0.99, 0.96, 0.89, 0, 0, 0);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
-     * fourteenth, 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is
-     * skipped.
+     * The sixteenth tuning set (h14-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the fourteenth
+     * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
+     * only), with the rules of the fourteenth and of the sixteenth tuning: type 0.929 then 0.933, stories F1 0.806
+     * then 0.815, the rest the same both times (trials 0.910 / 0.902, drugs 1 / 1, every notice recognised with its
+     * kind and its DOI or PMID read); retired as held out on 2026-12-07. These floors, just under what it reached
+     * while held out, keep tuning on it from losing what unseen rules already gave.
      */
-    private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-14.yml"));
+    private static final Path TUNING_16 = Path.of("src/test/resources/evidence/evidence-tuning-16.yml");
+
+    private static final Floors TUNING_16_FLOORS = new Floors(0.90, 0.90, 0.81, 0, 0, 0);
 
     /**
-     * What the fourteenth held-out set reached when first measured, with the rules of the fourteenth tuning (type
-     * 0.929, trials 0.910 / 0.902, drugs 1 / 1, stories 0.931 / 0.711 / 0.806, every notice recognised with its kind
-     * and its DOI or PMID read, none taken where none is labelled), and again with those of the sixteenth (type
-     * 0.933, stories 0.932 / 0.724 / 0.815, the rest the same): trials and stories below the goals, so these floors
-     * keep it from falling.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
+     * retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
+    private static final Optional<Path> HELD_OUT = Optional.empty();
+
+    /** What the held-out set reached when first measured, so that later rules cannot lose it. */
     private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.90, 0.80, 0, 0, 0);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85);
@@ -309,6 +313,11 @@ class EvidenceEvaluationTest {
     @Test
     void theFifteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
         assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_15), TUNING_15_FLOORS);
+    }
+
+    @Test
+    void theSixteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
+        assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_16), TUNING_16_FLOORS);
     }
 
     @Test
