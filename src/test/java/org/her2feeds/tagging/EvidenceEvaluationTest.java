@@ -220,13 +220,20 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_16_FLOORS = new Floors(0.90, 0.90, 0.81, 0, 0, 0);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
-     * retiring one held-out set and writing the next, this is empty and the test is skipped.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
+     * fifteenth, 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is
+     * skipped.
      */
-    private static final Optional<Path> HELD_OUT = Optional.empty();
+    private static final Optional<Path> HELD_OUT =
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-15.yml"));
 
-    /** What the held-out set reached when first measured, so that later rules cannot lose it. */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.90, 0.80, 0, 0, 0);
+    /**
+     * What the fifteenth held-out set reached when first measured, with the rules of the sixteenth tuning: type 0.867,
+     * trials 0.911 / 0.925, drugs 0.997 / 0.988, 14 of 16 notices with their kind, 11 of 13 DOIs or PMIDs read, none
+     * taken where none is labelled, stories 0.871 / 0.804 / 0.836. Type, trials, notices and stories miss the goals
+     * on it, so these floors, just under those figures, keep later rules from losing what it reached.
+     */
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.91, 0.92, 0.83, 2, 0, 2, 0.86);
 
     private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85);
 
@@ -246,8 +253,9 @@ class EvidenceEvaluationTest {
 
     /**
      * The least a set must reach for trial precision and recall and for story F1, how many notices' DOI or PMID
-     * may go unread and how many items may be taken for a notice that none is labelled (type, drugs and the rest of
-     * notices: the goals).
+     * may go unread, how many items may be taken for a notice that none is labelled, how many notices' kinds may be
+     * missed and the least type accuracy (the goal unless a held-out set first measured below it; drugs and the rest
+     * of notices: the goals).
      */
     private record Floors(
             double trialPrecision,
@@ -255,7 +263,8 @@ class EvidenceEvaluationTest {
             double storyF1,
             int identifiersUnread,
             int noticesSeenUnlabelled,
-            int noticeKindsMissed) {
+            int noticeKindsMissed,
+            double typeAccuracy) {
 
         Floors(double trialPrecision, double trialRecall, double storyF1) {
             this(trialPrecision, trialRecall, storyF1, 0, 0);
@@ -263,6 +272,23 @@ class EvidenceEvaluationTest {
 
         Floors(double trialPrecision, double trialRecall, double storyF1, int identifiersUnread, int seenUnlabelled) {
             this(trialPrecision, trialRecall, storyF1, identifiersUnread, seenUnlabelled, 0);
+        }
+
+        Floors(
+                double trialPrecision,
+                double trialRecall,
+                double storyF1,
+                int identifiersUnread,
+                int seenUnlabelled,
+                int noticeKindsMissed) {
+            this(
+                    trialPrecision,
+                    trialRecall,
+                    storyF1,
+                    identifiersUnread,
+                    seenUnlabelled,
+                    noticeKindsMissed,
+                    EvidenceEvaluation.TYPE_ACCURACY_GOAL);
         }
     }
 
@@ -377,9 +403,7 @@ class EvidenceEvaluationTest {
 
     /** The goals for type, drugs and notices, and the given floors for trials and stories. */
     private static void assertReaches(EvidenceEvaluation set, Floors floors) {
-        assertThat(set.typeAccuracy())
-                .as("type accuracy")
-                .isGreaterThanOrEqualTo(EvidenceEvaluation.TYPE_ACCURACY_GOAL);
+        assertThat(set.typeAccuracy()).as("type accuracy").isGreaterThanOrEqualTo(floors.typeAccuracy());
         assertThat(set.drugs().precision())
                 .as("drug precision")
                 .isGreaterThanOrEqualTo(EvidenceEvaluation.EXTRACTION_GOAL);
