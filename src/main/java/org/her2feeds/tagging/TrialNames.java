@@ -1007,6 +1007,53 @@ final class TrialNames {
         });
     }
 
+    /**
+     * A curated name that is one word of letters ("KATHERINE", "SOPHIA", "NALA", "MOUNTAINEER") is also a person's,
+     * a pet's, a company's or an everyday word: written otherwise than as the catalogue writes it or in capitals
+     * ("I'm Katherine", "SOPHiA GENETICS", "a mountaineer's guide", "walks with Nala"), it is the trial only where
+     * the text calls it one or gives its results ("the Cleopatra trial", "Heredera results").
+     */
+    private static final Pattern WORD_NAME = Pattern.compile("[A-Za-z]+");
+
+    private static final Pattern CALLED_A_TRIAL_AFTER = Pattern.compile("(?i)^(?:'s)?\\s+(?:phase\\s+\\S+\\s+)?"
+            + "(?:trials?|study|studies|results?|data|readout|findings|investigators|regimen|cohort|analysis)\\b");
+
+    private static final Pattern CALLED_A_TRIAL_BEFORE =
+            Pattern.compile("(?i)\\b(?:trial|study|essai|ensayo|estudio|studio)\\s+$");
+
+    /**
+     * Whether the text writes a curated one-word name as the trial's (see {@link #WORD_NAME}): as the catalogue
+     * writes it, in capitals, or called a trial; true for other names and when no mention is found by its spelling.
+     */
+    static boolean writtenAsTrial(String label, List<String> fields) {
+        if (!WORD_NAME.matcher(label).matches()) {
+            return true;
+        }
+        Pattern mention = spellings(label);
+        boolean found = false;
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = mention.matcher(field);
+            while (matcher.find()) {
+                found = true;
+                String written = matcher.group();
+                if (written.equals(label)
+                        || written.equals(written.toUpperCase(Locale.ROOT))
+                        || CALLED_A_TRIAL_AFTER
+                                .matcher(field.substring(matcher.end()))
+                                .find()
+                        || CALLED_A_TRIAL_BEFORE
+                                .matcher(field.substring(0, matcher.start()))
+                                .find()) {
+                    return true;
+                }
+            }
+        }
+        return !found;
+    }
+
     /** Whether the text names the trial in any of its spellings, its initials with its number too ("DB-05"). */
     static boolean names(String text, String name) {
         if (text == null) {

@@ -1181,4 +1181,25 @@ class TrialExtractionTest {
                         "journal"))
                 .isEmpty();
     }
+
+    @Test
+    void aCuratedOneWordNameWrittenAsAnOrdinaryWordIsNoTrial() {
+        assertThat(acronyms(
+                        "Emilia's notebook: a winter on Kadcyla",
+                        "I'm Emilia, and my neighbour Cleopatra drove me to every infusion.",
+                        "patient"))
+                .as("a person's name in title case")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Tryphaena Diagnostics launches a HER2 scoring app",
+                        "The company's software flags HER2-low slides for review.",
+                        "news"))
+                .as("a company named like a trial")
+                .isEmpty();
+        assertThat(acronyms("Looking back on Cleopatra", "The Cleopatra trial set first-line practice.", "news"))
+                .as("called a trial, the name is the trial's however it is cased")
+                .containsExactly("CLEOPATRA");
+        assertThat(acronyms("Final EMILIA survival data", "Overall survival favoured T-DM1.", "journal"))
+                .containsExactly("EMILIA");
+    }
 }
