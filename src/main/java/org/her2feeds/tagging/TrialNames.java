@@ -113,7 +113,14 @@ final class TrialNames {
     private static final Pattern EVIDENCE_FROM = Pattern.compile(
             "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:analys[ie]s|outcomes)"
                     + "\\s+of|(?:shown|demonstrated|observed)"
-                    + "\\s+in)\\s+(?:the\\s+)?" + NAME);
+                    + "\\s+in)\\s+(?:the\\s+)?" + NAME + "(?!\\s[0-9]{1,2}(?![\\w-]))");
+
+    /**
+     * {@link #EVIDENCE_FROM} with a numbered name written with a space ("Final results from GRAVEL 2 show …"):
+     * capitals and a number only, as {@link #TITLE_ENDS_IN_NUMBERED}.
+     */
+    private static final Pattern SPACED_EVIDENCE_FROM = Pattern.compile(
+            "\\b(?i:(?:results|data|findings)\\s+(?:from|of))\\s+(?:the\\s+)?([A-Z]{4,}\\s[0-9]{1,2})(?![\\w-])");
 
     /**
      * A name the sentence makes the subject of a result or a report, without calling it a trial: "HARBOR-H2 suggests",
@@ -121,9 +128,11 @@ final class TrialNames {
      * HARBOR-H2". A results verb or noun attached to the name is how news and letters name the trial they cover.
      */
     private static final Pattern REPORTED = Pattern.compile(NAME
-            + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
+            + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?"
+            // "supported by NAME, which met its endpoints": a relative clause gives the result as well.
+            + "(?:,\\s+which)?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
-            + "(?:(?i:investigators|team|results?|data|readout|report|paper|publication|findings|suggests|shows|showed"
+            + "(?:(?i:investigators|participants|team|results?|data|readout|report|paper|publication|findings|suggests|shows|showed"
             + "|finds|found"
             + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory"
             // An explainer's "what NAME could mean if you are on …", "what NAME means for you".
@@ -178,9 +187,17 @@ final class TrialNames {
      * journal's correspondence is titled so after the trial it answers.
      */
     private static final Pattern COMMENTED_ON = Pattern.compile(
-            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|correspondence\\s+on)\\s+(?:the\\s+)?" + NAME
+            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|(?:correspondence|editorial)\\s+on)\\s+(?:the\\s+)?"
+                    + NAME
                     // "Commentary on ORCHID B:": the name with its letter is read as such (SPACED_LETTER_NAME).
                     + "(?!\\s[A-Z](?![\\w-]))");
+
+    /**
+     * A paper's title quoted in another's text that opens with the trial's name ("an error appeared in the abstract
+     * 'NAME: pathological complete response …'"), as {@link #TITLE_OPENS_WITH} reads a title of its own.
+     */
+    private static final Pattern QUOTED_TITLE_OPENS_WITH =
+            Pattern.compile("[\"'\u2018\u201c]\\s*" + CAPITALS_NAME + "\\s*:\\s");
 
     /**
      * A name followed by its own figures: "(TROPION-Breast01: PFS 6.9 vs 4.9 months)", "NAME: median OS …". Reviews
@@ -306,7 +323,9 @@ final class TrialNames {
      * registered".
      */
     private static final Pattern TITLE_SUFFIX =
-            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record|results?)\\b)");
+            // "… a Dutch nationwide cohort (NAME)": an observational cohort or registry's name, no trial's.
+            Pattern.compile("(?<!(?i:cohort|registry|database|audit)\\s{0,3})[(\\[]\\s*" + NAME
+                    + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record|results?)\\b)");
 
     /** Any name (curated ones too: "DESTINY-Breast09", "Beamion LUNG-1"), then an id in brackets, up to its end. */
     private static final Pattern NAME_THEN_ID = Pattern.compile(
@@ -456,7 +475,9 @@ final class TrialNames {
                     // "unlike the post-neoadjuvant population of KATHERINE".
                     + "\\bunlike(?:\\s+(?:that|those|the(?:\\s+[\\w-]+){1,3}?)\\s+(?:of|in))?|"
                     // A benchmark the article's own figure is set against: "five-year iDFS was 88%, similar to NAME".
-                    + "(?:comparable|similar)\\s+to(?:\\s+(?:that|those)\\s+(?:in|of))?)"
+                    + "(?:comparable|similar)\\s+to(?:\\s+(?:that|those)\\s+(?:in|of))?|"
+                    // "The CNS benefit is consistent with NAME", "a discussant noted overlap with NAME".
+                    + "consistent\\s+with(?:\\s+(?:that|those)\\s+(?:in|of))?|overlaps?\\s+with)"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
                     + "(?:\\s+the)?(?:\\s+(?:earlier|previous|prior|older))?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
@@ -504,7 +525,9 @@ final class TrialNames {
             + "(?:\\s+(?:and|or)\\s+(?-i:[A-Z][\\w-]+)(?:'s)?)?(?:\\s+|-)"
             + "(?:(?:regimen|approach|schedule|backbone|protocol|paradigm|era|standard)\\b"
             // A trial named for how it defined a group or a threshold: "scored by the NAME criteria".
-            + "|(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
+            // "informed by the NAME scoring criteria".
+            + "|(?:(?:scoring|eligibility|inclusion|selection|response)\\s+)?"
+            + "(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
@@ -574,7 +597,8 @@ final class TrialNames {
             ID_NAMED,
             TITLE_NAME_THEN_DESIGN,
             COMMENTED_ON,
-            NAME_THEN_ENDPOINT);
+            NAME_THEN_ENDPOINT,
+            QUOTED_TITLE_OPENS_WITH);
 
     /**
      * A name whose second part is one letter, written with a space ("ORCHID B", "PELICAN B"), where a colon or a comma
@@ -584,7 +608,8 @@ final class TrialNames {
     private static final Pattern SPACED_LETTER_NAME = Pattern.compile("(?<![\\w-])([A-Z]{4,}\\s[A-Z])(?=\\s*[:,]\\s"
             + "|\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study|results?|data|findings|readout|investigators)\\b)");
 
-    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME);
+    private static final List<Pattern> SPACED_PATTERNS =
+            List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME, SPACED_EVIDENCE_FROM);
 
     /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
     private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(

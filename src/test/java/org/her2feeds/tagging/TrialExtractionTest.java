@@ -1202,4 +1202,85 @@ class TrialExtractionTest {
         assertThat(acronyms("Final EMILIA survival data", "Overall survival favoured T-DM1.", "journal"))
                 .containsExactly("EMILIA");
     }
+
+    @Test
+    void aTrialTheResultIsConsistentWithOrOverlapsIsBackground() {
+        assertThat(acronyms(
+                        "Oral HER2 doublet for brain metastases (Editorial)",
+                        "The intracranial benefit seen in KESTREL-9 is consistent with HER2CLIMB and TUXEDO-1.",
+                        "journal"))
+                .containsExactly("KESTREL-9");
+        assertThat(acronyms(
+                        "Congress news: ADC after CDK4/6 inhibitors",
+                        "The PIPER-4 investigators reported longer PFS; the discussant noted overlap with"
+                                + " DESTINY-Breast06.",
+                        "news"))
+                .containsExactly("PIPER-4");
+    }
+
+    @Test
+    void aTrialNamedForItsScoringCriteriaIsBackground() {
+        assertThat(acronyms(
+                        "HER2 scoring in bladder cancer: a consensus of pathologists",
+                        "Panel members agreed nine statements, informed by the DESTINY-PanTumor02 scoring criteria.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aCohortNamedInBracketsAtTheEndOfATitleIsNoTrial() {
+        assertThat(acronyms(
+                        "Trastuzumab biosimilar switching in routine care: a Nordic registry (NORDHER)",
+                        "Among 2,310 patients, switching did not change the rate of cardiac events.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Subcutaneous trastuzumab at home: a randomised crossover trial (HOMEBASE)",
+                        "Patients preferred home administration.",
+                        "journal"))
+                .as("a trial's name in brackets is still read")
+                .containsExactly("HOMEBASE");
+    }
+
+    @Test
+    void anEditorialOnANamedTrialReportsOnIt() {
+        assertThat(acronyms(
+                        "Shorter is sometimes better (Editorial)",
+                        "Editorial on the WAGTAIL-3 final analysis of six versus twelve months of trastuzumab.",
+                        "journal"))
+                .containsExactly("WAGTAIL-3");
+    }
+
+    @Test
+    void resultsFromANumberedNameWrittenWithASpaceNameTheWholeTrial() {
+        assertThat(acronyms(
+                        "Antibody misses in pretreated gastric cancer",
+                        "Final results from GANNET 3 show no survival gain over continued trastuzumab.",
+                        "news"))
+                .containsExactly("GANNET-3");
+    }
+
+    @Test
+    void aQuotedTitleThatOpensWithTheTrialsNameNamesIt() {
+        assertThat(acronyms(
+                        "Erratum: corrected hazard ratio",
+                        "An error appeared in the abstract 'BRAMBLE: neoadjuvant T-DXd versus TCHP'. The figure has"
+                                + " been updated.",
+                        "journal"))
+                .containsExactly("BRAMBLE");
+    }
+
+    @Test
+    void aTrialsParticipantsOrARelativeClauseOfItsResultNameTheTrialReported() {
+        assertThat(acronyms(
+                        "Letter: does this apply to my patients?",
+                        "Few OSPREY-HB participants had received T-DXd before, so the findings may not transfer.",
+                        "journal"))
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "New first-line option approved in Korea",
+                        "The decision is supported by CRANE-G, which met its overall survival endpoint.",
+                        "news"))
+                .containsExactly("CRANE-G");
+    }
 }
