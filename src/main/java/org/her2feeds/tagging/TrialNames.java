@@ -477,7 +477,10 @@ final class TrialNames {
                     // A benchmark the article's own figure is set against: "five-year iDFS was 88%, similar to NAME".
                     + "(?:comparable|similar)\\s+to(?:\\s+(?:that|those)\\s+(?:in|of))?|"
                     // "The CNS benefit is consistent with NAME", "a discussant noted overlap with NAME".
-                    + "consistent\\s+with(?:\\s+(?:that|those)\\s+(?:in|of))?|overlaps?\\s+with)"
+                    + "consistent\\s+with(?:\\s+(?:that|those)\\s+(?:in|of))?|overlaps?\\s+with|"
+                    // The question a trial left, which the article's own takes up: "the hypothesis left unresolved
+                    // by NAME".
+                    + "(?:unresolved|unanswered)\\s+by)"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
                     + "(?:\\s+the)?(?:\\s+(?:earlier|previous|prior|older))?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
@@ -504,6 +507,8 @@ final class TrialNames {
                     // of benefit will be sought in NAME"; the trial that is to verify the benefit has not read out.
                     + "|\\b(?:depend(?:s|ent)?|contingent)\\s+(?:up)?on"
                     + "|\\b(?:sought|verified)\\s+in)"
+                    // The second of a list of such trials: "Pending Beamion LUNG-2 and the NAME trial".
+                    + "(?:\\s+(?:[\\w-]+\\s+){1,2}(?:and|or))?"
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
     /**
@@ -528,6 +533,16 @@ final class TrialNames {
             // "informed by the NAME scoring criteria".
             + "|(?:(?:scoring|eligibility|inclusion|selection|response)\\s+)?"
             + "(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
+
+    /**
+     * A result "seen in NAME" that the sentence then says the article's own data confirm ("the benefit seen in NAME
+     * exploratory analyses was partly confirmed"): the trial is the precedent, as "confirm the benefit seen in NAME"
+     * ({@link #BACKGROUND_CUE}) told the other way round.
+     */
+    private static final Pattern SEEN_IN = Pattern.compile("(?i)\\b(?:seen|shown|observed)\\s+in(?:\\s+the)?\\s*$");
+
+    private static final Pattern CONFIRMED_AFTER =
+            Pattern.compile("(?i)^[^.;]{0,80}?\\b(?:was|were)\\s+(?:\\w+\\s+)?(?:confirmed|replicated|reproduced)\\b");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
@@ -571,6 +586,9 @@ final class TrialNames {
                     // "approves").
                     + "(?:was|were)\\s+approved\\s+(?:on\\s+the\\s+basis\\s+of|based\\s+on)|"
                     // "the accelerated nod won on HERIZON-BTC-01 response data".
+                    // "The trial follows accelerated approvals based on NAME": the decision before the news.
+                    + "(?:follows?|following)\\s+(?:the\\s+|an?\\s+)?(?:\\w+\\s+)?approvals?\\s+"
+                    + "(?:based\\s+on|on\\s+the\\s+basis\\s+of)|"
                     + "(?:approval|nod|label|indication)\\s+(?:it\\s+)?"
                     + "(?:won|gained|earned|secured|granted)\\s+on)\\b");
 
@@ -608,8 +626,17 @@ final class TrialNames {
     private static final Pattern SPACED_LETTER_NAME = Pattern.compile("(?<![\\w-])([A-Z]{4,}\\s[A-Z])(?=\\s*[:,]\\s"
             + "|\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study|results?|data|findings|readout|investigators)\\b)");
 
+    /**
+     * Two capitalised words joined by a hyphen that running text calls "the … trial" or "the … study" ("according to
+     * the Nordlys-Ultra trial"): a name in mixed case outside the catalogue. The trial word in lower case and "the"
+     * before it keep out a title's design words ("A Multicenter Real-World Study", "the Randomized Dose-Optimization
+     * Trial").
+     */
+    private static final Pattern HYPHENATED_WORDS_NAMED =
+            Pattern.compile("\\b[Tt]he\\s+([A-Z][a-z]{3,}-[A-Z][a-z]{3,})\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study)\\b");
+
     private static final List<Pattern> SPACED_PATTERNS =
-            List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME, SPACED_EVIDENCE_FROM);
+            List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME, SPACED_EVIDENCE_FROM, HYPHENATED_WORDS_NAMED);
 
     /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
     private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(
@@ -973,6 +1000,8 @@ final class TrialNames {
                     || REGIMEN_AFTER.matcher(after).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()
                     || history
+                    || SEEN_IN.matcher(before).find()
+                            && CONFIRMED_AFTER.matcher(after).find()
                     // A headline's "… after NAME" is as often the readout it follows ("approval after NAME").
                     || !title
                             && AFTER_LISTED.matcher(before).find()

@@ -1283,4 +1283,58 @@ class TrialExtractionTest {
                         "news"))
                 .containsExactly("CRANE-G");
     }
+
+    @Test
+    void aTrialThatLeftTheQuestionUnresolvedIsBackground() {
+        assertThat(acronyms(
+                        "Fc-engineered antibody gets a second look",
+                        "Carriers of the low-affinity allele did better on the new antibody in GANNET-2, reviving a"
+                                + " hypothesis left unresolved by SOPHIA.",
+                        "news"))
+                .containsExactly("GANNET-2");
+    }
+
+    @Test
+    void theSecondOfTwoPendingTrialsIsPendingToo() {
+        assertThat(acronyms(
+                        "Brief commentary: oral TKIs before immunotherapy?",
+                        "Pending KESTREL-Lung and the HERON-4 trial, we would offer such drugs only within studies.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aResultSeenInATrialThatTheArticleConfirmsIsBackground() {
+        assertThat(acronyms(
+                        "WREN-2: genotype-selected antibody in a randomised phase 2 trial",
+                        "WREN-2 randomised 180 patients. The benefit seen in SOPHIA subgroup analyses was largely"
+                                + " confirmed.",
+                        "journal"))
+                .containsExactly("WREN-2");
+    }
+
+    @Test
+    void aTrialBehindAnEarlierApprovalTheNewsFollowsIsBackground() {
+        assertThat(acronyms(
+                        "First patient dosed in phase 3 trial of oral HER2 inhibitor",
+                        "The OSPREY-Lung trial follows accelerated approvals based on SOHO-01 in pretreated disease.",
+                        "news"))
+                .containsExactly("OSPREY-Lung");
+    }
+
+    @Test
+    void twoCapitalisedWordsJoinedByAHyphenThatTheTextCallsTheTrialAreItsName() {
+        assertThat(acronyms(
+                        "Low expressers respond too",
+                        "Responses were seen in HER2-ultralow disease, according to the Solstrand-Vest trial"
+                                + " presented in Vienna.",
+                        "news"))
+                .containsExactly("Solstrand-Vest");
+        assertThat(acronyms(
+                        "Trastuzumab in Older Women: A Multicentre Real-World Study",
+                        "Outcomes in 400 women over 75.",
+                        "journal"))
+                .as("a title's design words are no name")
+                .isEmpty();
+    }
 }
