@@ -392,4 +392,53 @@ class EvidenceTest {
                 .as("only notices say what they concern")
                 .isNull();
     }
+
+    @Test
+    void aNiceClinicalGuidelineIsAGuidelineThoughTheFeedFilesNiceAsARegulator() {
+        assertThat(type(
+                        "Advanced gastric cancer: diagnosis and management (NG999) - update on HER2 testing",
+                        "The committee updated its recommendations on first-line HER2-directed therapy.",
+                        List.of("NICE guideline"),
+                        "regulator"))
+                .isEqualTo("guideline");
+        assertThat(type(
+                        "Zanidatamab for previously treated HER2-positive biliary tract cancer (TA9999)",
+                        "Zanidatamab is recommended within its marketing authorisation.",
+                        List.of("Technology appraisal guidance"),
+                        "regulator"))
+                .as("a technology appraisal is a decision")
+                .isEqualTo("approval");
+    }
+
+    @Test
+    void aPodcastIsCommentaryWhateverPaperItsTitleNames() {
+        assertThat(type(
+                        "Breast Oncology Weekly podcast: the authors of the new review of HER2-low pathology",
+                        "Two pathologists discuss scoring.",
+                        List.of("Podcast"),
+                        "news"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
+    void aResearchLetterReportsData() {
+        assertThat(type(
+                        "Cardiac Events With Adjuvant Pertuzumab in Older Women (Research Letter)",
+                        "In this research letter, 402 women aged 70 or older were followed for five years.",
+                        List.of("Research Letter"),
+                        "journal"))
+                .isEqualTo("trial-result");
+        assertThat(type("Letter: a cautionary note on cross-trial comparison", "", List.of(), "journal"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
+    void aHeadlineThatSaysAMetaAnalysisRanksADrugIsNews() {
+        assertThat(type(
+                        "Network Meta-Analysis Ranks Oral TKI First for Brain Metastases",
+                        "A pooled comparison found the longest intracranial PFS with tucatinib.",
+                        List.of("Oncology"),
+                        "news"))
+                .isEqualTo("news");
+    }
 }
