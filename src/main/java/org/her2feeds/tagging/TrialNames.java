@@ -32,11 +32,14 @@ final class TrialNames {
      * inside ("NeoLumen", "FeDeriCa") or a capitalised word hyphenated to capitals, to one capital or to a number
      * ("Osprey-BC", "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may
      * end in a lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells
-     * apart. Other mixed-case names (NeoSphere, heredERA) are curated.
+     * apart. A word that opens with two capitals or more and has capitals again after three small letters or more
+     * ("PHranceSCa") is such a name too: an abbreviation with a small letter inside has one or two ("TCbHP", "HRQoL",
+     * "SOPHiA", "KGaA"). Other mixed-case names (NeoSphere, heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])(" + CAPITALS
             + "|[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:-[A-Z0-9]+)*"
-            + "|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
+            + "|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2})"
+            + "|[A-Z]{2,}[a-z]{3,}[A-Z]+[a-z]*)(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
@@ -850,6 +853,9 @@ final class TrialNames {
      * of {@link #NAME} can stand in a field without four capitals.
      */
     private static boolean holdsMixedCaseName(String text) {
+        if (holdsCapitalsAroundSmallLetters(text)) {
+            return true;
+        }
         for (int i = 1; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
             char before = text.charAt(i - 1);
@@ -860,6 +866,28 @@ final class TrialNames {
                 if (c == '-' && (isCapital(text.charAt(i + 1)) || isDigit(text.charAt(i + 1)))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text holds two capitals, three small letters or more, then a capital ("PHranceSCa"). */
+    private static boolean holdsCapitalsAroundSmallLetters(String text) {
+        int capitals = 0;
+        int small = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isCapital(c)) {
+                if (small >= 3 && capitals >= 2) {
+                    return true;
+                }
+                capitals = small > 0 ? 1 : capitals + 1;
+                small = 0;
+            } else if (c >= 'a' && c <= 'z' && capitals > 0) {
+                small++;
+            } else {
+                capitals = 0;
+                small = 0;
             }
         }
         return false;

@@ -1337,4 +1337,18 @@ class TrialExtractionTest {
                 .as("a title's design words are no name")
                 .isEmpty();
     }
+
+    @Test
+    void aWordWithCapitalsAroundSmallLettersIsAMixedCaseNameButAnAbbreviationIsNot() {
+        assertThat(acronyms(
+                        "Home administration of a fixed-dose antibody authorised",
+                        "The label change is based on data from PReferHOme and an observational study.",
+                        "regulator"))
+                .containsExactly("PReferHOme");
+        assertThat(acronyms(
+                        "Quality of life with a new regimen",
+                        "Data from HRQoL questionnaires and TCbHP dosing records were pooled.",
+                        "journal"))
+                .isEmpty();
+    }
 }
