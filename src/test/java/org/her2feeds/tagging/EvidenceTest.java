@@ -441,4 +441,46 @@ class EvidenceTest {
                         "news"))
                 .isEqualTo("news");
     }
+
+    @Test
+    void aSponsorsNewsOfItsTrialsFirstPatientIsNewsNotAResult() {
+        assertThat(type(
+                        "Kestrel Bio Doses First Patient in Phase 3 WREN-4 Trial of Oral HER2 Inhibitor",
+                        "The randomised trial will enrol 600 patients.",
+                        List.of("Press Release"),
+                        "news"))
+                .isEqualTo("news");
+    }
+
+    @Test
+    void stemCellDerivedHeartCellsAndComputerDesignsInATitleArePreclinical() {
+        assertThat(type(
+                        "Pertuzumab alters calcium handling in iPSC-derived cardiomyocytes",
+                        "Beating cells were exposed for 72 hours.",
+                        List.of("Original Article"),
+                        "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type(
+                        "In silico screening of covalent HER2 binders from a tucatinib template",
+                        "Candidates were ranked by predicted affinity.",
+                        List.of("Computational Chemistry"),
+                        "journal"))
+                .isEqualTo("preclinical");
+    }
+
+    @Test
+    void aJournalsPersonalViewIsCommentaryAndAPatientSitesPatientPerspectivesAStory() {
+        assertThat(type(
+                        "Why do subcutaneous forms cost more than they should?",
+                        "The writer argues procurement rules slow the move to cheaper products.",
+                        List.of("Personal View"),
+                        "journal"))
+                .isEqualTo("commentary");
+        assertThat(type(
+                        "What stopping chemotherapy early felt like: a participant's take",
+                        "A woman recruited in 2025 explains why she joined a de-escalation study.",
+                        List.of("Patient Perspectives"),
+                        "patient"))
+                .isEqualTo("patient-story");
+    }
 }
