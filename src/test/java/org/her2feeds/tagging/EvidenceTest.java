@@ -483,4 +483,31 @@ class EvidenceTest {
                         "patient"))
                 .isEqualTo("patient-story");
     }
+
+    @Test
+    void newsThatTellsOfAReviewIsNews() {
+        assertThat(type("Regulator reviews heart risk of HER2 antibody in older women", "", List.of("Policy"), "news"))
+                .isEqualTo("news");
+        assertThat(type("Gastric ADC draws attention ahead of peer review", "", List.of("Oncology"), "news"))
+                .isEqualTo("news");
+        assertThat(type("Meta-Analysis Puts Oral TKIs Ahead for Brain Metastases", "", List.of(), "news"))
+                .isEqualTo("news");
+        assertThat(type("HER2-directed therapy in gastric cancer: a narrative review", "", List.of(), "journal"))
+                .isEqualTo("review");
+    }
+
+    @Test
+    void aResponseToADrugIsNoReplyToAPaper() {
+        assertThat(type("Clinic team reports high response to HER2 ADC in rare tumours", "", List.of(), "news"))
+                .isEqualTo("news");
+        assertThat(type(
+                        "HER2 Heterogeneity as a Predictor of Response to Neoadjuvant Pertuzumab: Analysis of the"
+                                + " GANNET-3 Trial",
+                        "",
+                        List.of("Original Article"),
+                        "journal"))
+                .isEqualTo("trial-result");
+        assertThat(type("Response to: adjuvant T-DXd in residual disease", "", List.of(), "journal"))
+                .isEqualTo("commentary");
+    }
 }
