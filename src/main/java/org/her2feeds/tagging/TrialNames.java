@@ -596,6 +596,15 @@ final class TrialNames {
                     + "(?:won|gained|earned|secured|granted)\\s+on)\\b");
 
     /**
+     * A drug the sentence names as "approved on the basis of NAME" without a verb of its own ("patients who had
+     * received ADCs, including T-DXd approved on the basis of NAME"): the label it already holds, told as the
+     * patients' history. Not in a title, where "Drug approved based on NAME" is the decision reported, nor after
+     * "has", "is" or "been", how a decision being reported is told.
+     */
+    private static final Pattern APPROVED_ON_THE_BASIS = Pattern.compile("(?i)(?<!\\b(?:has|have|is|are|been|be)\\s)"
+            + "\\bapproved\\s+(?:on\\s+the\\s+basis\\s+of|based\\s+on)(?:\\s+the)?\\s*$");
+
+    /**
      * The same told after the name: "the PHILA trial already secured a first-line label". A trial that had already
      * won its drug a decision is the history of what the article reports.
      */
@@ -1028,6 +1037,7 @@ final class TrialNames {
                     || REGIMEN_AFTER.matcher(after).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()
                     || history
+                    || !title && APPROVED_ON_THE_BASIS.matcher(before).find()
                     || SEEN_IN.matcher(before).find()
                             && CONFIRMED_AFTER.matcher(after).find()
                     // A headline's "… after NAME" is as often the readout it follows ("approval after NAME").

@@ -1351,4 +1351,17 @@ class TrialExtractionTest {
                         "journal"))
                 .isEmpty();
     }
+
+    @Test
+    void aDrugApprovedOnTheBasisOfATrialInThePatientsHistoryIsBackground() {
+        assertThat(acronyms(
+                        "Oral TKI after ADCs: two-year results of KESTREL-Lung",
+                        "Among patients who had received ADCs, including T-DXd approved on the basis of"
+                                + " DESTINY-Lung02, ORR was 44%.",
+                        "journal"))
+                .containsExactly("KESTREL-Lung");
+        assertThat(acronyms("Enhertu approved on the basis of DESTINY-Breast09", "", "news"))
+                .as("in a title, the decision reported")
+                .containsExactly("DESTINY-Breast09");
+    }
 }
