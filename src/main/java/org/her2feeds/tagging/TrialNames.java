@@ -135,8 +135,8 @@ final class TrialNames {
             // "supported by NAME, which met its endpoints": a relative clause gives the result as well.
             + "(?:,\\s+which)?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
-            + "(?:(?i:investigators|participants|team|results?|data|readout|report|paper|publication|findings|suggests|shows|showed"
-            + "|finds|found"
+            + "(?:(?i:investigators|participants|team|results?|data|readout|report|paper|publication|findings"
+            + "|suggests|shows|showed|finds|found"
             + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory"
             // An explainer's "what NAME could mean if you are on …", "what NAME means for you".
             + "|means|(?:could|might|may)\\s+mean)"
