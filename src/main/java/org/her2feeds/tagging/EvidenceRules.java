@@ -399,6 +399,9 @@ final class EvidenceRules {
         Map<String, String> beside = TrialNames.idsBesideNames(fields);
         for (int r : curated) {
             TopicRulesReader.TrialRule trial = trials.get(r);
+            if (!TrialNames.writtenAsTrial(trial.rule().label(), fields)) {
+                continue;
+            }
             named.add(TrialNames.compact(trial.rule().label()));
             if (!TrialNames.onlyBackground(trial.rule().label(), fields)) {
                 add(

@@ -32,11 +32,14 @@ final class TrialNames {
      * inside ("NeoLumen", "FeDeriCa") or a capitalised word hyphenated to capitals, to one capital or to a number
      * ("Osprey-BC", "Lantern-HER2", "Heron-H", "Gravel-2"): read so too, in the same places. A part in capitals may
      * end in a lower-case letter after its number ("OSPREY-HER2m", "KESTREL-2b"): a cohort or mutation the name tells
-     * apart. Other mixed-case names (NeoSphere, heredERA) are curated.
+     * apart. A word that opens with two capitals or more and has capitals again after three small letters or more
+     * ("PHranceSCa") is such a name too: an abbreviation with a small letter inside has one or two ("TCbHP", "HRQoL",
+     * "SOPHiA", "KGaA"). Other mixed-case names (NeoSphere, heredERA) are curated.
      */
     private static final String NAME = "(?<![\\w-])(" + CAPITALS
             + "|[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:-[A-Z0-9]+)*"
-            + "|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2}))(?![\\w-])";
+            + "|[A-Z][a-z]{3,}-(?:[A-Z]{2,}[0-9]*|[A-Z]|[0-9]{1,2})"
+            + "|[A-Z]{2,}[a-z]{3,}[A-Z]+[a-z]*)(?![\\w-])";
 
     /**
      * {@link #NAME} in capitals only: where a name is set apart by a comma ("NAME, the … study"), a mixed-case word
@@ -113,7 +116,14 @@ final class TrialNames {
     private static final Pattern EVIDENCE_FROM = Pattern.compile(
             "\\b(?i:(?:results|data|findings|lessons|insights|takeaways)\\s+(?:from|of)|(?:analys[ie]s|outcomes)"
                     + "\\s+of|(?:shown|demonstrated|observed)"
-                    + "\\s+in)\\s+(?:the\\s+)?" + NAME);
+                    + "\\s+in)\\s+(?:the\\s+)?" + NAME + "(?!\\s[0-9]{1,2}(?![\\w-]))");
+
+    /**
+     * {@link #EVIDENCE_FROM} with a numbered name written with a space ("Final results from GRAVEL 2 show …"):
+     * capitals and a number only, as {@link #TITLE_ENDS_IN_NUMBERED}.
+     */
+    private static final Pattern SPACED_EVIDENCE_FROM = Pattern.compile(
+            "\\b(?i:(?:results|data|findings)\\s+(?:from|of))\\s+(?:the\\s+)?([A-Z]{4,}\\s[0-9]{1,2})(?![\\w-])");
 
     /**
      * A name the sentence makes the subject of a result or a report, without calling it a trial: "HARBOR-H2 suggests",
@@ -121,10 +131,12 @@ final class TrialNames {
      * HARBOR-H2". A results verb or noun attached to the name is how news and letters name the trial they cover.
      */
     private static final Pattern REPORTED = Pattern.compile(NAME
-            + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?\\s+"
+            + "(?:'s)?(?:\\s+(?:phase\\s+(?:[0-9]+[ab]?|I{1,3}V?[ab]?)|trial|study|primary))?"
+            // "supported by NAME, which met its endpoints": a relative clause gives the result as well.
+            + "(?:,\\s+which)?\\s+"
             // In any case: a headline in title case gives "NAME Results" as a sentence gives "NAME results".
-            + "(?:(?i:investigators|team|results?|data|readout|report|paper|publication|findings|suggests|shows|showed"
-            + "|finds|found"
+            + "(?:(?i:investigators|participants|team|results?|data|readout|report|paper|publication|findings"
+            + "|suggests|shows|showed|finds|found"
             + "|met|meets|hit|hits|missed|misses|demonstrates|demonstrated|win|victory"
             // An explainer's "what NAME could mean if you are on …", "what NAME means for you".
             + "|means|(?:could|might|may)\\s+mean)"
@@ -178,9 +190,17 @@ final class TrialNames {
      * journal's correspondence is titled so after the trial it answers.
      */
     private static final Pattern COMMENTED_ON = Pattern.compile(
-            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|correspondence\\s+on)\\s+(?:the\\s+)?" + NAME
+            "\\b(?i:comment(?:ary)?\\s+on|(?:reply|response)\\s+to|(?:correspondence|editorial)\\s+on)\\s+(?:the\\s+)?"
+                    + NAME
                     // "Commentary on ORCHID B:": the name with its letter is read as such (SPACED_LETTER_NAME).
                     + "(?!\\s[A-Z](?![\\w-]))");
+
+    /**
+     * A paper's title quoted in another's text that opens with the trial's name ("an error appeared in the abstract
+     * 'NAME: pathological complete response …'"), as {@link #TITLE_OPENS_WITH} reads a title of its own.
+     */
+    private static final Pattern QUOTED_TITLE_OPENS_WITH =
+            Pattern.compile("[\"'\u2018\u201c]\\s*" + CAPITALS_NAME + "\\s*:\\s");
 
     /**
      * A name followed by its own figures: "(TROPION-Breast01: PFS 6.9 vs 4.9 months)", "NAME: median OS …". Reviews
@@ -306,7 +326,9 @@ final class TrialNames {
      * registered".
      */
     private static final Pattern TITLE_SUFFIX =
-            Pattern.compile("[(\\[]\\s*" + NAME + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record|results?)\\b)");
+            // "… a Dutch nationwide cohort (NAME)": an observational cohort or registry's name, no trial's.
+            Pattern.compile("(?<!(?i:cohort|registry|database|audit)\\s{0,3})[(\\[]\\s*" + NAME
+                    + "\\s*[)\\]]\\s*(?:$|[–-]\\s+(?i:status|record|results?)\\b)");
 
     /** Any name (curated ones too: "DESTINY-Breast09", "Beamion LUNG-1"), then an id in brackets, up to its end. */
     private static final Pattern NAME_THEN_ID = Pattern.compile(
@@ -456,7 +478,12 @@ final class TrialNames {
                     // "unlike the post-neoadjuvant population of KATHERINE".
                     + "\\bunlike(?:\\s+(?:that|those|the(?:\\s+[\\w-]+){1,3}?)\\s+(?:of|in))?|"
                     // A benchmark the article's own figure is set against: "five-year iDFS was 88%, similar to NAME".
-                    + "(?:comparable|similar)\\s+to(?:\\s+(?:that|those)\\s+(?:in|of))?)"
+                    + "(?:comparable|similar)\\s+to(?:\\s+(?:that|those)\\s+(?:in|of))?|"
+                    // "The CNS benefit is consistent with NAME", "a discussant noted overlap with NAME".
+                    + "consistent\\s+with(?:\\s+(?:that|those)\\s+(?:in|of))?|overlaps?\\s+with|"
+                    // The question a trial left, which the article's own takes up: "the hypothesis left unresolved
+                    // by NAME".
+                    + "(?:unresolved|unanswered)\\s+by)"
                     // A list of such trials: "such as DESTINY-Breast05 and heredERA".
                     + "(?:\\s+the)?(?:\\s+(?:earlier|previous|prior|older))?(?:\\s+[\\w-]+\\s+(?:and|or))?\\s*$");
 
@@ -483,6 +510,8 @@ final class TrialNames {
                     // of benefit will be sought in NAME"; the trial that is to verify the benefit has not read out.
                     + "|\\b(?:depend(?:s|ent)?|contingent)\\s+(?:up)?on"
                     + "|\\b(?:sought|verified)\\s+in)"
+                    // The second of a list of such trials: "Pending Beamion LUNG-2 and the NAME trial".
+                    + "(?:\\s+(?:[\\w-]+\\s+){1,2}(?:and|or))?"
                     + "(?:\\s+(?:the|a|an|randomi[sz]ed|phase|[0-9]|I{1,3}|trial|study))*\\s*$");
 
     /**
@@ -504,7 +533,19 @@ final class TrialNames {
             + "(?:\\s+(?:and|or)\\s+(?-i:[A-Z][\\w-]+)(?:'s)?)?(?:\\s+|-)"
             + "(?:(?:regimen|approach|schedule|backbone|protocol|paradigm|era|standard)\\b"
             // A trial named for how it defined a group or a threshold: "scored by the NAME criteria".
-            + "|(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
+            // "informed by the NAME scoring criteria".
+            + "|(?:(?:scoring|eligibility|inclusion|selection|response)\\s+)?"
+            + "(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
+
+    /**
+     * A result "seen in NAME" that the sentence then says the article's own data confirm ("the benefit seen in NAME
+     * exploratory analyses was partly confirmed"): the trial is the precedent, as "confirm the benefit seen in NAME"
+     * ({@link #BACKGROUND_CUE}) told the other way round.
+     */
+    private static final Pattern SEEN_IN = Pattern.compile("(?i)\\b(?:seen|shown|observed)\\s+in(?:\\s+the)?\\s*$");
+
+    private static final Pattern CONFIRMED_AFTER =
+            Pattern.compile("(?i)^[^.;]{0,80}?\\b(?:was|were)\\s+(?:\\w+\\s+)?(?:confirmed|replicated|reproduced)\\b");
 
     /** A clause opened by "since" sets out the history before the article's own subject. */
     private static final Pattern HISTORY_CLAUSE = Pattern.compile("(?i)^\\s*since\\s");
@@ -548,8 +589,20 @@ final class TrialNames {
                     // "approves").
                     + "(?:was|were)\\s+approved\\s+(?:on\\s+the\\s+basis\\s+of|based\\s+on)|"
                     // "the accelerated nod won on HERIZON-BTC-01 response data".
+                    // "The trial follows accelerated approvals based on NAME": the decision before the news.
+                    + "(?:follows?|following)\\s+(?:the\\s+|an?\\s+)?(?:\\w+\\s+)?approvals?\\s+"
+                    + "(?:based\\s+on|on\\s+the\\s+basis\\s+of)|"
                     + "(?:approval|nod|label|indication)\\s+(?:it\\s+)?"
                     + "(?:won|gained|earned|secured|granted)\\s+on)\\b");
+
+    /**
+     * A drug the sentence names as "approved on the basis of NAME" without a verb of its own ("patients who had
+     * received ADCs, including T-DXd approved on the basis of NAME"): the label it already holds, told as the
+     * patients' history. Not in a title, where "Drug approved based on NAME" is the decision reported, nor after
+     * "has", "is" or "been", how a decision being reported is told.
+     */
+    private static final Pattern APPROVED_ON_THE_BASIS = Pattern.compile("(?i)(?<!\\b(?:has|have|is|are|been|be)\\s)"
+            + "\\bapproved\\s+(?:on\\s+the\\s+basis\\s+of|based\\s+on)(?:\\s+the)?\\s*$");
 
     /**
      * The same told after the name: "the PHILA trial already secured a first-line label". A trial that had already
@@ -574,7 +627,8 @@ final class TrialNames {
             ID_NAMED,
             TITLE_NAME_THEN_DESIGN,
             COMMENTED_ON,
-            NAME_THEN_ENDPOINT);
+            NAME_THEN_ENDPOINT,
+            QUOTED_TITLE_OPENS_WITH);
 
     /**
      * A name whose second part is one letter, written with a space ("ORCHID B", "PELICAN B"), where a colon or a comma
@@ -584,7 +638,17 @@ final class TrialNames {
     private static final Pattern SPACED_LETTER_NAME = Pattern.compile("(?<![\\w-])([A-Z]{4,}\\s[A-Z])(?=\\s*[:,]\\s"
             + "|\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study|results?|data|findings|readout|investigators)\\b)");
 
-    private static final List<Pattern> SPACED_PATTERNS = List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME);
+    /**
+     * Two capitalised words joined by a hyphen that running text calls "the … trial" or "the … study" ("according to
+     * the Nordlys-Ultra trial"): a name in mixed case outside the catalogue. The trial word in lower case and "the"
+     * before it keep out a title's design words ("A Multicenter Real-World Study", "the Randomized Dose-Optimization
+     * Trial").
+     */
+    private static final Pattern HYPHENATED_WORDS_NAMED =
+            Pattern.compile("\\b[Tt]he\\s+([A-Z][a-z]{3,}-[A-Z][a-z]{3,})\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study)\\b");
+
+    private static final List<Pattern> SPACED_PATTERNS =
+            List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME, SPACED_EVIDENCE_FROM, HYPHENATED_WORDS_NAMED);
 
     /** Where the matches of the patterns searched in every field can start (see {@link MatchStarts}). */
     private static final Map<Pattern, MatchStarts> STARTS = startsOf(Stream.concat(
@@ -798,6 +862,9 @@ final class TrialNames {
      * of {@link #NAME} can stand in a field without four capitals.
      */
     private static boolean holdsMixedCaseName(String text) {
+        if (holdsCapitalsAroundSmallLetters(text)) {
+            return true;
+        }
         for (int i = 1; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
             char before = text.charAt(i - 1);
@@ -808,6 +875,28 @@ final class TrialNames {
                 if (c == '-' && (isCapital(text.charAt(i + 1)) || isDigit(text.charAt(i + 1)))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text holds two capitals, three small letters or more, then a capital ("PHranceSCa"). */
+    private static boolean holdsCapitalsAroundSmallLetters(String text) {
+        int capitals = 0;
+        int small = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isCapital(c)) {
+                if (small >= 3 && capitals >= 2) {
+                    return true;
+                }
+                capitals = small > 0 ? 1 : capitals + 1;
+                small = 0;
+            } else if (c >= 'a' && c <= 'z' && capitals > 0) {
+                small++;
+            } else {
+                capitals = 0;
+                small = 0;
             }
         }
         return false;
@@ -948,6 +1037,9 @@ final class TrialNames {
                     || REGIMEN_AFTER.matcher(after).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()
                     || history
+                    || !title && APPROVED_ON_THE_BASIS.matcher(before).find()
+                    || SEEN_IN.matcher(before).find()
+                            && CONFIRMED_AFTER.matcher(after).find()
                     // A headline's "… after NAME" is as often the readout it follows ("approval after NAME").
                     || !title
                             && AFTER_LISTED.matcher(before).find()
@@ -1005,6 +1097,53 @@ final class TrialNames {
             }
             return section != null && BACKGROUND_SECTIONS.contains(section);
         });
+    }
+
+    /**
+     * A curated name that is one word of letters ("KATHERINE", "SOPHIA", "NALA", "MOUNTAINEER") is also a person's,
+     * a pet's, a company's or an everyday word: written otherwise than as the catalogue writes it or in capitals
+     * ("I'm Katherine", "SOPHiA GENETICS", "a mountaineer's guide", "walks with Nala"), it is the trial only where
+     * the text calls it one or gives its results ("the Cleopatra trial", "Heredera results").
+     */
+    private static final Pattern WORD_NAME = Pattern.compile("[A-Za-z]+");
+
+    private static final Pattern CALLED_A_TRIAL_AFTER = Pattern.compile("(?i)^(?:'s)?\\s+(?:phase\\s+\\S+\\s+)?"
+            + "(?:trials?|study|studies|results?|data|readout|findings|investigators|regimen|cohort|analysis)\\b");
+
+    private static final Pattern CALLED_A_TRIAL_BEFORE =
+            Pattern.compile("(?i)\\b(?:trial|study|essai|ensayo|estudio|studio)\\s+$");
+
+    /**
+     * Whether the text writes a curated one-word name as the trial's (see {@link #WORD_NAME}): as the catalogue
+     * writes it, in capitals, or called a trial; true for other names and when no mention is found by its spelling.
+     */
+    static boolean writtenAsTrial(String label, List<String> fields) {
+        if (!WORD_NAME.matcher(label).matches()) {
+            return true;
+        }
+        Pattern mention = spellings(label);
+        boolean found = false;
+        for (String field : fields) {
+            if (field == null || field.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = mention.matcher(field);
+            while (matcher.find()) {
+                found = true;
+                String written = matcher.group();
+                if (written.equals(label)
+                        || written.equals(written.toUpperCase(Locale.ROOT))
+                        || CALLED_A_TRIAL_AFTER
+                                .matcher(field.substring(matcher.end()))
+                                .find()
+                        || CALLED_A_TRIAL_BEFORE
+                                .matcher(field.substring(0, matcher.start()))
+                                .find()) {
+                    return true;
+                }
+            }
+        }
+        return !found;
     }
 
     /** Whether the text names the trial in any of its spellings, its initials with its number too ("DB-05"). */

@@ -392,4 +392,122 @@ class EvidenceTest {
                 .as("only notices say what they concern")
                 .isNull();
     }
+
+    @Test
+    void aNiceClinicalGuidelineIsAGuidelineThoughTheFeedFilesNiceAsARegulator() {
+        assertThat(type(
+                        "Advanced gastric cancer: diagnosis and management (NG999) - update on HER2 testing",
+                        "The committee updated its recommendations on first-line HER2-directed therapy.",
+                        List.of("NICE guideline"),
+                        "regulator"))
+                .isEqualTo("guideline");
+        assertThat(type(
+                        "Zanidatamab for previously treated HER2-positive biliary tract cancer (TA9999)",
+                        "Zanidatamab is recommended within its marketing authorisation.",
+                        List.of("Technology appraisal guidance"),
+                        "regulator"))
+                .as("a technology appraisal is a decision")
+                .isEqualTo("approval");
+    }
+
+    @Test
+    void aPodcastIsCommentaryWhateverPaperItsTitleNames() {
+        assertThat(type(
+                        "Breast Oncology Weekly podcast: the authors of the new review of HER2-low pathology",
+                        "Two pathologists discuss scoring.",
+                        List.of("Podcast"),
+                        "news"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
+    void aResearchLetterReportsData() {
+        assertThat(type(
+                        "Cardiac Events With Adjuvant Pertuzumab in Older Women (Research Letter)",
+                        "In this research letter, 402 women aged 70 or older were followed for five years.",
+                        List.of("Research Letter"),
+                        "journal"))
+                .isEqualTo("trial-result");
+        assertThat(type("Letter: a cautionary note on cross-trial comparison", "", List.of(), "journal"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
+    void aHeadlineThatSaysAMetaAnalysisRanksADrugIsNews() {
+        assertThat(type(
+                        "Network Meta-Analysis Ranks Oral TKI First for Brain Metastases",
+                        "A pooled comparison found the longest intracranial PFS with tucatinib.",
+                        List.of("Oncology"),
+                        "news"))
+                .isEqualTo("news");
+    }
+
+    @Test
+    void aSponsorsNewsOfItsTrialsFirstPatientIsNewsNotAResult() {
+        assertThat(type(
+                        "Kestrel Bio Doses First Patient in Phase 3 WREN-4 Trial of Oral HER2 Inhibitor",
+                        "The randomised trial will enrol 600 patients.",
+                        List.of("Press Release"),
+                        "news"))
+                .isEqualTo("news");
+    }
+
+    @Test
+    void stemCellDerivedHeartCellsAndComputerDesignsInATitleArePreclinical() {
+        assertThat(type(
+                        "Pertuzumab alters calcium handling in iPSC-derived cardiomyocytes",
+                        "Beating cells were exposed for 72 hours.",
+                        List.of("Original Article"),
+                        "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type(
+                        "In silico screening of covalent HER2 binders from a tucatinib template",
+                        "Candidates were ranked by predicted affinity.",
+                        List.of("Computational Chemistry"),
+                        "journal"))
+                .isEqualTo("preclinical");
+    }
+
+    @Test
+    void aJournalsPersonalViewIsCommentaryAndAPatientSitesPatientPerspectivesAStory() {
+        assertThat(type(
+                        "Why do subcutaneous forms cost more than they should?",
+                        "The writer argues procurement rules slow the move to cheaper products.",
+                        List.of("Personal View"),
+                        "journal"))
+                .isEqualTo("commentary");
+        assertThat(type(
+                        "What stopping chemotherapy early felt like: a participant's take",
+                        "A woman recruited in 2025 explains why she joined a de-escalation study.",
+                        List.of("Patient Perspectives"),
+                        "patient"))
+                .isEqualTo("patient-story");
+    }
+
+    @Test
+    void newsThatTellsOfAReviewIsNews() {
+        assertThat(type("Regulator reviews heart risk of HER2 antibody in older women", "", List.of("Policy"), "news"))
+                .isEqualTo("news");
+        assertThat(type("Gastric ADC draws attention ahead of peer review", "", List.of("Oncology"), "news"))
+                .isEqualTo("news");
+        assertThat(type("Meta-Analysis Puts Oral TKIs Ahead for Brain Metastases", "", List.of(), "news"))
+                .isEqualTo("news");
+        assertThat(type("HER2-directed therapy in gastric cancer: a narrative review", "", List.of(), "journal"))
+                .isEqualTo("review");
+    }
+
+    @Test
+    void aResponseToADrugIsNoReplyToAPaper() {
+        assertThat(type("Clinic team reports high response to HER2 ADC in rare tumours", "", List.of(), "news"))
+                .isEqualTo("news");
+        assertThat(type(
+                        "HER2 Heterogeneity as a Predictor of Response to Neoadjuvant Pertuzumab: Analysis of the"
+                                + " GANNET-3 Trial",
+                        "",
+                        List.of("Original Article"),
+                        "journal"))
+                .isEqualTo("trial-result");
+        assertThat(type("Response to: adjuvant T-DXd in residual disease", "", List.of(), "journal"))
+                .isEqualTo("commentary");
+    }
 }

@@ -1181,4 +1181,187 @@ class TrialExtractionTest {
                         "journal"))
                 .isEmpty();
     }
+
+    @Test
+    void aCuratedOneWordNameWrittenAsAnOrdinaryWordIsNoTrial() {
+        assertThat(acronyms(
+                        "Emilia's notebook: a winter on Kadcyla",
+                        "I'm Emilia, and my neighbour Cleopatra drove me to every infusion.",
+                        "patient"))
+                .as("a person's name in title case")
+                .isEmpty();
+        assertThat(acronyms(
+                        "Tryphaena Diagnostics launches a HER2 scoring app",
+                        "The company's software flags HER2-low slides for review.",
+                        "news"))
+                .as("a company named like a trial")
+                .isEmpty();
+        assertThat(acronyms("Looking back on Cleopatra", "The Cleopatra trial set first-line practice.", "news"))
+                .as("called a trial, the name is the trial's however it is cased")
+                .containsExactly("CLEOPATRA");
+        assertThat(acronyms("Final EMILIA survival data", "Overall survival favoured T-DM1.", "journal"))
+                .containsExactly("EMILIA");
+    }
+
+    @Test
+    void aTrialTheResultIsConsistentWithOrOverlapsIsBackground() {
+        assertThat(acronyms(
+                        "Oral HER2 doublet for brain metastases (Editorial)",
+                        "The intracranial benefit seen in KESTREL-9 is consistent with HER2CLIMB and TUXEDO-1.",
+                        "journal"))
+                .containsExactly("KESTREL-9");
+        assertThat(acronyms(
+                        "Congress news: ADC after CDK4/6 inhibitors",
+                        "The PIPER-4 investigators reported longer PFS; the discussant noted overlap with"
+                                + " DESTINY-Breast06.",
+                        "news"))
+                .containsExactly("PIPER-4");
+    }
+
+    @Test
+    void aTrialNamedForItsScoringCriteriaIsBackground() {
+        assertThat(acronyms(
+                        "HER2 scoring in bladder cancer: a consensus of pathologists",
+                        "Panel members agreed nine statements, informed by the DESTINY-PanTumor02 scoring criteria.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aCohortNamedInBracketsAtTheEndOfATitleIsNoTrial() {
+        assertThat(acronyms(
+                        "Trastuzumab biosimilar switching in routine care: a Nordic registry (NORDHER)",
+                        "Among 2,310 patients, switching did not change the rate of cardiac events.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Subcutaneous trastuzumab at home: a randomised crossover trial (HOMEBASE)",
+                        "Patients preferred home administration.",
+                        "journal"))
+                .as("a trial's name in brackets is still read")
+                .containsExactly("HOMEBASE");
+    }
+
+    @Test
+    void anEditorialOnANamedTrialReportsOnIt() {
+        assertThat(acronyms(
+                        "Shorter is sometimes better (Editorial)",
+                        "Editorial on the WAGTAIL-3 final analysis of six versus twelve months of trastuzumab.",
+                        "journal"))
+                .containsExactly("WAGTAIL-3");
+    }
+
+    @Test
+    void resultsFromANumberedNameWrittenWithASpaceNameTheWholeTrial() {
+        assertThat(acronyms(
+                        "Antibody misses in pretreated gastric cancer",
+                        "Final results from GANNET 3 show no survival gain over continued trastuzumab.",
+                        "news"))
+                .containsExactly("GANNET-3");
+    }
+
+    @Test
+    void aQuotedTitleThatOpensWithTheTrialsNameNamesIt() {
+        assertThat(acronyms(
+                        "Erratum: corrected hazard ratio",
+                        "An error appeared in the abstract 'BRAMBLE: neoadjuvant T-DXd versus TCHP'. The figure has"
+                                + " been updated.",
+                        "journal"))
+                .containsExactly("BRAMBLE");
+    }
+
+    @Test
+    void aTrialsParticipantsOrARelativeClauseOfItsResultNameTheTrialReported() {
+        assertThat(acronyms(
+                        "Letter: does this apply to my patients?",
+                        "Few OSPREY-HB participants had received T-DXd before, so the findings may not transfer.",
+                        "journal"))
+                .containsExactly("OSPREY-HB");
+        assertThat(acronyms(
+                        "New first-line option approved in Korea",
+                        "The decision is supported by CRANE-G, which met its overall survival endpoint.",
+                        "news"))
+                .containsExactly("CRANE-G");
+    }
+
+    @Test
+    void aTrialThatLeftTheQuestionUnresolvedIsBackground() {
+        assertThat(acronyms(
+                        "Fc-engineered antibody gets a second look",
+                        "Carriers of the low-affinity allele did better on the new antibody in GANNET-2, reviving a"
+                                + " hypothesis left unresolved by SOPHIA.",
+                        "news"))
+                .containsExactly("GANNET-2");
+    }
+
+    @Test
+    void theSecondOfTwoPendingTrialsIsPendingToo() {
+        assertThat(acronyms(
+                        "Brief commentary: oral TKIs before immunotherapy?",
+                        "Pending KESTREL-Lung and the HERON-4 trial, we would offer such drugs only within studies.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aResultSeenInATrialThatTheArticleConfirmsIsBackground() {
+        assertThat(acronyms(
+                        "WREN-2: genotype-selected antibody in a randomised phase 2 trial",
+                        "WREN-2 randomised 180 patients. The benefit seen in SOPHIA subgroup analyses was largely"
+                                + " confirmed.",
+                        "journal"))
+                .containsExactly("WREN-2");
+    }
+
+    @Test
+    void aTrialBehindAnEarlierApprovalTheNewsFollowsIsBackground() {
+        assertThat(acronyms(
+                        "First patient dosed in phase 3 trial of oral HER2 inhibitor",
+                        "The OSPREY-Lung trial follows accelerated approvals based on SOHO-01 in pretreated disease.",
+                        "news"))
+                .containsExactly("OSPREY-Lung");
+    }
+
+    @Test
+    void twoCapitalisedWordsJoinedByAHyphenThatTheTextCallsTheTrialAreItsName() {
+        assertThat(acronyms(
+                        "Low expressers respond too",
+                        "Responses were seen in HER2-ultralow disease, according to the Solstrand-Vest trial"
+                                + " presented in Vienna.",
+                        "news"))
+                .containsExactly("Solstrand-Vest");
+        assertThat(acronyms(
+                        "Trastuzumab in Older Women: A Multicentre Real-World Study",
+                        "Outcomes in 400 women over 75.",
+                        "journal"))
+                .as("a title's design words are no name")
+                .isEmpty();
+    }
+
+    @Test
+    void aWordWithCapitalsAroundSmallLettersIsAMixedCaseNameButAnAbbreviationIsNot() {
+        assertThat(acronyms(
+                        "Home administration of a fixed-dose antibody authorised",
+                        "The label change is based on data from PReferHOme and an observational study.",
+                        "regulator"))
+                .containsExactly("PReferHOme");
+        assertThat(acronyms(
+                        "Quality of life with a new regimen",
+                        "Data from HRQoL questionnaires and TCbHP dosing records were pooled.",
+                        "journal"))
+                .isEmpty();
+    }
+
+    @Test
+    void aDrugApprovedOnTheBasisOfATrialInThePatientsHistoryIsBackground() {
+        assertThat(acronyms(
+                        "Oral TKI after ADCs: two-year results of KESTREL-Lung",
+                        "Among patients who had received ADCs, including T-DXd approved on the basis of"
+                                + " DESTINY-Lung02, ORR was 44%.",
+                        "journal"))
+                .containsExactly("KESTREL-Lung");
+        assertThat(acronyms("Enhertu approved on the basis of DESTINY-Breast09", "", "news"))
+                .as("in a title, the decision reported")
+                .containsExactly("DESTINY-Breast09");
+    }
 }
