@@ -279,6 +279,20 @@ public final class StoryCandidates<T> {
     }
 
     /**
+     * The results added that name one of this article's drugs, within near-days of it by their day (the caller
+     * measures the days exactly): what a link depending on the other readouts of a drug's days reads.
+     */
+    List<StoryProfile> resultsNear(StoryProfile profile) {
+        BitSet found = new BitSet(entries.size());
+        for (long day = day(profile) - nearDays; day <= day(profile) + nearDays; day++) {
+            for (String drug : profile.drugs()) {
+                resultsByDrugDay.getOrDefault(drug + " " + day, List.of()).forEach(e -> found.set(e.order()));
+            }
+        }
+        return found.stream().mapToObj(i -> entries.get(i).profile()).toList();
+    }
+
+    /**
      * Marks the stored titles a text quotes, exactly as the rules find a quote: a text word ending with the title's
      * first word, its inner words in a row, then a text word starting with its last word. Each run of the text's
      * words as long as some title's inner words is hashed (rolling, from the hashes of the text's beginnings), and

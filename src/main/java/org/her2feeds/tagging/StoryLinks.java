@@ -50,6 +50,9 @@ public class StoryLinks {
 
     static final String NOTICE = "notice";
 
+    /** A comment on a readout (an editorial, an opinion): it reports none itself. */
+    private static final String COMMENTARY = "commentary";
+
     /** What a congress preview or an agenda tells of: readouts still to come, none of which it reports. */
     static final String PREVIEW = "preview";
 
@@ -260,7 +263,95 @@ public class StoryLinks {
      * Whether two articles tell the same story, and why: what they share, in words a reader of the API follows.
      */
     public Optional<String> link(StoryProfile a, StoryProfile b) {
+        return link(current.get(), a, b);
+    }
+
+    /**
+     * Whether two articles tell the same story, given the articles known when the later of them arrived (an index
+     * that may hold either of them): {@link #link(StoryProfile, StoryProfile)}, and the links that depend on what
+     * else those days hold. News naming a drug's maker and the drug, but no trial ("Pfizer shares slip after Tukysa
+     * survival data"), reports a readout of that drug of its days only when it is the sole one: a maker reports
+     * several readouts of one drug at a congress, and such news, linked to each, would join their stories. The
+     * store's grouping and the evaluation both ask this, each article with those known before it.
+     */
+    public Optional<String> link(StoryProfile a, StoryProfile b, StoryCandidates<?> known) {
         StoryRules rules = current.get();
+        Optional<String> pairwise = link(rules, a, b);
+        if (pairwise.isPresent() || !RESULT.equals(a.event()) || !RESULT.equals(b.event()) || !near(rules, a, b)) {
+            return pairwise;
+        }
+        Optional<String> sole = soleReadout(rules, a, b, known);
+        return sole.isPresent() ? sole : soleReadout(rules, b, a, known);
+    }
+
+    private static Optional<String> soleReadout(
+            StoryRules rules, StoryProfile news, StoryProfile readout, StoryCandidates<?> known) {
+        if (!rules.coverageTypes().contains(news.type())
+                || !news.trials().isEmpty()
+                || !news.citedIds().isEmpty()
+                || !sitesAgree(news, readout)) {
+            return Optional.empty();
+        }
+        for (String drug : intersection(news.drugs(), readout.drugs())) {
+            String maker = makerNamed(rules, news, drug);
+            // Joined to a report of the readout (a release, a paper, news naming the trial), not to a comment on
+            // it; every mention of a readout of the drug counts among the readouts of those days.
+            if (maker == null || COMMENTARY.equals(readout.type()) || !readoutOf(rules, readout, drug, news)) {
+                continue;
+            }
+            // The readouts of the drug around the news, each told by its trials and the analysis its title names.
+            Set<List<Set<String>>> readouts = new HashSet<>();
+            List<StoryProfile> around = new ArrayList<>(known.resultsNear(news));
+            around.add(readout);
+            for (StoryProfile other : around) {
+                if (near(rules, news, other) && readoutOf(rules, other, drug, news)) {
+                    readouts.add(List.of(other.trials(), intersection(other.titleWords(), rules.analysisWords())));
+                }
+            }
+            if (readouts.size() == 1) {
+                return Optional.of("news naming " + maker + " within days of the one readout of " + drug + " ("
+                        + String.join(", ", new TreeSet<>(readout.trialNames())) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The maker of the drug a news item's title names, or null. */
+    private static String makerNamed(StoryRules rules, StoryProfile news, String drug) {
+        for (Map.Entry<String, List<String>> sponsor : rules.sponsors().entrySet()) {
+            if (!Evidence.key(sponsor.getKey()).equals(drug)) {
+                continue;
+            }
+            for (String company : sponsor.getValue()) {
+                if (news.titleWords().containsAll(List.of(key(company).split(" ")))) {
+                    return company;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether an article reports a readout of the drug that the news may tell of: a result naming its trial (not a
+     * review's, guideline's or survey's mention), of the analysis the news's title names.
+     */
+    private static boolean readoutOf(StoryRules rules, StoryProfile other, String drug, StoryProfile news) {
+        return RESULT.equals(other.event())
+                && !other.trials().isEmpty()
+                && other.drugs().contains(drug)
+                && !rules.noTrialLinks().contains(other.type())
+                && !surveysTrials(rules, other)
+                && intersection(news.titleWords(), rules.analysisWords())
+                        .equals(intersection(other.titleWords(), rules.analysisWords()));
+    }
+
+    private static boolean sitesAgree(StoryProfile a, StoryProfile b) {
+        return a.sites().isEmpty()
+                || b.sites().isEmpty()
+                || !intersection(a.sites(), b.sites()).isEmpty();
+    }
+
+    private Optional<String> link(StoryRules rules, StoryProfile a, StoryProfile b) {
         if (Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.windowDays())) > 0) {
             return Optional.empty();
         }

@@ -965,4 +965,40 @@ class StoryLinksTest {
                 .as("a cohort measured against the trial is another study than its readout")
                 .isEmpty();
     }
+
+    @Test
+    void newsNamingAMakerAndItsDrugJoinsTheDrugsOneReadoutOfThoseDaysButNoneWhenThereAreSeveral() {
+        StoryProfile release = profile(
+                "Puma Announces Phase 3 WILLOW-3 Trial of Neratinib Met Its Primary Endpoint",
+                "Puma said WILLOW-3 (NCT09911223), a phase 3 trial of neratinib after adjuvant therapy in HER2-positive"
+                        + " early breast cancer, met its primary endpoint of invasive disease-free survival.",
+                "news",
+                "press-wire",
+                "2027-04-12");
+        StoryProfile shares = profile(
+                "Puma stock jumps as investors cheer upbeat readout",
+                "Shares of the drugmaker rose 30% after it said Nerlynx kept more women free of relapse.",
+                "news",
+                "market-desk",
+                "2027-04-13");
+        StoryCandidates<String> known = links.candidates();
+        known.add("release", release);
+        assertThat(links.link(release, shares))
+                .as("two articles alone say too little")
+                .isEmpty();
+        assertThat(links.link(release, shares, known))
+                .hasValue("news naming puma within days of the one readout of neratinib (WILLOW-3)");
+
+        StoryProfile secondReadout = profile(
+                "Neratinib plus capecitabine in HER2-positive brain metastases: the phase 2 ASPEN-2 trial",
+                "ASPEN-2 (NCT09922334) tested neratinib with capecitabine; CNS response rate was 41%.",
+                "journal",
+                "congress-abstracts",
+                "2027-04-14");
+        known.add("second", secondReadout);
+        assertThat(links.link(release, shares, known))
+                .as("a maker with two readouts of its drug in those days: the news could be of either")
+                .isEmpty();
+        assertThat(links.link(secondReadout, shares, known)).isEmpty();
+    }
 }
