@@ -242,7 +242,7 @@ public class StoryLinks {
                 type,
                 event,
                 regulators,
-                keys.get(Evidence.TRIAL),
+                trialKeys(evidence, all),
                 evidence.drugs().isEmpty()
                         ? sponsoredDrugs(rules, text, regulatory)
                         : regulatory ? decidedDrugs(rules, evidence, text) : keys.get(Evidence.DRUG),
@@ -977,6 +977,25 @@ public class StoryLinks {
             figures.add(m.group(1));
         }
         return figures;
+    }
+
+    /**
+     * The keys of the trials an article names, and, when it names one trial by its id, the ids its text gives that
+     * trial in other registries ("Trial registration NCT… and ISRCTN…", one id to a registry): a preprint giving only
+     * the ISRCTN number and the paper giving both report one trial.
+     */
+    private static Set<String> trialKeys(Evidence evidence, String text) {
+        Set<String> keys = new LinkedHashSet<>(evidence.keys().get(Evidence.TRIAL));
+        if (evidence.trials().size() != 1 || evidence.trials().get(0).id() == null) {
+            return keys;
+        }
+        List<String> ids = TrialIds.find(text);
+        boolean oneToARegistry =
+                ids.stream().map(TrialIds::registryOf).distinct().count() == ids.size();
+        if (oneToARegistry && ids.contains(evidence.trials().get(0).id())) {
+            ids.forEach(id -> keys.add(Evidence.key(id)));
+        }
+        return keys;
     }
 
     private static Set<String> trialNames(Evidence evidence) {

@@ -1001,4 +1001,25 @@ class StoryLinksTest {
                 .isEmpty();
         assertThat(links.link(secondReadout, shares, known)).isEmpty();
     }
+
+    @Test
+    void aPaperGivingItsTrialsIdsInTwoRegistriesAndAPreprintGivingOneOfThemReportOneTrial() {
+        StoryProfile preprint = profile(
+                "Neoadjuvant zanidatamab with chemotherapy in resectable HER2-positive oesophageal cancer: a randomised"
+                        + " phase 2 trial",
+                "This randomised trial (ISRCTN40506070) compared zanidatamab with trastuzumab before oesophagectomy."
+                        + " Not peer reviewed.",
+                "preprint",
+                "preprint-server",
+                "2027-02-01");
+        StoryProfile paper = profile(
+                "Zanidatamab or trastuzumab with chemotherapy before surgery for oesophageal adenocarcinoma",
+                "Patients were randomised before oesophagectomy. Major pathological response favoured zanidatamab."
+                        + " Trial registration NCT09876501 and ISRCTN40506070.",
+                "journal",
+                "surgery-journal",
+                "2027-02-20");
+        assertThat(paper.trials()).contains("nct09876501", "isrctn40506070");
+        assertThat(links.link(preprint, paper)).hasValue("trial [isrctn40506070]");
+    }
 }
