@@ -53,6 +53,9 @@ public class StoryLinks {
     /** A comment on a readout (an editorial, an opinion): it reports none itself. */
     private static final String COMMENTARY = "commentary";
 
+    /** A society's guideline: its coverage may come later than a readout's (see guideline-days). */
+    private static final String GUIDELINE = "guideline";
+
     /** What a congress preview or an agenda tells of: readouts still to come, none of which it reports. */
     static final String PREVIEW = "preview";
 
@@ -558,11 +561,10 @@ public class StoryLinks {
         StoryProfile covered = coverageA ? b : a;
         boolean trialOnlyInCoverage =
                 !coverage.trials().isEmpty() && covered.trials().isEmpty();
-        if (near(rules, a, b)
+        if ((near(rules, a, b) && score >= rules.nearThreshold() || laterGuidelineCoverage(rules, a, b))
                 && coverageA != coverageB
                 && !drugs.isEmpty()
-                && !trialOnlyInCoverage
-                && score >= rules.nearThreshold()) {
+                && !trialOnlyInCoverage) {
             return Optional.of(
                     "coverage within days sharing " + new TreeSet<>(drugs) + " and the words " + sharedWords(a, b));
         }
@@ -749,6 +751,23 @@ public class StoryLinks {
 
     private static boolean near(StoryRules rules, StoryProfile a, StoryProfile b) {
         return Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.nearDays())) <= 0;
+    }
+
+    /**
+     * Whether one is a guideline and the other appeared within guideline-days of it, sharing near-threshold words
+     * beyond those every guideline's coverage uses ("living guideline update"): a society's guideline is told by news,
+     * podcasts and comments over a week or two, where a readout's news follows in days.
+     */
+    private static boolean laterGuidelineCoverage(StoryRules rules, StoryProfile a, StoryProfile b) {
+        if (!GUIDELINE.equals(a.type()) && !GUIDELINE.equals(b.type())
+                || Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.guidelineDays())) > 0) {
+            return false;
+        }
+        Set<String> titleA = new HashSet<>(a.titleWords());
+        titleA.removeAll(rules.guidelineWords());
+        Set<String> titleB = new HashSet<>(b.titleWords());
+        titleB.removeAll(rules.guidelineWords());
+        return shared(titleA, b.words()) + shared(titleB, a.words()) >= rules.nearThreshold();
     }
 
     private static Set<String> kinds(StoryProfile a, StoryProfile b) {

@@ -1022,4 +1022,35 @@ class StoryLinksTest {
         assertThat(paper.trials()).contains("nct09876501", "isrctn40506070");
         assertThat(links.link(preprint, paper)).hasValue("trial [isrctn40506070]");
     }
+
+    @Test
+    void aGuidelinesCoverageMayComeWeeksLaterButSharingOnlyTheWordsOfEveryGuidelineUpdateIsNotEnough() {
+        StoryProfile guideline = profile(
+                "Oesophagogastric cancer: ESMO Clinical Practice Guideline update on HER2-positive disease",
+                "The ESMO Guidelines Committee recommends zanidatamab with chemotherapy as first-line treatment of"
+                        + " HER2-positive oesophagogastric adenocarcinoma; retesting HER2 on progression is advised.",
+                "journal",
+                "oncology-annals",
+                "2027-05-03");
+        StoryProfile podcast = profile(
+                "Oncology Podcast: retesting HER2 in oesophagogastric cancer under the new recommendations",
+                "Two authors of the ESMO guideline explain when to retest HER2 and where zanidatamab now fits.",
+                "news",
+                "society-podcast",
+                "2027-05-13");
+        assertThat(podcast.type()).isIn("news", "commentary");
+        assertThat(links.link(guideline, podcast)).isPresent();
+
+        StoryProfile otherComment = profile(
+                "A pathologist's view of the latest HER2 testing guideline update",
+                "The guideline update on HER2 scoring will change which patients receive zanidatamab, the author"
+                        + " argues, and laboratories need time to adapt.",
+                "journal",
+                "pathology-journal",
+                "2027-05-13");
+        assertThat(links.link(guideline, otherComment))
+                .as("'guideline update' and a drug are shared by every guideline's coverage")
+                .isEmpty();
+    }
 }
+
