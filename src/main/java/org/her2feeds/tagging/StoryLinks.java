@@ -316,7 +316,58 @@ public class StoryLinks {
                         + String.join(", ", new TreeSet<>(readout.trialNames())) + ")");
             }
         }
-        return Optional.empty();
+        return soleReleaseOf(rules, news, readout, known);
+    }
+
+    /**
+     * News whose title opens with the company a release's title opens with ("Kestrel Therapeutics stock more than
+     * doubles on lung cancer trial win" beside "Kestrel Therapeutics Reports Positive Topline Results From …"), a
+     * maker no sponsors list knows, reports that release's readout when it is the company's one readout of those days.
+     */
+    private static Optional<String> soleReleaseOf(
+            StoryRules rules, StoryProfile news, StoryProfile readout, StoryCandidates<?> known) {
+        String company = opening(news);
+        if (company == null
+                || !company.equals(opening(readout))
+                || COMMENTARY.equals(readout.type())
+                || !releaseOf(rules, readout, company, news)) {
+            return Optional.empty();
+        }
+        Set<List<Set<String>>> readouts = new HashSet<>();
+        List<StoryProfile> around = new ArrayList<>(known.resultsOpeningNear(news));
+        around.add(readout);
+        for (StoryProfile other : around) {
+            if (near(rules, news, other) && releaseOf(rules, other, company, news)) {
+                readouts.add(List.of(other.trials(), intersection(other.titleWords(), rules.analysisWords())));
+            }
+        }
+        return readouts.size() == 1
+                ? Optional.of("news naming " + company + " within days of its one readout ("
+                        + String.join(", ", new TreeSet<>(readout.trialNames())) + ")")
+                : Optional.empty();
+    }
+
+    private static boolean releaseOf(StoryRules rules, StoryProfile other, String company, StoryProfile news) {
+        return RESULT.equals(other.event())
+                && !other.trials().isEmpty()
+                && company.equals(opening(other))
+                && !rules.noTrialLinks().contains(other.type())
+                && !surveysTrials(rules, other)
+                && intersection(news.titleWords(), rules.analysisWords())
+                        .equals(intersection(other.titleWords(), rules.analysisWords()));
+    }
+
+    /**
+     * The two distinctive words a title opens with, as a company's name opens its release and news of it, or null:
+     * "kestrel therapeutics".
+     */
+    static String opening(StoryProfile profile) {
+        String[] words = profile.titleKey().split(" ");
+        return words.length >= 2
+                        && profile.titleWords().contains(words[0])
+                        && profile.titleWords().contains(words[1])
+                ? words[0] + " " + words[1]
+                : null;
     }
 
     /** The maker of the drug a news item's title names, or null. */

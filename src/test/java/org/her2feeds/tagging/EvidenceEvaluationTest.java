@@ -215,12 +215,12 @@ class EvidenceEvaluationTest {
      * then 0.815, the rest the same both times (trials 0.910 / 0.902, drugs 1 / 1, every notice recognised with its
      * kind and its DOI or PMID read); retired as held out on 2026-12-07. These floors, just under what it reached
      * while held out, keep tuning on it from losing what unseen rules already gave. The seventeenth tuning (stories,
-     * tuned on it) raised stories F1 to 0.881: its floor follows, with a point's room for the type rules changed
+     * tuned on it) raised stories F1 to 0.897: its floor follows, with a point's room for the type rules changed
      * beside it.
      */
     private static final Path TUNING_16 = Path.of("src/test/resources/evidence/evidence-tuning-16.yml");
 
-    private static final Floors TUNING_16_FLOORS = new Floors(0.90, 0.90, 0.87, 0, 0, 0);
+    private static final Floors TUNING_16_FLOORS = new Floors(0.90, 0.90, 0.88, 0, 0, 0);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between

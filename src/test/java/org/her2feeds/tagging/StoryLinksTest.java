@@ -1052,4 +1052,38 @@ class StoryLinksTest {
                 .as("'guideline update' and a drug are shared by every guideline's coverage")
                 .isEmpty();
     }
+
+    @Test
+    void newsOpeningWithTheCompanyAReleaseOpensWithJoinsItsOneReadoutOfThoseDays() {
+        StoryProfile release = profile(
+                "Orrery Biosciences Reports Phase 3 LANTERN-2 Trial Met Its Primary Endpoint",
+                "LANTERN-2 (NCT09933445) tested the company's oral HER2 inhibitor with chemotherapy in HER2-mutant"
+                        + " lung cancer and met its primary endpoint.",
+                "news",
+                "press-wire",
+                "2027-06-07");
+        StoryProfile shares = profile(
+                "Orrery Biosciences shares triple on late-stage win",
+                "The small biotech said its lead pill beat the standard of care, setting up a contest with larger"
+                        + " rivals.",
+                "news",
+                "market-desk",
+                "2027-06-08");
+        StoryCandidates<String> known = links.candidates();
+        known.add("release", release);
+        assertThat(links.link(release, shares)).isEmpty();
+        assertThat(links.link(release, shares, known))
+                .hasValue("news naming orrery biosciences within days of its one readout (LANTERN-2)");
+
+        StoryProfile another = profile(
+                "Orrery Biosciences Presents Phase 2 BEACON-1 Trial Results in HER2-Positive Breast Cancer",
+                "BEACON-1 (NCT09944556) reported a response rate of 38% with the company's HER2 inhibitor.",
+                "news",
+                "press-wire",
+                "2027-06-09");
+        known.add("another", another);
+        assertThat(links.link(release, shares, known))
+                .as("the company's two readouts of those days: the news could be of either")
+                .isEmpty();
+    }
 }
