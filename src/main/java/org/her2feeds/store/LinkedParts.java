@@ -21,18 +21,25 @@ import org.her2feeds.tagging.StoryProfile;
  */
 final class LinkedParts {
 
+    /** Whether two profiles link, the earlier first, given the part's members (all of them known by then). */
+    private interface Linked {
+        boolean test(StoryProfile earlier, StoryProfile later, StoryCandidates<?> known);
+    }
+
     private final StoryLinks links;
-    /** Whether two profiles link, the earlier first (as the rules are asked when all pairs are compared). */
-    private final BiPredicate<StoryProfile, StoryProfile> linked;
+
+    private final Linked linked;
 
     LinkedParts(StoryLinks links) {
-        this(links, (earlier, later) -> links.link(earlier, later).isPresent());
+        this.links = links;
+        this.linked =
+                (earlier, later, known) -> links.link(earlier, later, known).isPresent();
     }
 
     /** With another test of a link: a test counts the comparisons through it. */
     LinkedParts(StoryLinks links, BiPredicate<StoryProfile, StoryProfile> linked) {
         this.links = links;
-        this.linked = linked;
+        this.linked = (earlier, later, known) -> linked.test(earlier, later);
     }
 
     /**
@@ -64,7 +71,7 @@ final class LinkedParts {
                         || !compared.add((long) earlier * n + later)) {
                     continue;
                 }
-                if (linked.test(profiles.get(earlier), profiles.get(later))) {
+                if (linked.test(profiles.get(earlier), profiles.get(later), candidates)) {
                     parent[root(parent, later)] = root(parent, earlier);
                 }
             }

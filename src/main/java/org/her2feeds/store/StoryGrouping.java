@@ -331,7 +331,7 @@ final class StoryGrouping {
                 if (stories.contains(storyOf.get(candidate.articleId()))) {
                     continue;
                 }
-                Optional<String> why = links.link(candidate.profile(), member.profile());
+                Optional<String> why = links.link(candidate.profile(), member.profile(), candidates);
                 if (why.isPresent()) {
                     stories.add(storyOf.get(candidate.articleId()));
                     reason = reason == null ? why.get() + " (" + candidate.articleId() + ")" : reason;

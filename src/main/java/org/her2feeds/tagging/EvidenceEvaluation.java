@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -162,21 +163,33 @@ final class EvidenceEvaluation {
         return links.profile(item.text(), evidence, story.sourceId(), story.doi(), story.pmid(), story.published());
     }
 
-    /** Groups the items as the store does (every link joins two stories) and counts the pairs. */
+    /**
+     * Groups the items as the store does (every link joins two stories): the items arrive in order of appearance
+     * (the set's order among those of one moment), each compared with every one before it, given those known then
+     * ({@link StoryLinks#link(StoryProfile, StoryProfile, StoryCandidates)}); then counts the pairs.
+     */
     private void scoreStories(List<Labelled> items, List<Optional<StoryProfile>> profiles, StoryLinks links) {
         int n = items.size();
         int[] group = new int[n];
         for (int i = 0; i < n; i++) {
             group[i] = i;
         }
-        Map<String, String> reasons = new TreeMap<>();
+        List<Integer> arrival = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (profiles.get(i).isEmpty() || profiles.get(j).isEmpty()) {
-                    continue;
-                }
+            if (profiles.get(i).isPresent()) {
+                arrival.add(i);
+            }
+        }
+        arrival.sort(Comparator.comparing((Integer i) -> profiles.get(i).get().at()));
+        StoryCandidates<Integer> known = links.candidates();
+        Map<String, String> reasons = new TreeMap<>();
+        for (int later = 0; later < arrival.size(); later++) {
+            for (int earlier = 0; earlier < later; earlier++) {
+                // Asked in the set's order, as the reasons are reported.
+                int i = Math.min(arrival.get(earlier), arrival.get(later));
+                int j = Math.max(arrival.get(earlier), arrival.get(later));
                 Optional<String> why =
-                        links.link(profiles.get(i).get(), profiles.get(j).get());
+                        links.link(profiles.get(i).get(), profiles.get(j).get(), known);
                 if (why.isPresent()) {
                     reasons.put(items.get(i).id() + "+" + items.get(j).id(), why.get());
                     int from = root(group, i);
@@ -184,6 +197,7 @@ final class EvidenceEvaluation {
                     group[Math.max(from, to)] = Math.min(from, to);
                 }
             }
+            known.add(arrival.get(later), profiles.get(arrival.get(later)).get());
         }
         int together = 0;
         int predicted = 0;

@@ -92,6 +92,9 @@ public final class StoryCandidates<T> {
      */
     private final Map<String, List<Entry<T>>> resultsByDrugDay = new HashMap<>();
 
+    /** Results by the words their titles open with (a company's name) and their day: news of a company's readout. */
+    private final Map<String, List<Entry<T>>> resultsByOpeningDay = new HashMap<>();
+
     StoryCandidates(int fewestWords) {
         this(fewestWords, 0, Set.of());
     }
@@ -169,6 +172,12 @@ public final class StoryCandidates<T> {
                             .computeIfAbsent(drug + " " + day(profile), k -> new ArrayList<>())
                             .add(entry);
                 }
+                String opening = StoryLinks.opening(profile);
+                if (opening != null) {
+                    resultsByOpeningDay
+                            .computeIfAbsent(opening + " " + day(profile), k -> new ArrayList<>())
+                            .add(entry);
+                }
             }
         }
         for (int prefix : prefixes(split.text)) {
@@ -233,6 +242,12 @@ public final class StoryCandidates<T> {
                                 .getOrDefault(drug + " " + day, List.of())
                                 .forEach(e -> found.set(e.order()));
                     }
+                    String opening = StoryLinks.opening(profile);
+                    if (opening != null) {
+                        resultsByOpeningDay
+                                .getOrDefault(opening + " " + day, List.of())
+                                .forEach(e -> found.set(e.order()));
+                    }
                 }
             }
         }
@@ -276,6 +291,30 @@ public final class StoryCandidates<T> {
             quotingTexts(profile.titleKey(), title, found);
         }
         return found.stream().mapToObj(i -> entries.get(i).id()).toList();
+    }
+
+    /**
+     * The results added that name one of this article's drugs, within near-days of it by their day (the caller
+     * measures the days exactly): what a link depending on the other readouts of a drug's days reads.
+     */
+    List<StoryProfile> resultsNear(StoryProfile profile) {
+        BitSet found = new BitSet(entries.size());
+        for (long day = day(profile) - nearDays; day <= day(profile) + nearDays; day++) {
+            for (String drug : profile.drugs()) {
+                resultsByDrugDay.getOrDefault(drug + " " + day, List.of()).forEach(e -> found.set(e.order()));
+            }
+        }
+        return found.stream().mapToObj(i -> entries.get(i).profile()).toList();
+    }
+
+    /** The results added whose titles open with the words this one's opens with, within near-days by their day. */
+    List<StoryProfile> resultsOpeningNear(StoryProfile profile) {
+        String opening = StoryLinks.opening(profile);
+        BitSet found = new BitSet(entries.size());
+        for (long day = day(profile) - nearDays; opening != null && day <= day(profile) + nearDays; day++) {
+            resultsByOpeningDay.getOrDefault(opening + " " + day, List.of()).forEach(e -> found.set(e.order()));
+        }
+        return found.stream().mapToObj(i -> entries.get(i).profile()).toList();
     }
 
     /**

@@ -50,6 +50,12 @@ public class StoryLinks {
 
     static final String NOTICE = "notice";
 
+    /** A comment on a readout (an editorial, an opinion): it reports none itself. */
+    private static final String COMMENTARY = "commentary";
+
+    /** A society's guideline: its coverage may come later than a readout's (see guideline-days). */
+    private static final String GUIDELINE = "guideline";
+
     /** What a congress preview or an agenda tells of: readouts still to come, none of which it reports. */
     static final String PREVIEW = "preview";
 
@@ -239,7 +245,7 @@ public class StoryLinks {
                 type,
                 event,
                 regulators,
-                keys.get(Evidence.TRIAL),
+                trialKeys(evidence, all),
                 evidence.drugs().isEmpty()
                         ? sponsoredDrugs(rules, text, regulatory)
                         : regulatory ? decidedDrugs(rules, evidence, text) : keys.get(Evidence.DRUG),
@@ -260,7 +266,146 @@ public class StoryLinks {
      * Whether two articles tell the same story, and why: what they share, in words a reader of the API follows.
      */
     public Optional<String> link(StoryProfile a, StoryProfile b) {
+        return link(current.get(), a, b);
+    }
+
+    /**
+     * Whether two articles tell the same story, given the articles known when the later of them arrived (an index
+     * that may hold either of them): {@link #link(StoryProfile, StoryProfile)}, and the links that depend on what
+     * else those days hold. News naming a drug's maker and the drug, but no trial ("Pfizer shares slip after Tukysa
+     * survival data"), reports a readout of that drug of its days only when it is the sole one: a maker reports
+     * several readouts of one drug at a congress, and such news, linked to each, would join their stories. The
+     * store's grouping and the evaluation both ask this, each article with those known before it.
+     */
+    public Optional<String> link(StoryProfile a, StoryProfile b, StoryCandidates<?> known) {
         StoryRules rules = current.get();
+        Optional<String> pairwise = link(rules, a, b);
+        if (pairwise.isPresent() || !RESULT.equals(a.event()) || !RESULT.equals(b.event()) || !near(rules, a, b)) {
+            return pairwise;
+        }
+        Optional<String> sole = soleReadout(rules, a, b, known);
+        return sole.isPresent() ? sole : soleReadout(rules, b, a, known);
+    }
+
+    private static Optional<String> soleReadout(
+            StoryRules rules, StoryProfile news, StoryProfile readout, StoryCandidates<?> known) {
+        if (!rules.coverageTypes().contains(news.type())
+                || !news.trials().isEmpty()
+                || !news.citedIds().isEmpty()
+                || !sitesAgree(news, readout)) {
+            return Optional.empty();
+        }
+        for (String drug : intersection(news.drugs(), readout.drugs())) {
+            String maker = makerNamed(rules, news, drug);
+            // Joined to a report of the readout (a release, a paper, news naming the trial), not to a comment on
+            // it; every mention of a readout of the drug counts among the readouts of those days.
+            if (maker == null || COMMENTARY.equals(readout.type()) || !readoutOf(rules, readout, drug, news)) {
+                continue;
+            }
+            // The readouts of the drug around the news, each told by its trials and the analysis its title names.
+            Set<List<Set<String>>> readouts = new HashSet<>();
+            List<StoryProfile> around = new ArrayList<>(known.resultsNear(news));
+            around.add(readout);
+            for (StoryProfile other : around) {
+                if (near(rules, news, other) && readoutOf(rules, other, drug, news)) {
+                    readouts.add(List.of(other.trials(), intersection(other.titleWords(), rules.analysisWords())));
+                }
+            }
+            if (readouts.size() == 1) {
+                return Optional.of("news naming " + maker + " within days of the one readout of " + drug + " ("
+                        + String.join(", ", new TreeSet<>(readout.trialNames())) + ")");
+            }
+        }
+        return soleReleaseOf(rules, news, readout, known);
+    }
+
+    /**
+     * News whose title opens with the company a release's title opens with ("Kestrel Therapeutics stock more than
+     * doubles on lung cancer trial win" beside "Kestrel Therapeutics Reports Positive Topline Results From …"), a
+     * maker no sponsors list knows, reports that release's readout when it is the company's one readout of those days.
+     */
+    private static Optional<String> soleReleaseOf(
+            StoryRules rules, StoryProfile news, StoryProfile readout, StoryCandidates<?> known) {
+        String company = opening(news);
+        if (company == null
+                || !company.equals(opening(readout))
+                || COMMENTARY.equals(readout.type())
+                || !releaseOf(rules, readout, company, news)) {
+            return Optional.empty();
+        }
+        Set<List<Set<String>>> readouts = new HashSet<>();
+        List<StoryProfile> around = new ArrayList<>(known.resultsOpeningNear(news));
+        around.add(readout);
+        for (StoryProfile other : around) {
+            if (near(rules, news, other) && releaseOf(rules, other, company, news)) {
+                readouts.add(List.of(other.trials(), intersection(other.titleWords(), rules.analysisWords())));
+            }
+        }
+        return readouts.size() == 1
+                ? Optional.of("news naming " + company + " within days of its one readout ("
+                        + String.join(", ", new TreeSet<>(readout.trialNames())) + ")")
+                : Optional.empty();
+    }
+
+    private static boolean releaseOf(StoryRules rules, StoryProfile other, String company, StoryProfile news) {
+        return RESULT.equals(other.event())
+                && !other.trials().isEmpty()
+                && company.equals(opening(other))
+                && !rules.noTrialLinks().contains(other.type())
+                && !surveysTrials(rules, other)
+                && intersection(news.titleWords(), rules.analysisWords())
+                        .equals(intersection(other.titleWords(), rules.analysisWords()));
+    }
+
+    /**
+     * The two distinctive words a title opens with, as a company's name opens its release and news of it, or null:
+     * "kestrel therapeutics".
+     */
+    static String opening(StoryProfile profile) {
+        String[] words = profile.titleKey().split(" ");
+        return words.length >= 2
+                        && profile.titleWords().contains(words[0])
+                        && profile.titleWords().contains(words[1])
+                ? words[0] + " " + words[1]
+                : null;
+    }
+
+    /** The maker of the drug a news item's title names, or null. */
+    private static String makerNamed(StoryRules rules, StoryProfile news, String drug) {
+        for (Map.Entry<String, List<String>> sponsor : rules.sponsors().entrySet()) {
+            if (!Evidence.key(sponsor.getKey()).equals(drug)) {
+                continue;
+            }
+            for (String company : sponsor.getValue()) {
+                if (news.titleWords().containsAll(List.of(key(company).split(" ")))) {
+                    return company;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether an article reports a readout of the drug that the news may tell of: a result naming its trial (not a
+     * review's, guideline's or survey's mention), of the analysis the news's title names.
+     */
+    private static boolean readoutOf(StoryRules rules, StoryProfile other, String drug, StoryProfile news) {
+        return RESULT.equals(other.event())
+                && !other.trials().isEmpty()
+                && other.drugs().contains(drug)
+                && !rules.noTrialLinks().contains(other.type())
+                && !surveysTrials(rules, other)
+                && intersection(news.titleWords(), rules.analysisWords())
+                        .equals(intersection(other.titleWords(), rules.analysisWords()));
+    }
+
+    private static boolean sitesAgree(StoryProfile a, StoryProfile b) {
+        return a.sites().isEmpty()
+                || b.sites().isEmpty()
+                || !intersection(a.sites(), b.sites()).isEmpty();
+    }
+
+    private Optional<String> link(StoryRules rules, StoryProfile a, StoryProfile b) {
         if (Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.windowDays())) > 0) {
             return Optional.empty();
         }
@@ -467,11 +612,10 @@ public class StoryLinks {
         StoryProfile covered = coverageA ? b : a;
         boolean trialOnlyInCoverage =
                 !coverage.trials().isEmpty() && covered.trials().isEmpty();
-        if (near(rules, a, b)
+        if ((near(rules, a, b) && score >= rules.nearThreshold() || laterGuidelineCoverage(rules, a, b))
                 && coverageA != coverageB
                 && !drugs.isEmpty()
-                && !trialOnlyInCoverage
-                && score >= rules.nearThreshold()) {
+                && !trialOnlyInCoverage) {
             return Optional.of(
                     "coverage within days sharing " + new TreeSet<>(drugs) + " and the words " + sharedWords(a, b));
         }
@@ -658,6 +802,23 @@ public class StoryLinks {
 
     private static boolean near(StoryRules rules, StoryProfile a, StoryProfile b) {
         return Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.nearDays())) <= 0;
+    }
+
+    /**
+     * Whether one is a guideline and the other appeared within guideline-days of it, sharing near-threshold words
+     * beyond those every guideline's coverage uses ("living guideline update"): a society's guideline is told by news,
+     * podcasts and comments over a week or two, where a readout's news follows in days.
+     */
+    private static boolean laterGuidelineCoverage(StoryRules rules, StoryProfile a, StoryProfile b) {
+        if (!GUIDELINE.equals(a.type()) && !GUIDELINE.equals(b.type())
+                || Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofDays(rules.guidelineDays())) > 0) {
+            return false;
+        }
+        Set<String> titleA = new HashSet<>(a.titleWords());
+        titleA.removeAll(rules.guidelineWords());
+        Set<String> titleB = new HashSet<>(b.titleWords());
+        titleB.removeAll(rules.guidelineWords());
+        return shared(titleA, b.words()) + shared(titleB, a.words()) >= rules.nearThreshold();
     }
 
     private static Set<String> kinds(StoryProfile a, StoryProfile b) {
@@ -886,6 +1047,25 @@ public class StoryLinks {
             figures.add(m.group(1));
         }
         return figures;
+    }
+
+    /**
+     * The keys of the trials an article names, and, when it names one trial by its id, the ids its text gives that
+     * trial in other registries ("Trial registration NCT… and ISRCTN…", one id to a registry): a preprint giving only
+     * the ISRCTN number and the paper giving both report one trial.
+     */
+    private static Set<String> trialKeys(Evidence evidence, String text) {
+        Set<String> keys = new LinkedHashSet<>(evidence.keys().get(Evidence.TRIAL));
+        if (evidence.trials().size() != 1 || evidence.trials().get(0).id() == null) {
+            return keys;
+        }
+        List<String> ids = TrialIds.find(text);
+        boolean oneToARegistry =
+                ids.stream().map(TrialIds::registryOf).distinct().count() == ids.size();
+        if (oneToARegistry && ids.contains(evidence.trials().get(0).id())) {
+            ids.forEach(id -> keys.add(Evidence.key(id)));
+        }
+        return keys;
     }
 
     private static Set<String> trialNames(Evidence evidence) {

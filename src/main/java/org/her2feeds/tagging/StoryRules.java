@@ -33,6 +33,8 @@ record StoryRules(
         List<String> opinionWords,
         Set<String> analysisWords,
         int readoutDays,
+        int guidelineDays,
+        Set<String> guidelineWords,
         int versionThreshold,
         Map<String, List<String>> regulators,
         Map<String, List<String>> sites,
@@ -55,6 +57,8 @@ record StoryRules(
             "opinion-words",
             "analysis-words",
             "readout-days",
+            "guideline-days",
+            "guideline-words",
             "version-threshold",
             "regulators",
             "sites",
@@ -68,13 +72,15 @@ record StoryRules(
      * its journal version are not linked by the words of their texts; without sponsors, an article that names no drug
      * has none; without preview words, a preview is read as a report of what it previews; without opinion words, an
      * advisory opinion or a draft is one event with the decision that follows it; without settings, decisions on one
-     * site are not told apart by setting.
+     * site are not told apart by setting; without guideline days, a guideline's coverage must come within near-days.
      */
     private static final Set<String> OPTIONAL = Set.of(
             "sites",
             "settings",
             "analysis-words",
             "readout-days",
+            "guideline-days",
+            "guideline-words",
             "filing-words",
             "preview-words",
             "opinion-words",
@@ -117,6 +123,11 @@ record StoryRules(
                         : Set.of(),
                 // Without analysis words no two readouts are told apart, whatever the days between them.
                 fields.containsKey("readout-days") ? positive(doc, fields.get("readout-days")) : Integer.MAX_VALUE,
+                // Without guideline days a guideline's coverage is near it as any coverage is near its paper.
+                fields.containsKey("guideline-days") ? positive(doc, fields.get("guideline-days")) : 0,
+                fields.containsKey("guideline-words")
+                        ? new LinkedHashSet<>(words(doc, fields.get("guideline-words"), "guideline-words"))
+                        : Set.of(),
                 fields.containsKey("version-threshold")
                         ? positive(doc, fields.get("version-threshold"))
                         : Integer.MAX_VALUE,

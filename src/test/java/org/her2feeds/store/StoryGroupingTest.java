@@ -96,6 +96,59 @@ class StoryGroupingTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void newsNamingAMakerAndItsDrugJoinsTheDrugsReadoutOnlyWhenItIsTheOneOfThoseDays(boolean secondReadout) {
+        db.store.saveFeed(
+                "press-wire",
+                SourceKind.NEWS,
+                List.of(articles.item(
+                        "press-wire",
+                        SourceKind.NEWS,
+                        "w1",
+                        "Puma Announces Phase 3 WILLOW-3 Trial of Neratinib Met Its Primary Endpoint",
+                        "Puma said WILLOW-3 (NCT09911223), a phase 3 trial of neratinib after adjuvant therapy in"
+                                + " HER2-positive early breast cancer, met its primary endpoint.",
+                        "2027-04-12T08:00:00Z",
+                        null)));
+        if (secondReadout) {
+            db.store.saveFeed(
+                    "congress-abstracts",
+                    SourceKind.JOURNAL,
+                    List.of(articles.item(
+                            "congress-abstracts",
+                            SourceKind.JOURNAL,
+                            "a1",
+                            "Neratinib plus capecitabine in HER2-positive brain metastases: the phase 2 ASPEN-2 trial",
+                            "ASPEN-2 (NCT09922334) tested neratinib with capecitabine; CNS response rate was 41%.",
+                            "2027-04-14T08:00:00Z",
+                            null)));
+        }
+        db.store.saveFeed(
+                "market-desk",
+                SourceKind.NEWS,
+                List.of(articles.item(
+                        "market-desk",
+                        SourceKind.NEWS,
+                        "m1",
+                        "Puma stock jumps as investors cheer upbeat readout",
+                        "Shares of the drugmaker rose 30% after it said Nerlynx kept more women free of relapse.",
+                        "2027-04-13T08:00:00Z",
+                        null)));
+
+        List<Story> stories = db.stories.page(null, 10);
+        if (secondReadout) {
+            assertThat(stories)
+                    .as("two readouts of the maker's drug: the news could be of either")
+                    .isEmpty();
+        } else {
+            assertThat(stories).hasSize(1);
+            assertThat(stories.get(0).members())
+                    .extracting(Story.Member::source)
+                    .containsExactlyInAnyOrder("press-wire", "market-desk");
+        }
+    }
+
     @Test
     void aNewsItemThatLinksThePapersPageJoinsItsStory() {
         db.store.saveFeed(

@@ -161,12 +161,13 @@ class EvidenceEvaluationTest {
      * only), with the rules before and after the eleventh tuning: type 0.929 then 0.933, trials 0.878 / 0.852 then
      * 0.891 / 0.852, DOI or PMID 9 then 10 of 10, stories F1 0.662 both times; retired as held out on 2026-12-07 and
      * tuned on since (the twelfth tuning: trials 0.928 / 0.859, stories F1 0.706; the thirteenth: trials 0.952 /
-     * 0.889, stories F1 0.755; the fifteenth: trials 0.984 / 0.904; the seventeenth: trials 0.992 / 0.911), still below
+     * 0.889, stories F1 0.755; the fifteenth: trials 0.984 / 0.904; the seventeenth: trials 0.992 / 0.911, stories F1
+     * 0.785), still below
      * the goals for trial recall and stories; these floors are just under what it reaches.
      */
     private static final Path TUNING_12 = Path.of("src/test/resources/evidence/evidence-tuning-12.yml");
 
-    private static final Floors TUNING_12_FLOORS = new Floors(0.99, 0.91, 0.75, 0, 1);
+    private static final Floors TUNING_12_FLOORS = new Floors(0.99, 0.91, 0.78, 0, 1);
 
     /**
      * The thirteenth tuning set (h11-001…, 240 items, 40 stories, 16 notices): written on 2026-12-07 as the eleventh
@@ -190,12 +191,13 @@ class EvidenceEvaluationTest {
      * guidance as a decision, an endpoint's initials no trial's name), reaching type 0.971, trials 0.935 / 0.927,
      * every notice's kind and DOI or PMID, stories F1 0.822; since the fifteenth (trials listed by number, more
      * places names stand; lay news naming a readout's whole regimen and site reports the readout of those days)
-     * trials 0.944 / 0.960 and stories F1 0.855; since the seventeenth trials 0.960 / 0.960. These floors, just under
-     * what it reaches, hold it there.
+     * trials 0.944 / 0.960 and stories F1 0.855; since the seventeenth (more places names stand; news naming a maker
+     * and its drug joins the drug's one readout of those days) trials 0.960 / 0.960 and stories F1 0.904. These
+     * floors, just under what it reaches, hold it there.
      */
     private static final Path TUNING_14 = Path.of("src/test/resources/evidence/evidence-tuning-14.yml");
 
-    private static final Floors TUNING_14_FLOORS = new Floors(0.95, 0.95, 0.85);
+    private static final Floors TUNING_14_FLOORS = new Floors(0.95, 0.95, 0.90);
 
     /**
      * The fifteenth tuning set (h13-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the thirteenth
@@ -217,12 +219,12 @@ class EvidenceEvaluationTest {
      * then 0.815, the rest the same both times (trials 0.910 / 0.902, drugs 1 / 1, every notice recognised with its
      * kind and its DOI or PMID read); retired as held out on 2026-12-07. These floors, just under what it reached
      * while held out, keep tuning on it from losing what unseen rules already gave. The seventeenth tuning (tuned on
-     * it) raised trials to 0.983 / 0.951 (and stories F1 to 0.873): the trial floors follow, rounded down; the story
-     * floor is left, as story grouping is being changed on another branch at the same time.
+     * it, trials and types on one branch, stories on another) raised trials to 0.983 / 0.951 and stories F1 to
+     * 0.947 (0.942 / 0.855 / 0.897 from stories alone): the floors follow, rounded down.
      */
     private static final Path TUNING_16 = Path.of("src/test/resources/evidence/evidence-tuning-16.yml");
 
-    private static final Floors TUNING_16_FLOORS = new Floors(0.98, 0.95, 0.81, 0, 0, 0);
+    private static final Floors TUNING_16_FLOORS = new Floors(0.98, 0.95, 0.94, 0, 0, 0);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the

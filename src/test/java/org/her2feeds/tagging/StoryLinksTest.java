@@ -965,4 +965,125 @@ class StoryLinksTest {
                 .as("a cohort measured against the trial is another study than its readout")
                 .isEmpty();
     }
+
+    @Test
+    void newsNamingAMakerAndItsDrugJoinsTheDrugsOneReadoutOfThoseDaysButNoneWhenThereAreSeveral() {
+        StoryProfile release = profile(
+                "Puma Announces Phase 3 WILLOW-3 Trial of Neratinib Met Its Primary Endpoint",
+                "Puma said WILLOW-3 (NCT09911223), a phase 3 trial of neratinib after adjuvant therapy in HER2-positive"
+                        + " early breast cancer, met its primary endpoint of invasive disease-free survival.",
+                "news",
+                "press-wire",
+                "2027-04-12");
+        StoryProfile shares = profile(
+                "Puma stock jumps as investors cheer upbeat readout",
+                "Shares of the drugmaker rose 30% after it said Nerlynx kept more women free of relapse.",
+                "news",
+                "market-desk",
+                "2027-04-13");
+        StoryCandidates<String> known = links.candidates();
+        known.add("release", release);
+        assertThat(links.link(release, shares))
+                .as("two articles alone say too little")
+                .isEmpty();
+        assertThat(links.link(release, shares, known))
+                .hasValue("news naming puma within days of the one readout of neratinib (WILLOW-3)");
+
+        StoryProfile secondReadout = profile(
+                "Neratinib plus capecitabine in HER2-positive brain metastases: the phase 2 ASPEN-2 trial",
+                "ASPEN-2 (NCT09922334) tested neratinib with capecitabine; CNS response rate was 41%.",
+                "journal",
+                "congress-abstracts",
+                "2027-04-14");
+        known.add("second", secondReadout);
+        assertThat(links.link(release, shares, known))
+                .as("a maker with two readouts of its drug in those days: the news could be of either")
+                .isEmpty();
+        assertThat(links.link(secondReadout, shares, known)).isEmpty();
+    }
+
+    @Test
+    void aPaperGivingItsTrialsIdsInTwoRegistriesAndAPreprintGivingOneOfThemReportOneTrial() {
+        StoryProfile preprint = profile(
+                "Neoadjuvant zanidatamab with chemotherapy in resectable HER2-positive oesophageal cancer: a randomised"
+                        + " phase 2 trial",
+                "This randomised trial (ISRCTN40506070) compared zanidatamab with trastuzumab before oesophagectomy."
+                        + " Not peer reviewed.",
+                "preprint",
+                "preprint-server",
+                "2027-02-01");
+        StoryProfile paper = profile(
+                "Zanidatamab or trastuzumab with chemotherapy before surgery for oesophageal adenocarcinoma",
+                "Patients were randomised before oesophagectomy. Major pathological response favoured zanidatamab."
+                        + " Trial registration NCT09876501 and ISRCTN40506070.",
+                "journal",
+                "surgery-journal",
+                "2027-02-20");
+        assertThat(paper.trials()).contains("nct09876501", "isrctn40506070");
+        assertThat(links.link(preprint, paper)).hasValue("trial [isrctn40506070]");
+    }
+
+    @Test
+    void aGuidelinesCoverageMayComeWeeksLaterButSharingOnlyTheWordsOfEveryGuidelineUpdateIsNotEnough() {
+        StoryProfile guideline = profile(
+                "Oesophagogastric cancer: ESMO Clinical Practice Guideline update on HER2-positive disease",
+                "The ESMO Guidelines Committee recommends zanidatamab with chemotherapy as first-line treatment of"
+                        + " HER2-positive oesophagogastric adenocarcinoma; retesting HER2 on progression is advised.",
+                "journal",
+                "oncology-annals",
+                "2027-05-03");
+        StoryProfile podcast = profile(
+                "Oncology Podcast: retesting HER2 in oesophagogastric cancer under the new recommendations",
+                "Two authors of the ESMO guideline explain when to retest HER2 and where zanidatamab now fits.",
+                "news",
+                "society-podcast",
+                "2027-05-13");
+        assertThat(podcast.type()).isIn("news", "commentary");
+        assertThat(links.link(guideline, podcast)).isPresent();
+
+        StoryProfile otherComment = profile(
+                "A pathologist's view of the latest HER2 testing guideline update",
+                "The guideline update on HER2 scoring will change which patients receive zanidatamab, the author"
+                        + " argues, and laboratories need time to adapt.",
+                "journal",
+                "pathology-journal",
+                "2027-05-13");
+        assertThat(links.link(guideline, otherComment))
+                .as("'guideline update' and a drug are shared by every guideline's coverage")
+                .isEmpty();
+    }
+
+    @Test
+    void newsOpeningWithTheCompanyAReleaseOpensWithJoinsItsOneReadoutOfThoseDays() {
+        StoryProfile release = profile(
+                "Orrery Biosciences Reports Phase 3 LANTERN-2 Trial Met Its Primary Endpoint",
+                "LANTERN-2 (NCT09933445) tested the company's oral HER2 inhibitor with chemotherapy in HER2-mutant"
+                        + " lung cancer and met its primary endpoint.",
+                "news",
+                "press-wire",
+                "2027-06-07");
+        StoryProfile shares = profile(
+                "Orrery Biosciences shares triple on late-stage win",
+                "The small biotech said its lead pill beat the standard of care, setting up a contest with larger"
+                        + " rivals.",
+                "news",
+                "market-desk",
+                "2027-06-08");
+        StoryCandidates<String> known = links.candidates();
+        known.add("release", release);
+        assertThat(links.link(release, shares)).isEmpty();
+        assertThat(links.link(release, shares, known))
+                .hasValue("news naming orrery biosciences within days of its one readout (LANTERN-2)");
+
+        StoryProfile another = profile(
+                "Orrery Biosciences Presents Phase 2 BEACON-1 Trial Results in HER2-Positive Breast Cancer",
+                "BEACON-1 (NCT09944556) reported a response rate of 38% with the company's HER2 inhibitor.",
+                "news",
+                "press-wire",
+                "2027-06-09");
+        known.add("another", another);
+        assertThat(links.link(release, shares, known))
+                .as("the company's two readouts of those days: the news could be of either")
+                .isEmpty();
+    }
 }
