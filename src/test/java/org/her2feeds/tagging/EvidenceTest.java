@@ -513,14 +513,4 @@ class EvidenceTest {
                 .as("journalism about the decision")
                 .isEqualTo("news");
     }
-
-    @Test
-    void aNewsSitesStoryOfAReviewALaboratoryStudyOrARegulatorsReviewIsNews() {
-        assertThat(type("Meta-Analysis Ranks Tucatinib Highest for Brain Metastases", "", List.of(), "news"))
-                .isEqualTo("news");
-        assertThat(type("HER2 bispecific shrinks gastric tumours in mice", "", List.of(), "news"))
-                .isEqualTo("news");
-        assertThat(type("Regulator reviews neratinib diarrhoea warnings", "", List.of(), "news"))
-                .isEqualTo("news");
-    }
 }
