@@ -513,4 +513,25 @@ class EvidenceTest {
                 .as("journalism about the decision")
                 .isEqualTo("news");
     }
+
+    @Test
+    void aPreprintWithdrawnUnderItsOwnTitleAndAPublishersOrEditorsNoteAreNotices() {
+        Evidence withdrawn = evidence(
+                "Tucatinib exposure in older adults: a pharmacokinetic cohort",
+                "The authors have withdrawn this manuscript because of an error in the exposure model.",
+                List.of("Oncology"),
+                "preprint");
+        assertThat(withdrawn.type().slug()).isEqualTo("notice");
+        assertThat(withdrawn.notice().kind()).isEqualTo(Notice.WITHDRAWAL);
+        assertThat(type(
+                        "Tucatinib exposure in older adults",
+                        "Patients who withdrew were censored.",
+                        List.of(),
+                        "preprint"))
+                .isEqualTo("preprint");
+        assertThat(type("Publisher's Note: HER2 scoring on digital slides", "", List.of(), "journal"))
+                .isEqualTo("notice");
+        assertThat(type("Editor's Note: Neratinib and diarrhoea prophylaxis", "", List.of(), "journal"))
+                .isEqualTo("notice");
+    }
 }
