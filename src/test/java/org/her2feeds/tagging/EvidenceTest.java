@@ -534,4 +534,18 @@ class EvidenceTest {
         assertThat(type("Editor's Note: Neratinib and diarrhoea prophylaxis", "", List.of(), "journal"))
                 .isEqualTo("notice");
     }
+
+    @Test
+    void aCompanysReleaseOfARegulatorsDecisionInTheRegulatorsOwnWords() {
+        for (String decision : List.of(
+                "Health Canada issues Notice of Compliance for zanidatamab in biliary tract cancer",
+                "Committee adopts positive opinion for neratinib in extended adjuvant therapy",
+                "Acme receives Complete Response Letter for its subcutaneous trastuzumab",
+                "Tucatinib label gains a boxed warning for liver injury",
+                "Ministry grants reimbursement for pyrotinib in early breast cancer")) {
+            assertThat(type(decision, "", List.of("Press Releases"), "news"))
+                    .as(decision)
+                    .isEqualTo("approval");
+        }
+    }
 }
