@@ -548,4 +548,16 @@ class EvidenceTest {
                     .isEqualTo("approval");
         }
     }
+
+    @Test
+    void anHtaBodysClinicalGuidelineIsAGuidelineAndItsAppraisalADecision() {
+        assertThat(type("Gastric cancer: diagnosis and management (NG999) - update", "", List.of(), "regulator"))
+                .isEqualTo("guideline");
+        assertThat(type(
+                        "Zanidatamab for treating HER2-positive biliary tract cancer (TA9999)",
+                        "",
+                        List.of(),
+                        "regulator"))
+                .isEqualTo("approval");
+    }
 }
