@@ -338,7 +338,7 @@ final class EvidenceRules {
 
     private PublicationType type(TaggableText text, TokenisedText tokens) {
         List<Set<TermHit>> hits = typeTerms.matchFields(tokens).hits();
-        List<Set<TermHit>> alsoHits = alsoTerms.matchFields(tokens).hits();
+        List<Set<TermHit>> alsoHits = alsoHits(text, tokens);
         for (int r = 0; r < types.size(); r++) {
             TopicRulesReader.TypeRule type = types.get(r);
             boolean kindFits = type.kinds().isEmpty()
@@ -362,6 +362,32 @@ final class EvidenceRules {
             }
         }
         throw new IllegalStateException("the reader guarantees a default type");
+    }
+
+    /**
+     * The {@code also} terms found in the text and in the article's own link: a wire service or a company newsroom
+     * files its releases under a path of its own ("…/news-releases/…", "…/media-centre/press-releases/…"), which
+     * says who speaks as well as a dateline does. A hit in the link counts as one in the content.
+     */
+    private List<Set<TermHit>> alsoHits(TaggableText text, TokenisedText tokens) {
+        List<Set<TermHit>> hits = alsoTerms.matchFields(tokens).hits();
+        if (text.link() == null || text.link().isBlank()) {
+            return hits;
+        }
+        List<Set<TermHit>> inLink = alsoTerms
+                .matchFields(TokenisedText.of(new TaggableText("", "", text.link(), List.of())))
+                .hits();
+        List<Set<TermHit>> both = new ArrayList<>(hits.size());
+        for (int r = 0; r < hits.size(); r++) {
+            if (inLink.get(r).isEmpty()) {
+                both.add(hits.get(r));
+            } else {
+                Set<TermHit> merged = new HashSet<>(hits.get(r));
+                merged.addAll(inLink.get(r));
+                both.add(merged);
+            }
+        }
+        return both;
     }
 
     private List<DrugMention> drugs(TokenisedText tokens) {

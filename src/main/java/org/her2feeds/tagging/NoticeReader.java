@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,15 @@ final class NoticeReader {
             + "|\\bPubMed\\s+(?:ID|identifier)\\s*:?\\s*(\\d{1,9})\\b");
 
     /**
+     * Other ways a notice writes its article's PubMed id: PubMed's old search link ("ncbi.nlm.nih.gov/pubmed/?term=
+     * 123"), a query-style "PMID=123", and "PubMed" before a number too long to be a year ("Corrects: PubMed
+     * 99170016", where "searched PubMed 2010 to 2025" names no article).
+     */
+    private static final Pattern PMID_WRITTEN =
+            Pattern.compile("(?i)ncbi\\.nlm\\.nih\\.gov/pubmed/?\\?term=(\\d{1,9})\\b|\\bPMID\\s*=\\s*(\\d{1,9})\\b"
+                    + "|\\bPubMed\\s+(\\d{7,9})\\b");
+
+    /**
      * A preprint server withdraws a preprint by posting a new version of it: the notice's own link carries the
      * withdrawn preprint's DOI and the version ("…/content/10.1101/2026.03.04.26347712v2").
      */
@@ -55,12 +65,7 @@ final class NoticeReader {
     private NoticeReader() {}
 
     static Notice read(TaggableText text) {
-        String words = (text.title() + " " + String.join(" ", text.categories())).toLowerCase(Locale.ROOT);
-        String kind = words.contains("withdraw")
-                ? Notice.WITHDRAWAL
-                : words.contains("retract")
-                        ? Notice.RETRACTION
-                        : words.contains("concern") ? Notice.CONCERN : Notice.CORRECTION;
+        String kind = kind(text);
         // A notice's own record may name the article it concerns only among its keywords ("Original: PMID 123",
         // "doi:10.1000/x"): an index files the notice under the article as it files it under a subject.
         String all = text.title() + "\n" + text.summary() + "\n" + text.content() + "\n"
@@ -70,11 +75,59 @@ final class NoticeReader {
         while (labelled.find()) {
             pmids.add(labelled.group(1) != null ? labelled.group(1) : labelled.group(2));
         }
+        Matcher written = PMID_WRITTEN.matcher(all);
+        while (written.find()) {
+            for (int g = 1; g <= written.groupCount(); g++) {
+                if (written.group(g) != null) {
+                    pmids.add(written.group(g));
+                }
+            }
+        }
         List<String> dois = CitedIds.dois(all);
         if (dois.isEmpty() && pmids.isEmpty()) {
             dois = versionedDoiInOwnLink(text);
         }
         return new Notice(kind, dois, List.copyOf(pmids), title(text));
+    }
+
+    /** What each kind of notice calls itself, in the order in which they are told apart when several are named. */
+    private static final List<Map.Entry<String, String>> KIND_WORDS = List.of(
+            Map.entry("withdraw", Notice.WITHDRAWAL),
+            Map.entry("retract", Notice.RETRACTION),
+            Map.entry("concern", Notice.CONCERN),
+            Map.entry("correct", Notice.CORRECTION),
+            Map.entry("errat", Notice.CORRECTION),
+            Map.entry("corrig", Notice.CORRECTION));
+
+    /**
+     * The kind a notice names: in the label before its title's colon when that names one ("Expression of Concern:
+     * … withdrawal of trastuzumab …", "Erratum: Withdrawal of …": the quoted title's words are the article's, not the
+     * notice's), else in its title and sections. A notice that names none there (a preprint server's record keeps the
+     * preprint's title and says "This preprint has been withdrawn" in its text) is read in its summary; a correction
+     * when nothing names another kind.
+     */
+    private static String kind(TaggableText text) {
+        String title = text.title().toLowerCase(Locale.ROOT);
+        int colon = title.indexOf(':');
+        if (colon > 0) {
+            String label = named(title.substring(0, colon));
+            if (label != null) {
+                return label;
+            }
+        }
+        String named = named(title + " " + String.join(" ", text.categories()).toLowerCase(Locale.ROOT));
+        if (named == null) {
+            named = named(text.summary().toLowerCase(Locale.ROOT));
+        }
+        return named == null ? Notice.CORRECTION : named;
+    }
+
+    private static String named(String words) {
+        return KIND_WORDS.stream()
+                .filter(word -> words.contains(word.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> versionedDoiInOwnLink(TaggableText text) {

@@ -167,7 +167,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_12 = Path.of("src/test/resources/evidence/evidence-tuning-12.yml");
 
-    private static final Floors TUNING_12_FLOORS = new Floors(0.99, 0.91, 0.78, 0, 1);
+    private static final Floors TUNING_12_FLOORS = new Floors(0.99, 0.91, 0.78, 0, 1, 0, 0.97);
 
     /**
      * The thirteenth tuning set (h11-001…, 240 items, 40 stories, 16 notices): written on 2026-12-07 as the eleventh
@@ -179,7 +179,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_13 = Path.of("src/test/resources/evidence/evidence-tuning-13.yml");
 
-    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.84, 0, 0);
+    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.84, 0, 0, 0, 0.97);
 
     /**
      * The fourteenth tuning set (h12-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the twelfth
@@ -224,7 +224,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_16 = Path.of("src/test/resources/evidence/evidence-tuning-16.yml");
 
-    private static final Floors TUNING_16_FLOORS = new Floors(0.98, 0.95, 0.94, 0, 0, 0);
+    private static final Floors TUNING_16_FLOORS = new Floors(0.98, 0.95, 0.94, 0, 0, 0, 0.97);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
@@ -242,7 +242,8 @@ class EvidenceEvaluationTest {
      */
     private static final Floors HELD_OUT_FLOORS = new Floors(0.91, 0.92, 0.83, 2, 0, 2, 0.86);
 
-    private static final Floors TUNING_7_FLOORS = new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85);
+    private static final Floors TUNING_7_FLOORS =
+            new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85, 0, 0, 0, 0.98);
 
     private static Tagger tagger;
 

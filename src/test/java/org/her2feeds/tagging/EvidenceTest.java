@@ -510,4 +510,172 @@ class EvidenceTest {
         assertThat(type("Response to: adjuvant T-DXd in residual disease", "", List.of(), "journal"))
                 .isEqualTo("commentary");
     }
+
+    @Test
+    void aStepOfAFilingOrOfAProgrammeIsNewsWhoeverAnnouncesIt() {
+        assertThat(type(
+                        "Acme Bio doses first patient in phase 3 trial of its HER2 bispecific",
+                        "",
+                        List.of("Press Releases"),
+                        "news"))
+                .isEqualTo("news");
+        assertThat(type(
+                        "Zanidatamab granted Breakthrough Therapy Designation in HER2-positive colorectal cancer",
+                        "",
+                        List.of("Press Releases"),
+                        "news"))
+                .isEqualTo("news");
+        assertThat(type(
+                        "Partner receives milestone payment following approval of Ziihera",
+                        "",
+                        List.of("Press Releases"),
+                        "news"))
+                .isEqualTo("news");
+    }
+
+    @Test
+    void interviewsPodcastsAndJournalClubsOnNewsSitesAreCommentary() {
+        assertThat(type("Journal Club: is one year of trastuzumab still needed?", "", List.of(), "news"))
+                .isEqualTo("commentary");
+        assertThat(type("An Oncologist Discusses Tucatinib Results in Brain Metastases", "", List.of(), "news"))
+                .isEqualTo("commentary");
+        assertThat(type("Rethinking HER2 scoring", "", List.of("Interviews"), "news"))
+                .isEqualTo("commentary");
+        assertThat(type("Where HER2 testing goes next", "", List.of("Perspective"), "news"))
+                .isEqualTo("commentary");
+        assertThat(type("CHMP adopts positive opinion for zongertinib", "", List.of("Press Releases"), "news"))
+                .as("a committee's opinion is a step of a decision")
+                .isEqualTo("approval");
+    }
+
+    @Test
+    void aResearchLetterReportsDataAndOtherLettersAndHighlightsComment() {
+        assertThat(type("Five-year outcomes of neoadjuvant pyrotinib", "", List.of("Research Letter"), "journal"))
+                .isEqualTo("trial-result");
+        assertThat(type(
+                        "Research Letter: cardiac events with T-DXd after anthracyclines",
+                        "",
+                        List.of("Correspondence"),
+                        "journal"))
+                .isEqualTo("trial-result");
+        assertThat(type("Pyrotinib data from outside Asia are still missing", "", List.of("Letter"), "journal"))
+                .isEqualTo("commentary");
+        assertThat(type("A small dose of HER2 goes far", "", List.of("Research Highlight"), "journal"))
+                .isEqualTo("commentary");
+        assertThat(type("Why the originator still dominates", "", List.of("Personal View"), "journal"))
+                .isEqualTo("commentary");
+        assertThat(type("Zongertinib first", "", List.of("Expert Point of View"), "journal"))
+                .isEqualTo("commentary");
+        assertThat(type("Comment on a systematic review of neratinib diarrhoea", "", List.of(), "journal"))
+                .isEqualTo("commentary");
+        assertThat(type("A podcast on the new review of HER2 in biliary cancer", "", List.of(), "journal"))
+                .isEqualTo("commentary");
+    }
+
+    @Test
+    void publishersMarksOfCaseImagesDrugProfilesStatementsAndProgrammeReviews() {
+        assertThat(type("Images in Oncology: a HER2-amplified lesion melting on zanidatamab", "", List.of(), "journal"))
+                .isEqualTo("case-report");
+        assertThat(type("Two HER2 inhibitors for lung cancer", "", List.of("Drug Profile"), "journal"))
+                .isEqualTo("review");
+        assertThat(type("Margetuximab: clinical development in breast cancer", "", List.of(), "journal"))
+                .isEqualTo("review");
+        assertThat(type("HER2 testing in gastric cancer: a joint society statement", "", List.of(), "journal"))
+                .isEqualTo("guideline");
+    }
+
+    @Test
+    void cellsStemCellModelsComputerModelsAndDrugDesignArePreclinical() {
+        assertThat(type("Neratinib triggers autophagy in HER2-positive bladder cancer cells", "", List.of(), "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type("Pertuzumab and calcium handling in iPSC-derived cardiomyocytes", "", List.of(), "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type("Discovery of covalent HER2 inhibitors from a quinazoline series", "", List.of(), "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type("An in silico dosing study of tucatinib in hepatic impairment", "", List.of(), "journal"))
+                .isEqualTo("preclinical");
+        assertThat(type("Circulating tumour cells and outcome on T-DXd: a cohort study", "", List.of(), "journal"))
+                .as("a patient's cells counted as a marker")
+                .isEqualTo("trial-result");
+    }
+
+    @Test
+    void aCompanyTellingItsOwnDecisionOrResultIsFoundByItsWordsSectionsAndLink() {
+        String approved = "Neratinib approved in Brazil for extended adjuvant treatment";
+        assertThat(type(
+                        approved,
+                        "Puma Biotechnology announced that ANVISA has approved neratinib.",
+                        List.of(),
+                        "news"))
+                .isEqualTo("approval");
+        assertThat(type(approved, "", List.of("Corporate News"), "news")).isEqualTo("approval");
+        assertThat(type(approved, "", List.of("Media releases"), "news")).isEqualTo("approval");
+        assertThat(shipped.tag(new TaggableText(
+                                approved, "", "", List.of(), "news", "https://wire.example/news-releases/neratinib-9"))
+                        .evidence()
+                        .type()
+                        .slug())
+                .isEqualTo("approval");
+        assertThat(shipped.tag(new TaggableText(
+                                "Margetuximab trial meets its primary endpoint in gastric cancer",
+                                "",
+                                "",
+                                List.of(),
+                                "news",
+                                "https://www.businesswire.example/news/home/2026/margetuximab"))
+                        .evidence()
+                        .type()
+                        .slug())
+                .isEqualTo("trial-result");
+        assertThat(type(approved, "Shares rose after regulators approved the drug.", List.of("Oncology"), "news"))
+                .as("journalism about the decision")
+                .isEqualTo("news");
+    }
+
+    @Test
+    void aPreprintWithdrawnUnderItsOwnTitleAndAPublishersOrEditorsNoteAreNotices() {
+        Evidence withdrawn = evidence(
+                "Tucatinib exposure in older adults: a pharmacokinetic cohort",
+                "The authors have withdrawn this manuscript because of an error in the exposure model.",
+                List.of("Oncology"),
+                "preprint");
+        assertThat(withdrawn.type().slug()).isEqualTo("notice");
+        assertThat(withdrawn.notice().kind()).isEqualTo(Notice.WITHDRAWAL);
+        assertThat(type(
+                        "Tucatinib exposure in older adults",
+                        "Patients who withdrew were censored.",
+                        List.of(),
+                        "preprint"))
+                .isEqualTo("preprint");
+        assertThat(type("Publisher's Note: HER2 scoring on digital slides", "", List.of(), "journal"))
+                .isEqualTo("notice");
+        assertThat(type("Editor's Note: Neratinib and diarrhoea prophylaxis", "", List.of(), "journal"))
+                .isEqualTo("notice");
+    }
+
+    @Test
+    void aCompanysReleaseOfARegulatorsDecisionInTheRegulatorsOwnWords() {
+        for (String decision : List.of(
+                "Health Canada issues Notice of Compliance for zanidatamab in biliary tract cancer",
+                "Committee adopts positive opinion for neratinib in extended adjuvant therapy",
+                "Acme receives Complete Response Letter for its subcutaneous trastuzumab",
+                "Tucatinib label gains a boxed warning for liver injury",
+                "Ministry grants reimbursement for pyrotinib in early breast cancer")) {
+            assertThat(type(decision, "", List.of("Press Releases"), "news"))
+                    .as(decision)
+                    .isEqualTo("approval");
+        }
+    }
+
+    @Test
+    void anHtaBodysClinicalGuidelineIsAGuidelineAndItsAppraisalADecision() {
+        assertThat(type("Gastric cancer: diagnosis and management (NG999) - update", "", List.of(), "regulator"))
+                .isEqualTo("guideline");
+        assertThat(type(
+                        "Zanidatamab for treating HER2-positive biliary tract cancer (TA9999)",
+                        "",
+                        List.of(),
+                        "regulator"))
+                .isEqualTo("approval");
+    }
 }

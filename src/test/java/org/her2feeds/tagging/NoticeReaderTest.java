@@ -195,4 +195,54 @@ class NoticeReaderTest {
 
         assertThat(notice.dois()).isEmpty();
     }
+
+    @Test
+    void theKindIsTheNoticesOwnLabelNotAWordOfTheTitleItQuotes() {
+        assertThat(read("Expression of Concern: Withdrawal of trastuzumab before cardiac surgery", "")
+                        .kind())
+                .isEqualTo(Notice.CONCERN);
+        assertThat(read("Erratum: Retracting the dose of neratinib in frail patients", "")
+                        .kind())
+                .isEqualTo(Notice.CORRECTION);
+        assertThat(read("Journal retracts pyrotinib paper amid data concerns", "")
+                        .kind())
+                .isEqualTo(Notice.RETRACTION);
+    }
+
+    @Test
+    void aPreprintWithdrawnUnderItsOwnTitleIsReadInItsText() {
+        Notice notice = NoticeReader.read(new TaggableText(
+                "Margetuximab dosing in frail adults: a cohort study",
+                "This preprint has been withdrawn by the authors because the cohort overlapped another one.",
+                "",
+                List.of(),
+                "preprint"));
+        assertThat(notice.kind()).isEqualTo(Notice.WITHDRAWAL);
+    }
+
+    @Test
+    void readsTheArticlesIdsInTheWaysPublishersWriteThem() {
+        assertThat(read("Correction", "See DOI 10.5555/her2.2026.0101 for the original.")
+                        .dois())
+                .containsExactly("10.5555/her2.2026.0101");
+        assertThat(read("Correction", "Original article: https://doi.org/10.5555/her2.2026.0102.")
+                        .dois())
+                .containsExactly("10.5555/her2.2026.0102");
+        assertThat(read("Correction", "Original article: doi:10.5555/her2.2026.0103")
+                        .dois())
+                .containsExactly("10.5555/her2.2026.0103");
+        assertThat(read("Correction", "Refers to PMID:99170011.").pmids()).containsExactly("99170011");
+        assertThat(read("Correction", "PubMed ID: 99170012 (original paper)").pmids())
+                .containsExactly("99170012");
+        assertThat(read("Correction", "Original article: https://pubmed.ncbi.nlm.nih.gov/99170013/")
+                        .pmids())
+                .containsExactly("99170013");
+        assertThat(read("Correction", "Original: https://www.ncbi.nlm.nih.gov/pubmed/?term=99170014")
+                        .pmids())
+                .containsExactly("99170014");
+        assertThat(read("Correction", "The corrected article (PMID=99170015) is updated online.")
+                        .pmids())
+                .containsExactly("99170015");
+        assertThat(read("Correction", "Corrects: PubMed 99170016.").pmids()).containsExactly("99170016");
+    }
 }
