@@ -49,6 +49,27 @@ class StoryLinksTest {
     }
 
     @Test
+    void aModelBuiltOnTrialsIsNotTheirReadoutsStoryNorTheCommentsOnIt() {
+        StoryProfile editorial = profile(
+                "Five-year survival in PHOEBE-7: should chemotherapy-free induction become the norm?",
+                "In this issue, final survival data from PHOEBE-7 favour pyrotinib with trastuzumab. We weigh the"
+                        + " diarrhoea burden against the benefit.",
+                "journal",
+                "onc-editorials",
+                "2027-09-02");
+        StoryProfile simulation = profile(
+                "Clinic visits under first-line pyrotinib regimens: a microsimulation drawing on PHOEBE-7 and CLEOPATRA",
+                "We simulated five years of treatment contact days for pyrotinib with trastuzumab against a taxane"
+                        + " doublet, using published event rates.",
+                "preprint",
+                "medrxiv",
+                "2027-09-20");
+        assertThat(links.link(editorial, simulation))
+                .as("a simulation drawing on the trial's published figures is new work")
+                .isEmpty();
+    }
+
+    @Test
     void aSubsidyBodyNamedAtTheEndOfASentenceIsStillNamedAndNewsOfAGuidelineIsNoDecision() {
         StoryProfile pbac = profile(
                 "PBAC Meeting - Positive Recommendations: Zanidatamab (Ziihera) for HER2-positive biliary tract cancer",
