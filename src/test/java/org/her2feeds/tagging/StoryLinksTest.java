@@ -49,6 +49,28 @@ class StoryLinksTest {
     }
 
     @Test
+    void aRegulatorsFeedIsTheRegulatorItIsNamedForNotTheCountryAfterIt() {
+        StoryProfile appraisal = profile(
+                "Zanidatamab for treating HER2-positive biliary tract cancer after gemcitabine (TA1311)",
+                "Final guidance. Zanidatamab is recommended, within its marketing authorisation, for previously treated"
+                        + " HER2-positive biliary tract cancer, only if the company provides it at the agreed discount.",
+                List.of("Technology appraisal guidance"),
+                "regulator",
+                "nice-uk",
+                "2027-04-06");
+        StoryProfile licence = profile(
+                "UK regulator clears zanidatamab for bile duct cancer",
+                "People in Britain with HER2-positive biliary tract cancer could get the bispecific after the licence.",
+                "news",
+                "uk-health-news",
+                "2027-04-20");
+        assertThat(appraisal.regulators()).containsExactly("nice");
+        assertThat(links.link(appraisal, licence))
+                .as("NICE's appraisal and the MHRA's licence are two decisions")
+                .isEmpty();
+    }
+
+    @Test
     void aModelBuiltOnTrialsIsNotTheirReadoutsStoryNorTheCommentsOnIt() {
         StoryProfile editorial = profile(
                 "Five-year survival in PHOEBE-7: should chemotherapy-free induction become the norm?",
