@@ -53,7 +53,7 @@ class StoryLinksTest {
         StoryProfile appraisal = profile(
                 "Zanidatamab for treating HER2-positive biliary tract cancer after gemcitabine (TA1311)",
                 "Final guidance. Zanidatamab is recommended, within its marketing authorisation, for previously treated"
-                        + " HER2-positive biliary tract cancer, only if the company provides it at the agreed discount.",
+                        + " HER2-positive biliary tract cancer, only at the agreed discount.",
                 List.of("Technology appraisal guidance"),
                 "regulator",
                 "nice-uk",
@@ -80,7 +80,7 @@ class StoryLinksTest {
                 "onc-editorials",
                 "2027-09-02");
         StoryProfile simulation = profile(
-                "Clinic visits under first-line pyrotinib regimens: a microsimulation drawing on PHOEBE-7 and CLEOPATRA",
+                "Clinic visits on first-line pyrotinib regimens: a microsimulation drawing on PHOEBE-7 and CLEOPATRA",
                 "We simulated five years of treatment contact days for pyrotinib with trastuzumab against a taxane"
                         + " doublet, using published event rates.",
                 "preprint",
