@@ -898,37 +898,44 @@ public class StoryLinks {
      * the two: "MHLW clears Enhertu, a week after EU decision"), else those its source's id names, else its text.
      */
     private static Set<String> regulators(StoryRules rules, TaggableText text, String sourceId) {
-        String title = " " + key(text.title()) + " ";
+        String first = firstRegulator(rules, text.title());
+        if (first != null) {
+            return Set.of(first);
+        }
+        // A regulator's feed is named for it, first ("fda-oncology-approvals"; "nice-uk" is NICE's, the country
+        // after it says where NICE sits, not that the MHRA decides); another source's name tells where it is
+        // written ("…-uk"), not whose decision it reports.
+        if ("regulator".equals(text.sourceKind()) && sourceId != null) {
+            String feed = firstRegulator(rules, sourceId.replace('-', ' '));
+            if (feed != null) {
+                return Set.of(feed);
+            }
+        }
+        Set<String> found = new TreeSet<>();
+        String padded = " " + key(text.summary()) + " ";
+        rules.regulators().forEach((name, words) -> {
+            if (containsAny(padded, words)) {
+                found.add(name);
+            }
+        });
+        return found;
+    }
+
+    /** The regulator a field names first, or null. */
+    private static String firstRegulator(StoryRules rules, String field) {
+        String padded = " " + key(field) + " ";
         String first = null;
         int at = Integer.MAX_VALUE;
         for (Map.Entry<String, List<String>> regulator : rules.regulators().entrySet()) {
             for (String word : regulator.getValue()) {
-                int found = title.indexOf(" " + key(word) + " ");
+                int found = padded.indexOf(" " + key(word) + " ");
                 if (found >= 0 && found < at) {
                     at = found;
                     first = regulator.getKey();
                 }
             }
         }
-        if (first != null) {
-            return Set.of(first);
-        }
-        // A regulator's feed is named for it ("fda-oncology-approvals"); another source's name tells where it is
-        // written ("…-uk"), not whose decision it reports.
-        boolean regulatorSource = "regulator".equals(text.sourceKind()) && sourceId != null;
-        for (String where : List.of(regulatorSource ? sourceId.replace('-', ' ') : "", text.summary())) {
-            Set<String> found = new TreeSet<>();
-            String padded = " " + key(where) + " ";
-            rules.regulators().forEach((name, words) -> {
-                if (containsAny(padded, words)) {
-                    found.add(name);
-                }
-            });
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        return Set.of();
+        return first;
     }
 
     /** The tumour sites a decision's title names, else those the start of its text names. */

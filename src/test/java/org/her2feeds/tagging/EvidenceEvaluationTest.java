@@ -175,11 +175,12 @@ class EvidenceEvaluationTest {
      * only), with the rules of the eleventh and of the twelfth tuning: the same figures both times (type 0.921, trials
      * 0.881 / 0.915, 11 of 12 DOIs or PMIDs, stories F1 0.756); retired as held out on 2026-12-07 and tuned on since
      * (the thirteenth tuning: trials 0.960 / 0.930, every notice's DOI or PMID read, stories F1 0.843), still below
-     * the goals for trial recall and stories; these floors are just under what it reaches.
+     * the goals for trial recall and stories; these floors are just under what it reaches. Since the eighteenth tuning
+     * (a regulator's feed is the regulator named first in it) stories F1 0.862.
      */
     private static final Path TUNING_13 = Path.of("src/test/resources/evidence/evidence-tuning-13.yml");
 
-    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.84, 0, 0, 0, 0.97);
+    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.86, 0, 0, 0, 0.97);
 
     /**
      * The fourteenth tuning set (h12-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the twelfth
@@ -206,11 +207,12 @@ class EvidenceEvaluationTest {
      * both times (trials 0.947 / 0.947, stories F1 0.873, every notice recognised with its kind and its DOI or PMID
      * read); retired as held out on 2026-12-07 when the fourteenth was written. These floors, just under what it
      * reached while held out, keep tuning on it from losing what unseen rules already gave. The sixteenth tuning
-     * (tuned on it) raised trials to 0.992 / 0.970 (recall 0.9697): the trial floors follow, rounded down.
+     * (tuned on it) raised trials to 0.992 / 0.970 (recall 0.9697): the trial floors follow, rounded down. The
+     * eighteenth (a model built on trials is another analysis) raised stories F1 to 0.943.
      */
     private static final Path TUNING_15 = Path.of("src/test/resources/evidence/evidence-tuning-15.yml");
 
-    private static final Floors TUNING_15_FLOORS = new Floors(0.99, 0.96, 0.89, 0, 0, 0);
+    private static final Floors TUNING_15_FLOORS = new Floors(0.99, 0.96, 0.94, 0, 0, 0);
 
     /**
      * The sixteenth tuning set (h14-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the fourteenth

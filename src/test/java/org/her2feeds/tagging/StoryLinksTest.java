@@ -49,6 +49,49 @@ class StoryLinksTest {
     }
 
     @Test
+    void aRegulatorsFeedIsTheRegulatorItIsNamedForNotTheCountryAfterIt() {
+        StoryProfile appraisal = profile(
+                "Zanidatamab for treating HER2-positive biliary tract cancer after gemcitabine (TA1311)",
+                "Final guidance. Zanidatamab is recommended, within its marketing authorisation, for previously treated"
+                        + " HER2-positive biliary tract cancer, only at the agreed discount.",
+                List.of("Technology appraisal guidance"),
+                "regulator",
+                "nice-uk",
+                "2027-04-06");
+        StoryProfile licence = profile(
+                "UK regulator clears zanidatamab for bile duct cancer",
+                "People in Britain with HER2-positive biliary tract cancer could get the bispecific after the licence.",
+                "news",
+                "uk-health-news",
+                "2027-04-20");
+        assertThat(appraisal.regulators()).containsExactly("nice");
+        assertThat(links.link(appraisal, licence))
+                .as("NICE's appraisal and the MHRA's licence are two decisions")
+                .isEmpty();
+    }
+
+    @Test
+    void aModelBuiltOnTrialsIsNotTheirReadoutsStoryNorTheCommentsOnIt() {
+        StoryProfile editorial = profile(
+                "Five-year survival in PHOEBE-7: should chemotherapy-free induction become the norm?",
+                "In this issue, final survival data from PHOEBE-7 favour pyrotinib with trastuzumab. We weigh the"
+                        + " diarrhoea burden against the benefit.",
+                "journal",
+                "onc-editorials",
+                "2027-09-02");
+        StoryProfile simulation = profile(
+                "Clinic visits on first-line pyrotinib regimens: a microsimulation drawing on PHOEBE-7 and CLEOPATRA",
+                "We simulated five years of treatment contact days for pyrotinib with trastuzumab against a taxane"
+                        + " doublet, using published event rates.",
+                "preprint",
+                "medrxiv",
+                "2027-09-20");
+        assertThat(links.link(editorial, simulation))
+                .as("a simulation drawing on the trial's published figures is new work")
+                .isEmpty();
+    }
+
+    @Test
     void aSubsidyBodyNamedAtTheEndOfASentenceIsStillNamedAndNewsOfAGuidelineIsNoDecision() {
         StoryProfile pbac = profile(
                 "PBAC Meeting - Positive Recommendations: Zanidatamab (Ziihera) for HER2-positive biliary tract cancer",
