@@ -450,7 +450,8 @@ final class TrialNames {
                     + "(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
                     // "Analyses referenced the NAME and NAME trials for equivalence": a source the text cites.
                     + "citing|cited|referenc(?:ed|ing)|"
-                    + "before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
+                    // "as in NAME" whole: not the end of "was in", as in "I was in the NAME trial".
+                    + "before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|\\bas\\s+in|"
                     // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
                     // trial", "T-DM1, introduced after EMILIA".
                     + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"

@@ -1364,4 +1364,19 @@ class TrialExtractionTest {
                 .as("in a title, the decision reported")
                 .containsExactly("DESTINY-Breast09");
     }
+
+    @Test
+    void aTrialTheWriterWasInIsNoBenchmarkAsInAnother() {
+        assertThat(acronyms(
+                        "Two years on the PEREGRINE-7 trial",
+                        "I was in the PEREGRINE-7 trial and my scans have stayed clear since.",
+                        "news"))
+                .containsExactly("PEREGRINE-7");
+        assertThat(acronyms(
+                        "KITE-3: maintenance after induction",
+                        "KITE-3 met its endpoint; hazard ratios were lower than expected, as in SOPHIA.",
+                        "journal"))
+                .as("a benchmark still")
+                .containsExactly("KITE-3");
+    }
 }
