@@ -321,6 +321,16 @@ final class TrialNames {
                     + "|[0-9]{1,4}(?:MO|P|PD|TiP|O|eP)\\s*[:–—-]?)\\s*" + NAME + "\\s*[:,–—-]\\s");
 
     /**
+     * A notice's title: its label before a colon, then the title of the paper or abstract it withdraws, corrects or
+     * retracts, which opens with the trial's name ("Abstract withdrawn: NAME - Phase II study of …", "Correction:
+     * NAME: …"). The notice is about that paper, so about its trial, as the paper's own title would be.
+     */
+    private static final Pattern TITLE_AFTER_NOTICE_LABEL = Pattern.compile("^\\s*(?i:(?:abstract|article)\\s+)?"
+            + "(?i:withdrawn|withdrawal|retracted|retraction|correction|erratum|corrigendum"
+            + "|expression\\s+of\\s+concern)"
+            + "(?:\\s+(?i:to|of|notice))?\\s*:\\s*[\"'\u2018\u201c]?" + NAME + "\\s*[:,\u2013\u2014-]\\s");
+
+    /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
      * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed", "… - results summary
      * registered".
@@ -682,8 +692,12 @@ final class TrialNames {
         if (title != null && mayHoldName(title)) {
             // A journal's title ending in the trial's name in brackets ("… vinorelbine in pretreated HER2-positive
             // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
-            for (Pattern pattern :
-                    List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX, TITLE_AFTER_ABSTRACT_NUMBER)) {
+            for (Pattern pattern : List.of(
+                    TITLE_NAME_THEN_DESIGN,
+                    TITLE_ENDS_IN,
+                    TITLE_SUFFIX,
+                    TITLE_AFTER_ABSTRACT_NUMBER,
+                    TITLE_AFTER_NOTICE_LABEL)) {
                 Matcher matcher = pattern.matcher(title);
                 if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));

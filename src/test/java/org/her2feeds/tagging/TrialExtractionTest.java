@@ -1379,4 +1379,18 @@ class TrialExtractionTest {
                 .as("a benchmark still")
                 .containsExactly("KITE-3");
     }
+
+    @Test
+    void aNoticeTitleThatOpensWithTheTrialsNameAfterItsLabelNamesIt() {
+        assertThat(acronyms(
+                        "Abstract withdrawn: HALCYON-4 - Phase II study of an oral HER2 inhibitor in bile duct cancer",
+                        "The authors withdrew this abstract before the meeting.",
+                        "journal"))
+                .containsExactly("HALCYON-4");
+        assertThat(acronyms(
+                        "Correction: TIDELINE: de-escalated trastuzumab in older women",
+                        "A dosing table was wrong.",
+                        "journal"))
+                .containsExactly("TIDELINE");
+    }
 }
