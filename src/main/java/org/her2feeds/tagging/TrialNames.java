@@ -549,6 +549,18 @@ final class TrialNames {
             + "(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
 
     /**
+     * A trial pooled in a meta-analysis, told by the weight it carries in the pooled estimate: "NAME and NAME
+     * contributed most weight", "NAME carried the greatest weight". A review pools trials; it reports on none of them.
+     */
+    private static final Pattern WEIGHED_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?"
+            + "(?:(?:,\\s*(?-i:[A-Z][\\w-]+))*,?\\s+(?:and|or)\\s+(?:the\\s+)?(?-i:[A-Z][\\w-]+))?"
+            + "(?:\\s+(?:trials|studies))?\\s+(?:contributed|carried|provided|had|accounted\\s+for)\\s+(?:the\\s+)?"
+            + "(?:most|greatest|largest|highest|more\\s+than\\s+half\\s+of\\s+the)\\s+(?:statistical\\s+)?weight\\b");
+
+    /** "Results from NAME … contributed most weight": the review presents those trials' results as its subject. */
+    private static final Pattern RESULTS_OF = Pattern.compile("(?i)\\b(?:results|data|findings)\\s+(?:from|of)\\b");
+
+    /**
      * A result "seen in NAME" that the sentence then says the article's own data confirm ("the benefit seen in NAME
      * exploratory analyses was partly confirmed"): the trial is the precedent, as "confirm the benefit seen in NAME"
      * ({@link #BACKGROUND_CUE}) told the other way round.
@@ -1050,6 +1062,8 @@ final class TrialNames {
                     || PENDING_BEFORE.matcher(before).find()
                     || PENDING_AFTER.matcher(after).find()
                     || REGIMEN_AFTER.matcher(after).find()
+                    || WEIGHED_AFTER.matcher(after).find()
+                            && !RESULTS_OF.matcher(sentenceBefore(field, start)).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()
                     || history
                     || !title && APPROVED_ON_THE_BASIS.matcher(before).find()
@@ -1378,6 +1392,15 @@ final class TrialNames {
     }
 
     /** The text of the mention's sentence after it. */
+    /** The text of the mention's sentence before it: back to the last sentence end or semicolon. */
+    private static String sentenceBefore(String field, int start) {
+        int from = start;
+        while (from > 0 && ".!?;".indexOf(field.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return field.substring(from, start);
+    }
+
     private static String sentenceAfter(String field, int end) {
         int to = end;
         while (to < field.length() && ".!?;".indexOf(field.charAt(to)) < 0) {

@@ -1393,4 +1393,24 @@ class TrialExtractionTest {
                         "journal"))
                 .containsExactly("TIDELINE");
     }
+
+    @Test
+    void aTrialCarryingWeightInAPooledEstimateIsBackground() {
+        assertThat(acronyms(
+                        "Diarrhoea with oral HER2 inhibitors: a meta-analysis of randomised trials",
+                        "Fourteen trials were pooled. NALA and ExteNET contributed the most weight to the estimate.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Heart safety of antibody pairs: a pooled analysis",
+                        "Nine trials were pooled; CLEOPATRA carried the greatest weight.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Oral HER2 inhibitors in metastatic disease: a systematic review",
+                        "Twelve trials were pooled. Results from NALA and PHOEBE contributed most weight.",
+                        "journal"))
+                .as("the results the review presents")
+                .containsExactly("NALA", "PHOEBE");
+    }
 }
