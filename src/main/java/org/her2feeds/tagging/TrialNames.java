@@ -557,6 +557,14 @@ final class TrialNames {
             + "(?:\\s+(?:trials|studies))?\\s+(?:contributed|carried|provided|had|accounted\\s+for)\\s+(?:the\\s+)?"
             + "(?:most|greatest|largest|highest|more\\s+than\\s+half\\s+of\\s+the)\\s+(?:statistical\\s+)?weight\\b");
 
+    /**
+     * One of the trials a review pooled, named after the pooling: "We pooled eleven studies comparing X and Y,
+     * including NAME". The review reports on its pooled estimate, not on the trials it counts.
+     */
+    private static final Pattern POOLED_INCLUDING = Pattern.compile("(?i)^\\s*including(?:\\s+the)?\\s*$");
+
+    private static final Pattern POOLED = Pattern.compile("(?i)\\b(?:we|they|authors)\\s+pooled\\b");
+
     /** "Results from NAME … contributed most weight": the review presents those trials' results as its subject. */
     private static final Pattern RESULTS_OF = Pattern.compile("(?i)\\b(?:results|data|findings)\\s+(?:from|of)\\b");
 
@@ -1062,6 +1070,8 @@ final class TrialNames {
                     || PENDING_BEFORE.matcher(before).find()
                     || PENDING_AFTER.matcher(after).find()
                     || REGIMEN_AFTER.matcher(after).find()
+                    || POOLED_INCLUDING.matcher(before).find()
+                            && POOLED.matcher(sentenceBefore(field, start)).find()
                     || WEIGHED_AFTER.matcher(after).find()
                             && !RESULTS_OF.matcher(sentenceBefore(field, start)).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()

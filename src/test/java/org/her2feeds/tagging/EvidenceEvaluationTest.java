@@ -121,7 +121,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_9 = Path.of("src/test/resources/evidence/evidence-tuning-9.yml");
 
-    private static final Floors TUNING_9_FLOORS = new Floors(0.97, 0.92, EvidenceEvaluation.STORY_F1_GOAL);
+    private static final Floors TUNING_9_FLOORS = new Floors(0.98, 0.92, EvidenceEvaluation.STORY_F1_GOAL);
 
     /**
      * The tenth tuning set (h8-001…, 240 items, 41 stories, 20 notices): written on 2026-12-07 as the eighth held-out

@@ -1413,4 +1413,13 @@ class TrialExtractionTest {
                 .as("the results the review presents")
                 .containsExactly("NALA", "PHOEBE");
     }
+
+    @Test
+    void aTrialNamedAmongThoseAReviewPooledIsBackground() {
+        assertThat(acronyms(
+                        "Oral HER2 inhibitors versus antibody pairs: a meta-analysis",
+                        "We pooled nine studies comparing the two classes, including NALA. Rash was commoner.",
+                        "journal"))
+                .isEmpty();
+    }
 }
