@@ -321,6 +321,16 @@ final class TrialNames {
                     + "|[0-9]{1,4}(?:MO|P|PD|TiP|O|eP)\\s*[:–—-]?)\\s*" + NAME + "\\s*[:,–—-]\\s");
 
     /**
+     * A notice's title: its label before a colon, then the title of the paper or abstract it withdraws, corrects or
+     * retracts, which opens with the trial's name ("Abstract withdrawn: NAME - Phase II study of …", "Correction:
+     * NAME: …"). The notice is about that paper, so about its trial, as the paper's own title would be.
+     */
+    private static final Pattern TITLE_AFTER_NOTICE_LABEL = Pattern.compile("^\\s*(?i:(?:abstract|article)\\s+)?"
+            + "(?i:withdrawn|withdrawal|retracted|retraction|correction|erratum|corrigendum"
+            + "|expression\\s+of\\s+concern)"
+            + "(?:\\s+(?i:to|of|notice))?\\s*:\\s*[\"'\u2018\u201c]?" + NAME + "\\s*[:,\u2013\u2014-]\\s");
+
+    /**
      * A registry record's title that ends with the trial's name in brackets, perhaps before the update's status: "…
      * phase III trial (LANTERN-P)", "… (ReCHALLENGE-J) - status: recruitment completed", "… - results summary
      * registered".
@@ -450,7 +460,8 @@ final class TrialNames {
                     + "(?:favou?rably\\s+)?(?:with|to)|reported\\s+(?:in|by|for)|"
                     // "Analyses referenced the NAME and NAME trials for equivalence": a source the text cites.
                     + "citing|cited|referenc(?:ed|ing)|"
-                    + "before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|as\\s+in|"
+                    // "as in NAME" whole: not the end of "was in", as in "I was in the NAME trial".
+                    + "before|such\\s+as|benchmark(?:ed)?\\s+(?:against|to)|than\\s+in|\\bas\\s+in|"
                     // A time or a drug's history counted from the trial: "has owned the niche since the KATHERINE
                     // trial", "T-DM1, introduced after EMILIA".
                     + "\\bsince|(?:introduced|adopted|established|licensed)\\s+(?:after|following)|"
@@ -536,6 +547,26 @@ final class TrialNames {
             // "informed by the NAME scoring criteria".
             + "|(?:(?:scoring|eligibility|inclusion|selection|response)\\s+)?"
             + "(?:definitions?|criteria|cut-?offs?|thresholds?)\\b)");
+
+    /**
+     * A trial pooled in a meta-analysis, told by the weight it carries in the pooled estimate: "NAME and NAME
+     * contributed most weight", "NAME carried the greatest weight". A review pools trials; it reports on none of them.
+     */
+    private static final Pattern WEIGHED_AFTER = Pattern.compile("(?i)^(?:\\s+(?:trial|study))?"
+            + "(?:(?:,\\s*(?-i:[A-Z][\\w-]+))*,?\\s+(?:and|or)\\s+(?:the\\s+)?(?-i:[A-Z][\\w-]+))?"
+            + "(?:\\s+(?:trials|studies))?\\s+(?:contributed|carried|provided|had|accounted\\s+for)\\s+(?:the\\s+)?"
+            + "(?:most|greatest|largest|highest|more\\s+than\\s+half\\s+of\\s+the)\\s+(?:statistical\\s+)?weight\\b");
+
+    /**
+     * One of the trials a review pooled, named after the pooling: "We pooled eleven studies comparing X and Y,
+     * including NAME". The review reports on its pooled estimate, not on the trials it counts.
+     */
+    private static final Pattern POOLED_INCLUDING = Pattern.compile("(?i)^\\s*including(?:\\s+the)?\\s*$");
+
+    private static final Pattern POOLED = Pattern.compile("(?i)\\b(?:we|they|authors)\\s+pooled\\b");
+
+    /** "Results from NAME … contributed most weight": the review presents those trials' results as its subject. */
+    private static final Pattern RESULTS_OF = Pattern.compile("(?i)\\b(?:results|data|findings)\\s+(?:from|of)\\b");
 
     /**
      * A result "seen in NAME" that the sentence then says the article's own data confirm ("the benefit seen in NAME
@@ -681,8 +712,12 @@ final class TrialNames {
         if (title != null && mayHoldName(title)) {
             // A journal's title ending in the trial's name in brackets ("… vinorelbine in pretreated HER2-positive
             // metastatic breast cancer (MERIDIAN-H)") names the trial it reports, as a registry record's does.
-            for (Pattern pattern :
-                    List.of(TITLE_NAME_THEN_DESIGN, TITLE_ENDS_IN, TITLE_SUFFIX, TITLE_AFTER_ABSTRACT_NUMBER)) {
+            for (Pattern pattern : List.of(
+                    TITLE_NAME_THEN_DESIGN,
+                    TITLE_ENDS_IN,
+                    TITLE_SUFFIX,
+                    TITLE_AFTER_ABSTRACT_NUMBER,
+                    TITLE_AFTER_NOTICE_LABEL)) {
                 Matcher matcher = pattern.matcher(title);
                 if (matcher.find() && notATrialWord(matcher.group(1))) {
                     names.add(matcher.group(1));
@@ -1035,6 +1070,10 @@ final class TrialNames {
                     || PENDING_BEFORE.matcher(before).find()
                     || PENDING_AFTER.matcher(after).find()
                     || REGIMEN_AFTER.matcher(after).find()
+                    || POOLED_INCLUDING.matcher(before).find()
+                            && POOLED.matcher(sentenceBefore(field, start)).find()
+                    || WEIGHED_AFTER.matcher(after).find()
+                            && !RESULTS_OF.matcher(sentenceBefore(field, start)).find()
                     || EARLIER_APPROVAL_AFTER.matcher(after).find()
                     || history
                     || !title && APPROVED_ON_THE_BASIS.matcher(before).find()
@@ -1363,6 +1402,15 @@ final class TrialNames {
     }
 
     /** The text of the mention's sentence after it. */
+    /** The text of the mention's sentence before it: back to the last sentence end or semicolon. */
+    private static String sentenceBefore(String field, int start) {
+        int from = start;
+        while (from > 0 && ".!?;".indexOf(field.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return field.substring(from, start);
+    }
+
     private static String sentenceAfter(String field, int end) {
         int to = end;
         while (to < field.length() && ".!?;".indexOf(field.charAt(to)) < 0) {

@@ -104,7 +104,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_8 = Path.of("src/test/resources/evidence/evidence-tuning-8.yml");
 
-    private static final Floors TUNING_8_FLOORS = new Floors(0.97, 0.90, 0.92);
+    private static final Floors TUNING_8_FLOORS = new Floors(0.97, 0.91, 0.92);
 
     /**
      * The ninth tuning set (h7-001…, 240 items, 42 stories, 20 notices): written on 2026-12-07 as the seventh held-out
@@ -121,7 +121,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_9 = Path.of("src/test/resources/evidence/evidence-tuning-9.yml");
 
-    private static final Floors TUNING_9_FLOORS = new Floors(0.97, 0.92, EvidenceEvaluation.STORY_F1_GOAL);
+    private static final Floors TUNING_9_FLOORS = new Floors(0.98, 0.92, EvidenceEvaluation.STORY_F1_GOAL);
 
     /**
      * The tenth tuning set (h8-001…, 240 items, 41 stories, 20 notices): written on 2026-12-07 as the eighth held-out
@@ -180,7 +180,7 @@ class EvidenceEvaluationTest {
      */
     private static final Path TUNING_13 = Path.of("src/test/resources/evidence/evidence-tuning-13.yml");
 
-    private static final Floors TUNING_13_FLOORS = new Floors(0.95, 0.93, 0.86, 0, 0, 0, 0.97);
+    private static final Floors TUNING_13_FLOORS = new Floors(0.97, 0.93, 0.86, 0, 0, 0, 0.97);
 
     /**
      * The fourteenth tuning set (h12-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the twelfth

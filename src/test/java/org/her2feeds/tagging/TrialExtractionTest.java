@@ -1364,4 +1364,62 @@ class TrialExtractionTest {
                 .as("in a title, the decision reported")
                 .containsExactly("DESTINY-Breast09");
     }
+
+    @Test
+    void aTrialTheWriterWasInIsNoBenchmarkAsInAnother() {
+        assertThat(acronyms(
+                        "Two years on the PEREGRINE-7 trial",
+                        "I was in the PEREGRINE-7 trial and my scans have stayed clear since.",
+                        "news"))
+                .containsExactly("PEREGRINE-7");
+        assertThat(acronyms(
+                        "KITE-3: maintenance after induction",
+                        "KITE-3 met its endpoint; hazard ratios were lower than expected, as in SOPHIA.",
+                        "journal"))
+                .as("a benchmark still")
+                .containsExactly("KITE-3");
+    }
+
+    @Test
+    void aNoticeTitleThatOpensWithTheTrialsNameAfterItsLabelNamesIt() {
+        assertThat(acronyms(
+                        "Abstract withdrawn: HALCYON-4 - Phase II study of an oral HER2 inhibitor in bile duct cancer",
+                        "The authors withdrew this abstract before the meeting.",
+                        "journal"))
+                .containsExactly("HALCYON-4");
+        assertThat(acronyms(
+                        "Correction: TIDELINE: de-escalated trastuzumab in older women",
+                        "A dosing table was wrong.",
+                        "journal"))
+                .containsExactly("TIDELINE");
+    }
+
+    @Test
+    void aTrialCarryingWeightInAPooledEstimateIsBackground() {
+        assertThat(acronyms(
+                        "Diarrhoea with oral HER2 inhibitors: a meta-analysis of randomised trials",
+                        "Fourteen trials were pooled. NALA and ExteNET contributed the most weight to the estimate.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Heart safety of antibody pairs: a pooled analysis",
+                        "Nine trials were pooled; CLEOPATRA carried the greatest weight.",
+                        "journal"))
+                .isEmpty();
+        assertThat(acronyms(
+                        "Oral HER2 inhibitors in metastatic disease: a systematic review",
+                        "Twelve trials were pooled. Results from NALA and PHOEBE contributed most weight.",
+                        "journal"))
+                .as("the results the review presents")
+                .containsExactly("NALA", "PHOEBE");
+    }
+
+    @Test
+    void aTrialNamedAmongThoseAReviewPooledIsBackground() {
+        assertThat(acronyms(
+                        "Oral HER2 inhibitors versus antibody pairs: a meta-analysis",
+                        "We pooled nine studies comparing the two classes, including NALA. Rash was commoner.",
+                        "journal"))
+                .isEmpty();
+    }
 }
