@@ -237,12 +237,13 @@ class EvidenceEvaluationTest {
             Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-15.yml"));
 
     /**
-     * What the fifteenth held-out set reached when first measured, with the rules of the sixteenth tuning: type 0.867,
+     * What the fifteenth held-out set reached when first measured, with the rules of the sixteenth tuning (type 0.867,
      * trials 0.911 / 0.925, drugs 0.997 / 0.988, 14 of 16 notices with their kind, 11 of 13 DOIs or PMIDs read, none
-     * taken where none is labelled, stories 0.871 / 0.804 / 0.836. Type, trials, notices and stories miss the goals
-     * on it, so these floors, just under those figures, keep later rules from losing what it reached.
+     * taken where none is labelled, stories 0.871 / 0.804 / 0.836), and a second and last time with those of the
+     * seventeenth and eighteenth (type 0.921, trials 0.912 / 0.932, the rest the same). Trials, notices and stories
+     * miss the goals on it, so these floors, just under the second figures, keep later rules from losing them.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.91, 0.92, 0.83, 2, 0, 2, 0.86);
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.91, 0.93, 0.83, 2, 0, 2, 0.92);
 
     private static final Floors TUNING_7_FLOORS =
             new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85, 0, 0, 0, 0.98);
