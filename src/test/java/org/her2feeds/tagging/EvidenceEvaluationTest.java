@@ -229,21 +229,25 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_16_FLOORS = new Floors(0.98, 0.95, 0.94, 0, 0, 0, 0.97);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
-     * fifteenth, 2026-12-07). Between retiring one held-out set and writing the next, this is empty and the test is
-     * skipped.
+     * The seventeenth tuning set (h15-001…, 240 items, 28 stories, 16 notices): written on 2026-12-07 as the fifteenth
+     * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
+     * only), with the rules of the sixteenth and of the eighteenth tuning: type 0.867 then 0.921, trials 0.911 / 0.925
+     * then 0.912 / 0.932, the rest the same both times (drugs 0.997 / 0.988, 14 of 16 notices with their kind, 11 of
+     * 13 DOIs or PMIDs read, stories 0.871 / 0.804 / 0.836); retired as held out on 2026-12-08. These floors, just
+     * under what it reached while held out, keep tuning on it from losing what unseen rules already gave.
      */
-    private static final Optional<Path> HELD_OUT =
-            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-15.yml"));
+    private static final Path TUNING_17 = Path.of("src/test/resources/evidence/evidence-tuning-17.yml");
+
+    private static final Floors TUNING_17_FLOORS = new Floors(0.91, 0.93, 0.83, 2, 0, 2, 0.92);
 
     /**
-     * What the fifteenth held-out set reached when first measured, with the rules of the sixteenth tuning (type 0.867,
-     * trials 0.911 / 0.925, drugs 0.997 / 0.988, 14 of 16 notices with their kind, 11 of 13 DOIs or PMIDs read, none
-     * taken where none is labelled, stories 0.871 / 0.804 / 0.836), and a second and last time with those of the
-     * seventeenth and eighteenth (type 0.921, trials 0.912 / 0.932, the rest the same). Trials, notices and stories
-     * miss the goals on it, so these floors, just under the second figures, keep later rules from losing them.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
+     * retiring one held-out set and writing the next, this is empty and the test is skipped.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.91, 0.93, 0.83, 2, 0, 2, 0.92);
+    private static final Optional<Path> HELD_OUT = Optional.empty();
+
+    /** What the held-out set reached when first measured, so that later rules cannot lose it. */
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.90, 0.80, 0, 0, 0);
 
     private static final Floors TUNING_7_FLOORS =
             new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85, 0, 0, 0, 0.98);
@@ -355,6 +359,11 @@ class EvidenceEvaluationTest {
     @Test
     void theSixteenthTuningSetKeepsWhatItReachedWhileHeldOut() {
         assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_16), TUNING_16_FLOORS);
+    }
+
+    @Test
+    void theSeventeenthTuningSetKeepsWhatItReachedWhileHeldOut() {
+        assertReaches(EvidenceEvaluation.run(tagger, AS_READ, TUNING_17), TUNING_17_FLOORS);
     }
 
     @Test
