@@ -241,13 +241,20 @@ class EvidenceEvaluationTest {
     private static final Floors TUNING_17_FLOORS = new Floors(0.91, 0.93, 0.83, 2, 0, 2, 0.92);
 
     /**
-     * The held-out set no rule is written for, written by a labeller who read only the labelling guide. Between
-     * retiring one held-out set and writing the next, this is empty and the test is skipped.
+     * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
+     * sixteenth, 2026-12-08). Between retiring one held-out set and writing the next, this is empty and the test is
+     * skipped.
      */
-    private static final Optional<Path> HELD_OUT = Optional.empty();
+    private static final Optional<Path> HELD_OUT =
+            Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-16.yml"));
 
-    /** What the held-out set reached when first measured, so that later rules cannot lose it. */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.90, 0.90, 0.80, 0, 0, 0);
+    /**
+     * What the sixteenth held-out set reached when first measured, with the rules of the eighteenth tuning: type 0.921,
+     * trials 0.935 / 0.860, drugs 1 / 1, 14 of 16 notices with their kind, 10 of 13 DOIs or PMIDs read, none taken
+     * where none is labelled, stories 0.869 / 0.746 / 0.803. Trials, notices and stories miss the goals on it, so
+     * these floors, just under those figures, keep later rules from losing what it reached.
+     */
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.85, 0.80, 3, 0, 2, 0.92);
 
     private static final Floors TUNING_7_FLOORS =
             new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85, 0, 0, 0, 0.98);
