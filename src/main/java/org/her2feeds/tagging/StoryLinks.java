@@ -280,11 +280,42 @@ public class StoryLinks {
     public Optional<String> link(StoryProfile a, StoryProfile b, StoryCandidates<?> known) {
         StoryRules rules = current.get();
         Optional<String> pairwise = link(rules, a, b);
+        if (pairwise.isPresent() && (coversAnother(rules, a, b, known) || coversAnother(rules, b, a, known))) {
+            return Optional.empty();
+        }
         if (pairwise.isPresent() || !RESULT.equals(a.event()) || !RESULT.equals(b.event()) || !near(rules, a, b)) {
             return pairwise;
         }
         Optional<String> sole = soleReadout(rules, a, b, known);
         return sole.isPresent() ? sole : soleReadout(rules, b, a, known);
+    }
+
+    /**
+     * Whether coverage linked by trial to another analysis of it (a biomarker abstract of the same congress) tells a
+     * readout of that trial whose analysis its own title names, known from the days before it: congress news of the
+     * survival results appears beside the trial's exploratory abstracts, and is that readout's, not theirs.
+     */
+    private static boolean coversAnother(
+            StoryRules rules, StoryProfile coverage, StoryProfile analysis, StoryCandidates<?> known) {
+        Set<String> told = intersection(coverage.titleWords(), rules.analysisWords());
+        if (!RESULT.equals(coverage.event())
+                || !RESULT.equals(analysis.event())
+                || !coverageFollows(rules, coverage, analysis)
+                || told.equals(intersection(analysis.titleWords(), rules.analysisWords()))
+                || intersection(coverage.trials(), analysis.trials()).isEmpty()) {
+            return false;
+        }
+        for (StoryProfile other : known.resultsNear(coverage)) {
+            if (!other.equals(analysis)
+                    && RESULT.equals(other.event())
+                    && !rules.noTrialLinks().contains(other.type())
+                    && !intersection(coverage.trials(), other.trials()).isEmpty()
+                    && coverageFollows(rules, coverage, other)
+                    && told.equals(intersection(other.titleWords(), rules.analysisWords()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> soleReadout(

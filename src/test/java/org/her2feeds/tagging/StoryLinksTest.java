@@ -1046,6 +1046,39 @@ class StoryLinksTest {
     }
 
     @Test
+    void congressNewsOfATrialsSurvivalReadoutIsNotCoverageOfItsBiomarkerAbstractOfThatDay() {
+        StoryProfile release = profile(
+                "LBA3: Neratinib plus trastuzumab versus trastuzumab alone: overall survival in SUNSPOT-4",
+                "Results: in the phase 3 SUNSPOT-4 trial (NCT09933445), median overall survival was 52.1 versus 44.6"
+                        + " months in HER2-positive metastatic breast cancer.",
+                "journal",
+                "congress-abstracts",
+                "2027-12-01");
+        StoryProfile abstractOfBiomarker = profile(
+                "P2-07: ctDNA clearance and outcomes in SUNSPOT-4",
+                "Exploratory biomarker analysis of plasma from 640 patients treated with neratinib and trastuzumab;"
+                        + " the benefit held whatever the ctDNA status at baseline.",
+                "journal",
+                "congress-abstracts",
+                "2027-12-03");
+        StoryProfile congressNews = profile(
+                "Winter congress: neratinib doublet lengthens life in SUNSPOT-4",
+                "Adding neratinib to trastuzumab reduced the risk of death, investigators told a general session.",
+                "news",
+                "oncology-daily",
+                "2027-12-03");
+        assertThat(links.link(abstractOfBiomarker, congressNews))
+                .as("alone, news of the trial that day could be the abstract's coverage")
+                .isPresent();
+        StoryCandidates<String> known = links.candidates();
+        known.add("release", release);
+        assertThat(links.link(release, congressNews, known)).isPresent();
+        assertThat(links.link(abstractOfBiomarker, congressNews, known))
+                .as("the news tells the survival readout of two days before, not the exploratory abstract")
+                .isEmpty();
+    }
+
+    @Test
     void aPaperGivingItsTrialsIdsInTwoRegistriesAndAPreprintGivingOneOfThemReportOneTrial() {
         StoryProfile preprint = profile(
                 "Neoadjuvant zanidatamab with chemotherapy in resectable HER2-positive oesophageal cancer: a randomised"
