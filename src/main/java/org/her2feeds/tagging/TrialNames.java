@@ -82,7 +82,8 @@ final class TrialNames {
      */
     private static final String SPACED_NAME =
             // "These PRO data": a determiner opening the sentence is no name's first word.
-            "(?<![\\w-])(?!(?:These|Those|This|That|Their|Such|Both|Each|Other|Which|Whose)\\s)((?:[A-Z]{4,}\\s(?:(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*|[0-9]{1,2})"
+            "(?<![\\w-])(?!(?:These|Those|This|That|Their|Such|Both|Each|Other|Which|Whose)\\s)"
+                    + "((?:[A-Z]{4,}\\s(?:(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*|[0-9]{1,2})"
                     + "|[A-Z][a-z]{3,}\\s(?:" + NOT_ENDPOINT + "[A-Z]{2,3}[0-9]*"
                     + "|(?:Lung|Breast|Gastric|Bladder|Colon)[0-9]*)))(?![\\w-])";
 
