@@ -97,7 +97,9 @@ final class NoticeReader {
             Map.entry("concern", Notice.CONCERN),
             Map.entry("correct", Notice.CORRECTION),
             Map.entry("errat", Notice.CORRECTION),
-            Map.entry("corrig", Notice.CORRECTION));
+            Map.entry("corrig", Notice.CORRECTION),
+            // "Error in Results: <title>": a journal names a correction by the section in error.
+            Map.entry("error", Notice.CORRECTION));
 
     /**
      * The kind a notice names: in the label before its title's colon when that names one ("Expression of Concern:

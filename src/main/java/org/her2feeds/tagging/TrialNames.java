@@ -81,7 +81,9 @@ final class TrialNames {
      * gives its results ({@link #SPACED_NAMED}, {@link #SPACED_REPORTED}).
      */
     private static final String SPACED_NAME =
-            "(?<![\\w-])((?:[A-Z]{4,}\\s(?:(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*|[0-9]{1,2})"
+            // "These PRO data": a determiner opening the sentence is no name's first word.
+            "(?<![\\w-])(?!(?:These|Those|This|That|Their|Such|Both|Each|Other|Which|Whose)\\s)"
+                    + "((?:[A-Z]{4,}\\s(?:(?:[A-Z][a-z]+|[A-Z]{2,})[0-9]*|[0-9]{1,2})"
                     + "|[A-Z][a-z]{3,}\\s(?:" + NOT_ENDPOINT + "[A-Z]{2,3}[0-9]*"
                     + "|(?:Lung|Breast|Gastric|Bladder|Colon)[0-9]*)))(?![\\w-])";
 
@@ -669,6 +671,9 @@ final class TrialNames {
     private static final Pattern SPACED_LETTER_NAME = Pattern.compile("(?<![\\w-])([A-Z]{4,}\\s[A-Z])(?=\\s*[:,]\\s"
             + "|\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study|results?|data|findings|readout|investigators)\\b)");
 
+    private static final String REGION = "(?:Asia|Asian|Pacific|Atlantic|Europe|European|America|American|Africa"
+            + "|African|Latin|Nordic|Middle|North|South|East|West|Eastern|Western|Northern|Southern|Central)";
+
     /**
      * Two capitalised words joined by a hyphen that running text calls "the … trial" or "the … study" ("according to
      * the Nordlys-Ultra trial"): a name in mixed case outside the catalogue. The trial word in lower case and "the"
@@ -676,7 +681,9 @@ final class TrialNames {
      * Trial").
      */
     private static final Pattern HYPHENATED_WORDS_NAMED =
-            Pattern.compile("\\b[Tt]he\\s+([A-Z][a-z]{3,}-[A-Z][a-z]{3,})\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study)\\b");
+            // "The Asia-Pacific trial", "the Latin-American study": where a trial runs, not its name.
+            Pattern.compile("\\b[Tt]he\\s+(?!" + REGION + "-|[A-Z][a-z]{3,}-" + REGION + "\\b)"
+                    + "([A-Z][a-z]{3,}-[A-Z][a-z]{3,})\\s+(?:phase\\s+\\S+\\s+)?(?:trial|study)\\b");
 
     private static final List<Pattern> SPACED_PATTERNS =
             List.of(SPACED_NAMED, SPACED_REPORTED, SPACED_LETTER_NAME, SPACED_EVIDENCE_FROM, HYPHENATED_WORDS_NAMED);

@@ -233,12 +233,13 @@ class EvidenceEvaluationTest {
      * held-out set by a labeller who read only the labelling guide. Measured twice while held out (summary lines
      * only), with the rules of the sixteenth and of the eighteenth tuning: type 0.867 then 0.921, trials 0.911 / 0.925
      * then 0.912 / 0.932, the rest the same both times (drugs 0.997 / 0.988, 14 of 16 notices with their kind, 11 of
-     * 13 DOIs or PMIDs read, stories 0.871 / 0.804 / 0.836); retired as held out on 2026-12-08. These floors, just
-     * under what it reached while held out, keep tuning on it from losing what unseen rules already gave.
+     * 13 DOIs or PMIDs read, stories 0.871 / 0.804 / 0.836); retired as held out on 2026-12-08. The nineteenth tuning
+     * (tuned on it) reached every notice's kind and DOI or PMID, trials 0.925 / 0.932 and stories F1 0.888: these
+     * floors, just under that, hold it there.
      */
     private static final Path TUNING_17 = Path.of("src/test/resources/evidence/evidence-tuning-17.yml");
 
-    private static final Floors TUNING_17_FLOORS = new Floors(0.91, 0.93, 0.85, 2, 0, 2, 0.92);
+    private static final Floors TUNING_17_FLOORS = new Floors(0.92, 0.93, 0.88, 0, 0, 0, 0.92);
 
     /**
      * The held-out set no rule is written for, written by a labeller who read only the labelling guide (the
@@ -249,12 +250,14 @@ class EvidenceEvaluationTest {
             Optional.of(Path.of("src/test/resources/evidence/evidence-holdout-16.yml"));
 
     /**
-     * What the sixteenth held-out set reached when first measured, with the rules of the eighteenth tuning: type 0.921,
+     * What the sixteenth held-out set reached when first measured, with the rules of the eighteenth tuning (type 0.921,
      * trials 0.935 / 0.860, drugs 1 / 1, 14 of 16 notices with their kind, 10 of 13 DOIs or PMIDs read, none taken
-     * where none is labelled, stories 0.869 / 0.746 / 0.803. Trials, notices and stories miss the goals on it, so
-     * these floors, just under those figures, keep later rules from losing what it reached.
+     * where none is labelled, stories 0.869 / 0.746 / 0.803), and a second and last time with those of the nineteenth
+     * (type 0.925, 15 of 16 notices with their kind, 11 of 13 DOIs or PMIDs, stories 0.883 / 0.746 / 0.809, the rest
+     * the same). Trials, notices and stories miss the goals on it, so these floors, just under the second figures,
+     * keep later rules from losing them.
      */
-    private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.85, 0.80, 3, 0, 2, 0.92);
+    private static final Floors HELD_OUT_FLOORS = new Floors(0.93, 0.85, 0.80, 2, 0, 1, 0.92);
 
     private static final Floors TUNING_7_FLOORS =
             new Floors(EvidenceEvaluation.EXTRACTION_GOAL, 0.90, 0.85, 0, 0, 0, 0.98);

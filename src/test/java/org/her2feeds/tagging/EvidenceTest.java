@@ -93,6 +93,37 @@ class EvidenceTest {
     }
 
     @Test
+    void aCorrectionTitledByTheSectionInErrorIsANotice() {
+        Evidence erratum = evidence(
+                "Errors in Figure 3: Pyrotinib plus capecitabine after trastuzumab: results of a phase 2 trial",
+                "In the article (doi 10.5555/onc.2026.0311), the axis labels of Figure 3 were swapped.",
+                List.of(),
+                "journal");
+        assertThat(erratum.type().slug()).isEqualTo("notice");
+        assertThat(erratum.notice().kind()).isEqualTo(Notice.CORRECTION);
+        assertThat(erratum.notice().dois()).containsExactly("10.5555/onc.2026.0311");
+        assertThat(type(
+                        "Error in Author Affiliations: Neratinib in HER2-mutant cervical cancer",
+                        "",
+                        List.of(),
+                        "journal"))
+                .isEqualTo("notice");
+    }
+
+    @Test
+    void newsTellingThatAJournalPlacedAnExpressionOfConcernIsANoticeAboutIt() {
+        Evidence post = evidence(
+                "Cancer journal questions tucatinib mouse study after reader spots reused blots",
+                "The journal has issued an expression of concern on the 2024 paper (PMID 98877665) while the"
+                        + " institute reviews the raw images.",
+                List.of(),
+                "news");
+        assertThat(post.type().slug()).isEqualTo("notice");
+        assertThat(post.notice().kind()).isEqualTo(Notice.CONCERN);
+        assertThat(post.notice().pmids()).containsExactly("98877665");
+    }
+
+    @Test
     void reviewsGuidelinesLaboratoryPapersAndCasesWithoutTheirUsualTitleWords() {
         assertThat(type("Trastuzumab rezetecan: first approval", "Adis review.", List.of(), "journal"))
                 .as("Adis's profile of a newly approved drug")

@@ -24,6 +24,15 @@ class NoticeReaderTest {
     }
 
     @Test
+    void aCorrectionTitledByTheSectionInErrorIsACorrectionWhateverItsArticleIsAbout() {
+        Notice notice = read(
+                "Error in Methods: Withdrawal of pertuzumab before cardiac surgery: a cohort study",
+                "The dosing interval was given wrongly in the Methods section.");
+
+        assertThat(notice.kind()).isEqualTo(Notice.CORRECTION);
+    }
+
+    @Test
     void readsAPubmedIdLabelledByWhoseIdItIs() {
         Notice notice = read(
                 "WITHDRAWN: Pyrotinib rechallenge after progression on trastuzumab: a registry study",

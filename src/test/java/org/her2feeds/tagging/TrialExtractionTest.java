@@ -1422,4 +1422,25 @@ class TrialExtractionTest {
                         "journal"))
                 .isEmpty();
     }
+
+    @Test
+    void aRegionBeforeTrialIsWhereTheTrialRunsNotItsName() {
+        assertThat(acronyms(
+                        "First patients enrolled in KINGFISHER-Gastric",
+                        "The Latin-American trial will recruit 300 adults with HER2-positive gastric cancer.",
+                        "news"))
+                .containsExactly("KINGFISHER-Gastric");
+        assertThat(acronyms("Ulcer study", "Accrual in the Nordlys-Ultra trial is complete.", "news"))
+                .as("a name in mixed case of two words is still read")
+                .containsExactly("Nordlys-Ultra");
+    }
+
+    @Test
+    void aDeterminerOpeningTheSentenceIsNoPartOfASpacedName() {
+        assertThat(acronyms(
+                        "Quality of life with neratinib in WREN-B2",
+                        "Fatigue scores did not differ between arms. Those QOL data support the dose.",
+                        "journal"))
+                .containsExactly("WREN-B2");
+    }
 }
