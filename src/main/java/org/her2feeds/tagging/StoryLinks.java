@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2feeds.parse.CitedIds;
@@ -333,16 +334,8 @@ public class StoryLinks {
             if (maker == null || COMMENTARY.equals(readout.type()) || !readoutOf(rules, readout, drug, news)) {
                 continue;
             }
-            // The readouts of the drug around the news, each told by its trials and the analysis its title names.
-            Set<List<Set<String>>> readouts = new HashSet<>();
-            List<StoryProfile> around = new ArrayList<>(known.resultsNear(news));
-            around.add(readout);
-            for (StoryProfile other : around) {
-                if (near(rules, news, other) && readoutOf(rules, other, drug, news)) {
-                    readouts.add(List.of(other.trials(), intersection(other.titleWords(), rules.analysisWords())));
-                }
-            }
-            if (readouts.size() == 1) {
+            if (oneReadout(
+                    rules, news, readout, known.resultsNear(news), other -> readoutOf(rules, other, drug, news))) {
                 return Optional.of("news naming " + maker + " within days of the one readout of " + drug + " ("
                         + String.join(", ", new TreeSet<>(readout.trialNames())) + ")");
             }
@@ -364,28 +357,40 @@ public class StoryLinks {
                 || !releaseOf(rules, readout, company, news)) {
             return Optional.empty();
         }
-        Set<List<Set<String>>> readouts = new HashSet<>();
-        List<StoryProfile> around = new ArrayList<>(known.resultsOpeningNear(news));
-        around.add(readout);
-        for (StoryProfile other : around) {
-            if (near(rules, news, other) && releaseOf(rules, other, company, news)) {
-                readouts.add(List.of(other.trials(), intersection(other.titleWords(), rules.analysisWords())));
-            }
-        }
-        return readouts.size() == 1
+        return oneReadout(
+                        rules,
+                        news,
+                        readout,
+                        known.resultsOpeningNear(news),
+                        other -> releaseOf(rules, other, company, news))
                 ? Optional.of("news naming " + company + " within days of its one readout ("
                         + String.join(", ", new TreeSet<>(readout.trialNames())) + ")")
                 : Optional.empty();
     }
 
+    /**
+     * Whether the readouts within days of the news that {@code reports} accepts, the candidate among them, are one:
+     * each readout told by its trials and the analysis its title names.
+     */
+    private static boolean oneReadout(
+            StoryRules rules,
+            StoryProfile news,
+            StoryProfile readout,
+            List<StoryProfile> around,
+            Predicate<StoryProfile> reports) {
+        Set<List<Set<String>>> readouts = new HashSet<>();
+        List<StoryProfile> all = new ArrayList<>(around);
+        all.add(readout);
+        for (StoryProfile other : all) {
+            if (near(rules, news, other) && reports.test(other)) {
+                readouts.add(List.of(other.trials(), intersection(other.titleWords(), rules.analysisWords())));
+            }
+        }
+        return readouts.size() == 1;
+    }
+
     private static boolean releaseOf(StoryRules rules, StoryProfile other, String company, StoryProfile news) {
-        return RESULT.equals(other.event())
-                && !other.trials().isEmpty()
-                && company.equals(opening(other))
-                && !rules.noTrialLinks().contains(other.type())
-                && !surveysTrials(rules, other)
-                && intersection(news.titleWords(), rules.analysisWords())
-                        .equals(intersection(other.titleWords(), rules.analysisWords()));
+        return company.equals(opening(other)) && reportsReadout(rules, other, news);
     }
 
     /**
@@ -417,13 +422,16 @@ public class StoryLinks {
     }
 
     /**
-     * Whether an article reports a readout of the drug that the news may tell of: a result naming its trial (not a
-     * review's, guideline's or survey's mention), of the analysis the news's title names.
+     * Whether an article reports a readout of the drug that the news may tell of ({@link #reportsReadout}).
      */
     private static boolean readoutOf(StoryRules rules, StoryProfile other, String drug, StoryProfile news) {
+        return other.drugs().contains(drug) && reportsReadout(rules, other, news);
+    }
+
+    /** A result naming its trial (not a review's, guideline's or survey's mention), of the analysis the news names. */
+    private static boolean reportsReadout(StoryRules rules, StoryProfile other, StoryProfile news) {
         return RESULT.equals(other.event())
                 && !other.trials().isEmpty()
-                && other.drugs().contains(drug)
                 && !rules.noTrialLinks().contains(other.type())
                 && !surveysTrials(rules, other)
                 && intersection(news.titleWords(), rules.analysisWords())
